@@ -1,0 +1,28 @@
+package org.fieldnotes.admin.api;
+
+import org.fieldnotes.admin.AdminSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Puts the token check in front of the admin API.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
+
+	@Bean
+	FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(AdminSettings settings) {
+		if (!settings.tokenSet()) {
+			log.warn("The admin API is disabled (every call gets 401): set FIELDNOTES_ADMIN_TOKEN to enable it, "
+					+ "e.g. FIELDNOTES_ADMIN_TOKEN=$(openssl rand -hex 32)");
+		}
+		var registration = new FilterRegistrationBean<>(new ApiTokenFilter(settings.token()));
+		registration.addUrlPatterns("/api/*");
+		return registration;
+	}
+}

@@ -1,0 +1,19 @@
+package org.fieldnotes.admin.api;
+
+import java.time.Instant;
+
+import org.fieldnotes.logbook.EntrySource;
+import org.fieldnotes.logbook.LogbookEntry;
+
+/**
+ * A logbook entry as the admin API shows it.
+ */
+record EntryResponse(String id, String placementId, String authorSlackUserId, String text, EntrySource source,
+		String promptOccurrenceId, String promptId, String channel, String ts, Instant createdAt, Instant editedAt,
+		Instant deletedAt) {
+
+	static EntryResponse of(LogbookEntry e) {
+		return new EntryResponse(e.id(), e.placementId(), e.authorId(), e.text(), e.source(), e.occurrenceId(),
+				e.promptId(), e.channel(), e.ts(), e.createdAt(), e.editedAt(), e.deletedAt());
+	}
+}

@@ -1,0 +1,66 @@
+package org.fieldnotes.admin.api;
+
+import java.net.URI;
+import java.util.List;
+
+import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.prompting.PromptDelivery;
+import org.fieldnotes.prompting.PromptDispatcher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Placements: enrol, list, show, their logbook, and "send the next prompt now".
+ */
+@RestController
+@RequestMapping("/api/v1/placements")
+class PlacementsController {
+
+	private final PlacementManagement placements;
+	private final Logbook logbook;
+	private final PromptDispatcher prompts;
+
+	PlacementsController(PlacementManagement placements, Logbook logbook, PromptDispatcher prompts) {
+		this.placements = placements;
+		this.logbook = logbook;
+		this.prompts = prompts;
+	}
+
+	@PostMapping
+	ResponseEntity<PlacementResponse> enrol(@RequestBody(required = false) PlacementRequest request) {
+		Placement placement = placements.enrol(request == null ? null : request.draft());
+		return ResponseEntity.created(URI.create("/api/v1/placements/" + placement.getId()))
+			.body(PlacementResponse.of(placement));
+	}
+
+	@GetMapping
+	List<PlacementResponse> all() {
+		return placements.all().stream().map(PlacementResponse::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	PlacementResponse one(@PathVariable String id) {
+		return PlacementResponse.of(placements.get(id));
+	}
+
+	@GetMapping("/{id}/entries")
+	List<EntryResponse> entries(@PathVariable String id,
+			@RequestParam(defaultValue = "false") boolean includeDeleted) {
+		placements.get(id);
+		return logbook.entries(id, includeDeleted).stream().map(EntryResponse::of).toList();
+	}
+
+	@PostMapping("/{id}/send-prompt")
+	ResponseEntity<PromptDelivery> sendPrompt(@PathVariable String id) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(prompts.sendNext(id));
+	}
+}

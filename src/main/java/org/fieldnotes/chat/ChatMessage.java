@@ -1,0 +1,115 @@
+package org.fieldnotes.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A message in platform-neutral form: a plain-text summary (for notifications and screen readers) and blocks.
+ * No string in it is markup; renderers escape everything.
+ */
+public record ChatMessage(String summary, List<Block> blocks) {
+
+	public ChatMessage {
+		blocks = List.copyOf(blocks);
+	}
+
+	public static ChatMessage text(String text) {
+		return new ChatMessage(text, List.of(new Block.Paragraph(List.of(Span.plain(text)))));
+	}
+
+	public static Builder builder(String summary) {
+		return new Builder(summary);
+	}
+
+	/** A building block of a message. */
+	public sealed interface Block {
+
+		/** A short title line. */
+		record Heading(String text) implements Block {
+		}
+
+		/** Small, secondary text. */
+		record Context(List<Span> spans) implements Block {
+		}
+
+		/** Body text. */
+		record Paragraph(List<Span> spans) implements Block {
+		}
+
+		/** Labelled items, one per line ("What? — What happened…"). */
+		record Items(List<Item> items) implements Block {
+		}
+
+		/** Someone's own words, quoted faithfully, with a small attribution line above them. */
+		record Quote(String attribution, String words) implements Block {
+		}
+
+		record Divider() implements Block {
+		}
+	}
+
+	/** A run of text; bold is the only emphasis. */
+	public record Span(String text, boolean bold) {
+
+		public static Span plain(String text) {
+			return new Span(text, false);
+		}
+
+		public static Span bold(String text) {
+			return new Span(text, true);
+		}
+	}
+
+	/** One labelled item of an {@link Block.Items} block. */
+	public record Item(String label, String text) {
+	}
+
+	/** Assembles a message block by block. */
+	public static final class Builder {
+
+		private final String summary;
+		private final List<Block> blocks = new ArrayList<>();
+
+		private Builder(String summary) {
+			this.summary = summary;
+		}
+
+		public Builder heading(String text) {
+			blocks.add(new Block.Heading(text));
+			return this;
+		}
+
+		public Builder context(String text) {
+			blocks.add(new Block.Context(List.of(Span.plain(text))));
+			return this;
+		}
+
+		public Builder paragraph(Span... spans) {
+			blocks.add(new Block.Paragraph(List.of(spans)));
+			return this;
+		}
+
+		public Builder paragraph(String text) {
+			return paragraph(Span.plain(text));
+		}
+
+		public Builder items(List<Item> items) {
+			blocks.add(new Block.Items(items));
+			return this;
+		}
+
+		public Builder quote(String attribution, String words) {
+			blocks.add(new Block.Quote(attribution, words));
+			return this;
+		}
+
+		public Builder divider() {
+			blocks.add(new Block.Divider());
+			return this;
+		}
+
+		public ChatMessage build() {
+			return new ChatMessage(summary, blocks);
+		}
+	}
+}

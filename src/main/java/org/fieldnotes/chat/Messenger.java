@@ -1,0 +1,21 @@
+package org.fieldnotes.chat;
+
+/**
+ * Delivers messages to people on the connected chat platform.
+ */
+public interface Messenger {
+
+	/**
+	 * Sends a direct message.
+	 * @param userId the person's id on the platform (a Slack member id)
+	 * @return where the message landed, for threading replies back to it
+	 * @throws DeliveryFailed when the platform refused or could not be reached
+	 */
+	SentMessage sendDirect(String userId, ChatMessage message);
+
+	/** Marks a received message as saved (a ✅ reaction on Slack); best effort, never throws. */
+	void confirmSaved(MessageRef message);
+
+	/** Whether a chat platform is connected at all. */
+	boolean connected();
+}

@@ -1,0 +1,97 @@
+package org.fieldnotes.digest;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.ChatMessage.Item;
+import org.fieldnotes.chat.ChatMessage.Span;
+import org.fieldnotes.logbook.EntrySource;
+import org.fieldnotes.logbook.LogbookEntry;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementStatus;
+import org.fieldnotes.prompting.OccurrenceStatus;
+import org.fieldnotes.prompting.PromptHistory;
+import org.fieldnotes.prompting.PromptOccurrence;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a recipient's digest in their language: per placement, the participant, which prompts were answered or
+ * missed, and the week's entries quoted as written (the renderer escapes them).
+ */
+@Component
+class DigestComposer {
+
+	private final MessageSource messages;
+	private final PromptHistory prompts;
+
+	DigestComposer(MessageSource messages, PromptHistory prompts) {
+		this.messages = messages;
+		this.prompts = prompts;
+	}
+
+	ChatMessage compose(Recipient recipient, String week, List<PlacementWeek> weeks, LocalDate today) {
+		Locale locale = recipient.person().language();
+		ZoneId zone = recipient.person().zone();
+		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM", locale);
+		var message = ChatMessage.builder(text("digest.summary", locale, weeks.size()))
+			.heading(text("digest.heading", locale))
+			.context(text("digest.context", locale, week, weeks.size()));
+		for (PlacementWeek placementWeek : weeks) {
+			Placement placement = placementWeek.placement();
+			message.divider()
+				.paragraph(Span.bold(placement.getParticipant().name()),
+						Span.plain(" — " + text("digest.placementLine", locale, placement.getHostOrganisation(),
+								placement.getProgram(), Math.max(1, Math.min(placement.weekOf(today), placement.weeks())),
+								placement.weeks(), text("role." + placementWeek.role(), locale))));
+			if (placement.getStatus() != PlacementStatus.ACTIVE) {
+				message.context(text("digest.status." + placement.getStatus(), locale));
+			}
+			if (placementWeek.prompts().isEmpty()) {
+				message.context(text("digest.noPrompts", locale));
+			}
+			else {
+				message.paragraph(text("digest.prompts", locale, placementWeek.answered(), placementWeek.prompts().size()));
+				message.items(placementWeek.prompts()
+					.stream()
+					.map(o -> new Item(promptTitle(o, locale), text(promptState(o), locale)))
+					.toList());
+			}
+			if (placementWeek.entries().isEmpty()) {
+				message.context(text("digest.noEntries", locale));
+			}
+			for (LogbookEntry entry : placementWeek.entries()) {
+				String when = day.format(entry.createdAt().atZone(zone));
+				String kind = entry.source() == EntrySource.PROMPT_REPLY && entry.promptId() != null
+						? text("digest.entry.reply", locale, when, promptTitle(entry.promptId(), locale))
+						: text("digest.entry.freeForm", locale, when);
+				message.quote(kind, entry.text());
+			}
+		}
+		return message.build();
+	}
+
+	private static String promptState(PromptOccurrence occurrence) {
+		if (occurrence.isAnswered()) {
+			return "digest.prompt.answered";
+		}
+		return occurrence.getStatus() == OccurrenceStatus.SENT ? "digest.prompt.unanswered"
+				: "digest.prompt." + occurrence.getStatus();
+	}
+
+	private String promptTitle(PromptOccurrence occurrence, Locale locale) {
+		return promptTitle(occurrence.getPromptId(), locale);
+	}
+
+	private String promptTitle(String promptId, Locale locale) {
+		return prompts.prompt(promptId).map(p -> p.title(locale)).orElse(promptId);
+	}
+
+	private String text(String key, Locale locale, Object... args) {
+		return messages.getMessage(key, args, locale);
+	}
+}

@@ -1,0 +1,21 @@
+package org.fieldnotes.digest;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One recipient's digest for one week. Inserting it is the claim (unique recipient + week); it then records what
+ * the digest contained, by id.
+ *
+ * @param week ISO week in the recipient's time zone, e.g. {@code 2026-W48}
+ */
+@Document("digests")
+@CompoundIndex(name = "claim", def = "{'recipientKey': 1, 'week': 1}", unique = true)
+public record DigestRecord(@Id String id, String recipientKey, String week, DigestStatus status, Instant claimedAt,
+		Instant sentAt, String channel, String ts, List<String> placementIds, List<String> entryIds,
+		List<String> occurrenceIds, String failure) {
+}

@@ -1,0 +1,46 @@
+package org.fieldnotes.digest;
+
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stored digest records; the insert is the claim on a recipient's week.
+ */
+@Repository
+class DigestRecords {
+
+	private final MongoTemplate mongo;
+
+	DigestRecords(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	Optional<DigestRecord> claim(DigestRecord record) {
+		try {
+			return Optional.of(mongo.insert(record));
+		}
+		catch (DuplicateKeyException alreadyClaimed) {
+			return Optional.empty();
+		}
+	}
+
+	boolean exists(String recipientKey, String week) {
+		return mongo.exists(Query.query(Criteria.where("recipientKey").is(recipientKey).and("week").is(week)),
+				DigestRecord.class);
+	}
+
+	void finish(String id, Update update) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, DigestRecord.class);
+	}
+
+	Optional<DigestRecord> find(String recipientKey, String week) {
+		return Optional.ofNullable(mongo.findOne(
+				Query.query(Criteria.where("recipientKey").is(recipientKey).and("week").is(week)), DigestRecord.class));
+	}
+}

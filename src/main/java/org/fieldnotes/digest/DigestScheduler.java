@@ -1,0 +1,136 @@
+package org.fieldnotes.digest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Date;
+import java.util.Optional;
+
+import org.fieldnotes.placement.PlacementChanged;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * One Quartz trigger per recipient at their next digest time (by default Monday 08:00 in their own time zone),
+ * rebuilt from the placements at start and whenever a placement changes.
+ */
+@Component
+class DigestScheduler {
+
+	private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
+	static final String GROUP = "digests";
+
+	private final Scheduler quartz;
+	private final Recipients recipients;
+	private final DigestService digests;
+	private final DigestSettings settings;
+	private final Clock clock;
+
+	DigestScheduler(Scheduler quartz, Recipients recipients, DigestService digests, DigestSettings settings,
+			Clock clock) {
+		this.quartz = quartz;
+		this.recipients = recipients;
+		this.digests = digests;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void startUp() {
+		Instant now = clock.instant();
+		for (Recipient recipient : recipients.all()) {
+			Instant last = nextAfter(recipient, now.minus(Duration.ofDays(7)));
+			boolean missedRecently = !last.isAfter(now) && Duration.between(last, now).compareTo(settings.catchUp()) < 0;
+			if (missedRecently && !digests.sentThisWeek(recipient)) {
+				digests.send(recipient);
+			}
+		}
+		rebuild();
+	}
+
+	@EventListener(PlacementChanged.class)
+	void rebuild() {
+		try {
+			for (TriggerKey key : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
+				quartz.unscheduleJob(key);
+			}
+			int count = 0;
+			for (Recipient recipient : recipients.all()) {
+				schedule(recipient.key(), nextAfter(recipient, clock.instant()));
+				count++;
+			}
+			log.debug("Digest schedule rebuilt: {} recipients", count);
+		}
+		catch (SchedulerException e) {
+			throw new IllegalStateException("Could not schedule digests", e);
+		}
+	}
+
+	void fire(String recipientKey) {
+		digests.send(recipientKey);
+		recipients.all()
+			.stream()
+			.filter(r -> r.key().equals(recipientKey))
+			.findFirst()
+			.ifPresent(r -> schedule(recipientKey, nextAfter(r, clock.instant())));
+	}
+
+	Optional<Instant> nextFireTime(String recipientKey) {
+		try {
+			return Optional.ofNullable(quartz.getTrigger(TriggerKey.triggerKey(recipientKey, GROUP)))
+				.map(t -> t.getNextFireTime().toInstant());
+		}
+		catch (SchedulerException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The recipient's first digest time strictly after {@code after}, in their own zone. */
+	Instant nextAfter(Recipient recipient, Instant after) {
+		ZonedDateTime local = after.atZone(recipient.person().zone());
+		ZonedDateTime candidate = local.with(TemporalAdjusters.nextOrSame(settings.day()))
+			.with(settings.time())
+			.withSecond(0)
+			.withNano(0);
+		// with(LocalTime) keeps the zone, so a time in a DST gap moves forward like ZonedDateTime.of does
+		if (!candidate.toInstant().isAfter(after)) {
+			candidate = ZonedDateTime.of(candidate.toLocalDate().plusWeeks(1), settings.time(), candidate.getZone());
+		}
+		return candidate.toInstant();
+	}
+
+	private void schedule(String recipientKey, Instant at) {
+		try {
+			JobDetail job = JobBuilder.newJob(DigestJob.class)
+				.withIdentity(JobKey.jobKey(recipientKey, GROUP))
+				.usingJobData(DigestJob.RECIPIENT, recipientKey)
+				.storeDurably()
+				.build();
+			quartz.addJob(job, true);
+			quartz.unscheduleJob(TriggerKey.triggerKey(recipientKey, GROUP));
+			quartz.scheduleJob(TriggerBuilder.newTrigger()
+				.withIdentity(TriggerKey.triggerKey(recipientKey, GROUP))
+				.forJob(job)
+				.startAt(Date.from(at))
+				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+				.build());
+		}
+		catch (SchedulerException e) {
+			throw new IllegalStateException("Could not schedule a digest", e);
+		}
+	}
+}

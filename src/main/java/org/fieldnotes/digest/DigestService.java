@@ -1,0 +1,123 @@
+package org.fieldnotes.digest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.logbook.LogbookEntry;
+import org.fieldnotes.prompting.PromptHistory;
+import org.fieldnotes.prompting.PromptOccurrence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends weekly digests. Each send claims the recipient's week first, so a digest is never sent twice for a week,
+ * whether the schedule fires, an admin asks, or the app restarts.
+ */
+@Service
+public class DigestService {
+
+	private static final Logger log = LoggerFactory.getLogger(DigestService.class);
+	private static final Duration WEEK = Duration.ofDays(7);
+
+	private final Recipients recipients;
+	private final DigestRecords records;
+	private final DigestComposer composer;
+	private final PromptHistory prompts;
+	private final Logbook logbook;
+	private final Messenger messenger;
+	private final Clock clock;
+
+	DigestService(Recipients recipients, DigestRecords records, DigestComposer composer, PromptHistory prompts,
+			Logbook logbook, Messenger messenger, Clock clock) {
+		this.recipients = recipients;
+		this.records = records;
+		this.composer = composer;
+		this.prompts = prompts;
+		this.logbook = logbook;
+		this.messenger = messenger;
+		this.clock = clock;
+	}
+
+	/** Sends this week's digest to every recipient who has not had it yet; returns what was sent or skipped. */
+	public List<DigestRecord> sendAll() {
+		List<DigestRecord> sent = new ArrayList<>();
+		for (Recipient recipient : recipients.all()) {
+			send(recipient).ifPresent(sent::add);
+		}
+		log.info("Digests: {} of {} recipients handled this run", sent.size(), recipients.all().size());
+		return sent;
+	}
+
+	Optional<DigestRecord> send(String recipientKey) {
+		return recipients.all().stream().filter(r -> r.key().equals(recipientKey)).findFirst().flatMap(this::send);
+	}
+
+	boolean sentThisWeek(Recipient recipient) {
+		return records.exists(recipient.key(), weekOf(recipient, clock.instant()));
+	}
+
+	/** Claims the recipient's week, then delivers the last 7 days of their placements. */
+	Optional<DigestRecord> send(Recipient recipient) {
+		Instant now = clock.instant();
+		String week = weekOf(recipient, now);
+		Instant from = now.minus(WEEK);
+		List<PlacementWeek> weeks = recipient.placements()
+			.stream()
+			.map(f -> new PlacementWeek(f.placement(), f.role(),
+					prompts.within(f.placement().getId(), from, now),
+					logbook.entriesBetween(f.placement().getId(), from, now)))
+			.toList();
+		List<String> placementIds = weeks.stream().map(w -> w.placement().getId()).toList();
+		List<String> entryIds = weeks.stream().flatMap(w -> w.entries().stream()).map(LogbookEntry::id).toList();
+		List<String> occurrenceIds = weeks.stream().flatMap(w -> w.prompts().stream()).map(PromptOccurrence::getId).toList();
+		Optional<DigestRecord> claimed = records.claim(new DigestRecord(UUID.randomUUID().toString(), recipient.key(),
+				week, DigestStatus.CLAIMED, now, null, null, null, placementIds, entryIds, occurrenceIds, null));
+		if (claimed.isEmpty()) {
+			log.debug("Digest {} for a recipient was already claimed", week);
+			return Optional.empty();
+		}
+		DigestRecord record = claimed.get();
+		if (!recipient.person().hasSlack()) {
+			log.info("Digest {} for placements {} skipped: the recipient has only an e-mail address "
+					+ "(e-mail digests are not available yet)", week, placementIds);
+			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "email_only"));
+		}
+		try {
+			SentMessage sent = messenger.sendDirect(recipient.person().slackUserId(),
+					composer.compose(recipient, week, weeks, now.atZone(recipient.person().zone()).toLocalDate()));
+			log.info("Digest {} sent: {} placements, {} entries", week, placementIds.size(), entryIds.size());
+			return finish(record, new Update().set("status", DigestStatus.SENT)
+				.set("sentAt", clock.instant())
+				.set("channel", sent.channel())
+				.set("ts", sent.ts()));
+		}
+		catch (DeliveryFailed e) {
+			log.warn("Digest {} not delivered: {}", week, e.reason());
+			return finish(record, new Update().set("status", DigestStatus.FAILED).set("failure", e.reason()));
+		}
+	}
+
+	private Optional<DigestRecord> finish(DigestRecord record, Update update) {
+		records.finish(record.id(), update);
+		return records.find(record.recipientKey(), record.week());
+	}
+
+	/** The recipient's ISO week at an instant, in their own time zone, e.g. {@code 2026-W48}. */
+	static String weekOf(Recipient recipient, Instant at) {
+		LocalDate date = at.atZone(recipient.person().zone()).toLocalDate();
+		return String.format("%d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+	}
+}

@@ -1,0 +1,117 @@
+package org.fieldnotes.logbook;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.fieldnotes.chat.InboundMessage;
+import org.fieldnotes.chat.MessageRef;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.prompting.PromptHistory;
+import org.fieldnotes.prompting.PromptOccurrence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes and reads logbook entries. Writing is idempotent per natural key, so platform retries and redeliveries
+ * of one message never create a second entry.
+ */
+@Service
+public class Logbook {
+
+	private static final Logger log = LoggerFactory.getLogger(Logbook.class);
+
+	private final LogbookEntries entries;
+	private final MongoTemplate mongo;
+	private final PlacementManagement placements;
+	private final PromptHistory prompts;
+	private final Clock clock;
+
+	Logbook(LogbookEntries entries, MongoTemplate mongo, PlacementManagement placements, PromptHistory prompts,
+			Clock clock) {
+		this.entries = entries;
+		this.mongo = mongo;
+		this.placements = placements;
+		this.prompts = prompts;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores a direct message as an entry of the author's current placement, linked to the prompt it answers.
+	 * Nothing is stored for someone who is not enrolled.
+	 */
+	public Receipt receive(InboundMessage message) {
+		Optional<Placement> placement = placements.currentFor(message.userId());
+		if (placement.isEmpty()) {
+			return new Receipt(message, Receipt.Outcome.NOT_ENROLLED, null);
+		}
+		String placementId = placement.get().getId();
+		Instant now = clock.instant();
+		Optional<PromptOccurrence> answers = prompts.answeredBy(placementId, message.ref().channel(),
+				message.threadTs(), now);
+		LogbookEntry entry = new LogbookEntry(UUID.randomUUID().toString(), placementId, message.userId(), message.text(),
+				answers.isPresent() ? EntrySource.PROMPT_REPLY : EntrySource.FREE_FORM,
+				answers.map(PromptOccurrence::getId).orElse(null), answers.map(PromptOccurrence::getPromptId).orElse(null),
+				message.ref().key(), message.ref().channel(), message.ref().ts(), now, null, null);
+		try {
+			LogbookEntry saved = entries.insert(entry);
+			answers.ifPresent(o -> prompts.markAnswered(o.getId(), now));
+			log.info("Logbook entry {} saved for placement {} ({})", saved.id(), placementId, saved.source());
+			return new Receipt(message, Receipt.Outcome.SAVED, saved);
+		}
+		catch (DuplicateKeyException alreadyStored) {
+			log.debug("Message {} already stored; redelivery ignored", message.ref().key());
+			return new Receipt(message, Receipt.Outcome.ALREADY_SAVED, null);
+		}
+	}
+
+	/** A free-form entry written without a chat message ({@code /fieldnotes log …}). */
+	public LogbookEntry write(String userId, String text) {
+		Placement placement = placements.currentFor(userId).orElseThrow(NotEnrolled::new);
+		String id = UUID.randomUUID().toString();
+		LogbookEntry saved = entries.insert(new LogbookEntry(id, placement.getId(), userId, text, EntrySource.FREE_FORM,
+				null, null, "entry:" + id, null, null, clock.instant(), null, null));
+		log.info("Logbook entry {} written for placement {}", saved.id(), placement.getId());
+		return saved;
+	}
+
+	/** The author edited the message: the entry takes the new text. Unknown messages are ignored. */
+	public boolean edited(MessageRef ref, String text) {
+		return mongo.updateFirst(Query.query(Criteria.where("naturalKey").is(ref.key()).and("deletedAt").is(null)),
+				new Update().set("text", text).set("editedAt", clock.instant()), LogbookEntry.class)
+			.getModifiedCount() > 0;
+	}
+
+	/** The author deleted the message: the entry is marked deleted and leaves every view. */
+	public boolean deleted(MessageRef ref) {
+		return mongo.updateFirst(Query.query(Criteria.where("naturalKey").is(ref.key()).and("deletedAt").is(null)),
+				new Update().set("deletedAt", clock.instant()), LogbookEntry.class)
+			.getModifiedCount() > 0;
+	}
+
+	/** Entries of a placement, oldest first; deleted ones only when asked for. */
+	public List<LogbookEntry> entries(String placementId, boolean includeDeleted) {
+		return includeDeleted ? entries.findByPlacementIdOrderByCreatedAtAsc(placementId)
+				: entries.findByPlacementIdAndDeletedAtIsNullOrderByCreatedAtAsc(placementId);
+	}
+
+	/** Entries (not deleted) written in {@code [from, to)}. */
+	public List<LogbookEntry> entriesBetween(String placementId, Instant from, Instant to) {
+		return entries
+			.findByPlacementIdAndDeletedAtIsNullAndCreatedAtGreaterThanEqualAndCreatedAtLessThanOrderByCreatedAtAsc(
+					placementId, from, to);
+	}
+
+	public long countSince(String placementId, Instant from) {
+		return entries.countByPlacementIdAndDeletedAtIsNullAndCreatedAtGreaterThanEqual(placementId, from);
+	}
+}

@@ -1,0 +1,29 @@
+package org.fieldnotes.logbook;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One entry in a participant's logbook. The text is the participant's own words: never log it, always escape it.
+ *
+ * @param naturalKey unique: {@code slack:<channel>:<ts>} for a chat message, {@code entry:<id>} otherwise
+ */
+@Document("logbook_entries")
+@CompoundIndex(name = "placement_created", def = "{'placementId': 1, 'createdAt': -1}")
+public record LogbookEntry(@Id String id, String placementId, String authorId, String text, EntrySource source,
+		String occurrenceId, String promptId, @Indexed(unique = true) String naturalKey, String channel, String ts,
+		Instant createdAt, Instant editedAt, Instant deletedAt) {
+
+	@PersistenceCreator
+	public LogbookEntry {
+	}
+
+	public boolean deleted() {
+		return deletedAt != null;
+	}
+}

@@ -1,0 +1,50 @@
+package org.fieldnotes.logbook;
+
+import java.util.Locale;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Messenger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a received message after the platform has been acknowledged: a ✅ on a saved entry, a polite
+ * explanation to someone who is not enrolled. Redeliveries get no second answer.
+ */
+@Component
+public class ReplyResponder {
+
+	private static final Logger log = LoggerFactory.getLogger(ReplyResponder.class);
+
+	private final Messenger messenger;
+	private final MessageSource messages;
+
+	ReplyResponder(Messenger messenger, MessageSource messages) {
+		this.messenger = messenger;
+		this.messages = messages;
+	}
+
+	public void answer(Receipt receipt) {
+		if (receipt.message().redelivery()) {
+			return;
+		}
+		switch (receipt.outcome()) {
+			case SAVED -> messenger.confirmSaved(receipt.message().ref());
+			case NOT_ENROLLED -> explain(receipt.message().userId());
+			case ALREADY_SAVED -> {
+			}
+		}
+	}
+
+	private void explain(String userId) {
+		try {
+			messenger.sendDirect(userId, ChatMessage.text(messages.getMessage("logbook.notEnrolled", null, Locale.ENGLISH)));
+		}
+		catch (DeliveryFailed e) {
+			log.warn("Could not tell a stranger that they are not enrolled: {}", e.reason());
+		}
+	}
+}

@@ -1,0 +1,152 @@
+package org.fieldnotes.placement;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.fieldnotes.placement.PlacementDraft.PersonDraft;
+import org.fieldnotes.placement.PlacementDraft.ScheduleDraft;
+
+/**
+ * Turns a draft's strings into typed values, collecting every violation instead of stopping at the first.
+ */
+final class DraftChecker {
+
+	static final Set<String> LOCALES = Set.of("en", "sv");
+	private static final Pattern SLACK_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+	private static final int MAX_TEXT = 200;
+
+	private final List<Violation> violations = new ArrayList<>();
+
+	List<Violation> violations() {
+		return violations;
+	}
+
+	String text(String field, String value) {
+		if (value == null || value.isBlank()) {
+			violations.add(new Violation(field, "is required"));
+			return null;
+		}
+		if (value.length() > MAX_TEXT) {
+			violations.add(new Violation(field, "must be at most " + MAX_TEXT + " characters"));
+			return null;
+		}
+		return value.strip();
+	}
+
+	LocalDate date(String field, String value) {
+		if (value == null || value.isBlank()) {
+			violations.add(new Violation(field, "is required (YYYY-MM-DD)"));
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException e) {
+			violations.add(new Violation(field, "'" + value + "' is not a date in the form YYYY-MM-DD"));
+			return null;
+		}
+	}
+
+	/**
+	 * A person, or {@literal null} when optional and absent.
+	 * @param defaultZone used when the person gives no time zone (coaches default to the participant's)
+	 */
+	Person person(String field, PersonDraft draft, boolean required, boolean needsSlack, String defaultZone) {
+		if (draft == null) {
+			if (required) {
+				violations.add(new Violation(field, "is required"));
+			}
+			return null;
+		}
+		String name = text(field + ".name", draft.name());
+		String slackUserId = blankToNull(draft.slackUserId());
+		String email = blankToNull(draft.email());
+		if (slackUserId != null && !SLACK_ID.matcher(slackUserId).matches()) {
+			violations.add(new Violation(field + ".slackUserId", "'" + slackUserId
+					+ "' is not a Slack member id (it looks like U012ABCDEF: profile → ⋮ → Copy member ID)"));
+		}
+		if (email != null && !EMAIL.matcher(email).matches()) {
+			violations.add(new Violation(field + ".email", "'" + email + "' is not an e-mail address"));
+		}
+		if (needsSlack && slackUserId == null) {
+			violations.add(new Violation(field + ".slackUserId", "is required: prompts are sent as Slack DMs"));
+		}
+		else if (slackUserId == null && email == null) {
+			violations.add(new Violation(field, "needs a slackUserId or an email to receive the digest"));
+		}
+		String timezone = blankToNull(draft.timezone());
+		if (timezone == null) {
+			if (defaultZone == null) {
+				violations.add(new Violation(field + ".timezone", "is required (an IANA name such as Europe/Stockholm)"));
+			}
+			timezone = defaultZone;
+		}
+		else {
+			timezone = zone(field + ".timezone", timezone);
+		}
+		String locale = blankToNull(draft.locale());
+		if (locale == null) {
+			locale = "en";
+		}
+		else if (!LOCALES.contains(locale.toLowerCase(Locale.ROOT))) {
+			violations.add(new Violation(field + ".locale", "'" + locale + "' is not supported; use en or sv"));
+		}
+		return new Person(name, slackUserId, email, timezone, locale.toLowerCase(Locale.ROOT));
+	}
+
+	PromptSchedule schedule(String field, ScheduleDraft draft) {
+		if (draft == null) {
+			return PromptSchedule.DEFAULT;
+		}
+		DayOfWeek day = PromptSchedule.DEFAULT.dayOfWeek();
+		if (draft.dayOfWeek() != null) {
+			try {
+				day = DayOfWeek.valueOf(draft.dayOfWeek().strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException e) {
+				violations.add(new Violation(field + ".dayOfWeek",
+						"'" + draft.dayOfWeek() + "' is not a day of the week (MONDAY … SUNDAY)"));
+			}
+		}
+		LocalTime time = PromptSchedule.DEFAULT.time();
+		if (draft.time() != null) {
+			try {
+				time = LocalTime.parse(draft.time().strip());
+			}
+			catch (DateTimeParseException e) {
+				violations.add(new Violation(field + ".time", "'" + draft.time() + "' is not a time in the form HH:MM"));
+			}
+		}
+		return new PromptSchedule(day, time);
+	}
+
+	void check(boolean ok, String field, String message) {
+		if (!ok) {
+			violations.add(new Violation(field, message));
+		}
+	}
+
+	private String zone(String field, String value) {
+		try {
+			return ZoneId.of(value.strip()).getId();
+		}
+		catch (DateTimeException e) {
+			violations.add(new Violation(field, "'" + value + "' is not a known time zone (use an IANA name such as Europe/Stockholm)"));
+			return null;
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

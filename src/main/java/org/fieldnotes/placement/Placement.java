@@ -1,0 +1,171 @@
+package org.fieldnotes.placement;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A participant's placement at a host organisation: the aggregate that guards its own status changes.
+ */
+@Document("placements")
+@CompoundIndex(name = "participant", def = "{'participant.slackUserId': 1}")
+@CompoundIndex(name = "manager", def = "{'manager.slackUserId': 1}")
+@CompoundIndex(name = "academic_coach", def = "{'academicCoach.slackUserId': 1}")
+@CompoundIndex(name = "business_coach", def = "{'businessCoach.slackUserId': 1}")
+@CompoundIndex(name = "status", def = "{'status': 1}")
+public class Placement {
+
+	@Id
+	private final String id;
+	private final Person participant;
+	private final String program;
+	private final String hostOrganisation;
+	private final LocalDate startDate;
+	private final LocalDate endDate;
+	private final Person manager;
+	private final Person academicCoach;
+	private final Person businessCoach;
+	private final PromptSchedule schedule;
+	private PlacementStatus status;
+	private final Instant createdAt;
+	private Instant updatedAt;
+	@Version
+	private Long version;
+
+	@PersistenceCreator
+	Placement(String id, Person participant, String program, String hostOrganisation, LocalDate startDate,
+			LocalDate endDate, Person manager, Person academicCoach, Person businessCoach, PromptSchedule schedule,
+			PlacementStatus status, Instant createdAt, Instant updatedAt, Long version) {
+		this.id = id;
+		this.participant = participant;
+		this.program = program;
+		this.hostOrganisation = hostOrganisation;
+		this.startDate = startDate;
+		this.endDate = endDate;
+		this.manager = manager;
+		this.academicCoach = academicCoach;
+		this.businessCoach = businessCoach;
+		this.schedule = schedule;
+		this.status = status;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+		this.version = version;
+	}
+
+	static Placement start(Person participant, String program, String hostOrganisation, LocalDate startDate,
+			LocalDate endDate, Person manager, Person academicCoach, Person businessCoach, PromptSchedule schedule,
+			Clock clock) {
+		Instant now = clock.instant();
+		return new Placement(UUID.randomUUID().toString(), participant, program, hostOrganisation, startDate, endDate,
+				manager, academicCoach, businessCoach, schedule, PlacementStatus.ACTIVE, now, now, null);
+	}
+
+	/** Stops prompts until {@link #resume(Clock)}; an ended placement cannot be paused. */
+	void pause(Clock clock) {
+		if (status == PlacementStatus.ENDED) {
+			throw new IllegalStateException("An ended placement cannot be paused");
+		}
+		status = PlacementStatus.PAUSED;
+		updatedAt = clock.instant();
+	}
+
+	/** Starts prompts again; an ended placement cannot be resumed. */
+	void resume(Clock clock) {
+		if (status == PlacementStatus.ENDED) {
+			throw new IllegalStateException("An ended placement cannot be resumed");
+		}
+		status = PlacementStatus.ACTIVE;
+		updatedAt = clock.instant();
+	}
+
+	public boolean isActive() {
+		return status == PlacementStatus.ACTIVE;
+	}
+
+	/** The placement week a date falls in, counting the start date's week as 1. */
+	public int weekOf(LocalDate date) {
+		return (int) Math.floorDiv(ChronoUnit.DAYS.between(startDate, date), 7) + 1;
+	}
+
+	/** How many weeks the placement lasts. */
+	public int weeks() {
+		return weekOf(endDate);
+	}
+
+	/** The manager and the coaches who are set, by role. */
+	public Map<Role, Person> followers() {
+		Map<Role, Person> followers = new EnumMap<>(Role.class);
+		if (manager != null) {
+			followers.put(Role.MANAGER, manager);
+		}
+		if (academicCoach != null) {
+			followers.put(Role.ACADEMIC_COACH, academicCoach);
+		}
+		if (businessCoach != null) {
+			followers.put(Role.BUSINESS_COACH, businessCoach);
+		}
+		return followers;
+	}
+
+	public String getId() {
+		return id;
+	}
+
+	public Person getParticipant() {
+		return participant;
+	}
+
+	public String getProgram() {
+		return program;
+	}
+
+	public String getHostOrganisation() {
+		return hostOrganisation;
+	}
+
+	public LocalDate getStartDate() {
+		return startDate;
+	}
+
+	public LocalDate getEndDate() {
+		return endDate;
+	}
+
+	public Person getManager() {
+		return manager;
+	}
+
+	public Person getAcademicCoach() {
+		return academicCoach;
+	}
+
+	public Person getBusinessCoach() {
+		return businessCoach;
+	}
+
+	public PromptSchedule getSchedule() {
+		return schedule;
+	}
+
+	public PlacementStatus getStatus() {
+		return status;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
+	}
+}

@@ -1,0 +1,112 @@
+package org.fieldnotes.placement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Enrols people and changes their placements; publishes {@link PlacementChanged} after every change.
+ */
+@Service
+public class PlacementManagement {
+
+	private final Placements placements;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	PlacementManagement(Placements placements, ApplicationEventPublisher events, Clock clock) {
+		this.placements = placements;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Checks and stores a new placement.
+	 * @throws InvalidPlacement naming every field that is wrong; nothing is stored then
+	 */
+	public Placement enrol(PlacementDraft draft) {
+		if (draft == null) {
+			throw new InvalidPlacement(List.of(new Violation("body", "is required")));
+		}
+		var check = new DraftChecker();
+		Person participant = check.person("participant", draft.participant(), true, true, null);
+		String zone = participant == null ? null : participant.timezone();
+		String program = check.text("program", draft.program());
+		String host = check.text("hostOrganisation", draft.hostOrganisation());
+		LocalDate start = check.date("startDate", draft.startDate());
+		LocalDate end = check.date("endDate", draft.endDate());
+		if (start != null && end != null) {
+			check.check(!end.isBefore(start), "endDate", "(" + end + ") is before startDate (" + start + ")");
+		}
+		Person manager = check.person("manager", draft.manager(), true, false, zone);
+		Person academic = check.person("academicCoach", draft.academicCoach(), false, false, zone);
+		Person business = check.person("businessCoach", draft.businessCoach(), false, false, zone);
+		PromptSchedule schedule = check.schedule("schedule", draft.schedule());
+		if (!check.violations().isEmpty()) {
+			throw new InvalidPlacement(check.violations());
+		}
+		Placement placement = placements.save(Placement.start(participant, program, host, start, end, manager,
+				academic, business, schedule, clock));
+		events.publishEvent(new PlacementChanged(placement.getId()));
+		return placement;
+	}
+
+	public Placement get(String id) {
+		return placements.findById(id).orElseThrow(() -> new PlacementNotFound(id));
+	}
+
+	public List<Placement> all() {
+		return placements.findAll().stream()
+			.sorted(Comparator.comparing(Placement::getProgram).thenComparing(p -> p.getParticipant().name()))
+			.toList();
+	}
+
+	public List<Placement> active() {
+		return placements.findByStatus(PlacementStatus.ACTIVE);
+	}
+
+	/** The participant's placement that is not ended, the latest first; empty when they are not enrolled. */
+	public Optional<Placement> currentFor(String slackUserId) {
+		return placements.findByParticipantSlackUserIdOrderByStartDateDesc(slackUserId).stream()
+			.filter(p -> p.getStatus() != PlacementStatus.ENDED)
+			.findFirst();
+	}
+
+	public List<Placement> followedBy(String slackUserId) {
+		return placements.findFollowedBySlackUser(slackUserId);
+	}
+
+	/** The language someone asked for in their placement (as participant, manager or coach), if they have one. */
+	public Optional<Locale> languageOf(String slackUserId) {
+		return currentFor(slackUserId).map(p -> p.getParticipant().language())
+			.or(() -> followedBy(slackUserId).stream()
+				.flatMap(p -> p.followers().values().stream())
+				.filter(person -> slackUserId.equals(person.slackUserId()))
+				.map(Person::language)
+				.findFirst());
+	}
+
+	public Placement pause(String id) {
+		Placement placement = get(id);
+		placement.pause(clock);
+		return saved(placement);
+	}
+
+	public Placement resume(String id) {
+		Placement placement = get(id);
+		placement.resume(clock);
+		return saved(placement);
+	}
+
+	private Placement saved(Placement placement) {
+		Placement saved = placements.save(placement);
+		events.publishEvent(new PlacementChanged(saved.getId()));
+		return saved;
+	}
+}

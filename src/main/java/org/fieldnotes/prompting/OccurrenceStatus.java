@@ -1,0 +1,13 @@
+package org.fieldnotes.prompting;
+
+/** What became of a due prompt. */
+public enum OccurrenceStatus {
+	/** Claimed by a sender; being delivered. */
+	CLAIMED,
+	/** Delivered to the participant. */
+	SENT,
+	/** Not sent: the app was down for longer than the catch-up window. */
+	MISSED,
+	/** The chat platform refused it; {@code failure} says why. */
+	FAILED
+}

@@ -1,0 +1,38 @@
+package org.fieldnotes.prompting;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One prompt from {@code prompts/}, with its texts in every supported language.
+ *
+ * @param order position in the weekly rotation (0 for other phases)
+ */
+public record Prompt(String id, String kind, PromptPhase phase, int order, Map<String, String> title,
+		Map<String, String> intro, List<Question> questions) {
+
+	public String title(Locale locale) {
+		return pick(title, locale);
+	}
+
+	public String intro(Locale locale) {
+		return pick(intro, locale);
+	}
+
+	/** A question with a short label ("So what?") and its text. */
+	public record Question(Map<String, String> label, Map<String, String> text) {
+
+		public String label(Locale locale) {
+			return pick(label, locale);
+		}
+
+		public String text(Locale locale) {
+			return pick(text, locale);
+		}
+	}
+
+	static String pick(Map<String, String> texts, Locale locale) {
+		return texts.getOrDefault(locale.getLanguage(), texts.get("en"));
+	}
+}

@@ -1,0 +1,127 @@
+package org.fieldnotes.prompting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends prompts. Every send first claims its occurrence in MongoDB; only the claimant sends, so a restart, a
+ * misfire or a second instance never sends the same prompt twice.
+ */
+@Service
+public class PromptDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(PromptDispatcher.class);
+	/** How far back a catch-up looks for due prompts that were never claimed. */
+	private static final Duration LOOK_BACK = Duration.ofDays(35);
+
+	private final PlacementManagement placements;
+	private final PromptCalendar calendar;
+	private final PromptOccurrences occurrences;
+	private final PromptComposer composer;
+	private final Messenger messenger;
+	private final PromptSettings settings;
+	private final Clock clock;
+
+	PromptDispatcher(PlacementManagement placements, PromptCalendar calendar, PromptOccurrences occurrences,
+			PromptComposer composer, Messenger messenger, PromptSettings settings, Clock clock) {
+		this.placements = placements;
+		this.calendar = calendar;
+		this.occurrences = occurrences;
+		this.composer = composer;
+		this.messenger = messenger;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Deals with every prompt of the placement that fell due since it was enrolled (at most 35 days back) and was
+	 * never claimed: sent now when less late than the catch-up window, else recorded as missed. Runs when a
+	 * trigger fires and for every placement at start.
+	 */
+	public List<PromptDelivery> catchUp(String placementId) {
+		Placement placement = placements.get(placementId);
+		if (!placement.isActive()) {
+			return List.of();
+		}
+		Instant now = clock.instant();
+		Instant from = later(placement.getCreatedAt(), now.minus(LOOK_BACK));
+		return calendar.between(placement, from, now)
+			.stream()
+			.filter(due -> !occurrences.exists(placementId, due.date()))
+			.map(due -> {
+				boolean inTime = Duration.between(due.instant(), now).compareTo(settings.catchUp()) < 0;
+				return inTime ? claimAndSend(placement, due) : claimAsMissed(placement, due);
+			})
+			.flatMap(Optional::stream)
+			.toList();
+	}
+
+	/**
+	 * Sends the next prompt that is due and not yet sent, now (the admin's "send now").
+	 * @throws PromptNotSent when the placement is not active or has no prompt left to send
+	 */
+	public PromptDelivery sendNext(String placementId) {
+		Placement placement = placements.get(placementId);
+		if (!placement.isActive()) {
+			throw new PromptNotSent("The placement is " + placement.getStatus().name().toLowerCase()
+					+ "; resume it to send prompts");
+		}
+		Instant now = clock.instant();
+		for (Due due : calendar.dues(placement)) {
+			if (due.instant().isAfter(now) && !occurrences.exists(placementId, due.date())) {
+				Optional<PromptDelivery> sent = claimAndSend(placement, due);
+				if (sent.isPresent()) {
+					return sent.get();
+				}
+			}
+		}
+		throw new PromptNotSent("Every prompt of this placement has been sent");
+	}
+
+	private Optional<PromptDelivery> claimAndSend(Placement placement, Due due) {
+		Prompt prompt = calendar.promptFor(placement, due);
+		Optional<PromptOccurrence> claimed = occurrences
+			.claim(PromptOccurrence.claim(placement.getId(), prompt.id(), due, OccurrenceStatus.CLAIMED, clock.instant()));
+		if (claimed.isEmpty()) {
+			log.debug("Prompt {} for placement {} on {} was already claimed", prompt.id(), placement.getId(), due.date());
+			return Optional.empty();
+		}
+		PromptOccurrence occurrence = claimed.get();
+		try {
+			SentMessage sent = messenger.sendDirect(placement.getParticipant().slackUserId(),
+					composer.compose(placement, prompt, due));
+			occurrence = occurrences.markSent(occurrence.getId(), sent.channel(), sent.ts(), clock.instant());
+			log.info("Sent prompt {} to placement {} (due {})", prompt.id(), placement.getId(), due.local());
+		}
+		catch (DeliveryFailed e) {
+			occurrence = occurrences.markFailed(occurrence.getId(), e.reason());
+			log.warn("Prompt {} for placement {} not delivered: {}", prompt.id(), placement.getId(), e.reason());
+		}
+		return Optional.of(PromptDelivery.of(occurrence));
+	}
+
+	private Optional<PromptDelivery> claimAsMissed(Placement placement, Due due) {
+		Prompt prompt = calendar.promptFor(placement, due);
+		Optional<PromptOccurrence> claimed = occurrences
+			.claim(PromptOccurrence.claim(placement.getId(), prompt.id(), due, OccurrenceStatus.MISSED, clock.instant()));
+		claimed.ifPresent(o -> log.info("Prompt {} for placement {} due {} recorded as missed (more than {} late)",
+				prompt.id(), placement.getId(), due.local(), settings.catchUp()));
+		return claimed.map(PromptDelivery::of);
+	}
+
+	private static Instant later(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+}

@@ -1,0 +1,72 @@
+package org.fieldnotes.prompting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.fieldnotes.placement.Placement;
+import org.springframework.stereotype.Service;
+
+/**
+ * What other modules may ask about prompts: which prompt a reply answers, what fell due in a week, what comes next.
+ */
+@Service
+public class PromptHistory {
+
+	private final PromptOccurrences occurrences;
+	private final PromptCalendar calendar;
+	private final PromptLibrary library;
+	private final PromptSettings settings;
+	private final Clock clock;
+
+	PromptHistory(PromptOccurrences occurrences, PromptCalendar calendar, PromptLibrary library,
+			PromptSettings settings, Clock clock) {
+		this.occurrences = occurrences;
+		this.calendar = calendar;
+		this.library = library;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * The prompt a message answers: the one whose thread it was written in, else the most recent prompt sent to
+	 * the placement within the reply window (7 days). Empty means a free-form entry.
+	 */
+	public Optional<PromptOccurrence> answeredBy(String placementId, String channel, String threadTs, Instant at) {
+		if (threadTs != null) {
+			Optional<PromptOccurrence> inThread = occurrences.findByMessage(channel, threadTs)
+				.filter(o -> o.getPlacementId().equals(placementId));
+			if (inThread.isPresent()) {
+				return inThread;
+			}
+		}
+		return occurrences.latestSentSince(placementId, at.minus(settings.replyWindow()));
+	}
+
+	public void markAnswered(String occurrenceId, Instant at) {
+		occurrences.markAnswered(occurrenceId, at);
+	}
+
+	/** Prompts of a placement sent in {@code [from, to)} (or, when never sent, due then), oldest first. */
+	public List<PromptOccurrence> within(String placementId, Instant from, Instant to) {
+		return occurrences.within(placementId, from, to);
+	}
+
+	/** The next prompt that will go out, if the placement is active and has one left. */
+	public Optional<Upcoming> next(Placement placement) {
+		if (!placement.isActive()) {
+			return Optional.empty();
+		}
+		return calendar.nextAfter(placement, clock.instant())
+			.map(due -> new Upcoming(due, calendar.promptFor(placement, due)));
+	}
+
+	public Optional<Prompt> prompt(String id) {
+		return library.find(id);
+	}
+
+	/** A prompt that is still to come. */
+	public record Upcoming(Due due, Prompt prompt) {
+	}
+}

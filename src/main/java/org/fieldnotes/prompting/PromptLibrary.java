@@ -1,0 +1,187 @@
+package org.fieldnotes.prompting;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * The prompts in {@code prompts/}, loaded and checked once at start. A malformed file stops start-up with a
+ * {@link PromptFileInvalid} naming the file and the key; so does a phase without any prompt.
+ */
+@Component
+public class PromptLibrary {
+
+	private static final Logger log = LoggerFactory.getLogger(PromptLibrary.class);
+
+	static final Set<String> LANGUAGES = Set.of("en", "sv");
+	private static final Set<String> KINDS = Set.of("onboarding", "reflection", "status-check", "review",
+			"lessons-learnt", "follow-up");
+	private static final Set<String> KEYS = Set.of("id", "kind", "phase", "order", "title", "intro", "questions");
+	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+	private static final Pattern MARKUP = Pattern.compile("[*_<>{}]");
+
+	private final Map<String, Prompt> byId = new LinkedHashMap<>();
+	private final Map<PromptPhase, List<Prompt>> byPhase = new EnumMap<>(PromptPhase.class);
+
+	@Autowired
+	PromptLibrary(PromptSettings settings) {
+		this(Path.of(settings.dir()));
+	}
+
+	PromptLibrary(Path dir) {
+		if (!Files.isDirectory(dir)) {
+			throw new PromptFileInvalid(dir.toString(), "folder not found (set FIELDNOTES_PROMPTS_DIR)");
+		}
+		try (Stream<Path> files = Files.list(dir)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+				.sorted()
+				.toList()) {
+				Prompt prompt = load(file);
+				if (byId.putIfAbsent(prompt.id(), prompt) != null) {
+					throw new PromptFileInvalid(file.toString(), "id '" + prompt.id() + "' is used twice");
+				}
+				byPhase.computeIfAbsent(prompt.phase(), p -> new ArrayList<>()).add(prompt);
+			}
+		}
+		catch (IOException e) {
+			throw new PromptFileInvalid(dir.toString(), "cannot be read: " + e.getMessage());
+		}
+		for (PromptPhase phase : PromptPhase.values()) {
+			if (!byPhase.containsKey(phase)) {
+				throw new PromptFileInvalid(dir.toString(), "no prompt has phase '" + phase.fileName() + "'");
+			}
+		}
+		List<Prompt> weekly = byPhase.get(PromptPhase.WEEKLY);
+		weekly.sort(Comparator.comparingInt(Prompt::order));
+		for (int i = 1; i < weekly.size(); i++) {
+			if (weekly.get(i).order() == weekly.get(i - 1).order()) {
+				throw new PromptFileInvalid(dir.resolve(weekly.get(i).id() + ".yaml").toString(),
+						"order " + weekly.get(i).order() + " is also used by " + weekly.get(i - 1).id());
+			}
+		}
+		log.info("Loaded {} prompts from {}", byId.size(), dir);
+	}
+
+	public Optional<Prompt> find(String id) {
+		return Optional.ofNullable(byId.get(id));
+	}
+
+	public List<Prompt> all() {
+		return List.copyOf(byId.values());
+	}
+
+	/** The prompts of a phase; weekly ones in rotation order. */
+	List<Prompt> inPhase(PromptPhase phase) {
+		return byPhase.get(phase);
+	}
+
+	private static Prompt load(Path file) {
+		String name = file.toString();
+		Object parsed;
+		try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			parsed = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+		}
+		catch (IOException | YAMLException e) {
+			throw new PromptFileInvalid(name, "is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+		}
+		if (!(parsed instanceof Map<?, ?> map)) {
+			throw new PromptFileInvalid(name, "must be a YAML mapping with the keys " + KEYS);
+		}
+		for (Object key : map.keySet()) {
+			if (!KEYS.contains(String.valueOf(key))) {
+				throw new PromptFileInvalid(name, "unknown key '" + key + "' (allowed: " + KEYS + ")");
+			}
+		}
+		String id = string(name, map, "id");
+		String expected = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+		if (!ID.matcher(id).matches() || !id.equals(expected)) {
+			throw new PromptFileInvalid(name, "id '" + id + "' must equal the file name '" + expected
+					+ "' (lower-case letters, digits and dashes)");
+		}
+		String kind = string(name, map, "kind");
+		if (!KINDS.contains(kind)) {
+			throw new PromptFileInvalid(name, "kind '" + kind + "' is not one of " + KINDS);
+		}
+		String phaseName = string(name, map, "phase");
+		PromptPhase phase = PromptPhase.fromFileName(phaseName);
+		if (phase == null) {
+			throw new PromptFileInvalid(name, "phase '" + phaseName
+					+ "' is not one of first-week, weekly, midpoint, last-week, follow-up");
+		}
+		int order = 0;
+		if (phase == PromptPhase.WEEKLY) {
+			if (!(map.get("order") instanceof Integer value) || value < 1) {
+				throw new PromptFileInvalid(name, "order must be a whole number from 1 (required for phase weekly)");
+			}
+			order = value;
+		}
+		else if (map.containsKey("order")) {
+			throw new PromptFileInvalid(name, "order is only allowed for phase weekly");
+		}
+		Map<String, String> title = texts(name, map.get("title"), "title", 40);
+		Map<String, String> intro = texts(name, map.get("intro"), "intro", 200);
+		if (!(map.get("questions") instanceof List<?> list) || list.isEmpty() || list.size() > 4) {
+			throw new PromptFileInvalid(name, "questions must be a list of 1 to 4 questions");
+		}
+		List<Prompt.Question> questions = new ArrayList<>();
+		for (int i = 0; i < list.size(); i++) {
+			String at = "questions[" + i + "]";
+			if (!(list.get(i) instanceof Map<?, ?> question)) {
+				throw new PromptFileInvalid(name, at + " must have a label and a text");
+			}
+			questions.add(new Prompt.Question(texts(name, question.get("label"), at + ".label", 24),
+					texts(name, question.get("text"), at + ".text", 200)));
+		}
+		return new Prompt(id, kind, phase, order, title, intro, List.copyOf(questions));
+	}
+
+	private static String string(String file, Map<?, ?> map, String key) {
+		if (!(map.get(key) instanceof String value) || value.isBlank()) {
+			throw new PromptFileInvalid(file, key + " is missing");
+		}
+		return value.strip();
+	}
+
+	private static Map<String, String> texts(String file, Object value, String key, int max) {
+		if (!(value instanceof Map<?, ?> map)) {
+			throw new PromptFileInvalid(file, key + " is missing (it needs en and sv)");
+		}
+		Map<String, String> texts = new HashMap<>();
+		for (String language : LANGUAGES) {
+			if (!(map.get(language) instanceof String text) || text.isBlank()) {
+				throw new PromptFileInvalid(file, key + "." + language + " is missing");
+			}
+			if (text.length() > max) {
+				throw new PromptFileInvalid(file, key + "." + language + " is longer than " + max + " characters");
+			}
+			if (MARKUP.matcher(text).find()) {
+				throw new PromptFileInvalid(file, key + "." + language
+						+ " must be plain text (no * _ < > { }): it is shown as written");
+			}
+			texts.put(language, text.strip());
+		}
+		return Map.copyOf(texts);
+	}
+}

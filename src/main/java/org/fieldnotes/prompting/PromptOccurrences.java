@@ -1,0 +1,94 @@
+package org.fieldnotes.prompting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stored prompt occurrences; every state change is a single-document atomic update.
+ */
+@Repository
+class PromptOccurrences {
+
+	private final MongoTemplate mongo;
+
+	PromptOccurrences(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** Inserts the occurrence if nobody has claimed its key yet; empty when someone already has. */
+	Optional<PromptOccurrence> claim(PromptOccurrence occurrence) {
+		try {
+			return Optional.of(mongo.insert(occurrence));
+		}
+		catch (DuplicateKeyException alreadyClaimed) {
+			return Optional.empty();
+		}
+	}
+
+	boolean exists(String placementId, LocalDate dueDate) {
+		return mongo.exists(Query.query(Criteria.where("placementId").is(placementId).and("dueDate").is(dueDate)),
+				PromptOccurrence.class);
+	}
+
+	PromptOccurrence markSent(String id, String channel, String ts, Instant at) {
+		return update(id, new Update().set("status", OccurrenceStatus.SENT)
+			.set("sentAt", at)
+			.set("channel", channel)
+			.set("messageTs", ts));
+	}
+
+	PromptOccurrence markFailed(String id, String reason) {
+		return update(id, new Update().set("status", OccurrenceStatus.FAILED).set("failure", reason));
+	}
+
+	/** Records the first answer; later answers keep the first time. */
+	void markAnswered(String id, Instant at) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("answeredAt").is(null)),
+				new Update().set("answeredAt", at), PromptOccurrence.class);
+	}
+
+	Optional<PromptOccurrence> findByMessage(String channel, String ts) {
+		return Optional.ofNullable(mongo.findOne(
+				Query.query(Criteria.where("channel").is(channel).and("messageTs").is(ts)), PromptOccurrence.class));
+	}
+
+	Optional<PromptOccurrence> latestSentSince(String placementId, Instant since) {
+		Query query = Query.query(Criteria.where("placementId")
+			.is(placementId)
+			.and("status")
+			.is(OccurrenceStatus.SENT)
+			.and("sentAt")
+			.gte(since)).with(Sort.by(Sort.Direction.DESC, "sentAt")).limit(1);
+		return Optional.ofNullable(mongo.findOne(query, PromptOccurrence.class));
+	}
+
+	/** Occurrences sent in {@code [from, to)}, or, when never sent, due then. */
+	List<PromptOccurrence> within(String placementId, Instant from, Instant to) {
+		Criteria sentWithin = Criteria.where("sentAt").gte(from).lt(to);
+		Criteria dueWithinUnsent = new Criteria().andOperator(Criteria.where("sentAt").is(null),
+				Criteria.where("dueAt").gte(from).lt(to));
+		Query query = Query.query(Criteria.where("placementId").is(placementId)
+			.orOperator(sentWithin, dueWithinUnsent)).with(Sort.by("dueAt"));
+		return mongo.find(query, PromptOccurrence.class);
+	}
+
+	Optional<PromptOccurrence> findById(String id) {
+		return Optional.ofNullable(mongo.findById(id, PromptOccurrence.class));
+	}
+
+	private PromptOccurrence update(String id, Update update) {
+		return mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), update,
+				FindAndModifyOptions.options().returnNew(true), PromptOccurrence.class);
+	}
+}

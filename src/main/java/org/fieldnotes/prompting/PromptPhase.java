@@ -1,0 +1,16 @@
+package org.fieldnotes.prompting;
+
+import java.util.Arrays;
+
+/** The part of a placement a prompt belongs to; its file name in {@code prompts/} is the lower-case, dashed form. */
+public enum PromptPhase {
+	FIRST_WEEK, WEEKLY, MIDPOINT, LAST_WEEK, FOLLOW_UP;
+
+	public String fileName() {
+		return name().toLowerCase().replace('_', '-');
+	}
+
+	static PromptPhase fromFileName(String value) {
+		return Arrays.stream(values()).filter(p -> p.fileName().equals(value)).findFirst().orElse(null);
+	}
+}

@@ -1,0 +1,99 @@
+package org.fieldnotes.slack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.ChatMessage.Block;
+import org.fieldnotes.chat.ChatMessage.Span;
+
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.PlainTextObject;
+
+/**
+ * Renders a {@link ChatMessage} as Block Kit. Every string is escaped, so nothing in a message can act as
+ * markup; text objects are kept within Slack's 3,000-character limit (headers 150).
+ */
+public class BlockKitRenderer {
+
+	static final int MAX_TEXT = 3000;
+	static final int MAX_HEADER = 150;
+	/** Slack's limit on blocks per message; longer messages are sent in parts. */
+	static final int MAX_BLOCKS = 50;
+
+	public List<LayoutBlock> render(ChatMessage message) {
+		List<LayoutBlock> blocks = new ArrayList<>();
+		for (Block block : message.blocks()) {
+			blocks.add(render(block));
+		}
+		return blocks;
+	}
+
+	/** The notification text that accompanies blocks (shown in push notifications and by screen readers). */
+	public String fallback(ChatMessage message) {
+		return Mrkdwn.truncate(Mrkdwn.escape(message.summary()), MAX_TEXT);
+	}
+
+	/** Splits rendered blocks into messages of at most 50 blocks. */
+	static List<List<LayoutBlock>> parts(List<LayoutBlock> blocks) {
+		List<List<LayoutBlock>> parts = new ArrayList<>();
+		for (int i = 0; i < blocks.size(); i += MAX_BLOCKS) {
+			parts.add(blocks.subList(i, Math.min(blocks.size(), i + MAX_BLOCKS)));
+		}
+		return parts.isEmpty() ? List.of(List.of()) : parts;
+	}
+
+	private LayoutBlock render(Block block) {
+		if (block instanceof Block.Heading heading) {
+			return HeaderBlock.builder()
+				.text(PlainTextObject.builder().text(cut(heading.text(), MAX_HEADER)).emoji(false).build())
+				.build();
+		}
+		if (block instanceof Block.Context context) {
+			return ContextBlock.builder().elements(List.of(mrkdwn(spans(context.spans())))).build();
+		}
+		if (block instanceof Block.Paragraph paragraph) {
+			return section(spans(paragraph.spans()));
+		}
+		if (block instanceof Block.Items items) {
+			return section(items.items()
+				.stream()
+				.map(item -> "• " + Mrkdwn.bold(item.label()) + "  " + Mrkdwn.escape(item.text()))
+				.collect(Collectors.joining("\n")));
+		}
+		if (block instanceof Block.Quote quote) {
+			return section("_" + Mrkdwn.escape(quote.attribution()).replace("_", " ") + "_\n" + quoted(quote.words()));
+		}
+		return DividerBlock.builder().build();
+	}
+
+	private static String spans(List<Span> spans) {
+		return spans.stream()
+			.map(span -> span.bold() ? Mrkdwn.bold(span.text()) : Mrkdwn.escape(span.text()))
+			.collect(Collectors.joining());
+	}
+
+	/** Each line of someone's words as a block quote; {@code >} inside their words is escaped, so only ours quotes. */
+	private static String quoted(String words) {
+		return words.strip().lines().map(line -> ">" + Mrkdwn.escape(line)).collect(Collectors.joining("\n"));
+	}
+
+	private static SectionBlock section(String mrkdwn) {
+		return SectionBlock.builder().text(mrkdwn(mrkdwn)).build();
+	}
+
+	private static MarkdownTextObject mrkdwn(String text) {
+		String safe = text.isBlank() ? " " : Mrkdwn.truncate(text, MAX_TEXT);
+		return MarkdownTextObject.builder().text(safe).verbatim(true).build();
+	}
+
+	private static String cut(String text, int max) {
+		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+	}
+}

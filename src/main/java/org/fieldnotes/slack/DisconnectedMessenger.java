@@ -1,0 +1,28 @@
+package org.fieldnotes.slack;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.MessageRef;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.SentMessage;
+
+/**
+ * The messenger when no Slack token is configured: every send fails as {@code slack_not_connected}, so prompts and
+ * digests are recorded as not delivered instead of pretending.
+ */
+class DisconnectedMessenger implements Messenger {
+
+	@Override
+	public SentMessage sendDirect(String userId, ChatMessage message) {
+		throw new DeliveryFailed("slack_not_connected", null);
+	}
+
+	@Override
+	public void confirmSaved(MessageRef message) {
+	}
+
+	@Override
+	public boolean connected() {
+		return false;
+	}
+}

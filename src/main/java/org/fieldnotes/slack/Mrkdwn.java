@@ -1,0 +1,51 @@
+package org.fieldnotes.slack;
+
+/**
+ * Slack mrkdwn escaping. {@code &}, {@code <} and {@code >} are the only characters Slack treats as control
+ * sequences: once escaped, text cannot ping ({@code <!channel>}, {@code <@U…>}) or disguise a link.
+ */
+final class Mrkdwn {
+
+	private Mrkdwn() {
+	}
+
+	static String escape(String text) {
+		if (text == null) {
+			return "";
+		}
+		StringBuilder out = new StringBuilder(text.length() + 16);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '&' -> out.append("&amp;");
+				case '<' -> out.append("&lt;");
+				case '>' -> out.append("&gt;");
+				default -> out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	/** Bold that cannot be broken open: line breaks and asterisks inside would end the emphasis early. */
+	static String bold(String text) {
+		String flat = escape(text).replace('\n', ' ').replace('*', '∗').strip();
+		return flat.isEmpty() ? "" : "*" + flat + "*";
+	}
+
+	/** Cuts text to at most {@code max} characters (without splitting an escape sequence), marking the cut. */
+	static String truncate(String mrkdwn, int max) {
+		if (mrkdwn.length() <= max) {
+			return mrkdwn;
+		}
+		String marker = " … (continued in the logbook)";
+		int cut = max - marker.length();
+		int amp = mrkdwn.lastIndexOf('&', cut);
+		if (amp >= 0 && amp > cut - 5 && mrkdwn.indexOf(';', amp) >= cut) {
+			cut = amp;
+		}
+		if (cut > 0 && Character.isHighSurrogate(mrkdwn.charAt(cut - 1))) {
+			cut--;
+		}
+		return mrkdwn.substring(0, cut) + marker;
+	}
+}

@@ -1,0 +1,89 @@
+package org.fieldnotes.slack;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.MessageRef;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.SentMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.reactions.ReactionsAddResponse;
+import com.slack.api.model.block.LayoutBlock;
+
+/**
+ * Sends direct messages through the Slack Web API: {@code chat.postMessage} to the member id opens (or reuses)
+ * the app's DM with that person, so only {@code chat:write} is needed.
+ */
+class SlackMessenger implements Messenger {
+
+	private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
+	static final String SAVED_REACTION = "white_check_mark";
+
+	private final MethodsClient slack;
+	private final BlockKitRenderer renderer = new BlockKitRenderer();
+
+	SlackMessenger(MethodsClient slack) {
+		this.slack = slack;
+	}
+
+	@Override
+	public SentMessage sendDirect(String userId, ChatMessage message) {
+		List<List<LayoutBlock>> parts = BlockKitRenderer.parts(renderer.render(message));
+		String text = renderer.fallback(message);
+		SentMessage first = null;
+		for (List<LayoutBlock> blocks : parts) {
+			ChatPostMessageResponse response = call(() -> slack
+				.chatPostMessage(r -> r.channel(userId).text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)));
+			if (!response.isOk()) {
+				throw new DeliveryFailed(response.getError(), null);
+			}
+			if (first == null) {
+				first = new SentMessage(response.getChannel(), response.getTs());
+			}
+		}
+		return first;
+	}
+
+	@Override
+	public void confirmSaved(MessageRef message) {
+		try {
+			ReactionsAddResponse response = slack
+				.reactionsAdd(r -> r.channel(message.channel()).timestamp(message.ts()).name(SAVED_REACTION));
+			if (!response.isOk() && !"already_reacted".equals(response.getError())) {
+				log.warn("Could not confirm a saved entry with a reaction: {}", response.getError());
+			}
+		}
+		catch (IOException | SlackApiException | RuntimeException e) {
+			log.warn("Could not confirm a saved entry with a reaction: {}", e.getClass().getSimpleName());
+		}
+	}
+
+	@Override
+	public boolean connected() {
+		return true;
+	}
+
+	private static <T> T call(SlackCall<T> call) {
+		try {
+			return call.run();
+		}
+		catch (SlackApiException e) {
+			throw new DeliveryFailed("http_" + e.getResponse().code(), e);
+		}
+		catch (IOException e) {
+			throw new DeliveryFailed("unreachable", e);
+		}
+	}
+
+	@FunctionalInterface
+	private interface SlackCall<T> {
+		T run() throws IOException, SlackApiException;
+	}
+}

@@ -1,0 +1,124 @@
+package org.fieldnotes.slack.listeners.events;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.fieldnotes.chat.InboundMessage;
+import org.fieldnotes.chat.MessageRef;
+import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.logbook.Receipt;
+import org.fieldnotes.logbook.ReplyResponder;
+import org.fieldnotes.slack.SlackListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.File;
+import com.slack.api.model.event.MessageBotEvent;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+
+/**
+ * DMs to the bot ({@code message.im}): a new message becomes a logbook entry, an edit updates it, a deletion marks
+ * it deleted. The entry is written before the ack, so a store failure answers 503 and Slack retries; the
+ * confirmation (a ✅) goes out after the ack. Bots, including this one, are ignored.
+ */
+@Component
+class DirectMessages implements SlackListener {
+
+	private static final Logger log = LoggerFactory.getLogger(DirectMessages.class);
+	private static final String PLATFORM = "slack";
+
+	private final Logbook logbook;
+	private final ReplyResponder responder;
+
+	DirectMessages(Logbook logbook, ReplyResponder responder) {
+		this.logbook = logbook;
+		this.responder = responder;
+	}
+
+	@Override
+	public void register(App app) {
+		app.event(MessageEvent.class, (payload, ctx) -> {
+			MessageEvent event = payload.getEvent();
+			if (!"im".equals(event.getChannelType()) || event.getBotId() != null || event.getUser() == null) {
+				return ctx.ack();
+			}
+			return receive(app, ctx, event.getChannel(), event.getTs(), event.getUser(), event.getText(),
+					event.getThreadTs());
+		});
+		app.event(MessageFileShareEvent.class, (payload, ctx) -> {
+			MessageFileShareEvent event = payload.getEvent();
+			if (!"im".equals(event.getChannelType()) || event.getUser() == null) {
+				return ctx.ack();
+			}
+			return receive(app, ctx, event.getChannel(), event.getTs(), event.getUser(),
+					withFiles(event.getText(), event.getFiles()), event.getThreadTs());
+		});
+		app.event(MessageChangedEvent.class, (payload, ctx) -> {
+			MessageChangedEvent event = payload.getEvent();
+			MessageChangedEvent.Message message = event.getMessage();
+			if (message == null || message.getBotId() != null) {
+				return ctx.ack();
+			}
+			return stored(() -> logbook.edited(ref(event.getChannel(), message.getTs()), message.getText()), ctx);
+		});
+		app.event(MessageDeletedEvent.class, (payload, ctx) -> {
+			MessageDeletedEvent event = payload.getEvent();
+			return stored(() -> logbook.deleted(ref(event.getChannel(), event.getDeletedTs())), ctx);
+		});
+		app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
+	}
+
+	private Response receive(App app, EventContext ctx, String channel, String ts, String user, String text,
+			String threadTs) {
+		boolean redelivery = ctx.getRetryNum() != null && ctx.getRetryNum() > 0;
+		InboundMessage message = new InboundMessage(ref(channel, ts), user, text == null ? "" : text, threadTs,
+				redelivery);
+		Receipt receipt;
+		try {
+			receipt = logbook.receive(message);
+		}
+		catch (DataAccessException e) {
+			return storeUnavailable(e);
+		}
+		app.executorService().execute(() -> responder.answer(receipt));
+		return ctx.ack();
+	}
+
+	private static Response stored(Runnable write, EventContext ctx) {
+		try {
+			write.run();
+			return ctx.ack();
+		}
+		catch (DataAccessException e) {
+			return storeUnavailable(e);
+		}
+	}
+
+	/** Not acknowledged, so Slack delivers the event again once the store is back. */
+	private static Response storeUnavailable(DataAccessException e) {
+		log.warn("Store unavailable; asking Slack to retry: {}", e.getClass().getSimpleName());
+		return Response.builder().statusCode(503).contentType("application/json").body("{\"ok\":false}").build();
+	}
+
+	private static MessageRef ref(String channel, String ts) {
+		return new MessageRef(PLATFORM, channel, ts);
+	}
+
+	/** Keeps a note of attached files with the text, so a reply that is only a photo is not lost. */
+	private static String withFiles(String text, List<File> files) {
+		String base = text == null ? "" : text;
+		if (files == null || files.isEmpty()) {
+			return base;
+		}
+		String names = files.stream().map(f -> f.getName() == null ? "file" : f.getName()).collect(Collectors.joining(", "));
+		return (base.isBlank() ? "" : base + "\n") + "📎 " + names;
+	}
+}

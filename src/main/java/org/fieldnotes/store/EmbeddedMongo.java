@@ -1,0 +1,50 @@
+package org.fieldnotes.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server with its H2 file backend) on a free loopback port, so that
+ * Fieldnotes runs with no MongoDB installed. Data survives restarts in {@code dataDir/fieldnotes.mv}.
+ */
+final class EmbeddedMongo implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+	private final MongoServer server;
+	private final InetSocketAddress address;
+
+	EmbeddedMongo(Path dataDir) {
+		try {
+			Files.createDirectories(dataDir);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot create the data folder " + dataDir.toAbsolutePath()
+					+ " (FIELDNOTES_DATA_DIR): " + e.getMessage(), e);
+		}
+		Path file = dataDir.resolve("fieldnotes.mv").toAbsolutePath();
+		this.server = new MongoServer(new H2Backend(file.toString()));
+		server.bind("127.0.0.1", 0);
+		this.address = server.getLocalAddress();
+		log.info("No MONGODB_URI set: started the embedded MongoDB store on {}:{}, data in {}",
+				address.getHostString(), address.getPort(), file);
+	}
+
+	String connectionString(String database) {
+		return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
+	}
+
+	@Override
+	public void close() {
+		server.shutdownNow();
+	}
+}
