@@ -34,13 +34,14 @@ class DigestComposer {
 		this.prompts = prompts;
 	}
 
-	ChatMessage compose(Recipient recipient, String week, List<PlacementWeek> weeks, LocalDate today) {
+	ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, LocalDate from, LocalDate today) {
 		Locale locale = recipient.person().language();
 		ZoneId zone = recipient.person().zone();
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM", locale);
 		var message = ChatMessage.builder(text("digest.summary", locale, weeks.size()))
 			.heading(text("digest.heading", locale))
-			.context(text("digest.context", locale, week, weeks.size()));
+			.context(text("digest.context", locale, DateTimeFormatter.ofPattern("d MMM", locale).format(from),
+					DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(today), weeks.size()));
 		for (PlacementWeek placementWeek : weeks) {
 			Placement placement = placementWeek.placement();
 			message.divider()

@@ -97,7 +97,8 @@ public class DigestService {
 		}
 		try {
 			SentMessage sent = messenger.sendDirect(recipient.person().slackUserId(),
-					composer.compose(recipient, week, weeks, now.atZone(recipient.person().zone()).toLocalDate()));
+					composer.compose(recipient, weeks, from.atZone(recipient.person().zone()).toLocalDate(),
+						now.atZone(recipient.person().zone()).toLocalDate()));
 			log.info("Digest {} sent: {} placements, {} entries", week, placementIds.size(), entryIds.size());
 			return finish(record, new Update().set("status", DigestStatus.SENT)
 				.set("sentAt", clock.instant())

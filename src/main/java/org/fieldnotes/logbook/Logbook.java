@@ -15,6 +15,7 @@ import org.fieldnotes.prompting.PromptOccurrence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -106,9 +107,14 @@ public class Logbook {
 
 	/** Entries (not deleted) written in {@code [from, to)}. */
 	public List<LogbookEntry> entriesBetween(String placementId, Instant from, Instant to) {
-		return entries
-			.findByPlacementIdAndDeletedAtIsNullAndCreatedAtGreaterThanEqualAndCreatedAtLessThanOrderByCreatedAtAsc(
-					placementId, from, to);
+		Query query = Query.query(Criteria.where("placementId")
+			.is(placementId)
+			.and("deletedAt")
+			.is(null)
+			.and("createdAt")
+			.gte(from)
+			.lt(to)).with(Sort.by("createdAt"));
+		return mongo.find(query, LogbookEntry.class);
 	}
 
 	public long countSince(String placementId, Instant from) {

@@ -14,8 +14,5 @@ interface LogbookEntries extends MongoRepository<LogbookEntry, String> {
 
 	List<LogbookEntry> findByPlacementIdOrderByCreatedAtAsc(String placementId);
 
-	List<LogbookEntry> findByPlacementIdAndDeletedAtIsNullAndCreatedAtGreaterThanEqualAndCreatedAtLessThanOrderByCreatedAtAsc(
-			String placementId, Instant from, Instant to);
-
 	long countByPlacementIdAndDeletedAtIsNullAndCreatedAtGreaterThanEqual(String placementId, Instant from);
 }

@@ -1,0 +1,160 @@
+package org.fieldnotes.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Instant;
+
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole application over real HTTP on a random port, on the embedded store (a fresh folder per context), with
+ * WireMock as the Slack Web API and a movable clock. Quartz does not run (tests fire schedules themselves).
+ * Every test starts with an empty store, reset Slack stubs and the clock at {@link #DEFAULT_NOW}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"fieldnotes.slack.bot-token=xoxb-test-token", "fieldnotes.slack.signing-secret=" + SlackRequests.SIGNING_SECRET,
+		"fieldnotes.slack.app-token=", "fieldnotes.admin.token=" + IntegrationTest.ADMIN_TOKEN,
+		"fieldnotes.admin.slack-admins=UADMIN1", "fieldnotes.store.uri=", "spring.quartz.auto-startup=false" })
+@Import(TestClockConfiguration.class)
+public abstract class IntegrationTest {
+
+	/** Wednesday 2 December 2026, 10:00 UTC. */
+	public static final Instant DEFAULT_NOW = Instant.parse("2026-12-02T10:00:00Z");
+	public static final String ADMIN_TOKEN = "test-admin-token";
+	protected static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected MutableClock clock;
+
+	@Autowired
+	protected MongoTemplate mongo;
+
+	@DynamicPropertySource
+	static void slackAndStore(DynamicPropertyRegistry registry) {
+		registry.add("fieldnotes.slack.api-url", SlackStub::apiUrl);
+		registry.add("fieldnotes.store.data-dir", () -> {
+			try {
+				return Files.createTempDirectory("fieldnotes-test").toString();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
+	}
+
+	@BeforeEach
+	void cleanSlate() {
+		clock.set(DEFAULT_NOW);
+		SlackStub.reset();
+		for (String collection : mongo.getCollectionNames()) {
+			mongo.getCollection(collection).deleteMany(new Document());
+		}
+	}
+
+	protected HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build());
+	}
+
+	protected HttpResponse<String> postJson(String path, String json) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	/** Posts to /slack/events signed as Slack would sign it now (by the test clock). */
+	protected HttpResponse<String> slackEvent(String body, String contentType, String... headers) {
+		long timestamp = clock.instant().getEpochSecond();
+		return slackEventSignedAt(body, contentType, timestamp,
+				SlackRequests.signature(SlackRequests.SIGNING_SECRET, timestamp, body), headers);
+	}
+
+	protected HttpResponse<String> slackEventSignedAt(String body, String contentType, long timestamp,
+			String signature, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/slack/events"))
+			.header("Content-Type", contentType)
+			.header("X-Slack-Request-Timestamp", Long.toString(timestamp))
+			.header("X-Slack-Signature", signature)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request.build());
+	}
+
+	protected HttpResponse<String> directMessage(String eventId, String userId, String ts, String text,
+			String threadTs, String... headers) {
+		return slackEvent(SlackRequests.directMessage(eventId, userId, "D" + userId, ts, text, threadTs),
+				"application/json", headers);
+	}
+
+	protected HttpResponse<String> slashCommand(String userId, String text) {
+		return slackEvent(SlackRequests.slashCommand(userId, text), "application/x-www-form-urlencoded");
+	}
+
+	protected HttpResponse<String> send(HttpRequest request) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	protected URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	protected static JsonNode json(String body) {
+		return JSON.readTree(body);
+	}
+
+	/**
+	 * Enrols a placement through the admin API and returns its id. Participant {@code participantId}, manager
+	 * UMAJA, academic coach UANDERS, business coach UBEATA, all in Europe/Stockholm, prompted Fridays 14:00.
+	 */
+	protected String enrol(String participantId, String start, String end) {
+		HttpResponse<String> response = postJson("/api/v1/placements", placementJson(participantId, start, end));
+		if (response.statusCode() != 201) {
+			throw new IllegalStateException("Enrolment failed: " + response.statusCode() + " " + response.body());
+		}
+		return json(response.body()).get("id").asString();
+	}
+
+	protected static String placementJson(String participantId, String start, String end) {
+		return """
+				{"participant": {"name": "Ada Lindqvist", "slackUserId": "%s", "timezone": "Europe/Stockholm", "locale": "en"},
+				 "program": "KTP 2026", "hostOrganisation": "Scania",
+				 "startDate": "%s", "endDate": "%s",
+				 "manager": {"name": "Maja Berg", "slackUserId": "UMAJA", "timezone": "Europe/Stockholm"},
+				 "academicCoach": {"name": "Anders Holm", "slackUserId": "UANDERS", "timezone": "Europe/Stockholm", "locale": "sv"},
+				 "businessCoach": {"name": "Beata Ek", "slackUserId": "UBEATA", "timezone": "Europe/Stockholm"},
+				 "schedule": {"dayOfWeek": "FRIDAY", "time": "14:00"}}
+				""".formatted(participantId, start, end);
+	}
+}

@@ -1,0 +1,115 @@
+package org.fieldnotes.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * WireMock standing in for the Slack Web API, shared by every test in the JVM (so Spring's cached contexts keep
+ * pointing at a live server). {@link #reset()} restores the default answers and forgets recorded requests.
+ */
+public final class SlackStub {
+
+	private static final WireMockServer SERVER = start();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private SlackStub() {
+	}
+
+	private static WireMockServer start() {
+		WireMockServer server = new WireMockServer(options().dynamicPort().globalTemplating(true));
+		server.start();
+		return server;
+	}
+
+	public static WireMockServer server() {
+		return SERVER;
+	}
+
+	/** The base URL to give the app as {@code SLACK_API_URL}. */
+	public static String apiUrl() {
+		return "http://localhost:" + SERVER.port() + "/api/";
+	}
+
+	public static void reset() {
+		SERVER.resetAll();
+		ok("auth.test", "\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\",\"team_id\":\"T1\",\"team\":\"Test\",\"url\":\"https://test.slack.com/\"");
+		// The DM channel of a member is D + their id; every message gets a fresh ts.
+		ok("chat.postMessage", "{{formData request.body 'form' urlDecode=true}}\"channel\":\"D{{form.channel}}\","
+				+ "\"ts\":\"{{now format='epoch'}}.{{randomValue length=6 type='NUMERIC'}}\"");
+		ok("reactions.add", "");
+	}
+
+	/** Makes a Web API method answer {@code {"ok":true, …}}. */
+	public static void ok(String method, String fields) {
+		SERVER.stubFor(post(urlEqualTo("/api/" + method)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"ok\":true" + (fields.isEmpty() ? "" : "," + fields) + "}")));
+	}
+
+	/** Makes a Web API method answer {@code {"ok":false,"error":…}}. */
+	public static void error(String method, String error) {
+		SERVER.stubFor(post(urlEqualTo("/api/" + method)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"ok\":false,\"error\":\"" + error + "\"}")));
+	}
+
+	/** Every call of a Web API method, its form fields decoded. */
+	public static List<Map<String, String>> calls(String method) {
+		return SERVER.findAll(postRequestedFor(urlEqualTo("/api/" + method))).stream().map(SlackStub::form).toList();
+	}
+
+	/** The {@code chat.postMessage} calls addressed to a member (their DM). */
+	public static List<Map<String, String>> messagesTo(String userId) {
+		return calls("chat.postMessage").stream().filter(m -> userId.equals(m.get("channel"))).toList();
+	}
+
+	/**
+	 * The texts of a message's blocks, decoded from JSON, one per line: what Slack would render as mrkdwn or plain
+	 * text (escape sequences such as {@code &lt;} stay as Slack receives them).
+	 */
+	public static String blockTexts(Map<String, String> message) {
+		List<String> texts = new ArrayList<>();
+		collectTexts(JSON.readTree(message.getOrDefault("blocks", "[]")), texts);
+		return String.join("\n", texts);
+	}
+
+	private static void collectTexts(JsonNode node, List<String> texts) {
+		if (node.isObject() && node.has("text") && node.get("text").isString()) {
+			texts.add(node.get("text").asString());
+		}
+		for (JsonNode child : node) {
+			collectTexts(child, texts);
+		}
+	}
+
+	static Map<String, String> form(LoggedRequest request) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		String body = request.getBodyAsString();
+		if (body.isEmpty()) {
+			return fields;
+		}
+		for (String pair : body.split("&")) {
+			int eq = pair.indexOf('=');
+			String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+			String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			fields.put(key, value);
+		}
+		return fields;
+	}
+}
