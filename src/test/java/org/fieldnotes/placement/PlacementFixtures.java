@@ -1,0 +1,30 @@
+package org.fieldnotes.placement;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+/**
+ * Placements built in memory for unit tests of other modules, through the constructor the store uses (it is
+ * package-private, so this fixture lives in the placement package).
+ */
+public final class PlacementFixtures {
+
+	private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+
+	private PlacementFixtures() {
+	}
+
+	/**
+	 * An active placement of participant UADA in the given IANA time zone, prompted on {@code day} at
+	 * {@code time} local time, from {@code start} to {@code end} (ISO dates).
+	 */
+	public static Placement placement(String zone, String start, String end, DayOfWeek day, String time) {
+		Person participant = new Person("Ada Lindqvist", "UADA", null, zone, "en");
+		Person manager = new Person("Maja Berg", "UMAJA", null, zone, "en");
+		return new Placement("placement-" + start + "-" + end, participant, "KTP 2026", "Scania",
+				LocalDate.parse(start), LocalDate.parse(end), manager, null, null,
+				new PromptSchedule(day, LocalTime.parse(time)), PlacementStatus.ACTIVE, CREATED, CREATED, null);
+	}
+}
