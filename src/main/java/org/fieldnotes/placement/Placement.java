@@ -39,13 +39,15 @@ public class Placement {
 	private PlacementStatus status;
 	private final Instant createdAt;
 	private Instant updatedAt;
+	/** Prompts are owed from this instant: the enrolment, or the latest resume (paused weeks are not missed). */
+	private Instant promptingSince;
 	@Version
 	private Long version;
 
 	@PersistenceCreator
 	Placement(String id, Person participant, String program, String hostOrganisation, LocalDate startDate,
 			LocalDate endDate, Person manager, Person academicCoach, Person businessCoach, PromptSchedule schedule,
-			PlacementStatus status, Instant createdAt, Instant updatedAt, Long version) {
+			PlacementStatus status, Instant createdAt, Instant updatedAt, Instant promptingSince, Long version) {
 		this.id = id;
 		this.participant = participant;
 		this.program = program;
@@ -59,6 +61,7 @@ public class Placement {
 		this.status = status;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
+		this.promptingSince = promptingSince;
 		this.version = version;
 	}
 
@@ -67,7 +70,7 @@ public class Placement {
 			Clock clock) {
 		Instant now = clock.instant();
 		return new Placement(UUID.randomUUID().toString(), participant, program, hostOrganisation, startDate, endDate,
-				manager, academicCoach, businessCoach, schedule, PlacementStatus.ACTIVE, now, now, null);
+				manager, academicCoach, businessCoach, schedule, PlacementStatus.ACTIVE, now, now, now, null);
 	}
 
 	/** Stops prompts until {@link #resume(Clock)}; an ended placement cannot be paused. */
@@ -83,6 +86,9 @@ public class Placement {
 	void resume(Clock clock) {
 		if (status == PlacementStatus.ENDED) {
 			throw new IllegalStateException("An ended placement cannot be resumed");
+		}
+		if (status == PlacementStatus.PAUSED) {
+			promptingSince = clock.instant();
 		}
 		status = PlacementStatus.ACTIVE;
 		updatedAt = clock.instant();
@@ -167,5 +173,9 @@ public class Placement {
 
 	public Instant getUpdatedAt() {
 		return updatedAt;
+	}
+
+	public Instant getPromptingSince() {
+		return promptingSince != null ? promptingSince : createdAt;
 	}
 }

@@ -40,6 +40,10 @@ public class PromptCalendar {
 	}
 
 	PromptCalendar(PromptLibrary library, int followUpMonths) {
+		if (followUpMonths < 1) {
+			throw new IllegalArgumentException(
+					"FIELDNOTES_FOLLOW_UP_MONTHS must be at least 1 (it is " + followUpMonths + ")");
+		}
 		this.library = library;
 		this.followUpMonths = followUpMonths;
 	}

@@ -46,8 +46,8 @@ public class PromptDispatcher {
 	}
 
 	/**
-	 * Deals with every prompt of the placement that fell due since it was enrolled (at most 35 days back) and was
-	 * never claimed: sent now when less late than the catch-up window, else recorded as missed. Runs when a
+	 * Deals with every prompt of the placement that fell due since it was enrolled or last resumed (at most 35 days
+	 * back) and was never claimed: sent now when less late than the catch-up window, else recorded as missed. Runs when a
 	 * trigger fires and for every placement at start.
 	 */
 	public List<PromptDelivery> catchUp(String placementId) {
@@ -56,7 +56,7 @@ public class PromptDispatcher {
 			return List.of();
 		}
 		Instant now = clock.instant();
-		Instant from = later(placement.getCreatedAt(), now.minus(LOOK_BACK));
+		Instant from = later(placement.getPromptingSince(), now.minus(LOOK_BACK));
 		return calendar.between(placement, from, now)
 			.stream()
 			.filter(due -> !occurrences.exists(placementId, due.date()))

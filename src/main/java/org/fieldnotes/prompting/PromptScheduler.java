@@ -70,8 +70,13 @@ class PromptScheduler {
 
 	/** Called by the job after a firing: deal with what is due, then set the trigger to the next prompt. */
 	void fire(String placementId) {
-		dispatcher.catchUp(placementId);
-		schedule(placements.get(placementId));
+		try {
+			dispatcher.catchUp(placementId);
+		}
+		finally {
+			// even when sending failed (store or Slack down), the next prompt must stay scheduled
+			schedule(placements.get(placementId));
+		}
 	}
 
 	/** (Re)sets the placement's trigger; returns when it fires next, empty when it has nothing left to fire. */

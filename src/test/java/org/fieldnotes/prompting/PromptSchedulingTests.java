@@ -3,6 +3,7 @@ package org.fieldnotes.prompting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,6 +75,21 @@ class PromptSchedulingTests extends IntegrationTest {
 
 		assertThat(scheduler.nextFireTime(placementId)).hasValue(FRIDAY_DEC_11);
 		assertThat(SlackStub.messagesTo(ADA)).isEmpty();
+	}
+
+	@Test
+	void weeksSpentPausedAreNotRecordedAsMissedAfterResuming() {
+		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
+		placements.pause(placementId);
+
+		// paused over the 4 and 11 December prompts; resumed on Monday 14 December
+		clock.set(Instant.parse("2026-12-14T09:00:00Z"));
+		placements.resume(placementId);
+		clock.set(Instant.parse("2026-12-18T13:00:00Z"));
+		scheduler.fire(placementId);
+
+		assertThat(occurrences(placementId)).extracting(PromptOccurrence::getDueDate, PromptOccurrence::getStatus)
+			.containsExactly(tuple(LocalDate.parse("2026-12-18"), OccurrenceStatus.SENT));
 	}
 
 	@Test
