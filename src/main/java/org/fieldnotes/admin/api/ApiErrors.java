@@ -10,17 +10,23 @@ import org.fieldnotes.placement.Violation;
 import org.fieldnotes.prompting.PromptNotSent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns failures into RFC 9457 problem details; a 400 names every field that is wrong in {@code errors}.
+ * Ordered first: Boot's own problem-details handler ({@code spring.mvc.problemdetails.enabled}, order 0) also
+ * handles unreadable bodies and would otherwise answer them without {@code errors}.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = { PlacementsController.class, DigestsController.class })
 class ApiErrors {
 
@@ -35,7 +41,7 @@ class ApiErrors {
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
 		String field = field(e);
 		String detail = field == null ? "The body is not valid JSON."
-				: "The value of " + field + " has the wrong type (expected text).";
+				: "The value of " + field + " has the wrong type (expected " + expected(e) + ").";
 		return badRequest(detail, List.of(new Violation(field == null ? "body" : field,
 				field == null ? "is not valid JSON" : "has the wrong type")));
 	}
@@ -63,10 +69,14 @@ class ApiErrors {
 		return problem;
 	}
 
-	/** The JSON path of the value Jackson could not read, e.g. {@code participant.name}. */
+	/**
+	 * The JSON path of the value Jackson could not bind, e.g. {@code participant.name}; {@literal null} when the body
+	 * itself is unreadable. A parse error (malformed or truncated JSON) carries the path where parsing stopped too,
+	 * but it is the body that is wrong, not that field's type.
+	 */
 	private static String field(HttpMessageNotReadableException e) {
 		Throwable cause = e.getCause();
-		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+		if (cause instanceof DatabindException jackson && !jackson.getPath().isEmpty()) {
 			String path = jackson.getPath()
 				.stream()
 				.map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
@@ -75,5 +85,11 @@ class ApiErrors {
 			return path.replace(".[", "[");
 		}
 		return null;
+	}
+
+	/** What the request wanted where the wrong type came: text for a value, an object for a person or schedule. */
+	private static String expected(HttpMessageNotReadableException e) {
+		return e.getCause() instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+				&& !CharSequence.class.isAssignableFrom(mismatch.getTargetType()) ? "an object" : "text";
 	}
 }
