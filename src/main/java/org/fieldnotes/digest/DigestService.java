@@ -15,6 +15,7 @@ import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.SentMessage;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
+import org.fieldnotes.placement.Placement;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
 import org.slf4j.Logger;
@@ -54,10 +55,11 @@ public class DigestService {
 	/** Sends this week's digest to every recipient who has not had it yet; returns what was sent or skipped. */
 	public List<DigestRecord> sendAll() {
 		List<DigestRecord> sent = new ArrayList<>();
-		for (Recipient recipient : recipients.all()) {
+		List<Recipient> all = recipients.all();
+		for (Recipient recipient : all) {
 			send(recipient).ifPresent(sent::add);
 		}
-		log.info("Digests: {} of {} recipients handled this run", sent.size(), recipients.all().size());
+		log.info("Digests: {} of {} recipients handled this run", sent.size(), all.size());
 		return sent;
 	}
 
@@ -74,12 +76,17 @@ public class DigestService {
 		Instant now = clock.instant();
 		String week = weekOf(recipient, now);
 		Instant from = now.minus(WEEK);
+		LocalDate today = now.atZone(recipient.person().zone()).toLocalDate();
 		List<PlacementWeek> weeks = recipient.placements()
 			.stream()
+			.filter(f -> inDigestPeriod(f.placement(), today))
 			.map(f -> new PlacementWeek(f.placement(), f.role(),
 					prompts.within(f.placement().getId(), from, now),
 					logbook.entriesBetween(f.placement().getId(), from, now)))
 			.toList();
+		if (weeks.isEmpty()) {
+			return Optional.empty();
+		}
 		List<String> placementIds = weeks.stream().map(w -> w.placement().getId()).toList();
 		List<String> entryIds = weeks.stream().flatMap(w -> w.entries().stream()).map(LogbookEntry::id).toList();
 		List<String> occurrenceIds = weeks.stream().flatMap(w -> w.prompts().stream()).map(PromptOccurrence::getId).toList();
@@ -109,6 +116,14 @@ public class DigestService {
 			log.warn("Digest {} not delivered: {}", week, e.reason());
 			return finish(record, new Update().set("status", DigestStatus.FAILED).set("failure", e.reason()));
 		}
+	}
+
+	/**
+	 * A placement is in digests from its start date until a week after its end date (so the final week is
+	 * reported), not before it starts and not for ever after it ends.
+	 */
+	static boolean inDigestPeriod(Placement placement, LocalDate today) {
+		return !today.isBefore(placement.getStartDate()) && !today.isAfter(placement.getEndDate().plusDays(7));
 	}
 
 	private Optional<DigestRecord> finish(DigestRecord record, Update update) {

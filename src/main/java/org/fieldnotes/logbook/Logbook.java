@@ -2,6 +2,7 @@ package org.fieldnotes.logbook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,7 +57,7 @@ public class Logbook {
 			return new Receipt(message, Receipt.Outcome.NOT_ENROLLED, null);
 		}
 		String placementId = placement.get().getId();
-		Instant now = clock.instant();
+		Instant now = now();
 		Optional<PromptOccurrence> answers = prompts.answeredBy(placementId, message.ref().channel(),
 				message.threadTs(), now);
 		LogbookEntry entry = new LogbookEntry(UUID.randomUUID().toString(), placementId, message.userId(), message.text(),
@@ -80,9 +81,14 @@ public class Logbook {
 		Placement placement = placements.currentFor(userId).orElseThrow(NotEnrolled::new);
 		String id = UUID.randomUUID().toString();
 		LogbookEntry saved = entries.insert(new LogbookEntry(id, placement.getId(), userId, text, EntrySource.FREE_FORM,
-				null, null, "entry:" + id, null, null, clock.instant(), null, null));
+				null, null, "entry:" + id, null, null, now(), null, null));
 		log.info("Logbook entry {} written for placement {}", saved.id(), placement.getId());
 		return saved;
+	}
+
+	/** Now, at the precision MongoDB stores (milliseconds), so a returned entry equals the one read back. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	/** The author edited the message: the entry takes the new text. Unknown messages are ignored. */

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 
 import org.bson.Document;
@@ -52,14 +53,19 @@ public abstract class IntegrationTest {
 	@DynamicPropertySource
 	static void slackAndStore(DynamicPropertyRegistry registry) {
 		registry.add("fieldnotes.slack.api-url", SlackStub::apiUrl);
-		registry.add("fieldnotes.store.data-dir", () -> {
-			try {
-				return Files.createTempDirectory("fieldnotes-test").toString();
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		});
+		Path dataDir = temporaryDataDir();
+		registry.add("fieldnotes.store.data-dir", dataDir::toString);
+	}
+
+	private static Path temporaryDataDir() {
+		try {
+			Path dir = Files.createTempDirectory("fieldnotes-test");
+			dir.toFile().deleteOnExit();
+			return dir;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	@BeforeEach
