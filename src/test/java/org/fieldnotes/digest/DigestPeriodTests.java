@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementFixtures;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class DigestPeriodTests {
 
-	private final Placement placement = PlacementFixtures.placement(ZoneId.of("Europe/Stockholm"), "2026-11-02",
+	private final Placement placement = PlacementFixtures.placement("Europe/Stockholm", "2026-11-02",
 			"2027-04-30", DayOfWeek.FRIDAY, "14:00");
 
 	@Test
