@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers a received message after the platform has been acknowledged: a ✅ on a saved entry, a polite
- * explanation to someone who is not enrolled. Redeliveries get no second answer.
+ * explanation to someone who is not enrolled. Redeliveries get no second answer: a message is saved only once
+ * (a redelivery of a stored one is {@code ALREADY_SAVED}), so its ✅ goes out once, even when the delivery that
+ * saved it was itself a retry; a stranger is only answered on the first delivery.
  */
 @Component
 public class ReplyResponder {
@@ -28,12 +30,13 @@ public class ReplyResponder {
 	}
 
 	public void answer(Receipt receipt) {
-		if (receipt.message().redelivery()) {
-			return;
-		}
 		switch (receipt.outcome()) {
 			case SAVED -> messenger.confirmSaved(receipt.message().ref());
-			case NOT_ENROLLED -> explain(receipt.message().userId());
+			case NOT_ENROLLED -> {
+				if (!receipt.message().redelivery()) {
+					explain(receipt.message().userId());
+				}
+			}
 			case ALREADY_SAVED -> {
 			}
 		}

@@ -94,6 +94,13 @@ public class BlockKitRenderer {
 	}
 
 	private static String cut(String text, int max) {
-		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+		if (text.length() <= max) {
+			return text;
+		}
+		int end = max - 1;
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--; // never leave half of an emoji (an unpaired surrogate Slack cannot encode)
+		}
+		return text.substring(0, end) + "…";
 	}
 }

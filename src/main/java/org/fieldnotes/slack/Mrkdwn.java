@@ -4,7 +4,7 @@ package org.fieldnotes.slack;
  * Slack mrkdwn escaping. {@code &}, {@code <} and {@code >} are the only characters Slack treats as control
  * sequences: once escaped, text cannot ping ({@code <!channel>}, {@code <@U…>}) or disguise a link.
  */
-final class Mrkdwn {
+public final class Mrkdwn {
 
 	private Mrkdwn() {
 	}
@@ -24,6 +24,19 @@ final class Mrkdwn {
 			}
 		}
 		return out.toString();
+	}
+
+	/**
+	 * What someone typed, from the text Slack delivers: Slack escapes {@code &}, {@code <} and {@code >} in message
+	 * and command text ({@code R&D} arrives as {@code R&amp;D}), so stored words would otherwise be escaped twice
+	 * when rendered. Slack's own mentions and links ({@code <@U123>}) are left as they are.
+	 */
+	public static String unescape(String text) {
+		if (text == null) {
+			return "";
+		}
+		// &amp; last, so that a typed "&lt;" (delivered as "&amp;lt;") stays "&lt;"
+		return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
 	}
 
 	/** Bold that cannot be broken open: line breaks and asterisks inside would end the emphasis early. */

@@ -84,7 +84,8 @@ class SlackSignatureFilter extends OncePerRequestFilter {
 			return "bad_timestamp";
 		}
 		long now = clock.instant().getEpochSecond();
-		if (Math.abs(now - seconds) > MAX_SKEW.toSeconds()) {
+		// compared as a range, not Math.abs(now - seconds), which overflows for timestamps near Long.MIN_VALUE
+		if (seconds < now - MAX_SKEW.toSeconds() || seconds > now + MAX_SKEW.toSeconds()) {
 			return "stale_or_future_timestamp";
 		}
 		byte[] expected = sign(timestamp.strip(), body).getBytes(StandardCharsets.UTF_8);

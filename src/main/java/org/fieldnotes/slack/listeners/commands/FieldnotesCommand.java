@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.commands.Commands;
 import org.fieldnotes.slack.BlockKitRenderer;
+import org.fieldnotes.slack.Mrkdwn;
 import org.fieldnotes.slack.SlackListener;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +31,9 @@ class FieldnotesCommand implements SlackListener {
 	@Override
 	public void register(App app) {
 		app.command(COMMAND, (request, ctx) -> {
-			String text = MENTION.matcher(request.getPayload().getText() == null ? "" : request.getPayload().getText())
-				.replaceAll("@$1");
+			String text = Mrkdwn.unescape(MENTION
+				.matcher(request.getPayload().getText() == null ? "" : request.getPayload().getText())
+				.replaceAll("@$1"));
 			ChatMessage answer = commands.run(request.getPayload().getUserId(), text);
 			return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(answer)).blocks(renderer.render(answer)));
 		});

@@ -8,6 +8,7 @@ import org.fieldnotes.chat.MessageRef;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.Receipt;
 import org.fieldnotes.logbook.ReplyResponder;
+import org.fieldnotes.slack.Mrkdwn;
 import org.fieldnotes.slack.SlackListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,9 @@ import com.slack.api.model.event.MessageFileShareEvent;
 
 /**
  * DMs to the bot ({@code message.im}): a new message becomes a logbook entry, an edit updates it, a deletion marks
- * it deleted. The entry is written before the ack, so a store failure answers 503 and Slack retries; the
- * confirmation (a ✅) goes out after the ack. Bots, including this one, are ignored.
+ * it deleted. Text is stored as the person typed it, without Slack's escaping. The entry is written before the ack,
+ * so a store failure answers 503 and Slack retries; the confirmation (a ✅) goes out after the ack. Bots, including
+ * this one, are ignored.
  */
 @Component
 class DirectMessages implements SlackListener {
@@ -50,8 +52,8 @@ class DirectMessages implements SlackListener {
 			if (!"im".equals(event.getChannelType()) || event.getBotId() != null || event.getUser() == null) {
 				return ctx.ack();
 			}
-			return receive(app, ctx, event.getChannel(), event.getTs(), event.getUser(), event.getText(),
-					event.getThreadTs());
+			return receive(app, ctx, event.getChannel(), event.getTs(), event.getUser(),
+					Mrkdwn.unescape(event.getText()), event.getThreadTs());
 		});
 		app.event(MessageFileShareEvent.class, (payload, ctx) -> {
 			MessageFileShareEvent event = payload.getEvent();
@@ -59,7 +61,7 @@ class DirectMessages implements SlackListener {
 				return ctx.ack();
 			}
 			return receive(app, ctx, event.getChannel(), event.getTs(), event.getUser(),
-					withFiles(event.getText(), event.getFiles()), event.getThreadTs());
+					withFiles(Mrkdwn.unescape(event.getText()), event.getFiles()), event.getThreadTs());
 		});
 		app.event(MessageChangedEvent.class, (payload, ctx) -> {
 			MessageChangedEvent event = payload.getEvent();
@@ -67,7 +69,8 @@ class DirectMessages implements SlackListener {
 			if (message == null || message.getBotId() != null) {
 				return ctx.ack();
 			}
-			return stored(() -> logbook.edited(ref(event.getChannel(), message.getTs()), message.getText()), ctx);
+			return stored(() -> logbook.edited(ref(event.getChannel(), message.getTs()),
+					Mrkdwn.unescape(message.getText())), ctx);
 		});
 		app.event(MessageDeletedEvent.class, (payload, ctx) -> {
 			MessageDeletedEvent event = payload.getEvent();
