@@ -164,7 +164,7 @@ public class Commands {
 
 	private String placementLine(Placement placement, Locale locale) {
 		DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
-		return placement.getProgram() + " · " + placement.getHostOrganisation() + " · "
+		return placement.getHostOrganisation() + " · " + placement.getProgram() + " · "
 				+ date.format(placement.getStartDate()) + " – " + date.format(placement.getEndDate());
 	}
 

@@ -91,9 +91,20 @@ public class Logbook {
 		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	/** The author edited the message: the entry takes the new text. Unknown messages are ignored. */
+	/**
+	 * The author edited the message: the entry takes the new text. Unknown messages, and changes that leave the text
+	 * as it was (Slack also reports link unfurls as changes), are ignored.
+	 */
 	public boolean edited(MessageRef ref, String text) {
-		return mongo.updateFirst(Query.query(Criteria.where("naturalKey").is(ref.key()).and("deletedAt").is(null)),
+		if (text == null) {
+			return false;
+		}
+		return mongo.updateFirst(Query.query(Criteria.where("naturalKey")
+			.is(ref.key())
+			.and("deletedAt")
+			.is(null)
+			.and("text")
+			.ne(text)),
 				new Update().set("text", text).set("editedAt", clock.instant()), LogbookEntry.class)
 			.getModifiedCount() > 0;
 	}

@@ -53,6 +53,8 @@ public final class SlackStub {
 		ok("chat.postMessage", "{{formData request.body 'form' urlDecode=true}}\"channel\":\"D{{form.channel}}\","
 				+ "\"ts\":\"{{now format='epoch'}}.{{randomValue length=6 type='NUMERIC'}}\"");
 		ok("reactions.add", "");
+		// Bolt's self-event filter looks up bots that post without a user
+		ok("bots.info", "\"bot\":{\"id\":\"BOTHER\",\"user_id\":\"UOTHERBOT\",\"name\":\"other\"}");
 	}
 
 	/** Makes a Web API method answer {@code {"ok":true, …}}. */

@@ -24,6 +24,7 @@ import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 
 /**
  * DMs to the bot ({@code message.im}): a new message becomes a logbook entry, an edit updates it, a deletion marks
@@ -62,6 +63,15 @@ class DirectMessages implements SlackListener {
 			}
 			return receive(app, ctx, event.getChannel(), event.getTs(), event.getUser(),
 					withFiles(Mrkdwn.unescape(event.getText()), event.getFiles()), event.getThreadTs());
+		});
+		// a thread reply the person also sent to the conversation ("Also send to direct message")
+		app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
+			MessageThreadBroadcastEvent event = payload.getEvent();
+			if (!"im".equals(event.getChannelType()) || event.getUser() == null) {
+				return ctx.ack();
+			}
+			return receive(app, ctx, event.getChannel(), event.getTs(), event.getUser(),
+					Mrkdwn.unescape(event.getText()), event.getThreadTs());
 		});
 		app.event(MessageChangedEvent.class, (payload, ctx) -> {
 			MessageChangedEvent event = payload.getEvent();

@@ -200,7 +200,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 
 		assertThat(me).contains("You follow 1 placement(s):")
 			.contains("Ada Lindqvist")
-			.contains("KTP 2026 · Scania · 2 Nov 2026 – 30 Apr 2027");
+			.contains("Scania · KTP 2026 · 2 Nov 2026 – 30 Apr 2027");
 	}
 
 	@Test
@@ -228,8 +228,8 @@ class FieldnotesCommandTests extends IntegrationTest {
 		String list = texts(command(ADMIN, "list"));
 
 		assertThat(list).contains("Placements (2)")
-			.contains("*Ada Lindqvist*  KTP 2026 · Scania · 2 Nov 2026 – 30 Apr 2027 · active")
-			.contains("*Bo Ek*  KTP 2026 · Volvo · 7 Sep 2026 – 26 Feb 2027 · active");
+			.contains("*Ada Lindqvist*  Scania · KTP 2026 · 2 Nov 2026 – 30 Apr 2027 · active")
+			.contains("*Bo Ek*  Volvo · KTP 2026 · 7 Sep 2026 – 26 Feb 2027 · active");
 	}
 
 	@Test

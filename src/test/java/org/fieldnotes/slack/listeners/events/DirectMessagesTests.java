@@ -180,6 +180,31 @@ class DirectMessagesTests extends IntegrationTest {
 	}
 
 	@Test
+	void aChangeThatLeavesTheTextAsItWasIsNotAnEdit() {
+		directMessage("Ev1", ADA, "1764669600.000100", "See https://example.org/report", null);
+
+		// Slack reports link unfurls as message_changed with the same text
+		slackEvent(SlackRequests.messageChanged("Ev2", ADA, ADA_DM, "1764669600.000100", "See https://example.org/report"),
+				"application/json");
+
+		assertThat(onlyEntry().get("editedAt").isNull()).isTrue();
+	}
+
+	@Test
+	void aThreadReplyAlsoSentToTheConversationIsStoredAsTheReply() {
+		Document prompt = sendPrompt();
+
+		ObjectNode broadcast = imMessage("1764669600.000300", "Bench test planned")
+			.put("subtype", "thread_broadcast")
+			.put("thread_ts", prompt.getString("messageTs"));
+		assertThat(event("Ev1", broadcast).statusCode()).isEqualTo(200);
+
+		JsonNode entry = onlyEntry();
+		assertThat(entry.get("text").asString()).isEqualTo("Bench test planned");
+		assertThat(entry.get("promptOccurrenceId").asString()).isEqualTo(prompt.getString("_id"));
+	}
+
+	@Test
 	void anEditOfAnUnknownMessageStoresNothing() {
 		HttpResponse<String> edited = slackEvent(
 				SlackRequests.messageChanged("Ev2", ADA, ADA_DM, "1764669600.000999", "Never saw the original"),
