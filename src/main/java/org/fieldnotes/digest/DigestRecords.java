@@ -2,7 +2,7 @@ package org.fieldnotes.digest;
 
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.fieldnotes.store.Claims;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,12 +22,7 @@ class DigestRecords {
 	}
 
 	Optional<DigestRecord> claim(DigestRecord record) {
-		try {
-			return Optional.of(mongo.insert(record));
-		}
-		catch (DuplicateKeyException alreadyClaimed) {
-			return Optional.empty();
-		}
+		return Claims.insertOnce(mongo, record);
 	}
 
 	boolean exists(String recipientKey, String week) {

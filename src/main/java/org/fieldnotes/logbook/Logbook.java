@@ -13,9 +13,9 @@ import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
+import org.fieldnotes.store.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -64,16 +64,14 @@ public class Logbook {
 				answers.isPresent() ? EntrySource.PROMPT_REPLY : EntrySource.FREE_FORM,
 				answers.map(PromptOccurrence::getId).orElse(null), answers.map(PromptOccurrence::getPromptId).orElse(null),
 				message.ref().key(), message.ref().channel(), message.ref().ts(), now, null, null);
-		try {
-			LogbookEntry saved = entries.insert(entry);
-			answers.ifPresent(o -> prompts.markAnswered(o.getId(), now));
-			log.info("Logbook entry {} saved for placement {} ({})", saved.id(), placementId, saved.source());
-			return new Receipt(message, Receipt.Outcome.SAVED, saved);
-		}
-		catch (DuplicateKeyException alreadyStored) {
+		Optional<LogbookEntry> saved = Claims.insertOnce(mongo, entry);
+		if (saved.isEmpty()) {
 			log.debug("Message {} already stored; redelivery ignored", message.ref().key());
 			return new Receipt(message, Receipt.Outcome.ALREADY_SAVED, null);
 		}
+		answers.ifPresent(o -> prompts.markAnswered(o.getId(), now));
+		log.info("Logbook entry {} saved for placement {} ({})", saved.get().id(), placementId, saved.get().source());
+		return new Receipt(message, Receipt.Outcome.SAVED, saved.get());
 	}
 
 	/** A free-form entry written without a chat message ({@code /fieldnotes log …}). */

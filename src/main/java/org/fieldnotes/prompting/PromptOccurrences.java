@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.fieldnotes.store.Claims;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,12 +28,7 @@ class PromptOccurrences {
 
 	/** Inserts the occurrence if nobody has claimed its key yet; empty when someone already has. */
 	Optional<PromptOccurrence> claim(PromptOccurrence occurrence) {
-		try {
-			return Optional.of(mongo.insert(occurrence));
-		}
-		catch (DuplicateKeyException alreadyClaimed) {
-			return Optional.empty();
-		}
+		return Claims.insertOnce(mongo, occurrence);
 	}
 
 	boolean exists(String placementId, LocalDate dueDate) {
