@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A parsed command: the subcommand (lower-case) and the rest of the text as typed.
  */
-record CommandLine(String name, String rest) {
+public record CommandLine(String name, String rest) {
 
 	private static final Pattern MENTION = Pattern.compile("@([UW][A-Z0-9]{2,})");
 
@@ -24,7 +24,7 @@ record CommandLine(String name, String rest) {
 	}
 
 	/** The member id of the one person mentioned, e.g. {@code @U012ABC}. */
-	Optional<String> mention() {
+	public Optional<String> mention() {
 		Matcher matcher = MENTION.matcher(rest);
 		return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
 	}

@@ -1,0 +1,103 @@
+package org.fieldnotes.commands;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.ChatMessage.Item;
+import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.prompting.PromptHistory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /fieldnotes me}: the participant's placement, next prompt and this week's entries; for a coach or manager,
+ * the placements they follow.
+ */
+@Component
+class MeCommand implements Subcommand {
+
+	private final PlacementManagement placements;
+	private final Logbook logbook;
+	private final PromptHistory prompts;
+	private final Replies replies;
+	private final Clock clock;
+
+	MeCommand(PlacementManagement placements, Logbook logbook, PromptHistory prompts, Replies replies, Clock clock) {
+		this.placements = placements;
+		this.logbook = logbook;
+		this.prompts = prompts;
+		this.replies = replies;
+		this.clock = clock;
+	}
+
+	@Override
+	public String name() {
+		return "me";
+	}
+
+	@Override
+	public int helpOrder() {
+		return 20;
+	}
+
+	@Override
+	public ChatMessage run(Invocation invocation) {
+		Locale locale = invocation.locale();
+		Optional<Placement> current = placements.currentFor(invocation.userId());
+		if (current.isEmpty()) {
+			return following(invocation.userId(), locale);
+		}
+		Placement placement = current.get();
+		ZoneId zone = placement.getParticipant().zone();
+		LocalDate today = LocalDate.now(clock.withZone(zone));
+		DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
+		int week = Math.max(1, Math.min(placement.weekOf(today), placement.weeks()));
+		String next = prompts.next(placement)
+			.map(u -> replies.t("me.next", locale,
+					DateTimeFormatter.ofPattern("EEEE d MMM HH:mm", locale).format(u.due().local()),
+					u.prompt().title(locale)))
+			.orElse(replies.t(placement.isActive() ? "me.noNext" : "me.paused", locale));
+		long thisWeek = logbook.countSince(placement.getId(),
+				today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant());
+		return ChatMessage.builder(replies.t("me.heading", locale))
+			.heading(replies.t("me.heading", locale))
+			.paragraph(replies.t("me.placement", locale, placement.getHostOrganisation(), placement.getProgram(),
+					date.format(placement.getStartDate()), date.format(placement.getEndDate()), week,
+					placement.weeks()))
+			.context(followers(placement, locale))
+			.paragraph(next)
+			.paragraph(replies.t("me.entries", locale, thisWeek))
+			.build();
+	}
+
+	private ChatMessage following(String userId, Locale locale) {
+		List<Placement> followed = placements.followedBy(userId);
+		if (followed.isEmpty()) {
+			return replies.text("notEnrolled", locale);
+		}
+		return ChatMessage.builder(replies.t("me.following", locale, followed.size()))
+			.paragraph(replies.t("me.following", locale, followed.size()))
+			.items(followed.stream()
+				.map(p -> new Item(p.getParticipant().name(), PlacementLines.of(p, locale)))
+				.toList())
+			.build();
+	}
+
+	private String followers(Placement placement, Locale locale) {
+		List<String> parts = new ArrayList<>();
+		placement.followers()
+			.forEach((role, person) -> parts
+				.add(replies.t("me.follower", locale, person.name(), replies.t("role." + role, locale))));
+		return parts.isEmpty() ? replies.t("me.noFollowers", locale) : String.join(" · ", parts);
+	}
+}
