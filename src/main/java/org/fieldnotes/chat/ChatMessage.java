@@ -46,6 +46,29 @@ public record ChatMessage(String summary, List<Block> blocks) {
 
 		record Divider() implements Block {
 		}
+
+		/** A row of buttons. */
+		record Actions(List<Button> buttons) implements Block {
+		}
+	}
+
+	/**
+	 * A button. {@code actionId} says what it does (the platform adapter routes on it) and {@code value} carries
+	 * the id it acts on, e.g. a prompt occurrence; neither is shown to people.
+	 */
+	public record Button(String actionId, String label, String value, ButtonStyle style) {
+
+		public static Button of(String actionId, String label, String value) {
+			return new Button(actionId, label, value, ButtonStyle.DEFAULT);
+		}
+
+		public static Button primary(String actionId, String label, String value) {
+			return new Button(actionId, label, value, ButtonStyle.PRIMARY);
+		}
+	}
+
+	public enum ButtonStyle {
+		DEFAULT, PRIMARY, DANGER
 	}
 
 	/** A run of text; bold is the only emphasis. */
@@ -100,6 +123,11 @@ public record ChatMessage(String summary, List<Block> blocks) {
 
 		public Builder quote(String attribution, String words) {
 			blocks.add(new Block.Quote(attribution, words));
+			return this;
+		}
+
+		public Builder buttons(Button... buttons) {
+			blocks.add(new Block.Actions(List.of(buttons)));
 			return this;
 		}
 

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -101,7 +102,15 @@ final class DraftChecker {
 		else if (!LOCALES.contains(locale.toLowerCase(Locale.ROOT))) {
 			violations.add(new Violation(field + ".locale", "'" + locale + "' is not supported; use en or sv"));
 		}
-		return new Person(name, slackUserId, email, timezone, locale.toLowerCase(Locale.ROOT));
+		String country = blankToNull(draft.country());
+		if (country != null) {
+			country = country.toUpperCase(Locale.ROOT);
+			if (!Set.of(Locale.getISOCountries()).contains(country)) {
+				violations.add(new Violation(field + ".country",
+						"'" + draft.country() + "' is not an ISO 3166 country code (e.g. SE, GB, US)"));
+			}
+		}
+		return new Person(name, slackUserId, email, timezone, locale.toLowerCase(Locale.ROOT), country);
 	}
 
 	PromptSchedule schedule(String field, ScheduleDraft draft) {
@@ -128,6 +137,26 @@ final class DraftChecker {
 			}
 		}
 		return new PromptSchedule(day, time);
+	}
+
+	/** The days the participant works at the host; Monday to Friday when not given. */
+	Set<DayOfWeek> workDays(String field, List<String> days) {
+		if (days == null) {
+			return Placement.FULL_TIME;
+		}
+		Set<DayOfWeek> parsed = EnumSet.noneOf(DayOfWeek.class);
+		for (String day : days) {
+			try {
+				parsed.add(DayOfWeek.valueOf(String.valueOf(day).strip().toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException e) {
+				violations.add(new Violation(field, "'" + day + "' is not a day of the week (MONDAY … SUNDAY)"));
+			}
+		}
+		if (days.isEmpty()) {
+			violations.add(new Violation(field, "needs at least one day"));
+		}
+		return parsed;
 	}
 
 	void check(boolean ok, String field, String message) {

@@ -3,6 +3,8 @@ package org.fieldnotes.placement;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import org.springframework.data.annotation.PersistenceCreator;
+
 /**
  * Someone in a placement: the participant, their manager or a coach.
  *
@@ -11,8 +13,18 @@ import java.util.Locale;
  * @param email may be {@literal null} when the person has a Slack id
  * @param timezone IANA time zone name, e.g. {@code Europe/Stockholm}
  * @param locale {@code en} or {@code sv}
+ * @param country ISO 3166 code whose public holidays the person has off (e.g. {@code SE}); {@literal null} means
+ * "derive it from the time zone"
  */
-public record Person(String name, String slackUserId, String email, String timezone, String locale) {
+public record Person(String name, String slackUserId, String email, String timezone, String locale, String country) {
+
+	@PersistenceCreator
+	public Person {
+	}
+
+	public Person(String name, String slackUserId, String email, String timezone, String locale) {
+		this(name, slackUserId, email, timezone, locale, null);
+	}
 
 	public ZoneId zone() {
 		return ZoneId.of(timezone);

@@ -1,11 +1,15 @@
 package org.fieldnotes.placement;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
@@ -25,6 +29,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "status", def = "{'status': 1}")
 public class Placement {
 
+	/** Monday to Friday. */
+	public static final Set<DayOfWeek> FULL_TIME = Collections
+		.unmodifiableSet(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY));
+
 	@Id
 	private final String id;
 	private final Person participant;
@@ -36,6 +44,8 @@ public class Placement {
 	private final Person academicCoach;
 	private final Person businessCoach;
 	private final PromptSchedule schedule;
+	/** The days the participant is at the host; a prompt due on another day moves to the next work day. */
+	private final Set<DayOfWeek> workDays;
 	private PlacementStatus status;
 	private final Instant createdAt;
 	private Instant updatedAt;
@@ -47,7 +57,7 @@ public class Placement {
 	@PersistenceCreator
 	Placement(String id, Person participant, String program, String hostOrganisation, LocalDate startDate,
 			LocalDate endDate, Person manager, Person academicCoach, Person businessCoach, PromptSchedule schedule,
-			PlacementStatus status, Instant createdAt, Instant updatedAt, Instant promptingSince, Long version) {
+			Set<DayOfWeek> workDays, PlacementStatus status, Instant createdAt, Instant updatedAt, Instant promptingSince, Long version) {
 		this.id = id;
 		this.participant = participant;
 		this.program = program;
@@ -58,6 +68,7 @@ public class Placement {
 		this.academicCoach = academicCoach;
 		this.businessCoach = businessCoach;
 		this.schedule = schedule;
+		this.workDays = workDays == null || workDays.isEmpty() ? FULL_TIME : EnumSet.copyOf(workDays);
 		this.status = status;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
@@ -67,10 +78,10 @@ public class Placement {
 
 	static Placement start(Person participant, String program, String hostOrganisation, LocalDate startDate,
 			LocalDate endDate, Person manager, Person academicCoach, Person businessCoach, PromptSchedule schedule,
-			Clock clock) {
+			Set<DayOfWeek> workDays, Clock clock) {
 		Instant now = clock.instant();
 		return new Placement(UUID.randomUUID().toString(), participant, program, hostOrganisation, startDate, endDate,
-				manager, academicCoach, businessCoach, schedule, PlacementStatus.ACTIVE, now, now, now, null);
+				manager, academicCoach, businessCoach, schedule, workDays, PlacementStatus.ACTIVE, now, now, now, null);
 	}
 
 	/** Stops prompts until {@link #resume(Clock)}; an ended placement cannot be paused. */
@@ -161,6 +172,10 @@ public class Placement {
 
 	public PromptSchedule getSchedule() {
 		return schedule;
+	}
+
+	public Set<DayOfWeek> getWorkDays() {
+		return Collections.unmodifiableSet(workDays);
 	}
 
 	public PlacementStatus getStatus() {

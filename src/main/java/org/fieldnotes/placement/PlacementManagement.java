@@ -1,11 +1,13 @@
 package org.fieldnotes.placement;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -48,11 +50,12 @@ public class PlacementManagement {
 		Person academic = check.person("academicCoach", draft.academicCoach(), false, false, zone);
 		Person business = check.person("businessCoach", draft.businessCoach(), false, false, zone);
 		PromptSchedule schedule = check.schedule("schedule", draft.schedule());
+		Set<DayOfWeek> workDays = check.workDays("workDays", draft.workDays());
 		if (!check.violations().isEmpty()) {
 			throw new InvalidPlacement(check.violations());
 		}
 		Placement placement = placements.save(Placement.start(participant, program, host, start, end, manager,
-				academic, business, schedule, clock));
+				academic, business, schedule, workDays, clock));
 		events.publishEvent(new PlacementChanged(placement.getId()));
 		return placement;
 	}

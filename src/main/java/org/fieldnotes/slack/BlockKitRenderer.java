@@ -8,6 +8,7 @@ import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Block;
 import org.fieldnotes.chat.ChatMessage.Span;
 
+import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.DividerBlock;
 import com.slack.api.model.block.HeaderBlock;
@@ -15,6 +16,8 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
 
 /**
  * Renders a {@link ChatMessage} as Block Kit. Every string is escaped, so nothing in a message can act as
@@ -70,7 +73,24 @@ public class BlockKitRenderer {
 		if (block instanceof Block.Quote quote) {
 			return section("_" + Mrkdwn.escape(quote.attribution()).replace("_", " ") + "_\n" + quoted(quote.words()));
 		}
+		if (block instanceof Block.Actions actions) {
+			return ActionsBlock.builder().elements(actions.buttons().stream().map(BlockKitRenderer::button).toList()).build();
+		}
 		return DividerBlock.builder().build();
+	}
+
+	/** Button labels are plain text (75 characters at most); values are ids, never shown. */
+	private static BlockElement button(ChatMessage.Button button) {
+		return ButtonElement.builder()
+			.actionId(button.actionId())
+			.text(PlainTextObject.builder().text(cut(button.label(), 75)).emoji(true).build())
+			.value(button.value())
+			.style(switch (button.style()) {
+				case PRIMARY -> "primary";
+				case DANGER -> "danger";
+				case DEFAULT -> null;
+			})
+			.build();
 	}
 
 	private static String spans(List<Span> spans) {

@@ -25,6 +25,6 @@ public final class PlacementFixtures {
 		Person manager = new Person("Maja Berg", "UMAJA", null, zone, "en");
 		return new Placement("placement-" + start + "-" + end, participant, "KTP 2026", "Scania",
 				LocalDate.parse(start), LocalDate.parse(end), manager, null, null,
-				new PromptSchedule(day, LocalTime.parse(time)), PlacementStatus.ACTIVE, CREATED, CREATED, CREATED, null);
+				new PromptSchedule(day, LocalTime.parse(time)), null, PlacementStatus.ACTIVE, CREATED, CREATED, CREATED, null);
 	}
 }

@@ -53,6 +53,18 @@ public final class SlackStub {
 		ok("chat.postMessage", "{{formData request.body 'form' urlDecode=true}}\"channel\":\"D{{form.channel}}\","
 				+ "\"ts\":\"{{now format='epoch'}}.{{randomValue length=6 type='NUMERIC'}}\"");
 		ok("reactions.add", "");
+		// Views (modals, App Home) and ephemeral messages
+		ok("views.open", "\"view\":{\"id\":\"V1\"}");
+		ok("views.update", "\"view\":{\"id\":\"V1\"}");
+		ok("views.push", "\"view\":{\"id\":\"V2\"}");
+		ok("views.publish", "\"view\":{\"id\":\"VHOME\"}");
+		ok("chat.postEphemeral", "\"message_ts\":\"1700000000.000001\"");
+		ok("chat.update", "\"channel\":\"D1\",\"ts\":\"1700000000.000002\"");
+		ok("chat.getPermalink", "\"permalink\":\"https://test.slack.com/archives/D1/p1700000000000100\"");
+		// users.info: a Stockholm member who uses Slack in Swedish, unless a test stubs someone else
+		ok("users.info", "\"user\":{\"id\":\"{{formData request.body 'form' urlDecode=true}}{{form.user}}\","
+				+ "\"name\":\"someone\",\"real_name\":\"Some One\",\"deleted\":false,\"tz\":\"Europe/Stockholm\","
+				+ "\"tz_offset\":3600,\"locale\":\"sv-SE\",\"profile\":{\"real_name\":\"Some One\",\"email\":\"someone@example.org\"}}");
 		// Bolt's self-event filter looks up bots that post without a user
 		ok("bots.info", "\"bot\":{\"id\":\"BOTHER\",\"user_id\":\"UOTHERBOT\",\"name\":\"other\"}");
 	}

@@ -1,5 +1,7 @@
 package org.fieldnotes.admin.api;
 
+import java.util.List;
+
 import org.fieldnotes.placement.PlacementDraft;
 
 /**
@@ -8,12 +10,13 @@ import org.fieldnotes.placement.PlacementDraft;
  */
 record PlacementRequest(PersonRequest participant, String program, String hostOrganisation, String startDate,
 		String endDate, PersonRequest manager, PersonRequest academicCoach, PersonRequest businessCoach,
-		ScheduleRequest schedule) {
+		ScheduleRequest schedule, List<String> workDays) {
 
-	record PersonRequest(String name, String slackUserId, String email, String timezone, String locale) {
+	record PersonRequest(String name, String slackUserId, String email, String timezone, String locale,
+			String country) {
 
 		PlacementDraft.PersonDraft draft() {
-			return new PlacementDraft.PersonDraft(name, slackUserId, email, timezone, locale);
+			return new PlacementDraft.PersonDraft(name, slackUserId, email, timezone, locale, country);
 		}
 	}
 
@@ -23,7 +26,8 @@ record PlacementRequest(PersonRequest participant, String program, String hostOr
 	PlacementDraft draft() {
 		return new PlacementDraft(person(participant), program, hostOrganisation, startDate, endDate, person(manager),
 				person(academicCoach), person(businessCoach),
-				schedule == null ? null : new PlacementDraft.ScheduleDraft(schedule.dayOfWeek(), schedule.time()));
+				schedule == null ? null : new PlacementDraft.ScheduleDraft(schedule.dayOfWeek(), schedule.time()),
+				workDays);
 	}
 
 	private static PlacementDraft.PersonDraft person(PersonRequest request) {

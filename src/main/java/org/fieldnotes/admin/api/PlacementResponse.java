@@ -1,7 +1,9 @@
 package org.fieldnotes.admin.api;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.fieldnotes.placement.Person;
 import org.fieldnotes.placement.Placement;
@@ -12,15 +14,17 @@ import org.fieldnotes.placement.PlacementStatus;
  */
 record PlacementResponse(String id, PersonResponse participant, String program, String hostOrganisation,
 		LocalDate startDate, LocalDate endDate, PersonResponse manager, PersonResponse academicCoach,
-		PersonResponse businessCoach, ScheduleResponse schedule, PlacementStatus status, Instant createdAt,
+		PersonResponse businessCoach, ScheduleResponse schedule, List<DayOfWeek> workDays, PlacementStatus status,
+		Instant createdAt,
 		Instant updatedAt) {
 
-	record PersonResponse(String name, String slackUserId, String email, String timezone, String locale) {
+	record PersonResponse(String name, String slackUserId, String email, String timezone, String locale,
+			String country) {
 
 		static PersonResponse of(Person person) {
 			return person == null ? null
 					: new PersonResponse(person.name(), person.slackUserId(), person.email(), person.timezone(),
-							person.locale());
+							person.locale(), person.country());
 		}
 	}
 
@@ -32,6 +36,6 @@ record PlacementResponse(String id, PersonResponse participant, String program, 
 				p.getHostOrganisation(), p.getStartDate(), p.getEndDate(), PersonResponse.of(p.getManager()),
 				PersonResponse.of(p.getAcademicCoach()), PersonResponse.of(p.getBusinessCoach()),
 				new ScheduleResponse(p.getSchedule().dayOfWeek().name(), p.getSchedule().time().toString()),
-				p.getStatus(), p.getCreatedAt(), p.getUpdatedAt());
+				p.getWorkDays().stream().sorted().toList(), p.getStatus(), p.getCreatedAt(), p.getUpdatedAt());
 	}
 }
