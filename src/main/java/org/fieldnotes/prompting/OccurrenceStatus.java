@@ -9,5 +9,7 @@ public enum OccurrenceStatus {
 	/** Not sent: the app was down for longer than the catch-up window. */
 	MISSED,
 	/** The chat platform refused it; {@code failure} says why. */
-	FAILED
+	FAILED,
+	/** Skipped on purpose: by the participant ("Skip this week"), by an admin, or because they were away. */
+	SKIPPED
 }

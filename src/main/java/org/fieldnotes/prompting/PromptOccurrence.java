@@ -34,11 +34,15 @@ public class PromptOccurrence {
 	private final String messageTs;
 	private final String failure;
 	private final Instant answeredAt;
+	/** The participant snoozed the prompt until then; it comes back at that time. */
+	private final Instant snoozedUntil;
+	/** When the one reminder for this prompt went out; never more than one. */
+	private final Instant remindedAt;
 
 	@PersistenceCreator
 	PromptOccurrence(String id, String placementId, String promptId, LocalDate dueDate, LocalDateTime dueLocal,
 			Instant dueAt, OccurrenceStatus status, Instant claimedAt, Instant sentAt, String channel,
-			String messageTs, String failure, Instant answeredAt) {
+			String messageTs, String failure, Instant answeredAt, Instant snoozedUntil, Instant remindedAt) {
 		this.id = id;
 		this.placementId = placementId;
 		this.promptId = promptId;
@@ -52,12 +56,14 @@ public class PromptOccurrence {
 		this.messageTs = messageTs;
 		this.failure = failure;
 		this.answeredAt = answeredAt;
+		this.snoozedUntil = snoozedUntil;
+		this.remindedAt = remindedAt;
 	}
 
 	static PromptOccurrence claim(String placementId, String promptId, Due due, OccurrenceStatus status,
 			Instant now) {
 		return new PromptOccurrence(UUID.randomUUID().toString(), placementId, promptId, due.date(), due.local(), due.instant(), status, now,
-				null, null, null, null, null);
+				null, null, null, null, null, null, null);
 	}
 
 	public String getId() {
@@ -110,6 +116,14 @@ public class PromptOccurrence {
 
 	public Instant getAnsweredAt() {
 		return answeredAt;
+	}
+
+	public Instant getSnoozedUntil() {
+		return snoozedUntil;
+	}
+
+	public Instant getRemindedAt() {
+		return remindedAt;
 	}
 
 	public boolean isAnswered() {
