@@ -9,7 +9,10 @@ import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.springframework.stereotype.Component;
 
-/** {@code /fieldnotes list} (admins): every placement with its host, programme, dates and status. */
+/**
+ * {@code /fieldnotes list [programme]} (admins): every placement with its host, programme, dates and status; with a
+ * programme name (any case, quotes optional), only that programme's.
+ */
 @Component
 class ListCommand implements Subcommand {
 
@@ -42,11 +45,18 @@ class ListCommand implements Subcommand {
 	@Override
 	public ChatMessage run(Invocation invocation) {
 		Locale locale = invocation.locale();
-		List<Placement> all = placements.all();
-		String heading = replies.t("list.heading", locale, all.size());
+		String program = programme(invocation.rest());
+		List<Placement> all = placements.all()
+			.stream()
+			.filter(p -> program.isEmpty() || p.getProgram().equalsIgnoreCase(program))
+			.toList();
+		String heading = program.isEmpty() ? replies.t("list.heading", locale, all.size())
+				: replies.t("list.headingProgram", locale, all.size(), program);
 		var message = ChatMessage.builder(heading).heading(heading);
 		if (all.isEmpty()) {
-			return message.paragraph(replies.t("list.empty", locale)).build();
+			return message
+				.paragraph(program.isEmpty() ? replies.t("list.empty", locale) : replies.t("list.emptyProgram", locale, program))
+				.build();
 		}
 		for (int i = 0; i < all.size(); i += CHUNK) {
 			message.items(all.subList(i, Math.min(all.size(), i + CHUNK))
@@ -56,5 +66,15 @@ class ListCommand implements Subcommand {
 				.toList());
 		}
 		return message.build();
+	}
+
+	/** The programme asked for, without surrounding quotes; empty for every programme. */
+	static String programme(String rest) {
+		String program = rest.strip();
+		if (program.length() >= 2 && "\"“”".indexOf(program.charAt(0)) >= 0
+				&& "\"“”".indexOf(program.charAt(program.length() - 1)) >= 0) {
+			program = program.substring(1, program.length() - 1).strip();
+		}
+		return program;
 	}
 }

@@ -2,6 +2,7 @@ package org.fieldnotes.commands;
 
 import java.util.function.Function;
 
+import org.fieldnotes.admin.AuditLog;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.springframework.stereotype.Component;
@@ -10,8 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PauseCommand extends PlacementStatusCommand {
 
-	PauseCommand(PlacementManagement placements, Replies replies) {
-		super(placements, replies);
+	PauseCommand(PlacementManagement placements, Replies replies, AuditLog audit) {
+		super(placements, replies, audit);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package org.fieldnotes.commands;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.fieldnotes.admin.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
@@ -18,10 +19,12 @@ abstract class PlacementStatusCommand implements Subcommand {
 
 	protected final PlacementManagement placements;
 	private final Replies replies;
+	private final AuditLog audit;
 
-	PlacementStatusCommand(PlacementManagement placements, Replies replies) {
+	PlacementStatusCommand(PlacementManagement placements, Replies replies, AuditLog audit) {
 		this.placements = placements;
 		this.replies = replies;
+		this.audit = audit;
 	}
 
 	@Override
@@ -40,15 +43,19 @@ abstract class PlacementStatusCommand implements Subcommand {
 		}
 		Optional<Placement> placement = placements.currentFor(target.get());
 		if (placement.isEmpty()) {
+			audit.record(invocation.userId(), name(), null, target.get(), AuditLog.REFUSED, "not enrolled");
 			return replies.text("command.personNotEnrolled", invocation.locale());
 		}
+		String placementId = placement.get().getId();
 		try {
-			change().apply(placement.get().getId());
+			change().apply(placementId);
 		}
 		catch (IllegalStateException e) {
+			audit.record(invocation.userId(), name(), placementId, target.get(), AuditLog.REFUSED, "ended");
 			return replies.text(name() + ".ended", invocation.locale());
 		}
-		log.info("Admin command {} applied to placement {}", name(), placement.get().getId());
+		audit.record(invocation.userId(), name(), placementId, target.get(), AuditLog.DONE, null);
+		log.info("Admin command {} applied to placement {}", name(), placementId);
 		return replies.text(name() + ".done", invocation.locale(), placement.get().getParticipant().name(),
 				placement.get().getHostOrganisation());
 	}

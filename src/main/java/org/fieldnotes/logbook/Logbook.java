@@ -132,6 +132,15 @@ public class Logbook {
 		return mongo.find(query, LogbookEntry.class);
 	}
 
+	/** When the placement's latest entry (not deleted) was written; empty when it has none. */
+	public Optional<Instant> lastEntryAt(String placementId) {
+		Query query = Query.query(Criteria.where("placementId").is(placementId).and("deletedAt").is(null))
+			.with(Sort.by(Sort.Direction.DESC, "createdAt"))
+			.limit(1);
+		query.fields().include("createdAt");
+		return Optional.ofNullable(mongo.findOne(query, LogbookEntry.class)).map(LogbookEntry::createdAt);
+	}
+
 	public long countSince(String placementId, Instant from) {
 		return entries.countByPlacementIdAndDeletedAtIsNullAndCreatedAtGreaterThanEqual(placementId, from);
 	}

@@ -34,11 +34,11 @@ final class DraftChecker {
 
 	String text(String field, String value) {
 		if (value == null || value.isBlank()) {
-			violations.add(new Violation(field, "is required"));
+			violations.add(new Violation(field, "is required", "required", List.of()));
 			return null;
 		}
 		if (value.length() > MAX_TEXT) {
-			violations.add(new Violation(field, "must be at most " + MAX_TEXT + " characters"));
+			violations.add(new Violation(field, "must be at most " + MAX_TEXT + " characters", "tooLong", List.of(MAX_TEXT)));
 			return null;
 		}
 		return value.strip();
@@ -46,14 +46,14 @@ final class DraftChecker {
 
 	LocalDate date(String field, String value) {
 		if (value == null || value.isBlank()) {
-			violations.add(new Violation(field, "is required (YYYY-MM-DD)"));
+			violations.add(new Violation(field, "is required (YYYY-MM-DD)", "required", List.of()));
 			return null;
 		}
 		try {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException e) {
-			violations.add(new Violation(field, "'" + value + "' is not a date in the form YYYY-MM-DD"));
+			violations.add(new Violation(field, "'" + value + "' is not a date in the form YYYY-MM-DD", "date", List.of(value)));
 			return null;
 		}
 	}
@@ -65,7 +65,7 @@ final class DraftChecker {
 	Person person(String field, PersonDraft draft, boolean required, boolean needsSlack, String defaultZone) {
 		if (draft == null) {
 			if (required) {
-				violations.add(new Violation(field, "is required"));
+				violations.add(new Violation(field, "is required", "required", List.of()));
 			}
 			return null;
 		}
@@ -74,21 +74,26 @@ final class DraftChecker {
 		String email = blankToNull(draft.email());
 		if (slackUserId != null && !SLACK_ID.matcher(slackUserId).matches()) {
 			violations.add(new Violation(field + ".slackUserId", "'" + slackUserId
-					+ "' is not a Slack member id (it looks like U012ABCDEF: profile → ⋮ → Copy member ID)"));
+					+ "' is not a Slack member id (it looks like U012ABCDEF: profile → ⋮ → Copy member ID)", "slackId",
+					List.of(slackUserId)));
 		}
 		if (email != null && !EMAIL.matcher(email).matches()) {
-			violations.add(new Violation(field + ".email", "'" + email + "' is not an e-mail address"));
+			violations.add(new Violation(field + ".email", "'" + email + "' is not an e-mail address", "email",
+					List.of(email)));
 		}
 		if (needsSlack && slackUserId == null) {
-			violations.add(new Violation(field + ".slackUserId", "is required: prompts are sent as Slack DMs"));
+			violations.add(new Violation(field + ".slackUserId", "is required: prompts are sent as Slack DMs", "needsSlack",
+					List.of()));
 		}
 		else if (slackUserId == null && email == null) {
-			violations.add(new Violation(field, "needs a slackUserId or an email to receive the digest"));
+			violations.add(new Violation(field, "needs a slackUserId or an email to receive the digest", "needsContact",
+					List.of()));
 		}
 		String timezone = blankToNull(draft.timezone());
 		if (timezone == null) {
 			if (defaultZone == null) {
-				violations.add(new Violation(field + ".timezone", "is required (an IANA name such as Europe/Stockholm)"));
+				violations.add(new Violation(field + ".timezone", "is required (an IANA name such as Europe/Stockholm)",
+						"required", List.of()));
 			}
 			timezone = defaultZone;
 		}
@@ -100,14 +105,16 @@ final class DraftChecker {
 			locale = "en";
 		}
 		else if (!LOCALES.contains(locale.toLowerCase(Locale.ROOT))) {
-			violations.add(new Violation(field + ".locale", "'" + locale + "' is not supported; use en or sv"));
+			violations.add(new Violation(field + ".locale", "'" + locale + "' is not supported; use en or sv", "locale",
+					List.of(locale)));
 		}
 		String country = blankToNull(draft.country());
 		if (country != null) {
 			country = country.toUpperCase(Locale.ROOT);
 			if (!Set.of(Locale.getISOCountries()).contains(country)) {
 				violations.add(new Violation(field + ".country",
-						"'" + draft.country() + "' is not an ISO 3166 country code (e.g. SE, GB, US)"));
+						"'" + draft.country() + "' is not an ISO 3166 country code (e.g. SE, GB, US)", "country",
+						List.of(draft.country())));
 			}
 		}
 		return new Person(name, slackUserId, email, timezone, locale.toLowerCase(Locale.ROOT), country);
@@ -124,7 +131,8 @@ final class DraftChecker {
 			}
 			catch (IllegalArgumentException e) {
 				violations.add(new Violation(field + ".dayOfWeek",
-						"'" + draft.dayOfWeek() + "' is not a day of the week (MONDAY … SUNDAY)"));
+						"'" + draft.dayOfWeek() + "' is not a day of the week (MONDAY … SUNDAY)", "day",
+						List.of(draft.dayOfWeek())));
 			}
 		}
 		LocalTime time = PromptSchedule.DEFAULT.time();
@@ -133,7 +141,8 @@ final class DraftChecker {
 				time = LocalTime.parse(draft.time().strip());
 			}
 			catch (DateTimeParseException e) {
-				violations.add(new Violation(field + ".time", "'" + draft.time() + "' is not a time in the form HH:MM"));
+				violations.add(new Violation(field + ".time", "'" + draft.time() + "' is not a time in the form HH:MM",
+						"time", List.of(draft.time())));
 			}
 		}
 		return new PromptSchedule(day, time);
@@ -150,18 +159,19 @@ final class DraftChecker {
 				parsed.add(DayOfWeek.valueOf(String.valueOf(day).strip().toUpperCase(Locale.ROOT)));
 			}
 			catch (IllegalArgumentException e) {
-				violations.add(new Violation(field, "'" + day + "' is not a day of the week (MONDAY … SUNDAY)"));
+				violations.add(new Violation(field, "'" + day + "' is not a day of the week (MONDAY … SUNDAY)", "day",
+						List.of(String.valueOf(day))));
 			}
 		}
 		if (days.isEmpty()) {
-			violations.add(new Violation(field, "needs at least one day"));
+			violations.add(new Violation(field, "needs at least one day", "workDaysEmpty", List.of()));
 		}
 		return parsed;
 	}
 
-	void check(boolean ok, String field, String message) {
+	void check(boolean ok, String field, String message, String code, Object... args) {
 		if (!ok) {
-			violations.add(new Violation(field, message));
+			violations.add(new Violation(field, message, code, List.of(args)));
 		}
 	}
 
@@ -170,7 +180,9 @@ final class DraftChecker {
 			return ZoneId.of(value.strip()).getId();
 		}
 		catch (DateTimeException e) {
-			violations.add(new Violation(field, "'" + value + "' is not a known time zone (use an IANA name such as Europe/Stockholm)"));
+			violations.add(new Violation(field,
+					"'" + value + "' is not a known time zone (use an IANA name such as Europe/Stockholm)", "timezone",
+					List.of(value)));
 			return null;
 		}
 	}

@@ -105,6 +105,15 @@ public class Placement {
 		updatedAt = clock.instant();
 	}
 
+	/** Ends the placement for good; an ended placement cannot be ended again. */
+	void end(Clock clock) {
+		if (status == PlacementStatus.ENDED) {
+			throw new IllegalStateException("The placement has already ended");
+		}
+		status = PlacementStatus.ENDED;
+		updatedAt = clock.instant();
+	}
+
 	public boolean isActive() {
 		return status == PlacementStatus.ACTIVE;
 	}

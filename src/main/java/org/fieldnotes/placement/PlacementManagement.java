@@ -3,6 +3,8 @@ package org.fieldnotes.placement;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +46,18 @@ public class PlacementManagement {
 		LocalDate start = check.date("startDate", draft.startDate());
 		LocalDate end = check.date("endDate", draft.endDate());
 		if (start != null && end != null) {
-			check.check(!end.isBefore(start), "endDate", "(" + end + ") is before startDate (" + start + ")");
+			check.check(!end.isBefore(start), "endDate", "(" + end + ") is before startDate (" + start + ")",
+					"endBeforeStart", end, start);
+		}
+		if (end != null) {
+			LocalDate today = LocalDate.now(clock.withZone(zone == null ? ZoneOffset.UTC : ZoneId.of(zone)));
+			check.check(!end.isBefore(today), "endDate", "(" + end + ") is in the past", "endInPast", end);
+		}
+		if (participant != null && start != null && end != null && !end.isBefore(start)) {
+			overlapping(participant.slackUserId(), start, end).ifPresent(other -> check.check(false, "participant",
+					"is already enrolled in an overlapping placement (" + other.getHostOrganisation() + ", "
+							+ other.getStartDate() + " – " + other.getEndDate() + ")",
+					"overlap", other.getHostOrganisation(), other.getStartDate(), other.getEndDate()));
 		}
 		Person manager = check.person("manager", draft.manager(), true, false, zone);
 		Person academic = check.person("academicCoach", draft.academicCoach(), false, false, zone);
@@ -58,6 +71,14 @@ public class PlacementManagement {
 				academic, business, schedule, workDays, clock));
 		events.publishEvent(new PlacementChanged(placement.getId()));
 		return placement;
+	}
+
+	/** A placement of the participant that is not ended and shares at least one day with {@code [start, end]}. */
+	private Optional<Placement> overlapping(String slackUserId, LocalDate start, LocalDate end) {
+		return placements.findByParticipantSlackUserIdOrderByStartDateDesc(slackUserId).stream()
+			.filter(p -> p.getStatus() != PlacementStatus.ENDED)
+			.filter(p -> !p.getStartDate().isAfter(end) && !p.getEndDate().isBefore(start))
+			.findFirst();
 	}
 
 	public Placement get(String id) {
@@ -104,6 +125,13 @@ public class PlacementManagement {
 	public Placement resume(String id) {
 		Placement placement = get(id);
 		placement.resume(clock);
+		return saved(placement);
+	}
+
+	/** Ends the placement for good: no more prompts, it leaves the digests; an ended one cannot be ended again. */
+	public Placement end(String id) {
+		Placement placement = get(id);
+		placement.end(clock);
 		return saved(placement);
 	}
 

@@ -90,6 +90,33 @@ public class PromptDispatcher {
 		throw new PromptNotSent("Every prompt of this placement has been sent");
 	}
 
+	/**
+	 * Skips the placement's next prompt that is due and not yet claimed (an admin's "skip this week"): it is claimed
+	 * as {@link OccurrenceStatus#SKIPPED}, so it is never sent; the one after goes out as usual.
+	 * @throws PromptNotSent when the placement is not active or has no prompt left to skip
+	 */
+	public PromptDelivery skipNext(String placementId) {
+		Placement placement = placements.get(placementId);
+		if (!placement.isActive()) {
+			throw new PromptNotSent("The placement is " + placement.getStatus().name().toLowerCase()
+					+ "; resume it to skip prompts");
+		}
+		Instant now = clock.instant();
+		for (Due due : calendar.dues(placement)) {
+			if (due.instant().isAfter(now) && !occurrences.exists(placementId, due.date())) {
+				Prompt prompt = calendar.promptFor(placement, due);
+				Optional<PromptOccurrence> claimed = occurrences.claim(
+						PromptOccurrence.claim(placementId, prompt.id(), due, OccurrenceStatus.SKIPPED, now));
+				if (claimed.isPresent()) {
+					log.info("Prompt {} for placement {} due {} skipped by an admin", prompt.id(), placementId,
+							due.local());
+					return PromptDelivery.of(claimed.get());
+				}
+			}
+		}
+		throw new PromptNotSent("No prompt of this placement is left to skip");
+	}
+
 	private Optional<PromptDelivery> claimAndSend(Placement placement, Due due) {
 		Prompt prompt = calendar.promptFor(placement, due);
 		Optional<PromptOccurrence> claimed = occurrences

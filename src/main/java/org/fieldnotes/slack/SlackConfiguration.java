@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.PeopleDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -56,6 +57,13 @@ class SlackConfiguration {
 		log.info("Slack connected ({} mode, Web API at {})", settings.socketMode() ? "Socket" : "HTTP",
 				settings.apiUrlWithSlash());
 		return new SlackMessenger(slack.methods(settings.botToken()));
+	}
+
+	/** Who people are on Slack ({@code users.info}, scope {@code users:read}). */
+	@Bean
+	PeopleDirectory peopleDirectory(SlackSettings settings, Slack slack) {
+		return settings.connected() ? new SlackPeopleDirectory(slack.methods(settings.botToken()))
+				: new DisconnectedPeopleDirectory();
 	}
 
 	@Bean

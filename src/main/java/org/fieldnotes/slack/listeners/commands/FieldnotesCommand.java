@@ -1,5 +1,7 @@
 package org.fieldnotes.slack.listeners.commands;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.fieldnotes.chat.ChatMessage;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 import com.slack.api.bolt.App;
 
 /**
- * {@code /fieldnotes …}: answered ephemerally, in the ack itself, so only the person who typed it sees it.
+ * {@code /fieldnotes …}: answered ephemerally, in the ack itself, so only the person who typed it sees it. A
+ * {@link SlashCommandForm} that recognises the text (e.g. {@code enroll} alone) opens its modal instead.
  */
 @Component
 class FieldnotesCommand implements SlackListener {
@@ -22,10 +25,12 @@ class FieldnotesCommand implements SlackListener {
 	private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(\\|[^>]*)?>");
 
 	private final Commands commands;
+	private final List<SlashCommandForm> forms;
 	private final BlockKitRenderer renderer = new BlockKitRenderer();
 
-	FieldnotesCommand(Commands commands) {
+	FieldnotesCommand(Commands commands, List<SlashCommandForm> forms) {
 		this.commands = commands;
+		this.forms = forms;
 	}
 
 	@Override
@@ -34,7 +39,19 @@ class FieldnotesCommand implements SlackListener {
 			String text = Mrkdwn.unescape(MENTION
 				.matcher(request.getPayload().getText() == null ? "" : request.getPayload().getText())
 				.replaceAll("@$1"));
-			ChatMessage answer = commands.run(request.getPayload().getUserId(), text);
+			String userId = request.getPayload().getUserId();
+			for (SlashCommandForm form : forms) {
+				if (form.opens(userId, text)) {
+					Optional<ChatMessage> problem = form.open(request.getPayload().getTriggerId(), userId);
+					if (problem.isEmpty()) {
+						return ctx.ack();
+					}
+					return ctx.ack(r -> r.responseType("ephemeral")
+						.text(renderer.fallback(problem.get()))
+						.blocks(renderer.render(problem.get())));
+				}
+			}
+			ChatMessage answer = commands.run(userId, text);
 			return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(answer)).blocks(renderer.render(answer)));
 		});
 	}

@@ -1,0 +1,126 @@
+package org.fieldnotes.commands;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.ChatMessage.Span;
+import org.fieldnotes.commands.EnrolmentOutcome.FieldError;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /fieldnotes enroll @person program:"…" host:"…" start:YYYY-MM-DD end:YYYY-MM-DD manager:@person
+ * [academic-coach:@person|email] [business-coach:@person|email] [schedule:FRIDAY@14:00 | day:friday time:14:00]
+ * [work-days:mon,wed] [tz:Europe/Stockholm] [lang:sv|en]} (admins). Values with spaces go in straight or curly
+ * double quotes. Without arguments, chat platforms that have forms open the enrolment form instead (the Slack
+ * adapter does that before the command reaches here); the answer here is then the usage.
+ */
+@Component
+class EnrollCommand implements Subcommand {
+
+	static final Set<String> KEYS = Set.of("program", "host", "start", "end", "manager", "academic-coach",
+			"business-coach", "schedule", "day", "time", "work-days", "tz", "lang");
+	/** {@code key:"quoted value"}, {@code key:value}, or a bare word (the participant's {@code @U…}). */
+	private static final Pattern PART = Pattern
+		.compile("([A-Za-z-]+):[\"“”]([^\"“”]*)[\"“”]|([A-Za-z-]+):(\\S*)|(\\S+)");
+
+	private final Enrolment enrolment;
+	private final Replies replies;
+
+	EnrollCommand(Enrolment enrolment, Replies replies) {
+		this.enrolment = enrolment;
+		this.replies = replies;
+	}
+
+	@Override
+	public String name() {
+		return "enroll";
+	}
+
+	@Override
+	public boolean adminOnly() {
+		return true;
+	}
+
+	@Override
+	public int helpOrder() {
+		return 90;
+	}
+
+	@Override
+	public ChatMessage run(Invocation invocation) {
+		Locale locale = invocation.locale();
+		if (invocation.rest().isBlank()) {
+			return replies.usage(replies.t("enroll.noArguments", locale), name(), locale);
+		}
+		List<String> problems = new ArrayList<>();
+		Map<String, String> values = new LinkedHashMap<>();
+		String participant = null;
+		Matcher matcher = PART.matcher(invocation.rest());
+		while (matcher.find()) {
+			String key = matcher.group(1) != null ? matcher.group(1) : matcher.group(3);
+			String value = matcher.group(1) != null ? matcher.group(2) : matcher.group(4);
+			if (key == null) {
+				String word = matcher.group(5);
+				if (participant == null && word.startsWith("@")) {
+					participant = word;
+				}
+				else {
+					problems.add(replies.t("enroll.unexpected", locale, word));
+				}
+				continue;
+			}
+			key = key.toLowerCase(Locale.ROOT);
+			if (!KEYS.contains(key)) {
+				problems.add(replies.t("enroll.unknownPart", locale, key));
+			}
+			else if (values.containsKey(key)) {
+				problems.add(replies.t("enroll.twice", locale, key));
+			}
+			else {
+				values.put(key, value.strip());
+			}
+		}
+		String day = values.get("day");
+		String time = values.get("time");
+		String schedule = values.get("schedule");
+		if (schedule != null) {
+			int at = schedule.indexOf('@');
+			if (at < 0 || day != null || time != null) {
+				problems.add(replies.t("enroll.badSchedule", locale, schedule));
+			}
+			else {
+				day = schedule.substring(0, at);
+				time = schedule.substring(at + 1);
+			}
+		}
+		if (!problems.isEmpty()) {
+			return problems(problems, locale);
+		}
+		String workDays = values.get("work-days");
+		EnrolmentForm form = new EnrolmentForm(participant, values.get("program"), values.get("host"),
+				values.get("start"), values.get("end"), values.get("manager"), values.get("academic-coach"),
+				values.get("business-coach"), day, time,
+				workDays == null ? null : Arrays.stream(workDays.split("[,;]")).filter(d -> !d.isBlank()).toList(),
+				values.get("tz"), values.get("lang"));
+		EnrolmentOutcome outcome = enrolment.enrol(invocation.userId(), form, locale);
+		if (outcome.enrolled()) {
+			return ChatMessage.text(outcome.confirmation());
+		}
+		return problems(outcome.errors().stream().map(FieldError::message).toList(), locale);
+	}
+
+	/** Every problem on a line of its own with ⚠, then the usage line. */
+	private ChatMessage problems(List<String> problems, Locale locale) {
+		var message = ChatMessage.builder(problems.get(0));
+		problems.forEach(p -> message.paragraph(Span.plain("⚠ " + p)));
+		return message.context(replies.t("command.usage", locale, replies.t("help.enroll.usage", locale))).build();
+	}
+}

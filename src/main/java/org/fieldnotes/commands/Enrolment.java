@@ -1,0 +1,265 @@
+package org.fieldnotes.commands;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.chat.ChatPerson;
+import org.fieldnotes.chat.DirectoryUnavailable;
+import org.fieldnotes.chat.PeopleDirectory;
+import org.fieldnotes.commands.EnrolmentOutcome.FieldError;
+import org.fieldnotes.placement.InvalidPlacement;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementDraft;
+import org.fieldnotes.placement.PlacementDraft.PersonDraft;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Enrols someone from chat (the {@code enroll} command and the enrolment form alike): looks people up on the chat
+ * platform for their name, time zone and language, then goes through {@link PlacementManagement#enrol} so the same
+ * rules hold as for the API and the CSV import, and answers every problem in the admin's language. Nothing is stored
+ * unless everything is right. Every attempt is audited.
+ */
+@Service
+public class Enrolment {
+
+	private static final Logger log = LoggerFactory.getLogger(Enrolment.class);
+	private static final Pattern MEMBER = Pattern.compile("@?([UW][A-Z0-9]{2,})");
+
+	private final PlacementManagement placements;
+	private final PeopleDirectory people;
+	private final AuditLog audit;
+	private final Replies replies;
+
+	Enrolment(PlacementManagement placements, PeopleDirectory people, AuditLog audit, Replies replies) {
+		this.placements = placements;
+		this.people = people;
+		this.audit = audit;
+		this.replies = replies;
+	}
+
+	/**
+	 * The admin's language: the one they chose in a placement of theirs, else their chat platform's language.
+	 */
+	public Locale languageOf(String adminId) {
+		return placements.languageOf(adminId).orElseGet(() -> {
+			try {
+				return people.lookup(adminId).map(p -> Locale.forLanguageTag(p.language())).orElse(Locale.ENGLISH);
+			}
+			catch (DirectoryUnavailable e) {
+				return Locale.ENGLISH;
+			}
+		});
+	}
+
+	public EnrolmentOutcome enrol(String adminId, EnrolmentForm form, Locale locale) {
+		List<FieldError> errors = new ArrayList<>();
+		PersonDraft participant = null;
+		String language = blankToNull(form.language());
+		if (blankToNull(form.participant()) == null) {
+			errors.add(error("participant", "required", locale));
+		}
+		else {
+			Optional<ChatPerson> found = member("participant", form.participant(), errors, locale);
+			if (found.isPresent()) {
+				ChatPerson person = found.get();
+				String timezone = blankToNull(form.timezone()) != null ? form.timezone() : person.timezone();
+				if (language == null) {
+					language = person.language();
+				}
+				participant = new PersonDraft(person.name(), person.id(), person.email(), timezone, language);
+			}
+		}
+		String followerLanguage = language == null ? "en" : language;
+		PersonDraft manager = follower("manager", form.manager(), followerLanguage, errors, locale);
+		PersonDraft academic = follower("academic-coach", form.academicCoach(), followerLanguage, errors, locale);
+		PersonDraft business = follower("business-coach", form.businessCoach(), followerLanguage, errors, locale);
+		if (!errors.isEmpty()) {
+			return refused(adminId, form, errors);
+		}
+		PlacementDraft.ScheduleDraft schedule = form.day() == null && form.time() == null ? null
+				: new PlacementDraft.ScheduleDraft(form.day() == null ? null : dayName(form.day()), form.time());
+		PlacementDraft draft = new PlacementDraft(participant, form.program(), form.host(), form.start(), form.end(),
+				manager, academic, business, schedule, workDays(form.workDays()));
+		try {
+			Placement placement = placements.enrol(draft);
+			audit.record(adminId, "enrol", placement.getId(), placement.getParticipant().slackUserId(), AuditLog.DONE,
+					null);
+			log.info("Placement {} enrolled from chat by {}", placement.getId(), adminId);
+			return new EnrolmentOutcome(placement, confirmation(placement, locale), List.of());
+		}
+		catch (InvalidPlacement e) {
+			return refused(adminId, form,
+					e.violations().stream().map(v -> translate(v, locale)).distinct().collect(Collectors.toList()));
+		}
+	}
+
+	private EnrolmentOutcome refused(String adminId, EnrolmentForm form, List<FieldError> errors) {
+		String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(","));
+		audit.record(adminId, "enrol", null, memberId(form.participant()), AuditLog.REFUSED, "fields: " + fields);
+		return new EnrolmentOutcome(null, null, List.copyOf(errors));
+	}
+
+	private String confirmation(Placement p, Locale locale) {
+		DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
+		return replies.t("enroll.done", locale, p.getParticipant().name(), p.getProgram(), p.getHostOrganisation(),
+				date.format(p.getStartDate()), date.format(p.getEndDate()),
+				p.getSchedule().dayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, locale),
+				p.getSchedule().time().toString(), p.getParticipant().timezone(),
+				replies.t("language." + p.getParticipant().locale(), locale));
+	}
+
+	/** Someone in the workspace, by member id; adds an error when unknown, deactivated or not a member id. */
+	private Optional<ChatPerson> member(String field, String value, List<FieldError> errors, Locale locale) {
+		String id = memberId(value);
+		if (id == null) {
+			errors.add(error(field, "notAMember", locale, value.strip()));
+			return Optional.empty();
+		}
+		Optional<ChatPerson> found;
+		try {
+			found = people.lookup(id);
+		}
+		catch (DirectoryUnavailable e) {
+			log.warn("Could not look up a member for an enrolment: {}", e.reason());
+			errors.add(error(field, "lookupFailed", locale, "@" + id));
+			return Optional.empty();
+		}
+		if (found.isEmpty()) {
+			errors.add(error(field, "unknownUser", locale, "@" + id));
+		}
+		else if (found.get().deleted()) {
+			errors.add(error(field, "deactivated", locale, found.get().name()));
+			return Optional.empty();
+		}
+		return found;
+	}
+
+	/** A manager or coach: a member (looked up) or an e-mail address (someone outside the workspace). */
+	private PersonDraft follower(String field, String value, String language, List<FieldError> errors,
+			Locale locale) {
+		String given = blankToNull(value);
+		if (given == null) {
+			return null;
+		}
+		if (given.contains("@") && !given.startsWith("@")) {
+			return new PersonDraft(given, null, given, null, language);
+		}
+		return member(field, given, errors, locale)
+			.map(p -> new PersonDraft(p.name(), p.id(), p.email(), p.timezone(), p.language()))
+			.orElse(null);
+	}
+
+	private FieldError translate(Violation v, Locale locale) {
+		String field = field(v.field());
+		Object[] args = v.args().stream().map(a -> format(a, locale)).toArray();
+		String key = "enroll.error." + v.code();
+		String message;
+		if (v.code().equals("invalid")) {
+			message = replies.t(key, locale, label(field, locale), v.message());
+		}
+		else {
+			Object[] all = new Object[args.length + 1];
+			all[0] = label(field, locale);
+			System.arraycopy(args, 0, all, 1, args.length);
+			message = replies.t(key, locale, all);
+		}
+		return new FieldError(field, message);
+	}
+
+	private FieldError error(String field, String code, Locale locale, Object... args) {
+		Object[] all = new Object[args.length + 1];
+		all[0] = label(field, locale);
+		System.arraycopy(args, 0, all, 1, args.length);
+		return new FieldError(field, replies.t("enroll.error." + code, locale, all));
+	}
+
+	private String label(String field, Locale locale) {
+		return replies.t("enroll.field." + field, locale);
+	}
+
+	private static Object format(Object arg, Locale locale) {
+		if (arg instanceof LocalDate date) {
+			return DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(date);
+		}
+		return String.valueOf(arg);
+	}
+
+	/** The form's field for a violation of the draft ({@code participant.timezone} → {@code tz}). */
+	static String field(String draftField) {
+		if (draftField.equals("participant.timezone")) {
+			return "tz";
+		}
+		if (draftField.equals("participant.locale")) {
+			return "lang";
+		}
+		String head = draftField.contains(".") ? draftField.substring(0, draftField.indexOf('.')) : draftField;
+		switch (head) {
+			case "hostOrganisation":
+				return "host";
+			case "startDate":
+				return "start";
+			case "endDate":
+				return "end";
+			case "academicCoach":
+				return "academic-coach";
+			case "businessCoach":
+				return "business-coach";
+			case "workDays":
+				return "work-days";
+			case "schedule":
+				return draftField.endsWith(".time") ? "time" : "day";
+			default:
+				return head;
+		}
+	}
+
+	/** Day names as people type them: {@code mon}, {@code Monday}, {@code MONDAY}; anything else as given. */
+	static List<String> workDays(List<String> days) {
+		if (days == null) {
+			return null;
+		}
+		Set<String> parsed = new LinkedHashSet<>();
+		for (String day : days) {
+			parsed.add(dayName(day));
+		}
+		return List.copyOf(parsed);
+	}
+
+	static String dayName(String day) {
+		String upper = day.strip().toUpperCase(Locale.ROOT);
+		if (upper.length() >= 3) {
+			for (DayOfWeek d : DayOfWeek.values()) {
+				if (d.name().startsWith(upper)) {
+					return d.name();
+				}
+			}
+		}
+		return day.strip();
+	}
+
+	private static String memberId(String value) {
+		if (value == null) {
+			return null;
+		}
+		var matcher = MEMBER.matcher(value.strip());
+		return matcher.matches() ? matcher.group(1) : null;
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

@@ -1,0 +1,77 @@
+package org.fieldnotes.commands;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.prompting.OccurrenceStatus;
+import org.fieldnotes.prompting.PromptDelivery;
+import org.fieldnotes.prompting.PromptDispatcher;
+import org.fieldnotes.prompting.PromptNotSent;
+
+/**
+ * An admin command that acts on a mentioned person's next prompt ({@code skip @ada}, {@code send-now @ada}).
+ * Answers {@code <name>.done}, {@code <name>.failed}, {@code <name>.notActive} or {@code <name>.none}.
+ */
+abstract class PromptCommand implements Subcommand {
+
+	protected final PromptDispatcher prompts;
+	private final PlacementManagement placements;
+	private final Replies replies;
+	private final AuditLog audit;
+
+	PromptCommand(PromptDispatcher prompts, PlacementManagement placements, Replies replies, AuditLog audit) {
+		this.prompts = prompts;
+		this.placements = placements;
+		this.replies = replies;
+		this.audit = audit;
+	}
+
+	@Override
+	public boolean adminOnly() {
+		return true;
+	}
+
+	/** Acts on the next prompt of the placement with this id. */
+	abstract PromptDelivery act(String placementId);
+
+	@Override
+	public ChatMessage run(Invocation invocation) {
+		Locale locale = invocation.locale();
+		Optional<String> target = invocation.mention();
+		if (target.isEmpty()) {
+			return replies.usage(replies.t("command.needsPerson", locale), name(), locale);
+		}
+		Optional<Placement> placement = placements.currentFor(target.get());
+		if (placement.isEmpty()) {
+			audit.record(invocation.userId(), name(), null, target.get(), AuditLog.REFUSED, "not enrolled");
+			return replies.text("command.personNotEnrolled", locale);
+		}
+		Placement p = placement.get();
+		String who = p.getParticipant().name();
+		if (!p.isActive()) {
+			audit.record(invocation.userId(), name(), p.getId(), target.get(), AuditLog.REFUSED, p.getStatus().name());
+			return replies.text(name() + ".notActive", locale, who);
+		}
+		PromptDelivery delivery;
+		try {
+			delivery = act(p.getId());
+		}
+		catch (PromptNotSent e) {
+			audit.record(invocation.userId(), name(), p.getId(), target.get(), AuditLog.REFUSED, "none left");
+			return replies.text(name() + ".none", locale, who);
+		}
+		String due = DateTimeFormatter.ofPattern("EEEE d MMM", locale).format(delivery.dueDate());
+		if (delivery.status() == OccurrenceStatus.FAILED) {
+			audit.record(invocation.userId(), name(), p.getId(), target.get(), AuditLog.FAILED, delivery.failure());
+			return replies.text(name() + ".failed", locale, who, delivery.failure());
+		}
+		audit.record(invocation.userId(), name(), p.getId(), target.get(), AuditLog.DONE,
+				"due " + delivery.dueDate());
+		return replies.text(name() + ".done", locale, who, due);
+	}
+}
