@@ -2,6 +2,8 @@ package org.fieldnotes.admin.api;
 
 import java.util.List;
 
+import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.admin.AuditRecord;
 import org.fieldnotes.digest.DigestRecord;
 import org.fieldnotes.digest.DigestService;
 import org.springframework.http.HttpStatus;
@@ -18,15 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
 class DigestsController {
 
 	private final DigestService digests;
+	private final AuditLog audit;
 
-	DigestsController(DigestService digests) {
+	DigestsController(DigestService digests, AuditLog audit) {
 		this.digests = digests;
+		this.audit = audit;
 	}
 
 	/** Sends this week's digest to every recipient who has not had it yet. */
 	@PostMapping("/send")
 	ResponseEntity<DigestRun> send() {
 		List<DigestRecord> records = digests.sendAll();
+		audit.record(AuditRecord.API, "digests-send", null, null, AuditLog.DONE, records.size() + " recipient(s)");
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(DigestRun.of(records));
 	}
 

@@ -2,12 +2,20 @@ package org.fieldnotes.admin.api;
 
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Collectors;
 
+import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.admin.AuditRecord;
 import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.placement.InvalidPlacement;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.PlacementNotFound;
+import org.fieldnotes.placement.Violation;
+import org.fieldnotes.prompting.OccurrenceStatus;
 import org.fieldnotes.prompting.PromptDelivery;
 import org.fieldnotes.prompting.PromptDispatcher;
+import org.fieldnotes.prompting.PromptNotSent;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,16 +36,28 @@ class PlacementsController {
 	private final PlacementManagement placements;
 	private final Logbook logbook;
 	private final PromptDispatcher prompts;
+	private final AuditLog audit;
 
-	PlacementsController(PlacementManagement placements, Logbook logbook, PromptDispatcher prompts) {
+	PlacementsController(PlacementManagement placements, Logbook logbook, PromptDispatcher prompts, AuditLog audit) {
 		this.placements = placements;
 		this.logbook = logbook;
 		this.prompts = prompts;
+		this.audit = audit;
 	}
 
 	@PostMapping
 	ResponseEntity<PlacementResponse> enrol(@RequestBody(required = false) PlacementRequest request) {
-		Placement placement = placements.enrol(request == null ? null : request.draft());
+		Placement placement;
+		try {
+			placement = placements.enrol(request == null ? null : request.draft());
+		}
+		catch (InvalidPlacement e) {
+			audit.record(AuditRecord.API, "enrol", null, participantOf(request), AuditLog.REFUSED,
+					"fields: " + e.violations().stream().map(Violation::field).distinct().collect(Collectors.joining(",")));
+			throw e;
+		}
+		audit.record(AuditRecord.API, "enrol", placement.getId(), placement.getParticipant().slackUserId(),
+				AuditLog.DONE, null);
 		return ResponseEntity.created(URI.create("/api/v1/placements/" + placement.getId()))
 			.body(PlacementResponse.of(placement));
 	}
@@ -61,6 +81,21 @@ class PlacementsController {
 
 	@PostMapping("/{id}/send-prompt")
 	ResponseEntity<PromptDelivery> sendPrompt(@PathVariable String id) {
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(prompts.sendNext(id));
+		PromptDelivery delivery;
+		try {
+			delivery = prompts.sendNext(id);
+		}
+		catch (PromptNotSent | PlacementNotFound e) {
+			audit.record(AuditRecord.API, "send-now", id, null, AuditLog.REFUSED, e.getClass().getSimpleName());
+			throw e;
+		}
+		audit.record(AuditRecord.API, "send-now", id, null,
+				delivery.status() == OccurrenceStatus.FAILED ? AuditLog.FAILED : AuditLog.DONE,
+				delivery.status() == OccurrenceStatus.FAILED ? delivery.failure() : "due " + delivery.dueDate());
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(delivery);
+	}
+
+	private static String participantOf(PlacementRequest request) {
+		return request == null || request.participant() == null ? null : request.participant().slackUserId();
 	}
 }
