@@ -27,7 +27,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * handles unreadable bodies and would otherwise answer them without {@code errors}.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = { PlacementsController.class, DigestsController.class })
+@RestControllerAdvice(assignableTypes = { PlacementsController.class, DigestsController.class, ImportController.class })
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -50,6 +50,13 @@ class ApiErrors {
 	ProblemDetail notFound(PlacementNotFound e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
 		problem.setTitle("Not found");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail importRefused(ImportController.ImportRefused e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+		problem.setTitle(e.status() == HttpStatus.CONTENT_TOO_LARGE ? "Import too large" : "Invalid import");
 		return problem;
 	}
 

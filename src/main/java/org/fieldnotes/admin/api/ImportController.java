@@ -1,0 +1,219 @@
+package org.fieldnotes.admin.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.admin.AuditRecord;
+import org.fieldnotes.placement.InvalidPlacement;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementDraft;
+import org.fieldnotes.placement.PlacementDraft.PersonDraft;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Violation;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Cohort import: {@code POST /api/v1/placements:import} with a CSV body ({@code text/csv}, UTF-8, header row
+ * required). Every row goes through {@link PlacementManagement#enrol}, so a refused row stores nothing and the others
+ * are still created; the answer lists each row's outcome. Rows are numbered as in a spreadsheet (the header is row 1).
+ */
+@RestController
+class ImportController {
+
+	static final int MAX_BYTES = 5 * 1024 * 1024;
+	static final int MAX_ROWS = 5000;
+	static final Set<String> REQUIRED = Set.of("participant_name", "participant_slack_id", "program",
+			"host_organisation", "start_date", "end_date", "manager_name");
+	static final List<String> COLUMNS = List.of("participant_name", "participant_slack_id", "participant_email",
+			"participant_timezone", "participant_locale", "participant_country", "program", "host_organisation",
+			"start_date", "end_date", "manager_name", "manager_slack_id", "manager_email", "academic_coach_name",
+			"academic_coach_slack_id", "academic_coach_email", "business_coach_name", "business_coach_slack_id",
+			"business_coach_email", "schedule_day", "schedule_time", "work_days");
+
+	private final PlacementManagement placements;
+	private final AuditLog audit;
+
+	ImportController(PlacementManagement placements, AuditLog audit) {
+		this.placements = placements;
+		this.audit = audit;
+	}
+
+	record ImportResult(int created, int refused, List<Row> rows) {
+	}
+
+	record Row(long row, String status, String id, List<Map<String, String>> errors) {
+	}
+
+	@PostMapping(path = "/api/v1/placements:import", consumes = { "text/csv", "text/plain" })
+	ImportResult importCsv(HttpServletRequest request) throws IOException {
+		String csv = body(request);
+		if (csv.isBlank()) {
+			throw new ImportRefused(HttpStatus.BAD_REQUEST, "The body is empty: send a CSV file with a header row.");
+		}
+		List<CSVRecord> records;
+		try (CSVParser parser = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setIgnoreEmptyLines(true)
+			.setTrim(true)
+			.get()
+			.parse(new StringReader(csv.startsWith("\uFEFF") ? csv.substring(1) : csv))) {
+			checkHeader(parser.getHeaderNames());
+			records = new ArrayList<>();
+			for (CSVRecord record : parser) {
+				if (records.size() == MAX_ROWS) {
+					throw new ImportRefused(HttpStatus.CONTENT_TOO_LARGE,
+							"The file has more than " + MAX_ROWS + " rows; split it into smaller files.");
+				}
+				records.add(record);
+			}
+		}
+		catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+			audit.record(AuditRecord.API, "import", null, null, AuditLog.REFUSED, "malformed CSV");
+			throw new ImportRefused(HttpStatus.BAD_REQUEST,
+					"The body is not valid CSV (check the quotes and the header row).");
+		}
+		List<Row> rows = new ArrayList<>();
+		int created = 0;
+		for (CSVRecord record : records) {
+			long row = record.getRecordNumber() + 1;
+			try {
+				Placement placement = placements.enrol(draft(record));
+				audit.record(AuditRecord.API, "enrol", placement.getId(), placement.getParticipant().slackUserId(),
+						AuditLog.DONE, "import row " + row);
+				rows.add(new Row(row, "created", placement.getId(), null));
+				created++;
+			}
+			catch (InvalidPlacement e) {
+				rows.add(new Row(row, "refused", null, e.violations().stream().map(ImportController::error).toList()));
+			}
+		}
+		int refused = rows.size() - created;
+		audit.record(AuditRecord.API, "import", null, null, AuditLog.DONE,
+				"created " + created + ", refused " + refused);
+		return new ImportResult(created, refused, rows);
+	}
+
+	private static Map<String, String> error(Violation v) {
+		return Map.of("field", column(v.field()), "message", v.message());
+	}
+
+	/** The CSV column of a draft field ({@code participant.slackUserId} → {@code participant_slack_id}). */
+	static String column(String field) {
+		String column = field.replace("hostOrganisation", "host_organisation")
+			.replace("startDate", "start_date")
+			.replace("endDate", "end_date")
+			.replace("academicCoach", "academic_coach")
+			.replace("businessCoach", "business_coach")
+			.replace("workDays", "work_days")
+			.replace("schedule.dayOfWeek", "schedule_day")
+			.replace("schedule.time", "schedule_time")
+			.replace(".slackUserId", "_slack_id")
+			.replace(".timezone", "_timezone")
+			.replace(".locale", "_locale")
+			.replace(".country", "_country")
+			.replace(".email", "_email")
+			.replace(".name", "_name");
+		return column;
+	}
+
+	private static void checkHeader(List<String> header) {
+		if (header == null || header.isEmpty()) {
+			throw new ImportRefused(HttpStatus.BAD_REQUEST, "The header row is missing.");
+		}
+		Set<String> given = new LinkedHashSet<>(header);
+		List<String> missing = REQUIRED.stream().filter(c -> !given.contains(c)).sorted().toList();
+		List<String> unknown = header.stream().filter(c -> !COLUMNS.contains(c)).toList();
+		if (!missing.isEmpty() || !unknown.isEmpty()) {
+			throw new ImportRefused(HttpStatus.BAD_REQUEST, "The header row is not right"
+					+ (missing.isEmpty() ? "" : "; missing columns: " + String.join(", ", missing))
+					+ (unknown.isEmpty() ? "" : "; unknown columns: " + String.join(", ", unknown))
+					+ ". The first row must name the columns (see README → Cohort import).");
+		}
+	}
+
+	private static PlacementDraft draft(CSVRecord r) {
+		String day = value(r, "schedule_day");
+		String time = value(r, "schedule_time");
+		String workDays = value(r, "work_days");
+		return new PlacementDraft(
+				new PersonDraft(value(r, "participant_name"), value(r, "participant_slack_id"),
+						value(r, "participant_email"), value(r, "participant_timezone"), value(r, "participant_locale"),
+						value(r, "participant_country")),
+				value(r, "program"), value(r, "host_organisation"), value(r, "start_date"), value(r, "end_date"),
+				person(r, "manager"), person(r, "academic_coach"), person(r, "business_coach"),
+				day == null && time == null ? null : new PlacementDraft.ScheduleDraft(day, time),
+				workDays == null ? null
+						: Arrays.stream(workDays.split("[;,]")).map(String::strip).filter(d -> !d.isEmpty()).toList());
+	}
+
+	/** A manager or coach, or {@literal null} when every one of their columns is empty. */
+	private static PersonDraft person(CSVRecord r, String role) {
+		String name = value(r, role + "_name");
+		String slack = value(r, role + "_slack_id");
+		String email = value(r, role + "_email");
+		if (name == null && slack == null && email == null) {
+			return null;
+		}
+		return new PersonDraft(name, slack, email, null, null);
+	}
+
+	private static String value(CSVRecord r, String column) {
+		if (!r.isMapped(column) || !r.isSet(column)) {
+			return null;
+		}
+		String value = r.get(column);
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	/** The body as UTF-8, refusing anything over {@link #MAX_BYTES} without reading more than that. */
+	private static String body(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > MAX_BYTES) {
+			throw tooLarge();
+		}
+		try (InputStream in = request.getInputStream()) {
+			byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+			if (bytes.length > MAX_BYTES) {
+				throw tooLarge();
+			}
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+	}
+
+	private static ImportRefused tooLarge() {
+		return new ImportRefused(HttpStatus.CONTENT_TOO_LARGE,
+				"The file is larger than 5 MB; split it into smaller files.");
+	}
+
+	/** The whole file was refused; nothing was stored. */
+	static class ImportRefused extends RuntimeException {
+
+		private final HttpStatus status;
+
+		ImportRefused(HttpStatus status, String detail) {
+			super(detail);
+			this.status = status;
+		}
+
+		HttpStatus status() {
+			return status;
+		}
+	}
+}
