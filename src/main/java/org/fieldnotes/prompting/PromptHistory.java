@@ -62,6 +62,10 @@ public class PromptHistory {
 			.map(due -> new Upcoming(due, calendar.promptFor(placement, due)));
 	}
 
+	public Optional<PromptOccurrence> occurrence(String id) {
+		return occurrences.findById(id);
+	}
+
 	public Optional<Prompt> prompt(String id) {
 		return library.find(id);
 	}

@@ -1,0 +1,90 @@
+package org.fieldnotes.slack.views;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.fieldnotes.prompting.Prompt;
+import org.fieldnotes.prompting.PromptResponses;
+import org.springframework.stereotype.Component;
+
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.InputBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import com.slack.api.model.view.ViewSubmit;
+import com.slack.api.model.view.ViewTitle;
+
+/**
+ * The modals Fieldnotes opens. Every string people see is plain text (nothing is read as markup) and cut to Block
+ * Kit's limits; the callback ids and block ids here are what the view listeners read back.
+ */
+@Component
+public class Modals {
+
+	/** The reflection form of a prompt; private metadata: the occurrence id. */
+	public static final String ANSWER = "prompt_answer";
+	/** Block id of question {@code i} in {@link #ANSWER} is {@code QUESTION + i}. */
+	public static final String QUESTION = "q";
+	/** The action id of every free-text input. */
+	public static final String TEXT = "text";
+
+	static final int MAX_TITLE = 24;
+	static final int MAX_LABEL = 2000;
+	static final int MAX_PLAIN = 3000;
+
+	private final SlackTexts texts;
+
+	Modals(SlackTexts texts) {
+		this.texts = texts;
+	}
+
+	/** One multiline field per question, labelled with the question's label and text. */
+	public View answer(PromptResponses.Form form) {
+		Locale locale = form.locale();
+		Prompt prompt = form.prompt();
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(ContextBlock.builder().elements(List.of(plain(prompt.title(locale) + " · " + prompt.intro(locale)))).build());
+		for (int i = 0; i < prompt.questions().size(); i++) {
+			Prompt.Question question = prompt.questions().get(i);
+			blocks.add(InputBlock.builder()
+				.blockId(QUESTION + i)
+				.optional(true)
+				.label(plain(cut(question.label(locale) + " — " + question.text(locale), MAX_LABEL)))
+				.element(PlainTextInputElement.builder().actionId(TEXT).multiline(true).maxLength(MAX_PLAIN).build())
+				.build());
+		}
+		return modal(ANSWER, texts.t("modal.answer.title", locale), form.occurrenceId(), blocks, locale);
+	}
+
+	View modal(String callbackId, String title, String privateMetadata, List<LayoutBlock> blocks, Locale locale) {
+		return View.builder()
+			.type("modal")
+			.callbackId(callbackId)
+			.privateMetadata(privateMetadata == null ? "" : privateMetadata)
+			.title(ViewTitle.builder().type("plain_text").text(cut(title, MAX_TITLE)).build())
+			.submit(ViewSubmit.builder().type("plain_text").text(texts.t("modal.save", locale)).build())
+			.close(ViewClose.builder().type("plain_text").text(texts.t("modal.cancel", locale)).build())
+			.blocks(blocks)
+			.build();
+	}
+
+	static PlainTextObject plain(String text) {
+		return PlainTextObject.builder().text(cut(text.isBlank() ? " " : text, MAX_PLAIN)).emoji(true).build();
+	}
+
+	/** Cuts text to {@code max} characters, never leaving half of an emoji. */
+	static String cut(String text, int max) {
+		if (text.length() <= max) {
+			return text;
+		}
+		int end = max - 1;
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end) + "…";
+	}
+}
