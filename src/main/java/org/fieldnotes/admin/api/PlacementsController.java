@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.prompting.PromptDelivery;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Placements: enrol, list, show, their logbook, and "send the next prompt now".
+ * Placements: enrol, list, show, their logbook and status updates, and "send the next prompt now".
  */
 @RestController
 @RequestMapping("/api/v1/placements")
@@ -28,11 +29,14 @@ class PlacementsController {
 	private final PlacementManagement placements;
 	private final Logbook logbook;
 	private final PromptDispatcher prompts;
+	private final StatusUpdates statusUpdates;
 
-	PlacementsController(PlacementManagement placements, Logbook logbook, PromptDispatcher prompts) {
+	PlacementsController(PlacementManagement placements, Logbook logbook, PromptDispatcher prompts,
+			StatusUpdates statusUpdates) {
 		this.placements = placements;
 		this.logbook = logbook;
 		this.prompts = prompts;
+		this.statusUpdates = statusUpdates;
 	}
 
 	@PostMapping
@@ -57,6 +61,13 @@ class PlacementsController {
 			@RequestParam(defaultValue = "false") boolean includeDeleted) {
 		placements.get(id);
 		return logbook.entries(id, includeDeleted).stream().map(EntryResponse::of).toList();
+	}
+
+	/** The placement's status updates, newest first. */
+	@GetMapping("/{id}/status-updates")
+	List<StatusUpdateResponse> statusUpdates(@PathVariable String id) {
+		placements.get(id);
+		return statusUpdates.of(id).stream().map(StatusUpdateResponse::of).toList();
 	}
 
 	@PostMapping("/{id}/send-prompt")

@@ -12,7 +12,10 @@ import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.RadioButtonsElement;
+import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
@@ -31,6 +34,13 @@ public class Modals {
 	public static final String QUESTION = "q";
 	/** The action id of every free-text input. */
 	public static final String TEXT = "text";
+
+	/** The status-update form; private metadata: the status-check occurrence it answers, or empty. */
+	public static final String STATUS = "status_update";
+	/** Block ids of the status-update form. */
+	public static final String STATUS_LEVEL = "status", PROGRESS = "progress", BLOCKERS = "blockers", MOOD = "mood";
+	/** The action id of every choice (radio buttons, selects). */
+	public static final String CHOICE = "choice";
 
 	static final int MAX_TITLE = 24;
 	static final int MAX_LABEL = 2000;
@@ -58,6 +68,47 @@ public class Modals {
 				.build());
 		}
 		return modal(ANSWER, texts.t("modal.answer.title", locale), form.occurrenceId(), blocks, locale);
+	}
+
+	/** Overall status (🟢🟠🔴), progress in a sentence, blockers (optional), mood 1–5. */
+	public View status(Locale locale, String occurrenceId) {
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(InputBlock.builder()
+			.blockId(STATUS_LEVEL)
+			.label(plain(texts.t("status.field.status", locale)))
+			.element(RadioButtonsElement.builder()
+				.actionId(CHOICE)
+				.options(List.of(option(texts.t("status.GREEN", locale), "GREEN"),
+						option(texts.t("status.AMBER", locale), "AMBER"), option(texts.t("status.RED", locale), "RED")))
+				.build())
+			.build());
+		blocks.add(InputBlock.builder()
+			.blockId(PROGRESS)
+			.label(plain(texts.t("status.field.progress", locale)))
+			.element(PlainTextInputElement.builder().actionId(TEXT).maxLength(MAX_PLAIN)
+				.placeholder(plain(texts.t("status.field.progress.hint", locale))).build())
+			.build());
+		blocks.add(InputBlock.builder()
+			.blockId(BLOCKERS)
+			.optional(true)
+			.label(plain(texts.t("status.field.blockers", locale)))
+			.element(PlainTextInputElement.builder().actionId(TEXT).multiline(true).maxLength(MAX_PLAIN).build())
+			.build());
+		List<OptionObject> moods = new ArrayList<>();
+		for (int mood = 5; mood >= 1; mood--) {
+			moods.add(option(texts.t("status.mood." + mood, locale), Integer.toString(mood)));
+		}
+		blocks.add(InputBlock.builder()
+			.blockId(MOOD)
+			.label(plain(texts.t("status.field.mood", locale)))
+			.element(StaticSelectElement.builder().actionId(CHOICE).options(moods)
+				.placeholder(plain(texts.t("status.field.mood.hint", locale))).build())
+			.build());
+		return modal(STATUS, texts.t("status.title", locale), occurrenceId, blocks, locale);
+	}
+
+	static OptionObject option(String label, String value) {
+		return OptionObject.builder().text(plain(label)).value(value).build();
 	}
 
 	View modal(String callbackId, String title, String privateMetadata, List<LayoutBlock> blocks, Locale locale) {

@@ -41,6 +41,7 @@ class PromptActions implements SlackListener {
 	@Override
 	public void register(App app) {
 		app.blockAction(PromptButtons.WRITE, (request, ctx) -> later(app, ctx, request.getPayload(), this::openForm));
+		app.blockAction(PromptButtons.STATUS, (request, ctx) -> later(app, ctx, request.getPayload(), this::openForm));
 		app.blockAction(PromptButtons.SNOOZE, (request, ctx) -> later(app, ctx, request.getPayload(),
 				(payload, c) -> closedUnless(responses.snooze(value(payload), user(payload), pressedOn(payload)), payload, c)));
 		app.blockAction(PromptButtons.SKIP, (request, ctx) -> later(app, ctx, request.getPayload(),
@@ -69,7 +70,8 @@ class PromptActions implements SlackListener {
 			ephemeral(ctx, payload, "prompt.closed");
 			return;
 		}
-		open(ctx, payload.getTriggerId(), modals.answer(form.get()));
+		open(ctx, payload.getTriggerId(), form.get().statusCheck()
+				? modals.status(form.get().locale(), form.get().occurrenceId()) : modals.answer(form.get()));
 	}
 
 	static void open(ActionContext ctx, String triggerId, View view) {
