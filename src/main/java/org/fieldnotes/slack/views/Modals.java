@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import com.slack.api.model.block.ContextBlock;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.PlainTextInputElement;
@@ -41,6 +42,15 @@ public class Modals {
 	public static final String STATUS_LEVEL = "status", PROGRESS = "progress", BLOCKERS = "blockers", MOOD = "mood";
 	/** The action id of every choice (radio buttons, selects). */
 	public static final String CHOICE = "choice";
+
+	/** A free-form entry written from the App Home. */
+	public static final String ENTRY_WRITE = "entry_write";
+	/** An entry edited from the App Home; private metadata: the entry id. */
+	public static final String ENTRY_EDIT = "entry_edit";
+	/** Confirms deleting an entry; private metadata: the entry id. */
+	public static final String ENTRY_DELETE = "entry_delete";
+	/** Block id of the one text area of {@link #ENTRY_WRITE} and {@link #ENTRY_EDIT}. */
+	public static final String ENTRY = "entry";
 
 	static final int MAX_TITLE = 24;
 	static final int MAX_LABEL = 2000;
@@ -105,6 +115,29 @@ public class Modals {
 				.placeholder(plain(texts.t("status.field.mood.hint", locale))).build())
 			.build());
 		return modal(STATUS, texts.t("status.title", locale), occurrenceId, blocks, locale);
+	}
+
+	/** One text area, empty for a new entry or prefilled with the entry's text to edit it. */
+	public View entry(Locale locale, String entryId, String text) {
+		boolean edit = entryId != null;
+		PlainTextInputElement.PlainTextInputElementBuilder input = PlainTextInputElement.builder().actionId(TEXT)
+			.multiline(true).maxLength(MAX_PLAIN);
+		if (edit) {
+			input.initialValue(cut(text, MAX_PLAIN));
+		}
+		List<LayoutBlock> blocks = List.of(InputBlock.builder().blockId(ENTRY)
+			.label(plain(texts.t("modal.entry.label", locale))).element(input.build()).build());
+		return modal(edit ? ENTRY_EDIT : ENTRY_WRITE, texts.t(edit ? "modal.edit.title" : "modal.entry.title", locale),
+				entryId, blocks, locale);
+	}
+
+	/** "Delete this entry?", quoting its beginning. */
+	public View confirmDelete(Locale locale, String entryId, String text) {
+		View view = modal(ENTRY_DELETE, texts.t("modal.delete.title", locale), entryId,
+				List.of(SectionBlock.builder().text(plain(texts.t("modal.delete.text", locale, HomeView.excerpt(text)))).build()),
+				locale);
+		view.setSubmit(ViewSubmit.builder().type("plain_text").text(texts.t("modal.delete.submit", locale)).build());
+		return view;
 	}
 
 	static OptionObject option(String label, String value) {

@@ -74,7 +74,7 @@ class PromptActions implements SlackListener {
 				? modals.status(form.get().locale(), form.get().occurrenceId()) : modals.answer(form.get()));
 	}
 
-	static void open(ActionContext ctx, String triggerId, View view) {
+	static void open(com.slack.api.bolt.context.Context ctx, String triggerId, View view) {
 		try {
 			var response = ctx.client().viewsOpen(r -> r.triggerId(triggerId).view(view));
 			if (!response.isOk()) {

@@ -9,6 +9,7 @@ import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.logbook.PromptAnswers;
 import org.fieldnotes.prompting.NotYourPrompt;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.views.HomeView;
 import org.fieldnotes.slack.views.Modals;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.springframework.stereotype.Component;
@@ -28,8 +29,10 @@ class PromptAnswerSubmission implements SlackListener {
 	private final PromptAnswers answers;
 	private final Messenger messenger;
 	private final SlackTexts texts;
+	private final HomeView home;
 
-	PromptAnswerSubmission(PromptAnswers answers, Messenger messenger, SlackTexts texts) {
+	PromptAnswerSubmission(PromptAnswers answers, Messenger messenger, SlackTexts texts, HomeView home) {
+		this.home = home;
 		this.answers = answers;
 		this.messenger = messenger;
 		this.texts = texts;
@@ -55,7 +58,7 @@ class PromptAnswerSubmission implements SlackListener {
 				case CLOSED:
 					return ctx.ack(r -> r.responseAction("errors").errors(firstField(texts.t("prompt.closed", locale))));
 				case SAVED:
-					Confirmations.saved(app, messenger, texts, userId, locale);
+					Confirmations.saved(app, messenger, texts, home, ctx.client(), userId, locale);
 					return ctx.ack();
 				default:
 					return ctx.ack();

@@ -9,6 +9,7 @@ import org.fieldnotes.logbook.OverallStatus;
 import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.prompting.NotYourPrompt;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.views.HomeView;
 import org.fieldnotes.slack.views.Modals;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.springframework.stereotype.Component;
@@ -27,8 +28,10 @@ class StatusUpdateSubmission implements SlackListener {
 	private final StatusUpdates statusUpdates;
 	private final Messenger messenger;
 	private final SlackTexts texts;
+	private final HomeView home;
 
-	StatusUpdateSubmission(StatusUpdates statusUpdates, Messenger messenger, SlackTexts texts) {
+	StatusUpdateSubmission(StatusUpdates statusUpdates, Messenger messenger, SlackTexts texts, HomeView home) {
+		this.home = home;
 		this.statusUpdates = statusUpdates;
 		this.messenger = messenger;
 		this.texts = texts;
@@ -67,7 +70,7 @@ class StatusUpdateSubmission implements SlackListener {
 					return ctx.ack(r -> r.responseAction("errors")
 						.errors(Map.of(Modals.STATUS_LEVEL, texts.t("prompt.closed", locale))));
 				case SAVED:
-					Confirmations.saved(app, messenger, texts, userId, locale);
+					Confirmations.saved(app, messenger, texts, home, ctx.client(), userId, locale);
 					return ctx.ack();
 				default:
 					return ctx.ack();
