@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.fieldnotes.chat.MessageRef;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.store.Claims;
@@ -50,6 +51,32 @@ public class OwnEntries {
 				null));
 		saved.ifPresent(e -> log.info("Logbook entry {} written for placement {}", e.id(), placement.getId()));
 		return saved;
+	}
+
+	/** What became of a saved message. */
+	public enum Saved {
+		SAVED,
+		/** The message was in the logbook already. */
+		ALREADY_SAVED,
+		/** The person has no current placement: nothing stored. */
+		NOT_ENROLLED
+	}
+
+	/**
+	 * Saves a chat message (from any conversation) as a free-form entry of the person's current placement, with a
+	 * link back to it; once per message, keyed by its natural key.
+	 * @param link the message's permalink, or {@literal null} when the platform gave none
+	 */
+	public Saved saveMessage(String userId, MessageRef message, String text, String link) {
+		Optional<Placement> placement = placements.currentFor(userId);
+		if (placement.isEmpty()) {
+			return Saved.NOT_ENROLLED;
+		}
+		Optional<LogbookEntry> saved = Claims.insertOnce(mongo, new LogbookEntry(UUID.randomUUID().toString(),
+				placement.get().getId(), userId, text == null ? "" : text, EntrySource.FREE_FORM, null, null,
+				message.key(), message.channel(), message.ts(), now(), null, null, link));
+		saved.ifPresent(e -> log.info("Message saved as logbook entry {} for placement {}", e.id(), e.placementId()));
+		return saved.isPresent() ? Saved.SAVED : Saved.ALREADY_SAVED;
 	}
 
 	/** The entry, if {@code userId} wrote it and it is not deleted. */
