@@ -13,6 +13,12 @@ public interface Messenger {
 	 */
 	SentMessage sendDirect(String userId, ChatMessage message);
 
+	/**
+	 * Replaces a message the bot sent earlier (e.g. a prompt whose buttons no longer apply).
+	 * @throws DeliveryFailed when the platform refused or could not be reached
+	 */
+	void update(SentMessage message, ChatMessage replacement);
+
 	/** Marks a received message as saved (a ✅ reaction on Slack); best effort, never throws. */
 	void confirmSaved(MessageRef message);
 

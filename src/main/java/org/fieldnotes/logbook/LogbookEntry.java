@@ -11,16 +11,26 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One entry in a participant's logbook. The text is the participant's own words: never log it, always escape it.
  *
- * @param naturalKey unique: {@code slack:<channel>:<ts>} for a chat message, {@code entry:<id>} otherwise
+ * @param naturalKey unique: {@code slack:<channel>:<ts>} for a chat message, {@code slack-view:<view id>} for a
+ * form, {@code entry:<id>} otherwise
+ * @param link where the entry's words came from (a message saved with "Save to logbook"), or {@literal null}
  */
 @Document("logbook_entries")
 @CompoundIndex(name = "placement_created", def = "{'placementId': 1, 'createdAt': -1}")
 public record LogbookEntry(@Id String id, String placementId, String authorId, String text, EntrySource source,
 		String occurrenceId, String promptId, @Indexed(unique = true) String naturalKey, String channel, String ts,
-		Instant createdAt, Instant editedAt, Instant deletedAt) {
+		Instant createdAt, Instant editedAt, Instant deletedAt, String link) {
 
 	@PersistenceCreator
 	public LogbookEntry {
+	}
+
+	/** An entry without a link. */
+	public LogbookEntry(String id, String placementId, String authorId, String text, EntrySource source,
+			String occurrenceId, String promptId, String naturalKey, String channel, String ts, Instant createdAt,
+			Instant editedAt, Instant deletedAt) {
+		this(id, placementId, authorId, text, source, occurrenceId, promptId, naturalKey, channel, ts, createdAt,
+				editedAt, deletedAt, null);
 	}
 
 	public boolean deleted() {

@@ -20,20 +20,53 @@ class PromptComposer {
 		this.messages = messages;
 	}
 
-	ChatMessage compose(Placement placement, Prompt prompt, Due due) {
+	/** The prompt as it first goes out, with its buttons acting on {@code occurrenceId}. */
+	ChatMessage compose(Placement placement, Prompt prompt, Due due, String occurrenceId) {
 		Locale locale = placement.getParticipant().language();
 		String title = prompt.title(locale);
-		String context = due.phase() == PromptPhase.FOLLOW_UP
-				? text("prompt.context.followUp", locale, placement.getHostOrganisation(), title)
-				: text("prompt.context", locale, placement.weekOf(due.date()), placement.weeks(),
-						placement.getHostOrganisation(), title);
 		return ChatMessage.builder(title + ": " + prompt.intro(locale))
-			.context(context)
+			.context(context(placement, prompt, due.phase(), due.date(), locale))
 			.paragraph(text("prompt.greeting", locale, firstName(placement.getParticipant().name()),
 					prompt.intro(locale)))
 			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList())
+			.buttons(buttons(prompt, occurrenceId, locale))
 			.context(text("prompt.howToAnswer", locale))
 			.build();
+	}
+
+	/** The same prompt again after a snooze: shorter, with the same buttons. */
+	ChatMessage reminder(Placement placement, Prompt prompt, PromptOccurrence occurrence, Locale locale) {
+		String title = prompt.title(locale);
+		return ChatMessage.builder(text("prompt.reminder.summary", locale, title))
+			.context(context(placement, prompt, PromptPhase.WEEKLY, occurrence.getDueDate(), locale))
+			.paragraph(text("prompt.reminder", locale, firstName(placement.getParticipant().name()), title))
+			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList())
+			.buttons(buttons(prompt, occurrence.getId(), locale))
+			.context(text("prompt.howToAnswer", locale))
+			.build();
+	}
+
+	/** What a prompt's message becomes once it was snoozed or skipped: one line, no buttons. */
+	ChatMessage line(String key, Locale locale, Object... args) {
+		return ChatMessage.text(text(key, locale, args));
+	}
+
+	private String context(Placement placement, Prompt prompt, PromptPhase phase, java.time.LocalDate date,
+			Locale locale) {
+		String title = prompt.title(locale);
+		return phase == PromptPhase.FOLLOW_UP || prompt.phase() == PromptPhase.FOLLOW_UP
+				? text("prompt.context.followUp", locale, placement.getHostOrganisation(), title)
+				: text("prompt.context", locale, placement.weekOf(date), placement.weeks(),
+						placement.getHostOrganisation(), title);
+	}
+
+	private ChatMessage.Button[] buttons(Prompt prompt, String occurrenceId, Locale locale) {
+		boolean statusCheck = PromptButtons.STATUS_CHECK_KIND.equals(prompt.kind());
+		return new ChatMessage.Button[] {
+				ChatMessage.Button.primary(statusCheck ? PromptButtons.STATUS : PromptButtons.WRITE,
+						text(statusCheck ? "prompt.button.status" : "prompt.button.write", locale), occurrenceId),
+				ChatMessage.Button.of(PromptButtons.SNOOZE, text("prompt.button.snooze", locale), occurrenceId),
+				ChatMessage.Button.of(PromptButtons.SKIP, text("prompt.button.skip", locale), occurrenceId) };
 	}
 
 	private String text(String key, Locale locale, Object... args) {

@@ -128,7 +128,7 @@ public class PromptDispatcher {
 		PromptOccurrence occurrence = claimed.get();
 		try {
 			SentMessage sent = messenger.sendDirect(placement.getParticipant().slackUserId(),
-					composer.compose(placement, prompt, due));
+					composer.compose(placement, prompt, due, occurrence.getId()));
 			occurrence = occurrences.markSent(occurrence.getId(), sent.channel(), sent.ts(), clock.instant());
 			log.info("Sent prompt {} to placement {} (due {})", prompt.id(), placement.getId(), due.local());
 		}

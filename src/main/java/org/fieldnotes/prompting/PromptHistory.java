@@ -62,6 +62,35 @@ public class PromptHistory {
 			.map(due -> new Upcoming(due, calendar.promptFor(placement, due)));
 	}
 
+	/**
+	 * How many prompts in a row the participant answered, counting back from the latest: one prompt goes out a
+	 * week, so this counts weeks. A skipped prompt neither breaks nor extends the streak; nor does the latest one
+	 * while it is still open (sent within the reply window, 7 days); prompts never delivered (missed while the app
+	 * was down, refused by the platform) do not count either. The first unanswered prompt ends it.
+	 */
+	public int streak(String placementId) {
+		Instant open = clock.instant().minus(settings.replyWindow());
+		int streak = 0;
+		boolean latest = true;
+		for (PromptOccurrence occurrence : occurrences.delivered(placementId, 200)) {
+			if (occurrence.getStatus() == OccurrenceStatus.SKIPPED) {
+				continue;
+			}
+			if (occurrence.isAnswered()) {
+				streak++;
+			}
+			else if (!(latest && occurrence.getSentAt() != null && occurrence.getSentAt().isAfter(open))) {
+				break;
+			}
+			latest = false;
+		}
+		return streak;
+	}
+
+	public Optional<PromptOccurrence> occurrence(String id) {
+		return occurrences.findById(id);
+	}
+
 	public Optional<Prompt> prompt(String id) {
 		return library.find(id);
 	}

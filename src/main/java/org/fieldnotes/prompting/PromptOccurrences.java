@@ -78,6 +78,47 @@ class PromptOccurrences {
 		return mongo.find(query, PromptOccurrence.class);
 	}
 
+	/** Snoozes a sent, unanswered prompt until {@code until}; empty when it is not open any more. */
+	Optional<PromptOccurrence> snooze(String id, Instant until) {
+		return Optional.ofNullable(mongo.findAndModify(open(id), new Update().set("snoozedUntil", until),
+				FindAndModifyOptions.options().returnNew(true), PromptOccurrence.class));
+	}
+
+	/**
+	 * Claims the re-send of a snoozed prompt: matches only while it is still snoozed (until {@code now} or
+	 * earlier), open and not yet re-sent, and clears the snooze in the same update, so exactly one caller wins.
+	 */
+	Optional<PromptOccurrence> claimResend(String id, Instant now) {
+		Query query = Query.query(Criteria.where("_id").is(id).and("status").is(OccurrenceStatus.SENT)
+			.and("answeredAt").is(null).and("snoozedUntil").ne(null).lte(now));
+		return Optional.ofNullable(mongo.findAndModify(query, new Update().unset("snoozedUntil"),
+				FindAndModifyOptions.options().returnNew(false), PromptOccurrence.class));
+	}
+
+	/** Open prompts that are snoozed: their re-send is still to come. */
+	List<PromptOccurrence> snoozed() {
+		return mongo.find(Query.query(Criteria.where("status").is(OccurrenceStatus.SENT).and("answeredAt").is(null)
+			.and("snoozedUntil").ne(null)), PromptOccurrence.class);
+	}
+
+	/** Skips a sent prompt that is not answered; empty when it is answered, skipped already or unknown. */
+	Optional<PromptOccurrence> skip(String id) {
+		return Optional.ofNullable(mongo.findAndModify(open(id),
+				new Update().set("status", OccurrenceStatus.SKIPPED).unset("snoozedUntil"),
+				FindAndModifyOptions.options().returnNew(true), PromptOccurrence.class));
+	}
+
+	/** Occurrences of a placement that were sent or skipped, newest due first. */
+	List<PromptOccurrence> delivered(String placementId, int limit) {
+		Query query = Query.query(Criteria.where("placementId").is(placementId).and("status")
+			.in(OccurrenceStatus.SENT, OccurrenceStatus.SKIPPED)).with(Sort.by(Sort.Direction.DESC, "dueAt")).limit(limit);
+		return mongo.find(query, PromptOccurrence.class);
+	}
+
+	private static Query open(String id) {
+		return Query.query(Criteria.where("_id").is(id).and("status").is(OccurrenceStatus.SENT).and("answeredAt").is(null));
+	}
+
 	Optional<PromptOccurrence> findById(String id) {
 		return Optional.ofNullable(mongo.findById(id, PromptOccurrence.class));
 	}

@@ -18,6 +18,11 @@ class DisconnectedMessenger implements Messenger {
 	}
 
 	@Override
+	public void update(SentMessage message, ChatMessage replacement) {
+		throw new DeliveryFailed("slack_not_connected", null);
+	}
+
+	@Override
 	public void confirmSaved(MessageRef message) {
 	}
 

@@ -9,7 +9,7 @@ public final class Mrkdwn {
 	private Mrkdwn() {
 	}
 
-	static String escape(String text) {
+	public static String escape(String text) {
 		if (text == null) {
 			return "";
 		}

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.reactions.ReactionsAddResponse;
 import com.slack.api.model.block.LayoutBlock;
 
@@ -49,6 +50,18 @@ class SlackMessenger implements Messenger {
 			}
 		}
 		return first;
+	}
+
+	/** {@code chat.update}: the message keeps its place in the conversation; longer replacements are cut to 50 blocks. */
+	@Override
+	public void update(SentMessage message, ChatMessage replacement) {
+		List<LayoutBlock> blocks = BlockKitRenderer.parts(renderer.render(replacement)).get(0);
+		String text = renderer.fallback(replacement);
+		ChatUpdateResponse response = call(
+				() -> slack.chatUpdate(r -> r.channel(message.channel()).ts(message.ts()).text(text).blocks(blocks)));
+		if (!response.isOk()) {
+			throw new DeliveryFailed(response.getError(), null);
+		}
 	}
 
 	@Override

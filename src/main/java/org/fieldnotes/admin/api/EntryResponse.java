@@ -10,10 +10,11 @@ import org.fieldnotes.logbook.LogbookEntry;
  */
 record EntryResponse(String id, String placementId, String authorSlackUserId, String text, EntrySource source,
 		String promptOccurrenceId, String promptId, String channel, String ts, Instant createdAt, Instant editedAt,
-		Instant deletedAt) {
+		Instant deletedAt, String link) {
 
 	static EntryResponse of(LogbookEntry e) {
 		return new EntryResponse(e.id(), e.placementId(), e.authorId(), e.text(), e.source(), e.occurrenceId(),
-				e.promptId(), e.channel(), e.ts(), e.createdAt(), e.editedAt(), e.deletedAt());
+				e.promptId(), e.channel(), e.ts(), e.createdAt(), e.editedAt(), e.deletedAt(),
+				e.link());
 	}
 }

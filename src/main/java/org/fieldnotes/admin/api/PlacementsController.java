@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.fieldnotes.admin.AuditLog;
 import org.fieldnotes.admin.AuditRecord;
 import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.placement.InvalidPlacement;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Placements: enrol, list, show, their logbook, and "send the next prompt now".
+ * Placements: enrol, list, show, their logbook and status updates, and "send the next prompt now".
  */
 @RestController
 @RequestMapping("/api/v1/placements")
@@ -36,12 +37,15 @@ class PlacementsController {
 	private final PlacementManagement placements;
 	private final Logbook logbook;
 	private final PromptDispatcher prompts;
+	private final StatusUpdates statusUpdates;
 	private final AuditLog audit;
 
-	PlacementsController(PlacementManagement placements, Logbook logbook, PromptDispatcher prompts, AuditLog audit) {
+	PlacementsController(PlacementManagement placements, Logbook logbook, PromptDispatcher prompts,
+			StatusUpdates statusUpdates, AuditLog audit) {
 		this.placements = placements;
 		this.logbook = logbook;
 		this.prompts = prompts;
+		this.statusUpdates = statusUpdates;
 		this.audit = audit;
 	}
 
@@ -77,6 +81,13 @@ class PlacementsController {
 			@RequestParam(defaultValue = "false") boolean includeDeleted) {
 		placements.get(id);
 		return logbook.entries(id, includeDeleted).stream().map(EntryResponse::of).toList();
+	}
+
+	/** The placement's status updates, newest first. */
+	@GetMapping("/{id}/status-updates")
+	List<StatusUpdateResponse> statusUpdates(@PathVariable String id) {
+		placements.get(id);
+		return statusUpdates.of(id).stream().map(StatusUpdateResponse::of).toList();
 	}
 
 	@PostMapping("/{id}/send-prompt")

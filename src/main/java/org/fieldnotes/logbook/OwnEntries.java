@@ -1,0 +1,115 @@
+package org.fieldnotes.logbook;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.fieldnotes.chat.MessageRef;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.store.Claims;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * A participant's own entries, as they manage them from a form or their home view: write one, edit or delete one
+ * they wrote. Only the author of an entry can change it.
+ */
+@Service
+public class OwnEntries {
+
+	private static final Logger log = LoggerFactory.getLogger(OwnEntries.class);
+
+	private final MongoTemplate mongo;
+	private final PlacementManagement placements;
+	private final Clock clock;
+
+	OwnEntries(MongoTemplate mongo, PlacementManagement placements, Clock clock) {
+		this.mongo = mongo;
+		this.placements = placements;
+		this.clock = clock;
+	}
+
+	/**
+	 * A free-form entry in the author's current placement, stored once per {@code naturalKey}.
+	 * @return the entry, or empty when the same submission was stored before
+	 * @throws NotEnrolled when the author has no current placement
+	 */
+	public Optional<LogbookEntry> write(String userId, String text, String naturalKey) {
+		Placement placement = placements.currentFor(userId).orElseThrow(NotEnrolled::new);
+		Optional<LogbookEntry> saved = Claims.insertOnce(mongo, new LogbookEntry(UUID.randomUUID().toString(),
+				placement.getId(), userId, text, EntrySource.FREE_FORM, null, null, naturalKey, null, null, now(), null,
+				null));
+		saved.ifPresent(e -> log.info("Logbook entry {} written for placement {}", e.id(), placement.getId()));
+		return saved;
+	}
+
+	/** What became of a saved message. */
+	public enum Saved {
+		SAVED,
+		/** The message was in the logbook already. */
+		ALREADY_SAVED,
+		/** The person has no current placement: nothing stored. */
+		NOT_ENROLLED
+	}
+
+	/**
+	 * Saves a chat message (from any conversation) as a free-form entry of the person's current placement, with a
+	 * link back to it; once per message, keyed by its natural key.
+	 * @param link the message's permalink, or {@literal null} when the platform gave none
+	 */
+	public Saved saveMessage(String userId, MessageRef message, String text, String link) {
+		Optional<Placement> placement = placements.currentFor(userId);
+		if (placement.isEmpty()) {
+			return Saved.NOT_ENROLLED;
+		}
+		Optional<LogbookEntry> saved = Claims.insertOnce(mongo, new LogbookEntry(UUID.randomUUID().toString(),
+				placement.get().getId(), userId, text == null ? "" : text, EntrySource.FREE_FORM, null, null,
+				message.key(), message.channel(), message.ts(), now(), null, null, link));
+		saved.ifPresent(e -> log.info("Message saved as logbook entry {} for placement {}", e.id(), e.placementId()));
+		return saved.isPresent() ? Saved.SAVED : Saved.ALREADY_SAVED;
+	}
+
+	/** The entry, if {@code userId} wrote it and it is not deleted. */
+	public Optional<LogbookEntry> find(String entryId, String userId) {
+		return Optional.ofNullable(mongo.findOne(own(entryId, userId), LogbookEntry.class));
+	}
+
+	/** Replaces the text of an entry the user wrote; false when it is not theirs, deleted or unknown. */
+	public boolean edit(String entryId, String userId, String text) {
+		if (text == null || text.isBlank()) {
+			return false;
+		}
+		return mongo.updateFirst(own(entryId, userId), new Update().set("text", text).set("editedAt", now()),
+				LogbookEntry.class).getModifiedCount() > 0;
+	}
+
+	/** Marks an entry the user wrote deleted; false when it is not theirs, already deleted or unknown. */
+	public boolean delete(String entryId, String userId) {
+		return mongo.updateFirst(own(entryId, userId), new Update().set("deletedAt", now()), LogbookEntry.class)
+			.getModifiedCount() > 0;
+	}
+
+	/** The placement's latest entries that are not deleted, newest first. */
+	public List<LogbookEntry> latest(String placementId, int limit) {
+		return mongo.find(Query.query(Criteria.where("placementId").is(placementId).and("deletedAt").is(null))
+			.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), LogbookEntry.class);
+	}
+
+	private static Query own(String entryId, String userId) {
+		return Query.query(Criteria.where("_id").is(entryId).and("authorId").is(userId).and("deletedAt").is(null));
+	}
+
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+}

@@ -1,0 +1,27 @@
+package org.fieldnotes.logbook;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A participant's status update: overall status, progress in a sentence, blockers, mood. Progress and blockers are
+ * their own words: never log them, always escape them.
+ *
+ * @param mood 1 (low) to 5 (great)
+ * @param occurrenceId the status-check prompt it answers, or {@literal null}
+ * @param naturalKey unique per submitted form, e.g. {@code slack-view:<view id>}
+ */
+@Document("status_updates")
+@CompoundIndex(name = "placement_created", def = "{'placementId': 1, 'createdAt': -1}")
+public record StatusUpdate(@Id String id, String placementId, String authorId, OverallStatus status, String progress,
+		String blockers, int mood, String occurrenceId, @Indexed(unique = true) String naturalKey, Instant createdAt) {
+
+	@PersistenceCreator
+	public StatusUpdate {
+	}
+}

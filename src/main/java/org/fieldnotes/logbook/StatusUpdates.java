@@ -1,0 +1,132 @@
+package org.fieldnotes.logbook;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.prompting.PromptHistory;
+import org.fieldnotes.prompting.PromptResponses;
+import org.fieldnotes.store.Claims;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes and reads status updates. Writing is idempotent per submitted form; an update that answers the weekly
+ * status-check prompt marks that prompt answered.
+ */
+@Service
+public class StatusUpdates {
+
+	private static final Logger log = LoggerFactory.getLogger(StatusUpdates.class);
+
+	private final MongoTemplate mongo;
+	private final PlacementManagement placements;
+	private final PromptResponses responses;
+	private final PromptHistory prompts;
+	private final Clock clock;
+
+	StatusUpdates(MongoTemplate mongo, PlacementManagement placements, PromptResponses responses,
+			PromptHistory prompts, Clock clock) {
+		this.mongo = mongo;
+		this.placements = placements;
+		this.responses = responses;
+		this.prompts = prompts;
+		this.clock = clock;
+	}
+
+	/** What someone filled in; any of it may be missing. */
+	public record Report(OverallStatus status, String progress, String blockers, Integer mood) {
+	}
+
+	/** The fields of a {@link Report} that can be wrong. */
+	public enum Field {
+		STATUS, PROGRESS, MOOD
+	}
+
+	public enum Outcome {
+		SAVED, ALREADY_SAVED,
+		/** Some fields are missing or out of range: see {@link Submitted#invalid()}. */
+		INVALID,
+		/** The author has no current placement. */
+		NOT_ENROLLED,
+		/** The prompt it answers was skipped or is unknown. */
+		CLOSED
+	}
+
+	public record Submitted(Outcome outcome, StatusUpdate update, List<Field> invalid) {
+	}
+
+	/**
+	 * Stores a status update in the author's current placement, or, when it answers a prompt, in that prompt's
+	 * placement (marking the prompt answered).
+	 * @param occurrenceId the status-check prompt it answers, or {@literal null}
+	 * @throws org.fieldnotes.prompting.NotYourPrompt when that prompt was sent to someone else
+	 */
+	public Submitted submit(String userId, Report report, String occurrenceId, String naturalKey) {
+		List<Field> invalid = new ArrayList<>();
+		if (report.status() == null) {
+			invalid.add(Field.STATUS);
+		}
+		if (report.progress() == null || report.progress().isBlank()) {
+			invalid.add(Field.PROGRESS);
+		}
+		if (report.mood() == null || report.mood() < 1 || report.mood() > 5) {
+			invalid.add(Field.MOOD);
+		}
+		if (!invalid.isEmpty()) {
+			return new Submitted(Outcome.INVALID, null, invalid);
+		}
+		String placementId;
+		if (occurrenceId != null && !occurrenceId.isBlank()) {
+			Optional<PromptResponses.Form> form = responses.form(occurrenceId, userId);
+			if (form.isEmpty()) {
+				return new Submitted(Outcome.CLOSED, null, List.of());
+			}
+			placementId = form.get().placementId();
+		}
+		else {
+			Optional<Placement> placement = placements.currentFor(userId);
+			if (placement.isEmpty()) {
+				return new Submitted(Outcome.NOT_ENROLLED, null, List.of());
+			}
+			placementId = placement.get().getId();
+			occurrenceId = null;
+		}
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		String blockers = report.blockers() == null || report.blockers().isBlank() ? null : report.blockers().strip();
+		Optional<StatusUpdate> saved = Claims.insertOnce(mongo, new StatusUpdate(UUID.randomUUID().toString(),
+				placementId, userId, report.status(), report.progress().strip(), blockers, report.mood(), occurrenceId,
+				naturalKey, now));
+		if (saved.isEmpty()) {
+			return new Submitted(Outcome.ALREADY_SAVED, null, List.of());
+		}
+		if (occurrenceId != null) {
+			prompts.markAnswered(occurrenceId, now);
+		}
+		log.info("Status update {} saved for placement {}", saved.get().id(), placementId);
+		return new Submitted(Outcome.SAVED, saved.get(), List.of());
+	}
+
+	/** The placement's status updates, newest first. */
+	public List<StatusUpdate> of(String placementId) {
+		return mongo.find(Query.query(Criteria.where("placementId").is(placementId))
+			.with(Sort.by(Sort.Direction.DESC, "createdAt")), StatusUpdate.class);
+	}
+
+	/** The placement's latest status updates, newest first. */
+	public List<StatusUpdate> latest(String placementId, int limit) {
+		return mongo.find(Query.query(Criteria.where("placementId").is(placementId))
+			.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), StatusUpdate.class);
+	}
+}

@@ -1,0 +1,205 @@
+package org.fieldnotes.prompting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a participant does with a prompt they received, on any chat platform: open its form, snooze it for two
+ * hours, or skip it. Only the participant it was sent to may act on it ({@link NotYourPrompt} otherwise).
+ */
+@Service
+public class PromptResponses {
+
+	private static final Logger log = LoggerFactory.getLogger(PromptResponses.class);
+	/** How long "Snooze" puts a prompt away. */
+	public static final Duration SNOOZE = Duration.ofHours(2);
+
+	private final PromptOccurrences occurrences;
+	private final PromptLibrary library;
+	private final PlacementManagement placements;
+	private final PromptComposer composer;
+	private final SnoozeTriggers triggers;
+	private final Messenger messenger;
+	private final Clock clock;
+
+	PromptResponses(PromptOccurrences occurrences, PromptLibrary library, PlacementManagement placements,
+			PromptComposer composer, SnoozeTriggers triggers, Messenger messenger, Clock clock) {
+		this.occurrences = occurrences;
+		this.library = library;
+		this.placements = placements;
+		this.composer = composer;
+		this.triggers = triggers;
+		this.messenger = messenger;
+		this.clock = clock;
+	}
+
+	/** What became of a snooze or a skip. */
+	public enum Outcome {
+		DONE,
+		/** The prompt is answered, skipped or unknown: nothing changed. */
+		CLOSED
+	}
+
+	/**
+	 * A prompt to answer in a form: its questions, in the participant's language.
+	 *
+	 * @param statusCheck answered with a status update instead of a reflection
+	 */
+	public record Form(String occurrenceId, String placementId, Prompt prompt, Locale locale, boolean statusCheck) {
+	}
+
+	/**
+	 * The form for a sent prompt, answered or not; empty when it was skipped or is unknown.
+	 * @throws NotYourPrompt when the prompt was sent to someone else
+	 */
+	public Optional<Form> form(String occurrenceId, String userId) {
+		Optional<PromptOccurrence> occurrence = occurrences.findById(occurrenceId);
+		if (occurrence.isEmpty()) {
+			return Optional.empty();
+		}
+		Placement placement = owned(occurrence.get(), userId);
+		if (occurrence.get().getStatus() != OccurrenceStatus.SENT) {
+			return Optional.empty();
+		}
+		return library.find(occurrence.get().getPromptId())
+			.map(prompt -> new Form(occurrenceId, placement.getId(), prompt, locale(placement),
+					PromptButtons.STATUS_CHECK_KIND.equals(prompt.kind())));
+	}
+
+	/**
+	 * Puts an open prompt away for {@link #SNOOZE}; it comes back then as a short reminder with the same buttons.
+	 * The message the button was pressed on says until when.
+	 * @throws NotYourPrompt when the prompt was sent to someone else
+	 */
+	public Outcome snooze(String occurrenceId, String userId, SentMessage pressedOn) {
+		Optional<PromptOccurrence> known = occurrences.findById(occurrenceId);
+		if (known.isEmpty()) {
+			return Outcome.CLOSED;
+		}
+		Placement placement = owned(known.get(), userId);
+		Instant until = clock.instant().plus(SNOOZE);
+		if (occurrences.snooze(occurrenceId, until).isEmpty()) {
+			return Outcome.CLOSED;
+		}
+		triggers.schedule(occurrenceId, until);
+		Locale locale = locale(placement);
+		String time = DateTimeFormatter.ofPattern("HH:mm", locale)
+			.format(until.atZone(placement.getParticipant().zone()));
+		replace(pressedOn, composer.line("prompt.snoozed", locale, time));
+		log.info("Prompt occurrence {} snoozed until {}", occurrenceId, until);
+		return Outcome.DONE;
+	}
+
+	/**
+	 * Skips an unanswered prompt (it counts neither as answered nor as missed); the message loses its buttons.
+	 * @throws NotYourPrompt when the prompt was sent to someone else
+	 */
+	public Outcome skip(String occurrenceId, String userId, SentMessage pressedOn) {
+		Optional<PromptOccurrence> known = occurrences.findById(occurrenceId);
+		if (known.isEmpty()) {
+			return Outcome.CLOSED;
+		}
+		Placement placement = owned(known.get(), userId);
+		if (occurrences.skip(occurrenceId).isEmpty()) {
+			return Outcome.CLOSED;
+		}
+		triggers.cancel(occurrenceId);
+		replace(pressedOn, composer.line("prompt.skipped", locale(placement)));
+		log.info("Prompt occurrence {} skipped", occurrenceId);
+		return Outcome.DONE;
+	}
+
+	/**
+	 * Sends a snoozed prompt again, once: the re-send is claimed in the store, so a second firing, a restart or a
+	 * second instance sends nothing. A prompt answered or skipped meanwhile, or of a placement no longer active,
+	 * is not sent.
+	 */
+	public void resendSnoozed(String occurrenceId) {
+		Optional<PromptOccurrence> claimed = occurrences.claimResend(occurrenceId, clock.instant());
+		if (claimed.isEmpty()) {
+			return;
+		}
+		PromptOccurrence occurrence = claimed.get();
+		Placement placement = placements.get(occurrence.getPlacementId());
+		Optional<Prompt> prompt = library.find(occurrence.getPromptId());
+		if (!placement.isActive() || prompt.isEmpty()) {
+			return;
+		}
+		try {
+			messenger.sendDirect(placement.getParticipant().slackUserId(),
+					composer.reminder(placement, prompt.get(), occurrence, locale(placement)));
+			log.info("Snoozed prompt occurrence {} sent again", occurrenceId);
+		}
+		catch (DeliveryFailed e) {
+			log.warn("Snoozed prompt occurrence {} not delivered: {}", occurrenceId, e.reason());
+		}
+	}
+
+	/**
+	 * At start, every snooze still to come gets its trigger back; one whose time passed while the app was down is
+	 * sent at once.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	public void restoreSnoozes() {
+		Instant now = clock.instant();
+		for (PromptOccurrence occurrence : occurrences.snoozed()) {
+			try {
+				if (occurrence.getSnoozedUntil().isAfter(now)) {
+					triggers.schedule(occurrence.getId(), occurrence.getSnoozedUntil());
+				}
+				else {
+					resendSnoozed(occurrence.getId());
+				}
+			}
+			catch (RuntimeException e) {
+				log.error("Could not restore the snooze of prompt occurrence {}", occurrence.getId(), e);
+			}
+		}
+	}
+
+	/** When the snoozed prompt's trigger fires, if it has one. */
+	Optional<Instant> snoozeFiresAt(String occurrenceId) {
+		return triggers.nextFireTime(occurrenceId);
+	}
+
+	private Placement owned(PromptOccurrence occurrence, String userId) {
+		Placement placement = placements.get(occurrence.getPlacementId());
+		if (userId == null || !userId.equals(placement.getParticipant().slackUserId())) {
+			throw new NotYourPrompt();
+		}
+		return placement;
+	}
+
+	private Locale locale(Placement placement) {
+		return placements.languageOf(placement.getParticipant().slackUserId())
+			.orElse(placement.getParticipant().language());
+	}
+
+	private void replace(SentMessage message, ChatMessage replacement) {
+		if (message == null || message.channel() == null || message.ts() == null) {
+			return;
+		}
+		try {
+			messenger.update(message, replacement);
+		}
+		catch (DeliveryFailed e) {
+			log.warn("Could not update a prompt message: {}", e.reason());
+		}
+	}
+}

@@ -1,0 +1,31 @@
+package org.fieldnotes.slack.listeners.events;
+
+import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.views.HomeView;
+import org.springframework.stereotype.Component;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+
+/** {@code app_home_opened}: acknowledged at once, then the person's Home is published. */
+@Component
+class AppHome implements SlackListener {
+
+	private final HomeView home;
+
+	AppHome(HomeView home) {
+		this.home = home;
+	}
+
+	@Override
+	public void register(App app) {
+		app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+			AppHomeOpenedEvent event = payload.getEvent();
+			if (!"home".equals(event.getTab()) || event.getUser() == null) {
+				return ctx.ack();
+			}
+			app.executorService().execute(() -> home.publish(ctx.client(), event.getUser()));
+			return ctx.ack();
+		});
+	}
+}

@@ -1,0 +1,83 @@
+package org.fieldnotes.slack.listeners.shortcuts;
+
+import java.util.Locale;
+
+import org.fieldnotes.chat.MessageRef;
+import org.fieldnotes.logbook.OwnEntries;
+import org.fieldnotes.slack.Mrkdwn;
+import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.views.SlackTexts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.MessageShortcutContext;
+
+/**
+ * The "Save to logbook" message shortcut: acknowledged at once; then the message's text becomes a free-form entry
+ * of the person's current placement, with its permalink, once per message. The answer is ephemeral (through the
+ * shortcut's response URL).
+ */
+@Component
+class SaveToLogbook implements SlackListener {
+
+	static final String CALLBACK_ID = "save_to_logbook";
+	private static final Logger log = LoggerFactory.getLogger(SaveToLogbook.class);
+
+	private final OwnEntries entries;
+	private final SlackTexts texts;
+
+	SaveToLogbook(OwnEntries entries, SlackTexts texts) {
+		this.entries = entries;
+		this.texts = texts;
+	}
+
+	@Override
+	public void register(App app) {
+		app.messageShortcut(CALLBACK_ID, (request, ctx) -> {
+			MessageShortcutPayload payload = request.getPayload();
+			app.executorService().execute(() -> save(payload, ctx));
+			return ctx.ack();
+		});
+	}
+
+	private void save(MessageShortcutPayload payload, MessageShortcutContext ctx) {
+		String userId = payload.getUser().getId();
+		Locale locale = texts.localeOf(userId);
+		try {
+			String channel = payload.getChannel().getId();
+			String ts = payload.getMessage().getTs();
+			OwnEntries.Saved saved = entries.saveMessage(userId, new MessageRef("slack", channel, ts),
+					Mrkdwn.unescape(payload.getMessage().getText()), permalink(ctx, channel, ts));
+			String key;
+			switch (saved) {
+				case SAVED:
+					key = "shortcut.saved";
+					break;
+				case ALREADY_SAVED:
+					key = "shortcut.alreadySaved";
+					break;
+				default:
+					key = "notEnrolled";
+			}
+			String text = texts.t(key, locale);
+			ctx.respond(r -> r.responseType("ephemeral").text(text));
+		}
+		catch (Exception e) {
+			log.warn("Save to logbook failed: {}", e.getClass().getSimpleName());
+		}
+	}
+
+	private static String permalink(MessageShortcutContext ctx, String channel, String ts) {
+		try {
+			var response = ctx.client().chatGetPermalink(r -> r.channel(channel).messageTs(ts));
+			return response.isOk() ? response.getPermalink() : null;
+		}
+		catch (Exception e) {
+			log.warn("No permalink for a saved message: {}", e.getClass().getSimpleName());
+			return null;
+		}
+	}
+}

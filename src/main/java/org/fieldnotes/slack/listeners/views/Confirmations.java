@@ -1,0 +1,41 @@
+package org.fieldnotes.slack.listeners.views;
+
+import java.util.Locale;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.slack.views.HomeView;
+import org.fieldnotes.slack.views.SlackTexts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.bolt.App;
+import com.slack.api.methods.MethodsClient;
+
+/** After a form was stored, and after the ack: the one-line "saved" DM, and the person's Home published afresh. */
+final class Confirmations {
+
+	private static final Logger log = LoggerFactory.getLogger(Confirmations.class);
+
+	private Confirmations() {
+	}
+
+	static void saved(App app, Messenger messenger, SlackTexts texts, HomeView home, MethodsClient client,
+			String userId, Locale locale) {
+		app.executorService().execute(() -> {
+			try {
+				messenger.sendDirect(userId, ChatMessage.text(texts.t("saved", locale)));
+			}
+			catch (DeliveryFailed e) {
+				log.warn("Could not confirm a saved form: {}", e.reason());
+			}
+			home.publish(client, userId);
+		});
+	}
+
+	/** After a change made from the Home (an edit, a deletion): the Home published afresh, after the ack. */
+	static void changed(App app, HomeView home, MethodsClient client, String userId) {
+		app.executorService().execute(() -> home.publish(client, userId));
+	}
+}

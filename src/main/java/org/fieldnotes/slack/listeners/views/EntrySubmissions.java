@@ -1,0 +1,88 @@
+package org.fieldnotes.slack.listeners.views;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.logbook.NotEnrolled;
+import org.fieldnotes.logbook.OwnEntries;
+import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.views.HomeView;
+import org.fieldnotes.slack.views.Modals;
+import org.fieldnotes.slack.views.SlackTexts;
+import org.springframework.stereotype.Component;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+
+/**
+ * The entry forms of the App Home, submitted: write a free-form entry (once per view), edit or delete an entry the
+ * person wrote. Each change is stored before the ack; the Home is published afresh after it.
+ */
+@Component
+class EntrySubmissions implements SlackListener {
+
+	private final OwnEntries entries;
+	private final Messenger messenger;
+	private final SlackTexts texts;
+	private final HomeView home;
+
+	EntrySubmissions(OwnEntries entries, Messenger messenger, SlackTexts texts, HomeView home) {
+		this.entries = entries;
+		this.messenger = messenger;
+		this.texts = texts;
+		this.home = home;
+	}
+
+	@Override
+	public void register(App app) {
+		app.viewSubmission(Modals.ENTRY_WRITE, (request, ctx) -> {
+			View view = request.getPayload().getView();
+			String userId = request.getPayload().getUser().getId();
+			Locale locale = texts.localeOf(userId);
+			String text = text(view);
+			if (text == null || text.isBlank()) {
+				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Modals.ENTRY, texts.t("modal.entry.empty", locale))));
+			}
+			try {
+				if (entries.write(userId, text.strip(), "slack-view:" + view.getId()).isPresent()) {
+					Confirmations.saved(app, messenger, texts, home, ctx.client(), userId, locale);
+				}
+				return ctx.ack();
+			}
+			catch (NotEnrolled e) {
+				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Modals.ENTRY, texts.t("notEnrolled", locale))));
+			}
+		});
+		app.viewSubmission(Modals.ENTRY_EDIT, (request, ctx) -> {
+			View view = request.getPayload().getView();
+			String userId = request.getPayload().getUser().getId();
+			Locale locale = texts.localeOf(userId);
+			String text = text(view);
+			if (text == null || text.isBlank()) {
+				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Modals.ENTRY, texts.t("modal.entry.empty", locale))));
+			}
+			if (entries.find(view.getPrivateMetadata(), userId).isEmpty()) {
+				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Modals.ENTRY, texts.t("modal.gone", locale))));
+			}
+			entries.edit(view.getPrivateMetadata(), userId, text.strip());
+			Confirmations.changed(app, home, ctx.client(), userId);
+			return ctx.ack();
+		});
+		app.viewSubmission(Modals.ENTRY_DELETE, (request, ctx) -> {
+			String userId = request.getPayload().getUser().getId();
+			entries.delete(request.getPayload().getView().getPrivateMetadata(), userId);
+			Confirmations.changed(app, home, ctx.client(), userId);
+			return ctx.ack();
+		});
+	}
+
+	private static String text(View view) {
+		if (view.getState() == null) {
+			return null;
+		}
+		ViewState.Value value = view.getState().getValues().getOrDefault(Modals.ENTRY, Map.of()).get(Modals.TEXT);
+		return value == null ? null : value.getValue();
+	}
+}

@@ -1,0 +1,245 @@
+package org.fieldnotes.slack.views;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.fieldnotes.logbook.LogbookEntry;
+import org.fieldnotes.logbook.OwnEntries;
+import org.fieldnotes.logbook.StatusUpdate;
+import org.fieldnotes.logbook.StatusUpdates;
+import org.fieldnotes.placement.Person;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Role;
+import org.fieldnotes.prompting.PromptHistory;
+import org.fieldnotes.slack.Mrkdwn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.block.ActionsBlock;
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.DividerBlock;
+import com.slack.api.model.block.HeaderBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.element.OverflowMenuElement;
+import com.slack.api.model.view.View;
+
+/**
+ * The App Home tab. For a participant: their placement, who follows it, the next prompt, their streak, buttons to
+ * write an entry or a status update, and their ten latest entries and status updates (entries with Edit / Delete).
+ * For anyone else: what Fieldnotes is, and the placements they follow. People's words are escaped; at most 100
+ * blocks.
+ */
+@Component
+public class HomeView {
+
+	private static final Logger log = LoggerFactory.getLogger(HomeView.class);
+	public static final String WRITE = "home_write";
+	public static final String STATUS = "home_status";
+	/** The overflow menu of an entry; option values {@code edit:<entry id>} and {@code delete:<entry id>}. */
+	public static final String ENTRY_MENU = "home_entry_menu";
+	static final int RECENT = 10;
+	static final int MAX_BLOCKS = 100;
+	static final int QUOTE = 80;
+
+	private final PlacementManagement placements;
+	private final PromptHistory prompts;
+	private final OwnEntries entries;
+	private final StatusUpdates statusUpdates;
+	private final SlackTexts texts;
+	private final Clock clock;
+
+	HomeView(PlacementManagement placements, PromptHistory prompts, OwnEntries entries, StatusUpdates statusUpdates,
+			SlackTexts texts, Clock clock) {
+		this.clock = clock;
+		this.placements = placements;
+		this.prompts = prompts;
+		this.entries = entries;
+		this.statusUpdates = statusUpdates;
+		this.texts = texts;
+	}
+
+	/** Publishes the user's Home (best effort: a failure is logged, never thrown). */
+	public void publish(MethodsClient client, String userId) {
+		try {
+			View view = build(userId);
+			var response = client.viewsPublish(r -> r.userId(userId).view(view));
+			if (!response.isOk()) {
+				log.warn("Could not publish the App Home: {}", response.getError());
+			}
+		}
+		catch (Exception e) {
+			log.warn("Could not publish the App Home: {}", e.getClass().getSimpleName());
+		}
+	}
+
+	public View build(String userId) {
+		Locale locale = texts.localeOf(userId);
+		Optional<Placement> placement = placements.currentFor(userId);
+		List<LayoutBlock> blocks = placement.isPresent() ? participant(placement.get(), locale) : other(userId, locale);
+		return View.builder().type("home").blocks(blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks)
+			.build();
+	}
+
+	private List<LayoutBlock> participant(Placement placement, Locale locale) {
+		ZoneId zone = placement.getParticipant().zone();
+		DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(header(texts.t("home.title", locale)));
+		int week = Math.max(1, Math.min(placement.weeks(), placement.weekOf(clock.instant().atZone(zone).toLocalDate())));
+		blocks.add(section(Mrkdwn.escape(texts.t("home.placement", locale, placement.getHostOrganisation(),
+				placement.getProgram(), day.format(placement.getStartDate()), day.format(placement.getEndDate()), week,
+				placement.weeks()))));
+		String people = people(placement, locale);
+		if (!people.isEmpty()) {
+			blocks.add(context(Mrkdwn.escape(people)));
+		}
+		String next = placement.isActive()
+				? prompts.next(placement)
+					.map(u -> texts.t("home.next", locale,
+							DateTimeFormatter.ofPattern("EEE d MMM HH:mm", locale).format(u.due().local()),
+							u.prompt().title(locale)))
+					.orElse(texts.t("home.noNext", locale))
+				: texts.t("home.paused", locale);
+		blocks.add(section(Mrkdwn.escape(next) + "\n" + Mrkdwn.escape(texts.t("home.streak", locale,
+				prompts.streak(placement.getId())))));
+		blocks.add(ActionsBlock.builder()
+			.elements(List.of(
+					ButtonElement.builder().actionId(WRITE).style("primary")
+						.text(Modals.plain(texts.t("home.button.write", locale))).value(placement.getId()).build(),
+					ButtonElement.builder().actionId(STATUS)
+						.text(Modals.plain(texts.t("home.button.status", locale))).value(placement.getId()).build()))
+			.build());
+		blocks.add(DividerBlock.builder().build());
+		blocks.add(header(texts.t("home.recent", locale)));
+		List<Recent> recent = recent(placement.getId());
+		if (recent.isEmpty()) {
+			blocks.add(context(Mrkdwn.escape(texts.t("home.recent.empty", locale))));
+		}
+		DateTimeFormatter date = DateTimeFormatter.ofPattern("EEE d MMM", locale);
+		for (Recent item : recent) {
+			String line = "*" + Mrkdwn.escape(date.format(item.at().atZone(zone))) + "*  " + Mrkdwn.escape(item.kind(texts, locale))
+					+ "  “" + Mrkdwn.escape(excerpt(item.text())) + "”";
+			SectionBlock.SectionBlockBuilder section = SectionBlock.builder().text(mrkdwn(line));
+			if (item.entry() != null) {
+				section.accessory(OverflowMenuElement.builder()
+					.actionId(ENTRY_MENU)
+					.options(List.of(Modals.option(texts.t("home.menu.edit", locale), "edit:" + item.entry().id()),
+							Modals.option(texts.t("home.menu.delete", locale), "delete:" + item.entry().id())))
+					.build());
+			}
+			blocks.add(section.build());
+		}
+		return blocks;
+	}
+
+	private List<LayoutBlock> other(String userId, Locale locale) {
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(header("Fieldnotes"));
+		blocks.add(section(Mrkdwn.escape(texts.t("home.about", locale))));
+		List<Placement> followed = placements.followedBy(userId);
+		if (followed.isEmpty()) {
+			blocks.add(context(Mrkdwn.escape(texts.t("home.notEnrolled", locale))));
+			return blocks;
+		}
+		blocks.add(header(texts.t("home.following", locale)));
+		int room = MAX_BLOCKS - blocks.size() - 1;
+		for (Placement placement : followed.subList(0, Math.min(room, followed.size()))) {
+			String role = placement.followers().entrySet().stream()
+				.filter(e -> userId.equals(e.getValue().slackUserId()))
+				.map(e -> texts.t("role." + e.getKey().name(), locale))
+				.collect(Collectors.joining(", "));
+			blocks.add(section(Mrkdwn.escape(texts.t("home.followed", locale, placement.getParticipant().name(),
+					placement.getHostOrganisation(), placement.getProgram(), role))));
+		}
+		if (followed.size() > room) {
+			blocks.add(context(Mrkdwn.escape(texts.t("home.moreFollowed", locale, followed.size() - room))));
+		}
+		return blocks;
+	}
+
+	private String people(Placement placement, Locale locale) {
+		List<String> parts = new ArrayList<>();
+		List<String> coaches = new ArrayList<>();
+		for (Role role : List.of(Role.ACADEMIC_COACH, Role.BUSINESS_COACH)) {
+			Person coach = placement.followers().get(role);
+			if (coach != null) {
+				coaches.add(texts.t("home.coach." + role.name(), locale, firstName(coach.name())));
+			}
+		}
+		if (!coaches.isEmpty()) {
+			parts.add(texts.t("home.coaches", locale, String.join(" · ", coaches)));
+		}
+		if (placement.getManager() != null) {
+			parts.add(texts.t("home.manager", locale, firstName(placement.getManager().name())));
+		}
+		return String.join(" · ", parts);
+	}
+
+	private List<Recent> recent(String placementId) {
+		List<Recent> recent = new ArrayList<>();
+		for (LogbookEntry entry : entries.latest(placementId, RECENT)) {
+			recent.add(new Recent(entry.createdAt(), entry, null));
+		}
+		for (StatusUpdate update : statusUpdates.latest(placementId, RECENT)) {
+			recent.add(new Recent(update.createdAt(), null, update));
+		}
+		recent.sort(Comparator.comparing(Recent::at).reversed());
+		return recent.size() > RECENT ? recent.subList(0, RECENT) : recent;
+	}
+
+	private record Recent(Instant at, LogbookEntry entry, StatusUpdate update) {
+
+		String kind(SlackTexts texts, Locale locale) {
+			if (entry != null) {
+				return texts.t("home.kind." + entry.source().name(), locale);
+			}
+			return texts.t("home.kind.status", locale, texts.t("home.status." + update.status().name(), locale));
+		}
+
+		String text() {
+			return entry != null ? entry.text() : update.progress();
+		}
+	}
+
+	/** The first ~80 characters on one line, never half an emoji. */
+	static String excerpt(String text) {
+		String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+		return flat.length() <= QUOTE ? flat : Modals.cut(flat, QUOTE + 1);
+	}
+
+	private static String firstName(String name) {
+		String trimmed = name.strip();
+		int space = trimmed.indexOf(' ');
+		return space < 0 ? trimmed : trimmed.substring(0, space);
+	}
+
+	private static HeaderBlock header(String text) {
+		return HeaderBlock.builder().text(Modals.plain(Modals.cut(text, 150))).build();
+	}
+
+	private static SectionBlock section(String mrkdwn) {
+		return SectionBlock.builder().text(mrkdwn(mrkdwn)).build();
+	}
+
+	private static ContextBlock context(String mrkdwn) {
+		return ContextBlock.builder().elements(List.of(mrkdwn(mrkdwn))).build();
+	}
+
+	private static MarkdownTextObject mrkdwn(String text) {
+		return MarkdownTextObject.builder().text(Modals.cut(text, Modals.MAX_PLAIN)).verbatim(true).build();
+	}
+}

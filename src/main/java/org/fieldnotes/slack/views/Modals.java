@@ -1,0 +1,174 @@
+package org.fieldnotes.slack.views;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.fieldnotes.prompting.Prompt;
+import org.fieldnotes.prompting.PromptResponses;
+import org.springframework.stereotype.Component;
+
+import com.slack.api.model.block.ContextBlock;
+import com.slack.api.model.block.InputBlock;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.SectionBlock;
+import com.slack.api.model.block.composition.PlainTextObject;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.PlainTextInputElement;
+import com.slack.api.model.block.element.RadioButtonsElement;
+import com.slack.api.model.block.element.StaticSelectElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import com.slack.api.model.view.ViewSubmit;
+import com.slack.api.model.view.ViewTitle;
+
+/**
+ * The modals Fieldnotes opens. Every string people see is plain text (nothing is read as markup) and cut to Block
+ * Kit's limits; the callback ids and block ids here are what the view listeners read back.
+ */
+@Component
+public class Modals {
+
+	/** The reflection form of a prompt; private metadata: the occurrence id. */
+	public static final String ANSWER = "prompt_answer";
+	/** Block id of question {@code i} in {@link #ANSWER} is {@code QUESTION + i}. */
+	public static final String QUESTION = "q";
+	/** The action id of every free-text input. */
+	public static final String TEXT = "text";
+
+	/** The status-update form; private metadata: the status-check occurrence it answers, or empty. */
+	public static final String STATUS = "status_update";
+	/** Block ids of the status-update form. */
+	public static final String STATUS_LEVEL = "status", PROGRESS = "progress", BLOCKERS = "blockers", MOOD = "mood";
+	/** The action id of every choice (radio buttons, selects). */
+	public static final String CHOICE = "choice";
+
+	/** A free-form entry written from the App Home. */
+	public static final String ENTRY_WRITE = "entry_write";
+	/** An entry edited from the App Home; private metadata: the entry id. */
+	public static final String ENTRY_EDIT = "entry_edit";
+	/** Confirms deleting an entry; private metadata: the entry id. */
+	public static final String ENTRY_DELETE = "entry_delete";
+	/** Block id of the one text area of {@link #ENTRY_WRITE} and {@link #ENTRY_EDIT}. */
+	public static final String ENTRY = "entry";
+
+	static final int MAX_TITLE = 24;
+	static final int MAX_LABEL = 2000;
+	static final int MAX_PLAIN = 3000;
+
+	private final SlackTexts texts;
+
+	Modals(SlackTexts texts) {
+		this.texts = texts;
+	}
+
+	/** One multiline field per question, labelled with the question's label and text. */
+	public View answer(PromptResponses.Form form) {
+		Locale locale = form.locale();
+		Prompt prompt = form.prompt();
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(ContextBlock.builder().elements(List.of(plain(prompt.title(locale) + " · " + prompt.intro(locale)))).build());
+		for (int i = 0; i < prompt.questions().size(); i++) {
+			Prompt.Question question = prompt.questions().get(i);
+			blocks.add(InputBlock.builder()
+				.blockId(QUESTION + i)
+				.optional(true)
+				.label(plain(cut(question.label(locale) + " — " + question.text(locale), MAX_LABEL)))
+				.element(PlainTextInputElement.builder().actionId(TEXT).multiline(true).maxLength(MAX_PLAIN).build())
+				.build());
+		}
+		return modal(ANSWER, texts.t("modal.answer.title", locale), form.occurrenceId(), blocks, locale);
+	}
+
+	/** Overall status (🟢🟠🔴), progress in a sentence, blockers (optional), mood 1–5. */
+	public View status(Locale locale, String occurrenceId) {
+		List<LayoutBlock> blocks = new ArrayList<>();
+		blocks.add(InputBlock.builder()
+			.blockId(STATUS_LEVEL)
+			.label(plain(texts.t("status.field.status", locale)))
+			.element(RadioButtonsElement.builder()
+				.actionId(CHOICE)
+				.options(List.of(option(texts.t("status.GREEN", locale), "GREEN"),
+						option(texts.t("status.AMBER", locale), "AMBER"), option(texts.t("status.RED", locale), "RED")))
+				.build())
+			.build());
+		blocks.add(InputBlock.builder()
+			.blockId(PROGRESS)
+			.label(plain(texts.t("status.field.progress", locale)))
+			.element(PlainTextInputElement.builder().actionId(TEXT).maxLength(MAX_PLAIN)
+				.placeholder(plain(texts.t("status.field.progress.hint", locale))).build())
+			.build());
+		blocks.add(InputBlock.builder()
+			.blockId(BLOCKERS)
+			.optional(true)
+			.label(plain(texts.t("status.field.blockers", locale)))
+			.element(PlainTextInputElement.builder().actionId(TEXT).multiline(true).maxLength(MAX_PLAIN).build())
+			.build());
+		List<OptionObject> moods = new ArrayList<>();
+		for (int mood = 5; mood >= 1; mood--) {
+			moods.add(option(texts.t("status.mood." + mood, locale), Integer.toString(mood)));
+		}
+		blocks.add(InputBlock.builder()
+			.blockId(MOOD)
+			.label(plain(texts.t("status.field.mood", locale)))
+			.element(StaticSelectElement.builder().actionId(CHOICE).options(moods)
+				.placeholder(plain(texts.t("status.field.mood.hint", locale))).build())
+			.build());
+		return modal(STATUS, texts.t("status.title", locale), occurrenceId, blocks, locale);
+	}
+
+	/** One text area, empty for a new entry or prefilled with the entry's text to edit it. */
+	public View entry(Locale locale, String entryId, String text) {
+		boolean edit = entryId != null;
+		PlainTextInputElement.PlainTextInputElementBuilder input = PlainTextInputElement.builder().actionId(TEXT)
+			.multiline(true).maxLength(MAX_PLAIN);
+		if (edit) {
+			input.initialValue(cut(text, MAX_PLAIN));
+		}
+		List<LayoutBlock> blocks = List.of(InputBlock.builder().blockId(ENTRY)
+			.label(plain(texts.t("modal.entry.label", locale))).element(input.build()).build());
+		return modal(edit ? ENTRY_EDIT : ENTRY_WRITE, texts.t(edit ? "modal.edit.title" : "modal.entry.title", locale),
+				entryId, blocks, locale);
+	}
+
+	/** "Delete this entry?", quoting its beginning. */
+	public View confirmDelete(Locale locale, String entryId, String text) {
+		View view = modal(ENTRY_DELETE, texts.t("modal.delete.title", locale), entryId,
+				List.of(SectionBlock.builder().text(plain(texts.t("modal.delete.text", locale, HomeView.excerpt(text)))).build()),
+				locale);
+		view.setSubmit(ViewSubmit.builder().type("plain_text").text(texts.t("modal.delete.submit", locale)).build());
+		return view;
+	}
+
+	static OptionObject option(String label, String value) {
+		return OptionObject.builder().text(plain(label)).value(value).build();
+	}
+
+	View modal(String callbackId, String title, String privateMetadata, List<LayoutBlock> blocks, Locale locale) {
+		return View.builder()
+			.type("modal")
+			.callbackId(callbackId)
+			.privateMetadata(privateMetadata == null ? "" : privateMetadata)
+			.title(ViewTitle.builder().type("plain_text").text(cut(title, MAX_TITLE)).build())
+			.submit(ViewSubmit.builder().type("plain_text").text(texts.t("modal.save", locale)).build())
+			.close(ViewClose.builder().type("plain_text").text(texts.t("modal.cancel", locale)).build())
+			.blocks(blocks)
+			.build();
+	}
+
+	static PlainTextObject plain(String text) {
+		return PlainTextObject.builder().text(cut(text.isBlank() ? " " : text, MAX_PLAIN)).emoji(true).build();
+	}
+
+	/** Cuts text to {@code max} characters, never leaving half of an emoji. */
+	static String cut(String text, int max) {
+		if (text.length() <= max) {
+			return text;
+		}
+		int end = max - 1;
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end) + "…";
+	}
+}

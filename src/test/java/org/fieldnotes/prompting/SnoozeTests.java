@@ -1,0 +1,110 @@
+package org.fieldnotes.prompting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.SlackStub;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A snoozed prompt comes back once, two hours later, as a short reminder with the same buttons: the re-send is
+ * claimed in the store, so a second firing or a restart does not send it again. Quartz does not run here; the tests
+ * call what the one-shot trigger (or a start) would call, with the clock moved.
+ */
+class SnoozeTests extends IntegrationTest {
+
+	private static final String ADA = "UADA";
+	private static final SentMessage PRESSED_ON = new SentMessage("DUADA", "1764669600.000500");
+
+	@Autowired
+	PromptResponses responses;
+
+	@Autowired
+	PromptDispatcher dispatcher;
+
+	private String reflectionPrompt() {
+		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
+		dispatcher.sendNext(placementId);
+		return dispatcher.sendNext(placementId).occurrenceId();
+	}
+
+	@Test
+	void theSnoozedPromptComesBackOnceTwoHoursLater() {
+		String occurrenceId = reflectionPrompt();
+		assertThat(responses.snooze(occurrenceId, ADA, PRESSED_ON)).isEqualTo(PromptResponses.Outcome.DONE);
+		Instant until = DEFAULT_NOW.plus(Duration.ofHours(2));
+		assertThat(responses.snoozeFiresAt(occurrenceId)).hasValue(until);
+
+		// too early: nothing
+		clock.advance(Duration.ofMinutes(119));
+		responses.resendSnoozed(occurrenceId);
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+
+		clock.set(until);
+		responses.resendSnoozed(occurrenceId);
+		responses.resendSnoozed(occurrenceId);
+		responses.restoreSnoozes();
+
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(3);
+		var reminder = SlackStub.messagesTo(ADA).get(2);
+		assertThat(SlackStub.blockTexts(reminder)).contains("Hi Ada — here is “Reflect on one moment” again")
+			.contains("Description");
+		JsonNode blocks = JSON.readTree(reminder.get("blocks"));
+		boolean buttonsOnThisOccurrence = false;
+		for (JsonNode block : blocks) {
+			if (block.get("type").asString().equals("actions")) {
+				buttonsOnThisOccurrence = block.get("elements").get(0).get("value").asString().equals(occurrenceId)
+						&& block.get("elements").size() == 3;
+			}
+		}
+		assertThat(buttonsOnThisOccurrence).isTrue();
+	}
+
+	@Test
+	void aStartRecreatesTheTriggerOfAFutureSnoozeAndSendsAPastOneAtOnce() {
+		String occurrenceId = reflectionPrompt();
+		responses.snooze(occurrenceId, ADA, PRESSED_ON);
+
+		// restarted one hour later: the trigger is back at the same time, nothing sent yet
+		clock.advance(Duration.ofHours(1));
+		responses.restoreSnoozes();
+		assertThat(responses.snoozeFiresAt(occurrenceId)).hasValue(DEFAULT_NOW.plus(Duration.ofHours(2)));
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+
+		// restarted after the snooze ran out while the app was down: sent at once, and only once
+		clock.advance(Duration.ofHours(3));
+		responses.restoreSnoozes();
+		responses.restoreSnoozes();
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(3);
+	}
+
+	@Test
+	void aPromptAnsweredOrSkippedWhileSnoozedDoesNotComeBack() {
+		String occurrenceId = reflectionPrompt();
+		responses.snooze(occurrenceId, ADA, PRESSED_ON);
+		responses.skip(occurrenceId, ADA, PRESSED_ON);
+		assertThat(responses.snoozeFiresAt(occurrenceId)).isEmpty();
+
+		clock.advance(Duration.ofHours(3));
+		responses.resendSnoozed(occurrenceId);
+		responses.restoreSnoozes();
+
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+	}
+
+	@Test
+	void onlyTheParticipantMaySnooze() {
+		String occurrenceId = reflectionPrompt();
+
+		assertThatThrownBy(() -> responses.snooze(occurrenceId, "UMALLORY", PRESSED_ON)).isInstanceOf(NotYourPrompt.class);
+		assertThat(responses.snoozeFiresAt(occurrenceId)).isEmpty();
+	}
+}
