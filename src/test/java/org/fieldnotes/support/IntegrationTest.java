@@ -1,5 +1,7 @@
 package org.fieldnotes.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,10 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadPoolExecutor;
 
 import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +25,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import com.slack.api.bolt.App;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,6 +58,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected MongoTemplate mongo;
 
+	@Autowired
+	private ObjectProvider<App> slackApp;
+
 	@DynamicPropertySource
 	static void slackAndStore(DynamicPropertyRegistry registry) {
 		registry.add("fieldnotes.slack.api-url", SlackStub::apiUrl);
@@ -74,6 +85,19 @@ public abstract class IntegrationTest {
 		SlackStub.reset();
 		for (String collection : mongo.getCollectionNames()) {
 			mongo.getCollection(collection).deleteMany(new Document());
+		}
+	}
+
+	/**
+	 * Lets the work a test started after an ack (confirmations, modals, Home) finish before the next test resets
+	 * the Slack stand-in, so that no late call lands in another test's recordings.
+	 */
+	@AfterEach
+	void letAfterAckWorkFinish() {
+		App app = slackApp.getIfAvailable();
+		if (app != null && app.executorService() instanceof ThreadPoolExecutor executor) {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> executor.getActiveCount() == 0 && executor.getQueue().isEmpty());
 		}
 	}
 
