@@ -11,6 +11,7 @@ import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.SentMessage;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Preferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -25,6 +26,8 @@ public class PromptDispatcher {
 	private static final Logger log = LoggerFactory.getLogger(PromptDispatcher.class);
 	/** How far back a catch-up looks for due prompts that were never claimed. */
 	private static final Duration LOOK_BACK = Duration.ofDays(35);
+	/** Why a prompt was recorded skipped while the participant was away. */
+	static final String SKIPPED_AWAY = "away";
 
 	private final PlacementManagement placements;
 	private final PromptCalendar calendar;
@@ -32,23 +35,29 @@ public class PromptDispatcher {
 	private final PromptComposer composer;
 	private final Messenger messenger;
 	private final PromptSettings settings;
+	private final Preferences preferences;
+	private final QuietHours quietHours;
 	private final Clock clock;
 
 	PromptDispatcher(PlacementManagement placements, PromptCalendar calendar, PromptOccurrences occurrences,
-			PromptComposer composer, Messenger messenger, PromptSettings settings, Clock clock) {
+			PromptComposer composer, Messenger messenger, PromptSettings settings, Preferences preferences,
+			QuietHours quietHours, Clock clock) {
 		this.placements = placements;
 		this.calendar = calendar;
 		this.occurrences = occurrences;
 		this.composer = composer;
 		this.messenger = messenger;
 		this.settings = settings;
+		this.preferences = preferences;
+		this.quietHours = quietHours;
 		this.clock = clock;
 	}
 
 	/**
 	 * Deals with every prompt of the placement that fell due since it was enrolled or last resumed (at most 35 days
-	 * back) and was never claimed: sent now when less late than the catch-up window, else recorded as missed. Runs when a
-	 * trigger fires and for every placement at start.
+	 * back) and was never claimed: recorded as skipped when the calendar skipped it or the participant is away that
+	 * day; else sent now when less late than the catch-up window and within the participant's working hours
+	 * ({@link QuietHours}); else recorded as missed. Runs when a trigger fires and for every placement at start.
 	 */
 	public List<PromptDelivery> catchUp(String placementId) {
 		Placement placement = placements.get(placementId);
@@ -61,8 +70,13 @@ public class PromptDispatcher {
 			.stream()
 			.filter(due -> !occurrences.exists(placementId, due.date()))
 			.map(due -> {
+				Optional<String> skip = skipReason(placement, due);
+				if (skip.isPresent()) {
+					return claimAsSkipped(placement, due, skip.get());
+				}
 				boolean inTime = Duration.between(due.instant(), now).compareTo(settings.catchUp()) < 0;
-				return inTime ? claimAndSend(placement, due) : claimAsMissed(placement, due);
+				return inTime && quietHours.isAllowed(placement, now) ? claimAndSend(placement, due)
+						: claimAsMissed(placement, due);
 			})
 			.flatMap(Optional::stream)
 			.toList();
@@ -80,7 +94,7 @@ public class PromptDispatcher {
 		}
 		Instant now = clock.instant();
 		for (Due due : calendar.dues(placement)) {
-			if (due.instant().isAfter(now) && !occurrences.exists(placementId, due.date())) {
+			if (due.instant().isAfter(now) && !due.isSkipped() && !occurrences.exists(placementId, due.date())) {
 				Optional<PromptDelivery> sent = claimAndSend(placement, due);
 				if (sent.isPresent()) {
 					return sent.get();
@@ -110,6 +124,26 @@ public class PromptDispatcher {
 			log.warn("Prompt {} for placement {} not delivered: {}", prompt.id(), placement.getId(), e.reason());
 		}
 		return Optional.of(PromptDelivery.of(occurrence));
+	}
+
+	/** Why a due prompt is not to be sent: the calendar skipped it, or the participant is away that day. */
+	private Optional<String> skipReason(Placement placement, Due due) {
+		if (due.isSkipped()) {
+			return Optional.of(due.skipReason());
+		}
+		if (preferences.of(placement.getParticipant().slackUserId()).isAwayOn(due.date())) {
+			return Optional.of(SKIPPED_AWAY);
+		}
+		return Optional.empty();
+	}
+
+	private Optional<PromptDelivery> claimAsSkipped(Placement placement, Due due, String reason) {
+		Prompt prompt = calendar.promptFor(placement, due);
+		Optional<PromptOccurrence> claimed = occurrences
+			.claim(PromptOccurrence.skipped(placement.getId(), prompt.id(), due, reason, clock.instant()));
+		claimed.ifPresent(o -> log.info("Prompt {} for placement {} due {} recorded as skipped ({})", prompt.id(),
+				placement.getId(), due.local(), reason));
+		return claimed.map(PromptDelivery::of);
 	}
 
 	private Optional<PromptDelivery> claimAsMissed(Placement placement, Due due) {
