@@ -80,6 +80,10 @@ class DigestComposer {
 		if (occurrence.isAnswered()) {
 			return "digest.prompt.answered";
 		}
+		if (occurrence.getStatus() == OccurrenceStatus.SKIPPED
+				&& ("away".equals(occurrence.getSkipReason()) || "holiday".equals(occurrence.getSkipReason()))) {
+			return "digest.prompt.SKIPPED." + occurrence.getSkipReason();
+		}
 		return occurrence.getStatus() == OccurrenceStatus.SENT ? "digest.prompt.unanswered"
 				: "digest.prompt." + occurrence.getStatus();
 	}

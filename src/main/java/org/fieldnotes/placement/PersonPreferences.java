@@ -13,12 +13,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * idempotent single-document upsert): their language, whether they want reminders, and an absence.
  *
  * @param language {@code en} or {@code sv}, overriding the placement's; {@literal null} when not chosen
- * @param remindersOff no reminders for unanswered prompts
+ * @param remindersOff no reminders for unanswered prompts ({@literal null}: never chosen, so reminders are on)
  * @param awayFrom first day of an absence, in the person's time zone; {@literal null} when none
  * @param awayTo last day of the absence (inclusive)
  */
 @Document("person_preferences")
-public record PersonPreferences(@Id String userId, String language, boolean remindersOff, LocalDate awayFrom,
+public record PersonPreferences(@Id String userId, String language, Boolean remindersOff, LocalDate awayFrom,
 		LocalDate awayTo, Instant updatedAt) {
 
 	@PersistenceCreator
@@ -26,7 +26,12 @@ public record PersonPreferences(@Id String userId, String language, boolean remi
 	}
 
 	static PersonPreferences none(String userId) {
-		return new PersonPreferences(userId, null, false, null, null, null);
+		return new PersonPreferences(userId, null, null, null, null, null);
+	}
+
+	/** Whether the person turned reminders off. */
+	public boolean wantsNoReminders() {
+		return Boolean.TRUE.equals(remindersOff);
 	}
 
 	/** Whether the person is away on that day of theirs. */
