@@ -13,6 +13,7 @@ import org.fieldnotes.logbook.EntrySource;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementStatus;
+import org.fieldnotes.placement.Preferences;
 import org.fieldnotes.prompting.OccurrenceStatus;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
@@ -28,14 +29,16 @@ class DigestComposer {
 
 	private final MessageSource messages;
 	private final PromptHistory prompts;
+	private final Preferences preferences;
 
-	DigestComposer(MessageSource messages, PromptHistory prompts) {
+	DigestComposer(MessageSource messages, PromptHistory prompts, Preferences preferences) {
 		this.messages = messages;
 		this.prompts = prompts;
+		this.preferences = preferences;
 	}
 
 	ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, LocalDate from, LocalDate today) {
-		Locale locale = recipient.person().language();
+		Locale locale = preferences.languageOf(recipient.person());
 		ZoneId zone = recipient.person().zone();
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM", locale);
 		var message = ChatMessage.builder(text("digest.summary", locale, weeks.size()))

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.Preferences;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +16,15 @@ import org.springframework.stereotype.Component;
 class PromptComposer {
 
 	private final MessageSource messages;
+	private final Preferences preferences;
 
-	PromptComposer(MessageSource messages) {
+	PromptComposer(MessageSource messages, Preferences preferences) {
 		this.messages = messages;
+		this.preferences = preferences;
 	}
 
 	ChatMessage compose(Placement placement, Prompt prompt, Due due) {
-		Locale locale = placement.getParticipant().language();
+		Locale locale = preferences.languageOf(placement.getParticipant());
 		String title = prompt.title(locale);
 		String context = due.phase() == PromptPhase.FOLLOW_UP
 				? text("prompt.context.followUp", locale, placement.getHostOrganisation(), title)
