@@ -108,6 +108,26 @@ public class PromptCalendar {
 		return dues;
 	}
 
+	/**
+	 * When the end-of-placement note goes out: the day after the end date at the schedule time, moved into the
+	 * working hours of a work day like any prompt.
+	 */
+	public Due endOfPlacement(Placement placement) {
+		LocalDate dayAfter = placement.getEndDate().plusDays(1);
+		return due(placement, dayAfter,
+				quietHours.nextAllowed(placement, dayAfter.atTime(placement.getSchedule().time())));
+	}
+
+	/** When something is next due for the placement after {@code after}: a prompt or the end-of-placement note. */
+	Optional<Instant> nextWakeUp(Placement placement, Instant after) {
+		Optional<Instant> prompt = nextAfter(placement, after).map(Due::instant);
+		Instant note = endOfPlacement(placement).instant();
+		if (!note.isAfter(after)) {
+			return prompt;
+		}
+		return Optional.of(prompt.filter(p -> p.isBefore(note)).orElse(note));
+	}
+
 	/** The first due moment strictly after {@code after}. */
 	public Optional<Due> nextAfter(Placement placement, Instant after) {
 		return dues(placement).stream().filter(d -> d.instant().isAfter(after)).findFirst();

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.SentMessage;
@@ -14,6 +16,7 @@ import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Preferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,11 +40,13 @@ public class PromptDispatcher {
 	private final PromptSettings settings;
 	private final Preferences preferences;
 	private final QuietHours quietHours;
+	private final PlacementNotices notices;
+	private final MessageSource messages;
 	private final Clock clock;
 
 	PromptDispatcher(PlacementManagement placements, PromptCalendar calendar, PromptOccurrences occurrences,
 			PromptComposer composer, Messenger messenger, PromptSettings settings, Preferences preferences,
-			QuietHours quietHours, Clock clock) {
+			QuietHours quietHours, PlacementNotices notices, MessageSource messages, Clock clock) {
 		this.placements = placements;
 		this.calendar = calendar;
 		this.occurrences = occurrences;
@@ -50,6 +55,8 @@ public class PromptDispatcher {
 		this.settings = settings;
 		this.preferences = preferences;
 		this.quietHours = quietHours;
+		this.notices = notices;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -66,6 +73,7 @@ public class PromptDispatcher {
 		}
 		Instant now = clock.instant();
 		Instant from = later(placement.getPromptingSince(), now.minus(LOOK_BACK));
+		endOfPlacementNote(placement, from, now);
 		return calendar.between(placement, from, now)
 			.stream()
 			.filter(due -> !occurrences.exists(placementId, due.date()))
@@ -124,6 +132,36 @@ public class PromptDispatcher {
 			log.warn("Prompt {} for placement {} not delivered: {}", prompt.id(), placement.getId(), e.reason());
 		}
 		return Optional.of(PromptDelivery.of(occurrence));
+	}
+
+	/**
+	 * The day after the end date, the participant hears once what happens to their logbook and that a follow-up
+	 * question comes; claimed in {@code placement_notices} like a prompt, missed when as late or as badly timed as a
+	 * missed prompt.
+	 */
+	private void endOfPlacementNote(Placement placement, Instant from, Instant now) {
+		Due due = calendar.endOfPlacement(placement);
+		if (!due.instant().isAfter(from) || due.instant().isAfter(now)) {
+			return;
+		}
+		boolean inTime = Duration.between(due.instant(), now).compareTo(settings.catchUp()) < 0
+				&& quietHours.isAllowed(placement, now);
+		Optional<PlacementNotice> claimed = notices.claim(PlacementNotice.claim(placement.getId(),
+				PlacementNotice.END_OF_PLACEMENT, due.instant(), inTime ? "SENT" : "MISSED", now));
+		if (claimed.isEmpty() || !inTime) {
+			return;
+		}
+		Locale locale = preferences.languageOf(placement.getParticipant());
+		String text = messages.getMessage("endOfPlacement.text",
+				new Object[] { placement.getHostOrganisation(), settings.followUpMonths() }, locale);
+		try {
+			messenger.sendDirect(placement.getParticipant().slackUserId(), ChatMessage.text(text));
+			log.info("Sent the end-of-placement note to placement {}", placement.getId());
+		}
+		catch (DeliveryFailed e) {
+			notices.markFailed(claimed.get().id());
+			log.warn("End-of-placement note for placement {} not delivered: {}", placement.getId(), e.reason());
+		}
 	}
 
 	/** Why a due prompt is not to be sent: the calendar skipped it, or the participant is away that day. */
