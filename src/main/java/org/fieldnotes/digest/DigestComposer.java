@@ -13,6 +13,7 @@ import org.fieldnotes.logbook.EntrySource;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementStatus;
+import org.fieldnotes.placement.Preferences;
 import org.fieldnotes.prompting.OccurrenceStatus;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
@@ -28,14 +29,16 @@ class DigestComposer {
 
 	private final MessageSource messages;
 	private final PromptHistory prompts;
+	private final Preferences preferences;
 
-	DigestComposer(MessageSource messages, PromptHistory prompts) {
+	DigestComposer(MessageSource messages, PromptHistory prompts, Preferences preferences) {
 		this.messages = messages;
 		this.prompts = prompts;
+		this.preferences = preferences;
 	}
 
 	ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, LocalDate from, LocalDate today) {
-		Locale locale = recipient.person().language();
+		Locale locale = preferences.languageOf(recipient.person());
 		ZoneId zone = recipient.person().zone();
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM", locale);
 		var message = ChatMessage.builder(text("digest.summary", locale, weeks.size()))
@@ -79,6 +82,10 @@ class DigestComposer {
 	private static String promptState(PromptOccurrence occurrence) {
 		if (occurrence.isAnswered()) {
 			return "digest.prompt.answered";
+		}
+		if (occurrence.getStatus() == OccurrenceStatus.SKIPPED
+				&& ("away".equals(occurrence.getSkipReason()) || "holiday".equals(occurrence.getSkipReason()))) {
+			return "digest.prompt.SKIPPED." + occurrence.getSkipReason();
 		}
 		return occurrence.getStatus() == OccurrenceStatus.SENT ? "digest.prompt.unanswered"
 				: "digest.prompt." + occurrence.getStatus();

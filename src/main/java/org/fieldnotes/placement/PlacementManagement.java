@@ -23,11 +23,14 @@ public class PlacementManagement {
 	private final Placements placements;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final Preferences preferences;
 
-	PlacementManagement(Placements placements, ApplicationEventPublisher events, Clock clock) {
+	PlacementManagement(Placements placements, ApplicationEventPublisher events, Clock clock,
+			Preferences preferences) {
 		this.placements = placements;
 		this.events = events;
 		this.clock = clock;
+		this.preferences = preferences;
 	}
 
 	/**
@@ -106,8 +109,15 @@ public class PlacementManagement {
 		return placements.findFollowedBySlackUser(slackUserId);
 	}
 
-	/** The language someone asked for in their placement (as participant, manager or coach), if they have one. */
+	/**
+	 * The language someone chose with {@code /fieldnotes language}, else the one given in their placement (as
+	 * participant, manager or coach), if they have one.
+	 */
 	public Optional<Locale> languageOf(String slackUserId) {
+		Locale chosen = preferences.of(slackUserId).locale();
+		if (chosen != null) {
+			return Optional.of(chosen);
+		}
 		return currentFor(slackUserId).map(p -> p.getParticipant().language())
 			.or(() -> followedBy(slackUserId).stream()
 				.flatMap(p -> p.followers().values().stream())

@@ -4,15 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.SentMessage;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Preferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,6 +29,8 @@ public class PromptDispatcher {
 	private static final Logger log = LoggerFactory.getLogger(PromptDispatcher.class);
 	/** How far back a catch-up looks for due prompts that were never claimed. */
 	private static final Duration LOOK_BACK = Duration.ofDays(35);
+	/** Why a prompt was recorded skipped while the participant was away. */
+	static final String SKIPPED_AWAY = "away";
 
 	private final PlacementManagement placements;
 	private final PromptCalendar calendar;
@@ -32,23 +38,33 @@ public class PromptDispatcher {
 	private final PromptComposer composer;
 	private final Messenger messenger;
 	private final PromptSettings settings;
+	private final Preferences preferences;
+	private final QuietHours quietHours;
+	private final PlacementNotices notices;
+	private final MessageSource messages;
 	private final Clock clock;
 
 	PromptDispatcher(PlacementManagement placements, PromptCalendar calendar, PromptOccurrences occurrences,
-			PromptComposer composer, Messenger messenger, PromptSettings settings, Clock clock) {
+			PromptComposer composer, Messenger messenger, PromptSettings settings, Preferences preferences,
+			QuietHours quietHours, PlacementNotices notices, MessageSource messages, Clock clock) {
 		this.placements = placements;
 		this.calendar = calendar;
 		this.occurrences = occurrences;
 		this.composer = composer;
 		this.messenger = messenger;
 		this.settings = settings;
+		this.preferences = preferences;
+		this.quietHours = quietHours;
+		this.notices = notices;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
 	/**
 	 * Deals with every prompt of the placement that fell due since it was enrolled or last resumed (at most 35 days
-	 * back) and was never claimed: sent now when less late than the catch-up window, else recorded as missed. Runs when a
-	 * trigger fires and for every placement at start.
+	 * back) and was never claimed: recorded as skipped when the calendar skipped it or the participant is away that
+	 * day; else sent now when less late than the catch-up window and within the participant's working hours
+	 * ({@link QuietHours}); else recorded as missed. Runs when a trigger fires and for every placement at start.
 	 */
 	public List<PromptDelivery> catchUp(String placementId) {
 		Placement placement = placements.get(placementId);
@@ -57,12 +73,18 @@ public class PromptDispatcher {
 		}
 		Instant now = clock.instant();
 		Instant from = later(placement.getPromptingSince(), now.minus(LOOK_BACK));
+		endOfPlacementNote(placement, from, now);
 		return calendar.between(placement, from, now)
 			.stream()
 			.filter(due -> !occurrences.exists(placementId, due.date()))
 			.map(due -> {
+				Optional<String> skip = skipReason(placement, due);
+				if (skip.isPresent()) {
+					return claimAsSkipped(placement, due, skip.get());
+				}
 				boolean inTime = Duration.between(due.instant(), now).compareTo(settings.catchUp()) < 0;
-				return inTime ? claimAndSend(placement, due) : claimAsMissed(placement, due);
+				return inTime && quietHours.isAllowed(placement, now) ? claimAndSend(placement, due)
+						: claimAsMissed(placement, due);
 			})
 			.flatMap(Optional::stream)
 			.toList();
@@ -80,7 +102,7 @@ public class PromptDispatcher {
 		}
 		Instant now = clock.instant();
 		for (Due due : calendar.dues(placement)) {
-			if (due.instant().isAfter(now) && !occurrences.exists(placementId, due.date())) {
+			if (due.instant().isAfter(now) && !due.isSkipped() && !occurrences.exists(placementId, due.date())) {
 				Optional<PromptDelivery> sent = claimAndSend(placement, due);
 				if (sent.isPresent()) {
 					return sent.get();
@@ -137,6 +159,56 @@ public class PromptDispatcher {
 			log.warn("Prompt {} for placement {} not delivered: {}", prompt.id(), placement.getId(), e.reason());
 		}
 		return Optional.of(PromptDelivery.of(occurrence));
+	}
+
+	/**
+	 * The day after the end date, the participant hears once what happens to their logbook and that a follow-up
+	 * question comes; claimed in {@code placement_notices} like a prompt, missed when as late or as badly timed as a
+	 * missed prompt.
+	 */
+	private void endOfPlacementNote(Placement placement, Instant from, Instant now) {
+		Due due = calendar.endOfPlacement(placement);
+		if (!due.instant().isAfter(from) || due.instant().isAfter(now)) {
+			return;
+		}
+		boolean inTime = Duration.between(due.instant(), now).compareTo(settings.catchUp()) < 0
+				&& quietHours.isAllowed(placement, now);
+		Optional<PlacementNotice> claimed = notices.claim(PlacementNotice.claim(placement.getId(),
+				PlacementNotice.END_OF_PLACEMENT, due.instant(), inTime ? "SENT" : "MISSED", now));
+		if (claimed.isEmpty() || !inTime) {
+			return;
+		}
+		Locale locale = preferences.languageOf(placement.getParticipant());
+		String text = messages.getMessage("endOfPlacement.text",
+				new Object[] { placement.getHostOrganisation(), settings.followUpMonths() }, locale);
+		try {
+			messenger.sendDirect(placement.getParticipant().slackUserId(), ChatMessage.text(text));
+			log.info("Sent the end-of-placement note to placement {}", placement.getId());
+		}
+		catch (DeliveryFailed e) {
+			notices.markFailed(claimed.get().id());
+			log.warn("End-of-placement note for placement {} not delivered: {}", placement.getId(), e.reason());
+		}
+	}
+
+	/** Why a due prompt is not to be sent: the calendar skipped it, or the participant is away that day. */
+	private Optional<String> skipReason(Placement placement, Due due) {
+		if (due.isSkipped()) {
+			return Optional.of(due.skipReason());
+		}
+		if (preferences.of(placement.getParticipant().slackUserId()).isAwayOn(due.date())) {
+			return Optional.of(SKIPPED_AWAY);
+		}
+		return Optional.empty();
+	}
+
+	private Optional<PromptDelivery> claimAsSkipped(Placement placement, Due due, String reason) {
+		Prompt prompt = calendar.promptFor(placement, due);
+		Optional<PromptOccurrence> claimed = occurrences
+			.claim(PromptOccurrence.skipped(placement.getId(), prompt.id(), due, reason, clock.instant()));
+		claimed.ifPresent(o -> log.info("Prompt {} for placement {} due {} recorded as skipped ({})", prompt.id(),
+				placement.getId(), due.local(), reason));
+		return claimed.map(PromptDelivery::of);
 	}
 
 	private Optional<PromptDelivery> claimAsMissed(Placement placement, Due due) {

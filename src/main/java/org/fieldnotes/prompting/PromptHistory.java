@@ -58,7 +58,10 @@ public class PromptHistory {
 		if (!placement.isActive()) {
 			return Optional.empty();
 		}
-		return calendar.nextAfter(placement, clock.instant())
+		return calendar.dues(placement)
+			.stream()
+			.filter(d -> d.instant().isAfter(clock.instant()) && !d.isSkipped())
+			.findFirst()
 			.map(due -> new Upcoming(due, calendar.promptFor(placement, due)));
 	}
 

@@ -38,11 +38,13 @@ public class PromptOccurrence {
 	private final Instant snoozedUntil;
 	/** When the one reminder for this prompt went out; never more than one. */
 	private final Instant remindedAt;
+	/** Why a {@link OccurrenceStatus#SKIPPED} prompt was skipped: {@code away}, {@code holiday}, … */
+	private final String skipReason;
 
 	@PersistenceCreator
 	PromptOccurrence(String id, String placementId, String promptId, LocalDate dueDate, LocalDateTime dueLocal,
 			Instant dueAt, OccurrenceStatus status, Instant claimedAt, Instant sentAt, String channel,
-			String messageTs, String failure, Instant answeredAt, Instant snoozedUntil, Instant remindedAt) {
+			String messageTs, String failure, Instant answeredAt, Instant snoozedUntil, Instant remindedAt, String skipReason) {
 		this.id = id;
 		this.placementId = placementId;
 		this.promptId = promptId;
@@ -58,12 +60,19 @@ public class PromptOccurrence {
 		this.answeredAt = answeredAt;
 		this.snoozedUntil = snoozedUntil;
 		this.remindedAt = remindedAt;
+		this.skipReason = skipReason;
 	}
 
 	static PromptOccurrence claim(String placementId, String promptId, Due due, OccurrenceStatus status,
 			Instant now) {
 		return new PromptOccurrence(UUID.randomUUID().toString(), placementId, promptId, due.date(), due.local(), due.instant(), status, now,
-				null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null);
+	}
+
+	/** A prompt recorded as skipped, never sent. */
+	static PromptOccurrence skipped(String placementId, String promptId, Due due, String reason, Instant now) {
+		return new PromptOccurrence(UUID.randomUUID().toString(), placementId, promptId, due.date(), due.local(),
+				due.instant(), OccurrenceStatus.SKIPPED, now, null, null, null, null, null, null, null, reason);
 	}
 
 	public String getId() {
@@ -124,6 +133,10 @@ public class PromptOccurrence {
 
 	public Instant getRemindedAt() {
 		return remindedAt;
+	}
+
+	public String getSkipReason() {
+		return skipReason;
 	}
 
 	public boolean isAnswered() {

@@ -91,7 +91,8 @@ class PromptOccurrences {
 	Optional<PromptOccurrence> claimResend(String id, Instant now) {
 		Query query = Query.query(Criteria.where("_id").is(id).and("status").is(OccurrenceStatus.SENT)
 			.and("answeredAt").is(null).and("snoozedUntil").ne(null).lte(now));
-		return Optional.ofNullable(mongo.findAndModify(query, new Update().unset("snoozedUntil"),
+		// the re-send is the prompt's one nudge, so it also takes the reminder's place
+		return Optional.ofNullable(mongo.findAndModify(query, new Update().unset("snoozedUntil").set("remindedAt", now),
 				FindAndModifyOptions.options().returnNew(false), PromptOccurrence.class));
 	}
 
@@ -117,6 +118,29 @@ class PromptOccurrences {
 
 	private static Query open(String id) {
 		return Query.query(Criteria.where("_id").is(id).and("status").is(OccurrenceStatus.SENT).and("answeredAt").is(null));
+	}
+
+	/**
+	 * Sent prompts not answered, snoozed or reminded yet, sent in {@code (sentAfter, sentBefore]}: candidates for
+	 * their one reminder.
+	 */
+	List<PromptOccurrence> reminderCandidates(Instant sentBefore, Instant sentAfter) {
+		Query query = Query.query(Criteria.where("status")
+			.is(OccurrenceStatus.SENT)
+			.and("answeredAt").is(null)
+			.and("snoozedUntil").is(null)
+			.and("remindedAt").is(null)
+			.and("sentAt").lte(sentBefore).gt(sentAfter)).with(Sort.by("sentAt"));
+		return mongo.find(query, PromptOccurrence.class);
+	}
+
+	/** Claims the one reminder of a prompt that is still unanswered and not snoozed; empty when that is over. */
+	Optional<PromptOccurrence> claimReminder(String id, Instant at) {
+		return Optional.ofNullable(mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(id).and("remindedAt").is(null).and("answeredAt").is(null)
+					.and("snoozedUntil").is(null)),
+				new Update().set("remindedAt", at), FindAndModifyOptions.options().returnNew(true),
+				PromptOccurrence.class));
 	}
 
 	Optional<PromptOccurrence> findById(String id) {

@@ -36,16 +36,18 @@ public class PromptResponses {
 	private final PromptComposer composer;
 	private final SnoozeTriggers triggers;
 	private final Messenger messenger;
+	private final QuietHours quietHours;
 	private final Clock clock;
 
 	PromptResponses(PromptOccurrences occurrences, PromptLibrary library, PlacementManagement placements,
-			PromptComposer composer, SnoozeTriggers triggers, Messenger messenger, Clock clock) {
+			PromptComposer composer, SnoozeTriggers triggers, Messenger messenger, QuietHours quietHours, Clock clock) {
 		this.occurrences = occurrences;
 		this.library = library;
 		this.placements = placements;
 		this.composer = composer;
 		this.triggers = triggers;
 		this.messenger = messenger;
+		this.quietHours = quietHours;
 		this.clock = clock;
 	}
 
@@ -83,7 +85,8 @@ public class PromptResponses {
 	}
 
 	/**
-	 * Puts an open prompt away for {@link #SNOOZE}; it comes back then as a short reminder with the same buttons.
+	 * Puts an open prompt away for {@link #SNOOZE} (or until working hours start again); it comes back then as a short
+	 * reminder with the same buttons. That re-send is the prompt's one nudge: no reminder follows it.
 	 * The message the button was pressed on says until when.
 	 * @throws NotYourPrompt when the prompt was sent to someone else
 	 */
@@ -93,7 +96,8 @@ public class PromptResponses {
 			return Outcome.CLOSED;
 		}
 		Placement placement = owned(known.get(), userId);
-		Instant until = clock.instant().plus(SNOOZE);
+		// a snooze that would end after working hours brings the prompt back when they start again
+		Instant until = quietHours.nextAllowed(placement, clock.instant().plus(SNOOZE));
 		if (occurrences.snooze(occurrenceId, until).isEmpty()) {
 			return Outcome.CLOSED;
 		}

@@ -87,7 +87,7 @@ class PromptScheduler {
 			if (!placement.isActive()) {
 				return Optional.empty();
 			}
-			Optional<Due> next = calendar.nextAfter(placement, clock.instant());
+			Optional<Instant> next = calendar.nextWakeUp(placement, clock.instant());
 			if (next.isEmpty()) {
 				return Optional.empty();
 			}
@@ -99,12 +99,12 @@ class PromptScheduler {
 			Trigger trigger = TriggerBuilder.newTrigger()
 				.withIdentity(key)
 				.forJob(job)
-				.startAt(Date.from(next.get().instant()))
+				.startAt(Date.from(next.get()))
 				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
 				.build();
 			quartz.addJob(job, true);
 			quartz.scheduleJob(trigger);
-			return Optional.of(next.get().instant());
+			return Optional.of(next.get());
 		}
 		catch (SchedulerException e) {
 			throw new IllegalStateException("Could not schedule the prompts of placement " + placement.getId(), e);

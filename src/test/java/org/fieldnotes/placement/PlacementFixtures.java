@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Set;
 
 /**
  * Placements built in memory for unit tests of other modules, through the constructor the store uses (it is
@@ -21,10 +22,19 @@ public final class PlacementFixtures {
 	 * {@code time} local time, from {@code start} to {@code end} (ISO dates).
 	 */
 	public static Placement placement(String zone, String start, String end, DayOfWeek day, String time) {
-		Person participant = new Person("Ada Lindqvist", "UADA", null, zone, "en");
+		return placement(zone, start, end, day, time, null, null);
+	}
+
+	/**
+	 * The same, with the participant's work days ({@literal null}: Monday to Friday) and holiday country
+	 * ({@literal null}: the time zone's).
+	 */
+	public static Placement placement(String zone, String start, String end, DayOfWeek day, String time,
+			Set<DayOfWeek> workDays, String country) {
+		Person participant = new Person("Ada Lindqvist", "UADA", null, zone, "en", country);
 		Person manager = new Person("Maja Berg", "UMAJA", null, zone, "en");
 		return new Placement("placement-" + start + "-" + end, participant, "KTP 2026", "Scania",
 				LocalDate.parse(start), LocalDate.parse(end), manager, null, null,
-				new PromptSchedule(day, LocalTime.parse(time)), null, PlacementStatus.ACTIVE, CREATED, CREATED, CREATED, null);
+				new PromptSchedule(day, LocalTime.parse(time)), workDays, PlacementStatus.ACTIVE, CREATED, CREATED, CREATED, null);
 	}
 }

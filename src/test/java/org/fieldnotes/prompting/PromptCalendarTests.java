@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,16 +160,23 @@ class PromptCalendarTests {
 		// Summer time ends Sun 25 Oct 2026.
 		assertDue(dues, "2026-10-23", "2026-10-23T14:00", "2026-10-23T12:00:00Z");
 		assertDue(dues, "2026-10-30", "2026-10-30T14:00", "2026-10-30T13:00:00Z");
-		// Summer time starts Sun 28 Mar 2027.
-		assertDue(dues, "2027-03-26", "2027-03-26T14:00", "2027-03-26T13:00:00Z");
+		// Summer time starts Sun 28 Mar 2027. Fri 26 Mar is Good Friday and Mon 29 Mar Easter Monday (Swedish public
+		// holidays), so that week's prompt moves to Tuesday 30 March, 14:00 summer time.
+		assertDue(dues, "2027-03-19", "2027-03-19T14:00", "2027-03-19T13:00:00Z");
+		assertThat(dues).doesNotContainKey("2027-03-26");
+		assertDue(dues, "2027-03-30", "2027-03-30T14:00", "2027-03-30T12:00:00Z");
 		assertDue(dues, "2027-04-02", "2027-04-02T14:00", "2027-04-02T12:00:00Z");
 	}
 
 	@Test
 	void aTimeThatDoesNotExistMovesForwardAndAnAmbiguousTimeTakesTheSummerOffset() {
-		Placement placement = placement("Europe/Stockholm", "2026-10-19", "2027-04-30", DayOfWeek.SUNDAY, "02:30");
+		// Only reachable without working hours, on a seven-day week and without holidays (28 Mar 2027 is Easter Day).
+		Placement placement = placement("Europe/Stockholm", "2026-10-19", "2027-04-30", DayOfWeek.SUNDAY, "02:30",
+				EnumSet.allOf(DayOfWeek.class), null);
+		PromptCalendar anyTime = new PromptCalendar(new PromptLibrary(Path.of("prompts")), 3, new WorkCalendar(false),
+				"00:00-24:00");
 
-		Map<String, Due> dues = byDate(placement);
+		Map<String, Due> dues = byDate(anyTime, placement);
 
 		// 25 Oct 2026: 02:30 happens twice (CEST, then CET); the first one counts.
 		assertDue(dues, "2026-10-25", "2026-10-25T02:30", "2026-10-25T00:30:00Z");
@@ -210,6 +218,10 @@ class PromptCalendarTests {
 	}
 
 	private static Map<String, Due> byDate(Placement placement) {
+		return byDate(calendar, placement);
+	}
+
+	private static Map<String, Due> byDate(PromptCalendar calendar, Placement placement) {
 		Map<String, Due> dues = new LinkedHashMap<>();
 		for (Due due : calendar.dues(placement)) {
 			assertThat(dues.put(due.date().toString(), due)).as("two dues on %s", due.date()).isNull();

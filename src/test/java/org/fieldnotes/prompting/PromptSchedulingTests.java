@@ -93,10 +93,11 @@ class PromptSchedulingTests extends IntegrationTest {
 	}
 
 	@Test
-	void aStartElevenHoursAfterADueTimeSendsThePromptOnceAndARestartDoesNotSendItAgain() {
+	void aStartThreeHoursAfterADueTimeSendsThePromptOnceAndARestartDoesNotSendItAgain() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 
-		clock.set(Instant.parse("2026-12-05T00:00:00Z"));
+		// Friday 4 December, 17:00 in Stockholm: late, but within the catch-up window and the working hours.
+		clock.set(Instant.parse("2026-12-04T16:00:00Z"));
 		scheduler.rebuild();
 
 		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
@@ -108,16 +109,31 @@ class PromptSchedulingTests extends IntegrationTest {
 		assertThat(sent.get(0).getPromptId()).isEqualTo("weekly-status-check");
 		assertThat(sent.get(0).getDueDate()).isEqualTo(LocalDate.parse("2026-12-04"));
 		assertThat(sent.get(0).getDueAt()).isEqualTo(FRIDAY_DEC_4);
-		assertThat(sent.get(0).getSentAt()).isEqualTo(Instant.parse("2026-12-05T00:00:00Z"));
+		assertThat(sent.get(0).getSentAt()).isEqualTo(Instant.parse("2026-12-04T16:00:00Z"));
 		assertThat(sent.get(0).getChannel()).isEqualTo("D" + ADA);
 		assertThat(scheduler.nextFireTime(placementId)).hasValue(FRIDAY_DEC_11);
 
 		// Restarted again, a little later: the claim is in the store, so nothing more goes out.
-		clock.set(Instant.parse("2026-12-05T00:30:00Z"));
+		clock.set(Instant.parse("2026-12-04T16:30:00Z"));
 		scheduler.rebuild();
 
 		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
 		assertThat(occurrences(placementId)).hasSize(1);
+		assertThat(scheduler.nextFireTime(placementId)).hasValue(FRIDAY_DEC_11);
+	}
+
+	@Test
+	void aStartElevenHoursAfterADueTimeIsAtNightSoThePromptIsRecordedAsMissedNotSent() {
+		// Until issue 3 this prompt went out at 01:00 Stockholm time; now nothing reaches a participant outside the
+		// working hours (08:00-18:00), and a catch-up cannot wait for them without becoming stale.
+		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
+
+		clock.set(Instant.parse("2026-12-05T00:00:00Z"));
+		scheduler.rebuild();
+
+		assertThat(SlackStub.messagesTo(ADA)).isEmpty();
+		assertThat(occurrences(placementId)).extracting(PromptOccurrence::getDueDate, PromptOccurrence::getStatus)
+			.containsExactly(tuple(LocalDate.parse("2026-12-04"), OccurrenceStatus.MISSED));
 		assertThat(scheduler.nextFireTime(placementId)).hasValue(FRIDAY_DEC_11);
 	}
 

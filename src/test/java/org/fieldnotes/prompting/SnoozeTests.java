@@ -30,10 +30,39 @@ class SnoozeTests extends IntegrationTest {
 	@Autowired
 	PromptDispatcher dispatcher;
 
+	@Autowired
+	Reminders reminders;
+
 	private String reflectionPrompt() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 		dispatcher.sendNext(placementId);
 		return dispatcher.sendNext(placementId).occurrenceId();
+	}
+
+	@Test
+	void aSnoozeThatWouldEndAfterWorkingHoursComesBackWhenTheyStartAgain() {
+		String occurrenceId = reflectionPrompt();
+		// Wednesday 17:30 in Stockholm: two hours later is 19:30, after working hours
+		clock.set(Instant.parse("2026-12-02T16:30:00Z"));
+
+		responses.snooze(occurrenceId, ADA, PRESSED_ON);
+
+		// Thursday 08:00 in Stockholm
+		assertThat(responses.snoozeFiresAt(occurrenceId)).hasValue(Instant.parse("2026-12-03T07:00:00Z"));
+	}
+
+	@Test
+	void theReSendOfASnoozedPromptIsItsOneNudge() {
+		String occurrenceId = reflectionPrompt();
+		responses.snooze(occurrenceId, ADA, PRESSED_ON);
+		clock.advance(Duration.ofHours(2));
+		responses.resendSnoozed(occurrenceId);
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(3);
+
+		clock.advance(Duration.ofDays(2));
+
+		assertThat(reminders.run()).isEmpty();
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(3);
 	}
 
 	@Test

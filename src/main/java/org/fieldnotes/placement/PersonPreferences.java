@@ -1,0 +1,49 @@
+package org.fieldnotes.placement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What a person chose for themselves, keyed by their Slack member id (one document each, so every change is an
+ * idempotent single-document upsert): their language, whether they want reminders, and an absence.
+ *
+ * @param language {@code en} or {@code sv}, overriding the placement's; {@literal null} when not chosen
+ * @param remindersOff no reminders for unanswered prompts ({@literal null}: never chosen, so reminders are on)
+ * @param awayFrom first day of an absence, in the person's time zone; {@literal null} when none
+ * @param awayTo last day of the absence (inclusive)
+ */
+@Document("person_preferences")
+public record PersonPreferences(@Id String userId, String language, Boolean remindersOff, LocalDate awayFrom,
+		LocalDate awayTo, Instant updatedAt) {
+
+	@PersistenceCreator
+	public PersonPreferences {
+	}
+
+	static PersonPreferences none(String userId) {
+		return new PersonPreferences(userId, null, null, null, null, null);
+	}
+
+	/** Whether the person turned reminders off. */
+	public boolean wantsNoReminders() {
+		return Boolean.TRUE.equals(remindersOff);
+	}
+
+	/** Whether the person is away on that day of theirs. */
+	public boolean isAwayOn(LocalDate date) {
+		return awayFrom != null && awayTo != null && !date.isBefore(awayFrom) && !date.isAfter(awayTo);
+	}
+
+	public boolean hasAbsence() {
+		return awayFrom != null && awayTo != null;
+	}
+
+	public Locale locale() {
+		return language == null ? null : Locale.forLanguageTag(language);
+	}
+}

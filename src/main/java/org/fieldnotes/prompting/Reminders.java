@@ -1,0 +1,117 @@
+package org.fieldnotes.prompting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.placement.PersonPreferences;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.PlacementNotFound;
+import org.fieldnotes.placement.Preferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * One reminder at most for an unanswered prompt, {@code FIELDNOTES_REMINDER_AFTER} (24 h) after it was sent.
+ *
+ * <p>None when the prompt was answered, snoozed, skipped or not delivered, when a newer prompt has gone out since,
+ * when the person turned reminders off or is away today, or when the placement is not active; and none outside
+ * the person's working hours or on their days off: the reminder waits for the next run inside them (the job runs
+ * every few minutes). A reminder is claimed with an atomic update ({@code remindedAt} null → now) before it is
+ * sent, so across restarts and instances it goes once; a reminder the platform refuses is not retried.
+ */
+@Service
+public class Reminders {
+
+	private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+
+	private final PromptOccurrences occurrences;
+	private final PlacementManagement placements;
+	private final Preferences preferences;
+	private final QuietHours quietHours;
+	private final PromptLibrary library;
+	private final Messenger messenger;
+	private final MessageSource messages;
+	private final CalendarSettings settings;
+	private final PromptSettings promptSettings;
+	private final Clock clock;
+
+	Reminders(PromptOccurrences occurrences, PlacementManagement placements, Preferences preferences,
+			QuietHours quietHours, PromptLibrary library, Messenger messenger, MessageSource messages,
+			CalendarSettings settings, PromptSettings promptSettings, Clock clock) {
+		this.occurrences = occurrences;
+		this.placements = placements;
+		this.preferences = preferences;
+		this.quietHours = quietHours;
+		this.library = library;
+		this.messenger = messenger;
+		this.messages = messages;
+		this.settings = settings;
+		this.promptSettings = promptSettings;
+		this.clock = clock;
+	}
+
+	/** Sends the reminders that are due now; returns the ids of the prompts reminded about. */
+	public List<String> run() {
+		Instant now = clock.instant();
+		List<String> reminded = new ArrayList<>();
+		for (PromptOccurrence occurrence : occurrences.reminderCandidates(now.minus(settings.reminderAfter()),
+				now.minus(promptSettings.replyWindow()))) {
+			try {
+				remind(occurrence, now).ifPresent(reminded::add);
+			}
+			catch (RuntimeException e) {
+				log.error("Reminder for prompt occurrence {} failed", occurrence.getId(), e);
+			}
+		}
+		return reminded;
+	}
+
+	private Optional<String> remind(PromptOccurrence occurrence, Instant now) {
+		Placement placement;
+		try {
+			placement = placements.get(occurrence.getPlacementId());
+		}
+		catch (PlacementNotFound gone) {
+			return Optional.empty();
+		}
+		String userId = placement.getParticipant().slackUserId();
+		PersonPreferences chosen = preferences.of(userId);
+		if (!placement.isActive() || chosen.wantsNoReminders()
+				|| chosen.isAwayOn(LocalDate.ofInstant(now, placement.getParticipant().zone()))
+				|| !quietHours.isAllowed(placement, now) || newerPromptSent(occurrence)) {
+			return Optional.empty();
+		}
+		if (occurrences.claimReminder(occurrence.getId(), now).isEmpty()) {
+			return Optional.empty();
+		}
+		Locale locale = preferences.languageOf(placement.getParticipant());
+		String title = library.find(occurrence.getPromptId()).map(p -> p.title(locale)).orElse(occurrence.getPromptId());
+		try {
+			messenger.sendDirect(userId, ChatMessage.text(messages.getMessage("reminder.text", new Object[] { title },
+					locale)));
+			log.info("Reminded placement {} of prompt {} (due {})", placement.getId(), occurrence.getPromptId(),
+					occurrence.getDueDate());
+		}
+		catch (DeliveryFailed e) {
+			log.warn("Reminder for placement {} not delivered: {}", placement.getId(), e.reason());
+		}
+		return Optional.of(occurrence.getId());
+	}
+
+	private boolean newerPromptSent(PromptOccurrence occurrence) {
+		return occurrences.latestSentSince(occurrence.getPlacementId(), occurrence.getSentAt())
+			.filter(latest -> !latest.getId().equals(occurrence.getId()))
+			.isPresent();
+	}
+}
