@@ -64,7 +64,10 @@ class PromptOccurrences {
 			.and("status")
 			.is(OccurrenceStatus.SENT)
 			.and("sentAt")
-			.gte(since)).with(Sort.by(Sort.Direction.DESC, "sentAt")).limit(1);
+			.gte(since))
+			// two prompts sent in the same millisecond ("send now" twice): the one due later is the newer prompt
+			.with(Sort.by(Sort.Direction.DESC, "sentAt", "dueAt"))
+			.limit(1);
 		return Optional.ofNullable(mongo.findOne(query, PromptOccurrence.class));
 	}
 

@@ -180,6 +180,17 @@ class DirectMessagesTests extends IntegrationTest {
 	}
 
 	@Test
+	void aReplyAfterTwoPromptsSentAtTheSameMomentAnswersTheOneDueLater() {
+		Document first = sendPrompt();
+		Document second = sendPrompt();
+		assertThat(first.getDate("sentAt")).isEqualTo(second.getDate("sentAt"));
+
+		directMessage("Ev1", ADA, "1764669600.000700", "One answer", null);
+
+		assertThat(onlyEntry().get("promptOccurrenceId").asString()).isEqualTo(second.getString("_id"));
+	}
+
+	@Test
 	void aChangeThatLeavesTheTextAsItWasIsNotAnEdit() {
 		directMessage("Ev1", ADA, "1764669600.000100", "See https://example.org/report", null);
 
