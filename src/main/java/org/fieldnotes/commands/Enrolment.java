@@ -55,14 +55,7 @@ public class Enrolment {
 	 * The admin's language: the one they chose in a placement of theirs, else their chat platform's language.
 	 */
 	public Locale languageOf(String adminId) {
-		return placements.languageOf(adminId).orElseGet(() -> {
-			try {
-				return people.lookup(adminId).map(p -> Locale.forLanguageTag(p.language())).orElse(Locale.ENGLISH);
-			}
-			catch (DirectoryUnavailable e) {
-				return Locale.ENGLISH;
-			}
-		});
+		return placements.languageOf(adminId).orElse(Locale.ENGLISH);
 	}
 
 	public EnrolmentOutcome enrol(String adminId, EnrolmentForm form, Locale locale) {

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.fieldnotes.chat.DirectoryUnavailable;
+import org.fieldnotes.chat.PeopleDirectory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -24,13 +26,15 @@ public class PlacementManagement {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final Preferences preferences;
+	private final PeopleDirectory people;
 
 	PlacementManagement(Placements placements, ApplicationEventPublisher events, Clock clock,
-			Preferences preferences) {
+			Preferences preferences, PeopleDirectory people) {
 		this.placements = placements;
 		this.events = events;
 		this.clock = clock;
 		this.preferences = preferences;
+		this.people = people;
 	}
 
 	/**
@@ -111,7 +115,7 @@ public class PlacementManagement {
 
 	/**
 	 * The language someone chose with {@code /fieldnotes language}, else the one given in their placement (as
-	 * participant, manager or coach), if they have one.
+	 * participant, manager or coach), else the one they use on the chat platform; empty when none is known.
 	 */
 	public Optional<Locale> languageOf(String slackUserId) {
 		Locale chosen = preferences.of(slackUserId).locale();
@@ -123,7 +127,18 @@ public class PlacementManagement {
 				.flatMap(p -> p.followers().values().stream())
 				.filter(person -> slackUserId.equals(person.slackUserId()))
 				.map(Person::language)
-				.findFirst());
+				.findFirst())
+			.or(() -> platformLanguageOf(slackUserId));
+	}
+
+	/** The language someone set on the chat platform (Slack's {@code locale}); empty when it can't be asked. */
+	private Optional<Locale> platformLanguageOf(String userId) {
+		try {
+			return people.lookup(userId).map(person -> Locale.forLanguageTag(person.language()));
+		}
+		catch (DirectoryUnavailable e) {
+			return Optional.empty();
+		}
 	}
 
 	public Placement pause(String id) {

@@ -61,10 +61,10 @@ public final class SlackStub {
 		ok("chat.postEphemeral", "\"message_ts\":\"1700000000.000001\"");
 		ok("chat.update", "\"channel\":\"D1\",\"ts\":\"1700000000.000002\"");
 		ok("chat.getPermalink", "\"permalink\":\"https://test.slack.com/archives/D1/p1700000000000100\"");
-		// users.info: a Stockholm member who uses Slack in Swedish, unless a test stubs someone else
+		// users.info: a Stockholm member who uses Slack in English, unless a test stubs someone else
 		ok("users.info", "\"user\":{\"id\":\"{{formData request.body 'form' urlDecode=true}}{{form.user}}\","
 				+ "\"name\":\"someone\",\"real_name\":\"Some One\",\"deleted\":false,\"tz\":\"Europe/Stockholm\","
-				+ "\"tz_offset\":3600,\"locale\":\"sv-SE\",\"profile\":{\"real_name\":\"Some One\",\"email\":\"someone@example.org\"}}");
+				+ "\"tz_offset\":3600,\"locale\":\"en-US\",\"profile\":{\"real_name\":\"Some One\",\"email\":\"someone@example.org\"}}");
 		// Bolt's self-event filter looks up bots that post without a user
 		ok("bots.info", "\"bot\":{\"id\":\"BOTHER\",\"user_id\":\"UOTHERBOT\",\"name\":\"other\"}");
 	}

@@ -76,6 +76,7 @@ class EnrolmentModalTests extends IntegrationTest {
 
 	@Test
 	void enrollAloneOpensTheModalForAnAdmin() {
+		member(ADMIN, "Ida Admin", "sv-SE");
 		HttpResponse<String> response = slashCommand(ADMIN, "enroll");
 
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -115,6 +116,7 @@ class EnrolmentModalTests extends IntegrationTest {
 
 	@Test
 	void aValidSubmissionEnrolsClosesTheModalAndConfirmsByDm() {
+		member(ADMIN, "Ida Admin", "sv-SE"); // the admin uses Slack in Swedish
 		member("UADA", "Ada Lindqvist", "en-US");
 		member("UMAJA", "Maja Berg", "sv-SE");
 
@@ -136,6 +138,7 @@ class EnrolmentModalTests extends IntegrationTest {
 
 	@Test
 	void anInvalidSubmissionShowsErrorsOnTheFieldsInTheAdminsLanguageAndStoresNothing() {
+		member(ADMIN, "Ida Admin", "sv-SE"); // the admin uses Slack in Swedish
 		member("UADA", "Ada Lindqvist", "en-US");
 
 		HttpResponse<String> response = submit(ADMIN, Map.of("participant", user("UADA"), "program", text("KTP"),
