@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.chat.ChatMessage.Span;
+import org.fieldnotes.digest.summary.Summarizer;
 import org.fieldnotes.logbook.EntrySource;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.placement.Placement;
@@ -30,11 +31,13 @@ class DigestComposer {
 	private final MessageSource messages;
 	private final PromptHistory prompts;
 	private final Preferences preferences;
+	private final Summarizer summarizer;
 
-	DigestComposer(MessageSource messages, PromptHistory prompts, Preferences preferences) {
+	DigestComposer(MessageSource messages, PromptHistory prompts, Preferences preferences, Summarizer summarizer) {
 		this.messages = messages;
 		this.prompts = prompts;
 		this.preferences = preferences;
+		this.summarizer = summarizer;
 	}
 
 	ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, LocalDate from, LocalDate today) {
@@ -52,6 +55,9 @@ class DigestComposer {
 						Span.plain(" — " + text("digest.placementLine", locale, placement.getHostOrganisation(),
 								placement.getProgram(), Math.max(1, Math.min(placement.weekOf(today), placement.weeks())),
 								placement.weeks(), text("role." + placementWeek.role(), locale))));
+			// only the entries this digest quotes to this recipient
+			summarizer.summarize(placementWeek.entries().stream().map(LogbookEntry::text).toList(), locale)
+				.ifPresent(summary -> message.context(text("summary.line", locale, summary)));
 			if (placement.getStatus() != PlacementStatus.ACTIVE) {
 				message.context(text("digest.status." + placement.getStatus(), locale));
 			}
