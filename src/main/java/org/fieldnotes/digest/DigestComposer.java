@@ -3,12 +3,15 @@ package org.fieldnotes.digest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.chat.ChatMessage.Span;
+import org.fieldnotes.digest.attention.Attention;
+import org.fieldnotes.digest.attention.Flag;
 import org.fieldnotes.digest.summary.Summarizer;
 import org.fieldnotes.logbook.EntrySource;
 import org.fieldnotes.logbook.LogbookEntry;
@@ -32,12 +35,15 @@ class DigestComposer {
 	private final PromptHistory prompts;
 	private final Preferences preferences;
 	private final Summarizer summarizer;
+	private final Attention attention;
 
-	DigestComposer(MessageSource messages, PromptHistory prompts, Preferences preferences, Summarizer summarizer) {
+	DigestComposer(MessageSource messages, PromptHistory prompts, Preferences preferences, Summarizer summarizer,
+			Attention attention) {
 		this.messages = messages;
 		this.prompts = prompts;
 		this.preferences = preferences;
 		this.summarizer = summarizer;
+		this.attention = attention;
 	}
 
 	ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, LocalDate from, LocalDate today) {
@@ -48,6 +54,7 @@ class DigestComposer {
 			.heading(text("digest.heading", locale))
 			.context(text("digest.context", locale, DateTimeFormatter.ofPattern("d MMM", locale).format(from),
 					DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(today), weeks.size()));
+		weeks = needsAttention(message, weeks, locale);
 		for (PlacementWeek placementWeek : weeks) {
 			Placement placement = placementWeek.placement();
 			message.divider()
@@ -83,6 +90,32 @@ class DigestComposer {
 			}
 		}
 		return message.build();
+	}
+
+	/**
+	 * Adds the "⚠ Needs attention" section, one line per flagged placement, when any is flagged; returns the weeks
+	 * with the flagged placements first (otherwise in their order).
+	 */
+	private List<PlacementWeek> needsAttention(ChatMessage.Builder message, List<PlacementWeek> weeks, Locale locale) {
+		List<PlacementWeek> flagged = new ArrayList<>();
+		List<PlacementWeek> others = new ArrayList<>();
+		List<Item> lines = new ArrayList<>();
+		for (PlacementWeek placementWeek : weeks) {
+			List<Flag> flags = attention.flagsFor(placementWeek.placement());
+			if (flags.isEmpty()) {
+				others.add(placementWeek);
+			}
+			else {
+				flagged.add(placementWeek);
+				lines.add(new Item(attention.who(placementWeek.placement(), locale), attention.describe(flags, locale)));
+			}
+		}
+		if (lines.isEmpty()) {
+			return weeks;
+		}
+		message.paragraph(Span.bold(text("digest.attention.heading", locale))).items(lines);
+		flagged.addAll(others);
+		return flagged;
 	}
 
 	private static String promptState(PromptOccurrence occurrence) {
