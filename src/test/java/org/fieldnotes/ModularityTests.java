@@ -33,7 +33,7 @@ class ModularityTests {
 		noClasses().that()
 			.resideInAnyPackage("org.fieldnotes.placement..", "org.fieldnotes.prompting..", "org.fieldnotes.logbook..",
 					"org.fieldnotes.digest..", "org.fieldnotes.chat..", "org.fieldnotes.commands..",
-					"org.fieldnotes.admin..", "org.fieldnotes.store..")
+					"org.fieldnotes.admin..", "org.fieldnotes.store..", "org.fieldnotes.mail..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("com.slack.api..")
@@ -49,7 +49,7 @@ class ModularityTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.fieldnotes.placement..", "org.fieldnotes.prompting..", "org.fieldnotes.logbook..",
 					"org.fieldnotes.digest..", "org.fieldnotes.commands..", "org.fieldnotes.admin..",
-					"org.fieldnotes.slack..", "org.fieldnotes.store..")
+					"org.fieldnotes.slack..", "org.fieldnotes.store..", "org.fieldnotes.mail..")
 			.check(classes);
 	}
 

@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * the digest contained, by id.
  *
  * @param week ISO week in the recipient's time zone, e.g. {@code 2026-W48}
+ * @param channel where it went: the Slack DM channel, or {@code email}
+ * @param ts the sent message's reference: its Slack timestamp, or the e-mail's Message-ID
  */
 @Document("digests")
 @CompoundIndex(name = "claim", def = "{'recipientKey': 1, 'week': 1}", unique = true)

@@ -7,25 +7,35 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.SentMessage;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
+import org.fieldnotes.mail.Mail;
+import org.fieldnotes.mail.MailFailed;
+import org.fieldnotes.mail.Mailer;
+import org.fieldnotes.mail.SentMail;
+import org.fieldnotes.placement.Person;
 import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.Preferences;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * Sends weekly digests. Each send claims the recipient's week first, so a digest is never sent twice for a week,
- * whether the schedule fires, an admin asks, or the app restarts.
+ * whether the schedule fires, an admin asks, or the app restarts. Recipients on Slack get a direct message;
+ * recipients with only an e-mail address get an e-mail (channel {@code email}) when a mail server is configured.
  */
 @Service
 public class DigestService {
@@ -39,16 +49,23 @@ public class DigestService {
 	private final PromptHistory prompts;
 	private final Logbook logbook;
 	private final Messenger messenger;
+	private final Mailer mailer;
+	private final MessageSource messages;
+	private final Preferences preferences;
 	private final Clock clock;
 
 	DigestService(Recipients recipients, DigestRecords records, DigestComposer composer, PromptHistory prompts,
-			Logbook logbook, Messenger messenger, Clock clock) {
+			Logbook logbook, Messenger messenger, Mailer mailer, MessageSource messages, Preferences preferences,
+			Clock clock) {
 		this.recipients = recipients;
 		this.records = records;
 		this.composer = composer;
 		this.prompts = prompts;
 		this.logbook = logbook;
 		this.messenger = messenger;
+		this.mailer = mailer;
+		this.messages = messages;
+		this.preferences = preferences;
 		this.clock = clock;
 	}
 
@@ -98,14 +115,10 @@ public class DigestService {
 		}
 		DigestRecord record = claimed.get();
 		if (!recipient.person().hasSlack()) {
-			log.info("Digest {} for placements {} skipped: the recipient has only an e-mail address "
-					+ "(e-mail digests are not available yet)", week, placementIds);
-			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "email_only"));
+			return sendEmail(recipient, record, weeks, from, now);
 		}
 		try {
-			SentMessage sent = messenger.sendDirect(recipient.person().slackUserId(),
-					composer.compose(recipient, weeks, from.atZone(recipient.person().zone()).toLocalDate(),
-						now.atZone(recipient.person().zone()).toLocalDate()));
+			SentMessage sent = messenger.sendDirect(recipient.person().slackUserId(), compose(recipient, weeks, from, now));
 			log.info("Digest {} sent: {} placements, {} entries", week, placementIds.size(), entryIds.size());
 			return finish(record, new Update().set("status", DigestStatus.SENT)
 				.set("sentAt", clock.instant())
@@ -116,6 +129,47 @@ public class DigestService {
 			log.warn("Digest {} not delivered: {}", week, e.reason());
 			return finish(record, new Update().set("status", DigestStatus.FAILED).set("failure", e.reason()));
 		}
+	}
+
+	/**
+	 * The digest of a recipient who is not on Slack, by e-mail: SENT on channel {@code email} with the e-mail's
+	 * Message-ID as its {@code ts}; SKIPPED ({@code mail_not_configured}) without a mail server; FAILED with the
+	 * error's class name when the mail server fails. Never throws.
+	 */
+	private Optional<DigestRecord> sendEmail(Recipient recipient, DigestRecord record, List<PlacementWeek> weeks,
+			Instant from, Instant now) {
+		Person person = recipient.person();
+		if (person.email() == null || person.email().isBlank()) {
+			log.warn("Digest {} for placements {} skipped: the recipient has neither Slack nor an e-mail address",
+					record.week(), record.placementIds());
+			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "no_address"));
+		}
+		if (!mailer.configured()) {
+			log.warn("Digest {} for placements {} skipped: the recipient has only an e-mail address and no mail "
+					+ "server is configured (set SPRING_MAIL_HOST)", record.week(), record.placementIds());
+			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "mail_not_configured"));
+		}
+		try {
+			Locale locale = preferences.languageOf(person);
+			String subject = messages.getMessage("mail.digest.subject", new Object[] { weeks.size() }, locale);
+			SentMail sent = mailer.send(new Mail(person.email(), person.name(), locale, subject,
+					compose(recipient, weeks, from, now)));
+			log.info("Digest {} e-mailed: {} placements, {} entries", record.week(), record.placementIds().size(),
+					record.entryIds().size());
+			return finish(record, new Update().set("status", DigestStatus.SENT)
+				.set("sentAt", clock.instant())
+				.set("channel", "email")
+				.set("ts", sent.messageId()));
+		}
+		catch (MailFailed e) {
+			log.warn("Digest {} not e-mailed: {}", record.week(), e.reason());
+			return finish(record, new Update().set("status", DigestStatus.FAILED).set("failure", e.reason()));
+		}
+	}
+
+	private ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, Instant from, Instant now) {
+		return composer.compose(recipient, weeks, from.atZone(recipient.person().zone()).toLocalDate(),
+				now.atZone(recipient.person().zone()).toLocalDate());
 	}
 
 	/**

@@ -79,8 +79,12 @@ class DigestTests extends IntegrationTest {
 		assertThat(toMaja.get(0).get("text")).isEqualTo("Your placements this week: 2 participant(s)");
 	}
 
+	/**
+	 * This context has no mail server (SPRING_MAIL_HOST unset): an e-mail-only follower's digest is recorded as
+	 * skipped, not sent. E-mail delivery itself is in {@link EmailDigestTests}.
+	 */
 	@Test
-	void anEmailOnlyCoachGetsNoSlackMessageButASkippedRecord() {
+	void withoutAMailServerAnEmailOnlyCoachGetsASkippedRecord() {
 		enrolJson(placementJson("UADA", "2026-11-02", "2027-04-30").replace(
 				"\"academicCoach\": {\"name\": \"Anders Holm\", \"slackUserId\": \"UANDERS\", \"timezone\": \"Europe/Stockholm\", \"locale\": \"sv\"}",
 				"\"academicCoach\": {\"name\": \"Eva Ström\", \"email\": \"Eva.Strom@uni.example\"}"));
@@ -93,7 +97,7 @@ class DigestTests extends IntegrationTest {
 			.containsExactlyInAnyOrder("UMAJA", "UBEATA");
 		DigestRecord eva = record("email:eva.strom@uni.example", "2026-W49").orElseThrow();
 		assertThat(eva.status()).isEqualTo(DigestStatus.SKIPPED);
-		assertThat(eva.failure()).isEqualTo("email_only");
+		assertThat(eva.failure()).isEqualTo("mail_not_configured");
 		assertThat(eva.sentAt()).isNull();
 		assertThat(mongo.getCollection("digests").countDocuments()).isEqualTo(3);
 

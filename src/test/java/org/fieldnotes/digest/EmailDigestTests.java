@@ -1,0 +1,158 @@
+package org.fieldnotes.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.MailParts;
+import org.fieldnotes.support.SlackStub;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Digests by e-mail for followers without Slack, against GreenMail as the SMTP server: one multipart/alternative
+ * e-mail per recipient and week, in their language, with the participant's words as inert text.
+ */
+class EmailDigestTests extends IntegrationTest {
+
+	private static final int SMTP_PORT = MailParts.freePort();
+
+	@RegisterExtension
+	static final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("fieldnotes.mail.from", () -> "Fieldnotes <digests@fieldnotes.example>");
+	}
+
+	@Autowired
+	DigestService digests;
+
+	@Autowired
+	Logbook logbook;
+
+	@BeforeEach
+	void emptyMailboxes() throws Exception {
+		greenMail.purgeEmailFromAllMailboxes();
+	}
+
+	@Test
+	void anEmailOnlyCoachGetsOneEmailWithHtmlAndTextInTheirLanguage() throws Exception {
+		enrolWithEmailOnlyCoaches();
+		logbook.write("UADA", "Veckans lärdom: ask early");
+		clock.advance(Duration.ofDays(1));
+
+		List<DigestRecord> handled = digests.sendAll();
+
+		assertThat(handled).hasSize(3).allSatisfy(r -> assertThat(r.status()).isEqualTo(DigestStatus.SENT));
+		assertThat(SlackStub.calls("chat.postMessage")).extracting(m -> m.get("channel")).containsExactly("UMAJA");
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(2);
+
+		MimeMessage toEva = onlyMailTo("eva.strom@uni.example");
+		assertThat(toEva.getSubject()).isEqualTo("Dina placeringar den här veckan — 1 deltagare");
+		assertThat(((InternetAddress) toEva.getFrom()[0]).getAddress()).isEqualTo("digests@fieldnotes.example");
+		assertThat(((InternetAddress) toEva.getAllRecipients()[0]).getPersonal()).isEqualTo("Eva Ström");
+		assertThat(MailParts.structure(toEva)).contains("multipart/alternative text/plain text/html");
+		Map<String, String> eva = MailParts.texts(toEva);
+		assertThat(eva.get("text/plain")).contains("Dina placeringar den här veckan")
+			.contains("Ada Lindqvist — Scania · KTP 2026 · vecka 5 av 26 · du är akademisk handledare")
+			.contains("> Veckans lärdom: ask early");
+		assertThat(eva.get("text/html")).contains("<html lang=\"sv\"")
+			.contains("<h1 style=\"margin:0 0 8px; font-size:22px; line-height:1.3;\">Dina placeringar den här veckan</h1>")
+			.contains("<strong>Ada Lindqvist</strong>")
+			.containsPattern("<blockquote[^>]*>Veckans lärdom: ask early</blockquote>")
+			.contains("Skickat av Fieldnotes")
+			.doesNotContain("Your placements");
+
+		MimeMessage toBen = onlyMailTo("ben.ek@biz.example");
+		assertThat(toBen.getSubject()).isEqualTo("Your placements this week — 1 participant");
+		assertThat(MailParts.texts(toBen).get("text/html")).contains("<html lang=\"en\"")
+			.contains("you are the business coach");
+
+		DigestRecord record = record("email:eva.strom@uni.example").orElseThrow();
+		assertThat(record.channel()).isEqualTo("email");
+		assertThat(record.ts()).isEqualTo(toEva.getMessageID()).isNotBlank();
+		assertThat(record.sentAt()).isEqualTo(clock.instant());
+		assertThat(record.failure()).isNull();
+
+		// a second send the same week sends nothing
+		assertThat(digests.sendAll()).isEmpty();
+		HttpResponse<String> viaApi = postJson("/api/v1/digests/send", "");
+		assertThat(json(viaApi.body()).get("handled").asInt()).isZero();
+		assertThat(greenMail.getReceivedMessages()).hasSize(2);
+	}
+
+	@Test
+	void theParticipantsWordsArriveAsTextNeverAsMarkupOrExpressions() throws Exception {
+		enrolWithEmailOnlyCoaches();
+		logbook.write("UADA", "<script>alert(1)</script> ${7*7} [[${7*7}]] <!channel> *bold* & 'quotes'\nsecond line");
+		clock.advance(Duration.ofDays(1));
+
+		digests.sendAll();
+
+		Map<String, String> eva = MailParts.texts(onlyMailTo("eva.strom@uni.example"));
+		String html = eva.get("text/html");
+		assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+			.doesNotContain("<script")
+			.contains("${7*7}")
+			.contains("[[${7*7}]]")
+			.doesNotContain("49")
+			.contains("&lt;!channel&gt;")
+			.contains("*bold* &amp; &#39;quotes&#39;")
+			.contains("second line");
+		assertThat(eva.get("text/plain")).contains("> <script>alert(1)</script> ${7*7} [[${7*7}]] <!channel> *bold*")
+			.contains("> second line")
+			.doesNotContain("49");
+	}
+
+	// ---------------------------------------------------------------------------------------------- helpers
+
+	/** Academic coach Eva (Swedish) and business coach Ben (English) have only an e-mail address. */
+	private void enrolWithEmailOnlyCoaches() {
+		String body = placementJson("UADA", "2026-11-02", "2027-04-30").replace(
+				"\"academicCoach\": {\"name\": \"Anders Holm\", \"slackUserId\": \"UANDERS\", \"timezone\": \"Europe/Stockholm\", \"locale\": \"sv\"}",
+				"\"academicCoach\": {\"name\": \"Eva Ström\", \"email\": \"Eva.Strom@uni.example\", \"locale\": \"sv\"}")
+			.replace("\"businessCoach\": {\"name\": \"Beata Ek\", \"slackUserId\": \"UBEATA\", \"timezone\": \"Europe/Stockholm\"}",
+					"\"businessCoach\": {\"name\": \"Ben Ek\", \"email\": \"ben.ek@biz.example\", \"locale\": \"en\"}");
+		HttpResponse<String> response = postJson("/api/v1/placements", body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+	}
+
+	private static MimeMessage onlyMailTo(String address) throws Exception {
+		List<MimeMessage> mails = new java.util.ArrayList<>();
+		for (MimeMessage message : greenMail.getReceivedMessages()) {
+			if (((InternetAddress) message.getAllRecipients()[0]).getAddress().equalsIgnoreCase(address)) {
+				mails.add(message);
+			}
+		}
+		assertThat(mails).as("e-mails to %s", address).hasSize(1);
+		return mails.get(0);
+	}
+
+	private Optional<DigestRecord> record(String recipientKey) {
+		return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("recipientKey").is(recipientKey)),
+				DigestRecord.class));
+	}
+}
