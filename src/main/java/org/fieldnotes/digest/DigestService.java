@@ -93,14 +93,7 @@ public class DigestService {
 		Instant now = clock.instant();
 		String week = weekOf(recipient, now);
 		Instant from = now.minus(WEEK);
-		LocalDate today = now.atZone(recipient.person().zone()).toLocalDate();
-		List<PlacementWeek> weeks = recipient.placements()
-			.stream()
-			.filter(f -> inDigestPeriod(f.placement(), today))
-			.map(f -> new PlacementWeek(f.placement(), f.role(),
-					prompts.within(f.placement().getId(), from, now),
-					logbook.entriesBetween(f.placement().getId(), from, now)))
-			.toList();
+		List<PlacementWeek> weeks = weeksOf(recipient, from, now);
 		if (weeks.isEmpty()) {
 			return Optional.empty();
 		}
@@ -165,6 +158,34 @@ public class DigestService {
 			log.warn("Digest {} not e-mailed: {}", record.week(), e.reason());
 			return finish(record, new Update().set("status", DigestStatus.FAILED).set("failure", e.reason()));
 		}
+	}
+
+	/**
+	 * The digest a Slack member would get if it were sent now, without sending or claiming anything (what
+	 * {@code /fieldnotes digest preview} shows). Empty when they follow no placement that is in its digest period.
+	 */
+	public Optional<ChatMessage> preview(String slackUserId) {
+		Instant now = clock.instant();
+		Instant from = now.minus(WEEK);
+		return recipients.all()
+			.stream()
+			.filter(r -> slackUserId.equals(r.person().slackUserId()))
+			.findFirst()
+			.map(r -> {
+				List<PlacementWeek> weeks = weeksOf(r, from, now);
+				return weeks.isEmpty() ? null : compose(r, weeks, from, now);
+			});
+	}
+
+	/** The last 7 days of each placement the recipient follows that is in its digest period. */
+	private List<PlacementWeek> weeksOf(Recipient recipient, Instant from, Instant now) {
+		LocalDate today = now.atZone(recipient.person().zone()).toLocalDate();
+		return recipient.placements()
+			.stream()
+			.filter(f -> inDigestPeriod(f.placement(), today))
+			.map(f -> new PlacementWeek(f.placement(), f.role(), prompts.within(f.placement().getId(), from, now),
+					logbook.entriesBetween(f.placement().getId(), from, now)))
+			.toList();
 	}
 
 	private ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, Instant from, Instant now) {

@@ -38,6 +38,20 @@ public class BlockKitRenderer {
 		return blocks;
 	}
 
+	/**
+	 * The message as one Slack message (a slash-command answer cannot be split): at most 50 blocks, the last one a
+	 * "…" when blocks had to be left out.
+	 */
+	public List<LayoutBlock> renderOne(ChatMessage message) {
+		List<LayoutBlock> blocks = render(message);
+		if (blocks.size() <= MAX_BLOCKS) {
+			return blocks;
+		}
+		List<LayoutBlock> cut = new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1));
+		cut.add(ContextBlock.builder().elements(List.of(mrkdwn("…"))).build());
+		return cut;
+	}
+
 	/** The notification text that accompanies blocks (shown in push notifications and by screen readers). */
 	public String fallback(ChatMessage message) {
 		return Mrkdwn.truncate(Mrkdwn.escape(message.summary()), MAX_TEXT);

@@ -52,7 +52,7 @@ class FieldnotesCommand implements SlackListener {
 				}
 			}
 			ChatMessage answer = commands.run(userId, text);
-			return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(answer)).blocks(renderer.render(answer)));
+			return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(answer)).blocks(renderer.renderOne(answer)));
 		});
 	}
 }

@@ -1,0 +1,66 @@
+package org.fieldnotes.slack.listeners.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.SlackStub;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /fieldnotes digest preview}: a manager or coach sees their digest as it stands, only they see it, and
+ * nothing is sent or claimed, so the week's digest still goes out.
+ */
+class DigestPreviewTests extends IntegrationTest {
+
+	private static final String ADA = "UADA";
+
+	private JsonNode command(String userId, String text) {
+		return json(slashCommand(userId, text).body());
+	}
+
+	private static String texts(JsonNode answer) {
+		StringBuilder all = new StringBuilder();
+		answer.get("blocks").forEach(block -> all.append(block.toString()).append('\n'));
+		return all.toString();
+	}
+
+	@Test
+	void aManagerSeesTheirDigestNowAndItIsNeitherSentNorClaimed() {
+		enrol(ADA, "2026-11-02", "2027-04-30");
+		directMessage("Ev1", ADA, "1764669600.000100", "Planned the bench test with the supplier", null);
+		clock.advance(java.time.Duration.ofMinutes(1));
+
+		JsonNode answer = command("UMAJA", "digest preview");
+
+		assertThat(answer.get("response_type").asString()).isEqualTo("ephemeral");
+		assertThat(texts(answer)).contains("Your placements this week")
+			.contains("Ada Lindqvist")
+			.contains("Planned the bench test with the supplier");
+		assertThat(SlackStub.messagesTo("UMAJA")).isEmpty();
+		assertThat(mongo.getCollection("digests").countDocuments()).isZero();
+
+		assertThat(json(postJson("/api/v1/digests/send", "").body()).get("handled").asInt()).isEqualTo(3);
+		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
+	}
+
+	@Test
+	void theSwedishCoachSeesItInSwedish() {
+		enrol(ADA, "2026-11-02", "2027-04-30");
+
+		assertThat(texts(command("UANDERS", "digest preview"))).contains("Dina placeringar den här veckan");
+	}
+
+	@Test
+	void someoneWithoutADigestIsToldWhy() {
+		enrol(ADA, "2026-11-02", "2027-04-30");
+
+		assertThat(texts(command(ADA, "digest preview"))).contains("You have no digest");
+	}
+
+	@Test
+	void digestAloneAnswersWithTheUsageLine() {
+		assertThat(texts(command("UMAJA", "digest"))).contains("Usage: /fieldnotes digest preview");
+	}
+}
