@@ -1,20 +1,15 @@
 package org.fieldnotes.slack.views;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.fieldnotes.logbook.LogbookEntry;
-import org.fieldnotes.logbook.OwnEntries;
-import org.fieldnotes.logbook.StatusUpdate;
-import org.fieldnotes.logbook.StatusUpdates;
+import org.fieldnotes.logbook.RecentActivity;
 import org.fieldnotes.placement.Person;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
@@ -57,18 +52,16 @@ public class HomeView {
 
 	private final PlacementManagement placements;
 	private final PromptHistory prompts;
-	private final OwnEntries entries;
-	private final StatusUpdates statusUpdates;
+	private final RecentActivity activity;
 	private final SlackTexts texts;
 	private final Clock clock;
 
-	HomeView(PlacementManagement placements, PromptHistory prompts, OwnEntries entries, StatusUpdates statusUpdates,
+	HomeView(PlacementManagement placements, PromptHistory prompts, RecentActivity activity,
 			SlackTexts texts, Clock clock) {
 		this.clock = clock;
 		this.placements = placements;
 		this.prompts = prompts;
-		this.entries = entries;
-		this.statusUpdates = statusUpdates;
+		this.activity = activity;
 		this.texts = texts;
 	}
 
@@ -125,16 +118,16 @@ public class HomeView {
 			.build());
 		blocks.add(DividerBlock.builder().build());
 		blocks.add(header(texts.t("home.recent", locale)));
-		List<Recent> recent = recent(placement.getId());
+		List<RecentActivity.Item> recent = activity.latest(placement.getId(), RECENT);
 		if (recent.isEmpty()) {
 			blocks.add(context(Mrkdwn.escape(texts.t("home.recent.empty", locale))));
 		}
 		DateTimeFormatter date = DateTimeFormatter.ofPattern("EEE d MMM", locale);
-		for (Recent item : recent) {
-			String line = "*" + Mrkdwn.escape(date.format(item.at().atZone(zone))) + "*  " + Mrkdwn.escape(item.kind(texts, locale))
+		for (RecentActivity.Item item : recent) {
+			String line = "*" + Mrkdwn.escape(date.format(item.at().atZone(zone))) + "*  " + Mrkdwn.escape(kind(item, locale))
 					+ "  “" + Mrkdwn.escape(excerpt(item.text())) + "”";
 			SectionBlock.SectionBlockBuilder section = SectionBlock.builder().text(mrkdwn(line));
-			if (item.entry() != null) {
+			if (item.isEntry()) {
 				section.accessory(OverflowMenuElement.builder()
 					.actionId(ENTRY_MENU)
 					.options(List.of(Modals.option(texts.t("home.menu.edit", locale), "edit:" + item.entry().id()),
@@ -189,30 +182,11 @@ public class HomeView {
 		return String.join(" · ", parts);
 	}
 
-	private List<Recent> recent(String placementId) {
-		List<Recent> recent = new ArrayList<>();
-		for (LogbookEntry entry : entries.latest(placementId, RECENT)) {
-			recent.add(new Recent(entry.createdAt(), entry, null));
+	private String kind(RecentActivity.Item item, Locale locale) {
+		if (item.isEntry()) {
+			return texts.t("home.kind." + item.entry().source().name(), locale);
 		}
-		for (StatusUpdate update : statusUpdates.latest(placementId, RECENT)) {
-			recent.add(new Recent(update.createdAt(), null, update));
-		}
-		recent.sort(Comparator.comparing(Recent::at).reversed());
-		return recent.size() > RECENT ? recent.subList(0, RECENT) : recent;
-	}
-
-	private record Recent(Instant at, LogbookEntry entry, StatusUpdate update) {
-
-		String kind(SlackTexts texts, Locale locale) {
-			if (entry != null) {
-				return texts.t("home.kind." + entry.source().name(), locale);
-			}
-			return texts.t("home.kind.status", locale, texts.t("home.status." + update.status().name(), locale));
-		}
-
-		String text() {
-			return entry != null ? entry.text() : update.progress();
-		}
+		return texts.t("home.kind.status", locale, texts.t("home.status." + item.update().status().name(), locale));
 	}
 
 	/** The first ~80 characters on one line, never half an emoji. */
