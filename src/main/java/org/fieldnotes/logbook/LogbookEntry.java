@@ -7,6 +7,7 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.fieldnotes.placement.Role;
+import org.fieldnotes.placement.Visibility;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**

@@ -1,9 +1,8 @@
-package org.fieldnotes.logbook;
+package org.fieldnotes.placement;
 
 import java.util.Locale;
 import java.util.Optional;
 
-import org.fieldnotes.placement.Role;
 
 /**
  * Who may read an entry or a status update besides its author. The participant chooses; the default comes from
