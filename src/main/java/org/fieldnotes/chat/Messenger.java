@@ -22,6 +22,13 @@ public interface Messenger {
 	/** Marks a received message as saved (a ✅ reaction on Slack); best effort, never throws. */
 	void confirmSaved(MessageRef message);
 
+	/**
+	 * Shows a message to one person only, in a conversation they are in (an ephemeral message on Slack): nobody
+	 * else sees it, and it is not kept. Best effort, never throws.
+	 * @param conversation the conversation's id on the platform (e.g. the DM a message was written in)
+	 */
+	void sendEphemeral(String conversation, String userId, ChatMessage message);
+
 	/** Whether a chat platform is connected at all. */
 	boolean connected();
 }

@@ -3,24 +3,42 @@ package org.fieldnotes.commands;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.fieldnotes.admin.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.ChatMessage.Span;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.PlacementStatus;
+import org.fieldnotes.placement.Programs;
+import org.fieldnotes.placement.Visibility;
 import org.springframework.stereotype.Component;
 
-/** {@code /fieldnotes programs} (admins): each programme with its numbers of active, paused and ended placements. */
+/**
+ * {@code /fieldnotes programs} (admins): each programme with its numbers of active, paused and ended placements and
+ * its default visibility; {@code /fieldnotes programs <programme> visibility [option]} shows or sets that default.
+ */
 @Component
 class ProgramsCommand implements Subcommand {
 
+	/** {@code <programme> visibility [option]}; the programme may be quoted. */
+	private static final Pattern VISIBILITY = Pattern.compile("^(.+?)\\s+visibility(?:\\s+(\\S+))?$",
+			Pattern.CASE_INSENSITIVE);
+
 	private final PlacementManagement placements;
+	private final Programs programs;
+	private final AuditLog audit;
 	private final Replies replies;
 
-	ProgramsCommand(PlacementManagement placements, Replies replies) {
+	ProgramsCommand(PlacementManagement placements, Programs programs, AuditLog audit, Replies replies) {
 		this.placements = placements;
+		this.programs = programs;
+		this.audit = audit;
 		this.replies = replies;
 	}
 
@@ -42,6 +60,9 @@ class ProgramsCommand implements Subcommand {
 	@Override
 	public ChatMessage run(Invocation invocation) {
 		Locale locale = invocation.locale();
+		if (!invocation.rest().isBlank()) {
+			return visibility(invocation, locale);
+		}
 		// programme names compared without regard to case; shown as first written
 		Map<String, int[]> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		for (Placement p : placements.all()) {
@@ -55,12 +76,56 @@ class ProgramsCommand implements Subcommand {
 			.stream()
 			.map(e -> new Item(e.getKey(), replies.t("programs.line", locale,
 					e.getValue()[PlacementStatus.ACTIVE.ordinal()], e.getValue()[PlacementStatus.PAUSED.ordinal()],
-					e.getValue()[PlacementStatus.ENDED.ordinal()])))
+					e.getValue()[PlacementStatus.ENDED.ordinal()]) + " · "
+					+ replies.t("programs.visibility.line", locale, programs.of(e.getKey()).visibility().key())))
 			.toList();
 		var message = ChatMessage.builder(heading).heading(heading);
 		for (int i = 0; i < items.size(); i += 20) {
 			message.items(items.subList(i, Math.min(items.size(), i + 20)));
 		}
 		return message.build();
+	}
+
+	/** {@code <programme> visibility}: shows the programme's default; with an option, sets it (audited). */
+	private ChatMessage visibility(Invocation invocation, Locale locale) {
+		Matcher matcher = VISIBILITY.matcher(invocation.rest().strip());
+		if (!matcher.matches()) {
+			return usage(replies.t("programs.visibility.bad", locale, invocation.rest().strip()), locale);
+		}
+		String program = unquoted(matcher.group(1));
+		if (program.isEmpty() || !programs.known(program)) {
+			audit.record(invocation.userId(), "program-visibility", null, null, AuditLog.REFUSED, "unknown programme");
+			return usage(replies.t("programs.visibility.unknown", locale, program), locale);
+		}
+		String name = placements.all().stream().map(Placement::getProgram)
+			.filter(p -> p.strip().equalsIgnoreCase(program)).findFirst().orElse(program);
+		if (matcher.group(2) == null) {
+			return replies.text("programs.visibility.current", locale, name, programs.of(name).visibility().key());
+		}
+		Optional<Visibility> chosen = Visibility.parse(matcher.group(2));
+		if (chosen.isEmpty()) {
+			audit.record(invocation.userId(), "program-visibility", null, null, AuditLog.REFUSED, "bad value");
+			return usage(replies.t("programs.visibility.bad", locale, matcher.group(2)), locale);
+		}
+		programs.setDefaultVisibility(name, chosen.get());
+		audit.record(invocation.userId(), "program-visibility", null, null, AuditLog.DONE,
+				name + ": " + chosen.get().key());
+		return replies.text("programs.visibility.set", locale, name, chosen.get().key());
+	}
+
+	private ChatMessage usage(String problem, Locale locale) {
+		return ChatMessage.builder(problem)
+			.paragraph(Span.plain("⚠ " + problem))
+			.context(replies.t("command.usage", locale, replies.t("programs.visibility.usage", locale)))
+			.build();
+	}
+
+	private static String unquoted(String text) {
+		String trimmed = text.strip();
+		if (trimmed.length() >= 2 && (trimmed.startsWith("\"") && trimmed.endsWith("\"")
+				|| trimmed.startsWith("“") && trimmed.endsWith("”"))) {
+			return trimmed.substring(1, trimmed.length() - 1).strip();
+		}
+		return trimmed;
 	}
 }

@@ -11,12 +11,16 @@ import org.fieldnotes.chat.InboundMessage;
 import org.fieldnotes.chat.MessageRef;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Visibility;
+import org.fieldnotes.placement.VisibilityDefaults;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
 import org.fieldnotes.store.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -36,14 +40,18 @@ public class Logbook {
 	private final MongoTemplate mongo;
 	private final PlacementManagement placements;
 	private final PromptHistory prompts;
+	private final VisibilityDefaults visibility;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	Logbook(LogbookEntries entries, MongoTemplate mongo, PlacementManagement placements, PromptHistory prompts,
-			Clock clock) {
+			VisibilityDefaults visibility, ApplicationEventPublisher events, Clock clock) {
 		this.entries = entries;
 		this.mongo = mongo;
 		this.placements = placements;
 		this.prompts = prompts;
+		this.visibility = visibility;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -63,7 +71,8 @@ public class Logbook {
 		LogbookEntry entry = new LogbookEntry(UUID.randomUUID().toString(), placementId, message.userId(), message.text(),
 				answers.isPresent() ? EntrySource.PROMPT_REPLY : EntrySource.FREE_FORM,
 				answers.map(PromptOccurrence::getId).orElse(null), answers.map(PromptOccurrence::getPromptId).orElse(null),
-				message.ref().key(), message.ref().channel(), message.ref().ts(), now, null, null);
+				message.ref().key(), message.ref().channel(), message.ref().ts(), now, null, null, null,
+				visibility.forNew(message.userId(), placement.get().getProgram(), null));
 		Optional<LogbookEntry> saved = Claims.insertOnce(mongo, entry);
 		if (saved.isEmpty()) {
 			log.debug("Message {} already stored; redelivery ignored", message.ref().key());
@@ -74,14 +83,45 @@ public class Logbook {
 		return new Receipt(message, Receipt.Outcome.SAVED, saved.get());
 	}
 
-	/** A free-form entry written without a chat message ({@code /fieldnotes log …}). */
+	/** A free-form entry written without a chat message ({@code /fieldnotes log …}), with the author's default visibility. */
 	public LogbookEntry write(String userId, String text) {
+		return write(userId, text, null);
+	}
+
+	/**
+	 * A free-form entry written without a chat message.
+	 * @param chosen who may read it; {@literal null}: the author's effective default
+	 */
+	public LogbookEntry write(String userId, String text, Visibility chosen) {
 		Placement placement = placements.currentFor(userId).orElseThrow(NotEnrolled::new);
 		String id = UUID.randomUUID().toString();
 		LogbookEntry saved = entries.insert(new LogbookEntry(id, placement.getId(), userId, text, EntrySource.FREE_FORM,
-				null, null, "entry:" + id, null, null, now(), null, null));
+				null, null, "entry:" + id, null, null, now(), null, null, null,
+				visibility.forNew(userId, placement.getProgram(), chosen)));
 		log.info("Logbook entry {} written for placement {}", saved.id(), placement.getId());
 		return saved;
+	}
+
+	/**
+	 * The author changes who may read an entry of theirs. Anyone else, a deleted entry or an unknown id changes
+	 * nothing. A change is published as {@link VisibilityChanged} (ids only).
+	 * @return whether the entry is the author's (and now has that visibility)
+	 */
+	public boolean changeVisibility(String entryId, String userId, Visibility visibility) {
+		if (entryId == null || userId == null || visibility == null) {
+			return false;
+		}
+		LogbookEntry before = mongo.findAndModify(Query.query(Criteria.where("_id").is(entryId).and("authorId").is(userId)
+			.and("deletedAt").is(null)), new Update().set("visibility", visibility),
+				FindAndModifyOptions.options().returnNew(false), LogbookEntry.class);
+		if (before == null) {
+			log.debug("Visibility of entry {} not changed: not the author's, deleted or unknown", entryId);
+			return false;
+		}
+		log.info("Visibility of entry {} changed from {} to {}", entryId, before.visibility().key(), visibility.key());
+		events.publishEvent(new VisibilityChanged(VisibilityChoice.Kind.ENTRY, entryId, before.placementId(), userId,
+				before.visibility(), visibility));
+		return true;
 	}
 
 	/** Now, at the precision MongoDB stores (milliseconds), so a returned entry equals the one read back. */

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.fieldnotes.chat.MessageRef;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Visibility;
+import org.fieldnotes.placement.VisibilityDefaults;
 import org.fieldnotes.store.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +33,13 @@ public class OwnEntries {
 
 	private final MongoTemplate mongo;
 	private final PlacementManagement placements;
+	private final VisibilityDefaults visibility;
 	private final Clock clock;
 
-	OwnEntries(MongoTemplate mongo, PlacementManagement placements, Clock clock) {
+	OwnEntries(MongoTemplate mongo, PlacementManagement placements, VisibilityDefaults visibility, Clock clock) {
 		this.mongo = mongo;
 		this.placements = placements;
+		this.visibility = visibility;
 		this.clock = clock;
 	}
 
@@ -45,10 +49,18 @@ public class OwnEntries {
 	 * @throws NotEnrolled when the author has no current placement
 	 */
 	public Optional<LogbookEntry> write(String userId, String text, String naturalKey) {
+		return write(userId, text, naturalKey, null);
+	}
+
+	/**
+	 * The same, readable by whom the author chose.
+	 * @param chosen who may read it; {@literal null}: the author's effective default
+	 */
+	public Optional<LogbookEntry> write(String userId, String text, String naturalKey, Visibility chosen) {
 		Placement placement = placements.currentFor(userId).orElseThrow(NotEnrolled::new);
 		Optional<LogbookEntry> saved = Claims.insertOnce(mongo, new LogbookEntry(UUID.randomUUID().toString(),
 				placement.getId(), userId, text, EntrySource.FREE_FORM, null, null, naturalKey, null, null, now(), null,
-				null));
+				null, null, visibility.forNew(userId, placement.getProgram(), chosen)));
 		saved.ifPresent(e -> log.info("Logbook entry {} written for placement {}", e.id(), placement.getId()));
 		return saved;
 	}
@@ -68,15 +80,25 @@ public class OwnEntries {
 	 * @param link the message's permalink, or {@literal null} when the platform gave none
 	 */
 	public Saved saveMessage(String userId, MessageRef message, String text, String link) {
+		return save(userId, message, text, link).outcome();
+	}
+
+	/** What became of a saved message, and the entry when it was stored now. */
+	public record SavedMessage(Saved outcome, LogbookEntry entry) {
+	}
+
+	/** {@link #saveMessage}, returning the new entry as well (with the author's default visibility). */
+	public SavedMessage save(String userId, MessageRef message, String text, String link) {
 		Optional<Placement> placement = placements.currentFor(userId);
 		if (placement.isEmpty()) {
-			return Saved.NOT_ENROLLED;
+			return new SavedMessage(Saved.NOT_ENROLLED, null);
 		}
 		Optional<LogbookEntry> saved = Claims.insertOnce(mongo, new LogbookEntry(UUID.randomUUID().toString(),
 				placement.get().getId(), userId, text == null ? "" : text, EntrySource.FREE_FORM, null, null,
-				message.key(), message.channel(), message.ts(), now(), null, null, link));
+				message.key(), message.channel(), message.ts(), now(), null, null, link,
+				visibility.forNew(userId, placement.get().getProgram(), null)));
 		saved.ifPresent(e -> log.info("Message saved as logbook entry {} for placement {}", e.id(), e.placementId()));
-		return saved.isPresent() ? Saved.SAVED : Saved.ALREADY_SAVED;
+		return saved.isPresent() ? new SavedMessage(Saved.SAVED, saved.get()) : new SavedMessage(Saved.ALREADY_SAVED, null);
 	}
 
 	/** The entry, if {@code userId} wrote it and it is not deleted. */

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Visibility;
+import org.fieldnotes.placement.VisibilityDefaults;
 import org.fieldnotes.prompting.Prompt;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptResponses;
@@ -29,12 +32,17 @@ public class PromptAnswers {
 	private final PromptResponses responses;
 	private final PromptHistory prompts;
 	private final MongoTemplate mongo;
+	private final PlacementManagement placements;
+	private final VisibilityDefaults visibility;
 	private final Clock clock;
 
-	PromptAnswers(PromptResponses responses, PromptHistory prompts, MongoTemplate mongo, Clock clock) {
+	PromptAnswers(PromptResponses responses, PromptHistory prompts, MongoTemplate mongo,
+			PlacementManagement placements, VisibilityDefaults visibility, Clock clock) {
 		this.responses = responses;
 		this.prompts = prompts;
 		this.mongo = mongo;
+		this.placements = placements;
+		this.visibility = visibility;
 		this.clock = clock;
 	}
 
@@ -59,6 +67,15 @@ public class PromptAnswers {
 	 * @throws org.fieldnotes.prompting.NotYourPrompt when the prompt was sent to someone else
 	 */
 	public Answered answer(String userId, String occurrenceId, String submissionKey, List<String> answers) {
+		return answer(userId, occurrenceId, submissionKey, answers, null);
+	}
+
+	/**
+	 * The same, readable by whom the author chose.
+	 * @param chosen who may read the entry; {@literal null}: the author's effective default
+	 */
+	public Answered answer(String userId, String occurrenceId, String submissionKey, List<String> answers,
+			Visibility chosen) {
 		Optional<PromptResponses.Form> form = responses.form(occurrenceId, userId);
 		if (form.isEmpty()) {
 			return new Answered(Outcome.CLOSED, null);
@@ -70,7 +87,7 @@ public class PromptAnswers {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		LogbookEntry entry = new LogbookEntry(UUID.randomUUID().toString(), form.get().placementId(), userId, text,
 				EntrySource.PROMPT_REPLY, occurrenceId, form.get().prompt().id(), submissionKey, null, null, now, null,
-				null);
+				null, null, visibility.forNew(userId, placements.get(form.get().placementId()).getProgram(), chosen));
 		Optional<LogbookEntry> saved = Claims.insertOnce(mongo, entry);
 		if (saved.isEmpty()) {
 			return new Answered(Outcome.ALREADY_SAVED, null);

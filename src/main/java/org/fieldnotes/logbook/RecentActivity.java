@@ -38,6 +38,11 @@ public class RecentActivity {
 			return entry != null;
 		}
 
+		/** Who besides the author may read it. */
+		public org.fieldnotes.placement.Visibility visibility() {
+			return entry != null ? entry.visibility() : update.visibility();
+		}
+
 		/** The words to quote: the entry's text, or the status update's progress. */
 		public String text() {
 			return entry != null ? entry.text() : update.progress();

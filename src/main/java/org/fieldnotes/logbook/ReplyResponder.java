@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.placement.PlacementManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -23,15 +24,23 @@ public class ReplyResponder {
 
 	private final Messenger messenger;
 	private final MessageSource messages;
+	private final VisibilityControls visibility;
+	private final PlacementManagement placements;
 
-	ReplyResponder(Messenger messenger, MessageSource messages) {
+	ReplyResponder(Messenger messenger, MessageSource messages, VisibilityControls visibility,
+			PlacementManagement placements) {
 		this.messenger = messenger;
 		this.messages = messages;
+		this.visibility = visibility;
+		this.placements = placements;
 	}
 
 	public void answer(Receipt receipt) {
 		switch (receipt.outcome()) {
-			case SAVED -> messenger.confirmSaved(receipt.message().ref());
+			case SAVED -> {
+				messenger.confirmSaved(receipt.message().ref());
+				tellWhoCanSee(receipt);
+			}
 			case NOT_ENROLLED -> {
 				if (!receipt.message().redelivery()) {
 					explain(receipt.message().userId());
@@ -39,6 +48,21 @@ public class ReplyResponder {
 			}
 			case ALREADY_SAVED -> {
 			}
+		}
+	}
+
+	/** Only to the author, in the conversation: who can see the new entry, with buttons to change it. */
+	private void tellWhoCanSee(Receipt receipt) {
+		try {
+			String userId = receipt.message().userId();
+			Locale locale = placements.languageOf(userId).orElse(Locale.ENGLISH);
+			LogbookEntry entry = receipt.entry();
+			messenger.sendEphemeral(receipt.message().ref().channel(), userId, visibility.confirmation(
+					messages.getMessage("visibility.dm.saved", null, locale), VisibilityChoice.Kind.ENTRY, entry.id(),
+					entry.visibility(), locale));
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not say who can see a saved entry: {}", e.getClass().getSimpleName());
 		}
 	}
 

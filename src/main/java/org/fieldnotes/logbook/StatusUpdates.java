@@ -10,15 +10,20 @@ import java.util.UUID;
 
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Visibility;
+import org.fieldnotes.placement.VisibilityDefaults;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptResponses;
 import org.fieldnotes.store.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,14 +39,18 @@ public class StatusUpdates {
 	private final PlacementManagement placements;
 	private final PromptResponses responses;
 	private final PromptHistory prompts;
+	private final VisibilityDefaults visibility;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	StatusUpdates(MongoTemplate mongo, PlacementManagement placements, PromptResponses responses,
-			PromptHistory prompts, Clock clock) {
+			PromptHistory prompts, VisibilityDefaults visibility, ApplicationEventPublisher events, Clock clock) {
 		this.mongo = mongo;
 		this.placements = placements;
 		this.responses = responses;
 		this.prompts = prompts;
+		this.visibility = visibility;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -74,6 +83,14 @@ public class StatusUpdates {
 	 * @throws org.fieldnotes.prompting.NotYourPrompt when that prompt was sent to someone else
 	 */
 	public Submitted submit(String userId, Report report, String occurrenceId, String naturalKey) {
+		return submit(userId, report, occurrenceId, naturalKey, null);
+	}
+
+	/**
+	 * The same, readable by whom the author chose.
+	 * @param chosen who may read it; {@literal null}: the author's effective default
+	 */
+	public Submitted submit(String userId, Report report, String occurrenceId, String naturalKey, Visibility chosen) {
 		List<Field> invalid = new ArrayList<>();
 		if (report.status() == null) {
 			invalid.add(Field.STATUS);
@@ -88,12 +105,14 @@ public class StatusUpdates {
 			return new Submitted(Outcome.INVALID, null, invalid);
 		}
 		String placementId;
+		String program;
 		if (occurrenceId != null && !occurrenceId.isBlank()) {
 			Optional<PromptResponses.Form> form = responses.form(occurrenceId, userId);
 			if (form.isEmpty()) {
 				return new Submitted(Outcome.CLOSED, null, List.of());
 			}
 			placementId = form.get().placementId();
+			program = placements.get(placementId).getProgram();
 		}
 		else {
 			Optional<Placement> placement = placements.currentFor(userId);
@@ -101,13 +120,14 @@ public class StatusUpdates {
 				return new Submitted(Outcome.NOT_ENROLLED, null, List.of());
 			}
 			placementId = placement.get().getId();
+			program = placement.get().getProgram();
 			occurrenceId = null;
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		String blockers = report.blockers() == null || report.blockers().isBlank() ? null : report.blockers().strip();
 		Optional<StatusUpdate> saved = Claims.insertOnce(mongo, new StatusUpdate(UUID.randomUUID().toString(),
 				placementId, userId, report.status(), report.progress().strip(), blockers, report.mood(), occurrenceId,
-				naturalKey, now));
+				naturalKey, now, visibility.forNew(userId, program, chosen)));
 		if (saved.isEmpty()) {
 			return new Submitted(Outcome.ALREADY_SAVED, null, List.of());
 		}
@@ -116,6 +136,29 @@ public class StatusUpdates {
 		}
 		log.info("Status update {} saved for placement {}", saved.get().id(), placementId);
 		return new Submitted(Outcome.SAVED, saved.get(), List.of());
+	}
+
+	/**
+	 * The author changes who may read a status update of theirs; anyone else or an unknown id changes nothing. A
+	 * change is published as {@link VisibilityChanged} (ids only).
+	 * @return whether the update is the author's (and now has that visibility)
+	 */
+	public boolean changeVisibility(String updateId, String userId, Visibility visibility) {
+		if (updateId == null || userId == null || visibility == null) {
+			return false;
+		}
+		StatusUpdate before = mongo.findAndModify(Query.query(Criteria.where("_id").is(updateId).and("authorId").is(userId)),
+				new Update().set("visibility", visibility), FindAndModifyOptions.options().returnNew(false),
+				StatusUpdate.class);
+		if (before == null) {
+			log.debug("Visibility of status update {} not changed: not the author's or unknown", updateId);
+			return false;
+		}
+		log.info("Visibility of status update {} changed from {} to {}", updateId, before.visibility().key(),
+				visibility.key());
+		events.publishEvent(new VisibilityChanged(VisibilityChoice.Kind.STATUS_UPDATE, updateId, before.placementId(),
+				userId, before.visibility(), visibility));
+		return true;
 	}
 
 	/** The placement's status updates, newest first. */

@@ -16,17 +16,25 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param remindersOff no reminders for unanswered prompts ({@literal null}: never chosen, so reminders are on)
  * @param awayFrom first day of an absence, in the person's time zone; {@literal null} when none
  * @param awayTo last day of the absence (inclusive)
+ * @param visibility who may read their new entries and status updates unless they choose otherwise for one;
+ * {@literal null} when never chosen (their programme's default applies)
  */
 @Document("person_preferences")
 public record PersonPreferences(@Id String userId, String language, Boolean remindersOff, LocalDate awayFrom,
-		LocalDate awayTo, Instant updatedAt) {
+		LocalDate awayTo, Instant updatedAt, Visibility visibility) {
 
 	@PersistenceCreator
 	public PersonPreferences {
 	}
 
+	/** Preferences without a visibility of their own. */
+	public PersonPreferences(String userId, String language, Boolean remindersOff, LocalDate awayFrom,
+			LocalDate awayTo, Instant updatedAt) {
+		this(userId, language, remindersOff, awayFrom, awayTo, updatedAt, null);
+	}
+
 	static PersonPreferences none(String userId) {
-		return new PersonPreferences(userId, null, null, null, null, null);
+		return new PersonPreferences(userId, null, null, null, null, null, null);
 	}
 
 	/** Whether the person turned reminders off. */

@@ -58,6 +58,11 @@ public class Preferences {
 		return upsert(userId, new Update().set("awayFrom", from).set("awayTo", to));
 	}
 
+	/** Who may read the person's new entries and status updates, unless they choose otherwise for one. */
+	public PersonPreferences setVisibility(String userId, Visibility visibility) {
+		return upsert(userId, new Update().set("visibility", visibility));
+	}
+
 	public PersonPreferences clearAway(String userId) {
 		return upsert(userId, new Update().unset("awayFrom").unset("awayTo"));
 	}

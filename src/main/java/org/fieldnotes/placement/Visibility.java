@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Who may read an entry or a status update besides its author. The participant chooses; the default comes from
- * their own setting, else their programme's, else {@link #COACHES}. Admins (programme coordinators) see counts and
- * dates, never words, unless an entry is shared with the whole placement.
+ * their own setting, else their programme's, else {@link #COACHES}. Admins (programme coordinators, through the
+ * admin API) read what is shared with the coaches or the whole placement, never what is private or confidential to
+ * the academic coach.
  */
 public enum Visibility {
 
@@ -34,6 +35,23 @@ public enum Visibility {
 				return true;
 			case CONFIDENTIAL:
 				return role == Role.ACADEMIC_COACH;
+			default:
+				throw new IllegalStateException(name());
+		}
+	}
+
+	/**
+	 * Whether admins (programme coordinators) may read it through the admin API: what is shared with the coaches or
+	 * the whole placement. They are not the academic coach, so confidential items stay hidden from them.
+	 */
+	public boolean readableByAdmins() {
+		switch (this) {
+			case PRIVATE:
+			case CONFIDENTIAL:
+				return false;
+			case COACHES:
+			case PLACEMENT:
+				return true;
 			default:
 				throw new IllegalStateException(name());
 		}

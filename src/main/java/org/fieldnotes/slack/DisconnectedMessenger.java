@@ -27,6 +27,10 @@ class DisconnectedMessenger implements Messenger {
 	}
 
 	@Override
+	public void sendEphemeral(String conversation, String userId, ChatMessage message) {
+	}
+
+	@Override
 	public boolean connected() {
 		return false;
 	}

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.reactions.ReactionsAddResponse;
@@ -75,6 +76,23 @@ class SlackMessenger implements Messenger {
 		}
 		catch (IOException | SlackApiException | RuntimeException e) {
 			log.warn("Could not confirm a saved entry with a reaction: {}", e.getClass().getSimpleName());
+		}
+	}
+
+	/** {@code chat.postEphemeral}: one message (cut to 50 blocks), seen only by that person. */
+	@Override
+	public void sendEphemeral(String conversation, String userId, ChatMessage message) {
+		try {
+			List<LayoutBlock> blocks = renderer.renderOne(message);
+			String text = renderer.fallback(message);
+			ChatPostEphemeralResponse response = slack
+				.chatPostEphemeral(r -> r.channel(conversation).user(userId).text(text).blocks(blocks));
+			if (!response.isOk()) {
+				log.warn("Could not post an ephemeral message: {}", response.getError());
+			}
+		}
+		catch (IOException | SlackApiException | RuntimeException e) {
+			log.warn("Could not post an ephemeral message: {}", e.getClass().getSimpleName());
 		}
 	}
 

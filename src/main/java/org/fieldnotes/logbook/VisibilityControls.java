@@ -1,0 +1,86 @@
+package org.fieldnotes.logbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.ChatMessage.Button;
+import org.fieldnotes.placement.Visibility;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who can see an entry or a status update, in words and as a control any platform can show: a confirmation that
+ * says who can see the item, with one button per other visibility; and applying such a choice, for its author only.
+ */
+@Service
+public class VisibilityControls {
+
+	private final Logbook logbook;
+	private final StatusUpdates statusUpdates;
+	private final MessageSource messages;
+
+	VisibilityControls(Logbook logbook, StatusUpdates statusUpdates, MessageSource messages) {
+		this.logbook = logbook;
+		this.statusUpdates = statusUpdates;
+		this.messages = messages;
+	}
+
+	/** A short label, e.g. "🔒 Only you". */
+	public String label(Visibility visibility, Locale locale) {
+		return t("visibility.label." + visibility.key(), locale);
+	}
+
+	/** Who can see it, in a sentence, e.g. "only you: never in a digest, a summary or the admin API". */
+	public String who(Visibility visibility, Locale locale) {
+		return t("visibility.who." + visibility.key(), locale);
+	}
+
+	/**
+	 * "{headline}", then "Who can see this: …", then a button for each other visibility.
+	 * @param headline e.g. "✅ Saved to your logbook."
+	 */
+	public ChatMessage confirmation(String headline, VisibilityChoice.Kind kind, String id, Visibility current,
+			Locale locale) {
+		String line = t("visibility.current", locale, label(current, locale), who(current, locale));
+		List<Button> buttons = new ArrayList<>();
+		for (Visibility other : Visibility.values()) {
+			if (other != current) {
+				VisibilityChoice choice = new VisibilityChoice(kind, id, other);
+				buttons.add(Button.of(choice.actionId(), label(other, locale), choice.value()));
+			}
+		}
+		return ChatMessage.builder(headline + " " + line)
+			.paragraph(headline)
+			.context(line)
+			.context(t("visibility.change", locale))
+			.buttons(buttons.toArray(Button[]::new))
+			.build();
+	}
+
+	/** The confirmation after a change: what it is now, with the buttons to change it again. */
+	public ChatMessage changed(VisibilityChoice choice, Locale locale) {
+		return confirmation(t("visibility.changed", locale, label(choice.visibility(), locale)), choice.kind(),
+				choice.id(), choice.visibility(), locale);
+	}
+
+	/**
+	 * Applies a choice made by {@code userId}: only the item's author changes anything.
+	 * @return whether it was applied
+	 */
+	public boolean apply(VisibilityChoice choice, String userId) {
+		switch (choice.kind()) {
+			case ENTRY:
+				return logbook.changeVisibility(choice.id(), userId, choice.visibility());
+			case STATUS_UPDATE:
+				return statusUpdates.changeVisibility(choice.id(), userId, choice.visibility());
+			default:
+				throw new IllegalStateException(choice.kind().name());
+		}
+	}
+
+	private String t(String key, Locale locale, Object... args) {
+		return messages.getMessage(key, args, locale);
+	}
+}
