@@ -177,14 +177,18 @@ public class DigestService {
 			});
 	}
 
-	/** The last 7 days of each placement the recipient follows that is in its digest period. */
+	/**
+	 * The last 7 days of each placement the recipient follows that is in its digest period, with only the entries
+	 * their role may read (so nothing else reaches the composer, the summary or the digest record).
+	 */
 	private List<PlacementWeek> weeksOf(Recipient recipient, Instant from, Instant now) {
 		LocalDate today = now.atZone(recipient.person().zone()).toLocalDate();
 		return recipient.placements()
 			.stream()
 			.filter(f -> inDigestPeriod(f.placement(), today))
 			.map(f -> new PlacementWeek(f.placement(), f.role(), prompts.within(f.placement().getId(), from, now),
-					logbook.entriesBetween(f.placement().getId(), from, now)))
+					logbook.entriesBetween(f.placement().getId(), from, now).stream()
+						.filter(entry -> entry.readableBy(f.role())).toList()))
 			.toList();
 	}
 

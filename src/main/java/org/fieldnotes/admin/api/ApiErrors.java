@@ -27,7 +27,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * handles unreadable bodies and would otherwise answer them without {@code errors}.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = { PlacementsController.class, DigestsController.class, ImportController.class })
+@RestControllerAdvice(assignableTypes = { PlacementsController.class, DigestsController.class, ImportController.class,
+		ProgramsController.class })
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -48,6 +49,18 @@ class ApiErrors {
 
 	@ExceptionHandler
 	ProblemDetail notFound(PlacementNotFound e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+		problem.setTitle("Not found");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidProgram(ProgramsController.InvalidProgram e) {
+		return badRequest(e.getMessage(), e.violations());
+	}
+
+	@ExceptionHandler
+	ProblemDetail unknownProgram(ProgramsController.UnknownProgram e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
 		problem.setTitle("Not found");
 		return problem;

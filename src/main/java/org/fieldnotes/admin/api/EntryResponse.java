@@ -6,15 +6,16 @@ import org.fieldnotes.logbook.EntrySource;
 import org.fieldnotes.logbook.LogbookEntry;
 
 /**
- * A logbook entry as the admin API shows it.
+ * A logbook entry as the admin API shows it; {@code visibility} is {@code coaches} or {@code placement} (private and
+ * confidential entries are never shown here).
  */
 record EntryResponse(String id, String placementId, String authorSlackUserId, String text, EntrySource source,
 		String promptOccurrenceId, String promptId, String channel, String ts, Instant createdAt, Instant editedAt,
-		Instant deletedAt, String link) {
+		Instant deletedAt, String link, String visibility) {
 
 	static EntryResponse of(LogbookEntry e) {
 		return new EntryResponse(e.id(), e.placementId(), e.authorId(), e.text(), e.source(), e.occurrenceId(),
 				e.promptId(), e.channel(), e.ts(), e.createdAt(), e.editedAt(), e.deletedAt(),
-				e.link());
+				e.link(), e.visibility().key());
 	}
 }

@@ -80,14 +80,17 @@ class PlacementsController {
 	List<EntryResponse> entries(@PathVariable String id,
 			@RequestParam(defaultValue = "false") boolean includeDeleted) {
 		placements.get(id);
-		return logbook.entries(id, includeDeleted).stream().map(EntryResponse::of).toList();
+		// admins are not the academic coach: nothing private or confidential
+		return logbook.entries(id, includeDeleted).stream().filter(e -> e.visibility().readableByAdmins())
+			.map(EntryResponse::of).toList();
 	}
 
-	/** The placement's status updates, newest first. */
+	/** The placement's status updates, newest first (those shared with coaches or the whole placement). */
 	@GetMapping("/{id}/status-updates")
 	List<StatusUpdateResponse> statusUpdates(@PathVariable String id) {
 		placements.get(id);
-		return statusUpdates.of(id).stream().map(StatusUpdateResponse::of).toList();
+		return statusUpdates.of(id).stream().filter(u -> u.visibility().readableByAdmins())
+			.map(StatusUpdateResponse::of).toList();
 	}
 
 	@PostMapping("/{id}/send-prompt")
