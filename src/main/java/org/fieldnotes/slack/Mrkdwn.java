@@ -40,7 +40,7 @@ public final class Mrkdwn {
 	}
 
 	/** Bold that cannot be broken open: line breaks and asterisks inside would end the emphasis early. */
-	static String bold(String text) {
+	public static String bold(String text) {
 		String flat = escape(text).replace('\n', ' ').replace('*', '∗').strip();
 		return flat.isEmpty() ? "" : "*" + flat + "*";
 	}

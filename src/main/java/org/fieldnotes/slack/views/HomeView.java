@@ -10,10 +10,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.fieldnotes.logbook.RecentActivity;
+import org.fieldnotes.logbook.VisibilityChoice;
+import org.fieldnotes.logbook.VisibilityControls;
 import org.fieldnotes.placement.Person;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Role;
+import org.fieldnotes.placement.Visibility;
+import org.fieldnotes.placement.VisibilityDefaults;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.slack.Mrkdwn;
 import org.slf4j.Logger;
@@ -28,15 +32,18 @@ import com.slack.api.model.block.HeaderBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.block.element.OverflowMenuElement;
+import com.slack.api.model.block.element.StaticSelectElement;
 import com.slack.api.model.view.View;
 
 /**
  * The App Home tab. For a participant: their placement, who follows it, the next prompt, their streak, buttons to
- * write an entry or a status update, and their ten latest entries and status updates (entries with Edit / Delete).
- * For anyone else: what Fieldnotes is, and the placements they follow. People's words are escaped; at most 100
- * blocks.
+ * write an entry or a status update, who can see their new entries (a select to change it), and their ten latest
+ * entries and status updates, each with who can see it and a menu (Edit / Delete for entries, and "Show to: …").
+ * For anyone else: what Fieldnotes is, and the placements they follow, never anyone's words. People's words are
+ * escaped; at most 100 blocks.
  */
 @Component
 public class HomeView {
@@ -46,6 +53,12 @@ public class HomeView {
 	public static final String STATUS = "home_status";
 	/** The overflow menu of an entry; option values {@code edit:<entry id>} and {@code delete:<entry id>}. */
 	public static final String ENTRY_MENU = "home_entry_menu";
+	/** The overflow menu of a status update; option values {@code visibility:<key>:<update id>}. */
+	public static final String UPDATE_MENU = "home_update_menu";
+	/** The select of the participant's default visibility; option values {@code private}, {@code coaches}, … */
+	public static final String DEFAULT_VISIBILITY = "home_visibility_default";
+	/** Menu option values that change an item's visibility start with this: {@code visibility:<key>:<id>}. */
+	public static final String SHOW_TO = "visibility:";
 	static final int RECENT = 10;
 	static final int MAX_BLOCKS = 100;
 	static final int QUOTE = 80;
@@ -54,11 +67,15 @@ public class HomeView {
 	private final PromptHistory prompts;
 	private final RecentActivity activity;
 	private final SlackTexts texts;
+	private final VisibilityDefaults defaults;
+	private final VisibilityControls visibility;
 	private final Clock clock;
 
 	HomeView(PlacementManagement placements, PromptHistory prompts, RecentActivity activity,
-			SlackTexts texts, Clock clock) {
+			SlackTexts texts, VisibilityDefaults defaults, VisibilityControls visibility, Clock clock) {
 		this.clock = clock;
+		this.defaults = defaults;
+		this.visibility = visibility;
 		this.placements = placements;
 		this.prompts = prompts;
 		this.activity = activity;
@@ -116,6 +133,7 @@ public class HomeView {
 					ButtonElement.builder().actionId(STATUS)
 						.text(Modals.plain(texts.t("home.button.status", locale))).value(placement.getId()).build()))
 			.build());
+		blocks.add(defaultVisibility(placement, locale));
 		blocks.add(DividerBlock.builder().build());
 		blocks.add(header(texts.t("home.recent", locale)));
 		List<RecentActivity.Item> recent = activity.latest(placement.getId(), RECENT);
@@ -125,18 +143,54 @@ public class HomeView {
 		DateTimeFormatter date = DateTimeFormatter.ofPattern("EEE d MMM", locale);
 		for (RecentActivity.Item item : recent) {
 			String line = "*" + Mrkdwn.escape(date.format(item.at().atZone(zone))) + "*  " + Mrkdwn.escape(kind(item, locale))
-					+ "  “" + Mrkdwn.escape(excerpt(item.text())) + "”";
+					+ "  “" + Mrkdwn.escape(excerpt(item.text())) + "”  · " + Mrkdwn.escape(visibility.label(item.visibility(), locale));
 			SectionBlock.SectionBlockBuilder section = SectionBlock.builder().text(mrkdwn(line));
 			if (item.isEntry()) {
-				section.accessory(OverflowMenuElement.builder()
-					.actionId(ENTRY_MENU)
-					.options(List.of(Modals.option(texts.t("home.menu.edit", locale), "edit:" + item.entry().id()),
-							Modals.option(texts.t("home.menu.delete", locale), "delete:" + item.entry().id())))
-					.build());
+				List<OptionObject> options = new ArrayList<>(List.of(
+						Modals.option(texts.t("home.menu.edit", locale), "edit:" + item.entry().id()),
+						Modals.option(texts.t("home.menu.delete", locale), "delete:" + item.entry().id())));
+				options.addAll(showTo(item.visibility(), item.entry().id(), locale));
+				section.accessory(OverflowMenuElement.builder().actionId(ENTRY_MENU).options(options).build());
+			}
+			else {
+				section.accessory(OverflowMenuElement.builder().actionId(UPDATE_MENU)
+					.options(showTo(item.visibility(), item.update().id(), locale)).build());
 			}
 			blocks.add(section.build());
 		}
 		return blocks;
+	}
+
+	/** "Who can see your new entries…: 👥 Your coaches — …", with a select to change it. */
+	private LayoutBlock defaultVisibility(Placement placement, Locale locale) {
+		Visibility current = defaults.of(placement.getParticipant().slackUserId(), placement.getProgram()).visibility();
+		List<OptionObject> options = new ArrayList<>();
+		OptionObject selected = null;
+		for (Visibility v : Visibility.values()) {
+			OptionObject option = Modals.option(Modals.cut(visibility.label(v, locale), 75), v.key());
+			options.add(option);
+			if (v == current) {
+				selected = option;
+			}
+		}
+		return SectionBlock.builder()
+			.text(mrkdwn(Mrkdwn.bold(texts.t("home.visibility.default", locale)) + "\n"
+					+ Mrkdwn.escape(visibility.label(current, locale) + " — " + visibility.who(current, locale))))
+			.accessory(StaticSelectElement.builder().actionId(DEFAULT_VISIBILITY).options(options)
+				.initialOption(selected).build())
+			.build();
+	}
+
+	/** "Show to: …" for each visibility the item does not have. */
+	private List<OptionObject> showTo(Visibility current, String id, Locale locale) {
+		List<OptionObject> options = new ArrayList<>();
+		for (Visibility v : Visibility.values()) {
+			if (v != current) {
+				options.add(Modals.option(Modals.cut(texts.t("home.visibility.option", locale, visibility.label(v, locale)), 75),
+						SHOW_TO + v.key() + ":" + id));
+			}
+		}
+		return options;
 	}
 
 	private List<LayoutBlock> other(String userId, Locale locale) {

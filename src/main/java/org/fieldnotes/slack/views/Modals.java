@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.fieldnotes.logbook.VisibilityControls;
+import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.Prompt;
 import org.fieldnotes.prompting.PromptResponses;
 import org.springframework.stereotype.Component;
@@ -51,19 +53,26 @@ public class Modals {
 	public static final String ENTRY_DELETE = "entry_delete";
 	/** Block id of the one text area of {@link #ENTRY_WRITE} and {@link #ENTRY_EDIT}. */
 	public static final String ENTRY = "entry";
+	/** Block id of "Who can see this" (a select, action {@link #CHOICE}, values {@code private}, {@code coaches}, …). */
+	public static final String VISIBILITY = "visibility";
 
 	static final int MAX_TITLE = 24;
 	static final int MAX_LABEL = 2000;
 	static final int MAX_PLAIN = 3000;
 
 	private final SlackTexts texts;
+	private final VisibilityControls visibility;
 
-	Modals(SlackTexts texts) {
+	Modals(SlackTexts texts, VisibilityControls visibility) {
 		this.texts = texts;
+		this.visibility = visibility;
 	}
 
-	/** One multiline field per question, labelled with the question's label and text. */
-	public View answer(PromptResponses.Form form) {
+	/**
+	 * One multiline field per question, labelled with the question's label and text; then "Who can see this".
+	 * @param initial the visibility chosen at first: the participant's effective default
+	 */
+	public View answer(PromptResponses.Form form, Visibility initial) {
 		Locale locale = form.locale();
 		Prompt prompt = form.prompt();
 		List<LayoutBlock> blocks = new ArrayList<>();
@@ -77,11 +86,12 @@ public class Modals {
 				.element(PlainTextInputElement.builder().actionId(TEXT).multiline(true).maxLength(MAX_PLAIN).build())
 				.build());
 		}
+		blocks.add(visibility(initial, locale));
 		return modal(ANSWER, texts.t("modal.answer.title", locale), form.occurrenceId(), blocks, locale);
 	}
 
-	/** Overall status (🟢🟠🔴), progress in a sentence, blockers (optional), mood 1–5. */
-	public View status(Locale locale, String occurrenceId) {
+	/** Overall status (🟢🟠🔴), progress in a sentence, blockers (optional), mood 1–5, who can see it. */
+	public View status(Locale locale, String occurrenceId, Visibility initial) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(InputBlock.builder()
 			.blockId(STATUS_LEVEL)
@@ -114,7 +124,17 @@ public class Modals {
 			.element(StaticSelectElement.builder().actionId(CHOICE).options(moods)
 				.placeholder(plain(texts.t("status.field.mood.hint", locale))).build())
 			.build());
+		blocks.add(visibility(initial, locale));
 		return modal(STATUS, texts.t("status.title", locale), occurrenceId, blocks, locale);
+	}
+
+	/** A new entry: one empty text area and "Who can see this", initially {@code initial}. */
+	public View newEntry(Locale locale, Visibility initial) {
+		View view = entry(locale, null, null);
+		List<LayoutBlock> blocks = new ArrayList<>(view.getBlocks());
+		blocks.add(visibility(initial, locale));
+		view.setBlocks(blocks);
+		return view;
 	}
 
 	/** One text area, empty for a new entry or prefilled with the entry's text to edit it. */
@@ -138,6 +158,36 @@ public class Modals {
 				locale);
 		view.setSubmit(ViewSubmit.builder().type("plain_text").text(texts.t("modal.delete.submit", locale)).build());
 		return view;
+	}
+
+	/** "Who can see this": one option per visibility, {@code initial} selected. */
+	private InputBlock visibility(Visibility initial, Locale locale) {
+		List<OptionObject> options = new ArrayList<>();
+		OptionObject selected = null;
+		for (Visibility v : Visibility.values()) {
+			OptionObject option = option(cut(visibility.label(v, locale), 75), v.key());
+			options.add(option);
+			if (v == initial) {
+				selected = option;
+			}
+		}
+		return InputBlock.builder()
+			.blockId(VISIBILITY)
+			.label(plain(texts.t("modal.visibility.label", locale)))
+			.hint(plain(texts.t("modal.visibility.hint", locale)))
+			.element(StaticSelectElement.builder().actionId(CHOICE).options(options)
+				.initialOption(selected == null ? options.get(Visibility.DEFAULT.ordinal()) : selected).build())
+			.build();
+	}
+
+	/** The visibility chosen in a submitted form's "Who can see this"; empty when it had none. */
+	public static java.util.Optional<Visibility> chosenVisibility(View view) {
+		if (view == null || view.getState() == null || view.getState().getValues() == null) {
+			return java.util.Optional.empty();
+		}
+		var value = view.getState().getValues().getOrDefault(VISIBILITY, java.util.Map.of()).get(CHOICE);
+		return value == null || value.getSelectedOption() == null ? java.util.Optional.empty()
+				: Visibility.parse(value.getSelectedOption().getValue());
 	}
 
 	static OptionObject option(String label, String value) {

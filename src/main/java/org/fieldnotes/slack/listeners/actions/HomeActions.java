@@ -5,6 +5,11 @@ import java.util.Optional;
 
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.OwnEntries;
+import org.fieldnotes.logbook.VisibilityChoice;
+import org.fieldnotes.logbook.VisibilityControls;
+import org.fieldnotes.placement.Preferences;
+import org.fieldnotes.placement.Visibility;
+import org.fieldnotes.placement.VisibilityDefaults;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.views.HomeView;
 import org.fieldnotes.slack.views.Modals;
@@ -16,8 +21,9 @@ import org.springframework.stereotype.Component;
 import com.slack.api.bolt.App;
 
 /**
- * The App Home's buttons and entry menus: acknowledged at once, then the right modal opens. Only the author of an
- * entry gets its edit or delete form; for anyone else (or a deleted entry) the Home is simply published afresh.
+ * The App Home's buttons, menus and the default-visibility select: acknowledged at once, then the right modal opens
+ * or the change is made and the Home published afresh. Only the author of an entry gets its edit or delete form or
+ * changes who can see it; for anyone else (or a deleted entry) the Home is simply published afresh.
  */
 @Component
 class HomeActions implements SlackListener {
@@ -28,12 +34,19 @@ class HomeActions implements SlackListener {
 	private final HomeView home;
 	private final Modals modals;
 	private final SlackTexts texts;
+	private final VisibilityDefaults defaults;
+	private final VisibilityControls visibility;
+	private final Preferences preferences;
 
-	HomeActions(OwnEntries entries, HomeView home, Modals modals, SlackTexts texts) {
+	HomeActions(OwnEntries entries, HomeView home, Modals modals, SlackTexts texts, VisibilityDefaults defaults,
+			VisibilityControls visibility, Preferences preferences) {
 		this.entries = entries;
 		this.home = home;
 		this.modals = modals;
 		this.texts = texts;
+		this.defaults = defaults;
+		this.visibility = visibility;
+		this.preferences = preferences;
 	}
 
 	@Override
@@ -41,13 +54,15 @@ class HomeActions implements SlackListener {
 		app.blockAction(HomeView.WRITE, (request, ctx) -> {
 			String userId = request.getPayload().getUser().getId();
 			String trigger = request.getPayload().getTriggerId();
-			app.executorService().execute(() -> PromptActions.open(ctx, trigger, modals.entry(texts.localeOf(userId), null, null)));
+			app.executorService().execute(() -> PromptActions.open(ctx, trigger, modals.newEntry(texts.localeOf(userId),
+					defaults.of(userId).visibility())));
 			return ctx.ack();
 		});
 		app.blockAction(HomeView.STATUS, (request, ctx) -> {
 			String userId = request.getPayload().getUser().getId();
 			String trigger = request.getPayload().getTriggerId();
-			app.executorService().execute(() -> PromptActions.open(ctx, trigger, modals.status(texts.localeOf(userId), null)));
+			app.executorService().execute(() -> PromptActions.open(ctx, trigger, modals.status(texts.localeOf(userId), null,
+					defaults.of(userId).visibility())));
 			return ctx.ack();
 		});
 		app.blockAction(HomeView.ENTRY_MENU, (request, ctx) -> {
@@ -57,6 +72,11 @@ class HomeActions implements SlackListener {
 			String choice = action.getSelectedOption() == null ? "" : action.getSelectedOption().getValue();
 			app.executorService().execute(() -> {
 				try {
+					if (choice.startsWith(HomeView.SHOW_TO)) {
+						showTo(VisibilityChoice.Kind.ENTRY, choice, userId);
+						home.publish(ctx.client(), userId);
+						return;
+					}
 					int colon = choice.indexOf(':');
 					String what = colon < 0 ? choice : choice.substring(0, colon);
 					Optional<LogbookEntry> entry = entries.find(choice.substring(colon + 1), userId);
@@ -75,5 +95,42 @@ class HomeActions implements SlackListener {
 			});
 			return ctx.ack();
 		});
+		app.blockAction(HomeView.UPDATE_MENU, (request, ctx) -> {
+			String userId = request.getPayload().getUser().getId();
+			var action = request.getPayload().getActions().get(0);
+			String choice = action.getSelectedOption() == null ? "" : action.getSelectedOption().getValue();
+			app.executorService().execute(() -> {
+				try {
+					showTo(VisibilityChoice.Kind.STATUS_UPDATE, choice, userId);
+				}
+				catch (RuntimeException e) {
+					log.error("An App Home menu failed", e);
+				}
+				home.publish(ctx.client(), userId);
+			});
+			return ctx.ack();
+		});
+		app.blockAction(HomeView.DEFAULT_VISIBILITY, (request, ctx) -> {
+			String userId = request.getPayload().getUser().getId();
+			var action = request.getPayload().getActions().get(0);
+			Optional<Visibility> chosen = action.getSelectedOption() == null ? Optional.empty()
+					: Visibility.parse(action.getSelectedOption().getValue());
+			chosen.ifPresent(v -> preferences.setVisibility(userId, v));
+			app.executorService().execute(() -> home.publish(ctx.client(), userId));
+			return ctx.ack();
+		});
+	}
+
+	/** {@code visibility:<key>:<id>} from a menu: applied only when the person wrote the item. */
+	private void showTo(VisibilityChoice.Kind kind, String choice, String userId) {
+		String rest = choice.startsWith(HomeView.SHOW_TO) ? choice.substring(HomeView.SHOW_TO.length()) : "";
+		int colon = rest.indexOf(':');
+		if (colon < 0) {
+			return;
+		}
+		Optional<Visibility> chosen = Visibility.parse(rest.substring(0, colon));
+		if (chosen.isPresent()) {
+			visibility.apply(new VisibilityChoice(kind, rest.substring(colon + 1), chosen.get()), userId);
+		}
 	}
 }

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.placement.Visibility;
+import org.fieldnotes.placement.VisibilityDefaults;
 import org.fieldnotes.prompting.NotYourPrompt;
 import org.fieldnotes.prompting.PromptButtons;
 import org.fieldnotes.prompting.PromptResponses;
@@ -31,11 +33,13 @@ class PromptActions implements SlackListener {
 	private final PromptResponses responses;
 	private final Modals modals;
 	private final SlackTexts texts;
+	private final VisibilityDefaults defaults;
 
-	PromptActions(PromptResponses responses, Modals modals, SlackTexts texts) {
+	PromptActions(PromptResponses responses, Modals modals, SlackTexts texts, VisibilityDefaults defaults) {
 		this.responses = responses;
 		this.modals = modals;
 		this.texts = texts;
+		this.defaults = defaults;
 	}
 
 	@Override
@@ -70,8 +74,10 @@ class PromptActions implements SlackListener {
 			ephemeral(ctx, payload, "prompt.closed");
 			return;
 		}
+		Visibility initial = defaults.of(user(payload)).visibility();
 		open(ctx, payload.getTriggerId(), form.get().statusCheck()
-				? modals.status(form.get().locale(), form.get().occurrenceId()) : modals.answer(form.get()));
+				? modals.status(form.get().locale(), form.get().occurrenceId(), initial)
+				: modals.answer(form.get(), initial));
 	}
 
 	static void open(com.slack.api.bolt.context.Context ctx, String triggerId, View view) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.VisibilityDefaults;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.views.Modals;
 import org.fieldnotes.slack.views.SlackTexts;
@@ -30,12 +31,14 @@ class StatusForm implements SlackListener, SlashCommandForm {
 	private final PlacementManagement placements;
 	private final Modals modals;
 	private final SlackTexts texts;
+	private final VisibilityDefaults defaults;
 	private App app;
 
-	StatusForm(PlacementManagement placements, Modals modals, SlackTexts texts) {
+	StatusForm(PlacementManagement placements, Modals modals, SlackTexts texts, VisibilityDefaults defaults) {
 		this.placements = placements;
 		this.modals = modals;
 		this.texts = texts;
+		this.defaults = defaults;
 	}
 
 	@Override
@@ -59,7 +62,7 @@ class StatusForm implements SlackListener, SlashCommandForm {
 			ViewsOpenResponse response = app.client()
 				.viewsOpen(r -> r.token(app.config().getSingleTeamBotToken())
 					.triggerId(triggerId)
-					.view(modals.status(locale, null)));
+					.view(modals.status(locale, null, defaults.of(userId).visibility())));
 			if (response.isOk()) {
 				return Optional.empty();
 			}

@@ -3,7 +3,11 @@ package org.fieldnotes.slack.listeners.shortcuts;
 import java.util.Locale;
 
 import org.fieldnotes.chat.MessageRef;
+import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.logbook.OwnEntries;
+import org.fieldnotes.logbook.VisibilityChoice;
+import org.fieldnotes.logbook.VisibilityControls;
+import org.fieldnotes.slack.BlockKitRenderer;
 import org.fieldnotes.slack.Mrkdwn;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.views.SlackTexts;
@@ -28,10 +32,13 @@ class SaveToLogbook implements SlackListener {
 
 	private final OwnEntries entries;
 	private final SlackTexts texts;
+	private final VisibilityControls visibility;
+	private final BlockKitRenderer renderer = new BlockKitRenderer();
 
-	SaveToLogbook(OwnEntries entries, SlackTexts texts) {
+	SaveToLogbook(OwnEntries entries, SlackTexts texts, VisibilityControls visibility) {
 		this.entries = entries;
 		this.texts = texts;
+		this.visibility = visibility;
 	}
 
 	@Override
@@ -49,10 +56,17 @@ class SaveToLogbook implements SlackListener {
 		try {
 			String channel = payload.getChannel().getId();
 			String ts = payload.getMessage().getTs();
-			OwnEntries.Saved saved = entries.saveMessage(userId, new MessageRef("slack", channel, ts),
+			OwnEntries.SavedMessage result = entries.save(userId, new MessageRef("slack", channel, ts),
 					Mrkdwn.unescape(payload.getMessage().getText()), permalink(ctx, channel, ts));
+			if (result.outcome() == OwnEntries.Saved.SAVED) {
+				String headline = texts.t("shortcut.saved", locale);
+				ChatMessage confirmation = visibility.confirmation(headline, VisibilityChoice.Kind.ENTRY,
+						result.entry().id(), result.entry().visibility(), locale);
+				ctx.respond(r -> r.responseType("ephemeral").text(headline).blocks(renderer.renderOne(confirmation)));
+				return;
+			}
 			String key;
-			switch (saved) {
+			switch (result.outcome()) {
 				case SAVED:
 					key = "shortcut.saved";
 					break;

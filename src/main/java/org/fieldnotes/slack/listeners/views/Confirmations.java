@@ -5,6 +5,9 @@ import java.util.Locale;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.logbook.VisibilityChoice;
+import org.fieldnotes.logbook.VisibilityControls;
+import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.slack.views.HomeView;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
@@ -13,7 +16,10 @@ import org.slf4j.LoggerFactory;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
 
-/** After a form was stored, and after the ack: the one-line "saved" DM, and the person's Home published afresh. */
+/**
+ * After a form was stored, and after the ack: the "saved" DM, saying who can see what was saved (with buttons to
+ * change it), and the person's Home published afresh.
+ */
 final class Confirmations {
 
 	private static final Logger log = LoggerFactory.getLogger(Confirmations.class);
@@ -21,11 +27,13 @@ final class Confirmations {
 	private Confirmations() {
 	}
 
-	static void saved(App app, Messenger messenger, SlackTexts texts, HomeView home, MethodsClient client,
-			String userId, Locale locale) {
+	static void saved(App app, Messenger messenger, SlackTexts texts, VisibilityControls visibility, HomeView home,
+			MethodsClient client, String userId, Locale locale, VisibilityChoice.Kind kind, String id,
+			Visibility current) {
 		app.executorService().execute(() -> {
 			try {
-				messenger.sendDirect(userId, ChatMessage.text(texts.t("saved", locale)));
+				ChatMessage confirmation = visibility.confirmation(texts.t("saved", locale), kind, id, current, locale);
+				messenger.sendDirect(userId, confirmation);
 			}
 			catch (DeliveryFailed e) {
 				log.warn("Could not confirm a saved form: {}", e.reason());

@@ -4,8 +4,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.NotEnrolled;
 import org.fieldnotes.logbook.OwnEntries;
+import org.fieldnotes.logbook.VisibilityChoice;
+import org.fieldnotes.logbook.VisibilityControls;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.views.HomeView;
 import org.fieldnotes.slack.views.Modals;
@@ -27,12 +30,15 @@ class EntrySubmissions implements SlackListener {
 	private final Messenger messenger;
 	private final SlackTexts texts;
 	private final HomeView home;
+	private final VisibilityControls visibility;
 
-	EntrySubmissions(OwnEntries entries, Messenger messenger, SlackTexts texts, HomeView home) {
+	EntrySubmissions(OwnEntries entries, Messenger messenger, SlackTexts texts, HomeView home,
+			VisibilityControls visibility) {
 		this.entries = entries;
 		this.messenger = messenger;
 		this.texts = texts;
 		this.home = home;
+		this.visibility = visibility;
 	}
 
 	@Override
@@ -46,8 +52,11 @@ class EntrySubmissions implements SlackListener {
 				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Modals.ENTRY, texts.t("modal.entry.empty", locale))));
 			}
 			try {
-				if (entries.write(userId, text.strip(), "slack-view:" + view.getId()).isPresent()) {
-					Confirmations.saved(app, messenger, texts, home, ctx.client(), userId, locale);
+				java.util.Optional<LogbookEntry> saved = entries.write(userId, text.strip(), "slack-view:" + view.getId(),
+						Modals.chosenVisibility(view).orElse(null));
+				if (saved.isPresent()) {
+					Confirmations.saved(app, messenger, texts, visibility, home, ctx.client(), userId, locale,
+							VisibilityChoice.Kind.ENTRY, saved.get().id(), saved.get().visibility());
 				}
 				return ctx.ack();
 			}

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.logbook.PromptAnswers;
+import org.fieldnotes.logbook.VisibilityChoice;
+import org.fieldnotes.logbook.VisibilityControls;
 import org.fieldnotes.prompting.NotYourPrompt;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.views.HomeView;
@@ -30,9 +32,12 @@ class PromptAnswerSubmission implements SlackListener {
 	private final Messenger messenger;
 	private final SlackTexts texts;
 	private final HomeView home;
+	private final VisibilityControls visibility;
 
-	PromptAnswerSubmission(PromptAnswers answers, Messenger messenger, SlackTexts texts, HomeView home) {
+	PromptAnswerSubmission(PromptAnswers answers, Messenger messenger, SlackTexts texts, HomeView home,
+			VisibilityControls visibility) {
 		this.home = home;
+		this.visibility = visibility;
 		this.answers = answers;
 		this.messenger = messenger;
 		this.texts = texts;
@@ -47,7 +52,7 @@ class PromptAnswerSubmission implements SlackListener {
 			PromptAnswers.Answered answered;
 			try {
 				answered = answers.answer(userId, view.getPrivateMetadata(), "slack-view:" + view.getId(),
-						questions(view));
+						questions(view), Modals.chosenVisibility(view).orElse(null));
 			}
 			catch (NotYourPrompt e) {
 				return ctx.ack(r -> r.responseAction("errors").errors(firstField(texts.t("prompt.notYours", locale))));
@@ -58,7 +63,8 @@ class PromptAnswerSubmission implements SlackListener {
 				case CLOSED:
 					return ctx.ack(r -> r.responseAction("errors").errors(firstField(texts.t("prompt.closed", locale))));
 				case SAVED:
-					Confirmations.saved(app, messenger, texts, home, ctx.client(), userId, locale);
+					Confirmations.saved(app, messenger, texts, visibility, home, ctx.client(), userId, locale,
+							VisibilityChoice.Kind.ENTRY, answered.entry().id(), answered.entry().visibility());
 					return ctx.ack();
 				default:
 					return ctx.ack();

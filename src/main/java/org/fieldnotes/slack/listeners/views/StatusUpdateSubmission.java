@@ -7,6 +7,8 @@ import java.util.Map;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.logbook.OverallStatus;
 import org.fieldnotes.logbook.StatusUpdates;
+import org.fieldnotes.logbook.VisibilityChoice;
+import org.fieldnotes.logbook.VisibilityControls;
 import org.fieldnotes.prompting.NotYourPrompt;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.views.HomeView;
@@ -29,9 +31,12 @@ class StatusUpdateSubmission implements SlackListener {
 	private final Messenger messenger;
 	private final SlackTexts texts;
 	private final HomeView home;
+	private final VisibilityControls visibility;
 
-	StatusUpdateSubmission(StatusUpdates statusUpdates, Messenger messenger, SlackTexts texts, HomeView home) {
+	StatusUpdateSubmission(StatusUpdates statusUpdates, Messenger messenger, SlackTexts texts, HomeView home,
+			VisibilityControls visibility) {
 		this.home = home;
+		this.visibility = visibility;
 		this.statusUpdates = statusUpdates;
 		this.messenger = messenger;
 		this.texts = texts;
@@ -49,7 +54,8 @@ class StatusUpdateSubmission implements SlackListener {
 					text(values, Modals.PROGRESS), text(values, Modals.BLOCKERS), mood(choice(values, Modals.MOOD)));
 			StatusUpdates.Submitted submitted;
 			try {
-				submitted = statusUpdates.submit(userId, report, view.getPrivateMetadata(), "slack-view:" + view.getId());
+				submitted = statusUpdates.submit(userId, report, view.getPrivateMetadata(), "slack-view:" + view.getId(),
+						Modals.chosenVisibility(view).orElse(null));
 			}
 			catch (NotYourPrompt e) {
 				return ctx.ack(r -> r.responseAction("errors")
@@ -70,7 +76,8 @@ class StatusUpdateSubmission implements SlackListener {
 					return ctx.ack(r -> r.responseAction("errors")
 						.errors(Map.of(Modals.STATUS_LEVEL, texts.t("prompt.closed", locale))));
 				case SAVED:
-					Confirmations.saved(app, messenger, texts, home, ctx.client(), userId, locale);
+					Confirmations.saved(app, messenger, texts, visibility, home, ctx.client(), userId, locale,
+							VisibilityChoice.Kind.STATUS_UPDATE, submitted.update().id(), submitted.update().visibility());
 					return ctx.ack();
 				default:
 					return ctx.ack();
