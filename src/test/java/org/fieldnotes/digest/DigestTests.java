@@ -13,6 +13,8 @@ import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.PlacementStatus;
+import org.fieldnotes.placement.Programs;
+import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.PromptDelivery;
 import org.fieldnotes.prompting.PromptDispatcher;
 import org.fieldnotes.prompting.OccurrenceStatus;
@@ -51,6 +53,14 @@ class DigestTests extends IntegrationTest {
 
 	@Autowired
 	Logbook logbook;
+
+	@Autowired
+	Programs programs;
+
+	/** Entries default to the coaches only; these tests read the manager's digest, so the programme shares with them. */
+	private void shareWithManagers() {
+		programs.setDefaultVisibility("KTP 2026", Visibility.PLACEMENT);
+	}
 
 	// ------------------------------------------------------------------------------------------ who gets what
 
@@ -154,6 +164,7 @@ class DigestTests extends IntegrationTest {
 
 	@Test
 	void eachPromptShowsWhetherItWasAnsweredUnansweredOrMissed() {
+		shareWithManagers();
 		String answered = enrolJson(placement("UADA", "Ada Lindqvist", "UMGRA", "FRIDAY", "14:00"));
 		String unanswered = enrolJson(placement("UBO", "Bo Ng", "UMGRB", "FRIDAY", "14:00"));
 		String missed = enrolJson(placement("UCY", "Cy Berg", "UMGRC", "THURSDAY", "09:00"));
@@ -195,6 +206,7 @@ class DigestTests extends IntegrationTest {
 
 	@Test
 	void deletedEntriesAreNotInTheDigest() {
+		shareWithManagers();
 		String id = enrol("UADA", "2026-11-02", "2027-04-30");
 		directMessage("Ev1", "UADA", "1764669600.000100", "Kept: the supplier map", null);
 		directMessage("Ev2", "UADA", "1764669601.000100", "Oops, meant for my sister", null);
@@ -213,6 +225,7 @@ class DigestTests extends IntegrationTest {
 
 	@Test
 	void entriesOlderThanSevenDaysAreNotInTheDigest() {
+		shareWithManagers();
 		enrol("UADA", "2026-11-02", "2027-04-30");
 		logbook.write("UADA", "Old: the first day");
 		clock.advance(Duration.ofDays(6));

@@ -60,10 +60,11 @@ class PromptActionsTests extends IntegrationTest {
 		return JSON.readTree(call.get("view"));
 	}
 
+	/** The labels of the question fields (the last input, "Who can see this", is not a question). */
 	private static List<String> labels(JsonNode view) {
 		List<String> labels = new ArrayList<>();
 		for (JsonNode block : view.get("blocks")) {
-			if (block.get("type").asString().equals("input")) {
+			if (block.get("type").asString().equals("input") && !block.get("block_id").asString().equals("visibility")) {
 				labels.add(block.get("label").get("text").asString());
 			}
 		}
@@ -119,8 +120,11 @@ class PromptActionsTests extends IntegrationTest {
 		List<String> labels = labels(view);
 		assertThat(labels).hasSize(4);
 		assertThat(labels.get(0)).startsWith("Description — ");
-		for (JsonNode block : view.get("blocks")) {
-			if (block.get("type").asString().equals("input")) {
+		JsonNode blocks = view.get("blocks");
+		assertThat(blocks.get(blocks.size() - 1).get("block_id").asString()).isEqualTo("visibility");
+		assertThat(blocks.get(blocks.size() - 1).get("element").get("type").asString()).isEqualTo("static_select");
+		for (JsonNode block : blocks) {
+			if (block.get("type").asString().equals("input") && !block.get("block_id").asString().equals("visibility")) {
 				assertThat(block.get("element").get("type").asString()).isEqualTo("plain_text_input");
 				assertThat(block.get("element").get("multiline").asBoolean()).isTrue();
 			}
@@ -195,7 +199,10 @@ class PromptActionsTests extends IntegrationTest {
 
 		press(ADA, "prompt_skip", occurrenceId);
 
-		await().atMost(Duration.ofSeconds(5)).until(() -> SlackStub.calls("chat.postEphemeral").size() == 1);
+		// one ephemeral says who can see the DM entry, the other that the prompt is closed
+		await().atMost(Duration.ofSeconds(5)).until(() -> SlackStub.calls("chat.postEphemeral").size() == 2);
+		assertThat(SlackStub.calls("chat.postEphemeral")).extracting(c -> c.get("text"))
+			.anySatisfy(text -> assertThat(text).startsWith("This prompt is already closed"));
 		assertThat(SlackStub.calls("chat.update")).isEmpty();
 		assertThat(mongo.findById(occurrenceId, org.bson.Document.class, "prompt_occurrences").getString("status"))
 			.isEqualTo("SENT");

@@ -88,11 +88,15 @@ class AppHomeTests extends IntegrationTest {
 			}
 			if (block.has("accessory")) {
 				actions.add(block.get("accessory").get("action_id").asString());
-				assertThat(block.get("accessory").get("options")).extracting(o -> o.get("value").asString().split(":")[0])
-					.containsExactly("edit", "delete");
+				String action = block.get("accessory").get("action_id").asString();
+				if (action.equals("home_entry_menu")) {
+					assertThat(block.get("accessory").get("options")).extracting(o -> o.get("value").asString().split(":")[0])
+						.containsExactly("edit", "delete", "visibility", "visibility", "visibility");
+				}
 			}
 		});
-		assertThat(actions).containsExactly("home_write", "home_status", "home_entry_menu");
+		assertThat(actions).containsExactly("home_write", "home_status", "home_visibility_default", "home_update_menu",
+				"home_entry_menu");
 		assertThat(placementId).isNotBlank();
 	}
 

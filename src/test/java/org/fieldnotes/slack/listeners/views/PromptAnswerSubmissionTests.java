@@ -67,7 +67,10 @@ class PromptAnswerSubmissionTests extends IntegrationTest {
 		assertThat(mongo.findById(occurrenceId, org.bson.Document.class, "prompt_occurrences").get("answeredAt"))
 			.isNotNull();
 		await().atMost(Duration.ofSeconds(5)).until(() -> SlackStub.messagesTo(ADA).size() == 3);
-		assertThat(SlackStub.blockTexts(SlackStub.messagesTo(ADA).get(2))).isEqualTo("✅ Saved to your logbook");
+		assertThat(SlackStub.blockTexts(SlackStub.messagesTo(ADA).get(2))).isEqualTo("✅ Saved to your logbook\n"
+				+ "Who can see this: 👥 Your coaches — your academic coach and your business coach (in their weekly digest); "
+				+ "programme coordinators can read it too\nChange who can see it:\n🔒 Only you\n🏢 Coaches and manager\n"
+				+ "🤫 Academic coach only");
 	}
 
 	@Test
@@ -96,7 +99,10 @@ class PromptAnswerSubmissionTests extends IntegrationTest {
 		submit(ADA, "V125", occurrenceId, "Jag körde provbänken", "");
 		assertThat(entries(placementId).get(0).get("text").asString()).isEqualTo("Beskrivning\nJag körde provbänken");
 		await().atMost(Duration.ofSeconds(5)).until(() -> SlackStub.messagesTo(ADA).size() == 3);
-		assertThat(SlackStub.blockTexts(SlackStub.messagesTo(ADA).get(2))).isEqualTo("✅ Sparat i din loggbok");
+		assertThat(SlackStub.blockTexts(SlackStub.messagesTo(ADA).get(2))).isEqualTo("✅ Sparat i din loggbok\n"
+				+ "Vem kan se det här: 👥 Dina handledare — din akademiska handledare och din handledare på företaget (i deras "
+				+ "veckosammanfattning); programsamordnare kan också läsa den\nÄndra vem som kan se det:\n🔒 Bara du\n"
+				+ "🏢 Handledare och chef\n🤫 Bara akademisk handledare");
 	}
 
 	@Test

@@ -127,7 +127,10 @@ class StatusUpdateTests extends IntegrationTest {
 		assertThat(updates.get(0).get("promptOccurrenceId").isNull()).isTrue();
 		assertThat(updates.get(0).get("createdAt").asString()).isEqualTo("2026-12-02T10:00:00Z");
 		await().atMost(Duration.ofSeconds(5)).until(() -> SlackStub.messagesTo(ADA).size() == 1);
-		assertThat(SlackStub.blockTexts(SlackStub.messagesTo(ADA).get(0))).isEqualTo("✅ Saved to your logbook");
+		assertThat(SlackStub.blockTexts(SlackStub.messagesTo(ADA).get(0))).isEqualTo("✅ Saved to your logbook\n"
+				+ "Who can see this: 👥 Your coaches — your academic coach and your business coach (in their weekly digest); "
+				+ "programme coordinators can read it too\nChange who can see it:\n🔒 Only you\n🏢 Coaches and manager\n"
+				+ "🤫 Academic coach only");
 	}
 
 	@Test
