@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.PromptHistory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,12 @@ public class Attention {
 		Instant from = now.minus(AttentionFlags.LOOK_BACK);
 		String id = placement.getId();
 		Facts facts = new Facts(logbook.lastEntryAt(id),
-				statusUpdates.latest(id, STATUS_UPDATES).stream().filter(u -> !u.createdAt().isBefore(from)).toList(),
+				statusUpdates.latest(id, STATUS_UPDATES)
+					.stream()
+					// a private update is the participant's alone: no flag may tell of it
+					.filter(u -> u.visibility() != Visibility.PRIVATE)
+					.filter(u -> !u.createdAt().isBefore(from))
+					.toList(),
 				prompts.within(id, from, now.plusSeconds(1)).stream().map(Facts.PromptFact::of).toList());
 		return AttentionFlags.flagsFor(placement, facts, now);
 	}
