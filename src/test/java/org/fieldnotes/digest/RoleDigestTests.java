@@ -108,6 +108,19 @@ class RoleDigestTests extends FixedWeekTest {
 	}
 
 	@Test
+	void aPrivateEntryDoesNotCountForTheNoRecentEntryFlag() {
+		createFixedWeek();
+		entry("e6", "2026-12-19T10:00:00Z", Visibility.PRIVATE, PRIVATE_WORDS + " again");
+		clock.set(Instant.parse("2026-12-20T09:00:00Z"));
+
+		for (Role role : Role.values()) {
+			assertThat(digestOf(role)).as(role.name())
+				.contains("no entry for 16 days (last: 4 Dec)")
+				.doesNotContain(PRIVATE_WORDS);
+		}
+	}
+
+	@Test
 	void theConfidentialEntryIsMarkedAndEveryOtherIsNot() {
 		createFixedWeek();
 
