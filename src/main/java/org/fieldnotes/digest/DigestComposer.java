@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
@@ -13,108 +15,145 @@ import org.fieldnotes.chat.ChatMessage.Span;
 import org.fieldnotes.digest.attention.Attention;
 import org.fieldnotes.digest.attention.Flag;
 import org.fieldnotes.digest.summary.Summarizer;
-import org.fieldnotes.logbook.EntrySource;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementStatus;
 import org.fieldnotes.placement.Preferences;
+import org.fieldnotes.placement.Role;
 import org.fieldnotes.prompting.OccurrenceStatus;
-import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a recipient's digest in their language: per placement, the participant, which prompts were answered or
- * missed, and the week's entries quoted as written (the renderer escapes them).
+ * Writes a recipient's digest in their language. It opens with "⚠ Needs attention" (one line per flagged
+ * placement, saying why), then each placement as the recipient's role should see it, flagged ones first:
+ * <ul>
+ * <li>a coach gets the placement's header line, a summary of the entries they may read, the prompts of the week
+ * with the engagement numbers (answered this week and so far, streak), then their own part:
+ * {@link AcademicCoachSection} (mood trend, learning goals touched, reflections including those confidential to
+ * them) or {@link BusinessCoachSection} (status, progress, open blocker and its age, reflections shared with
+ * coaches);</li>
+ * <li>a manager gets one {@link ManagerLine} per placement, after the coaches' parts: facts only, no one's
+ * words.</li>
+ * </ul>
+ * Only entries and status updates the role may read are shown, counted or summarized; a private one never is.
  */
 @Component
 class DigestComposer {
 
-	private final MessageSource messages;
-	private final PromptHistory prompts;
+	private final DigestTexts texts;
 	private final Preferences preferences;
 	private final Summarizer summarizer;
 	private final Attention attention;
+	private final RoleFactsLoader facts;
+	private final AcademicCoachSection academic;
+	private final BusinessCoachSection business;
+	private final ManagerLine managerLine;
 
-	DigestComposer(MessageSource messages, PromptHistory prompts, Preferences preferences, Summarizer summarizer,
-			Attention attention) {
-		this.messages = messages;
-		this.prompts = prompts;
+	DigestComposer(DigestTexts texts, Preferences preferences, Summarizer summarizer, Attention attention,
+			RoleFactsLoader facts, AcademicCoachSection academic, BusinessCoachSection business,
+			ManagerLine managerLine) {
+		this.texts = texts;
 		this.preferences = preferences;
 		this.summarizer = summarizer;
 		this.attention = attention;
+		this.facts = facts;
+		this.academic = academic;
+		this.business = business;
+		this.managerLine = managerLine;
 	}
 
 	ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, LocalDate from, LocalDate today) {
 		Locale locale = preferences.languageOf(recipient.person());
 		ZoneId zone = recipient.person().zone();
-		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM", locale);
-		var message = ChatMessage.builder(text("digest.summary", locale, weeks.size()))
-			.heading(text("digest.heading", locale))
-			.context(text("digest.context", locale, DateTimeFormatter.ofPattern("d MMM", locale).format(from),
+		var message = ChatMessage.builder(texts.t("digest.summary", locale, weeks.size()))
+			.heading(texts.t("digest.heading", locale))
+			.context(texts.t("digest.context", locale, DateTimeFormatter.ofPattern("d MMM", locale).format(from),
 					DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(today), weeks.size()));
-		weeks = needsAttention(message, weeks, locale);
-		for (PlacementWeek placementWeek : weeks) {
-			Placement placement = placementWeek.placement();
-			message.divider()
-				.paragraph(Span.bold(placement.getParticipant().name()),
-						Span.plain(" — " + text("digest.placementLine", locale, placement.getHostOrganisation(),
-								placement.getProgram(), Math.max(1, Math.min(placement.weekOf(today), placement.weeks())),
-								placement.weeks(), text("role." + placementWeek.role(), locale))));
-			// only the entries this digest quotes to this recipient
-			summarizer.summarize(placementWeek.entries().stream().map(LogbookEntry::text).toList(), locale)
-				.ifPresent(summary -> message.context(text("summary.line", locale, summary)));
-			if (placement.getStatus() != PlacementStatus.ACTIVE) {
-				message.context(text("digest.status." + placement.getStatus(), locale));
+		Map<PlacementWeek, List<Flag>> flagged = needsAttention(message, weeks, locale);
+		List<PlacementWeek> ordered = new ArrayList<>(flagged.keySet());
+		weeks.stream().filter(w -> !flagged.containsKey(w)).forEach(ordered::add);
+		for (PlacementWeek week : ordered) {
+			if (week.role() != Role.MANAGER) {
+				coachPart(message, week, facts.load(week), today, locale, zone);
 			}
-			if (placementWeek.prompts().isEmpty()) {
-				message.context(text("digest.noPrompts", locale));
-			}
-			else {
-				message.paragraph(text("digest.prompts", locale, placementWeek.answered(), placementWeek.prompts().size()));
-				message.items(placementWeek.prompts()
-					.stream()
-					.map(o -> new Item(promptTitle(o, locale), text(promptState(o), locale)))
-					.toList());
-			}
-			if (placementWeek.entries().isEmpty()) {
-				message.context(text("digest.noEntries", locale));
-			}
-			for (LogbookEntry entry : placementWeek.entries()) {
-				String when = day.format(entry.createdAt().atZone(zone));
-				String kind = entry.source() == EntrySource.PROMPT_REPLY && entry.promptId() != null
-						? text("digest.entry.reply", locale, when, promptTitle(entry.promptId(), locale))
-						: text("digest.entry.freeForm", locale, when);
-				message.quote(kind, entry.text());
+		}
+		List<PlacementWeek> managed = ordered.stream().filter(w -> w.role() == Role.MANAGER).toList();
+		if (!managed.isEmpty()) {
+			message.divider().paragraph(Span.bold(texts.t("roles.manager.heading", locale)));
+			for (PlacementWeek week : managed) {
+				managerLine.write(message, week, facts.load(week), flagged.containsKey(week), today, locale);
+				status(message, week.placement(), locale);
 			}
 		}
 		return message.build();
 	}
 
+	/** The part every coach gets, then the part for their role. */
+	private void coachPart(ChatMessage.Builder message, PlacementWeek week, RoleFacts roleFacts, LocalDate today,
+			Locale locale, ZoneId zone) {
+		Placement placement = week.placement();
+		message.divider()
+			.paragraph(Span.bold(placement.getParticipant().name()),
+					Span.plain(" — " + texts.t("digest.placementLine", locale, placement.getHostOrganisation(),
+							placement.getProgram(), Math.max(1, Math.min(placement.weekOf(today), placement.weeks())),
+							placement.weeks(), texts.t("role." + week.role(), locale))));
+		// only the entries this digest quotes to this recipient
+		summarizer.summarize(week.readableEntries().stream().map(LogbookEntry::text).toList(), locale)
+			.ifPresent(summary -> message.context(texts.t("summary.line", locale, summary)));
+		status(message, placement, locale);
+		engagement(message, week, roleFacts.engagement(), locale);
+		if (week.role() == Role.ACADEMIC_COACH) {
+			academic.write(message, week, roleFacts, locale, zone);
+		}
+		else {
+			business.write(message, week, roleFacts, locale, zone);
+		}
+	}
+
+	private void status(ChatMessage.Builder message, Placement placement, Locale locale) {
+		if (placement.getStatus() != PlacementStatus.ACTIVE) {
+			message.context(texts.t("digest.status." + placement.getStatus(), locale));
+		}
+	}
+
+	/** Prompts answered this week (each prompt's fate listed) and so far, and the streak. */
+	private void engagement(ChatMessage.Builder message, PlacementWeek week, RoleFacts.Engagement engagement,
+			Locale locale) {
+		String streak = texts.t("roles.streak", locale, engagement.streak());
+		if (week.prompts().isEmpty()) {
+			message.context(texts.t("digest.noPrompts", locale) + " "
+					+ texts.t("roles.engagement.soFar", locale, engagement.answeredOverall(), engagement.promptsOverall(),
+							streak));
+			return;
+		}
+		message.paragraph(texts.t("digest.prompts", locale, engagement.answeredThisWeek(), engagement.promptsThisWeek())
+				+ " " + texts.t("roles.engagement.thisWeek", locale, engagement.answeredOverall(),
+						engagement.promptsOverall(), streak));
+		message.items(week.prompts()
+			.stream()
+			.map(o -> new Item(texts.promptTitle(o.getPromptId(), locale), texts.t(promptState(o), locale)))
+			.toList());
+	}
+
 	/**
-	 * Adds the "⚠ Needs attention" section, one line per flagged placement, when any is flagged; returns the weeks
-	 * with the flagged placements first (otherwise in their order).
+	 * Adds the "⚠ Needs attention" section, one line per flagged placement, when any is flagged; returns the
+	 * flagged placements with their flags, in the order given.
 	 */
-	private List<PlacementWeek> needsAttention(ChatMessage.Builder message, List<PlacementWeek> weeks, Locale locale) {
-		List<PlacementWeek> flagged = new ArrayList<>();
-		List<PlacementWeek> others = new ArrayList<>();
+	private Map<PlacementWeek, List<Flag>> needsAttention(ChatMessage.Builder message, List<PlacementWeek> weeks,
+			Locale locale) {
+		Map<PlacementWeek, List<Flag>> flagged = new LinkedHashMap<>();
 		List<Item> lines = new ArrayList<>();
-		for (PlacementWeek placementWeek : weeks) {
-			List<Flag> flags = attention.flagsFor(placementWeek.placement());
-			if (flags.isEmpty()) {
-				others.add(placementWeek);
-			}
-			else {
-				flagged.add(placementWeek);
-				lines.add(new Item(attention.who(placementWeek.placement(), locale), attention.describe(flags, locale)));
+		for (PlacementWeek week : weeks) {
+			List<Flag> flags = attention.flagsFor(week.placement());
+			if (!flags.isEmpty()) {
+				flagged.put(week, flags);
+				lines.add(new Item(attention.who(week.placement(), locale), attention.describe(flags, locale)));
 			}
 		}
-		if (lines.isEmpty()) {
-			return weeks;
+		if (!lines.isEmpty()) {
+			message.paragraph(Span.bold(texts.t("digest.attention.heading", locale))).items(lines);
 		}
-		message.paragraph(Span.bold(text("digest.attention.heading", locale))).items(lines);
-		flagged.addAll(others);
 		return flagged;
 	}
 
@@ -128,17 +167,5 @@ class DigestComposer {
 		}
 		return occurrence.getStatus() == OccurrenceStatus.SENT ? "digest.prompt.unanswered"
 				: "digest.prompt." + occurrence.getStatus();
-	}
-
-	private String promptTitle(PromptOccurrence occurrence, Locale locale) {
-		return promptTitle(occurrence.getPromptId(), locale);
-	}
-
-	private String promptTitle(String promptId, Locale locale) {
-		return prompts.prompt(promptId).map(p -> p.title(locale)).orElse(promptId);
-	}
-
-	private String text(String key, Locale locale, Object... args) {
-		return messages.getMessage(key, args, locale);
 	}
 }

@@ -169,6 +169,31 @@ final class DraftChecker {
 		return parsed;
 	}
 
+	/**
+	 * Learning goals: at most {@link Placement#MAX_GOALS}, each at most {@link Placement#MAX_GOAL_LENGTH}
+	 * characters; blank ones are left out. A goal that is too long is named by its position, e.g.
+	 * {@code learningGoals[2]} (counting from 0, as in the JSON array).
+	 */
+	List<String> learningGoals(String field, List<String> goals) {
+		if (goals == null) {
+			return List.of();
+		}
+		for (int i = 0; i < goals.size(); i++) {
+			String goal = goals.get(i);
+			if (goal != null && goal.strip().length() > Placement.MAX_GOAL_LENGTH) {
+				violations.add(new Violation(field + "[" + i + "]", "must be at most " + Placement.MAX_GOAL_LENGTH
+						+ " characters (it has " + goal.strip().length() + ")", "goalTooLong",
+						List.of(i + 1, Placement.MAX_GOAL_LENGTH)));
+			}
+		}
+		List<String> cleaned = Placement.cleanGoals(goals);
+		if (cleaned.size() > Placement.MAX_GOALS) {
+			violations.add(new Violation(field, "has " + cleaned.size() + " goals; at most " + Placement.MAX_GOALS
+					+ " are allowed", "tooManyGoals", List.of(cleaned.size(), Placement.MAX_GOALS)));
+		}
+		return cleaned;
+	}
+
 	void check(boolean ok, String field, String message, String code, Object... args) {
 		if (!ok) {
 			violations.add(new Violation(field, message, code, List.of(args)));

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +29,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "business_coach", def = "{'businessCoach.slackUserId': 1}")
 @CompoundIndex(name = "status", def = "{'status': 1}")
 public class Placement {
+
+	/** The most learning goals a placement may have. */
+	public static final int MAX_GOALS = 10;
+	/** The longest a learning goal may be, in characters. */
+	public static final int MAX_GOAL_LENGTH = 200;
 
 	/** Monday to Friday. */
 	public static final Set<DayOfWeek> FULL_TIME = Collections
@@ -51,13 +57,16 @@ public class Placement {
 	private Instant updatedAt;
 	/** Prompts are owed from this instant: the enrolment, or the latest resume (paused weeks are not missed). */
 	private Instant promptingSince;
+	/** What the participant wants to learn, in short phrases; set at enrolment or by the participant. */
+	private List<String> learningGoals;
 	@Version
 	private Long version;
 
 	@PersistenceCreator
 	Placement(String id, Person participant, String program, String hostOrganisation, LocalDate startDate,
 			LocalDate endDate, Person manager, Person academicCoach, Person businessCoach, PromptSchedule schedule,
-			Set<DayOfWeek> workDays, PlacementStatus status, Instant createdAt, Instant updatedAt, Instant promptingSince, Long version) {
+			Set<DayOfWeek> workDays, PlacementStatus status, Instant createdAt, Instant updatedAt, Instant promptingSince,
+			List<String> learningGoals, Long version) {
 		this.id = id;
 		this.participant = participant;
 		this.program = program;
@@ -73,15 +82,51 @@ public class Placement {
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 		this.promptingSince = promptingSince;
+		this.learningGoals = learningGoals == null ? List.of() : List.copyOf(learningGoals);
 		this.version = version;
+	}
+
+	/** A placement without learning goals (as stored before they existed). */
+	Placement(String id, Person participant, String program, String hostOrganisation, LocalDate startDate,
+			LocalDate endDate, Person manager, Person academicCoach, Person businessCoach, PromptSchedule schedule,
+			Set<DayOfWeek> workDays, PlacementStatus status, Instant createdAt, Instant updatedAt, Instant promptingSince,
+			Long version) {
+		this(id, participant, program, hostOrganisation, startDate, endDate, manager, academicCoach, businessCoach,
+				schedule, workDays, status, createdAt, updatedAt, promptingSince, null, version);
 	}
 
 	static Placement start(Person participant, String program, String hostOrganisation, LocalDate startDate,
 			LocalDate endDate, Person manager, Person academicCoach, Person businessCoach, PromptSchedule schedule,
-			Set<DayOfWeek> workDays, Clock clock) {
+			Set<DayOfWeek> workDays, List<String> learningGoals, Clock clock) {
 		Instant now = clock.instant();
 		return new Placement(UUID.randomUUID().toString(), participant, program, hostOrganisation, startDate, endDate,
-				manager, academicCoach, businessCoach, schedule, workDays, PlacementStatus.ACTIVE, now, now, now, null);
+				manager, academicCoach, businessCoach, schedule, workDays, PlacementStatus.ACTIVE, now, now, now,
+				checkedGoals(learningGoals), null);
+	}
+
+	/**
+	 * Replaces the learning goals (blank ones are left out, the others stripped).
+	 * @throws IllegalArgumentException when there are more than {@link #MAX_GOALS} or one is longer than
+	 * {@link #MAX_GOAL_LENGTH} (callers check first, see {@link PlacementManagement#setLearningGoals})
+	 */
+	void changeLearningGoals(List<String> goals, Clock clock) {
+		learningGoals = checkedGoals(goals);
+		updatedAt = clock.instant();
+	}
+
+	private static List<String> checkedGoals(List<String> goals) {
+		List<String> cleaned = cleanGoals(goals);
+		if (cleaned.size() > MAX_GOALS || cleaned.stream().anyMatch(g -> g.length() > MAX_GOAL_LENGTH)) {
+			throw new IllegalArgumentException("At most " + MAX_GOALS + " learning goals of at most "
+					+ MAX_GOAL_LENGTH + " characters each");
+		}
+		return cleaned;
+	}
+
+	/** The goals stripped, blank ones left out; empty for {@literal null}. */
+	static List<String> cleanGoals(List<String> goals) {
+		return goals == null ? List.of()
+				: goals.stream().filter(g -> g != null && !g.isBlank()).map(String::strip).toList();
 	}
 
 	/** Stops prompts until {@link #resume(Clock)}; an ended placement cannot be paused. */
@@ -197,6 +242,11 @@ public class Placement {
 
 	public Instant getUpdatedAt() {
 		return updatedAt;
+	}
+
+	/** The participant's learning goals (short phrases, at most {@link #MAX_GOALS}); empty when none were set. */
+	public List<String> getLearningGoals() {
+		return learningGoals == null ? List.of() : learningGoals;
 	}
 
 	public Instant getPromptingSince() {

@@ -8,14 +8,22 @@ import java.util.List;
  */
 public record PlacementDraft(PersonDraft participant, String program, String hostOrganisation, String startDate,
 		String endDate, PersonDraft manager, PersonDraft academicCoach, PersonDraft businessCoach,
-		ScheduleDraft schedule, List<String> workDays) {
+		ScheduleDraft schedule, List<String> workDays, List<String> learningGoals) {
+
+	/** A draft without learning goals. */
+	public PlacementDraft(PersonDraft participant, String program, String hostOrganisation, String startDate,
+			String endDate, PersonDraft manager, PersonDraft academicCoach, PersonDraft businessCoach,
+			ScheduleDraft schedule, List<String> workDays) {
+		this(participant, program, hostOrganisation, startDate, endDate, manager, academicCoach, businessCoach,
+				schedule, workDays, null);
+	}
 
 	/** A draft without work days: the participant works Monday to Friday. */
 	public PlacementDraft(PersonDraft participant, String program, String hostOrganisation, String startDate,
 			String endDate, PersonDraft manager, PersonDraft academicCoach, PersonDraft businessCoach,
 			ScheduleDraft schedule) {
 		this(participant, program, hostOrganisation, startDate, endDate, manager, academicCoach, businessCoach,
-				schedule, null);
+				schedule, null, null);
 	}
 
 	public record PersonDraft(String name, String slackUserId, String email, String timezone, String locale,

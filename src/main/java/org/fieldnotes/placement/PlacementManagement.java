@@ -71,11 +71,12 @@ public class PlacementManagement {
 		Person business = check.person("businessCoach", draft.businessCoach(), false, false, zone);
 		PromptSchedule schedule = check.schedule("schedule", draft.schedule());
 		Set<DayOfWeek> workDays = check.workDays("workDays", draft.workDays());
+		List<String> goals = check.learningGoals("learningGoals", draft.learningGoals());
 		if (!check.violations().isEmpty()) {
 			throw new InvalidPlacement(check.violations());
 		}
 		Placement placement = placements.save(Placement.start(participant, program, host, start, end, manager,
-				academic, business, schedule, workDays, clock));
+				academic, business, schedule, workDays, goals, clock));
 		events.publishEvent(new PlacementChanged(placement.getId()));
 		return placement;
 	}
@@ -139,6 +140,28 @@ public class PlacementManagement {
 		catch (DirectoryUnavailable e) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * The participant sets the learning goals of their current placement (they replace the old ones; an empty list
+	 * clears them).
+	 * @return the placement; empty when they have no current placement
+	 * @throws InvalidPlacement naming {@code learningGoals} (too many) or {@code learningGoals[i]} (too long);
+	 * nothing is changed then
+	 */
+	public Optional<Placement> setLearningGoals(String participantSlackUserId, List<String> goals) {
+		Optional<Placement> current = currentFor(participantSlackUserId);
+		if (current.isEmpty()) {
+			return current;
+		}
+		var check = new DraftChecker();
+		List<String> cleaned = check.learningGoals("learningGoals", goals);
+		if (!check.violations().isEmpty()) {
+			throw new InvalidPlacement(check.violations());
+		}
+		Placement placement = current.get();
+		placement.changeLearningGoals(cleaned, clock);
+		return Optional.of(saved(placement));
 	}
 
 	public Placement pause(String id) {

@@ -180,16 +180,22 @@ class DigestTests extends IntegrationTest {
 
 		digests.sendAll();
 
-		String a = onlyDigestTo("UMGRA");
+		// the coach sees each prompt and the entry; the manager one line with the counts and no entry text
+		String a = onlyDigestTo("UCMGRA");
 		assertThat(a).contains("Prompts answered: 1 of 1").contains("  answered").doesNotContain("not answered yet")
 			.contains("Mapped the supplier chain").contains("reply to");
-		String b = onlyDigestTo("UMGRB");
+		assertThat(onlyDigestTo("UMGRA")).contains("prompts answered 1 of 1 this week")
+			.doesNotContain("missed")
+			.doesNotContain("Mapped the supplier chain");
+		String b = onlyDigestTo("UCMGRB");
 		assertThat(b).contains("Prompts answered: 0 of 1").contains("not answered yet").doesNotContain("missed")
 			.contains("No logbook entries this week.");
-		String c = onlyDigestTo("UMGRC");
+		assertThat(onlyDigestTo("UMGRB")).contains("prompts answered 0 of 1 this week").doesNotContain("missed");
+		String c = onlyDigestTo("UCMGRC");
 		assertThat(c).contains("Prompts answered: 0 of 1")
 			.contains("missed (not sent while Fieldnotes was down)")
 			.doesNotContain("not answered yet");
+		assertThat(onlyDigestTo("UMGRC")).contains("prompts answered 0 of 1 this week, 0 of 1 so far (1 missed)");
 	}
 
 	@Test
@@ -199,9 +205,10 @@ class DigestTests extends IntegrationTest {
 
 		digests.sendAll();
 
-		assertThat(onlyDigestTo("UMAJA")).contains("No prompt was due this week.")
+		assertThat(onlyDigestTo("UBEATA")).contains("No prompt was due this week.")
 			.contains("No logbook entries this week.")
 			.doesNotContain("Prompts answered");
+		assertThat(onlyDigestTo("UMAJA")).contains("no prompt this week").doesNotContain("prompts answered");
 	}
 
 	@Test
@@ -218,7 +225,8 @@ class DigestTests extends IntegrationTest {
 
 		List<DigestRecord> sent = digests.sendAll();
 
-		assertThat(onlyDigestTo("UMAJA")).contains("Kept: the supplier map").doesNotContain("meant for my sister");
+		assertThat(onlyDigestTo("UBEATA")).contains("Kept: the supplier map").doesNotContain("meant for my sister");
+		assertThat(onlyDigestTo("UMAJA")).doesNotContain("Kept: the supplier map").doesNotContain("meant for my sister");
 		assertThat(onlyDigestTo("UANDERS")).doesNotContain("meant for my sister");
 		assertThat(sent).allSatisfy(r -> assertThat(r.entryIds()).hasSize(1));
 	}
@@ -234,7 +242,7 @@ class DigestTests extends IntegrationTest {
 
 		digests.sendAll();
 
-		assertThat(onlyDigestTo("UMAJA")).contains("Recent: the midpoint talk").doesNotContain("Old: the first day");
+		assertThat(onlyDigestTo("UBEATA")).contains("Recent: the midpoint talk").doesNotContain("Old: the first day");
 	}
 
 	@Test
@@ -277,7 +285,7 @@ class DigestTests extends IntegrationTest {
 			.doesNotContain("Your placements")
 			.doesNotContain("you are the");
 		assertThat(onlyDigestTo("UMAJA")).contains("Your placements this week")
-			.contains("you are the manager")
+			.contains("Placements you manage")
 			.contains("week 5 of 26");
 		assertThat(onlyDigestTo("UBEATA")).contains("you are the business coach");
 	}
@@ -347,15 +355,19 @@ class DigestTests extends IntegrationTest {
 				"\"businessCoach\": {\"name\": \"Nora York\", \"slackUserId\": \"UNYC\", \"timezone\": \"America/New_York\"}"));
 	}
 
-	/** A placement with only a manager, in Stockholm, prompted on the given day and time. */
+	/**
+	 * A placement with a manager and a business coach ({@code UC} + the manager's id without its {@code U}), in
+	 * Stockholm, prompted on the given day and time.
+	 */
 	private static String placement(String participantId, String name, String managerId, String day, String time) {
 		return """
 				{"participant": {"name": "%s", "slackUserId": "%s", "timezone": "Europe/Stockholm"},
 				 "program": "KTP 2026", "hostOrganisation": "Scania",
 				 "startDate": "2026-11-02", "endDate": "2027-04-30",
 				 "manager": {"name": "Manager of %s", "slackUserId": "%s"},
+				 "businessCoach": {"name": "Coach of %s", "slackUserId": "UC%s"},
 				 "schedule": {"dayOfWeek": "%s", "time": "%s"}}
-				""".formatted(name, participantId, name, managerId, day, time);
+				""".formatted(name, participantId, name, managerId, name, managerId.substring(1), day, time);
 	}
 
 	private String enrolJson(String body) {

@@ -45,7 +45,7 @@ class ImportController {
 			"participant_timezone", "participant_locale", "participant_country", "program", "host_organisation",
 			"start_date", "end_date", "manager_name", "manager_slack_id", "manager_email", "academic_coach_name",
 			"academic_coach_slack_id", "academic_coach_email", "business_coach_name", "business_coach_slack_id",
-			"business_coach_email", "schedule_day", "schedule_time", "work_days");
+			"business_coach_email", "schedule_day", "schedule_time", "work_days", "learning_goals", "learningGoals");
 
 	private final PlacementManagement placements;
 	private final AuditLog audit;
@@ -123,6 +123,7 @@ class ImportController {
 			.replace("academicCoach", "academic_coach")
 			.replace("businessCoach", "business_coach")
 			.replace("workDays", "work_days")
+			.replace("learningGoals", "learning_goals")
 			.replace("schedule.dayOfWeek", "schedule_day")
 			.replace("schedule.time", "schedule_time")
 			.replace(".slackUserId", "_slack_id")
@@ -153,6 +154,7 @@ class ImportController {
 		String day = value(r, "schedule_day");
 		String time = value(r, "schedule_time");
 		String workDays = value(r, "work_days");
+		String goals = value(r, "learning_goals") != null ? value(r, "learning_goals") : value(r, "learningGoals");
 		return new PlacementDraft(
 				new PersonDraft(value(r, "participant_name"), value(r, "participant_slack_id"),
 						value(r, "participant_email"), value(r, "participant_timezone"), value(r, "participant_locale"),
@@ -161,7 +163,8 @@ class ImportController {
 				person(r, "manager"), person(r, "academic_coach"), person(r, "business_coach"),
 				day == null && time == null ? null : new PlacementDraft.ScheduleDraft(day, time),
 				workDays == null ? null
-						: Arrays.stream(workDays.split("[;,]")).map(String::strip).filter(d -> !d.isEmpty()).toList());
+						: Arrays.stream(workDays.split("[;,]")).map(String::strip).filter(d -> !d.isEmpty()).toList(),
+				goals == null ? null : Arrays.asList(goals.split(";")));
 	}
 
 	/** A manager or coach, or {@literal null} when every one of their columns is empty. */

@@ -10,7 +10,7 @@ import org.fieldnotes.placement.PlacementDraft;
  */
 record PlacementRequest(PersonRequest participant, String program, String hostOrganisation, String startDate,
 		String endDate, PersonRequest manager, PersonRequest academicCoach, PersonRequest businessCoach,
-		ScheduleRequest schedule, List<String> workDays) {
+		ScheduleRequest schedule, List<String> workDays, List<String> learningGoals) {
 
 	record PersonRequest(String name, String slackUserId, String email, String timezone, String locale,
 			String country) {
@@ -27,7 +27,7 @@ record PlacementRequest(PersonRequest participant, String program, String hostOr
 		return new PlacementDraft(person(participant), program, hostOrganisation, startDate, endDate, person(manager),
 				person(academicCoach), person(businessCoach),
 				schedule == null ? null : new PlacementDraft.ScheduleDraft(schedule.dayOfWeek(), schedule.time()),
-				workDays);
+				workDays, learningGoals);
 	}
 
 	private static PlacementDraft.PersonDraft person(PersonRequest request) {

@@ -15,8 +15,7 @@ import org.fieldnotes.placement.PlacementStatus;
 record PlacementResponse(String id, PersonResponse participant, String program, String hostOrganisation,
 		LocalDate startDate, LocalDate endDate, PersonResponse manager, PersonResponse academicCoach,
 		PersonResponse businessCoach, ScheduleResponse schedule, List<DayOfWeek> workDays, PlacementStatus status,
-		Instant createdAt,
-		Instant updatedAt) {
+		Instant createdAt, Instant updatedAt, List<String> learningGoals) {
 
 	record PersonResponse(String name, String slackUserId, String email, String timezone, String locale,
 			String country) {
@@ -36,6 +35,7 @@ record PlacementResponse(String id, PersonResponse participant, String program, 
 				p.getHostOrganisation(), p.getStartDate(), p.getEndDate(), PersonResponse.of(p.getManager()),
 				PersonResponse.of(p.getAcademicCoach()), PersonResponse.of(p.getBusinessCoach()),
 				new ScheduleResponse(p.getSchedule().dayOfWeek().name(), p.getSchedule().time().toString()),
-				p.getWorkDays().stream().sorted().toList(), p.getStatus(), p.getCreatedAt(), p.getUpdatedAt());
+				p.getWorkDays().stream().sorted().toList(), p.getStatus(), p.getCreatedAt(), p.getUpdatedAt(),
+				p.getLearningGoals());
 	}
 }

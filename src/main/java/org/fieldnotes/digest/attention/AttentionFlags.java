@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.fieldnotes.digest.attention.Facts.PromptFact;
 import org.fieldnotes.logbook.OverallStatus;
@@ -99,19 +100,44 @@ public final class AttentionFlags {
 
 	/** Open since the oldest of the unbroken run of updates with blockers that ends with the latest. */
 	private static void longBlocker(Facts facts, ZoneId zone, LocalDate today, List<Flag> flags) {
+		openBlocker(facts.statusUpdates(), zone, today).ifPresent(blocker -> {
+			if (blocker.days() >= BLOCKER_DAYS) {
+				flags.add(Flag.of(Flag.Kind.LONG_BLOCKER, blocker.days()));
+			}
+		});
+	}
+
+	/**
+	 * The blocker the latest status update reports, and how long it has been open: since the oldest of the unbroken
+	 * run of updates reporting a blocker that ends with the latest, in calendar days in {@code zone}. Empty when the
+	 * latest update reports none (or there is no update). The one rule for "how long has this blocker been open",
+	 * used by the {@link Flag.Kind#LONG_BLOCKER} flag and by the digests that show blockers.
+	 *
+	 * @param newestFirst status updates, newest first (callers pass only the ones the reader may see)
+	 */
+	public static Optional<OpenBlocker> openBlocker(List<StatusUpdate> newestFirst, ZoneId zone, LocalDate today) {
 		StatusUpdate since = null;
-		for (StatusUpdate update : facts.statusUpdates()) {
+		for (StatusUpdate update : newestFirst) {
 			if (update.blockers() == null || update.blockers().isBlank()) {
 				break;
 			}
 			since = update;
 		}
-		if (since != null) {
-			long days = ChronoUnit.DAYS.between(since.createdAt().atZone(zone).toLocalDate(), today);
-			if (days >= BLOCKER_DAYS) {
-				flags.add(Flag.of(Flag.Kind.LONG_BLOCKER, days));
-			}
+		if (since == null) {
+			return Optional.empty();
 		}
+		LocalDate from = since.createdAt().atZone(zone).toLocalDate();
+		return Optional.of(new OpenBlocker(newestFirst.get(0), from, ChronoUnit.DAYS.between(from, today)));
+	}
+
+	/**
+	 * A blocker that is still open.
+	 *
+	 * @param latest the latest status update, whose {@code blockers} say what blocks now
+	 * @param since the participant's date of the first update of the run
+	 * @param days calendar days from {@code since} to today
+	 */
+	public record OpenBlocker(StatusUpdate latest, LocalDate since, long days) {
 	}
 
 	/**

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 
 /** Common English and Swedish words that say nothing about a week, whichever language an entry is in. */
-final class StopWords {
+public final class StopWords {
 
 	private static final Set<String> WORDS = Set.copyOf(Arrays.asList((""
 			// English
@@ -32,7 +32,7 @@ final class StopWords {
 	private StopWords() {
 	}
 
-	static boolean contains(String lowerCaseWord) {
+	public static boolean contains(String lowerCaseWord) {
 		return WORDS.contains(lowerCaseWord);
 	}
 }

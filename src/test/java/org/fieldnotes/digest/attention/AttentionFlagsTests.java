@@ -207,6 +207,27 @@ class AttentionFlagsTests {
 
 			assertThat(flags()).isEmpty();
 		}
+
+		/** The rule the digests use to show a blocker's age is the flag's own. */
+		@Test
+		void theOpenBlockerIsTheLatestWithTheAgeOfItsRun() {
+			update("2026-10-30T12:00", OverallStatus.GREEN, null, 4);
+			update("2026-11-06T12:00", OverallStatus.AMBER, "no CRM access", 4);
+			update("2026-11-20T12:00", OverallStatus.AMBER, "waiting for IT", 4);
+			List<StatusUpdate> newestFirst = new ArrayList<>(updates);
+			java.util.Collections.reverse(newestFirst);
+
+			var open = AttentionFlags.openBlocker(newestFirst, STOCKHOLM, LocalDate.parse("2026-11-22")).orElseThrow();
+
+			assertThat(open.latest().blockers()).isEqualTo("waiting for IT");
+			assertThat(open.since()).isEqualTo(LocalDate.parse("2026-11-06"));
+			assertThat(open.days()).isEqualTo(16L);
+			assertThat(flags()).containsExactly(Flag.of(Kind.LONG_BLOCKER, open.days()));
+			assertThat(AttentionFlags.openBlocker(List.of(), STOCKHOLM, LocalDate.parse("2026-11-22"))).isEmpty();
+			update("2026-11-21T12:00", OverallStatus.GREEN, null, 4);
+			newestFirst.add(0, updates.get(updates.size() - 1));
+			assertThat(AttentionFlags.openBlocker(newestFirst, STOCKHOLM, LocalDate.parse("2026-11-22"))).isEmpty();
+		}
 	}
 
 	@Nested

@@ -27,22 +27,27 @@ class DigestPreviewTests extends IntegrationTest {
 	}
 
 	@Test
-	void aManagerSeesTheirDigestNowAndItIsNeitherSentNorClaimed() {
+	void aCoachSeesTheirDigestNowAndItIsNeitherSentNorClaimed() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 		directMessage("Ev1", ADA, "1764669600.000100", "Planned the bench test with the supplier", null);
 		clock.advance(java.time.Duration.ofMinutes(1));
 
-		JsonNode answer = command("UMAJA", "digest preview");
+		JsonNode answer = command("UBEATA", "digest preview");
 
 		assertThat(answer.get("response_type").asString()).isEqualTo("ephemeral");
 		assertThat(texts(answer)).contains("Your placements this week")
 			.contains("Ada Lindqvist")
 			.contains("Planned the bench test with the supplier");
+		assertThat(SlackStub.messagesTo("UBEATA")).isEmpty();
+		assertThat(mongo.getCollection("digests").countDocuments()).isZero();
+		// the manager's preview: the placement, never the entry's words
+		assertThat(texts(command("UMAJA", "digest preview"))).contains("Ada Lindqvist")
+			.doesNotContain("Planned the bench test with the supplier");
 		assertThat(SlackStub.messagesTo("UMAJA")).isEmpty();
 		assertThat(mongo.getCollection("digests").countDocuments()).isZero();
 
 		assertThat(json(postJson("/api/v1/digests/send", "").body()).get("handled").asInt()).isEqualTo(3);
-		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
+		assertThat(SlackStub.messagesTo("UBEATA")).hasSize(1);
 	}
 
 	@Test

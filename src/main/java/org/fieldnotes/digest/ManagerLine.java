@@ -1,0 +1,64 @@
+package org.fieldnotes.digest;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.ChatMessage.Span;
+import org.fieldnotes.digest.attention.AttentionFlags;
+import org.fieldnotes.logbook.StatusUpdate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The manager's one line about a placement: status (RAG, from the status updates the manager may read), prompts
+ * answered and missed this week and so far, the streak, the open blocker's age (never its words) and a pointer to
+ * the flags. No entry text and no status update text at all.
+ */
+@Component
+class ManagerLine {
+
+	private final DigestTexts texts;
+	private final Clock clock;
+
+	ManagerLine(DigestTexts texts, Clock clock) {
+		this.texts = texts;
+		this.clock = clock;
+	}
+
+	void write(ChatMessage.Builder message, PlacementWeek week, RoleFacts facts, boolean flagged, LocalDate today,
+			Locale locale) {
+		List<StatusUpdate> updates = facts.statusUpdates();
+		String rag = updates.isEmpty() ? "NONE" : updates.get(0).status().name();
+		List<String> parts = new ArrayList<>();
+		parts.add(texts.t("roles.manager.where", locale, week.placement().getHostOrganisation(),
+				Math.max(1, Math.min(week.placement().weekOf(today), week.placement().weeks())),
+				week.placement().weeks()));
+		parts.add(texts.t("roles.rag." + rag, locale));
+		RoleFacts.Engagement engagement = facts.engagement();
+		String prompts = engagement.promptsThisWeek() == 0
+				? texts.t("roles.manager.noPrompts", locale, engagement.answeredOverall(), engagement.promptsOverall())
+				: texts.t("roles.manager.prompts", locale, engagement.answeredThisWeek(), engagement.promptsThisWeek(),
+						engagement.answeredOverall(), engagement.promptsOverall());
+		if (week.missed() > 0) {
+			prompts += texts.t("roles.manager.missed", locale, week.missed());
+		}
+		parts.add(prompts);
+		parts.add(texts.t("roles.streak", locale, engagement.streak()));
+		ZoneId participantZone = week.placement().getParticipant().zone();
+		Optional<AttentionFlags.OpenBlocker> blocker = AttentionFlags.openBlocker(updates, participantZone,
+				clock.instant().atZone(participantZone).toLocalDate());
+		parts.add(blocker.map(b -> texts.t("roles.manager.blocker", locale, b.days()))
+			.orElseGet(() -> texts.t("roles.blocker.none", locale)));
+		if (flagged) {
+			parts.add(texts.t("roles.manager.flagged", locale));
+		}
+		message.paragraph(Span.plain(texts.t("roles.rag.emoji." + rag, locale) + " "),
+				Span.bold(week.placement().getParticipant().name()),
+				Span.plain(" — " + String.join(" · ", parts)));
+	}
+}
