@@ -12,7 +12,8 @@ import org.fieldnotes.placement.Placement;
  *
  * @param today the participant's date now
  * @param endedOn the day it ended (its end date, or the day it was ended early); after today while it runs
- * @param due prompts that fell due since the start (a prompt skipped because they were away or on holiday is not due)
+ * @param due prompts that fell due since the start: sent, or due and not sent (missed, failed, skipped); a prompt
+ * skipped because the participant was away or on holiday is not counted
  * @param answered of those, how many were answered
  * @param dueThisWeek prompts that fell due in the last 7 days
  * @param answeredThisWeek of those, how many were answered

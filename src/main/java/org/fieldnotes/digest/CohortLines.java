@@ -81,11 +81,9 @@ class CohortLines {
 			.stream()
 			.filter(u -> u.visibility() != Visibility.PRIVATE)
 			.toList();
-		List<PromptOccurrence> due = prompts.within(id, Instant.EPOCH, now.plusSeconds(1))
-			.stream()
-			.filter(o -> !o.getDueAt().isAfter(now) && !planned(o))
-			.toList();
-		List<PromptOccurrence> dueThisWeek = due.stream().filter(o -> !o.getDueAt().isBefore(weekAgo)).toList();
+		// a prompt falls due when it is sent (an admin may send one early), or when it is due and is not sent
+		List<PromptOccurrence> due = fellDue(id, Instant.EPOCH, now);
+		List<PromptOccurrence> dueThisWeek = fellDue(id, weekAgo, now);
 
 		Facts facts = new Facts(lastEntryAt,
 				shared.stream().filter(u -> !u.createdAt().isBefore(lookBack)).toList(),
@@ -94,6 +92,10 @@ class CohortLines {
 				answered(due), dueThisWeek.size(), answered(dueThisWeek),
 				lastEntryAt.map(at -> at.atZone(zone).toLocalDate()).orElse(null),
 				shared.isEmpty() ? null : shared.get(0).status(), AttentionFlags.flagsFor(placement, facts, now));
+	}
+
+	private List<PromptOccurrence> fellDue(String placementId, Instant from, Instant now) {
+		return prompts.within(placementId, from, now.plusSeconds(1)).stream().filter(o -> !planned(o)).toList();
 	}
 
 	/** Skipped because the participant was away or on holiday: nobody expected an answer. */
