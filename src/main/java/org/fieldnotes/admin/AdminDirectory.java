@@ -3,7 +3,9 @@ package org.fieldnotes.admin;
 import java.time.Clock;
 import java.util.List;
 
+import org.fieldnotes.digest.CoordinatorsChanged;
 import org.fieldnotes.store.Claims;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,11 +22,13 @@ public class AdminDirectory {
 	private final AdminSettings settings;
 	private final MongoTemplate mongo;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	AdminDirectory(AdminSettings settings, MongoTemplate mongo, Clock clock) {
+	AdminDirectory(AdminSettings settings, MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
 		this.settings = settings;
 		this.mongo = mongo;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public boolean isAdmin(String slackUserId) {
@@ -51,16 +55,22 @@ public class AdminDirectory {
 		if (isConfigured(slackUserId)) {
 			return Added.ALREADY_ADMIN;
 		}
-		return Claims.insertOnce(mongo, new StoredAdmin(slackUserId, addedBy, clock.instant())).isPresent()
-				? Added.ADDED : Added.ALREADY_ADMIN;
+		if (Claims.insertOnce(mongo, new StoredAdmin(slackUserId, addedBy, clock.instant())).isEmpty()) {
+			return Added.ALREADY_ADMIN;
+		}
+		events.publishEvent(new CoordinatorsChanged()); // they get the weekly cohort digest from now on
+		return Added.ADDED;
 	}
 
 	public Removed remove(String slackUserId) {
 		if (isConfigured(slackUserId)) {
 			return Removed.CONFIGURED;
 		}
-		return mongo.remove(byId(slackUserId), StoredAdmin.class).getDeletedCount() > 0 ? Removed.REMOVED
-				: Removed.NOT_ADMIN;
+		if (mongo.remove(byId(slackUserId), StoredAdmin.class).getDeletedCount() == 0) {
+			return Removed.NOT_ADMIN;
+		}
+		events.publishEvent(new CoordinatorsChanged());
+		return Removed.REMOVED;
 	}
 
 	/** Every admin's member id: the configured ones first, then the stored ones in the order they were added. */

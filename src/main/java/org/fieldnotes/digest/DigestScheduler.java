@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * One Quartz trigger per recipient at their next digest time (by default Monday 08:00 in their own time zone),
- * rebuilt from the placements at start and whenever a placement changes.
+ * rebuilt from the placements at start and whenever a placement changes. Programme coordinators are recipients
+ * too, of the cohort digest, under their own key ({@code admin:<member id>}); their triggers are rebuilt when an
+ * admin is added or removed as well.
  */
 @Component
 class DigestScheduler {
@@ -39,14 +41,16 @@ class DigestScheduler {
 	private final DigestService digests;
 	private final DigestSettings settings;
 	private final Clock clock;
+	private final CohortDigests cohort;
 
 	DigestScheduler(Scheduler quartz, Recipients recipients, DigestService digests, DigestSettings settings,
-			Clock clock) {
+			Clock clock, CohortDigests cohort) {
 		this.quartz = quartz;
 		this.recipients = recipients;
 		this.digests = digests;
 		this.settings = settings;
 		this.clock = clock;
+		this.cohort = cohort;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -59,10 +63,17 @@ class DigestScheduler {
 				digests.send(recipient);
 			}
 		}
+		for (Coordinator coordinator : cohort.coordinators()) {
+			Instant last = nextAfter(coordinator.asRecipient(), now.minus(Duration.ofDays(7)));
+			boolean missedRecently = !last.isAfter(now) && Duration.between(last, now).compareTo(settings.catchUp()) < 0;
+			if (missedRecently && !cohort.sentThisWeek(coordinator)) {
+				cohort.send(coordinator);
+			}
+		}
 		rebuild();
 	}
 
-	@EventListener(PlacementChanged.class)
+	@EventListener({ PlacementChanged.class, CoordinatorsChanged.class })
 	void rebuild() {
 		try {
 			for (TriggerKey key : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
@@ -73,6 +84,10 @@ class DigestScheduler {
 				schedule(recipient.key(), nextAfter(recipient, clock.instant()));
 				count++;
 			}
+			for (Coordinator coordinator : cohort.coordinators()) {
+				schedule(coordinator.key(), nextAfter(coordinator.asRecipient(), clock.instant()));
+				count++;
+			}
 			log.debug("Digest schedule rebuilt: {} recipients", count);
 		}
 		catch (SchedulerException e) {
@@ -81,6 +96,12 @@ class DigestScheduler {
 	}
 
 	void fire(String recipientKey) {
+		if (Coordinator.isKey(recipientKey)) {
+			cohort.send(recipientKey);
+			cohort.coordinator(recipientKey)
+				.ifPresent(c -> schedule(recipientKey, nextAfter(c.asRecipient(), clock.instant())));
+			return;
+		}
 		digests.send(recipientKey);
 		recipients.all()
 			.stream()

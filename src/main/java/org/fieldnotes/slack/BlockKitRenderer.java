@@ -2,6 +2,7 @@ package org.fieldnotes.slack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.fieldnotes.chat.ChatMessage;
@@ -21,7 +22,9 @@ import com.slack.api.model.block.element.ButtonElement;
 
 /**
  * Renders a {@link ChatMessage} as Block Kit. Every string is escaped, so nothing in a message can act as
- * markup; text objects are kept within Slack's 3,000-character limit (headers 150).
+ * markup; text objects are kept within Slack's 3,000-character limit (headers 150): a longer list of items is
+ * split into several sections between items, any other longer text is cut at a safe place and ends with "… (continued
+ * in the portal/API)" in the reader's language.
  */
 public class BlockKitRenderer {
 
@@ -30,31 +33,80 @@ public class BlockKitRenderer {
 	/** Slack's limit on blocks per message; longer messages are sent in parts. */
 	static final int MAX_BLOCKS = 50;
 
+	private final Supplier<String> continued;
+	private String continuedText;
+
+	/** A renderer that marks cut text in English. */
+	public BlockKitRenderer() {
+		this(() -> Mrkdwn.CONTINUED);
+	}
+
+	/**
+	 * @param continued the localized "… (continued in the portal/API)" for the reader; asked at most once, and only
+	 * when something has to be cut
+	 */
+	public BlockKitRenderer(Supplier<String> continued) {
+		this.continued = continued;
+	}
+
 	public List<LayoutBlock> render(ChatMessage message) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		for (Block block : message.blocks()) {
-			blocks.add(render(block));
+			if (block instanceof Block.Items items) {
+				blocks.addAll(items(items));
+			}
+			else {
+				blocks.add(render(block));
+			}
 		}
 		return blocks;
 	}
 
 	/**
 	 * The message as one Slack message (a slash-command answer cannot be split): at most 50 blocks, the last one a
-	 * "…" when blocks had to be left out.
+	 * "… (continued in the portal/API)" when blocks had to be left out.
 	 */
 	public List<LayoutBlock> renderOne(ChatMessage message) {
-		List<LayoutBlock> blocks = render(message);
-		if (blocks.size() <= MAX_BLOCKS) {
+		return renderOne(message, MAX_BLOCKS);
+	}
+
+	/** The message in at most {@code max} blocks (a view takes 100), the last one marking a cut. */
+	public List<LayoutBlock> renderOne(ChatMessage message, int max) {
+		return limit(render(message), max);
+	}
+
+	/** At most {@code max} blocks: the first {@code max - 1} and a context block saying the rest is elsewhere. */
+	public List<LayoutBlock> limit(List<LayoutBlock> blocks, int max) {
+		if (blocks.size() <= max) {
 			return blocks;
 		}
-		List<LayoutBlock> cut = new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1));
-		cut.add(ContextBlock.builder().elements(List.of(mrkdwn("…"))).build());
+		List<LayoutBlock> cut = new ArrayList<>(blocks.subList(0, max - 1));
+		cut.add(ContextBlock.builder().elements(List.of(mrkdwn(Mrkdwn.escape(continued())))).build());
 		return cut;
 	}
 
 	/** The notification text that accompanies blocks (shown in push notifications and by screen readers). */
 	public String fallback(ChatMessage message) {
-		return Mrkdwn.truncate(Mrkdwn.escape(message.summary()), MAX_TEXT);
+		return truncate(Mrkdwn.escape(message.summary()));
+	}
+
+	/** Escaped-mrkdwn text cut to Slack's 3,000 characters at a safe place, the cut marked in the reader's language. */
+	public String truncate(String mrkdwn) {
+		return mrkdwn.length() <= MAX_TEXT ? mrkdwn : Mrkdwn.truncate(mrkdwn, MAX_TEXT, continued());
+	}
+
+	private String continued() {
+		if (continuedText == null) {
+			String text = null;
+			try {
+				text = continued.get();
+			}
+			catch (RuntimeException e) {
+				// the reader's language could not be found out: English is better than no marker
+			}
+			continuedText = text == null || text.isBlank() ? Mrkdwn.CONTINUED : text;
+		}
+		return continuedText;
 	}
 
 	/** Splits rendered blocks into messages of at most 50 blocks. */
@@ -77,12 +129,6 @@ public class BlockKitRenderer {
 		}
 		if (block instanceof Block.Paragraph paragraph) {
 			return section(spans(paragraph.spans()));
-		}
-		if (block instanceof Block.Items items) {
-			return section(items.items()
-				.stream()
-				.map(item -> "• " + Mrkdwn.bold(item.label()) + "  " + Mrkdwn.escape(item.text()))
-				.collect(Collectors.joining("\n")));
 		}
 		if (block instanceof Block.Quote quote) {
 			return section("_" + Mrkdwn.escape(quote.attribution()).replace("_", " ") + "_\n" + quoted(quote.words()));
@@ -107,6 +153,30 @@ public class BlockKitRenderer {
 			.build();
 	}
 
+	/**
+	 * Items, one per line, in as few sections as fit: a section ends before the item that would take it past
+	 * 3,000 characters (an item longer than that on its own is cut), so a long list is never cut short.
+	 */
+	private List<LayoutBlock> items(Block.Items items) {
+		List<LayoutBlock> sections = new ArrayList<>();
+		StringBuilder text = new StringBuilder();
+		for (ChatMessage.Item item : items.items()) {
+			String line = truncate("• " + Mrkdwn.bold(item.label()) + "  " + Mrkdwn.escape(item.text()));
+			if (text.length() > 0 && text.length() + 1 + line.length() > MAX_TEXT) {
+				sections.add(section(text.toString()));
+				text.setLength(0);
+			}
+			if (text.length() > 0) {
+				text.append('\n');
+			}
+			text.append(line);
+		}
+		if (text.length() > 0 || sections.isEmpty()) {
+			sections.add(section(text.toString()));
+		}
+		return sections;
+	}
+
 	private static String spans(List<Span> spans) {
 		return spans.stream()
 			.map(span -> span.bold() ? Mrkdwn.bold(span.text()) : Mrkdwn.escape(span.text()))
@@ -118,12 +188,12 @@ public class BlockKitRenderer {
 		return words.strip().lines().map(line -> ">" + Mrkdwn.escape(line)).collect(Collectors.joining("\n"));
 	}
 
-	private static SectionBlock section(String mrkdwn) {
+	private SectionBlock section(String mrkdwn) {
 		return SectionBlock.builder().text(mrkdwn(mrkdwn)).build();
 	}
 
-	private static MarkdownTextObject mrkdwn(String text) {
-		String safe = text.isBlank() ? " " : Mrkdwn.truncate(text, MAX_TEXT);
+	private MarkdownTextObject mrkdwn(String text) {
+		String safe = text.isBlank() ? " " : truncate(text);
 		return MarkdownTextObject.builder().text(safe).verbatim(true).build();
 	}
 

@@ -45,13 +45,25 @@ public final class Mrkdwn {
 		return flat.isEmpty() ? "" : "*" + flat + "*";
 	}
 
-	/** Cuts text to at most {@code max} characters (without splitting an escape sequence), marking the cut. */
-	static String truncate(String mrkdwn, int max) {
+	/** What a cut text ends with when no language is known: the English {@code slack.continued}. */
+	public static final String CONTINUED = "… (continued in the portal/API)";
+
+	/** Cuts text to at most {@code max} characters, marked with the English {@link #CONTINUED}. */
+	public static String truncate(String mrkdwn, int max) {
+		return truncate(mrkdwn, max, CONTINUED);
+	}
+
+	/**
+	 * Cuts mrkdwn to at most {@code max} characters and marks the cut with {@code " " + continued} (escaped). The cut
+	 * never falls inside an escape sequence ({@code &amp;}, {@code &lt;}, {@code &gt;}) nor between the two halves
+	 * of a surrogate pair (an emoji), so what is kept is still valid, inert mrkdwn.
+	 */
+	public static String truncate(String mrkdwn, int max, String continued) {
 		if (mrkdwn.length() <= max) {
 			return mrkdwn;
 		}
-		String marker = " … (continued in the logbook)";
-		int cut = max - marker.length();
+		String marker = " " + escape(continued);
+		int cut = Math.max(0, max - marker.length());
 		int amp = mrkdwn.lastIndexOf('&', cut);
 		if (amp >= 0 && amp > cut - 5 && mrkdwn.indexOf(';', amp) >= cut) {
 			cut = amp;

@@ -5,8 +5,10 @@ import java.util.List;
 
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.PeopleDirectory;
+import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +44,7 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	Messenger messenger(SlackSettings settings, Slack slack) {
+	Messenger messenger(SlackSettings settings, Slack slack, ObjectProvider<SlackTexts> texts) {
 		if (!settings.connected()) {
 			log.warn("Slack is not connected: SLACK_BOT_TOKEN is not set. Storage, the schedule and the admin API "
 					+ "work; prompts and digests are recorded as not delivered. See README → Connect Slack.");
@@ -56,7 +58,10 @@ class SlackConfiguration {
 		}
 		log.info("Slack connected ({} mode, Web API at {})", settings.socketMode() ? "Socket" : "HTTP",
 				settings.apiUrlWithSlash());
-		return new SlackMessenger(slack.methods(settings.botToken()));
+		return new SlackMessenger(slack.methods(settings.botToken()), userId -> {
+			SlackTexts t = texts.getObject();
+			return t.t("slack.continued", t.localeOf(userId));
+		});
 	}
 
 	/** Who people are on Slack ({@code users.info}, scope {@code users:read}). */

@@ -2,6 +2,7 @@ package org.fieldnotes.slack;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
@@ -21,7 +22,9 @@ import com.slack.api.model.block.LayoutBlock;
 
 /**
  * Sends direct messages through the Slack Web API: {@code chat.postMessage} to the member id opens (or reuses)
- * the app's DM with that person, so only {@code chat:write} is needed.
+ * the app's DM with that person, so only {@code chat:write} is needed. Block Kit's limits hold for every message: a
+ * message of more than 50 blocks goes out as several messages, in order; a text over 3,000 characters is cut and
+ * ends with "… (continued in the portal/API)" in the recipient's language.
  */
 class SlackMessenger implements Messenger {
 
@@ -29,14 +32,24 @@ class SlackMessenger implements Messenger {
 	static final String SAVED_REACTION = "white_check_mark";
 
 	private final MethodsClient slack;
-	private final BlockKitRenderer renderer = new BlockKitRenderer();
+	private final Function<String, String> continuedFor;
 
 	SlackMessenger(MethodsClient slack) {
+		this(slack, userId -> Mrkdwn.CONTINUED);
+	}
+
+	/**
+	 * @param continuedFor a member id → "… (continued in the portal/API)" in their language; only asked when a
+	 * message has to be cut
+	 */
+	SlackMessenger(MethodsClient slack, Function<String, String> continuedFor) {
 		this.slack = slack;
+		this.continuedFor = continuedFor;
 	}
 
 	@Override
 	public SentMessage sendDirect(String userId, ChatMessage message) {
+		BlockKitRenderer renderer = new BlockKitRenderer(() -> continuedFor.apply(userId));
 		List<List<LayoutBlock>> parts = BlockKitRenderer.parts(renderer.render(message));
 		String text = renderer.fallback(message);
 		SentMessage first = null;
@@ -53,10 +66,14 @@ class SlackMessenger implements Messenger {
 		return first;
 	}
 
-	/** {@code chat.update}: the message keeps its place in the conversation; longer replacements are cut to 50 blocks. */
+	/**
+	 * {@code chat.update}: the message keeps its place in the conversation, so a longer replacement is cut to 50
+	 * blocks, the last one saying so (in English: a DM channel does not say whose language to use).
+	 */
 	@Override
 	public void update(SentMessage message, ChatMessage replacement) {
-		List<LayoutBlock> blocks = BlockKitRenderer.parts(renderer.render(replacement)).get(0);
+		BlockKitRenderer renderer = new BlockKitRenderer();
+		List<LayoutBlock> blocks = renderer.renderOne(replacement);
 		String text = renderer.fallback(replacement);
 		ChatUpdateResponse response = call(
 				() -> slack.chatUpdate(r -> r.channel(message.channel()).ts(message.ts()).text(text).blocks(blocks)));

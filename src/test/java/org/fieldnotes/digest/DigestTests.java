@@ -326,8 +326,11 @@ class DigestTests extends IntegrationTest {
 		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
 		assertThat(SlackStub.messagesTo("UANDERS")).hasSize(1);
 		assertThat(SlackStub.messagesTo("UNYC")).isEmpty();
-		assertThat(mongo.getCollection("digests").countDocuments()).isEqualTo(2);
+		// the admin (UADMIN1, in Stockholm) is a recipient too, of the cohort digest, also caught up once
+		assertThat(SlackStub.messagesTo("UADMIN1")).hasSize(1);
+		assertThat(mongo.getCollection("digests").countDocuments()).isEqualTo(3);
 		assertThat(record("UMAJA", "2026-W50")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		assertThat(record("admin:UADMIN1", "2026-W50")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
 		// and the schedule is set for what comes next
 		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(MONDAY_0800_STOCKHOLM.plus(Duration.ofDays(7)));
 		assertThat(scheduler.nextFireTime("UNYC")).hasValue(MONDAY_0800_NEW_YORK);

@@ -25,7 +25,7 @@ import com.slack.api.model.block.composition.MarkdownTextObject;
  */
 class BlockKitRendererTests {
 
-	private static final String MARKER = " … (continued in the logbook)";
+	private static final String MARKER = " … (continued in the portal/API)";
 	/** An escape sequence that is cut short, or an {@code &} that is not one. */
 	private static final Pattern BROKEN_ENTITY = Pattern.compile("&(?!amp;|lt;|gt;)");
 	private static final List<String> SPECIALS = List.of("<!channel>", "<!here>", "<!everyone>", "<@U123>",

@@ -86,6 +86,17 @@ class SlackMessengerTests extends IntegrationTest {
 	}
 
 	@Test
+	void aReplacementOfMoreThanFiftyBlocksKeepsItsPlaceAndSaysWhereTheRestIs() {
+		messenger.update(new SentMessage("DUADA", "1700000000.000100"), paragraphs(60));
+
+		List<Map<String, String>> calls = SlackStub.calls("chat.update");
+		assertThat(calls).hasSize(1);
+		assertThat(blocks(calls.get(0))).hasSize(50);
+		assertThat(SlackStub.blockTexts(calls.get(0))).startsWith("Paragraph 0\n")
+			.endsWith("\nParagraph 48\n… (continued in the portal/API)");
+	}
+
+	@Test
 	void aRefusalIsADeliveryFailureWithSlacksReason() {
 		SlackStub.error("chat.postMessage", "channel_not_found");
 

@@ -100,8 +100,12 @@ public class HomeView {
 		Locale locale = texts.localeOf(userId);
 		Optional<Placement> placement = placements.currentFor(userId);
 		List<LayoutBlock> blocks = placement.isPresent() ? participant(placement.get(), locale) : other(userId, locale);
-		return View.builder().type("home").blocks(blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks)
-			.build();
+		if (blocks.size() > MAX_BLOCKS) {
+			// never cut silently: the last block says the rest is in the portal/API
+			blocks = new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1));
+			blocks.add(context(Mrkdwn.escape(texts.t("slack.continued", locale))));
+		}
+		return View.builder().type("home").blocks(blocks).build();
 	}
 
 	private List<LayoutBlock> participant(Placement placement, Locale locale) {
@@ -267,7 +271,8 @@ public class HomeView {
 		return ContextBlock.builder().elements(List.of(mrkdwn(mrkdwn))).build();
 	}
 
+	/** Never cut inside an escape sequence or an emoji (the texts here are short; this is the safety net). */
 	private static MarkdownTextObject mrkdwn(String text) {
-		return MarkdownTextObject.builder().text(Modals.cut(text, Modals.MAX_PLAIN)).verbatim(true).build();
+		return MarkdownTextObject.builder().text(Mrkdwn.truncate(text, Modals.MAX_PLAIN)).verbatim(true).build();
 	}
 }

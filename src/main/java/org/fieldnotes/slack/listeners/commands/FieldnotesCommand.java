@@ -9,6 +9,7 @@ import org.fieldnotes.commands.Commands;
 import org.fieldnotes.slack.BlockKitRenderer;
 import org.fieldnotes.slack.Mrkdwn;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.views.SlackTexts;
 import org.springframework.stereotype.Component;
 
 import com.slack.api.bolt.App;
@@ -26,11 +27,12 @@ class FieldnotesCommand implements SlackListener {
 
 	private final Commands commands;
 	private final List<SlashCommandForm> forms;
-	private final BlockKitRenderer renderer = new BlockKitRenderer();
+	private final SlackTexts texts;
 
-	FieldnotesCommand(Commands commands, List<SlashCommandForm> forms) {
+	FieldnotesCommand(Commands commands, List<SlashCommandForm> forms, SlackTexts texts) {
 		this.commands = commands;
 		this.forms = forms;
+		this.texts = texts;
 	}
 
 	@Override
@@ -40,6 +42,8 @@ class FieldnotesCommand implements SlackListener {
 				.matcher(request.getPayload().getText() == null ? "" : request.getPayload().getText())
 				.replaceAll("@$1"));
 			String userId = request.getPayload().getUserId();
+			BlockKitRenderer renderer = new BlockKitRenderer(
+					() -> texts.t("slack.continued", texts.localeOf(userId)));
 			for (SlashCommandForm form : forms) {
 				if (form.opens(userId, text)) {
 					Optional<ChatMessage> problem = form.open(request.getPayload().getTriggerId(), userId);
@@ -48,7 +52,7 @@ class FieldnotesCommand implements SlackListener {
 					}
 					return ctx.ack(r -> r.responseType("ephemeral")
 						.text(renderer.fallback(problem.get()))
-						.blocks(renderer.render(problem.get())));
+						.blocks(renderer.renderOne(problem.get())));
 				}
 			}
 			ChatMessage answer = commands.run(userId, text);

@@ -1,0 +1,22 @@
+package org.fieldnotes.admin;
+
+import java.util.List;
+
+import org.fieldnotes.digest.Coordinators;
+import org.springframework.stereotype.Component;
+
+/** The admins, as the recipients of the weekly cohort digest. */
+@Component
+class CohortCoordinators implements Coordinators {
+
+	private final AdminDirectory admins;
+
+	CohortCoordinators(AdminDirectory admins) {
+		this.admins = admins;
+	}
+
+	@Override
+	public List<String> memberIds() {
+		return admins.all();
+	}
+}

@@ -1,0 +1,93 @@
+package org.fieldnotes.digest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.ChatMessage.Item;
+import org.fieldnotes.digest.attention.Attention;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the cohort digest in a coordinator's language: per programme (its name as a heading), one compact line per
+ * placement, flagged placements first. Slack has no tables, and a monospace table is unreadable on a phone, so
+ * each placement is one labelled item: "⚠ Ada Lindqvist · Scania — week 5 of 26 · answered 3/4 (75%), this week
+ * 1/1 · last entry 30 Nov · status 🔴 red · no entry for 16 days (last: 16 Nov)".
+ */
+@Component
+class CohortComposer {
+
+	private final MessageSource messages;
+	private final Attention attention;
+
+	CohortComposer(MessageSource messages, Attention attention) {
+		this.messages = messages;
+		this.attention = attention;
+	}
+
+	ChatMessage compose(List<CohortLine> lines, Locale locale, LocalDate from, LocalDate today) {
+		Map<String, List<CohortLine>> programmes = new LinkedHashMap<>();
+		for (CohortLine line : lines) {
+			programmes.computeIfAbsent(line.placement().getProgram(), p -> new ArrayList<>()).add(line);
+		}
+		long flagged = lines.stream().filter(CohortLine::flagged).count();
+		var message = ChatMessage.builder(text("cohort.summary", locale, lines.size(), programmes.size(), flagged))
+			.heading(text("cohort.heading", locale))
+			.context(text("cohort.context", locale, DateTimeFormatter.ofPattern("d MMM", locale).format(from),
+					DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(today), lines.size(), programmes.size()));
+		programmes.forEach((programme, inProgramme) -> {
+			List<CohortLine> ordered = new ArrayList<>(inProgramme.stream().filter(CohortLine::flagged).toList());
+			ordered.addAll(inProgramme.stream().filter(l -> !l.flagged()).toList());
+			message.divider()
+				.heading(text("cohort.programme", locale, programme))
+				.context(text("cohort.programme.count", locale, ordered.size(),
+						ordered.stream().filter(CohortLine::flagged).count()))
+				.items(ordered.stream().map(line -> item(line, locale)).toList());
+		});
+		return message.build();
+	}
+
+	private Item item(CohortLine line, Locale locale) {
+		Placement placement = line.placement();
+		String who = text("cohort.who", locale, placement.getParticipant().name(), placement.getHostOrganisation());
+		DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", locale);
+		List<String> parts = new ArrayList<>();
+		if (line.ended()) {
+			parts.add(text("cohort.ended", locale, day.format(line.endedOn())));
+		}
+		else if (!line.started()) {
+			parts.add(text("cohort.starts", locale, day.format(placement.getStartDate())));
+		}
+		else {
+			parts.add(text("cohort.week", locale, Math.min(placement.weekOf(line.today()), placement.weeks()),
+					placement.weeks()));
+			if (placement.getStatus() == PlacementStatus.PAUSED) {
+				parts.add(text("cohort.paused", locale));
+			}
+		}
+		parts.add(line.due() == 0 ? text("cohort.rate.none", locale)
+				: text("cohort.rate", locale, line.answered(), line.due(), Math.round(100.0 * line.answered() / line.due()),
+						line.answeredThisWeek(), line.dueThisWeek()));
+		parts.add(line.lastEntry() == null ? text("cohort.lastEntry.none", locale)
+				: text("cohort.lastEntry", locale, day.format(line.lastEntry())));
+		parts.add(line.status() == null ? text("cohort.status.none", locale)
+				: text("cohort.status", locale, text("cohort.status." + line.status(), locale)));
+		if (line.flagged()) {
+			parts.add(attention.describe(line.flags(), locale));
+		}
+		return new Item(line.flagged() ? text("cohort.flagged", locale, who) : who,
+				String.join(text("cohort.separator", locale), parts));
+	}
+
+	private String text(String key, Locale locale, Object... args) {
+		return messages.getMessage(key, args, locale);
+	}
+}

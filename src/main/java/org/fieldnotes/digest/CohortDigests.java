@@ -1,0 +1,209 @@
+package org.fieldnotes.digest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.ChatPerson;
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.DirectoryUnavailable;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.PeopleDirectory;
+import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.placement.Person;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Preferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The admins' weekly cohort digest: every placement of every programme, one line each. Sent to every coordinator
+ * on Slack (a direct message) on the same schedule as the other digests, under the recipient key
+ * {@code admin:<member id>} and claimed per ISO week in the {@code digests} collection like them, so it is never
+ * sent twice for a week. A coordinator who also coaches or manages gets that digest too, as a separate message.
+ */
+@Service
+public class CohortDigests {
+
+	private static final Logger log = LoggerFactory.getLogger(CohortDigests.class);
+	private static final Duration WEEK = Duration.ofDays(7);
+	/** When nobody can say where a coordinator is. */
+	private static final String FALLBACK_ZONE = "UTC";
+
+	private final ObjectProvider<Coordinators> coordinators;
+	private final PlacementManagement placements;
+	private final PeopleDirectory people;
+	private final Preferences preferences;
+	private final CohortLines lines;
+	private final CohortComposer composer;
+	private final DigestRecords records;
+	private final Messenger messenger;
+	private final Clock clock;
+	/** How long what the chat platform said about a coordinator is trusted. */
+	private static final Duration LOOKUP_KEPT = Duration.ofHours(24);
+	/** Coordinators looked up on the chat platform, so that every rescheduling does not ask again. */
+	private final Map<String, LookedUp> lookedUp = new ConcurrentHashMap<>();
+
+	CohortDigests(ObjectProvider<Coordinators> coordinators, PlacementManagement placements, PeopleDirectory people,
+			Preferences preferences, CohortLines lines, CohortComposer composer, DigestRecords records,
+			Messenger messenger, Clock clock) {
+		this.coordinators = coordinators;
+		this.placements = placements;
+		this.people = people;
+		this.preferences = preferences;
+		this.lines = lines;
+		this.composer = composer;
+		this.records = records;
+		this.messenger = messenger;
+		this.clock = clock;
+	}
+
+	/** Whether this member is a programme coordinator. */
+	public boolean isCoordinator(String memberId) {
+		return memberId != null && memberIds().contains(memberId);
+	}
+
+	/**
+	 * The cohort digest a coordinator would get if it were sent now, without sending or claiming anything; empty
+	 * for anyone else, and when no placement is in the cohort.
+	 */
+	public Optional<ChatMessage> preview(String memberId) {
+		if (!isCoordinator(memberId)) {
+			return Optional.empty();
+		}
+		Coordinator coordinator = new Coordinator(personOf(memberId));
+		List<CohortLine> cohort = lines.all();
+		return cohort.isEmpty() ? Optional.empty() : Optional.of(compose(coordinator, cohort, clock.instant()));
+	}
+
+	List<Coordinator> coordinators() {
+		return memberIds().stream().map(id -> new Coordinator(personOf(id))).toList();
+	}
+
+	Optional<Coordinator> coordinator(String recipientKey) {
+		if (!Coordinator.isKey(recipientKey)) {
+			return Optional.empty();
+		}
+		String memberId = recipientKey.substring(Coordinator.PREFIX.length());
+		return isCoordinator(memberId) ? Optional.of(new Coordinator(personOf(memberId))) : Optional.empty();
+	}
+
+	boolean sentThisWeek(Coordinator coordinator) {
+		return records.exists(coordinator.key(), DigestService.weekOf(coordinator.asRecipient(), clock.instant()));
+	}
+
+	Optional<DigestRecord> send(String recipientKey) {
+		return coordinator(recipientKey).flatMap(this::send);
+	}
+
+	/** Claims the coordinator's week, then sends the cohort as it is now. Nothing is claimed for an empty cohort. */
+	Optional<DigestRecord> send(Coordinator coordinator) {
+		Instant now = clock.instant();
+		List<CohortLine> cohort = lines.all();
+		if (cohort.isEmpty()) {
+			return Optional.empty();
+		}
+		String week = DigestService.weekOf(coordinator.asRecipient(), now);
+		List<String> placementIds = cohort.stream().map(l -> l.placement().getId()).toList();
+		Optional<DigestRecord> claimed = records.claim(new DigestRecord(UUID.randomUUID().toString(), coordinator.key(),
+				week, DigestStatus.CLAIMED, now, null, null, null, placementIds, List.of(), List.of(), null));
+		if (claimed.isEmpty()) {
+			log.debug("Cohort digest {} for a coordinator was already claimed", week);
+			return Optional.empty();
+		}
+		DigestRecord record = claimed.get();
+		try {
+			SentMessage sent = messenger.sendDirect(coordinator.memberId(), compose(coordinator, cohort, now));
+			log.info("Cohort digest {} sent: {} placements, {} flagged", week, placementIds.size(),
+					cohort.stream().filter(CohortLine::flagged).count());
+			return finish(record, new Update().set("status", DigestStatus.SENT)
+				.set("sentAt", clock.instant())
+				.set("channel", sent.channel())
+				.set("ts", sent.ts()));
+		}
+		catch (DeliveryFailed e) {
+			log.warn("Cohort digest {} not delivered: {}", week, e.reason());
+			return finish(record, new Update().set("status", DigestStatus.FAILED).set("failure", e.reason()));
+		}
+	}
+
+	private ChatMessage compose(Coordinator coordinator, List<CohortLine> cohort, Instant now) {
+		ZoneId zone = coordinator.person().zone();
+		Locale locale = preferences.languageOf(coordinator.person());
+		return composer.compose(cohort, locale, now.minus(WEEK).atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate());
+	}
+
+	private Optional<DigestRecord> finish(DigestRecord record, Update update) {
+		records.finish(record.id(), update);
+		return records.find(record.recipientKey(), record.week());
+	}
+
+	private List<String> memberIds() {
+		Coordinators known = coordinators.getIfAvailable();
+		return known == null ? List.of()
+				: known.memberIds().stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
+	}
+
+	/**
+	 * A coordinator's time zone and language: as a placement records them when they also take part in one, else
+	 * as the chat platform says, else UTC and English.
+	 */
+	private Person personOf(String memberId) {
+		for (Placement placement : placements.all()) {
+			Optional<Person> known = Stream
+				.concat(Stream.of(placement.getParticipant()), placement.followers().values().stream())
+				.filter(p -> memberId.equals(p.slackUserId()) && p.timezone() != null && p.locale() != null)
+				.findFirst();
+			if (known.isPresent()) {
+				return known.get();
+			}
+		}
+		LookedUp cached = lookedUp.get(memberId);
+		if (cached != null && cached.at().plus(LOOKUP_KEPT).isAfter(clock.instant())) {
+			return cached.person();
+		}
+		try {
+			Optional<ChatPerson> member = people.lookup(memberId);
+			if (member.isPresent()) {
+				ChatPerson found = member.get();
+				Person person = new Person(found.name() == null ? memberId : found.name(), memberId, found.email(),
+						zoneOrFallback(found.timezone()), found.language());
+				lookedUp.put(memberId, new LookedUp(person, clock.instant()));
+				return person;
+			}
+		}
+		catch (DirectoryUnavailable e) {
+			log.debug("Coordinator's time zone unknown for now: {}", e.getClass().getSimpleName());
+		}
+		return new Person(memberId, memberId, null, FALLBACK_ZONE, "en");
+	}
+
+	private record LookedUp(Person person, Instant at) {
+	}
+
+	private static String zoneOrFallback(String timezone) {
+		if (timezone == null || timezone.isBlank()) {
+			return FALLBACK_ZONE;
+		}
+		try {
+			return ZoneId.of(timezone).getId();
+		}
+		catch (DateTimeException e) {
+			return FALLBACK_ZONE;
+		}
+	}
+}

@@ -1,0 +1,110 @@
+package org.fieldnotes.digest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.fieldnotes.digest.attention.AttentionFlags;
+import org.fieldnotes.digest.attention.Facts;
+import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.logbook.StatusUpdate;
+import org.fieldnotes.logbook.StatusUpdates;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.PlacementStatus;
+import org.fieldnotes.placement.Visibility;
+import org.fieldnotes.prompting.OccurrenceStatus;
+import org.fieldnotes.prompting.PromptHistory;
+import org.fieldnotes.prompting.PromptOccurrence;
+import org.springframework.stereotype.Component;
+
+/**
+ * The facts of every placement in the cohort: every placement that has not ended more than a week ago, in
+ * programme order. Reads dates, counts and statuses only; no entry text, progress or blocker is ever loaded into a
+ * line. Private status updates count for nothing here (neither the status nor a flag).
+ */
+@Component
+class CohortLines {
+
+	private static final Duration WEEK = Duration.ofDays(7);
+	/** Status updates come about weekly: this many reach well past {@link AttentionFlags#LOOK_BACK}. */
+	private static final int STATUS_UPDATES = 60;
+
+	private final PlacementManagement placements;
+	private final Logbook logbook;
+	private final StatusUpdates statusUpdates;
+	private final PromptHistory prompts;
+	private final Clock clock;
+
+	CohortLines(PlacementManagement placements, Logbook logbook, StatusUpdates statusUpdates, PromptHistory prompts,
+			Clock clock) {
+		this.placements = placements;
+		this.logbook = logbook;
+		this.statusUpdates = statusUpdates;
+		this.prompts = prompts;
+		this.clock = clock;
+	}
+
+	/** The cohort now, by programme, then participant name. */
+	List<CohortLine> all() {
+		Instant now = clock.instant();
+		return placements.all().stream().filter(p -> inCohort(p, now)).map(p -> line(p, now)).toList();
+	}
+
+	/** Not ended more than a week ago (the final week is reported once more, as in every digest). */
+	static boolean inCohort(Placement placement, Instant now) {
+		LocalDate today = now.atZone(placement.getParticipant().zone()).toLocalDate();
+		return !today.isAfter(endedOn(placement).plusDays(7));
+	}
+
+	/** The end date, or the day an admin ended it early. */
+	static LocalDate endedOn(Placement placement) {
+		LocalDate end = placement.getEndDate();
+		if (placement.getStatus() == PlacementStatus.ENDED && placement.getUpdatedAt() != null) {
+			LocalDate ended = placement.getUpdatedAt().atZone(placement.getParticipant().zone()).toLocalDate();
+			return ended.isBefore(end) ? ended : end;
+		}
+		return end;
+	}
+
+	private CohortLine line(Placement placement, Instant now) {
+		String id = placement.getId();
+		ZoneId zone = placement.getParticipant().zone();
+		Instant weekAgo = now.minus(WEEK);
+		Instant lookBack = now.minus(AttentionFlags.LOOK_BACK);
+
+		var lastEntryAt = logbook.lastEntryAt(id);
+		List<StatusUpdate> shared = statusUpdates.latest(id, STATUS_UPDATES)
+			.stream()
+			.filter(u -> u.visibility() != Visibility.PRIVATE)
+			.toList();
+		// a prompt falls due when it is sent (an admin may send one early), or when it is due and is not sent
+		List<PromptOccurrence> due = fellDue(id, Instant.EPOCH, now);
+		List<PromptOccurrence> dueThisWeek = fellDue(id, weekAgo, now);
+
+		Facts facts = new Facts(lastEntryAt,
+				shared.stream().filter(u -> !u.createdAt().isBefore(lookBack)).toList(),
+				prompts.within(id, lookBack, now.plusSeconds(1)).stream().map(Facts.PromptFact::of).toList());
+		return new CohortLine(placement, now.atZone(zone).toLocalDate(), endedOn(placement), due.size(),
+				answered(due), dueThisWeek.size(), answered(dueThisWeek),
+				lastEntryAt.map(at -> at.atZone(zone).toLocalDate()).orElse(null),
+				shared.isEmpty() ? null : shared.get(0).status(), AttentionFlags.flagsFor(placement, facts, now));
+	}
+
+	private List<PromptOccurrence> fellDue(String placementId, Instant from, Instant now) {
+		return prompts.within(placementId, from, now.plusSeconds(1)).stream().filter(o -> !planned(o)).toList();
+	}
+
+	/** Skipped because the participant was away or on holiday: nobody expected an answer. */
+	private static boolean planned(PromptOccurrence occurrence) {
+		return occurrence.getStatus() == OccurrenceStatus.SKIPPED
+				&& ("away".equals(occurrence.getSkipReason()) || "holiday".equals(occurrence.getSkipReason()));
+	}
+
+	private static int answered(List<PromptOccurrence> occurrences) {
+		return (int) occurrences.stream().filter(PromptOccurrence::isAnswered).count();
+	}
+}

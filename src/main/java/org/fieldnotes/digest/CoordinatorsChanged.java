@@ -1,0 +1,5 @@
+package org.fieldnotes.digest;
+
+/** An admin was added or removed: the cohort digests are rescheduled. */
+public record CoordinatorsChanged() {
+}
