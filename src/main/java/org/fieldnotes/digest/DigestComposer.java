@@ -36,14 +36,16 @@ class DigestComposer {
 	private final Preferences preferences;
 	private final Summarizer summarizer;
 	private final Attention attention;
+	private final EntryActions entryActions;
 
 	DigestComposer(MessageSource messages, PromptHistory prompts, Preferences preferences, Summarizer summarizer,
-			Attention attention) {
+			Attention attention, EntryActions entryActions) {
 		this.messages = messages;
 		this.prompts = prompts;
 		this.preferences = preferences;
 		this.summarizer = summarizer;
 		this.attention = attention;
+		this.entryActions = entryActions;
 	}
 
 	ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, LocalDate from, LocalDate today) {
@@ -87,6 +89,7 @@ class DigestComposer {
 						? text("digest.entry.reply", locale, when, promptTitle(entry.promptId(), locale))
 						: text("digest.entry.freeForm", locale, when);
 				message.quote(kind, entry.text());
+				entryActions.addTo(message, recipient, entry, locale);
 			}
 		}
 		return message.build();

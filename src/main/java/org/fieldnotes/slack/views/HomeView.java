@@ -55,10 +55,12 @@ public class HomeView {
 	private final RecentActivity activity;
 	private final SlackTexts texts;
 	private final Clock clock;
+	private final ResponseLines responseLines;
 
 	HomeView(PlacementManagement placements, PromptHistory prompts, RecentActivity activity,
-			SlackTexts texts, Clock clock) {
+			SlackTexts texts, Clock clock, ResponseLines responseLines) {
 		this.clock = clock;
+		this.responseLines = responseLines;
 		this.placements = placements;
 		this.prompts = prompts;
 		this.activity = activity;
@@ -135,6 +137,9 @@ public class HomeView {
 					.build());
 			}
 			blocks.add(section.build());
+			if (item.isEntry()) {
+				blocks.addAll(responseLines.under(item.entry(), locale));
+			}
 		}
 		return blocks;
 	}
