@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the participant, in their language, that someone read or answered their entry: "Your academic coach read
- * your reflection from Tue 3 Nov." / "Your business coach replied to your entry from Tue 3 Nov:" with the reply
+ * your reflection from Tuesday 3 November." / "Your business coach replied to your entry from Tuesday 3 November:" with the reply
  * quoted (as data: the renderer escapes it). Best effort: a failed delivery is logged, the response stays stored.
  */
 @Component
@@ -50,7 +50,7 @@ class ResponseNotices {
 
 	ChatMessage notice(Responses.Responder responder, EntryResponse response, Locale locale) {
 		LogbookEntry entry = responder.entry();
-		String day = DateTimeFormatter.ofPattern("EEE d MMM", locale)
+		String day = DateTimeFormatter.ofPattern("EEEE d MMMM", locale)
 			.format(entry.createdAt().atZone(responder.placement().getParticipant().zone()));
 		String what = text("replies.your." + entry.source().name(), locale);
 		String line = text("replies.notice." + response.kind().name() + "." + responder.role().name(), locale, what, day);
