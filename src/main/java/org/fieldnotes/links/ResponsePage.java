@@ -105,8 +105,12 @@ class ResponsePage {
 			outcome = responses.reply(entryId, recipient, text,
 					"web:" + (submission == null || submission.isBlank() ? UUID.randomUUID() : cut(submission)));
 		}
-		else {
+		else if ("acknowledge".equals(action)) {
 			outcome = responses.acknowledge(entryId, recipient);
+		}
+		else {
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", token).cacheControl(CacheControl.noStore())
+				.header("Referrer-Policy", "no-referrer").build();
 		}
 		if (!outcome.accepted()) {
 			return refusal(outcome, localeOf(outcome, request));

@@ -86,6 +86,10 @@ class ResponsePageTests extends IntegrationTest {
 			.contains("<form method=\"post\" action=\"\"");
 		assertThat(quoted(page.body())).isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt; ${7*7} [[${7*7}]] &amp; more");
 		assertThat(mongo.getCollection("entry_responses").countDocuments()).as("GET changes nothing").isZero();
+		HttpResponse<String> unknown = post(token, Map.of("action", "delete"));
+		assertThat(unknown.statusCode()).isEqualTo(303);
+		assertThat(unknown.headers().firstValue("Location")).hasValue(token);
+		assertThat(mongo.getCollection("entry_responses").countDocuments()).as("an unknown action stores nothing").isZero();
 		int before = SlackStub.messagesTo("UADA").size();
 
 		HttpResponse<String> posted = post(token, Map.of("action", "acknowledge"));
