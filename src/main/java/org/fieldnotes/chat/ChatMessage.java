@@ -50,6 +50,13 @@ public record ChatMessage(String summary, List<Block> blocks) {
 		/** A row of buttons. */
 		record Actions(List<Button> buttons) implements Block {
 		}
+
+		/**
+		 * A link to a page outside the chat (e.g. where an e-mail recipient acknowledges an entry); {@code url} is
+		 * ours, never someone's words.
+		 */
+		record Link(String label, String url) implements Block {
+		}
 	}
 
 	/**
@@ -128,6 +135,11 @@ public record ChatMessage(String summary, List<Block> blocks) {
 
 		public Builder buttons(Button... buttons) {
 			blocks.add(new Block.Actions(List.of(buttons)));
+			return this;
+		}
+
+		public Builder link(String label, String url) {
+			blocks.add(new Block.Link(label, url));
 			return this;
 		}
 

@@ -31,7 +31,8 @@ class AcademicCoachSection {
 		this.clock = clock;
 	}
 
-	void write(ChatMessage.Builder message, PlacementWeek week, RoleFacts facts, Locale locale, ZoneId zone) {
+	void write(ChatMessage.Builder message, Recipient recipient, PlacementWeek week, RoleFacts facts, Locale locale,
+			ZoneId zone) {
 		List<LogbookEntry> entries = week.readableEntries();
 		message.paragraph(Span.bold(texts.t("roles.mood.label", locale)),
 				Span.plain("  " + mood(MoodTrend.of(facts.statusUpdates(), clock.instant()), locale)));
@@ -41,7 +42,7 @@ class AcademicCoachSection {
 			message.context(texts.t("digest.noEntries", locale));
 		}
 		for (LogbookEntry entry : entries) {
-			quotes.quote(message, entry, Role.ACADEMIC_COACH, locale, zone);
+			quotes.quote(message, recipient, entry, Role.ACADEMIC_COACH, locale, zone);
 		}
 	}
 

@@ -33,7 +33,8 @@ class BusinessCoachSection {
 		this.clock = clock;
 	}
 
-	void write(ChatMessage.Builder message, PlacementWeek week, RoleFacts facts, Locale locale, ZoneId zone) {
+	void write(ChatMessage.Builder message, Recipient recipient, PlacementWeek week, RoleFacts facts, Locale locale,
+			ZoneId zone) {
 		List<StatusUpdate> updates = facts.statusUpdates();
 		if (updates.isEmpty()) {
 			message.paragraph(Span.bold(texts.t("roles.status.label", locale)),
@@ -65,7 +66,7 @@ class BusinessCoachSection {
 			message.context(texts.t("digest.noEntries", locale));
 		}
 		for (LogbookEntry entry : entries) {
-			quotes.quote(message, entry, Role.BUSINESS_COACH, locale, zone);
+			quotes.quote(message, recipient, entry, Role.BUSINESS_COACH, locale, zone);
 		}
 	}
 

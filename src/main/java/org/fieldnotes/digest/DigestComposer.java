@@ -75,7 +75,7 @@ class DigestComposer {
 		weeks.stream().filter(w -> !flagged.containsKey(w)).forEach(ordered::add);
 		for (PlacementWeek week : ordered) {
 			if (week.role() != Role.MANAGER) {
-				coachPart(message, week, facts.load(week), today, locale, zone);
+				coachPart(message, recipient, week, facts.load(week), today, locale, zone);
 			}
 		}
 		List<PlacementWeek> managed = ordered.stream().filter(w -> w.role() == Role.MANAGER).toList();
@@ -90,8 +90,8 @@ class DigestComposer {
 	}
 
 	/** The part every coach gets, then the part for their role. */
-	private void coachPart(ChatMessage.Builder message, PlacementWeek week, RoleFacts roleFacts, LocalDate today,
-			Locale locale, ZoneId zone) {
+	private void coachPart(ChatMessage.Builder message, Recipient recipient, PlacementWeek week, RoleFacts roleFacts,
+			LocalDate today, Locale locale, ZoneId zone) {
 		Placement placement = week.placement();
 		message.divider()
 			.paragraph(Span.bold(placement.getParticipant().name()),
@@ -104,10 +104,10 @@ class DigestComposer {
 		status(message, placement, locale);
 		engagement(message, week, roleFacts.engagement(), locale);
 		if (week.role() == Role.ACADEMIC_COACH) {
-			academic.write(message, week, roleFacts, locale, zone);
+			academic.write(message, recipient, week, roleFacts, locale, zone);
 		}
 		else {
-			business.write(message, week, roleFacts, locale, zone);
+			business.write(message, recipient, week, roleFacts, locale, zone);
 		}
 	}
 

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 class EntryQuotes {
 
 	private final DigestTexts texts;
+	private final EntryActions actions;
 
-	EntryQuotes(DigestTexts texts) {
+	EntryQuotes(DigestTexts texts, EntryActions actions) {
 		this.texts = texts;
+		this.actions = actions;
 	}
 
 	/**
@@ -29,7 +31,8 @@ class EntryQuotes {
 	 * entry confidential to the academic coach, that it is confidential to them.
 	 * @throws IllegalArgumentException when the reader's role may not read the entry (a bug upstream)
 	 */
-	void quote(ChatMessage.Builder message, LogbookEntry entry, Role reader, Locale locale, ZoneId zone) {
+	void quote(ChatMessage.Builder message, Recipient recipient, LogbookEntry entry, Role reader, Locale locale,
+			ZoneId zone) {
 		if (!entry.readableBy(reader)) {
 			throw new IllegalArgumentException("Entry " + entry.id() + " is not readable by " + reader);
 		}
@@ -41,5 +44,6 @@ class EntryQuotes {
 			attribution = texts.t("roles.entry.confidential", locale, attribution);
 		}
 		message.quote(attribution, entry.text());
+		actions.addTo(message, recipient, entry, locale);
 	}
 }

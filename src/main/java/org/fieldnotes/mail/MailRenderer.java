@@ -61,6 +61,9 @@ class MailRenderer {
 					.map(line -> "> " + line)
 					.collect(Collectors.joining("\n")));
 			}
+			else if (block instanceof Block.Link link) {
+				paragraphs.add(link.label() + ": " + link.url());
+			}
 			else if (block instanceof Block.Divider) {
 				paragraphs.add("-".repeat(40));
 			}
@@ -97,6 +100,9 @@ class MailRenderer {
 		if (block instanceof Block.Quote) {
 			return "quote";
 		}
+		if (block instanceof Block.Link) {
+			return "link";
+		}
 		if (block instanceof Block.Divider) {
 			return "divider";
 		}
@@ -107,7 +113,7 @@ class MailRenderer {
 		return spans.stream().map(Span::text).collect(Collectors.joining());
 	}
 
-	/** One block for the template; {@code kind} is one of heading, context, paragraph, items, quote, divider. */
+	/** One block for the template; {@code kind} is one of heading, context, paragraph, items, quote, link, divider. */
 	public record Part(String kind, Block block) {
 	}
 }

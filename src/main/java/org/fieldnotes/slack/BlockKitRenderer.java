@@ -133,6 +133,10 @@ public class BlockKitRenderer {
 		if (block instanceof Block.Quote quote) {
 			return section("_" + Mrkdwn.escape(quote.attribution()).replace("_", " ") + "_\n" + quoted(quote.words()));
 		}
+		if (block instanceof Block.Link link) {
+			return ContextBlock.builder().elements(List.of(mrkdwn("<" + Mrkdwn.escape(link.url()).replace("|", "%7C") + "|"
+					+ Mrkdwn.escape(link.label()).replace("|", "¦") + ">"))).build();
+		}
 		if (block instanceof Block.Actions actions) {
 			return ActionsBlock.builder().elements(actions.buttons().stream().map(BlockKitRenderer::button).toList()).build();
 		}

@@ -100,6 +100,7 @@ class SlackMessenger implements Messenger {
 	@Override
 	public void sendEphemeral(String conversation, String userId, ChatMessage message) {
 		try {
+			BlockKitRenderer renderer = new BlockKitRenderer(() -> continuedFor.apply(userId));
 			List<LayoutBlock> blocks = renderer.renderOne(message);
 			String text = renderer.fallback(message);
 			ChatPostEphemeralResponse response = slack

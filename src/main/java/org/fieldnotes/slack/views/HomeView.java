@@ -70,12 +70,15 @@ public class HomeView {
 	private final VisibilityDefaults defaults;
 	private final VisibilityControls visibility;
 	private final Clock clock;
+	private final ResponseLines responseLines;
 
 	HomeView(PlacementManagement placements, PromptHistory prompts, RecentActivity activity,
-			SlackTexts texts, VisibilityDefaults defaults, VisibilityControls visibility, Clock clock) {
+			SlackTexts texts, VisibilityDefaults defaults, VisibilityControls visibility, Clock clock,
+			ResponseLines responseLines) {
 		this.clock = clock;
 		this.defaults = defaults;
 		this.visibility = visibility;
+		this.responseLines = responseLines;
 		this.placements = placements;
 		this.prompts = prompts;
 		this.activity = activity;
@@ -161,6 +164,9 @@ public class HomeView {
 					.options(showTo(item.visibility(), item.update().id(), locale)).build());
 			}
 			blocks.add(section.build());
+			if (item.isEntry()) {
+				blocks.addAll(responseLines.under(item.entry(), locale));
+			}
 		}
 		return blocks;
 	}

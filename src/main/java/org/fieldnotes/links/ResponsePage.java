@@ -1,0 +1,192 @@
+package org.fieldnotes.links;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.fieldnotes.logbook.EntryResponse;
+import org.fieldnotes.logbook.ResponseKind;
+import org.fieldnotes.logbook.Responses;
+import org.fieldnotes.logbook.Responses.Outcome;
+import org.fieldnotes.logbook.Responses.Status;
+import org.fieldnotes.placement.Preferences;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The page an e-mail digest links to: {@code GET /r/{token}} shows the entry (escaped) with an Acknowledge form and
+ * a Reply form, both posting to the same address. The token is the capability: it is verified again on every
+ * request, GET changes nothing, and only POST stores (so no CSRF token is needed: a forger cannot know the token).
+ * A forged or damaged token gets 403, an expired one 410, each a short page in the recipient's language (the
+ * browser's when the token names nobody). Server-rendered, no JavaScript.
+ */
+@RestController
+class ResponsePage {
+
+	static final String TEMPLATE = "links/response";
+
+	private final ResponseLinks links;
+	private final Responses responses;
+	private final Preferences preferences;
+	private final ITemplateEngine templates;
+
+	ResponsePage(ResponseLinks links, Responses responses, Preferences preferences, ITemplateEngine templates) {
+		this.links = links;
+		this.responses = responses;
+		this.preferences = preferences;
+		this.templates = templates;
+	}
+
+	@GetMapping(ResponseLinks.PATH + "{token}")
+	ResponseEntity<String> show(@PathVariable String token, @RequestParam(required = false) String done,
+			HttpServletRequest request) {
+		Optional<ResponseLinks.Claim> claim = links.verify(token);
+		if (claim.isEmpty()) {
+			return problem(HttpStatus.FORBIDDEN, "invalid", request.getLocale());
+		}
+		Outcome access = responses.access(claim.get().entryId(), claim.get().recipientKey());
+		Locale locale = localeOf(access, request);
+		if (claim.get().expired()) {
+			return problem(HttpStatus.GONE, "expired", locale);
+		}
+		if (access.status() != Status.ALLOWED) {
+			return refusal(access, locale);
+		}
+		Context page = page(access, claim.get(), locale);
+		if ("ACKNOWLEDGED".equals(done) || "REPLIED".equals(done)) {
+			page.setVariable("done", "replies.page.done." + done);
+		}
+		return html(HttpStatus.OK, page);
+	}
+
+	@PostMapping(path = ResponseLinks.PATH + "{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ResponseEntity<String> respond(@PathVariable String token, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String text, @RequestParam(required = false) String submission,
+			HttpServletRequest request) {
+		Optional<ResponseLinks.Claim> claim = links.verify(token);
+		if (claim.isEmpty()) {
+			return problem(HttpStatus.FORBIDDEN, "invalid", request.getLocale());
+		}
+		String entryId = claim.get().entryId();
+		String recipient = claim.get().recipientKey();
+		if (claim.get().expired()) {
+			return problem(HttpStatus.GONE, "expired", localeOf(responses.access(entryId, recipient), request));
+		}
+		Outcome outcome;
+		if ("reply".equals(action)) {
+			Status invalid = Responses.validate(text);
+			if (invalid != null) {
+				Outcome access = responses.access(entryId, recipient);
+				Locale locale = localeOf(access, request);
+				if (access.status() != Status.ALLOWED) {
+					return refusal(access, locale);
+				}
+				Context page = page(access, claim.get(), locale);
+				page.setVariable("error", invalid == Status.EMPTY ? "replies.empty" : "replies.tooLong");
+				page.setVariable("errorArgs", new Object[] { Responses.MAX_REPLY, text == null ? 0 : text.strip().length() });
+				page.setVariable("typed", text == null ? "" : text);
+				page.setVariable("submission", submission == null ? UUID.randomUUID().toString() : submission);
+				return html(HttpStatus.BAD_REQUEST, page);
+			}
+			outcome = responses.reply(entryId, recipient, text,
+					"web:" + (submission == null || submission.isBlank() ? UUID.randomUUID() : cut(submission)));
+		}
+		else if ("acknowledge".equals(action)) {
+			outcome = responses.acknowledge(entryId, recipient);
+		}
+		else {
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", token).cacheControl(CacheControl.noStore())
+				.header("Referrer-Policy", "no-referrer").build();
+		}
+		if (!outcome.accepted()) {
+			return refusal(outcome, localeOf(outcome, request));
+		}
+		// after a POST, a GET (so reloading the page does not post again); relative, so it works behind any prefix
+		String kind = "reply".equals(action) ? ResponseKind.REPLIED.name() : ResponseKind.ACKNOWLEDGED.name();
+		return ResponseEntity.status(HttpStatus.SEE_OTHER)
+			.header("Location", token + "?done=" + kind)
+			.cacheControl(CacheControl.noStore())
+			.header("Referrer-Policy", "no-referrer")
+			.build();
+	}
+
+	private Context page(Outcome access, ResponseLinks.Claim claim, Locale locale) {
+		Responses.Responder responder = access.responder();
+		ZoneId zone = responder.placement().getParticipant().zone();
+		Context page = new Context(locale);
+		page.setVariable("lang", locale.toLanguageTag());
+		page.setVariable("participant", responder.placement().getParticipant().name());
+		page.setVariable("day", DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale)
+			.format(responder.entry().createdAt().atZone(zone)));
+		page.setVariable("words", responder.entry().text());
+		DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", locale);
+		List<Sent> sent = responses.to(responder.entry().id())
+			.stream()
+			.filter(r -> claim.recipientKey().equals(r.responderKey()))
+			.map(r -> new Sent("replies.page.response." + r.kind().name(), when.format(r.createdAt().atZone(zone)),
+					r.text()))
+			.toList();
+		page.setVariable("sent", sent);
+		page.setVariable("submission", UUID.randomUUID().toString());
+		page.setVariable("maxReply", Responses.MAX_REPLY);
+		return page;
+	}
+
+	/** One of the recipient's earlier responses: the label's message key, when, and the reply (or null). */
+	record Sent(String key, String when, String text) {
+	}
+
+	private ResponseEntity<String> refusal(Outcome outcome, Locale locale) {
+		return outcome.status() == Status.GONE ? problem(HttpStatus.GONE, "gone", locale)
+				: problem(HttpStatus.FORBIDDEN, "refused", locale);
+	}
+
+	private ResponseEntity<String> problem(HttpStatus status, String kind, Locale locale) {
+		Locale language = supported(locale);
+		Context page = new Context(language);
+		page.setVariable("lang", language.toLanguageTag());
+		page.setVariable("problem", kind);
+		return html(status, page);
+	}
+
+	private ResponseEntity<String> html(HttpStatus status, Context page) {
+		return ResponseEntity.status(status)
+			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+			.cacheControl(CacheControl.noStore())
+			// the token is in the address: never send it on as a referrer, never index the page
+			.header("Referrer-Policy", "no-referrer")
+			.header("X-Robots-Tag", "noindex")
+			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+			.body(templates.process(TEMPLATE, page));
+	}
+
+	/** The recipient's language when the token names someone who follows the entry, else the browser's. */
+	private Locale localeOf(Outcome outcome, HttpServletRequest request) {
+		if (outcome.responder() != null) {
+			return supported(preferences.languageOf(outcome.responder().person()));
+		}
+		return supported(request.getLocale());
+	}
+
+	private static Locale supported(Locale locale) {
+		return locale != null && "sv".equals(locale.getLanguage()) ? Locale.forLanguageTag("sv") : Locale.ENGLISH;
+	}
+
+	private static String cut(String submission) {
+		return submission.length() > 64 ? submission.substring(0, 64) : submission;
+	}
+}

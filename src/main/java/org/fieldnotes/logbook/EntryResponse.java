@@ -1,0 +1,30 @@
+package org.fieldnotes.logbook;
+
+import java.time.Instant;
+
+import org.fieldnotes.placement.Role;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A coach's or manager's response to a logbook entry: an acknowledgement, or a reply in their own words. The text
+ * is the responder's words: never log it, always escape it.
+ *
+ * @param responderKey who responded: their Slack member id, or {@code email:<address>} for someone outside Slack
+ * (a {@link org.fieldnotes.placement.Person#recipientKey()})
+ * @param role the role in which they follow the entry's placement
+ * @param text the reply, or {@literal null} for an acknowledgement
+ * @param naturalKey unique: {@code ack:<entry>:<responder>} (a person acknowledges an entry once, however often
+ * they press), {@code reply:<entry>:<responder>:<submission>} (one reply per submitted form)
+ */
+@Document("entry_responses")
+@CompoundIndex(name = "entry_created", def = "{'entryId': 1, 'createdAt': 1}")
+public record EntryResponse(@Id String id, String entryId, String placementId, String responderKey, Role role,
+		ResponseKind kind, String text, Instant createdAt, @Indexed(unique = true) String naturalKey) {
+
+	public boolean isReply() {
+		return kind == ResponseKind.REPLIED;
+	}
+}
