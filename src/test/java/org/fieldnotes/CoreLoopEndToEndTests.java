@@ -35,6 +35,9 @@ class CoreLoopEndToEndTests extends IntegrationTest {
 		assertThat(prompts).hasSize(1);
 		assertThat(SlackStub.blockTexts(prompts.get(0))).contains("Hi Ada").contains("Week 5 of 26 at Scania");
 
+		// Ada shares her entries with the whole placement (coaches and manager; the default is the coaches only).
+		assertThat(slashCommand(ADA, "visibility placement").statusCode()).isEqualTo(200);
+
 		// Ada replies; Slack retries the same event and redelivers it under another event id.
 		String reply = "Mapped the composite supplier chain <!channel> ${7*7} #{7*7} [[${7*7}]] <https://evil.example|Scania intranet>";
 		assertThat(directMessage("Ev1", ADA, "1764669600.000100", reply, null).statusCode()).isEqualTo(200);

@@ -154,6 +154,9 @@ class VisibilityRulesTests extends IntegrationTest {
 			if (!readers.contains(reader)) {
 				assertThat(digest).as("digest to " + reader + " / " + visibility).doesNotContain("wombat");
 			}
+			// a private status update does not even raise its "status red" flag (the others do, for now, for every role)
+			assertThat(digest.contains("status red since") || digest.contains("status röd sedan")).as("red flag to " + reader + " / " + visibility)
+				.isEqualTo(visibility != Visibility.PRIVATE);
 		}
 		for (Reader reader : List.of(Reader.PARTICIPANT, Reader.ADMIN, Reader.STRANGER)) {
 			SlackStub.messagesTo(reader.userId).forEach(m -> assertThat(SlackStub.blockTexts(m))

@@ -29,6 +29,7 @@ class DigestPreviewTests extends IntegrationTest {
 	@Test
 	void aCoachSeesTheirDigestNowAndItIsNeitherSentNorClaimed() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
+		command(ADA, "visibility placement"); // shared with the manager too (the default is the coaches only)
 		directMessage("Ev1", ADA, "1764669600.000100", "Planned the bench test with the supplier", null);
 		clock.advance(java.time.Duration.ofMinutes(1));
 
