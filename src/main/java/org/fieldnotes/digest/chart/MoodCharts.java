@@ -59,7 +59,10 @@ public class MoodCharts {
 		try {
 			return Optional.of(image(data.get(), locale));
 		}
-		catch (RuntimeException | LinkageError e) { // e.g. no fonts on a bare server: AWT fails to load them
+		catch (VirtualMachineError e) {
+			throw e;
+		}
+		catch (RuntimeException | Error e) { // e.g. a server without fonts: Java2D fails with an Error, not an exception
 			log.warn("Mood chart for placement {} not drawn: {}", placement.getId(), e.getClass().getSimpleName());
 			return Optional.empty();
 		}

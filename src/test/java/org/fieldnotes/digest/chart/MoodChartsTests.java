@@ -128,7 +128,6 @@ class MoodChartsTests {
 		update("2026-11-20T12:00", OverallStatus.RED, 2, Visibility.COACHES);
 
 		Image image = chart(Role.BUSINESS_COACH, EN).orElseThrow();
-		java.nio.file.Files.write(java.nio.file.Path.of("/tmp/chart-en.png"), image.png()); // TEMP
 
 		assertThat(image.filename()).isEqualTo("mood-status-week-3.png");
 		assertThat(image.contentType()).isEqualTo("image/png");
@@ -148,7 +147,40 @@ class MoodChartsTests {
 	}
 
 	@Test
-	void theTickLabelsAreWholeWeeksAndMoods() {
+	void aLongPlacementStillFitsAndShowsEveryStatus() throws IOException {
+		OverallStatus[] statuses = OverallStatus.values();
+		for (int week = 0; week < 5; week++) {
+			update(LocalDateTime.parse("2026-11-05T12:00").plusWeeks(week).toString(), statuses[week % 3],
+					1 + (week * 7) % 5, Visibility.COACHES);
+		}
+		clock.set(at("2027-04-28T12:00"));
+		for (int week = 5; week < 25; week++) {
+			update(LocalDateTime.parse("2026-11-05T12:00").plusWeeks(week).toString(), statuses[week % 3],
+					1 + (week * 7) % 5, Visibility.COACHES);
+		}
+
+		Image image = chart(Role.BUSINESS_COACH, EN).orElseThrow();
+
+		BufferedImage png = ImageIO.read(new ByteArrayInputStream(image.png()));
+		assertThat(png.getWidth()).isEqualTo(800);
+		assertThat(count(png, GREEN)).isGreaterThan(100);
+		assertThat(count(png, ORANGE)).isGreaterThan(100);
+		assertThat(count(png, VERMILLION)).isGreaterThan(100);
+		assertThat(image.altText()).startsWith("Ada Lindqvist, mood over 25 weeks (weeks 1–25): 1, 3, 5, 2, 4, 1,");
+	}
+
+	@Test
+	void aChartThatCannotBeDrawnIsLeftOutInsteadOfFailingTheDigest() {
+		update("2026-11-06T12:00", OverallStatus.GREEN, 4, Visibility.COACHES);
+		update("2026-11-13T12:00", OverallStatus.GREEN, 4, Visibility.COACHES);
+		MoodCharts withoutWords = new MoodCharts(null, new org.springframework.context.support.StaticMessageSource(),
+				clock);
+
+		assertThat(withoutWords.chart(placement, Role.BUSINESS_COACH, updates, EN, STOCKHOLM)).isEmpty();
+	}
+
+	@Test
+	void eachUpdateSitsInItsWeekByItsDay() {
 		update("2026-11-06T12:00", OverallStatus.GREEN, 4, Visibility.COACHES);
 		update("2026-11-13T12:00", OverallStatus.GREEN, 4, Visibility.COACHES);
 
