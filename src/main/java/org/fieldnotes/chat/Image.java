@@ -1,5 +1,6 @@
 package org.fieldnotes.chat;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -34,14 +35,14 @@ public record Image(String filename, String title, String altText, byte[] png, i
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof Image image && filename.equals(image.filename) && title.equals(image.title)
-				&& altText.equals(image.altText) && java.util.Arrays.equals(png, image.png) && width == image.width
-				&& height == image.height;
+		return other instanceof Image image && Objects.equals(filename, image.filename)
+				&& Objects.equals(title, image.title) && altText.equals(image.altText) && Arrays.equals(png, image.png)
+				&& width == image.width && height == image.height;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(filename, title, altText, java.util.Arrays.hashCode(png), width, height);
+		return Objects.hash(filename, title, altText, Arrays.hashCode(png), width, height);
 	}
 
 	@Override
