@@ -19,6 +19,15 @@ public interface Messenger {
 	 */
 	void update(SentMessage message, ChatMessage replacement);
 
+	/**
+	 * Shares a picture in the conversation of a message the bot sent, in that message's thread (on Slack, a
+	 * {@code files.uploadV2} upload with the image's title and alt text).
+	 * @param where a message the bot sent, e.g. a digest
+	 * @throws DeliveryFailed when the platform refused or could not be reached; {@link DeliveryFailed#reason()} is
+	 * its short error code
+	 */
+	void shareImage(SentMessage where, Image image);
+
 	/** Marks a received message as saved (a ✅ reaction on Slack); best effort, never throws. */
 	void confirmSaved(MessageRef message);
 

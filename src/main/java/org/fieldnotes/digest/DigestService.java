@@ -53,10 +53,11 @@ public class DigestService {
 	private final MessageSource messages;
 	private final Preferences preferences;
 	private final Clock clock;
+	private final DigestCharts charts;
 
 	DigestService(Recipients recipients, DigestRecords records, DigestComposer composer, PromptHistory prompts,
 			Logbook logbook, Messenger messenger, Mailer mailer, MessageSource messages, Preferences preferences,
-			Clock clock) {
+			Clock clock, DigestCharts charts) {
 		this.recipients = recipients;
 		this.records = records;
 		this.composer = composer;
@@ -67,6 +68,7 @@ public class DigestService {
 		this.messages = messages;
 		this.preferences = preferences;
 		this.clock = clock;
+		this.charts = charts;
 	}
 
 	/** Sends this week's digest to every recipient who has not had it yet; returns what was sent or skipped. */
@@ -113,10 +115,12 @@ public class DigestService {
 		try {
 			SentMessage sent = messenger.sendDirect(recipient.person().slackUserId(), compose(recipient, weeks, from, now));
 			log.info("Digest {} sent: {} placements, {} entries", week, placementIds.size(), entryIds.size());
-			return finish(record, new Update().set("status", DigestStatus.SENT)
+			Optional<DigestRecord> done = finish(record, new Update().set("status", DigestStatus.SENT)
 				.set("sentAt", clock.instant())
 				.set("channel", sent.channel())
 				.set("ts", sent.ts()));
+			charts.share(sent, recipient, weeks, week); // mood charts in the digest's thread; never throws
+			return done;
 		}
 		catch (DeliveryFailed e) {
 			log.warn("Digest {} not delivered: {}", week, e.reason());
@@ -146,7 +150,7 @@ public class DigestService {
 			Locale locale = preferences.languageOf(person);
 			String subject = messages.getMessage("mail.digest.subject", new Object[] { weeks.size() }, locale);
 			SentMail sent = mailer.send(new Mail(person.email(), person.name(), locale, subject,
-					compose(recipient, weeks, from, now)));
+					compose(recipient, weeks, from, now), charts.of(recipient, weeks)));
 			log.info("Digest {} e-mailed: {} placements, {} entries", record.week(), record.placementIds().size(),
 					record.entryIds().size());
 			return finish(record, new Update().set("status", DigestStatus.SENT)

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Block;
 import org.fieldnotes.chat.ChatMessage.Span;
+import org.fieldnotes.chat.Image;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -14,7 +15,9 @@ import org.thymeleaf.context.Context;
 /**
  * Renders a {@link ChatMessage} as an e-mail: HTML through {@code templates/digest/email.html}, where every string
  * is written with {@code th:text} (escaped, never evaluated), and a plain-text alternative. Blocks are rendered by
- * type, whatever blocks arrive; buttons are left out (they act in Slack, not in an e-mail).
+ * type, whatever blocks arrive; buttons are left out (they act in Slack, not in an e-mail). Images follow the
+ * message: in the HTML as {@code <img src="cid:…" alt="…">} referring to an inline part (see {@link #inline(Mail)}),
+ * in the plain text as their title and alt text.
  */
 @Component
 class MailRenderer {
@@ -33,6 +36,7 @@ class MailRenderer {
 		context.setVariable("subject", mail.subject());
 		context.setVariable("summary", mail.message().summary());
 		context.setVariable("parts", parts(mail.message()));
+		context.setVariable("images", inline(mail));
 		return templates.process(TEMPLATE, context);
 	}
 
@@ -69,7 +73,19 @@ class MailRenderer {
 			}
 			// Actions: buttons act in Slack only
 		}
+		for (Image image : mail.images()) {
+			paragraphs.add(image.title() + "\n" + image.altText());
+		}
 		return String.join("\n\n", paragraphs) + "\n";
+	}
+
+	/** The e-mail's images with the Content-ID each is sent under and referred to by ({@code image-1@fieldnotes}, …). */
+	static List<Inline> inline(Mail mail) {
+		List<Inline> inline = new ArrayList<>();
+		for (int i = 0; i < mail.images().size(); i++) {
+			inline.add(new Inline("image-" + (i + 1) + "@fieldnotes", mail.images().get(i)));
+		}
+		return inline;
 	}
 
 	/** The blocks as the template sees them: a kind to switch on, and the block itself as data. */
@@ -111,6 +127,10 @@ class MailRenderer {
 
 	private static String spans(List<Span> spans) {
 		return spans.stream().map(Span::text).collect(Collectors.joining());
+	}
+
+	/** An image sent as an inline part under {@code contentId}. */
+	public record Inline(String contentId, Image image) {
 	}
 
 	/** One block for the template; {@code kind} is one of heading, context, paragraph, items, quote, link, divider. */

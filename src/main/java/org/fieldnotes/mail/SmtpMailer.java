@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,8 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * Sends e-mail over SMTP with Spring Mail ({@code SPRING_MAIL_HOST}, {@code SPRING_MAIL_PORT},
- * {@code SPRING_MAIL_USERNAME}, {@code SPRING_MAIL_PASSWORD}) as multipart/alternative: plain text and HTML.
+ * {@code SPRING_MAIL_USERNAME}, {@code SPRING_MAIL_PASSWORD}) as multipart/alternative: plain text and HTML, inside
+ * a multipart/related that holds the HTML's images as inline parts (each with the Content-ID its {@code cid:} names).
  */
 @Component
 class SmtpMailer implements Mailer {
@@ -60,6 +62,10 @@ class SmtpMailer implements Mailer {
 					: new InternetAddress(mail.toAddress(), mail.toName(), StandardCharsets.UTF_8.name()));
 			helper.setSubject(mail.subject());
 			helper.setText(renderer.text(mail), renderer.html(mail));
+			for (MailRenderer.Inline inline : MailRenderer.inline(mail)) { // after setText, as Spring requires
+				helper.addInline(inline.contentId(), new ByteArrayResource(inline.image().png()),
+						inline.image().contentType());
+			}
 			mailSender.send(message);
 			return new SentMail(message.getMessageID());
 		}

@@ -2,6 +2,7 @@ package org.fieldnotes.slack;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Image;
 import org.fieldnotes.chat.MessageRef;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.SentMessage;
@@ -19,6 +20,11 @@ class DisconnectedMessenger implements Messenger {
 
 	@Override
 	public void update(SentMessage message, ChatMessage replacement) {
+		throw new DeliveryFailed("slack_not_connected", null);
+	}
+
+	@Override
+	public void shareImage(SentMessage where, Image image) {
 		throw new DeliveryFailed("slack_not_connected", null);
 	}
 

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Image;
 import org.fieldnotes.chat.MessageRef;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.SentMessage;
@@ -15,6 +16,9 @@ import org.slf4j.LoggerFactory;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.reactions.ReactionsAddResponse;
@@ -24,7 +28,8 @@ import com.slack.api.model.block.LayoutBlock;
  * Sends direct messages through the Slack Web API: {@code chat.postMessage} to the member id opens (or reuses)
  * the app's DM with that person, so only {@code chat:write} is needed. Block Kit's limits hold for every message: a
  * message of more than 50 blocks goes out as several messages, in order; a text over 3,000 characters is cut and
- * ends with "… (continued in the portal/API)" in the recipient's language.
+ * ends with "… (continued in the portal/API)" in the recipient's language. Pictures go up with
+ * {@code files.uploadV2} (scope {@code files:write}).
  */
 class SlackMessenger implements Messenger {
 
@@ -80,6 +85,55 @@ class SlackMessenger implements Messenger {
 		if (!response.isOk()) {
 			throw new DeliveryFailed(response.getError(), null);
 		}
+	}
+
+	/**
+	 * The {@code files.uploadV2} flow: {@code files.getUploadURLExternal} (file name, length, alt text), the PNG
+	 * bytes POSTed to the returned upload URL, then {@code files.completeUploadExternal} sharing it into the
+	 * message's channel, in its thread, with the image's title.
+	 */
+	@Override
+	public void shareImage(SentMessage where, Image image) {
+		FilesUploadV2Response response;
+		try {
+			response = slack.filesUploadV2(r -> r.channel(where.channel())
+				.threadTs(where.ts())
+				.fileData(image.png())
+				.filename(image.filename())
+				.title(image.title())
+				.altTxt(image.altText())
+				.requestFileInfo(false));
+		}
+		catch (SlackFilesUploadV2Exception e) {
+			throw new DeliveryFailed(uploadError(e), e);
+		}
+		catch (SlackApiException e) {
+			throw new DeliveryFailed("http_" + e.getResponse().code(), e);
+		}
+		catch (IOException e) {
+			throw new DeliveryFailed("unreachable", e);
+		}
+		if (!response.isOk()) {
+			throw new DeliveryFailed(response.getError() == null ? "upload_failed" : response.getError(), null);
+		}
+	}
+
+	/** The step of the upload flow that failed, as Slack's error code (or the upload's HTTP status). */
+	private static String uploadError(SlackFilesUploadV2Exception e) {
+		if (e.getCompleteResponse() != null && !e.getCompleteResponse().isOk()) {
+			return e.getCompleteResponse().getError();
+		}
+		for (FilesGetUploadURLExternalResponse urlResponse : e.getGetURLResponses()) {
+			if (!urlResponse.isOk()) {
+				return urlResponse.getError();
+			}
+		}
+		for (FilesUploadV2Response.UploadResponse upload : e.getUploadResponses().values()) {
+			if (upload.getCode() != 200) {
+				return "upload_http_" + upload.getCode();
+			}
+		}
+		return "upload_failed";
 	}
 
 	@Override

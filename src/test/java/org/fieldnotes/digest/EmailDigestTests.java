@@ -2,13 +2,20 @@ package org.fieldnotes.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.imageio.ImageIO;
+
 import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.logbook.OverallStatus;
+import org.fieldnotes.logbook.StatusUpdate;
+import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.MailParts;
 import org.fieldnotes.support.SlackStub;
@@ -24,7 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -127,7 +136,67 @@ class EmailDigestTests extends IntegrationTest {
 			.doesNotContain("49");
 	}
 
+	@Test
+	void theMoodChartIsInlineReferredToByContentIdWithItsAltTextAndInTheTextPartAsWords() throws Exception {
+		enrolWithEmailOnlyCoaches();
+		String placementId = mongo.findAll(org.bson.Document.class, "placements").get(0).getString("_id");
+		statusUpdate(placementId, "2026-11-13T11:00:00Z", OverallStatus.GREEN, 4, Visibility.COACHES);
+		statusUpdate(placementId, "2026-11-20T11:00:00Z", OverallStatus.AMBER, 3, Visibility.PRIVATE);
+		statusUpdate(placementId, "2026-11-27T11:00:00Z", OverallStatus.RED, 2, Visibility.CONFIDENTIAL);
+		statusUpdate(placementId, "2026-11-30T11:00:00Z", OverallStatus.AMBER, 3, Visibility.PLACEMENT);
+
+		digests.sendAll();
+
+		// Eva, academic coach, in Swedish: the confidential update too, never the private one
+		MimeMessage toEva = onlyMailTo("eva.strom@uni.example");
+		String evaAlt = "Ada Lindqvist, humör under 4 veckor (vecka 2–5): 4, 2, 3 (sjunkande). Status: grön, röd, orange.";
+		assertThat(MailParts.structure(toEva))
+			.contains("multipart/related multipart/alternative text/plain text/html image/png");
+		List<Part> images = MailParts.binaries(toEva);
+		assertThat(images).hasSize(1);
+		Part chart = images.get(0);
+		assertThat(chart.isMimeType("image/png")).isTrue();
+		assertThat(chart.getDisposition()).isEqualTo(Part.INLINE);
+		assertThat(((MimeBodyPart) chart).getContentID()).isEqualTo("<image-1@fieldnotes>");
+		BufferedImage png = ImageIO.read(chart.getInputStream());
+		assertThat(png.getWidth()).isEqualTo(800);
+		assertThat(png.getHeight()).isEqualTo(400);
+		Map<String, String> eva = MailParts.texts(toEva);
+		assertThat(eva.get("text/html")).contains("<img src=\"cid:image-1@fieldnotes\" alt=\"" + evaAlt + "\""
+				+ " title=\"Ada Lindqvist — humör och status\" width=\"800\" height=\"400\"");
+		assertThat(eva.get("text/plain").replace("\r\n", "\n")).contains("Ada Lindqvist — humör och status\n" + evaAlt)
+			.doesNotContain("cid:");
+
+		// Ben, business coach, in English: neither the private nor the confidential update
+		MimeMessage toBen = onlyMailTo("ben.ek@biz.example");
+		String benAlt = "Ada Lindqvist, mood over 4 weeks (weeks 2–5): 4, 3 (falling). Status: green, amber.";
+		assertThat(MailParts.texts(toBen).get("text/html")).contains("alt=\"" + benAlt + "\"");
+		assertThat(MailParts.texts(toBen).get("text/plain")).contains(benAlt);
+		assertThat(MailParts.binaries(toBen)).hasSize(1);
+	}
+
+	@Test
+	void withFewerThanTwoReadableStatusUpdatesTheEmailHasNoChart() throws Exception {
+		enrolWithEmailOnlyCoaches();
+		String placementId = mongo.findAll(org.bson.Document.class, "placements").get(0).getString("_id");
+		statusUpdate(placementId, "2026-11-13T11:00:00Z", OverallStatus.GREEN, 4, Visibility.COACHES);
+		statusUpdate(placementId, "2026-11-20T11:00:00Z", OverallStatus.AMBER, 3, Visibility.CONFIDENTIAL);
+
+		digests.sendAll();
+
+		MimeMessage toBen = onlyMailTo("ben.ek@biz.example");
+		assertThat(MailParts.binaries(toBen)).isEmpty();
+		assertThat(MailParts.texts(toBen).get("text/html")).doesNotContain("<img");
+		assertThat(MailParts.binaries(onlyMailTo("eva.strom@uni.example"))).hasSize(1);
+	}
+
 	// ---------------------------------------------------------------------------------------------- helpers
+
+	private void statusUpdate(String placementId, String at, OverallStatus status, int mood, Visibility visibility) {
+		long n = mongo.getCollection("status_updates").countDocuments();
+		mongo.insert(new StatusUpdate("su-" + n, placementId, "UADA", status, "progress " + n, null, mood, null,
+				"email-chart-" + n, Instant.parse(at), visibility));
+	}
 
 	/** Academic coach Eva (Swedish) and business coach Ben (English) have only an e-mail address. */
 	private void enrolWithEmailOnlyCoaches() {

@@ -9,6 +9,7 @@ import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Button;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.chat.ChatMessage.Span;
+import org.fieldnotes.chat.Image;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -87,6 +88,33 @@ class MailRendererTests {
 		String html = renderer.html(new Mail("a@b.example", "A", Locale.forLanguageTag("sv"), "Ämne", message));
 
 		assertThat(html).contains("<html lang=\"sv\"").contains("Skickat av Fieldnotes");
+	}
+
+	@Test
+	void imagesFollowTheMessageReferredToByContentIdWithTheirAltTextEscaped() {
+		Image chart = new Image("mood.png", "Ada <b> — mood", "Ada <b>, mood over 2 weeks: 4, 2 (falling) & more",
+				new byte[] { 1, 2, 3 }, 800, 400);
+		Image second = new Image("second.png", "Bo — mood", "Bo, mood: 3, 3", new byte[] { 4 }, 800, 400);
+		Mail mail = new Mail("a@b.example", "A", Locale.ENGLISH, "Subject", message, List.of(chart, second));
+
+		assertThat(MailRenderer.inline(mail)).extracting(MailRenderer.Inline::contentId)
+			.containsExactly("image-1@fieldnotes", "image-2@fieldnotes");
+		assertThat(renderer.html(mail))
+			.contains("<img src=\"cid:image-1@fieldnotes\" alt=\"Ada &lt;b&gt;, mood over 2 weeks: 4, 2 (falling) &amp; "
+					+ "more\" title=\"Ada &lt;b&gt; — mood\" width=\"800\" height=\"400\"")
+			.contains("<img src=\"cid:image-2@fieldnotes\" alt=\"Bo, mood: 3, 3\"")
+			.doesNotContain("<b>");
+		assertThat(renderer.text(mail)).endsWith("""
+				After the divider
+
+				Ada <b> — mood
+				Ada <b>, mood over 2 weeks: 4, 2 (falling) & more
+
+				Bo — mood
+				Bo, mood: 3, 3
+				""");
+		assertThat(renderer.html(new Mail("a@b.example", "A", Locale.ENGLISH, "Subject", message)))
+			.doesNotContain("<img");
 	}
 
 	private static SpringTemplateEngine templateEngine() {

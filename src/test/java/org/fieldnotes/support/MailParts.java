@@ -3,7 +3,9 @@ package org.fieldnotes.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.MessagingException;
@@ -51,6 +53,30 @@ public final class MailParts {
 			}
 			else if (part.isMimeType("text/*")) {
 				texts.put(part.getContentType().split(";")[0].trim().toLowerCase(), (String) part.getContent());
+			}
+		}
+		catch (MessagingException | IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The parts that are not text or multipart (e.g. inline images), outermost first, in order. */
+	public static List<Part> binaries(Part message) {
+		List<Part> parts = new ArrayList<>();
+		collectBinaries(message, parts);
+		return parts;
+	}
+
+	private static void collectBinaries(Part part, List<Part> parts) {
+		try {
+			if (part.isMimeType("multipart/*")) {
+				Multipart multipart = (Multipart) part.getContent();
+				for (int i = 0; i < multipart.getCount(); i++) {
+					collectBinaries(multipart.getBodyPart(i), parts);
+				}
+			}
+			else if (!part.isMimeType("text/*")) {
+				parts.add(part);
 			}
 		}
 		catch (MessagingException | IOException e) {

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.net.URLDecoder;
@@ -27,6 +28,8 @@ public final class SlackStub {
 
 	private static final WireMockServer SERVER = start();
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** Where {@code files.getUploadURLExternal} tells the app to upload a file's bytes. */
+	public static final String UPLOAD_PATH = "/upload/v1/";
 
 	private SlackStub() {
 	}
@@ -65,6 +68,11 @@ public final class SlackStub {
 		ok("users.info", "\"user\":{\"id\":\"{{formData request.body 'form' urlDecode=true}}{{form.user}}\","
 				+ "\"name\":\"someone\",\"real_name\":\"Some One\",\"deleted\":false,\"tz\":\"Europe/Stockholm\","
 				+ "\"tz_offset\":3600,\"locale\":\"en-US\",\"profile\":{\"real_name\":\"Some One\",\"email\":\"someone@example.org\"}}");
+		// files.uploadV2: an upload URL on this server, the bytes POSTed there, then the upload completed
+		ok("files.getUploadURLExternal", "\"upload_url\":\"{{request.baseUrl}}" + UPLOAD_PATH + "F0CHART\","
+				+ "\"file_id\":\"F0CHART\"");
+		SERVER.stubFor(post(urlPathMatching(UPLOAD_PATH + ".*")).willReturn(aResponse().withStatus(200).withBody("OK")));
+		ok("files.completeUploadExternal", "\"files\":[{\"id\":\"F0CHART\",\"title\":\"chart\"}]");
 		// Bolt's self-event filter looks up bots that post without a user
 		ok("bots.info", "\"bot\":{\"id\":\"BOTHER\",\"user_id\":\"UOTHERBOT\",\"name\":\"other\"}");
 	}
@@ -81,6 +89,11 @@ public final class SlackStub {
 		SERVER.stubFor(post(urlEqualTo("/api/" + method)).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"ok\":false,\"error\":\"" + error + "\"}")));
+	}
+
+	/** The bodies of the file uploads (the second step of {@code files.uploadV2}), in the order they arrived. */
+	public static List<byte[]> uploads() {
+		return SERVER.findAll(postRequestedFor(urlPathMatching(UPLOAD_PATH + ".*"))).stream().map(LoggedRequest::getBody).toList();
 	}
 
 	/** Every call of a Web API method, its form fields decoded. */

@@ -1,0 +1,73 @@
+package org.fieldnotes.digest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Image;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.digest.chart.MoodCharts;
+import org.fieldnotes.placement.Preferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mood and status chart of each placement in a digest, drawn for the recipient's role and language: inline in
+ * an e-mail digest, uploaded after a Slack digest into its thread. A chart is extra: when one cannot be drawn or
+ * uploaded the digest still counts as sent, and only the error code is logged.
+ */
+@Component
+class DigestCharts {
+
+	private static final Logger log = LoggerFactory.getLogger(DigestCharts.class);
+
+	private final MoodCharts charts;
+	private final Messenger messenger;
+	private final Preferences preferences;
+
+	DigestCharts(MoodCharts charts, Messenger messenger, Preferences preferences) {
+		this.charts = charts;
+		this.messenger = messenger;
+		this.preferences = preferences;
+	}
+
+	/** One chart per placement that has enough status updates the recipient may read, in the order given. */
+	List<Image> of(Recipient recipient, List<PlacementWeek> weeks) {
+		Locale locale = preferences.languageOf(recipient.person());
+		List<Image> images = new ArrayList<>();
+		for (PlacementWeek week : weeks) {
+			try {
+				charts.chart(week.placement(), week.role(), locale, week.placement().getParticipant().zone()).ifPresent(images::add);
+			}
+			catch (RuntimeException e) {
+				log.warn("Mood chart for placement {} left out: {}", week.placement().getId(), e.getClass().getSimpleName());
+			}
+		}
+		return images;
+	}
+
+	/**
+	 * Uploads the charts into the thread of a digest sent on Slack. In the thread, not the channel: each chart stays
+	 * with the digest of its week, and the DM reads as one digest a week. Never throws.
+	 * @return how many charts were shared
+	 */
+	int share(SentMessage digest, Recipient recipient, List<PlacementWeek> weeks, String week) {
+		int shared = 0;
+		for (Image image : of(recipient, weeks)) {
+			try {
+				messenger.shareImage(digest, image);
+				shared++;
+			}
+			catch (DeliveryFailed e) {
+				log.warn("Mood chart for digest {} not uploaded: {}", week, e.reason());
+			}
+			catch (RuntimeException e) {
+				log.warn("Mood chart for digest {} not uploaded: {}", week, e.getClass().getSimpleName());
+			}
+		}
+		return shared;
+	}
+}
