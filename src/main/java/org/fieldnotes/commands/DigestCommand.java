@@ -2,26 +2,55 @@ package org.fieldnotes.commands;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import org.fieldnotes.admin.AdminDirectory;
+import org.fieldnotes.admin.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.digest.CohortDigests;
+import org.fieldnotes.digest.DigestPreferences;
+import org.fieldnotes.digest.DigestResender;
 import org.fieldnotes.digest.DigestService;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Person;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /fieldnotes digest preview}: a manager or coach sees the digest they would get now, covering the last
- * 7 days; nothing is sent and the week's digest still goes out on schedule.
+ * {@code /fieldnotes digest …} for managers and coaches:
+ * <ul>
+ * <li>{@code preview}: the digest they would get now, covering the last 7 days; nothing is sent and the week's
+ * digest still goes out on schedule. Admins may add {@code @person} to see someone else's (audited).</li>
+ * <li>{@code settings [day] [HH:mm] [slack|email] [address]}: their day, time and channel (alone: what is set).</li>
+ * <li>{@code last}, {@code week 2026-W47}: a recorded digest again, as a DM.</li>
+ * </ul>
  */
 @Component
 class DigestCommand implements Subcommand {
 
+	private static final Pattern WEEK = Pattern.compile("\\d{4}-W\\d{2}");
+
 	private final DigestService digests;
+	private final DigestPreferences settings;
+	private final DigestResender resender;
+	private final DigestSettingsText text;
+	private final AdminDirectory admins;
+	private final AuditLog audit;
+	private final PlacementManagement placements;
 	private final CohortDigests cohort;
 	private final Replies replies;
 
-	DigestCommand(DigestService digests, CohortDigests cohort, Replies replies) {
+	DigestCommand(DigestService digests, DigestPreferences settings, DigestResender resender, DigestSettingsText text,
+			AdminDirectory admins, AuditLog audit, PlacementManagement placements, CohortDigests cohort,
+			Replies replies) {
 		this.digests = digests;
+		this.settings = settings;
+		this.resender = resender;
+		this.text = text;
+		this.admins = admins;
+		this.audit = audit;
+		this.placements = placements;
 		this.cohort = cohort;
 		this.replies = replies;
 	}
@@ -38,16 +67,116 @@ class DigestCommand implements Subcommand {
 
 	@Override
 	public ChatMessage run(Invocation invocation) {
-		if (!invocation.rest().strip().equalsIgnoreCase("preview")) {
-			return replies.usage(replies.t("digest.command.what", invocation.locale()), name(), invocation.locale());
+		Locale locale = invocation.locale();
+		String rest = invocation.rest().strip();
+		int space = rest.indexOf(' ');
+		String action = (space < 0 ? rest : rest.substring(0, space)).toLowerCase(Locale.ROOT);
+		String args = space < 0 ? "" : rest.substring(space + 1).strip();
+		switch (action) {
+			case "preview":
+				return args.isEmpty() ? ownPreview(invocation.userId(), locale) : previewOf(invocation, locale);
+			case "settings":
+				return settings(invocation.userId(), args, locale);
+			case "last":
+				return args.isEmpty() ? again(invocation.userId(), null, locale)
+						: replies.usage(replies.t("digest.command.what", locale), name(), locale);
+			case "week":
+				String week = args.toUpperCase(Locale.ROOT);
+				if (!WEEK.matcher(week).matches()) {
+					return replies.usage(replies.t("digestsettings.week.invalid", locale, args), name(), locale);
+				}
+				return again(invocation.userId(), week, locale);
+			default:
+				return replies.usage(replies.t("digest.command.what", locale), name(), locale);
 		}
-		Optional<ChatMessage> own = digests.preview(invocation.userId());
-		Optional<ChatMessage> cohortDigest = cohort.preview(invocation.userId());
+	}
+
+	/** Their own digest and, for an admin, the cohort digest: both in one answer when they get both. */
+	private ChatMessage ownPreview(String userId, Locale locale) {
+		Optional<ChatMessage> own = digests.preview(userId);
+		Optional<ChatMessage> cohortDigest = cohort.preview(userId);
 		if (own.isPresent() && cohortDigest.isPresent()) {
 			return both(own.get(), cohortDigest.get());
 		}
-		return own.or(() -> cohortDigest)
-			.orElseGet(() -> replies.text("digest.preview.none", invocation.locale()));
+		return own.or(() -> cohortDigest).orElseGet(() -> replies.text("digest.preview.none", locale));
+	}
+
+	/** {@code preview @person}: admins see someone else's digest as it would look now; every look is audited. */
+	private ChatMessage previewOf(Invocation invocation, Locale locale) {
+		Optional<String> target = invocation.mention();
+		if (!admins.isAdmin(invocation.userId())) {
+			return replies.text("command.adminOnly", locale);
+		}
+		if (target.isEmpty()) {
+			return replies.usage(replies.t("command.needsPerson", locale), name(), locale);
+		}
+		String who = nameOf(target.get());
+		Optional<ChatMessage> preview = digests.preview(target.get());
+		audit.record(invocation.userId(), "digest-preview", null, target.get(),
+				preview.isPresent() ? AuditLog.DONE : AuditLog.REFUSED, preview.isPresent() ? null : "no digest");
+		if (preview.isEmpty()) {
+			return replies.text("digestsettings.preview.none", locale, who);
+		}
+		String line = replies.t("digestsettings.preview.of", locale, who);
+		ChatMessage digest = preview.get();
+		return new ChatMessage(line + " — " + digest.summary(), prepend(line, digest));
+	}
+
+	private ChatMessage settings(String userId, String args, Locale locale) {
+		DigestSettingsLine line = DigestSettingsLine.parse(args);
+		if (!line.ok()) {
+			String problem = replies.t("digestsettings.error." + line.problem().name().toLowerCase(Locale.ROOT), locale,
+					line.word());
+			return settingsUsage(problem, locale);
+		}
+		if (line.empty()) {
+			return settings.current(userId)
+				.map(current -> ChatMessage.builder(text.schedule(current, locale))
+					.paragraph(text.schedule(current, locale))
+					.paragraph(text.next(current, locale))
+					.context(replies.t("digestsettings.howToChange", locale))
+					.build())
+				.orElseGet(() -> replies.text("digest.preview.none", locale));
+		}
+		DigestPreferences.Changed changed = settings.change(userId, line.change());
+		switch (changed.outcome()) {
+			case CHANGED:
+				return text.saved(changed.current(), locale);
+			case NOT_A_RECIPIENT:
+				return replies.text("digest.preview.none", locale);
+			default:
+				return settingsUsage(text.emailProblem(changed.outcome(), line.change().email(), locale), locale);
+		}
+	}
+
+	private ChatMessage again(String userId, String week, Locale locale) {
+		DigestResender.Resent resent = resender.resend(userId, week);
+		return replies.text("digestsettings.again." + resent.outcome().name(), locale, resent.week());
+	}
+
+	/** "⚠ {problem}" and the settings usage line. */
+	private ChatMessage settingsUsage(String problem, Locale locale) {
+		return ChatMessage.builder(problem)
+			.paragraph(ChatMessage.Span.plain("⚠ " + problem))
+			.context(replies.t("command.usage", locale, replies.t("digestsettings.usage", locale)))
+			.build();
+	}
+
+	private String nameOf(String slackUserId) {
+		return placements.followedBy(slackUserId)
+			.stream()
+			.flatMap(p -> p.followers().values().stream())
+			.filter(person -> slackUserId.equals(person.slackUserId()))
+			.map(Person::name)
+			.findFirst()
+			.orElse("@" + slackUserId);
+	}
+
+	private static List<ChatMessage.Block> prepend(String line, ChatMessage message) {
+		List<ChatMessage.Block> blocks = new ArrayList<>();
+		blocks.add(new ChatMessage.Block.Context(List.of(ChatMessage.Span.plain(line))));
+		blocks.addAll(message.blocks());
+		return blocks;
 	}
 
 	/** Two digests in one answer, the second after a divider. */

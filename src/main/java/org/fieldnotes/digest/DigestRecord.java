@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -14,10 +15,24 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param week ISO week in the recipient's time zone, e.g. {@code 2026-W48}
  * @param channel where it went: the Slack DM channel, or {@code email}
  * @param ts the sent message's reference: its Slack timestamp, or the e-mail's Message-ID
+ * @param fallback why it did not go by the channel the recipient chose (e.g. {@code mail_not_configured} when they
+ * chose e-mail and it went as a Slack DM instead); {@literal null} when it went as chosen
  */
 @Document("digests")
 @CompoundIndex(name = "claim", def = "{'recipientKey': 1, 'week': 1}", unique = true)
 public record DigestRecord(@Id String id, String recipientKey, String week, DigestStatus status, Instant claimedAt,
 		Instant sentAt, String channel, String ts, List<String> placementIds, List<String> entryIds,
-		List<String> occurrenceIds, String failure) {
+		List<String> occurrenceIds, String failure, String fallback) {
+
+	@PersistenceCreator
+	public DigestRecord {
+	}
+
+	/** A record that went by the channel the recipient chose. */
+	public DigestRecord(String id, String recipientKey, String week, DigestStatus status, Instant claimedAt,
+			Instant sentAt, String channel, String ts, List<String> placementIds, List<String> entryIds,
+			List<String> occurrenceIds, String failure) {
+		this(id, recipientKey, week, status, claimedAt, sentAt, channel, ts, placementIds, entryIds, occurrenceIds,
+				failure, null);
+	}
 }

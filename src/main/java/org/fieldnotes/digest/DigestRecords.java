@@ -3,6 +3,7 @@ package org.fieldnotes.digest;
 import java.util.Optional;
 
 import org.fieldnotes.store.Claims;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,6 +33,12 @@ class DigestRecords {
 
 	void finish(String id, Update update) {
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, DigestRecord.class);
+	}
+
+	/** The recipient's most recently claimed digest. */
+	Optional<DigestRecord> latest(String recipientKey) {
+		return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("recipientKey").is(recipientKey))
+			.with(Sort.by(Sort.Direction.DESC, "claimedAt", "week")).limit(1), DigestRecord.class));
 	}
 
 	Optional<DigestRecord> find(String recipientKey, String week) {

@@ -1,8 +1,11 @@
 package org.fieldnotes.digest;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Date;
@@ -25,10 +28,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * One Quartz trigger per recipient at their next digest time (by default Monday 08:00 in their own time zone),
- * rebuilt from the placements at start and whenever a placement changes. Programme coordinators are recipients
- * too, of the cohort digest, under their own key ({@code admin:<member id>}); their triggers are rebuilt when an
- * admin is added or removed as well.
+ * One Quartz trigger per recipient at their next digest time: the day and time they chose ({@link DigestPreference}),
+ * by default Monday 08:00, in their own time zone. Rebuilt from the placements at start and whenever a placement
+ * changes; one recipient's trigger is moved at once when they change their settings. A week whose digest is already
+ * recorded is skipped when scheduling, so moving the day never sends a second digest for a week.
+ * Programme coordinators are recipients too, of the cohort digest, under their own key ({@code admin:<member id>});
+ * their triggers are rebuilt when an admin is added or removed as well.
  */
 @Component
 class DigestScheduler {
@@ -40,15 +45,19 @@ class DigestScheduler {
 	private final Recipients recipients;
 	private final DigestService digests;
 	private final DigestSettings settings;
+	private final DigestPreferenceStore preferences;
+	private final DigestRecords records;
 	private final Clock clock;
 	private final CohortDigests cohort;
 
 	DigestScheduler(Scheduler quartz, Recipients recipients, DigestService digests, DigestSettings settings,
-			Clock clock, CohortDigests cohort) {
+			DigestPreferenceStore preferences, DigestRecords records, Clock clock, CohortDigests cohort) {
 		this.quartz = quartz;
 		this.recipients = recipients;
 		this.digests = digests;
 		this.settings = settings;
+		this.preferences = preferences;
+		this.records = records;
 		this.clock = clock;
 		this.cohort = cohort;
 	}
@@ -81,7 +90,7 @@ class DigestScheduler {
 			}
 			int count = 0;
 			for (Recipient recipient : recipients.all()) {
-				schedule(recipient.key(), nextAfter(recipient, clock.instant()));
+				schedule(recipient.key(), nextDigest(recipient));
 				count++;
 			}
 			for (Coordinator coordinator : cohort.coordinators()) {
@@ -107,7 +116,39 @@ class DigestScheduler {
 			.stream()
 			.filter(r -> r.key().equals(recipientKey))
 			.findFirst()
-			.ifPresent(r -> schedule(recipientKey, nextAfter(r, clock.instant())));
+			.ifPresent(r -> schedule(recipientKey, nextDigest(r)));
+	}
+
+	/**
+	 * Moves one recipient's trigger to their next digest time after they changed their settings.
+	 * @return the new time; empty when they are not a recipient (their trigger, if any, is removed)
+	 */
+	Optional<Instant> reschedule(String recipientKey) {
+		Optional<Recipient> recipient = recipients.all().stream().filter(r -> r.key().equals(recipientKey)).findFirst();
+		if (recipient.isEmpty()) {
+			try {
+				quartz.unscheduleJob(TriggerKey.triggerKey(recipientKey, GROUP));
+			}
+			catch (SchedulerException e) {
+				throw new IllegalStateException("Could not unschedule a digest", e);
+			}
+			return Optional.empty();
+		}
+		Instant next = nextDigest(recipient.get());
+		schedule(recipientKey, next);
+		return Optional.of(next);
+	}
+
+	/**
+	 * The recipient's next digest time from now; when that falls in a week whose digest is already recorded (they
+	 * moved their day after this week's went out), the same time a week later.
+	 */
+	Instant nextDigest(Recipient recipient) {
+		Instant next = nextAfter(recipient, clock.instant());
+		if (records.exists(recipient.key(), DigestService.weekOf(recipient, next))) {
+			next = nextAfter(recipient, next);
+		}
+		return next;
 	}
 
 	Optional<Instant> nextFireTime(String recipientKey) {
@@ -120,16 +161,24 @@ class DigestScheduler {
 		}
 	}
 
-	/** The recipient's first digest time strictly after {@code after}, in their own zone. */
+	/** The recipient's first digest time strictly after {@code after}, on their day and time, in their own zone. */
 	Instant nextAfter(Recipient recipient, Instant after) {
-		ZonedDateTime local = after.atZone(recipient.person().zone());
-		ZonedDateTime candidate = local.with(TemporalAdjusters.nextOrSame(settings.day()))
-			.with(settings.time())
+		Optional<DigestPreference> chosen = preferences.find(recipient.key());
+		DayOfWeek day = chosen.map(DigestPreference::day).orElse(settings.day());
+		LocalTime time = chosen.map(DigestPreference::time).orElse(settings.time());
+		return nextAfter(recipient.person().zone(), day, time, after);
+	}
+
+	/** The first {@code day} at {@code time} in {@code zone} strictly after {@code after}. */
+	static Instant nextAfter(ZoneId zone, DayOfWeek day, LocalTime time, Instant after) {
+		ZonedDateTime local = after.atZone(zone);
+		ZonedDateTime candidate = local.with(TemporalAdjusters.nextOrSame(day))
+			.with(time)
 			.withSecond(0)
 			.withNano(0);
 		// with(LocalTime) keeps the zone, so a time in a DST gap moves forward like ZonedDateTime.of does
 		if (!candidate.toInstant().isAfter(after)) {
-			candidate = ZonedDateTime.of(candidate.toLocalDate().plusWeeks(1), settings.time(), candidate.getZone());
+			candidate = ZonedDateTime.of(candidate.toLocalDate().plusWeeks(1), time, candidate.getZone());
 		}
 		return candidate.toInstant();
 	}

@@ -34,8 +34,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends weekly digests. Each send claims the recipient's week first, so a digest is never sent twice for a week,
- * whether the schedule fires, an admin asks, or the app restarts. Recipients on Slack get a direct message;
- * recipients with only an e-mail address get an e-mail (channel {@code email}) when a mail server is configured.
+ * whether the schedule fires, an admin asks, or the app restarts. Recipients on Slack get a direct message unless
+ * they chose e-mail; recipients with only an e-mail address, or who chose e-mail, get an e-mail (channel
+ * {@code email}) when a mail server is configured. A Slack member who chose e-mail gets a DM instead when no mail
+ * server is configured, and the record says so ({@code fallback}).
  */
 @Service
 public class DigestService {
@@ -52,12 +54,13 @@ public class DigestService {
 	private final Mailer mailer;
 	private final MessageSource messages;
 	private final Preferences preferences;
+	private final DigestPreferenceStore chosenDelivery;
 	private final Clock clock;
 	private final DigestCharts charts;
 
 	DigestService(Recipients recipients, DigestRecords records, DigestComposer composer, PromptHistory prompts,
 			Logbook logbook, Messenger messenger, Mailer mailer, MessageSource messages, Preferences preferences,
-			Clock clock, DigestCharts charts) {
+			DigestPreferenceStore chosenDelivery, Clock clock, DigestCharts charts) {
 		this.recipients = recipients;
 		this.records = records;
 		this.composer = composer;
@@ -67,6 +70,7 @@ public class DigestService {
 		this.mailer = mailer;
 		this.messages = messages;
 		this.preferences = preferences;
+		this.chosenDelivery = chosenDelivery;
 		this.clock = clock;
 		this.charts = charts;
 	}
@@ -109,8 +113,18 @@ public class DigestService {
 			return Optional.empty();
 		}
 		DigestRecord record = claimed.get();
-		if (!recipient.person().hasSlack()) {
-			return sendEmail(recipient, record, weeks, from, now);
+		// the recipient's own choice of channel; e-mail when they have no Slack id
+		Optional<DigestPreference> chosen = chosenDelivery.find(recipient.key());
+		String fallback = null;
+		if (!recipient.person().hasSlack() || chosen.map(DigestPreference::wantsEmail).orElse(false)) {
+			if (recipient.person().hasSlack() && !mailer.configured()) {
+				log.warn("Digest {} for placements {} goes as a Slack DM: the recipient chose e-mail and no mail "
+						+ "server is configured (set SPRING_MAIL_HOST)", week, placementIds);
+				fallback = "mail_not_configured";
+			}
+			else {
+				return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now);
+			}
 		}
 		try {
 			SentMessage sent = messenger.sendDirect(recipient.person().slackUserId(), compose(recipient, weeks, from, now));
@@ -118,7 +132,8 @@ public class DigestService {
 			Optional<DigestRecord> done = finish(record, new Update().set("status", DigestStatus.SENT)
 				.set("sentAt", clock.instant())
 				.set("channel", sent.channel())
-				.set("ts", sent.ts()));
+				.set("ts", sent.ts())
+				.set("fallback", fallback));
 			charts.share(sent, recipient, weeks, week); // mood charts in the digest's thread; never throws
 			return done;
 		}
@@ -133,10 +148,11 @@ public class DigestService {
 	 * Message-ID as its {@code ts}; SKIPPED ({@code mail_not_configured}) without a mail server; FAILED with the
 	 * error's class name when the mail server fails. Never throws.
 	 */
-	private Optional<DigestRecord> sendEmail(Recipient recipient, DigestRecord record, List<PlacementWeek> weeks,
-			Instant from, Instant now) {
+	private Optional<DigestRecord> sendEmail(Recipient recipient, String chosenAddress, DigestRecord record,
+			List<PlacementWeek> weeks, Instant from, Instant now) {
 		Person person = recipient.person();
-		if (person.email() == null || person.email().isBlank()) {
+		String address = chosenAddress != null && !chosenAddress.isBlank() ? chosenAddress : person.email();
+		if (address == null || address.isBlank()) {
 			log.warn("Digest {} for placements {} skipped: the recipient has neither Slack nor an e-mail address",
 					record.week(), record.placementIds());
 			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "no_address"));
@@ -149,8 +165,8 @@ public class DigestService {
 		try {
 			Locale locale = preferences.languageOf(person);
 			String subject = messages.getMessage("mail.digest.subject", new Object[] { weeks.size() }, locale);
-			SentMail sent = mailer.send(new Mail(person.email(), person.name(), locale, subject,
-					compose(recipient, weeks, from, now), charts.of(recipient, weeks)));
+			SentMail sent = mailer.send(new Mail(address, person.name(), locale, subject,
+					compose(recipient.viaEmail(), weeks, from, now), charts.of(recipient, weeks)));
 			log.info("Digest {} e-mailed: {} placements, {} entries", record.week(), record.placementIds().size(),
 					record.entryIds().size());
 			return finish(record, new Update().set("status", DigestStatus.SENT)

@@ -27,7 +27,7 @@ class EntryActions {
 	}
 
 	void addTo(ChatMessage.Builder message, Recipient recipient, LogbookEntry entry, Locale locale) {
-		if (recipient.person().hasSlack()) {
+		if (!recipient.byEmail()) {
 			message.buttons(Button.of(ResponseButtons.ACKNOWLEDGE, text("replies.button.acknowledge", locale), entry.id()),
 					Button.of(ResponseButtons.REPLY, text("replies.button.reply", locale), entry.id()));
 			return;

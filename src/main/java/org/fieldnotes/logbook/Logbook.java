@@ -3,6 +3,7 @@ package org.fieldnotes.logbook;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -170,6 +171,18 @@ public class Logbook {
 			.gte(from)
 			.lt(to)).with(Sort.by("createdAt"));
 		return mongo.find(query, LogbookEntry.class);
+	}
+
+	/**
+	 * Entries (not deleted) with these ids, oldest first: what a recorded digest quoted, as it stands now. Ids that
+	 * name no entry, or a deleted one, are left out.
+	 */
+	public List<LogbookEntry> entriesWithIds(Collection<String> ids) {
+		if (ids == null || ids.isEmpty()) {
+			return List.of();
+		}
+		return mongo.find(Query.query(Criteria.where("_id").in(ids).and("deletedAt").is(null)).with(Sort.by("createdAt")),
+				LogbookEntry.class);
 	}
 
 	/** When the placement's latest entry (not deleted) was written; empty when it has none. */

@@ -2,6 +2,7 @@ package org.fieldnotes.prompting;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +52,11 @@ public class PromptHistory {
 	/** Prompts of a placement sent in {@code [from, to)} (or, when never sent, due then), oldest first. */
 	public List<PromptOccurrence> within(String placementId, Instant from, Instant to) {
 		return occurrences.within(placementId, from, to);
+	}
+
+	/** Prompt occurrences with these ids, by due date (what a recorded digest listed); unknown ids are left out. */
+	public List<PromptOccurrence> occurrences(Collection<String> ids) {
+		return ids == null || ids.isEmpty() ? List.of() : occurrences.withIds(ids);
 	}
 
 	/** The next prompt that will go out, if the placement is active and has one left. */

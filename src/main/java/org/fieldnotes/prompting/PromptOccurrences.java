@@ -2,6 +2,7 @@ package org.fieldnotes.prompting;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -144,6 +145,10 @@ class PromptOccurrences {
 					.and("snoozedUntil").is(null)),
 				new Update().set("remindedAt", at), FindAndModifyOptions.options().returnNew(true),
 				PromptOccurrence.class));
+	}
+
+	List<PromptOccurrence> withIds(Collection<String> ids) {
+		return mongo.find(Query.query(Criteria.where("_id").in(ids)).with(Sort.by("dueAt")), PromptOccurrence.class);
 	}
 
 	Optional<PromptOccurrence> findById(String id) {

@@ -1,0 +1,32 @@
+package org.fieldnotes.digest;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What a recipient chose for their own digest, keyed by their recipient key ({@code Person.recipientKey()}: the
+ * Slack member id, or {@code email:<address>}). One document each, changed by single-document upserts. A field
+ * that is {@literal null} was never chosen, and the global default ({@code FIELDNOTES_DIGEST_DAY}/{@code _TIME},
+ * Slack for members) applies.
+ *
+ * <p>There is deliberately no "off": the digest is how coaches follow a placement, and the programme relies on it.
+ * Someone who should not get it any more is removed from the placement by an admin.
+ *
+ * @param day weekday of the digest, in the recipient's own time zone
+ * @param time local time of the digest, in the recipient's own time zone
+ * @param channel where it goes
+ * @param email the address to e-mail it to when the person's placement gives none (e.g. a Slack coach's address
+ * from their Slack profile or typed in themselves)
+ */
+@Document("digest_preferences")
+public record DigestPreference(@Id String recipientKey, DayOfWeek day, LocalTime time, DigestChannel channel,
+		String email, Instant updatedAt) {
+
+	boolean wantsEmail() {
+		return channel == DigestChannel.EMAIL;
+	}
+}

@@ -1,0 +1,30 @@
+package org.fieldnotes.digest;
+
+import java.util.Optional;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** Stored {@link DigestPreference}s; every change is one atomic upsert of the recipient's document. */
+@Repository
+class DigestPreferenceStore {
+
+	private final MongoTemplate mongo;
+
+	DigestPreferenceStore(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	Optional<DigestPreference> find(String recipientKey) {
+		return Optional.ofNullable(mongo.findById(recipientKey, DigestPreference.class));
+	}
+
+	DigestPreference upsert(String recipientKey, Update update) {
+		return mongo.findAndModify(Query.query(Criteria.where("_id").is(recipientKey)), update,
+				FindAndModifyOptions.options().upsert(true).returnNew(true), DigestPreference.class);
+	}
+}

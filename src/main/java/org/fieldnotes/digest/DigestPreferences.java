@@ -1,0 +1,193 @@
+package org.fieldnotes.digest;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.fieldnotes.chat.ChatPerson;
+import org.fieldnotes.chat.DirectoryUnavailable;
+import org.fieldnotes.chat.PeopleDirectory;
+import org.fieldnotes.mail.Mailer;
+import org.fieldnotes.placement.Person;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * A recipient's own digest settings (day, time, channel, e-mail address), what {@code /fieldnotes digest settings}
+ * shows and changes. A change is stored in one upsert and moves the recipient's trigger at once; a week whose digest
+ * already went out is not sent again (the week's claim guards it, and the next time shown skips that week).
+ */
+@Service
+public class DigestPreferences {
+
+	private static final Logger log = LoggerFactory.getLogger(DigestPreferences.class);
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	private final Recipients recipients;
+	private final DigestPreferenceStore store;
+	private final DigestScheduler scheduler;
+	private final DigestSettings defaults;
+	private final PeopleDirectory people;
+	private final Mailer mailer;
+	private final Clock clock;
+
+	DigestPreferences(Recipients recipients, DigestPreferenceStore store, DigestScheduler scheduler,
+			DigestSettings defaults, PeopleDirectory people, Mailer mailer, Clock clock) {
+		this.recipients = recipients;
+		this.store = store;
+		this.scheduler = scheduler;
+		this.defaults = defaults;
+		this.people = people;
+		this.mailer = mailer;
+		this.clock = clock;
+	}
+
+	/**
+	 * A recipient's settings as they apply now.
+	 *
+	 * @param zone the recipient's time zone, in which day and time are meant
+	 * @param email where an e-mail digest goes; {@literal null} when no address is known
+	 * @param next when the next digest goes out
+	 * @param mailServer whether e-mail can be sent at all ({@code SPRING_MAIL_HOST}); without it, a Slack member who
+	 * chose e-mail gets a DM
+	 * @param slack whether the recipient is on Slack (else e-mail is their only channel)
+	 */
+	public record Current(DayOfWeek day, LocalTime time, ZoneId zone, DigestChannel channel, String email, Instant next,
+			boolean mailServer, boolean slack) {
+
+		/** The channel the next digest will actually use. */
+		public DigestChannel effectiveChannel() {
+			return channel == DigestChannel.EMAIL && slack && !mailServer ? DigestChannel.SLACK : channel;
+		}
+	}
+
+	/**
+	 * What to change; {@literal null} fields stay as they are. An e-mail address without a channel means "e-mail it
+	 * to this address".
+	 */
+	public record Change(DayOfWeek day, LocalTime time, DigestChannel channel, String email) {
+	}
+
+	public enum Outcome {
+		/** Stored and rescheduled. */
+		CHANGED,
+		/** The person follows no placement, so has no digest to set. */
+		NOT_A_RECIPIENT,
+		/** E-mail was chosen and no address is known: ask for one. */
+		EMAIL_NEEDED,
+		/** The address given is not an e-mail address. */
+		EMAIL_INVALID
+	}
+
+	/** @param current the settings after the change (or as they were when nothing changed) */
+	public record Changed(Outcome outcome, Current current) {
+	}
+
+	/** A Slack member's digest settings; empty when they follow no placement that is running. */
+	public Optional<Current> current(String slackUserId) {
+		return recipient(slackUserId).map(r -> current(r, store.find(r.key()), scheduler.nextDigest(r)));
+	}
+
+	/**
+	 * The address to offer for e-mail: the one chosen before, else the placement's, else the member's Slack profile
+	 * ({@code users:read.email}); empty when none is known or the directory cannot be asked.
+	 */
+	public Optional<String> knownEmail(String slackUserId) {
+		Optional<Recipient> recipient = recipient(slackUserId);
+		if (recipient.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(storedEmail(recipient.get(), store.find(slackUserId)))
+			.or(() -> profileEmail(slackUserId));
+	}
+
+	/** Changes a Slack member's settings; nothing is stored unless the outcome is {@link Outcome#CHANGED}. */
+	public Changed change(String slackUserId, Change change) {
+		Optional<Recipient> found = recipient(slackUserId);
+		if (found.isEmpty()) {
+			return new Changed(Outcome.NOT_A_RECIPIENT, null);
+		}
+		Recipient recipient = found.get();
+		Optional<DigestPreference> before = store.find(recipient.key());
+		String given = change.email() == null || change.email().isBlank() ? null : change.email().strip();
+		if (given != null && !EMAIL.matcher(given).matches()) {
+			return new Changed(Outcome.EMAIL_INVALID, current(recipient, before, scheduler.nextDigest(recipient)));
+		}
+		DigestChannel channel = change.channel() != null ? change.channel()
+				: given != null ? DigestChannel.EMAIL : null;
+		DigestChannel resulting = channel != null ? channel
+				: before.map(DigestPreference::channel).orElse(DigestChannel.SLACK);
+		Update update = new Update().set("updatedAt", clock.instant());
+		if (resulting == DigestChannel.EMAIL) {
+			String address = given != null ? given : storedEmail(recipient, before);
+			if (address == null) {
+				address = profileEmail(slackUserId).orElse(null);
+				if (address == null) {
+					return new Changed(Outcome.EMAIL_NEEDED, current(recipient, before, scheduler.nextDigest(recipient)));
+				}
+			}
+			update.set("email", address);
+		}
+		else if (given != null) {
+			update.set("email", given);
+		}
+		if (change.day() != null) {
+			update.set("day", change.day());
+		}
+		if (change.time() != null) {
+			update.set("time", change.time().withSecond(0).withNano(0));
+		}
+		if (channel != null) {
+			update.set("channel", channel);
+		}
+		DigestPreference saved = store.upsert(recipient.key(), update);
+		Instant next = scheduler.reschedule(recipient.key()).orElseGet(() -> scheduler.nextDigest(recipient));
+		log.info("Digest settings changed: day {}, time {}, channel {}; next digest at {}", saved.day(), saved.time(),
+				saved.channel(), next);
+		return new Changed(Outcome.CHANGED, current(recipient, Optional.of(saved), next));
+	}
+
+	private Current current(Recipient recipient, Optional<DigestPreference> chosen, Instant next) {
+		Person person = recipient.person();
+		DigestChannel channel = chosen.map(DigestPreference::channel)
+			.orElse(person.hasSlack() ? DigestChannel.SLACK : DigestChannel.EMAIL);
+		if (!person.hasSlack()) {
+			channel = DigestChannel.EMAIL;
+		}
+		return new Current(chosen.map(DigestPreference::day).orElse(defaults.day()),
+				chosen.map(DigestPreference::time).orElse(defaults.time()), person.zone(), channel,
+				storedEmail(recipient, chosen), next, mailer.configured(), person.hasSlack());
+	}
+
+	private static String storedEmail(Recipient recipient, Optional<DigestPreference> chosen) {
+		String chosenAddress = chosen.map(DigestPreference::email).orElse(null);
+		if (chosenAddress != null && !chosenAddress.isBlank()) {
+			return chosenAddress;
+		}
+		String own = recipient.person().email();
+		return own == null || own.isBlank() ? null : own;
+	}
+
+	private Optional<String> profileEmail(String slackUserId) {
+		try {
+			return people.lookup(slackUserId).map(ChatPerson::email).filter(e -> EMAIL.matcher(e).matches());
+		}
+		catch (DirectoryUnavailable e) {
+			log.debug("No e-mail address from the chat directory: {}", e.getMessage());
+			return Optional.empty();
+		}
+	}
+
+	private Optional<Recipient> recipient(String slackUserId) {
+		if (slackUserId == null) {
+			return Optional.empty();
+		}
+		return recipients.all().stream().filter(r -> slackUserId.equals(r.person().slackUserId())).findFirst();
+	}
+}

@@ -1,0 +1,175 @@
+package org.fieldnotes.digest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.MailParts;
+import org.fieldnotes.support.SlackInteractions;
+import org.fieldnotes.support.SlackStub;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A Slack member who chooses e-mail gets their digest by e-mail (GreenMail as the SMTP server) and no DM; those who
+ * did not choose it keep their DM. With a mail server, the settings form offers e-mail.
+ */
+class DigestChannelEmailTests extends IntegrationTest {
+
+	private static final int SMTP_PORT = MailParts.freePort();
+
+	@RegisterExtension
+	static final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("fieldnotes.mail.from", () -> "Fieldnotes <digests@fieldnotes.example>");
+	}
+
+	@Autowired
+	DigestService digests;
+
+	@BeforeEach
+	void emptyMailboxes() throws Exception {
+		greenMail.purgeEmailFromAllMailboxes();
+	}
+
+	@Test
+	void aSlackCoachWhoChoseEmailGetsAnEmailAndNoDm() throws Exception {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		directMessage("Ev1", "UADA", "1764669600.000100", "Mapped the supplier chain", null);
+
+		String answer = texts(command("UBEATA", "digest settings friday 16:30 email beata@scania.example"));
+		assertThat(answer).contains(
+				"Next digest: Fri 4 Dec 16:30 (Europe/Stockholm), by e-mail to beata@scania.example.");
+		clock.advance(Duration.ofDays(1));
+
+		digests.sendAll();
+
+		assertThat(SlackStub.messagesTo("UBEATA")).isEmpty();
+		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		assertThat(((InternetAddress) received[0].getAllRecipients()[0]).getAddress()).isEqualTo("beata@scania.example");
+		assertThat(((InternetAddress) received[0].getAllRecipients()[0]).getPersonal()).isEqualTo("Beata Ek");
+		assertThat(MailParts.texts(received[0]).get("text/html")).contains("Mapped the supplier chain");
+		DigestRecord record = mongo.findOne(Query.query(Criteria.where("recipientKey").is("UBEATA")), DigestRecord.class);
+		assertThat(record.status()).isEqualTo(DigestStatus.SENT);
+		assertThat(record.channel()).isEqualTo("email");
+		assertThat(record.ts()).isEqualTo(received[0].getMessageID());
+		assertThat(record.fallback()).isNull();
+	}
+
+	@Test
+	void withoutAnAddressGivenTheSlackProfileAddressIsUsed() throws Exception {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		command("UMAJA", "digest settings e-mail");
+		clock.advance(Duration.ofDays(1));
+
+		digests.sendAll();
+
+		assertThat(SlackStub.messagesTo("UMAJA")).isEmpty();
+		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+		assertThat(((InternetAddress) greenMail.getReceivedMessages()[0].getAllRecipients()[0]).getAddress())
+			.isEqualTo("someone@example.org");
+	}
+
+	@Test
+	void choosingSlackAgainBringsTheDmBack() throws Exception {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		command("UMAJA", "digest settings email maja@scania.example");
+		command("UMAJA", "digest settings slack");
+		clock.advance(Duration.ofDays(1));
+
+		digests.sendAll();
+
+		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void theFormOffersEmailToTheKnownAddress() {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+
+		slashCommand("UBEATA", "digest settings");
+
+		List<Map<String, String>> opened = SlackStub.calls("views.open");
+		assertThat(opened).hasSize(1);
+		JsonNode view = json(opened.get(0).get("view"));
+		assertThat(view.toString()).contains("\"value\":\"EMAIL\"")
+			.contains("By e-mail to someone@example.org")
+			.doesNotContain("\"block_id\":\"address\"")
+			.doesNotContain("E-mail is not set up");
+	}
+
+	@Test
+	void withNoKnownAddressTheFormAsksForOneAndItsSubmissionStoresIt() throws Exception {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		SlackStub.server().stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=UBEATA"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+				.withBody("{\"ok\":true,\"user\":{\"id\":\"UBEATA\",\"name\":\"beata\",\"real_name\":\"Beata Ek\","
+						+ "\"deleted\":false,\"tz\":\"Europe/Stockholm\",\"profile\":{\"real_name\":\"Beata Ek\"}}}")));
+
+		slashCommand("UBEATA", "digest settings");
+
+		JsonNode view = json(SlackStub.calls("views.open").get(0).get("view"));
+		assertThat(view.toString()).contains("By e-mail (give your address below)")
+			.contains("\"block_id\":\"address\"")
+			.contains("email_text_input");
+
+		Map<String, Map<String, JsonNode>> values = new java.util.LinkedHashMap<>();
+		values.put("day", Map.of("value", SlackInteractions.selected("static_select", "MONDAY")));
+		values.put("time", Map.of("value", JSON.createObjectNode().put("type", "timepicker").put("selected_time", "08:00")));
+		values.put("channel", Map.of("value", SlackInteractions.selected("radio_buttons", "EMAIL")));
+		values.put("address", Map.of("value", JSON.createObjectNode().put("type", "email_text_input")
+			.put("value", "beata@scania.example")));
+		assertThat(slackEvent(SlackInteractions.viewSubmission("UBEATA", "VDIGEST", "fieldnotes_digest_settings", "",
+				values), SlackInteractions.FORM).body()).isEmpty();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !SlackStub.messagesTo("UBEATA").isEmpty());
+		clock.advance(Duration.ofDays(1));
+
+		digests.sendAll();
+
+		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+		assertThat(((InternetAddress) greenMail.getReceivedMessages()[0].getAllRecipients()[0]).getAddress())
+			.isEqualTo("beata@scania.example");
+		assertThat(SlackStub.calls("chat.postMessage")).extracting(m -> m.get("channel"))
+			.as("the DM confirming the settings, the digests of the others")
+			.containsExactlyInAnyOrder("UBEATA", "UMAJA", "UANDERS");
+	}
+
+	private JsonNode command(String userId, String text) {
+		return json(slashCommand(userId, text).body());
+	}
+
+	private static String texts(JsonNode answer) {
+		StringBuilder all = new StringBuilder();
+		answer.get("blocks").forEach(block -> all.append(block.toString()).append('\n'));
+		return all.toString();
+	}
+}
