@@ -122,9 +122,9 @@ class DigestComposer {
 			Locale locale) {
 		String streak = texts.t("roles.streak", locale, engagement.streak());
 		if (week.prompts().isEmpty()) {
-			message.context(texts.t("digest.noPrompts", locale) + " "
-					+ texts.t("roles.engagement.soFar", locale, engagement.answeredOverall(), engagement.promptsOverall(),
-							streak));
+			message.context(engagement.promptsOverall() == 0 ? texts.t("digest.noPrompts", locale)
+					: texts.t("digest.noPrompts", locale) + " " + texts.t("roles.engagement.soFar", locale,
+							engagement.answeredOverall(), engagement.promptsOverall(), streak));
 			return;
 		}
 		message.paragraph(texts.t("digest.prompts", locale, engagement.answeredThisWeek(), engagement.promptsThisWeek())

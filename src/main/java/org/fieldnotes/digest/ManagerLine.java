@@ -40,15 +40,19 @@ class ManagerLine {
 				week.placement().weeks()));
 		parts.add(texts.t("roles.rag." + rag, locale));
 		RoleFacts.Engagement engagement = facts.engagement();
-		String prompts = engagement.promptsThisWeek() == 0
-				? texts.t("roles.manager.noPrompts", locale, engagement.answeredOverall(), engagement.promptsOverall())
+		String prompts = engagement.promptsOverall() == 0 ? texts.t("roles.manager.noPromptsYet", locale)
+				: engagement.promptsThisWeek() == 0
+						? texts.t("roles.manager.noPrompts", locale, engagement.answeredOverall(),
+								engagement.promptsOverall())
 				: texts.t("roles.manager.prompts", locale, engagement.answeredThisWeek(), engagement.promptsThisWeek(),
 						engagement.answeredOverall(), engagement.promptsOverall());
 		if (week.missed() > 0) {
 			prompts += texts.t("roles.manager.missed", locale, week.missed());
 		}
 		parts.add(prompts);
-		parts.add(texts.t("roles.streak", locale, engagement.streak()));
+		if (engagement.promptsOverall() > 0) {
+			parts.add(texts.t("roles.streak", locale, engagement.streak()));
+		}
 		ZoneId participantZone = week.placement().getParticipant().zone();
 		Optional<AttentionFlags.OpenBlocker> blocker = AttentionFlags.openBlocker(updates, participantZone,
 				clock.instant().atZone(participantZone).toLocalDate());

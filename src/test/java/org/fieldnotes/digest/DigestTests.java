@@ -208,7 +208,8 @@ class DigestTests extends IntegrationTest {
 		assertThat(onlyDigestTo("UBEATA")).contains("No prompt was due this week.")
 			.contains("No logbook entries this week.")
 			.doesNotContain("Prompts answered");
-		assertThat(onlyDigestTo("UMAJA")).contains("no prompt this week").doesNotContain("prompts answered");
+		assertThat(onlyDigestTo("UMAJA")).contains("no prompt sent yet").doesNotContain("prompts answered")
+			.doesNotContain("streak");
 	}
 
 	@Test

@@ -177,8 +177,10 @@ class DirectMessagesTests extends IntegrationTest {
 				new org.bson.Document("$set", new org.bson.Document("visibility", "PLACEMENT")));
 		clock.advance(Duration.ofDays(1));
 		assertThat(postJson("/api/v1/digests/send", "").statusCode()).isEqualTo(202);
-		String digest = SlackStub.blockTexts(SlackStub.messagesTo("UMAJA").get(0));
+		String digest = SlackStub.blockTexts(SlackStub.messagesTo("UBEATA").get(0));
 		assertThat(digest).contains(">Q&amp;A &lt;3").doesNotContain("&amp;amp;").doesNotContain("&amp;lt;");
+		// (the manager's digest has no entry text at all)
+		assertThat(SlackStub.blockTexts(SlackStub.messagesTo("UMAJA").get(0))).doesNotContain("Q&amp;A");
 	}
 
 	@Test
