@@ -78,12 +78,16 @@ class CoreLoopEndToEndTests extends IntegrationTest {
 		assertThat(SlackStub.blockTexts(SlackStub.messagesTo("UANDERS").get(0))).contains("Dina placeringar den här veckan")
 			.contains("besvarad");
 		assertThat(SlackStub.blockTexts(SlackStub.messagesTo("UBEATA").get(0))).contains("Prompts answered: 1 of 1");
-		// The manager gets one line per placement: facts, never the entry's words.
+		// The manager gets one line per placement (facts), then the entry only because it was shared with the whole
+		// placement: escaped and unevaluated like everywhere else.
 		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
 		assertThat(SlackStub.blockTexts(SlackStub.messagesTo("UMAJA").get(0))).contains("Ada Lindqvist")
 			.contains("Scania")
 			.contains("prompts answered 1 of 1 this week")
-			.doesNotContain("Mapped the composite supplier chain");
+			.contains("Ada Lindqvist shared an entry with you")
+			.contains(">Mapped the composite supplier chain &lt;!channel&gt; ${7*7}")
+			.doesNotContain("<!channel>")
+			.doesNotContain("&gt; 49");
 
 		// Asking again the same week sends nothing more.
 		assertThat(json(postJson("/api/v1/digests/send", "").body()).get("handled").asInt()).isZero();

@@ -49,10 +49,11 @@ class DigestComposer {
 	private final AcademicCoachSection academic;
 	private final BusinessCoachSection business;
 	private final ManagerLine managerLine;
+	private final EntryQuotes quotes;
 
 	DigestComposer(DigestTexts texts, Preferences preferences, Summarizer summarizer, Attention attention,
 			RoleFactsLoader facts, AcademicCoachSection academic, BusinessCoachSection business,
-			ManagerLine managerLine) {
+			ManagerLine managerLine, EntryQuotes quotes) {
 		this.texts = texts;
 		this.preferences = preferences;
 		this.summarizer = summarizer;
@@ -61,6 +62,7 @@ class DigestComposer {
 		this.academic = academic;
 		this.business = business;
 		this.managerLine = managerLine;
+		this.quotes = quotes;
 	}
 
 	ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, LocalDate from, LocalDate today) {
@@ -84,9 +86,26 @@ class DigestComposer {
 			for (PlacementWeek week : managed) {
 				managerLine.write(message, week, facts.load(week), flagged.containsKey(week), today, locale);
 				status(message, week.placement(), locale);
+				sharedWithManager(message, recipient, week, locale, zone);
 			}
 		}
 		return message.build();
+	}
+
+	/**
+	 * The entries the participant chose to share with the whole placement: the manager's digest is otherwise one
+	 * line of facts, but these the participant wrote for them to read.
+	 */
+	private void sharedWithManager(ChatMessage.Builder message, Recipient recipient, PlacementWeek week, Locale locale,
+			ZoneId zone) {
+		List<LogbookEntry> shared = week.readableEntries();
+		if (shared.isEmpty()) {
+			return;
+		}
+		message.context(texts.t("roles.manager.shared", locale, week.placement().getParticipant().name(), shared.size()));
+		for (LogbookEntry entry : shared) {
+			quotes.quote(message, recipient, entry, Role.MANAGER, locale, zone);
+		}
 	}
 
 	/** The part every coach gets, then the part for their role. */

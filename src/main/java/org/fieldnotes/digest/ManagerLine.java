@@ -32,7 +32,8 @@ class ManagerLine {
 
 	void write(ChatMessage.Builder message, PlacementWeek week, RoleFacts facts, boolean flagged, LocalDate today,
 			Locale locale) {
-		List<StatusUpdate> updates = facts.statusUpdates();
+		// facts only (a colour, a number of days), from the same updates as the flags above
+		List<StatusUpdate> updates = facts.factUpdates();
 		String rag = updates.isEmpty() ? "NONE" : updates.get(0).status().name();
 		List<String> parts = new ArrayList<>();
 		parts.add(texts.t("roles.manager.where", locale, week.placement().getHostOrganisation(),

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.logbook.StatusUpdates;
+import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
 import org.springframework.stereotype.Component;
@@ -32,12 +33,13 @@ class RoleFactsLoader {
 
 	RoleFacts load(PlacementWeek week) {
 		String id = week.placement().getId();
-		List<StatusUpdate> readable = statusUpdates.latest(id, STATUS_UPDATES)
+		List<StatusUpdate> shared = statusUpdates.latest(id, STATUS_UPDATES)
 			.stream()
-			.filter(update -> update.readableBy(week.role()))
+			.filter(update -> update.visibility() != Visibility.PRIVATE)
 			.toList();
+		List<StatusUpdate> readable = shared.stream().filter(update -> update.readableBy(week.role())).toList();
 		List<PromptOccurrence> overall = prompts.within(id, Instant.EPOCH, clock.instant().plusSeconds(1));
-		return new RoleFacts(readable, new RoleFacts.Engagement(week.answered(), week.prompts().size(),
+		return new RoleFacts(readable, shared, new RoleFacts.Engagement(week.answered(), week.prompts().size(),
 				overall.stream().filter(PromptOccurrence::isAnswered).count(), overall.size(), prompts.streak(id)));
 	}
 }

@@ -180,13 +180,16 @@ class DigestTests extends IntegrationTest {
 
 		digests.sendAll();
 
-		// the coach sees each prompt and the entry; the manager one line with the counts and no entry text
+		// the coach sees each prompt and the entry; the manager one line with the counts, then the entry only
+		// because it was shared with the whole placement
 		String a = onlyDigestTo("UCMGRA");
 		assertThat(a).contains("Prompts answered: 1 of 1").contains("  answered").doesNotContain("not answered yet")
 			.contains("Mapped the supplier chain").contains("reply to");
-		assertThat(onlyDigestTo("UMGRA")).contains("prompts answered 1 of 1 this week")
-			.doesNotContain("missed")
-			.doesNotContain("Mapped the supplier chain");
+		String managerA = onlyDigestTo("UMGRA");
+		assertThat(managerA).contains("prompts answered 1 of 1 this week").doesNotContain("missed");
+		assertThat(managerA.indexOf("Mapped the supplier chain"))
+			.isGreaterThan(managerA.indexOf("Ada Lindqvist shared an entry with you"))
+			.isGreaterThan(managerA.indexOf("prompts answered 1 of 1 this week"));
 		String b = onlyDigestTo("UCMGRB");
 		assertThat(b).contains("Prompts answered: 0 of 1").contains("not answered yet").doesNotContain("missed")
 			.contains("No logbook entries this week.");
@@ -227,7 +230,8 @@ class DigestTests extends IntegrationTest {
 		List<DigestRecord> sent = digests.sendAll();
 
 		assertThat(onlyDigestTo("UBEATA")).contains("Kept: the supplier map").doesNotContain("meant for my sister");
-		assertThat(onlyDigestTo("UMAJA")).doesNotContain("Kept: the supplier map").doesNotContain("meant for my sister");
+		// shared with the whole placement, so the manager gets the kept entry too, and never the deleted one
+		assertThat(onlyDigestTo("UMAJA")).contains("Kept: the supplier map").doesNotContain("meant for my sister");
 		assertThat(onlyDigestTo("UANDERS")).doesNotContain("meant for my sister");
 		assertThat(sent).allSatisfy(r -> assertThat(r.entryIds()).hasSize(1));
 	}

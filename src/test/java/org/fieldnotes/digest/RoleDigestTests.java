@@ -68,13 +68,17 @@ class RoleDigestTests extends FixedWeekTest {
 		String manager = digestOf(Role.MANAGER);
 		assertThat(manager).contains("*Placements you manage*")
 			.contains("🟠 *Ada Lindqvist* — Scania, week 6 of 26 · some concerns · prompts answered 1 of 1 this week, "
-					+ "3 of 4 so far · streak: 3 weeks · blocker open 7 days · ⚠ needs attention (see above)")
+					+ "3 of 4 so far · streak: 3 weeks · blocker open 14 days · ⚠ needs attention (see above)")
 			.doesNotContain("Summary")
 			.doesNotContain("Mood")
 			.doesNotContain("Learning goals")
 			.doesNotContain("Reflections")
 			.doesNotContain("Progress")
-			.doesNotContain(">");
+			.doesNotContain(COACHES_WORDS);
+		// the one quote a manager gets: what the participant shared with the whole placement, after the line
+		assertThat(manager.substring(manager.indexOf("Placements you manage"))).contains(
+				"Ada Lindqvist shared an entry with you:\n_Wed 2 Dec · logbook entry_\n>" + PLACEMENT_WORDS);
+		assertThat(manager.split("\n>", -1)).as("quotes in the manager's digest").hasSize(2);
 		// every digest opens with the flags
 		for (String digest : List.of(academic, business, manager)) {
 			assertThat(digest.indexOf("Needs attention")).isPositive()
@@ -98,8 +102,7 @@ class RoleDigestTests extends FixedWeekTest {
 			.doesNotContain("4 → 1");
 		boolean coach = role != Role.MANAGER;
 		assertThat(digest.contains(COACHES_WORDS)).as("coaches' entry").isEqualTo(coach);
-		assertThat(digest.contains(PLACEMENT_WORDS)).as("placement entry (the manager gets no entry text)")
-			.isEqualTo(coach);
+		assertThat(digest.contains(PLACEMENT_WORDS)).as("placement entry (shared with the manager too)").isTrue();
 		assertThat(digest.contains(CONFIDENTIAL_WORDS)).as("confidential entry")
 			.isEqualTo(role == Role.ACADEMIC_COACH);
 		assertThat(digest.contains("exhausted")).as("confidential words, in the summary too")
@@ -186,12 +189,12 @@ class RoleDigestTests extends FixedWeekTest {
 		// business coach: 23 Nov (coaches) and 30 Nov (placement) both report one; the private 4 Dec one is not seen
 		assertThat(digestOf(Role.BUSINESS_COACH))
 			.contains("_Blocker · open for 14 days (since 23 Nov)_\n>Still no access to the test rig; IT ticket open.");
-		// manager: only the 30 Nov update is shared with the placement; the age, never the words
-		assertThat(digestOf(Role.MANAGER)).contains("blocker open 7 days").doesNotContain("test rig");
+		// manager: the age as the flag counts it (every update that is not private), never the words
+		assertThat(digestOf(Role.MANAGER)).contains("blocker open 14 days").doesNotContain("test rig");
 
 		clock.advance(Duration.ofDays(3));
 		assertThat(digestOf(Role.BUSINESS_COACH)).contains("_Blocker · open for 17 days (since 23 Nov)_");
-		assertThat(digestOf(Role.MANAGER)).contains("blocker open 10 days");
+		assertThat(digestOf(Role.MANAGER)).contains("blocker open 17 days");
 
 		status("s5", "2026-12-09T09:00:00Z", OverallStatus.GREEN, "Rig access granted.", null, 4, Visibility.PLACEMENT);
 		assertThat(digestOf(Role.BUSINESS_COACH)).contains("*Blockers*  no open blockers").doesNotContain("test rig");
@@ -201,13 +204,18 @@ class RoleDigestTests extends FixedWeekTest {
 	}
 
 	@Test
-	void aManagerWhoMayReadNoStatusUpdateSeesNoStatusYet() {
+	void aManagersLineTakesItsFactsFromEveryUpdateThatIsNotPrivate() {
 		createFixedWeek();
 		mongo.getCollection("status_updates").deleteMany(new Document("_id", "s3"));
 
+		// no update is shared with the placement any more: the facts of the coaches' ones still count, as in the flags
+		assertThat(digestOf(Role.MANAGER)).contains("blocker open 14 days").doesNotContain("test rig");
+		assertThat(digestOf(Role.BUSINESS_COACH)).contains("_Blocker · open for 14 days (since 23 Nov)_");
+
+		mongo.getCollection("status_updates").updateMany(new Document(),
+				new Document("$set", new Document("visibility", Visibility.PRIVATE.name())));
 		assertThat(digestOf(Role.MANAGER)).contains("⚪ *Ada Lindqvist* — Scania, week 6 of 26 · no status yet")
 			.contains("no open blockers");
-		assertThat(digestOf(Role.BUSINESS_COACH)).contains("_Blocker · open for 14 days (since 23 Nov)_");
 	}
 
 	@Test

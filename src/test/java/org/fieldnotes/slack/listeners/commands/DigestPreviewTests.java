@@ -41,9 +41,10 @@ class DigestPreviewTests extends IntegrationTest {
 			.contains("Planned the bench test with the supplier");
 		assertThat(SlackStub.messagesTo("UBEATA")).isEmpty();
 		assertThat(mongo.getCollection("digests").countDocuments()).isZero();
-		// the manager's preview: the placement, never the entry's words
+		// the manager's preview: the placement's line, then the entry because it was shared with the whole placement
 		assertThat(texts(command("UMAJA", "digest preview"))).contains("Ada Lindqvist")
-			.doesNotContain("Planned the bench test with the supplier");
+			.contains("Ada Lindqvist shared an entry with you")
+			.contains("Planned the bench test with the supplier");
 		assertThat(SlackStub.messagesTo("UMAJA")).isEmpty();
 		assertThat(mongo.getCollection("digests").countDocuments()).isZero();
 
