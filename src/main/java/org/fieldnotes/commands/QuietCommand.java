@@ -64,7 +64,7 @@ class QuietCommand implements Subcommand {
 		Instant now = clock.instant();
 		List<Silence> quiet = new ArrayList<>();
 		for (Placement p : placements.active()) {
-			Optional<Instant> last = logbook.lastEntryAt(p.getId());
+			Optional<Instant> last = logbook.lastSharedEntryAt(p.getId());
 			Instant since = last.orElseGet(() -> p.getStartDate().atStartOfDay(p.getParticipant().zone()).toInstant());
 			if (!since.plus(QUIET).isAfter(now)) {
 				quiet.add(new Silence(p, since, last.isEmpty()));

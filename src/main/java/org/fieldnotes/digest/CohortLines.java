@@ -76,7 +76,7 @@ class CohortLines {
 		Instant weekAgo = now.minus(WEEK);
 		Instant lookBack = now.minus(AttentionFlags.LOOK_BACK);
 
-		var lastEntryAt = logbook.lastEntryAt(id);
+		var lastEntryAt = logbook.lastSharedEntryAt(id);
 		List<StatusUpdate> shared = statusUpdates.latest(id, STATUS_UPDATES)
 			.stream()
 			.filter(u -> u.visibility() != Visibility.PRIVATE)

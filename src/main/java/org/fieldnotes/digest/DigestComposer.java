@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  * {@link AcademicCoachSection} (mood trend, learning goals touched, reflections including those confidential to
  * them) or {@link BusinessCoachSection} (status, progress, open blocker and its age, reflections shared with
  * coaches);</li>
- * <li>a manager gets one {@link ManagerLine} per placement, after the coaches' parts: facts only, no one's
- * words.</li>
+ * <li>a manager gets one {@link ManagerLine} per placement, after the coaches' parts (facts only), each followed by
+ * the entries the participant shared with the whole placement, if any.</li>
  * </ul>
  * Only entries and status updates the role may read are shown, counted or summarized; a private one never is.
  */

@@ -32,7 +32,8 @@ class EntryActions {
 					Button.of(ResponseButtons.REPLY, text("replies.button.reply", locale), entry.id()));
 			return;
 		}
-		links.linkFor(entry.id(), recipient.key()).ifPresent(url -> message.link(text("replies.link", locale), url));
+		links.linkFor(entry.id(), recipient.key()).ifPresent(url -> message.link(
+				messages.getMessage("replies.link", new Object[] { links.validDays() }, locale), url));
 	}
 
 	private String text(String key, Locale locale) {

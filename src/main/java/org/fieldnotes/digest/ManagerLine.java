@@ -15,9 +15,10 @@ import org.fieldnotes.logbook.StatusUpdate;
 import org.springframework.stereotype.Component;
 
 /**
- * The manager's one line about a placement: status (RAG, from the status updates the manager may read), prompts
- * answered and missed this week and so far, the streak, the open blocker's age (never its words) and a pointer to
- * the flags. No entry text and no status update text at all.
+ * The manager's one line about a placement: status (RAG), prompts answered and missed this week and so far, the
+ * streak, the open blocker's age and a pointer to the flags. Facts only, taken from every status update that is not
+ * private, like the flags; never a status update's words. (Entries shared with the whole placement follow the line:
+ * see {@code DigestComposer}.)
  */
 @Component
 class ManagerLine {

@@ -70,6 +70,11 @@ public class ResponseLinks {
 	 * The link to the page where this recipient can acknowledge or reply to this entry, or empty when
 	 * {@code FIELDNOTES_PUBLIC_URL} is not set.
 	 */
+	/** How many days a link works ({@code FIELDNOTES_LINK_TTL}), at least 1: what the e-mail and the pages tell. */
+	public long validDays() {
+		return Math.max(1, settings.ttl().toDays());
+	}
+
 	public Optional<String> linkFor(String entryId, String recipientKey) {
 		if (!settings.linksEnabled()) {
 			return Optional.empty();

@@ -160,6 +160,9 @@ class ResponsePage {
 		Context page = new Context(language);
 		page.setVariable("lang", language.toLanguageTag());
 		page.setVariable("problem", kind);
+		if ("expired".equals(kind)) {
+			page.setVariable("days", links.validDays());
+		}
 		return html(status, page);
 	}
 

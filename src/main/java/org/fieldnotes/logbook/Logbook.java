@@ -185,9 +185,17 @@ public class Logbook {
 				LogbookEntry.class);
 	}
 
-	/** When the placement's latest entry (not deleted) was written; empty when it has none. */
-	public Optional<Instant> lastEntryAt(String placementId) {
-		Query query = Query.query(Criteria.where("placementId").is(placementId).and("deletedAt").is(null))
+	/**
+	 * When the placement's latest shared entry (not deleted, not private) was written; empty when it has none. A
+	 * private entry is the participant's alone: no flag, cohort line or admin answer may tell of it, not even its date.
+	 */
+	public Optional<Instant> lastSharedEntryAt(String placementId) {
+		Query query = Query.query(Criteria.where("placementId")
+			.is(placementId)
+			.and("deletedAt")
+			.is(null)
+			.and("visibility")
+			.ne(Visibility.PRIVATE))
 			.with(Sort.by(Sort.Direction.DESC, "createdAt"))
 			.limit(1);
 		query.fields().include("createdAt");

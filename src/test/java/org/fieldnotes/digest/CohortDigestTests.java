@@ -69,7 +69,7 @@ class CohortDigestTests extends IntegrationTest {
 
 	/**
 	 * KTP 2026: Ada (all well: answered her prompt, wrote yesterday, green), Bo (quiet and red with a blocker for 16
-	 * days), Fay (ended early on 30 Nov), Eve (ended on 16 Nov: more than a week ago, so not in the cohort).
+	 * days; his one recent entry is private), Fay (ended early on 30 Nov), Eve (ended on 16 Nov: more than a week ago, so not in the cohort).
 	 * Thesis abroad: Cy (wrote yesterday; her only status is red but private), Di (never wrote).
 	 */
 	private Map<String, String> cohortOfTwoProgrammes() {
@@ -93,6 +93,8 @@ class CohortDigestTests extends IntegrationTest {
 			.isEqualTo(200);
 		status("UADA", OverallStatus.GREEN);
 		logbook.write("UCY", "Cy: " + CANARY);
+		// Bo writes again, privately: it moves neither his last entry date nor his "no entry" flag
+		logbook.write("UBO", "Bo, privately: " + CANARY, Visibility.PRIVATE);
 		StatusUpdate privateRed = status("UCY", OverallStatus.RED);
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(privateRed.id())),
 				new Update().set("visibility", Visibility.PRIVATE), StatusUpdate.class);

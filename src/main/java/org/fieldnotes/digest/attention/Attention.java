@@ -6,11 +6,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.fieldnotes.logbook.Logbook;
-import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.Visibility;
@@ -46,7 +44,7 @@ public class Attention {
 		Instant now = clock.instant();
 		Instant from = now.minus(AttentionFlags.LOOK_BACK);
 		String id = placement.getId();
-		Facts facts = new Facts(lastSharedEntryAt(id),
+		Facts facts = new Facts(logbook.lastSharedEntryAt(id),
 				statusUpdates.latest(id, STATUS_UPDATES)
 					.stream()
 					// a private update is the participant's alone: no flag may tell of it
@@ -55,17 +53,6 @@ public class Attention {
 					.toList(),
 				prompts.within(id, from, now.plusSeconds(1)).stream().map(Facts.PromptFact::of).toList());
 		return AttentionFlags.flagsFor(placement, facts, now);
-	}
-
-	/** When the latest entry that is not private was written: a private entry is not counted, nor does it show. */
-	private Optional<Instant> lastSharedEntryAt(String placementId) {
-		List<LogbookEntry> entries = logbook.entries(placementId, false);
-		for (int i = entries.size() - 1; i >= 0; i--) {
-			if (entries.get(i).visibility() != Visibility.PRIVATE) {
-				return Optional.of(entries.get(i).createdAt());
-			}
-		}
-		return Optional.empty();
 	}
 
 	/** Who is flagged, e.g. "Sven (Thesis abroad, KAIST)". */
