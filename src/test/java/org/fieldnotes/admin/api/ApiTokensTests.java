@@ -1,6 +1,7 @@
 package org.fieldnotes.admin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -156,6 +157,22 @@ class ApiTokensTests extends IntegrationTest {
 		assertThat(json(get(TOKENS).body())).hasSize(2);
 		// a second name clash is still a clash: the index allows one active token per name
 		assertThat(postJson(TOKENS, "{\"name\":\"evaluation-export\"}").statusCode()).isEqualTo(409);
+	}
+
+	@Test
+	void theStoreItselfRefusesASecondActiveTokenOfTheSameName() {
+		create("ci");
+		Document clash = new Document("_id", "other").append("name", "ci").append("activeName", "ci")
+			.append("hash", "0".repeat(64)).append("prefix", "fn_00000");
+
+		assertThatThrownBy(() -> mongo.getCollection("api_tokens").insertOne(clash))
+			.as("a request racing past the name check still cannot store a second active 'ci'")
+			.isInstanceOf(com.mongodb.MongoWriteException.class);
+		// while revoked tokens (no activeName) may share a name
+		assertThat(delete(ADMIN_TOKEN, TOKENS + "/ci").statusCode()).isEqualTo(204);
+		mongo.getCollection("api_tokens").insertOne(new Document("_id", "older").append("name", "ci")
+			.append("hash", "1".repeat(64)).append("prefix", "fn_11111"));
+		assertThat(storedTokens()).hasSize(2);
 	}
 
 	static Stream<Arguments> invalidBodies() {
