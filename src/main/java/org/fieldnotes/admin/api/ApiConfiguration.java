@@ -1,6 +1,7 @@
 package org.fieldnotes.admin.api;
 
 import org.fieldnotes.admin.AdminSettings;
+import org.fieldnotes.admin.ApiTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Puts the token check in front of the admin API.
+ * Puts the token check (bootstrap token or a stored API token) in front of the admin API.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
@@ -16,12 +17,13 @@ class ApiConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
 
 	@Bean
-	FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(AdminSettings settings) {
+	FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(AdminSettings settings, ApiTokens tokens) {
 		if (!settings.tokenSet()) {
-			log.warn("The admin API is disabled (every call gets 401): set FIELDNOTES_ADMIN_TOKEN to enable it, "
-					+ "e.g. FIELDNOTES_ADMIN_TOKEN=$(openssl rand -hex 32)");
+			log.warn("No FIELDNOTES_ADMIN_TOKEN: the admin API answers only to stored API tokens, and is disabled "
+					+ "(every call gets 401) while there is none. To enable it, set e.g. "
+					+ "FIELDNOTES_ADMIN_TOKEN=$(openssl rand -hex 32)");
 		}
-		var registration = new FilterRegistrationBean<>(new ApiTokenFilter(settings.token()));
+		var registration = new FilterRegistrationBean<>(new ApiTokenFilter(settings.token(), tokens));
 		registration.addUrlPatterns("/api/*");
 		return registration;
 	}

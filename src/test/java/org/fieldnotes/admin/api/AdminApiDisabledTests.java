@@ -16,7 +16,8 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * With no admin token configured the API is switched off: every call is refused, whatever token it brings.
+ * With no admin token configured and no stored API token the API is switched off: every call is refused, whatever
+ * token it brings (see {@link StoredTokensWithoutBootstrapTests} for a stored token switching it on).
  */
 @TestPropertySource(properties = "fieldnotes.admin.token=")
 class AdminApiDisabledTests extends IntegrationTest {
@@ -37,7 +38,8 @@ class AdminApiDisabledTests extends IntegrationTest {
 				new String[] { "GET", "/api/v1/placements" }, new String[] { "GET", "/api/v1/placements/" + ID },
 				new String[] { "GET", "/api/v1/placements/" + ID + "/entries" },
 				new String[] { "POST", "/api/v1/placements/" + ID + "/send-prompt" },
-				new String[] { "POST", "/api/v1/digests/send" });
+				new String[] { "POST", "/api/v1/digests/send" }, new String[] { "GET", "/api/v1/tokens" },
+				new String[] { "POST", "/api/v1/tokens" });
 		// the test suite's usual token, an empty bearer token, a token that is only whitespace, none at all
 		List<String> authorizations = java.util.Arrays.asList("Bearer " + ADMIN_TOKEN, "Bearer x", "Bearer ",
 				"Bearer \t", null);
@@ -66,6 +68,7 @@ class AdminApiDisabledTests extends IntegrationTest {
 		}
 		assertThat(mongo.getCollection("placements").countDocuments()).isZero();
 		assertThat(mongo.getCollection("digests").countDocuments()).isZero();
+		assertThat(mongo.getCollection("api_tokens").countDocuments()).isZero();
 		assertThat(SlackStub.calls("chat.postMessage")).isEmpty();
 	}
 
