@@ -27,6 +27,8 @@ import org.springframework.stereotype.Service;
  * <ul>
  * <li>Their placements as participant go, with everything in them (entries, status updates, prompts, notices, the
  * replies to their entries), and their prompt triggers with them ({@link PlacementChanged}).</li>
+ * <li>Other people's digest records stay (they say what was sent to whom) but lose the ids of the erased
+ * placement, its entries and its prompts.</li>
  * <li>What they wrote elsewhere (entries, status updates, acknowledgements, replies), their preferences, digest
  * settings, the digests addressed to them and their stored-admin record go.</li>
  * <li>In a placement they only follow (manager or coach) their role is left empty (the field removed): the
@@ -108,6 +110,12 @@ public class Erasure {
 		// 1. their own placements, contents first, the placement itself last (it is how the contents are found)
 		for (String placementId : data.ownPlacementIds(subject)) {
 			List<String> one = List.of(placementId);
+			// other people's digest records keep what was sent to them, without the ids of what is erased
+			mongo.updateMulti(new Query(Criteria.where("placementIds").is(placementId)),
+					new Update().pull("placementIds", placementId)
+						.pullAll("entryIds", ids(PersonalData.ENTRIES, data.ofPlacements(one)))
+						.pullAll("occurrenceIds", ids(PersonalData.OCCURRENCES, data.ofPlacements(one))),
+					PersonalData.DIGESTS);
 			add(counts, PersonalData.RESPONSES, delete(PersonalData.RESPONSES, data.ofPlacements(one)));
 			add(counts, PersonalData.ENTRIES, delete(PersonalData.ENTRIES, data.ofPlacements(one)));
 			add(counts, PersonalData.STATUS_UPDATES, delete(PersonalData.STATUS_UPDATES, data.ofPlacements(one)));
@@ -151,6 +159,10 @@ public class Erasure {
 		audit.record(actor, "erase", null, pseudonym, AuditLog.DONE, summary(counts));
 		log.info("Erased a person as {}: {}", pseudonym, summary(counts));
 		return new Erased(counts, pseudonym);
+	}
+
+	private Object[] ids(String collection, Query query) {
+		return data.find(collection, query).stream().map(d -> d.get("_id")).toArray();
 	}
 
 	private long delete(String collection, Query query) {

@@ -200,8 +200,12 @@ class PrivacyRightsTests extends IntegrationTest {
 		assertThat(pseudonym).startsWith("erased:");
 
 		assertThat(findable("UADA", "Ada Lindqvist", ADA_PRIVATE, ADA_SHARED, ADA_BLOCKER, REPLY_TO_ADA)).isEmpty();
-		// nothing of the placement is left; only audit records still name its (now meaningless) id
-		assertThat(findable(ada)).allSatisfy(found -> assertThat(found).startsWith("audit has"));
+		// nothing of the placement is left (the coaches' digest records lose its ids); only audit records still name
+		// its (now meaningless) id
+		assertThat(findable(ada)).isNotEmpty().allSatisfy(found -> assertThat(found).startsWith("audit has"));
+		assertThat(mongo.findAll(Document.class, "digests")).hasSize(3)
+			.allSatisfy(d -> assertThat(d.getList("placementIds", String.class)).doesNotContain(ada))
+			.anySatisfy(d -> assertThat(d.getList("entryIds", String.class)).hasSize(1));
 		assertThat(quartz.checkExists(TriggerKey.triggerKey(ada, "prompts"))).isFalse();
 		// Bruno's placement is untouched
 		assertThat(findable(BRUNO_WORDS, REPLY_TO_BRUNO, "UBRUNO")).isNotEmpty();
@@ -243,6 +247,25 @@ class PrivacyRightsTests extends IntegrationTest {
 		// the placement still works: its digests go to who is left
 		assertThat(digests.preview("UBEATA")).isPresent();
 		assertThat(digests.preview("UANDERS")).isEmpty();
+	}
+
+	@Test
+	void someoneWithoutSlackIsErasedByAddress() {
+		HttpResponse<String> created = postJson("/api/v1/placements", """
+				{"participant": {"name": "Carl Nyberg", "slackUserId": "UCARL", "timezone": "Europe/Stockholm", "locale": "en"},
+				 "program": "KTP 2026", "hostOrganisation": "Saab", "startDate": "2026-11-02", "endDate": "2027-04-30",
+				 "manager": {"name": "Maja Berg", "slackUserId": "UMAJA", "timezone": "Europe/Stockholm"},
+				 "academicCoach": {"name": "Cecilia Ek", "email": "Cecilia@Uni.example"}}
+				""");
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(json(get("/api/v1/people/email:cecilia@uni.example/export").body()).get(PersonalDataExport.FOLLOWED))
+			.hasSize(1);
+
+		JsonNode erased = json(delete("/api/v1/people/email:CECILIA@uni.example", true).body()).get("erased");
+
+		assertThat(erased.get("placement_roles_removed").asLong()).isEqualTo(1);
+		assertThat(findable("Cecilia", "cecilia")).isEmpty();
+		assertThat(findable("Carl Nyberg")).isNotEmpty();
 	}
 
 	@Test
