@@ -28,6 +28,19 @@ public interface Messenger {
 	 */
 	void shareImage(SentMessage where, Image image);
 
+	/**
+	 * Shares a file in the conversation of a message the bot sent, after that message (not in its thread): e.g. a
+	 * person's data export in their DM (on Slack, a {@code files.uploadV2} upload).
+	 * @param where a message the bot sent in the conversation the file belongs in
+	 * @param bytes the file's content; must not be {@literal null}
+	 * @param filename e.g. {@code fieldnotes-my-data.json}
+	 * @param title a short title, already in the reader's language
+	 * @param mimeType the media type of {@code bytes}, e.g. {@code application/json}
+	 * @throws DeliveryFailed when the platform refused or could not be reached; {@link DeliveryFailed#reason()} is
+	 * its short error code
+	 */
+	void shareFile(SentMessage where, byte[] bytes, String filename, String title, String mimeType);
+
 	/** Marks a received message as saved (a ✅ reaction on Slack); best effort, never throws. */
 	void confirmSaved(MessageRef message);
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementChanged;
 import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.PlacementNotFound;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -65,7 +66,19 @@ class PromptScheduler {
 
 	@EventListener
 	void on(PlacementChanged changed) {
-		schedule(placements.get(changed.placementId()));
+		try {
+			schedule(placements.get(changed.placementId()));
+		}
+		catch (PlacementNotFound gone) {
+			// erased: its trigger goes with it
+			try {
+				quartz.unscheduleJob(TriggerKey.triggerKey(changed.placementId(), GROUP));
+				quartz.deleteJob(JobKey.jobKey(changed.placementId(), GROUP));
+			}
+			catch (SchedulerException e) {
+				throw new IllegalStateException("Could not unschedule the prompts of placement " + changed.placementId(), e);
+			}
+		}
 	}
 
 	/** Called by the job after a firing: deal with what is due, then set the trigger to the next prompt. */

@@ -29,6 +29,11 @@ class DisconnectedMessenger implements Messenger {
 	}
 
 	@Override
+	public void shareFile(SentMessage where, byte[] bytes, String filename, String title, String mimeType) {
+		throw new DeliveryFailed("slack_not_connected", null);
+	}
+
+	@Override
 	public void confirmSaved(MessageRef message) {
 	}
 

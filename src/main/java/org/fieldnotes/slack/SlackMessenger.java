@@ -94,15 +94,32 @@ class SlackMessenger implements Messenger {
 	 */
 	@Override
 	public void shareImage(SentMessage where, Image image) {
+		upload(() -> slack.filesUploadV2(r -> r.channel(where.channel())
+			.threadTs(where.ts())
+			.fileData(image.png())
+			.filename(image.filename())
+			.title(image.title())
+			.altTxt(image.altText())
+			.requestFileInfo(false)));
+	}
+
+	/**
+	 * The same {@code files.uploadV2} flow, shared into the message's conversation (not its thread). Slack takes the
+	 * file's type from its name, so {@code mimeType} is not sent.
+	 */
+	@Override
+	public void shareFile(SentMessage where, byte[] bytes, String filename, String title, String mimeType) {
+		upload(() -> slack.filesUploadV2(r -> r.channel(where.channel())
+			.fileData(bytes.clone())
+			.filename(filename)
+			.title(title)
+			.requestFileInfo(false)));
+	}
+
+	private static void upload(SlackCall<FilesUploadV2Response> call) {
 		FilesUploadV2Response response;
 		try {
-			response = slack.filesUploadV2(r -> r.channel(where.channel())
-				.threadTs(where.ts())
-				.fileData(image.png())
-				.filename(image.filename())
-				.title(image.title())
-				.altTxt(image.altText())
-				.requestFileInfo(false));
+			response = call.run();
 		}
 		catch (SlackFilesUploadV2Exception e) {
 			throw new DeliveryFailed(uploadError(e), e);
