@@ -20,7 +20,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 
@@ -92,8 +91,8 @@ class SlackConfiguration {
 
 	@Bean
 	@Conditional(SlackModes.Http.class)
-	ServletRegistrationBean<SlackAppServlet> slackEvents(App app) {
-		return new ServletRegistrationBean<>(new SlackAppServlet(app), EVENTS_PATH);
+	ServletRegistrationBean<SlackEventsServlet> slackEvents(App app) {
+		return new ServletRegistrationBean<>(new SlackEventsServlet(app), EVENTS_PATH);
 	}
 
 	@Bean

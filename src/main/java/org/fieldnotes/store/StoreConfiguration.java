@@ -34,10 +34,13 @@ class StoreConfiguration {
 
 	/** Fail fast when the store is unreachable instead of hanging a Slack request past its 3-second budget. */
 	@Bean
-	MongoClientSettingsBuilderCustomizer storeTimeouts() {
+	MongoClientSettingsBuilderCustomizer storeTimeouts(StoreSettings settings) {
+		long millis = settings.timeout() == null || settings.timeout().isNegative() || settings.timeout().isZero() ? 2000
+				: settings.timeout().toMillis();
 		return builder -> builder
-			.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
-			.applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS));
+			.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+			.applyToSocketSettings(socket -> socket.connectTimeout((int) Math.min(millis, Integer.MAX_VALUE),
+					TimeUnit.MILLISECONDS));
 	}
 
 	@Bean

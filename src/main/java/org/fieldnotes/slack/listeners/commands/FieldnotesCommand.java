@@ -13,6 +13,7 @@ import org.fieldnotes.slack.views.SlackTexts;
 import org.springframework.stereotype.Component;
 
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.response.Response;
 
 /**
  * {@code /fieldnotes …}: answered ephemerally, in the ack itself, so only the person who typed it sees it. A
@@ -42,6 +43,11 @@ class FieldnotesCommand implements SlackListener {
 				.matcher(request.getPayload().getText() == null ? "" : request.getPayload().getText())
 				.replaceAll("@$1"));
 			String userId = request.getPayload().getUserId();
+			if (userId == null || userId.isBlank()) {
+				// Slack always names who typed the command; without it there is nobody to answer
+				return Response.builder().statusCode(400).contentType("application/json")
+					.body("{\"ok\":false,\"error\":\"invalid_payload\"}").build();
+			}
 			BlockKitRenderer renderer = new BlockKitRenderer(
 					() -> texts.t("slack.continued", texts.localeOf(userId)));
 			for (SlashCommandForm form : forms) {

@@ -10,9 +10,6 @@ import org.fieldnotes.logbook.Receipt;
 import org.fieldnotes.logbook.ReplyResponder;
 import org.fieldnotes.slack.Mrkdwn;
 import org.fieldnotes.slack.SlackListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import com.slack.api.bolt.App;
@@ -29,13 +26,12 @@ import com.slack.api.model.event.MessageThreadBroadcastEvent;
 /**
  * DMs to the bot ({@code message.im}): a new message becomes a logbook entry, an edit updates it, a deletion marks
  * it deleted. Text is stored as the person typed it, without Slack's escaping. The entry is written before the ack,
- * so a store failure answers 503 and Slack retries; the confirmation (a ✅) goes out after the ack. Bots, including
- * this one, are ignored.
+ * so a store failure answers 503 (see {@code SlackEventsServlet}) and Slack retries; the confirmation (a ✅) goes
+ * out after the ack. Bots, including this one, are ignored.
  */
 @Component
 class DirectMessages implements SlackListener {
 
-	private static final Logger log = LoggerFactory.getLogger(DirectMessages.class);
 	private static final String PLATFORM = "slack";
 
 	private final Logbook logbook;
@@ -94,31 +90,20 @@ class DirectMessages implements SlackListener {
 		boolean redelivery = ctx.getRetryNum() != null && ctx.getRetryNum() > 0;
 		InboundMessage message = new InboundMessage(ref(channel, ts), user, text == null ? "" : text, threadTs,
 				redelivery);
-		Receipt receipt;
-		try {
-			receipt = logbook.receive(message);
-		}
-		catch (DataAccessException e) {
-			return storeUnavailable(e);
-		}
+		// a store failure propagates: SlackEventsServlet answers 503, so Slack delivers the event again
+		Receipt receipt = logbook.receive(message);
 		app.executorService().execute(() -> responder.answer(receipt));
 		return ctx.ack();
 	}
 
+	/**
+	 * Writes, then acknowledges. A store failure is not caught here: returning a 503 from a Bolt event handler does
+	 * not reach Slack (Bolt takes a non-200 answer as "not handled", tries the next handler and finally acknowledges
+	 * with 200), so the exception goes up to {@code SlackEventsServlet}, which answers 503 and Slack retries.
+	 */
 	private static Response stored(Runnable write, EventContext ctx) {
-		try {
-			write.run();
-			return ctx.ack();
-		}
-		catch (DataAccessException e) {
-			return storeUnavailable(e);
-		}
-	}
-
-	/** Not acknowledged, so Slack delivers the event again once the store is back. */
-	private static Response storeUnavailable(DataAccessException e) {
-		log.warn("Store unavailable; asking Slack to retry: {}", e.getClass().getSimpleName());
-		return Response.builder().statusCode(503).contentType("application/json").body("{\"ok\":false}").build();
+		write.run();
+		return ctx.ack();
 	}
 
 	private static MessageRef ref(String channel, String ts) {
