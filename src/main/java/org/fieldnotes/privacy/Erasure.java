@@ -55,7 +55,8 @@ public class Erasure {
 	public static final String PSEUDONYM_PREFIX = "erased:";
 	/** The counts' keys, in the order they are reported. */
 	static final List<String> KEYS = List.of(PersonalData.PLACEMENTS, PersonalData.ENTRIES, PersonalData.STATUS_UPDATES,
-			PersonalData.RESPONSES, PersonalData.OCCURRENCES, PersonalData.NOTICES, PersonalData.PREFERENCES,
+			PersonalData.RESPONSES, PersonalData.OCCURRENCES, PersonalData.NOTICES, PersonalData.RETENTION_RECORDS,
+			PersonalData.PREFERENCES,
 			PersonalData.DIGEST_PREFERENCES, PersonalData.DIGESTS, PersonalData.ADMINS, ROLES_REMOVED,
 			AUDIT_PSEUDONYMISED);
 	private static final Logger log = LoggerFactory.getLogger(Erasure.class);
@@ -82,6 +83,8 @@ public class Erasure {
 		counts.put(PersonalData.RESPONSES, data.count(PersonalData.RESPONSES, data.responses(subject, own)));
 		counts.put(PersonalData.OCCURRENCES, data.count(PersonalData.OCCURRENCES, data.ofPlacements(own)));
 		counts.put(PersonalData.NOTICES, data.count(PersonalData.NOTICES, data.ofPlacements(own)));
+		counts.put(PersonalData.RETENTION_RECORDS,
+				data.count(PersonalData.RETENTION_RECORDS, new Query(Criteria.where("_id").in(own))));
 		counts.put(PersonalData.PREFERENCES, data.count(PersonalData.PREFERENCES, data.keyed(subject)));
 		counts.put(PersonalData.DIGEST_PREFERENCES, data.count(PersonalData.DIGEST_PREFERENCES, data.keyed(subject)));
 		counts.put(PersonalData.DIGESTS, data.count(PersonalData.DIGESTS, data.digests(subject)));
@@ -121,6 +124,8 @@ public class Erasure {
 			add(counts, PersonalData.STATUS_UPDATES, delete(PersonalData.STATUS_UPDATES, data.ofPlacements(one)));
 			add(counts, PersonalData.OCCURRENCES, delete(PersonalData.OCCURRENCES, data.ofPlacements(one)));
 			add(counts, PersonalData.NOTICES, delete(PersonalData.NOTICES, data.ofPlacements(one)));
+			add(counts, PersonalData.RETENTION_RECORDS,
+					delete(PersonalData.RETENTION_RECORDS, new Query(Criteria.where("_id").is(placementId))));
 			add(counts, PersonalData.PLACEMENTS,
 					delete(PersonalData.PLACEMENTS, new Query(Criteria.where("_id").is(placementId))));
 			events.publishEvent(new PlacementChanged(placementId));

@@ -32,12 +32,17 @@ class PersonalData {
 	static final String DIGESTS = "digests";
 	static final String AUDIT = "audit";
 	static final String ADMINS = "admins";
+	/** What the retention sweep kept of a placement whose logbook it deleted: counts and dates, keyed by placement. */
+	static final String RETENTION_RECORDS = "retention_records";
 
 	/** Every collection that can hold something about a person. */
 	static final List<String> COLLECTIONS = List.of(PLACEMENTS, ENTRIES, STATUS_UPDATES, RESPONSES, OCCURRENCES,
-			NOTICES, PREFERENCES, DIGEST_PREFERENCES, DIGESTS, AUDIT, ADMINS);
-	/** Collections that hold nothing about any one person (a programme's default visibility). */
-	static final Set<String> NO_PERSONAL_DATA = Set.of("programs");
+			NOTICES, RETENTION_RECORDS, PREFERENCES, DIGEST_PREFERENCES, DIGESTS, AUDIT, ADMINS);
+	/**
+	 * Collections that hold nothing about any one person: a programme's default visibility, the retention sweep's
+	 * daily claims, API tokens (a name and a hash, owned by the installation).
+	 */
+	static final Set<String> NO_PERSONAL_DATA = Set.of("programs", "retention_sweeps", "api_tokens");
 	/** The fields of a placement that name a follower. */
 	static final List<String> FOLLOWER_ROLES = List.of("manager", "academicCoach", "businessCoach");
 
@@ -122,6 +127,7 @@ class PersonalData {
 		queries.put(RESPONSES, responses(subject, own));
 		queries.put(OCCURRENCES, ofPlacements(own));
 		queries.put(NOTICES, ofPlacements(own));
+		queries.put(RETENTION_RECORDS, new Query(Criteria.where("_id").in(own)));
 		queries.put(PREFERENCES, keyed(subject));
 		queries.put(DIGEST_PREFERENCES, keyed(subject));
 		queries.put(DIGESTS, digests(subject));

@@ -32,6 +32,8 @@ class PersonalDataCatalogueTests {
 				.as(collection + " is in PersonalData.COLLECTIONS or NO_PERSONAL_DATA")
 				.isTrue();
 		}
-		assertThat(collections).containsAll(PersonalData.COLLECTIONS);
+		// retention_records is written without a @Document class (by the retention sweep), so the scan cannot see it
+		assertThat(collections).containsAll(
+				PersonalData.COLLECTIONS.stream().filter(c -> !c.equals(PersonalData.RETENTION_RECORDS)).toList());
 	}
 }

@@ -182,6 +182,8 @@ class PrivacyRightsTests extends IntegrationTest {
 	@Test
 	void erasingAParticipantThroughTheApiRemovesEverythingAboutThemAndCountsIt() throws Exception {
 		assertThat(quartz.checkExists(TriggerKey.triggerKey(ada, "prompts"))).isTrue();
+		// what a retention sweep would have kept of her placement goes with it
+		mongo.getCollection("retention_records").insertOne(new org.bson.Document("_id", ada).append("program", "KTP 2026"));
 
 		HttpResponse<String> response = delete("/api/v1/people/UADA", true);
 
@@ -194,6 +196,8 @@ class PrivacyRightsTests extends IntegrationTest {
 		assertThat(erased.get("entry_responses").asLong()).isEqualTo(1);
 		assertThat(erased.get("prompt_occurrences").asLong()).isEqualTo(1);
 		assertThat(erased.get("person_preferences").asLong()).isEqualTo(1);
+		assertThat(erased.get("retention_records").asLong()).isEqualTo(1);
+		assertThat(mongo.getCollection("retention_records").countDocuments()).isZero();
 		assertThat(erased.get("placement_roles_removed").asLong()).isZero();
 		assertThat(erased.get("audit_pseudonymised").asLong()).isPositive();
 		String pseudonym = body.get("pseudonym").asString();
