@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.SlackRequests;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -22,6 +23,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * run one target at a time: {@code JAZZER_FUZZ=1 ./mvnw test -Dtest='InboundFuzzTests#slashCommandText'}; a crashing
  * input is saved next to the seeds and then replays in every build.
  */
+@Tag("fuzz")
 class InboundFuzzTests extends IntegrationTest {
 
 	@BeforeEach
