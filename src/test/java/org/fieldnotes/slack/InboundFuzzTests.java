@@ -20,7 +20,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  *
  * <p>In a normal build ({@code ./mvnw verify}) Jazzer runs each target once per seed in
  * {@code src/test/resources/org/fieldnotes/slack/InboundFuzzTestsInputs/<target>/} (regression mode). To fuzz for real,
- * run one target at a time: {@code JAZZER_FUZZ=1 ./mvnw test -Dtest='InboundFuzzTests#slashCommandText'}; a crashing
+ * run one target at a time: {@code JAZZER_FUZZ=1 ./mvnw test -Dtest=none -DfuzzTests='InboundFuzzTests#slashCommandText'}; a crashing
  * input is saved next to the seeds and then replays in every build.
  */
 @Tag("fuzz")
