@@ -78,6 +78,9 @@ class SlackConfiguration {
 			.singleTeamBotToken(settings.botToken())
 			// SlackSignatureFilter verifies every HTTP request before Bolt sees it, more strictly than Bolt would
 			.requestVerificationEnabled(false)
+			// events without a listener are acknowledged before Bolt looks for one to suggest (its suggestion
+			// throws for odd event types, e.g. a message subtype "_": found by fuzzing)
+			.allEventsApiAutoAckEnabled(true)
 			.unmatchedRequestHandler(request -> request.getRequestType() == RequestType.Event
 					? Response.ok() // an event we do not listen to: acknowledge it so Slack does not retry
 					: Response.builder().statusCode(404).body("{\"error\":\"unhandled request\"}").build());

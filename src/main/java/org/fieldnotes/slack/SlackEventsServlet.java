@@ -69,12 +69,6 @@ class SlackEventsServlet extends HttpServlet {
 			else if (causedBy(e, JsonParseException.class) != null) {
 				invalid(response, e);
 			}
-			else if (thrownIn(e, "com.slack.api.bolt.util.ListenerCodeSuggestion")) {
-				// no listener for this event, and Bolt failed writing its "add a listener" hint for an odd event type
-				// (found by fuzzing, e.g. a subtype "_"): acknowledge it like any event Fieldnotes does not handle
-				log.debug("Acknowledged a {} request no listener handles", slackRequest.getRequestType());
-				response.setStatus(200);
-			}
 			else {
 				StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
 				log.error("A {} request failed: {} at {}", slackRequest.getRequestType(), e.getClass().getName(), where);
@@ -89,15 +83,6 @@ class SlackEventsServlet extends HttpServlet {
 		log.warn("Refused a Slack request that could not be read: {}",
 				e == null ? "not a Slack request" : e.getClass().getSimpleName());
 		write(response, 400, "invalid_payload");
-	}
-
-	private static boolean thrownIn(Throwable e, String className) {
-		for (StackTraceElement element : e.getStackTrace()) {
-			if (className.equals(element.getClassName())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static Throwable causedBy(Throwable e, Class<? extends Throwable> type) {
