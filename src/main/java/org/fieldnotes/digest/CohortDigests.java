@@ -15,11 +15,9 @@ import java.util.stream.Stream;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatPerson;
-import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.DirectoryUnavailable;
-import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.PeopleDirectory;
-import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.delivery.Delivery;
 import org.fieldnotes.placement.Person;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
@@ -27,7 +25,6 @@ import org.fieldnotes.placement.Preferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,7 +48,7 @@ public class CohortDigests {
 	private final CohortLines lines;
 	private final CohortComposer composer;
 	private final DigestRecords records;
-	private final Messenger messenger;
+	private final DigestOutbox outbox;
 	private final Clock clock;
 	/** How long what the chat platform said about a coordinator is trusted. */
 	private static final Duration LOOKUP_KEPT = Duration.ofHours(24);
@@ -60,7 +57,7 @@ public class CohortDigests {
 
 	CohortDigests(ObjectProvider<Coordinators> coordinators, PlacementManagement placements, PeopleDirectory people,
 			Preferences preferences, CohortLines lines, CohortComposer composer, DigestRecords records,
-			Messenger messenger, Clock clock) {
+			DigestOutbox outbox, Clock clock) {
 		this.coordinators = coordinators;
 		this.placements = placements;
 		this.people = people;
@@ -68,7 +65,7 @@ public class CohortDigests {
 		this.lines = lines;
 		this.composer = composer;
 		this.records = records;
-		this.messenger = messenger;
+		this.outbox = outbox;
 		this.clock = clock;
 	}
 
@@ -126,30 +123,18 @@ public class CohortDigests {
 			return Optional.empty();
 		}
 		DigestRecord record = claimed.get();
-		try {
-			SentMessage sent = messenger.sendDirect(coordinator.memberId(), compose(coordinator, cohort, now));
+		Delivery delivery = outbox.send(record, coordinator.memberId(), compose(coordinator, cohort, now), List.of());
+		if (delivery.isSent()) {
 			log.info("Cohort digest {} sent: {} placements, {} flagged", week, placementIds.size(),
 					cohort.stream().filter(CohortLine::flagged).count());
-			return finish(record, new Update().set("status", DigestStatus.SENT)
-				.set("sentAt", clock.instant())
-				.set("channel", sent.channel())
-				.set("ts", sent.ts()));
 		}
-		catch (DeliveryFailed e) {
-			log.warn("Cohort digest {} not delivered: {}", week, e.reason());
-			return finish(record, new Update().set("status", DigestStatus.FAILED).set("failure", e.reason()));
-		}
+		return records.find(record.recipientKey(), record.week());
 	}
 
 	private ChatMessage compose(Coordinator coordinator, List<CohortLine> cohort, Instant now) {
 		ZoneId zone = coordinator.person().zone();
 		Locale locale = preferences.languageOf(coordinator.person());
 		return composer.compose(cohort, locale, now.minus(WEEK).atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate());
-	}
-
-	private Optional<DigestRecord> finish(DigestRecord record, Update update) {
-		records.finish(record.id(), update);
-		return records.find(record.recipientKey(), record.week());
 	}
 
 	private List<String> memberIds() {

@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Image;
-import org.fieldnotes.chat.Messenger;
-import org.fieldnotes.chat.SentMessage;
 import org.fieldnotes.digest.chart.MoodCharts;
 import org.fieldnotes.placement.Preferences;
 import org.slf4j.Logger;
@@ -16,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mood and status chart of each placement in a digest, drawn for the recipient's role and language: inline in
- * an e-mail digest, uploaded after a Slack digest into its thread. A chart is extra: when one cannot be drawn or
+ * an e-mail digest, uploaded after a Slack digest into its thread (by the outbox, once the digest is delivered:
+ * each chart stays with the digest of its week). A chart is extra: when one cannot be drawn or
  * uploaded the digest still counts as sent, and only the error code is logged.
  */
 @Component
@@ -25,12 +23,10 @@ class DigestCharts {
 	private static final Logger log = LoggerFactory.getLogger(DigestCharts.class);
 
 	private final MoodCharts charts;
-	private final Messenger messenger;
 	private final Preferences preferences;
 
-	DigestCharts(MoodCharts charts, Messenger messenger, Preferences preferences) {
+	DigestCharts(MoodCharts charts, Preferences preferences) {
 		this.charts = charts;
-		this.messenger = messenger;
 		this.preferences = preferences;
 	}
 
@@ -47,27 +43,5 @@ class DigestCharts {
 			}
 		}
 		return images;
-	}
-
-	/**
-	 * Uploads the charts into the thread of a digest sent on Slack. In the thread, not the channel: each chart stays
-	 * with the digest of its week, and the DM reads as one digest a week. Never throws.
-	 * @return how many charts were shared
-	 */
-	int share(SentMessage digest, Recipient recipient, List<PlacementWeek> weeks, String week) {
-		int shared = 0;
-		for (Image image : of(recipient, weeks)) {
-			try {
-				messenger.shareImage(digest, image);
-				shared++;
-			}
-			catch (DeliveryFailed e) {
-				log.warn("Mood chart for digest {} not uploaded: {}", week, e.reason());
-			}
-			catch (RuntimeException e) {
-				log.warn("Mood chart for digest {} not uploaded: {}", week, e.getClass().getSimpleName());
-			}
-		}
-		return shared;
 	}
 }

@@ -12,9 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.fieldnotes.chat.ChatMessage;
-import org.fieldnotes.chat.DeliveryFailed;
-import org.fieldnotes.chat.Messenger;
-import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.delivery.Delivery;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.mail.Mail;
@@ -44,13 +42,18 @@ public class DigestService {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestService.class);
 	private static final Duration WEEK = Duration.ofDays(7);
+	/**
+	 * A record claimed longer ago than this and still unsettled was left by a crash (a send takes seconds), so it may
+	 * be taken up again; younger ones may still be in another thread's hands.
+	 */
+	private static final Duration UNSETTLED = Duration.ofMinutes(5);
 
 	private final Recipients recipients;
 	private final DigestRecords records;
 	private final DigestComposer composer;
 	private final PromptHistory prompts;
 	private final Logbook logbook;
-	private final Messenger messenger;
+	private final DigestOutbox outbox;
 	private final Mailer mailer;
 	private final MessageSource messages;
 	private final Preferences preferences;
@@ -59,14 +62,14 @@ public class DigestService {
 	private final DigestCharts charts;
 
 	DigestService(Recipients recipients, DigestRecords records, DigestComposer composer, PromptHistory prompts,
-			Logbook logbook, Messenger messenger, Mailer mailer, MessageSource messages, Preferences preferences,
+			Logbook logbook, DigestOutbox outbox, Mailer mailer, MessageSource messages, Preferences preferences,
 			DigestPreferenceStore chosenDelivery, Clock clock, DigestCharts charts) {
 		this.recipients = recipients;
 		this.records = records;
 		this.composer = composer;
 		this.prompts = prompts;
 		this.logbook = logbook;
-		this.messenger = messenger;
+		this.outbox = outbox;
 		this.mailer = mailer;
 		this.messages = messages;
 		this.preferences = preferences;
@@ -109,8 +112,14 @@ public class DigestService {
 		Optional<DigestRecord> claimed = records.claim(new DigestRecord(UUID.randomUUID().toString(), recipient.key(),
 				week, DigestStatus.CLAIMED, now, null, null, null, placementIds, entryIds, occurrenceIds, null));
 		if (claimed.isEmpty()) {
-			log.debug("Digest {} for a recipient was already claimed", week);
-			return Optional.empty();
+			claimed = records.find(recipient.key(), week)
+				.filter(r -> r.status() == DigestStatus.CLAIMED && r.claimedAt().isBefore(now.minus(UNSETTLED)))
+				.filter(outbox::neverQueued);
+			if (claimed.isEmpty()) {
+				log.debug("Digest {} for a recipient was already claimed", week);
+				return Optional.empty();
+			}
+			log.info("Digest {} was claimed but never queued: sending it now", week);
 		}
 		DigestRecord record = claimed.get();
 		// the recipient's own choice of channel; e-mail when they have no Slack id
@@ -126,21 +135,15 @@ public class DigestService {
 				return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now);
 			}
 		}
-		try {
-			SentMessage sent = messenger.sendDirect(recipient.person().slackUserId(), compose(recipient, weeks, from, now));
+		if (fallback != null) {
+			records.finish(record.id(), new Update().set("fallback", fallback));
+		}
+		Delivery delivery = outbox.send(record, recipient.person().slackUserId(), compose(recipient, weeks, from, now),
+				charts.of(recipient, weeks));
+		if (delivery.isSent()) {
 			log.info("Digest {} sent: {} placements, {} entries", week, placementIds.size(), entryIds.size());
-			Optional<DigestRecord> done = finish(record, new Update().set("status", DigestStatus.SENT)
-				.set("sentAt", clock.instant())
-				.set("channel", sent.channel())
-				.set("ts", sent.ts())
-				.set("fallback", fallback));
-			charts.share(sent, recipient, weeks, week); // mood charts in the digest's thread; never throws
-			return done;
 		}
-		catch (DeliveryFailed e) {
-			log.warn("Digest {} not delivered: {}", week, e.reason());
-			return finish(record, new Update().set("status", DigestStatus.FAILED).set("failure", e.reason()));
-		}
+		return records.find(record.recipientKey(), record.week());
 	}
 
 	/**

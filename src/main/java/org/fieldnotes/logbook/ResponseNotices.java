@@ -4,8 +4,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.fieldnotes.chat.ChatMessage;
-import org.fieldnotes.chat.DeliveryFailed;
-import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.delivery.MessageKind;
+import org.fieldnotes.delivery.Outbox;
+import org.fieldnotes.delivery.Outgoing;
 import org.fieldnotes.placement.Person;
 import org.fieldnotes.placement.Preferences;
 import org.slf4j.Logger;
@@ -16,19 +17,20 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the participant, in their language, that someone read or answered their entry: "Your academic coach read
  * your reflection from Tuesday 3 November." / "Your business coach replied to your entry from Tuesday 3 November:" with the reply
- * quoted (as data: the renderer escapes it). Best effort: a failed delivery is logged, the response stays stored.
+ * quoted (as data: the renderer escapes it). Through the outbox, once per response (key {@code response:<id>}),
+ * retried when Slack is down; the response is stored whatever becomes of the notice.
  */
 @Component
 class ResponseNotices {
 
 	private static final Logger log = LoggerFactory.getLogger(ResponseNotices.class);
 
-	private final Messenger messenger;
+	private final Outbox outbox;
 	private final MessageSource messages;
 	private final Preferences preferences;
 
-	ResponseNotices(Messenger messenger, MessageSource messages, Preferences preferences) {
-		this.messenger = messenger;
+	ResponseNotices(Outbox outbox, MessageSource messages, Preferences preferences) {
+		this.outbox = outbox;
 		this.messages = messages;
 		this.preferences = preferences;
 	}
@@ -39,13 +41,8 @@ class ResponseNotices {
 			log.debug("The participant of placement {} is not on chat; response not announced", response.placementId());
 			return;
 		}
-		try {
-			messenger.sendDirect(participant.slackUserId(), notice(responder, response, preferences.languageOf(participant)));
-		}
-		catch (DeliveryFailed e) {
-			log.warn("Could not tell the participant of placement {} about a response: {}", response.placementId(),
-					e.reason());
-		}
+		outbox.send(Outgoing.of("response:" + response.id(), MessageKind.NOTICE, response.id(),
+				participant.slackUserId(), notice(responder, response, preferences.languageOf(participant))));
 	}
 
 	ChatMessage notice(Responses.Responder responder, EntryResponse response, Locale locale) {

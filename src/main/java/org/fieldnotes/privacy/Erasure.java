@@ -57,7 +57,7 @@ public class Erasure {
 	static final List<String> KEYS = List.of(PersonalData.PLACEMENTS, PersonalData.ENTRIES, PersonalData.STATUS_UPDATES,
 			PersonalData.RESPONSES, PersonalData.OCCURRENCES, PersonalData.NOTICES, PersonalData.RETENTION_RECORDS,
 			PersonalData.PREFERENCES,
-			PersonalData.DIGEST_PREFERENCES, PersonalData.DIGESTS, PersonalData.ADMINS, ROLES_REMOVED,
+			PersonalData.DIGEST_PREFERENCES, PersonalData.DIGESTS, PersonalData.OUTBOX, PersonalData.ADMINS, ROLES_REMOVED,
 			AUDIT_PSEUDONYMISED);
 	private static final Logger log = LoggerFactory.getLogger(Erasure.class);
 
@@ -88,6 +88,7 @@ public class Erasure {
 		counts.put(PersonalData.PREFERENCES, data.count(PersonalData.PREFERENCES, data.keyed(subject)));
 		counts.put(PersonalData.DIGEST_PREFERENCES, data.count(PersonalData.DIGEST_PREFERENCES, data.keyed(subject)));
 		counts.put(PersonalData.DIGESTS, data.count(PersonalData.DIGESTS, data.digests(subject)));
+		counts.put(PersonalData.OUTBOX, data.count(PersonalData.OUTBOX, data.outbox(subject)));
 		counts.put(PersonalData.ADMINS, data.count(PersonalData.ADMINS, data.keyed(subject)));
 		long roles = 0;
 		for (String role : PersonalData.FOLLOWER_ROLES) {
@@ -138,6 +139,7 @@ public class Erasure {
 		add(counts, PersonalData.PREFERENCES, delete(PersonalData.PREFERENCES, data.keyed(subject)));
 		add(counts, PersonalData.DIGEST_PREFERENCES, delete(PersonalData.DIGEST_PREFERENCES, data.keyed(subject)));
 		add(counts, PersonalData.DIGESTS, delete(PersonalData.DIGESTS, data.digests(subject)));
+		add(counts, PersonalData.OUTBOX, delete(PersonalData.OUTBOX, data.outbox(subject)));
 		add(counts, PersonalData.ADMINS, delete(PersonalData.ADMINS, data.keyed(subject)));
 		// 3. their roles in placements that stay
 		Set<String> changed = new LinkedHashSet<>();

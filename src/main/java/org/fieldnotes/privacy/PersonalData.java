@@ -34,10 +34,12 @@ class PersonalData {
 	static final String ADMINS = "admins";
 	/** What the retention sweep kept of a placement whose logbook it deleted: counts and dates, keyed by placement. */
 	static final String RETENTION_RECORDS = "retention_records";
+	/** Messages to the person waiting to be sent, and the record (no body) of those sent or given up. */
+	static final String OUTBOX = "outbox";
 
 	/** Every collection that can hold something about a person. */
 	static final List<String> COLLECTIONS = List.of(PLACEMENTS, ENTRIES, STATUS_UPDATES, RESPONSES, OCCURRENCES,
-			NOTICES, RETENTION_RECORDS, PREFERENCES, DIGEST_PREFERENCES, DIGESTS, AUDIT, ADMINS);
+			NOTICES, RETENTION_RECORDS, PREFERENCES, DIGEST_PREFERENCES, DIGESTS, OUTBOX, AUDIT, ADMINS);
 	/**
 	 * Collections that hold nothing about any one person: a programme's default visibility, the retention sweep's
 	 * daily claims, API tokens (a name and a hash, owned by the installation).
@@ -103,6 +105,12 @@ class PersonalData {
 			.regex("^(" + Pattern.quote(DataSubject.EMAIL_PREFIX) + ")?" + Pattern.quote(subject.email()) + "$", "i");
 	}
 
+	/** Outbound messages addressed to the person (only Slack members get any). */
+	Query outbox(DataSubject subject) {
+		return new Query(subject.hasSlack() ? Criteria.where("recipient").is(subject.slackUserId())
+				: Criteria.where("_id").exists(false));
+	}
+
 	/** Stored admins: the person as an admin ({@code _id}), or as the one who added an admin. */
 	Query admins(DataSubject subject) {
 		return new Query(new Criteria().orOperator(Criteria.where("_id").is(subject.key()),
@@ -131,6 +139,7 @@ class PersonalData {
 		queries.put(PREFERENCES, keyed(subject));
 		queries.put(DIGEST_PREFERENCES, keyed(subject));
 		queries.put(DIGESTS, digests(subject));
+		queries.put(OUTBOX, outbox(subject));
 		queries.put(AUDIT, audit(subject));
 		queries.put(ADMINS, admins(subject));
 		return queries;

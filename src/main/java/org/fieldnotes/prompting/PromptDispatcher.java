@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.fieldnotes.chat.ChatMessage;
-import org.fieldnotes.chat.DeliveryFailed;
-import org.fieldnotes.chat.Messenger;
-import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.delivery.Delivery;
+import org.fieldnotes.delivery.MessageKind;
+import org.fieldnotes.delivery.Outbox;
+import org.fieldnotes.delivery.Outgoing;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Preferences;
@@ -36,7 +37,8 @@ public class PromptDispatcher {
 	private final PromptCalendar calendar;
 	private final PromptOccurrences occurrences;
 	private final PromptComposer composer;
-	private final Messenger messenger;
+	private final Outbox outbox;
+	private final PromptOutbox promptOutbox;
 	private final PromptSettings settings;
 	private final Preferences preferences;
 	private final QuietHours quietHours;
@@ -45,13 +47,14 @@ public class PromptDispatcher {
 	private final Clock clock;
 
 	PromptDispatcher(PlacementManagement placements, PromptCalendar calendar, PromptOccurrences occurrences,
-			PromptComposer composer, Messenger messenger, PromptSettings settings, Preferences preferences,
+			PromptComposer composer, Outbox outbox, PromptOutbox promptOutbox, PromptSettings settings, Preferences preferences,
 			QuietHours quietHours, PlacementNotices notices, MessageSource messages, Clock clock) {
 		this.placements = placements;
 		this.calendar = calendar;
 		this.occurrences = occurrences;
 		this.composer = composer;
-		this.messenger = messenger;
+		this.outbox = outbox;
+		this.promptOutbox = promptOutbox;
 		this.settings = settings;
 		this.preferences = preferences;
 		this.quietHours = quietHours;
@@ -73,6 +76,7 @@ public class PromptDispatcher {
 		}
 		Instant now = clock.instant();
 		Instant from = later(placement.getPromptingSince(), now.minus(LOOK_BACK));
+		recoverClaimed(placement);
 		endOfPlacementNote(placement, from, now);
 		return calendar.between(placement, from, now)
 			.stream()
@@ -148,17 +152,39 @@ public class PromptDispatcher {
 			return Optional.empty();
 		}
 		PromptOccurrence occurrence = claimed.get();
-		try {
-			SentMessage sent = messenger.sendDirect(placement.getParticipant().slackUserId(),
-					composer.compose(placement, prompt, due, occurrence.getId()));
-			occurrence = occurrences.markSent(occurrence.getId(), sent.channel(), sent.ts(), clock.instant());
+		Delivery delivery = outbox.send(PromptOutbox.prompt(occurrence, placement.getParticipant().slackUserId(),
+				composer.compose(placement, prompt, due, occurrence.getId())));
+		if (delivery.isSent()) {
 			log.info("Sent prompt {} to placement {} (due {})", prompt.id(), placement.getId(), due.local());
 		}
-		catch (DeliveryFailed e) {
-			occurrence = occurrences.markFailed(occurrence.getId(), e.reason());
-			log.warn("Prompt {} for placement {} not delivered: {}", prompt.id(), placement.getId(), e.reason());
+		// PromptOutbox records the outcome on the occurrence as the outbox reports it
+		return Optional.of(PromptDelivery.of(occurrences.findById(occurrence.getId()).orElse(occurrence)));
+	}
+
+	/**
+	 * Prompts of the placement that were claimed but whose delivery the occurrence does not show (a crash between
+	 * the claim and the outbox, or between the outbox and the occurrence): queued again when the outbox never got
+	 * them, else brought up to date from the outbox. Idempotent; runs with every catch-up.
+	 */
+	private void recoverClaimed(Placement placement) {
+		for (PromptOccurrence occurrence : occurrences.claimedUnsent(placement.getId())) {
+			Optional<Delivery> known = outbox.find(PromptOutbox.key(occurrence));
+			if (known.isEmpty()) {
+				Optional<Due> due = calendar.dues(placement)
+					.stream()
+					.filter(d -> d.date().equals(occurrence.getDueDate()))
+					.findFirst();
+				if (due.isPresent()) {
+					Prompt prompt = calendar.promptFor(placement, due.get());
+					outbox.enqueue(PromptOutbox.prompt(occurrence, placement.getParticipant().slackUserId(),
+							composer.compose(placement, prompt, due.get(), occurrence.getId())));
+					log.info("Prompt occurrence {} was claimed but never queued: queued now", occurrence.getId());
+				}
+			}
+			else {
+				promptOutbox.record(occurrence.getId(), known.get());
+			}
 		}
-		return Optional.of(PromptDelivery.of(occurrence));
 	}
 
 	/**
@@ -181,13 +207,10 @@ public class PromptDispatcher {
 		Locale locale = preferences.languageOf(placement.getParticipant());
 		String text = messages.getMessage("endOfPlacement.text",
 				new Object[] { placement.getHostOrganisation(), settings.followUpMonths() }, locale);
-		try {
-			messenger.sendDirect(placement.getParticipant().slackUserId(), ChatMessage.text(text));
+		Delivery delivery = outbox.send(Outgoing.of(PromptOutbox.NOTICE_PREFIX + claimed.get().id(), MessageKind.NOTICE,
+				claimed.get().id(), placement.getParticipant().slackUserId(), ChatMessage.text(text)));
+		if (delivery.isSent()) {
 			log.info("Sent the end-of-placement note to placement {}", placement.getId());
-		}
-		catch (DeliveryFailed e) {
-			notices.markFailed(claimed.get().id());
-			log.warn("End-of-placement note for placement {} not delivered: {}", placement.getId(), e.reason());
 		}
 	}
 

@@ -44,6 +44,12 @@ class PromptOccurrences {
 			.set("messageTs", ts));
 	}
 
+	/** Occurrences claimed to be sent whose delivery they do not show yet. */
+	List<PromptOccurrence> claimedUnsent(String placementId) {
+		return mongo.find(Query.query(Criteria.where("placementId").is(placementId).and("status").is(OccurrenceStatus.CLAIMED)),
+				PromptOccurrence.class);
+	}
+
 	PromptOccurrence markFailed(String id, String reason) {
 		return update(id, new Update().set("status", OccurrenceStatus.FAILED).set("failure", reason));
 	}

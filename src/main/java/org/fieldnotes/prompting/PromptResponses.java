@@ -10,6 +10,10 @@ import java.util.Optional;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.delivery.Delivery;
+import org.fieldnotes.delivery.MessageKind;
+import org.fieldnotes.delivery.Outbox;
+import org.fieldnotes.delivery.Outgoing;
 import org.fieldnotes.chat.SentMessage;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
@@ -36,17 +40,20 @@ public class PromptResponses {
 	private final PromptComposer composer;
 	private final SnoozeTriggers triggers;
 	private final Messenger messenger;
+	private final Outbox outbox;
 	private final QuietHours quietHours;
 	private final Clock clock;
 
 	PromptResponses(PromptOccurrences occurrences, PromptLibrary library, PlacementManagement placements,
-			PromptComposer composer, SnoozeTriggers triggers, Messenger messenger, QuietHours quietHours, Clock clock) {
+			PromptComposer composer, SnoozeTriggers triggers, Messenger messenger, Outbox outbox, QuietHours quietHours,
+			Clock clock) {
 		this.occurrences = occurrences;
 		this.library = library;
 		this.placements = placements;
 		this.composer = composer;
 		this.triggers = triggers;
 		this.messenger = messenger;
+		this.outbox = outbox;
 		this.quietHours = quietHours;
 		this.clock = clock;
 	}
@@ -145,13 +152,13 @@ public class PromptResponses {
 		if (!placement.isActive() || prompt.isEmpty()) {
 			return;
 		}
-		try {
-			messenger.sendDirect(placement.getParticipant().slackUserId(),
-					composer.reminder(placement, prompt.get(), occurrence, locale(placement)));
+		// one re-send per snooze: the key names the time it was snoozed until
+		Delivery delivery = outbox.send(Outgoing.of(
+				"snooze:" + occurrenceId + ":" + occurrence.getSnoozedUntil().toEpochMilli(), MessageKind.PROMPT_AGAIN,
+				occurrenceId, placement.getParticipant().slackUserId(),
+				composer.reminder(placement, prompt.get(), occurrence, locale(placement))));
+		if (delivery.isSent()) {
 			log.info("Snoozed prompt occurrence {} sent again", occurrenceId);
-		}
-		catch (DeliveryFailed e) {
-			log.warn("Snoozed prompt occurrence {} not delivered: {}", occurrenceId, e.reason());
 		}
 	}
 

@@ -9,8 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.fieldnotes.chat.ChatMessage;
-import org.fieldnotes.chat.DeliveryFailed;
-import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.delivery.Delivery;
+import org.fieldnotes.delivery.MessageKind;
+import org.fieldnotes.delivery.Outbox;
+import org.fieldnotes.delivery.Outgoing;
 import org.fieldnotes.placement.PersonPreferences;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
@@ -40,21 +42,21 @@ public class Reminders {
 	private final Preferences preferences;
 	private final QuietHours quietHours;
 	private final PromptLibrary library;
-	private final Messenger messenger;
+	private final Outbox outbox;
 	private final MessageSource messages;
 	private final CalendarSettings settings;
 	private final PromptSettings promptSettings;
 	private final Clock clock;
 
 	Reminders(PromptOccurrences occurrences, PlacementManagement placements, Preferences preferences,
-			QuietHours quietHours, PromptLibrary library, Messenger messenger, MessageSource messages,
+			QuietHours quietHours, PromptLibrary library, Outbox outbox, MessageSource messages,
 			CalendarSettings settings, PromptSettings promptSettings, Clock clock) {
 		this.occurrences = occurrences;
 		this.placements = placements;
 		this.preferences = preferences;
 		this.quietHours = quietHours;
 		this.library = library;
-		this.messenger = messenger;
+		this.outbox = outbox;
 		this.messages = messages;
 		this.settings = settings;
 		this.promptSettings = promptSettings;
@@ -97,14 +99,12 @@ public class Reminders {
 		}
 		Locale locale = preferences.languageOf(placement.getParticipant());
 		String title = library.find(occurrence.getPromptId()).map(p -> p.title(locale)).orElse(occurrence.getPromptId());
-		try {
-			messenger.sendDirect(userId, ChatMessage.text(messages.getMessage("reminder.text", new Object[] { title },
-					locale)));
+		Delivery delivery = outbox.send(Outgoing.of("reminder:" + occurrence.getId(), MessageKind.REMINDER,
+				occurrence.getId(), userId,
+				ChatMessage.text(messages.getMessage("reminder.text", new Object[] { title }, locale))));
+		if (delivery.isSent()) {
 			log.info("Reminded placement {} of prompt {} (due {})", placement.getId(), occurrence.getPromptId(),
 					occurrence.getDueDate());
-		}
-		catch (DeliveryFailed e) {
-			log.warn("Reminder for placement {} not delivered: {}", placement.getId(), e.reason());
 		}
 		return Optional.of(occurrence.getId());
 	}

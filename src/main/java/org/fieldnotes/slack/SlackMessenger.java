@@ -1,6 +1,7 @@
 package org.fieldnotes.slack;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -125,7 +126,7 @@ class SlackMessenger implements Messenger {
 			throw new DeliveryFailed(uploadError(e), e);
 		}
 		catch (SlackApiException e) {
-			throw new DeliveryFailed("http_" + e.getResponse().code(), e);
+			throw failure(e);
 		}
 		catch (IOException e) {
 			throw new DeliveryFailed("unreachable", e);
@@ -195,10 +196,32 @@ class SlackMessenger implements Messenger {
 			return call.run();
 		}
 		catch (SlackApiException e) {
-			throw new DeliveryFailed("http_" + e.getResponse().code(), e);
+			throw failure(e);
 		}
 		catch (IOException e) {
 			throw new DeliveryFailed("unreachable", e);
+		}
+	}
+
+	/**
+	 * A refusal over HTTP: a 429 is {@code ratelimited} with the wait Slack asked for ({@code Retry-After}, in
+	 * seconds; 1 s when absent or unreadable), anything else {@code http_<status>}.
+	 */
+	static DeliveryFailed failure(SlackApiException e) {
+		int status = e.getResponse().code();
+		if (status == 429) {
+			return new DeliveryFailed("ratelimited", retryAfter(e.getResponse().header("Retry-After")), e);
+		}
+		return new DeliveryFailed("http_" + status, e);
+	}
+
+	static Duration retryAfter(String header) {
+		try {
+			long seconds = header == null ? 1 : Long.parseLong(header.strip());
+			return Duration.ofSeconds(Math.max(0, seconds));
+		}
+		catch (NumberFormatException e) {
+			return Duration.ofSeconds(1);
 		}
 	}
 

@@ -120,7 +120,7 @@ class DigestChartSlackTests extends IntegrationTest {
 		}
 		assertThat(SlackStub.uploads()).isEmpty();
 		assertThat(SlackStub.calls("files.completeUploadExternal")).isEmpty();
-		assertThat(output).contains("Mood chart for digest 2026-W49 not uploaded: missing_scope")
+		assertThat(output.getOut()).containsPattern("Picture for outbox message digest:\\S+ not shared: missing_scope")
 			.doesNotContain(BEATA_ALT)
 			.doesNotContain("mood over");
 	}
@@ -133,7 +133,7 @@ class DigestChartSlackTests extends IntegrationTest {
 		assertThat(digests.sendAll()).hasSize(3).allSatisfy(r -> assertThat(r.status()).isEqualTo(DigestStatus.SENT));
 		assertThat(SlackStub.uploads()).hasSize(2);
 		assertThat(SlackStub.calls("files.completeUploadExternal")).isEmpty();
-		assertThat(output).contains("Mood chart for digest 2026-W49 not uploaded: upload_http_500");
+		assertThat(output.getOut()).containsPattern("Picture for outbox message digest:\\S+ not shared: upload_http_500");
 
 		clock.advance(java.time.Duration.ofDays(7)); // next week, and now completing the upload fails
 		SlackStub.reset();
@@ -141,7 +141,7 @@ class DigestChartSlackTests extends IntegrationTest {
 
 		assertThat(digests.sendAll()).hasSize(3).allSatisfy(r -> assertThat(r.status()).isEqualTo(DigestStatus.SENT));
 		assertThat(SlackStub.calls("files.completeUploadExternal")).hasSize(2);
-		assertThat(output).contains("Mood chart for digest 2026-W50 not uploaded: channel_not_found");
+		assertThat(output.getOut()).containsPattern("Picture for outbox message digest:\\S+ not shared: channel_not_found");
 	}
 
 	private void update(String at, OverallStatus status, int mood, Visibility visibility) {

@@ -245,7 +245,7 @@ class PromptSchedulingTests extends IntegrationTest {
 	@Test
 	void aPromptSlackRefusesIsRecordedAsFailed() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
-		SlackStub.error("chat.postMessage", "user_not_found");
+		SlackStub.error("chat.postMessage", "channel_not_found");
 
 		clock.set(FRIDAY_DEC_4);
 		assertThatNoException().isThrownBy(() -> scheduler.fire(placementId));
@@ -254,14 +254,14 @@ class PromptSchedulingTests extends IntegrationTest {
 		List<PromptOccurrence> recorded = occurrences(placementId);
 		assertThat(recorded).hasSize(1);
 		assertThat(recorded.get(0).getStatus()).isEqualTo(OccurrenceStatus.FAILED);
-		assertThat(recorded.get(0).getFailure()).isEqualTo("user_not_found");
+		assertThat(recorded.get(0).getFailure()).isEqualTo("channel_not_found");
 		assertThat(recorded.get(0).getSentAt()).isNull();
 		assertThat(scheduler.nextFireTime(placementId)).hasValue(FRIDAY_DEC_11);
 
 		// "Send now" reports the refusal instead of throwing.
 		PromptDelivery delivery = dispatcher.sendNext(placementId);
 		assertThat(delivery.status()).isEqualTo(OccurrenceStatus.FAILED);
-		assertThat(delivery.failure()).isEqualTo("user_not_found");
+		assertThat(delivery.failure()).isEqualTo("channel_not_found");
 		assertThat(delivery.dueDate()).isEqualTo(LocalDate.parse("2026-12-11"));
 	}
 

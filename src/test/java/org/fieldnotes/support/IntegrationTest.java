@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import org.bson.Document;
+import org.fieldnotes.delivery.OutboxWorker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,13 +34,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole application over real HTTP on a random port, on the embedded store (a fresh folder per context), with
- * WireMock as the Slack Web API and a movable clock. Quartz does not run (tests fire schedules themselves).
+ * WireMock as the Slack Web API and a movable clock. Quartz does not run (tests fire schedules themselves), nor does
+ * the outbox's background worker (tests run it with {@link #drainOutbox()}, after moving the clock past a backoff).
  * Every test starts with an empty store, reset Slack stubs and the clock at {@link #DEFAULT_NOW}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"fieldnotes.slack.bot-token=xoxb-test-token", "fieldnotes.slack.signing-secret=" + SlackRequests.SIGNING_SECRET,
 		"fieldnotes.slack.app-token=", "fieldnotes.admin.token=" + IntegrationTest.ADMIN_TOKEN,
-		"fieldnotes.admin.slack-admins=UADMIN1", "fieldnotes.store.uri=", "spring.quartz.auto-startup=false" })
+		"fieldnotes.admin.slack-admins=UADMIN1", "fieldnotes.store.uri=", "spring.quartz.auto-startup=false",
+		// the outbox sends at once in the caller's thread; retries wait for a test to run the worker (drainOutbox)
+		"fieldnotes.outbox.worker=false", "fieldnotes.outbox.per-channel=PT0S", "fieldnotes.outbox.rate=1000" })
 @Import(TestClockConfiguration.class)
 public abstract class IntegrationTest {
 
@@ -60,6 +64,9 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	private ObjectProvider<App> slackApp;
+
+	@Autowired
+	private OutboxWorker outboxWorker;
 
 	@DynamicPropertySource
 	static void slackAndStore(DynamicPropertyRegistry registry) {
@@ -99,6 +106,11 @@ public abstract class IntegrationTest {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> executor.getActiveCount() == 0 && executor.getQueue().isEmpty());
 		}
+	}
+
+	/** Runs the outbox worker once, now: sends every message that is due at the clock's time; returns how many. */
+	protected int drainOutbox() {
+		return outboxWorker.drain();
 	}
 
 	protected HttpResponse<String> get(String path) {

@@ -1,0 +1,83 @@
+package org.fieldnotes.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Where every message Fieldnotes sends on its own goes: into the {@code outbox} first, under its idempotency key,
+ * then out. {@link #send} delivers at once in the caller's thread when it can (so a prompt sent from a job or an
+ * admin's command is out before the call returns) and leaves retries to the worker; {@link #enqueue} leaves it all
+ * to the worker (for bulk sends). Either way the message is in MongoDB before anything is sent, so a crash loses
+ * nothing, and the key makes a second enqueue of the same thing a no-op.
+ */
+@Service
+public class Outbox {
+
+	private final OutboxStore store;
+	private final OutboxWorker worker;
+	private final Clock clock;
+
+	Outbox(OutboxStore store, OutboxWorker worker, Clock clock) {
+		this.store = store;
+		this.worker = worker;
+		this.clock = clock;
+	}
+
+	/**
+	 * Writes the message to the outbox and sends it now. When a message with the same key is already there (sent,
+	 * queued, or being sent by another thread or instance), nothing is sent and that one's state is returned.
+	 */
+	public Delivery send(Outgoing outgoing) {
+		Instant now = clock.instant();
+		OutboxMessage claimed = message(outgoing, OutboxStatus.SENDING, 1, now, worker.owner(), worker.leaseFrom(now));
+		Optional<OutboxMessage> inserted = store.insertOnce(claimed);
+		if (inserted.isEmpty()) {
+			return find(outgoing.key()).orElseThrow();
+		}
+		return Delivery.of(worker.deliver(inserted.get()));
+	}
+
+	/** Writes the message to the outbox for the worker to send; a no-op when its key is already there. */
+	public Delivery enqueue(Outgoing outgoing) {
+		Optional<OutboxMessage> inserted = store
+			.insertOnce(message(outgoing, OutboxStatus.PENDING, 0, clock.instant(), null, null));
+		return inserted.map(Delivery::of).orElseGet(() -> find(outgoing.key()).orElseThrow());
+	}
+
+	/** The state of the message with this key, if it was ever enqueued. */
+	public Optional<Delivery> find(String key) {
+		return store.find(key).map(Delivery::of);
+	}
+
+	/** The newest messages that were given up, for admins. */
+	public List<FailedDelivery> failed(int limit) {
+		return store.withStatus(OutboxStatus.FAILED, limit)
+			.stream()
+			.map(m -> new FailedDelivery(m.key(), m.kind(), m.ref(), m.recipient(), m.failure(), m.attempts(),
+					m.createdAt()))
+			.toList();
+	}
+
+	/** How many messages are in each state. */
+	public Map<OutboxStatus, Long> counts() {
+		return store.counts();
+	}
+
+	private static OutboxMessage message(Outgoing outgoing, OutboxStatus status, int attempts, Instant now,
+			String owner, Instant leaseUntil) {
+		return new OutboxMessage(UUID.randomUUID().toString(), outgoing.key(), outgoing.kind(), outgoing.ref(),
+				outgoing.recipient(), outgoing.message(), outgoing.images(), status, attempts, now, now, owner,
+				leaseUntil, null, null, null, null);
+	}
+
+	/** A message that was given up: what, to whom, why. */
+	public record FailedDelivery(String key, MessageKind kind, String ref, String recipient, String reason,
+			int attempts, Instant createdAt) {
+	}
+}

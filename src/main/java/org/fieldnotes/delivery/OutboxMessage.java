@@ -1,0 +1,39 @@
+package org.fieldnotes.delivery;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.Image;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One outbound message in the {@code outbox}. Its {@code key} is unique: enqueuing the same thing twice (a retried
+ * job, a second instance) finds the first. The body is kept only until it is delivered or given up.
+ *
+ * @param key what the message is, e.g. {@code prompt:<occurrence id>}; the idempotency key
+ * @param kind what sort of message, for the sender's bookkeeping and the figures
+ * @param ref the id of the thing it is about (an occurrence, a digest record), handed back in the delivery events
+ * @param recipient the person's id on the chat platform (a Slack member id)
+ * @param message the body; {@literal null} once delivered or given up
+ * @param images pictures shared in the message's thread after it (e.g. a digest's charts); best effort
+ * @param attempts how many times a send was started
+ * @param nextAttemptAt a {@link OutboxStatus#PENDING} message is not sent before this
+ * @param owner the instance holding the lease of a {@link OutboxStatus#SENDING} message
+ * @param leaseUntil when that lease runs out and another instance may take the message over
+ */
+@Document("outbox")
+@CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}")
+@CompoundIndex(name = "lease", def = "{'status': 1, 'leaseUntil': 1}")
+record OutboxMessage(@Id String id, @Indexed(unique = true) String key, MessageKind kind, String ref,
+		@Indexed String recipient, ChatMessage message, List<Image> images, OutboxStatus status, int attempts,
+		Instant createdAt, Instant nextAttemptAt, String owner, Instant leaseUntil, Instant sentAt, String channel,
+		String ts, String failure) {
+
+	OutboxMessage {
+		images = images == null ? List.of() : List.copyOf(images);
+	}
+}

@@ -1,0 +1,116 @@
+package org.fieldnotes.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.store.Claims;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code outbox} collection. Every change of state is one conditional update on one document, atomic on any
+ * MongoDB (no transactions): a claim only succeeds on a message that is due or whose lease ran out, and only the
+ * lease holder can finish a message.
+ */
+@Component
+class OutboxStore {
+
+	private final MongoOperations mongo;
+
+	OutboxStore(MongoOperations mongo) {
+		this.mongo = mongo;
+	}
+
+	/** Inserts the message, or returns empty when one with the same key already exists. */
+	Optional<OutboxMessage> insertOnce(OutboxMessage message) {
+		return Claims.insertOnce(mongo, message);
+	}
+
+	Optional<OutboxMessage> find(String key) {
+		return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("key").is(key)), OutboxMessage.class));
+	}
+
+	/**
+	 * Claims the message that has waited longest among those due now: pending and due, or being sent under a lease
+	 * that has run out (its holder died). The claim is a lease for {@code owner} until {@code leaseUntil}.
+	 */
+	Optional<OutboxMessage> claimNext(String owner, Instant now, Instant leaseUntil) {
+		Criteria due = new Criteria().orOperator(
+				Criteria.where("status").is(OutboxStatus.PENDING).and("nextAttemptAt").lte(now),
+				Criteria.where("status").is(OutboxStatus.SENDING).and("leaseUntil").lt(now));
+		Query query = Query.query(due).with(Sort.by("nextAttemptAt"));
+		Update claim = new Update().set("status", OutboxStatus.SENDING)
+			.set("owner", owner)
+			.set("leaseUntil", leaseUntil)
+			.inc("attempts", 1);
+		return Optional.ofNullable(mongo.findAndModify(query, claim, FindAndModifyOptions.options().returnNew(true),
+				OutboxMessage.class));
+	}
+
+	/** Records the delivery and drops the body; false when the lease was lost to another instance. */
+	boolean markSent(OutboxMessage message, String owner, SentMessage sent, Instant now) {
+		Update update = new Update().set("status", OutboxStatus.SENT)
+			.set("sentAt", now)
+			.set("channel", sent.channel())
+			.set("ts", sent.ts())
+			.unset("message")
+			.unset("images")
+			.unset("owner")
+			.unset("leaseUntil")
+			.unset("failure");
+		return mongo.updateFirst(held(message, owner), update, OutboxMessage.class).getModifiedCount() == 1;
+	}
+
+	/** Puts the message back in the queue, to be tried again not before {@code next}. */
+	boolean retryLater(OutboxMessage message, String owner, Instant next, String reason) {
+		Update update = new Update().set("status", OutboxStatus.PENDING)
+			.set("nextAttemptAt", next)
+			.set("failure", reason)
+			.unset("owner")
+			.unset("leaseUntil");
+		return mongo.updateFirst(held(message, owner), update, OutboxMessage.class).getModifiedCount() == 1;
+	}
+
+	/** Gives the message up and drops the body. */
+	boolean markFailed(OutboxMessage message, String owner, String reason) {
+		Update update = new Update().set("status", OutboxStatus.FAILED)
+			.set("failure", reason)
+			.unset("message")
+			.unset("images")
+			.unset("owner")
+			.unset("leaseUntil");
+		return mongo.updateFirst(held(message, owner), update, OutboxMessage.class).getModifiedCount() == 1;
+	}
+
+	List<OutboxMessage> withStatus(OutboxStatus status, int limit) {
+		return mongo.find(Query.query(Criteria.where("status").is(status))
+			.with(Sort.by(Sort.Direction.DESC, "createdAt"))
+			.limit(limit), OutboxMessage.class);
+	}
+
+	Map<OutboxStatus, Long> counts() {
+		Map<OutboxStatus, Long> counts = new TreeMap<>();
+		for (OutboxStatus status : OutboxStatus.values()) {
+			counts.put(status, mongo.count(Query.query(Criteria.where("status").is(status)), OutboxMessage.class));
+		}
+		return counts;
+	}
+
+	private static Query held(OutboxMessage message, String owner) {
+		return Query.query(Criteria.where("_id")
+			.is(message.id())
+			.and("status")
+			.is(OutboxStatus.SENDING)
+			.and("owner")
+			.is(owner));
+	}
+}

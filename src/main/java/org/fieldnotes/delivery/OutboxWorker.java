@@ -1,0 +1,258 @@
+package org.fieldnotes.delivery;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Image;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.SentMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what is in the outbox. {@link #deliver} sends one claimed message, paced, and settles it: sent, retried
+ * later (a 429 after its {@code Retry-After}; 5xx and network errors after an exponential backoff with full jitter),
+ * or given up (a permanent error, or {@code maxAttempts} reached). The background loop ({@code concurrency} threads)
+ * claims due messages — including those whose lease ran out because their instance died — until none is left, then
+ * looks again every {@code poll}.
+ */
+@Component
+public class OutboxWorker implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+
+	private final OutboxStore store;
+	private final Messenger messenger;
+	private final ApplicationEventPublisher events;
+	private final OutboxSettings settings;
+	private final Clock clock;
+	private final Pacer pacer;
+	/** This instance, as a lease holder: host and process, plus a random part so a restarted process is new. */
+	private final String owner;
+	private final AtomicInteger inFlight = new AtomicInteger();
+	private volatile ExecutorService threads;
+
+	@Autowired
+	OutboxWorker(OutboxStore store, Messenger messenger, ApplicationEventPublisher events, OutboxSettings settings,
+			Clock clock) {
+		this(store, messenger, events, settings, clock, Pacer.Ticker.SYSTEM);
+	}
+
+	OutboxWorker(OutboxStore store, Messenger messenger, ApplicationEventPublisher events, OutboxSettings settings,
+			Clock clock, Pacer.Ticker ticker) {
+		this.store = store;
+		this.messenger = messenger;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+		this.pacer = new Pacer(settings.perChannel(), settings.rate(), ticker);
+		this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	String owner() {
+		return owner;
+	}
+
+	Instant leaseFrom(Instant now) {
+		return now.plus(settings.lease());
+	}
+
+	/**
+	 * Sends every message that is due now, one after the other, in the calling thread; returns how many it handled.
+	 * The background loop does the same; tests call it to run the worker at a moment of their choosing.
+	 */
+	public int drain() {
+		int handled = 0;
+		Optional<OutboxMessage> next;
+		while ((next = claimNext()).isPresent()) {
+			deliver(next.get());
+			handled++;
+		}
+		return handled;
+	}
+
+	private Optional<OutboxMessage> claimNext() {
+		Instant now = clock.instant();
+		Optional<OutboxMessage> claimed = store.claimNext(owner, now, leaseFrom(now));
+		claimed.filter(m -> m.attempts() > 1 && m.failure() == null)
+			.ifPresent(m -> log.info("Outbox message {} taken over after its lease ran out (attempt {})", m.key(),
+					m.attempts()));
+		return claimed;
+	}
+
+	/**
+	 * Sends a message this instance holds the lease of, and settles it. A delivery problem never throws; a store
+	 * failure does, and leaves the message to be taken over when its lease runs out.
+	 */
+	OutboxMessage deliver(OutboxMessage message) {
+		inFlight.incrementAndGet();
+		try {
+			SentMessage sent;
+			try {
+				pacer.await(message.recipient());
+				sent = messenger.sendDirect(message.recipient(), message.message());
+			}
+			catch (DeliveryFailed failure) {
+				return failed(message, failure);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				store.retryLater(message, owner, clock.instant(), "interrupted");
+				return settled(message, OutboxStatus.PENDING, null, "interrupted");
+			}
+			catch (RuntimeException e) {
+				// not the platform's answer but our own fault (e.g. a message that cannot be rendered): it would fail
+				// the same way again
+				return failed(message, new DeliveryFailed("error_" + e.getClass().getSimpleName(), e));
+			}
+			if (!store.markSent(message, owner, sent, clock.instant())) {
+				log.warn("Outbox message {} was sent, but its lease had been taken over: it may arrive twice",
+						message.key());
+			}
+			shareImages(message, sent);
+			events.publishEvent(new MessageDelivered(message.key(), message.kind(), message.ref(), message.recipient(),
+					sent));
+			return settled(message, OutboxStatus.SENT, sent, null);
+		}
+		finally {
+			inFlight.decrementAndGet();
+		}
+	}
+
+	private OutboxMessage failed(OutboxMessage message, DeliveryFailed failure) {
+		Failures.Kind kind = Failures.classify(failure);
+		String reason = failure.reason();
+		if (kind != Failures.Kind.PERMANENT && message.attempts() < settings.maxAttempts()) {
+			Duration wait = kind == Failures.Kind.RATE_LIMITED
+					? failure.retryAfter().orElse(settings.backoff())
+					: backoff(message.attempts());
+			if (kind == Failures.Kind.RATE_LIMITED) {
+				pacer.pauseAll(wait);
+			}
+			store.retryLater(message, owner, clock.instant().plus(wait), reason);
+			if (kind == Failures.Kind.RATE_LIMITED) {
+				log.debug("Outbox message {} rate limited; next try in {} s", message.key(), wait.toSeconds());
+			}
+			else {
+				log.info("Outbox message {} not delivered ({}), attempt {}; next try in {} s", message.key(), reason,
+						message.attempts(), wait.toSeconds());
+			}
+			return settled(message, OutboxStatus.PENDING, null, reason);
+		}
+		String given = kind == Failures.Kind.PERMANENT ? reason : reason + " (after " + message.attempts() + " attempts)";
+		store.markFailed(message, owner, given);
+		log.warn("Outbox message {} given up: {}", message.key(), given);
+		events.publishEvent(new MessageUndeliverable(message.key(), message.kind(), message.ref(), message.recipient(),
+				reason));
+		return settled(message, OutboxStatus.FAILED, null, given);
+	}
+
+	/** Exponential backoff with full jitter: a random wait up to base × 2^(attempt−1), capped. */
+	Duration backoff(int attempt) {
+		long base = settings.backoff().toMillis();
+		long ceiling = Math.min(settings.maxBackoff().toMillis(), base << Math.min(attempt - 1, 20));
+		return Duration.ofMillis(ceiling <= base ? base : ThreadLocalRandom.current().nextLong(base, ceiling + 1));
+	}
+
+	private void shareImages(OutboxMessage message, SentMessage sent) {
+		for (Image image : message.images()) {
+			try {
+				messenger.shareImage(sent, image);
+			}
+			catch (DeliveryFailed e) {
+				log.warn("Picture for outbox message {} not shared: {}", message.key(), e.reason());
+			}
+			catch (RuntimeException e) {
+				log.warn("Picture for outbox message {} not shared: {}", message.key(), e.getClass().getSimpleName());
+			}
+		}
+	}
+
+	private OutboxMessage settled(OutboxMessage m, OutboxStatus status, SentMessage sent, String failure) {
+		return new OutboxMessage(m.id(), m.key(), m.kind(), m.ref(), m.recipient(), null, null, status, m.attempts(),
+				m.createdAt(), m.nextAttemptAt(), null, null, sent == null ? null : clock.instant(),
+				sent == null ? null : sent.channel(), sent == null ? null : sent.ts(), failure);
+	}
+
+	/** Sends in flight right now, in this instance. */
+	int inFlight() {
+		return inFlight.get();
+	}
+
+	// --- the background loop
+
+	@Override
+	public void start() {
+		if (!settings.worker() || !messenger.connected()) {
+			return;
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
+			Thread thread = new Thread(runnable, "outbox-" + UUID.randomUUID().toString().substring(0, 4));
+			thread.setDaemon(true);
+			return thread;
+		});
+		threads = pool;
+		for (int i = 0; i < settings.concurrency(); i++) {
+			pool.execute(this::loop);
+		}
+		log.info("Outbox worker started: {} threads, {} messages/s, lease {}", settings.concurrency(), settings.rate(),
+				settings.lease());
+	}
+
+	private void loop() {
+		while (!Thread.currentThread().isInterrupted()) {
+			try {
+				if (drain() == 0) {
+					Thread.sleep(settings.poll().toMillis());
+				}
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			catch (RuntimeException e) {
+				// the store is down or a message is broken: wait and try again, never die
+				log.warn("Outbox worker: {}", e.getClass().getSimpleName());
+				try {
+					Thread.sleep(settings.poll().toMillis() * 4);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+	}
+
+	@Override
+	public void stop() {
+		ExecutorService pool = threads;
+		threads = null;
+		if (pool != null) {
+			pool.shutdownNow();
+			try {
+				pool.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return threads != null;
+	}
+}

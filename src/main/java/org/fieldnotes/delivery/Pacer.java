@@ -1,0 +1,79 @@
+package org.fieldnotes.delivery;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Spaces out sends to Slack's limits: at most one message per {@code perChannel} to one conversation, at most
+ * {@code rate} per second overall, and nothing at all while a rate limit the platform announced is in force. Each
+ * caller reserves the next free slot under a lock and then waits outside it, so threads queue fairly.
+ */
+class Pacer {
+
+	/** Monotonic time and waiting; the tests move a fake one. */
+	interface Ticker {
+
+		long nanos();
+
+		void sleep(Duration duration) throws InterruptedException;
+
+		Ticker SYSTEM = new Ticker() {
+			@Override
+			public long nanos() {
+				return System.nanoTime();
+			}
+
+			@Override
+			public void sleep(Duration duration) throws InterruptedException {
+				Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+			}
+		};
+	}
+
+	private static final int MAX_TRACKED_CHANNELS = 10_000;
+
+	private final long perChannelNanos;
+	private final long intervalNanos;
+	private final Ticker ticker;
+	private final Map<String, Long> nextForChannel = new HashMap<>();
+	private long nextAny;
+	private long pausedUntil;
+
+	Pacer(Duration perChannel, double ratePerSecond, Ticker ticker) {
+		this.perChannelNanos = perChannel.toNanos();
+		this.intervalNanos = (long) (1_000_000_000L / ratePerSecond);
+		this.ticker = ticker;
+		this.nextAny = ticker.nanos();
+		this.pausedUntil = nextAny;
+	}
+
+	/** Waits until a message may go to this conversation; returns how long it waited. */
+	Duration await(String channel) throws InterruptedException {
+		long wait = reserve(channel);
+		if (wait > 0) {
+			ticker.sleep(Duration.ofNanos(wait));
+		}
+		return Duration.ofNanos(Math.max(0, wait));
+	}
+
+	/** The platform said to wait (a 429's {@code Retry-After}): nobody sends before it has passed. */
+	synchronized void pauseAll(Duration wait) {
+		pausedUntil = Math.max(pausedUntil, ticker.nanos() + wait.toNanos());
+	}
+
+	private synchronized long reserve(String channel) {
+		long now = ticker.nanos();
+		long slot = Math.max(Math.max(now, nextAny), pausedUntil);
+		Long channelFree = nextForChannel.get(channel);
+		if (channelFree != null) {
+			slot = Math.max(slot, channelFree);
+		}
+		nextAny = slot + intervalNanos;
+		if (nextForChannel.size() >= MAX_TRACKED_CHANNELS) {
+			nextForChannel.values().removeIf(free -> free - now <= 0);
+		}
+		nextForChannel.put(channel, slot + perChannelNanos);
+		return slot - now;
+	}
+}

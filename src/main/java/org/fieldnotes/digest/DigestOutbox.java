@@ -1,0 +1,92 @@
+package org.fieldnotes.digest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.Image;
+import org.fieldnotes.delivery.Delivery;
+import org.fieldnotes.delivery.MessageDelivered;
+import org.fieldnotes.delivery.MessageKind;
+import org.fieldnotes.delivery.MessageUndeliverable;
+import org.fieldnotes.delivery.Outbox;
+import org.fieldnotes.delivery.OutboxStatus;
+import org.fieldnotes.delivery.Outgoing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Digests on Slack go through the outbox under the key {@code digest:<record id>}: one message per recipient and
+ * week, whatever retries, restarts or second instances do. The delivery is written back on the digest record.
+ */
+@Component
+class DigestOutbox {
+
+	private static final Logger log = LoggerFactory.getLogger(DigestOutbox.class);
+	private static final String PREFIX = "digest:";
+
+	private final Outbox outbox;
+	private final DigestRecords records;
+	private final Clock clock;
+
+	DigestOutbox(Outbox outbox, DigestRecords records, Clock clock) {
+		this.outbox = outbox;
+		this.records = records;
+		this.clock = clock;
+	}
+
+	/** Sends the digest of a claimed record now (retried by the outbox when Slack is down or busy). */
+	Delivery send(DigestRecord record, String slackUserId, ChatMessage digest, List<Image> charts) {
+		return outbox.send(new Outgoing(PREFIX + record.id(), MessageKind.DIGEST, record.id(), slackUserId, digest,
+				charts));
+	}
+
+	/**
+	 * A record claimed but not settled: whether the outbox ever got its digest (a crash between the claim and the
+	 * outbox). When it did, the record is brought up to date and nothing is to be sent.
+	 */
+	boolean neverQueued(DigestRecord record) {
+		Optional<Delivery> known = outbox.find(PREFIX + record.id());
+		known.ifPresent(delivery -> record(record.id(), delivery));
+		return known.isEmpty();
+	}
+
+	private void record(String recordId, Delivery delivery) {
+		if (delivery.status() == OutboxStatus.SENT) {
+			delivery.sentMessage().ifPresent(sent -> records.finish(recordId, sent(sent.channel(), sent.ts())));
+		}
+		else if (delivery.status() == OutboxStatus.FAILED) {
+			records.finish(recordId, failed(delivery.failure()));
+		}
+	}
+
+	@EventListener
+	void delivered(MessageDelivered event) {
+		if (event.kind() == MessageKind.DIGEST && event.key().startsWith(PREFIX)) {
+			records.finish(event.ref(), sent(event.sent().channel(), event.sent().ts()));
+		}
+	}
+
+	@EventListener
+	void undeliverable(MessageUndeliverable event) {
+		if (event.kind() == MessageKind.DIGEST && event.key().startsWith(PREFIX)) {
+			records.finish(event.ref(), failed(event.reason()));
+			log.warn("Digest record {} not delivered: {}", event.ref(), event.reason());
+		}
+	}
+
+	private Update sent(String channel, String ts) {
+		return new Update().set("status", DigestStatus.SENT)
+			.set("sentAt", clock.instant())
+			.set("channel", channel)
+			.set("ts", ts);
+	}
+
+	private static Update failed(String reason) {
+		return new Update().set("status", DigestStatus.FAILED).set("failure", reason);
+	}
+}

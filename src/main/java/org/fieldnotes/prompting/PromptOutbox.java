@@ -1,0 +1,94 @@
+package org.fieldnotes.prompting;
+
+import java.time.Clock;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.delivery.Delivery;
+import org.fieldnotes.delivery.MessageDelivered;
+import org.fieldnotes.delivery.MessageKind;
+import org.fieldnotes.delivery.MessageUndeliverable;
+import org.fieldnotes.delivery.OutboxStatus;
+import org.fieldnotes.delivery.Outgoing;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The prompting side of the outbox: the keys of prompts and placement notices, and what their delivery means for
+ * the occurrence — sent (with the message's place, so buttons and replies find it), or failed with the platform's
+ * reason (which the digests flag). A participant whose account is gone gets nothing more: their active placements
+ * are paused, for an admin to end or resume.
+ */
+@Component
+class PromptOutbox {
+
+	private static final Logger log = LoggerFactory.getLogger(PromptOutbox.class);
+	static final String PROMPT_PREFIX = "prompt:";
+	static final String NOTICE_PREFIX = "placement-notice:";
+
+	private final PromptOccurrences occurrences;
+	private final PlacementNotices notices;
+	private final PlacementManagement placements;
+	private final Clock clock;
+
+	PromptOutbox(PromptOccurrences occurrences, PlacementNotices notices, PlacementManagement placements, Clock clock) {
+		this.occurrences = occurrences;
+		this.notices = notices;
+		this.placements = placements;
+		this.clock = clock;
+	}
+
+	static String key(PromptOccurrence occurrence) {
+		return PROMPT_PREFIX + occurrence.getId();
+	}
+
+	static Outgoing prompt(PromptOccurrence occurrence, String participant, ChatMessage message) {
+		return Outgoing.of(key(occurrence), MessageKind.PROMPT, occurrence.getId(), participant, message);
+	}
+
+	/** Brings the occurrence up to date with what the outbox knows of its delivery. */
+	void record(String occurrenceId, Delivery delivery) {
+		if (delivery.status() == OutboxStatus.SENT) {
+			delivery.sentMessage()
+				.ifPresent(sent -> occurrences.markSent(occurrenceId, sent.channel(), sent.ts(), clock.instant()));
+		}
+		else if (delivery.status() == OutboxStatus.FAILED) {
+			occurrences.markFailed(occurrenceId, delivery.failure());
+		}
+	}
+
+	@EventListener
+	void delivered(MessageDelivered event) {
+		if (event.kind() == MessageKind.PROMPT) {
+			occurrences.markSent(event.ref(), event.sent().channel(), event.sent().ts(), clock.instant());
+		}
+	}
+
+	@EventListener
+	void undeliverable(MessageUndeliverable event) {
+		if (event.kind() == MessageKind.PROMPT) {
+			occurrences.markFailed(event.ref(), event.reason());
+			log.warn("Prompt occurrence {} not delivered: {}", event.ref(), event.reason());
+		}
+		else if (event.kind() == MessageKind.NOTICE && event.key().startsWith(NOTICE_PREFIX)) {
+			notices.markFailed(event.ref());
+		}
+		if (event.recipientGone() && (event.kind() == MessageKind.PROMPT || event.kind() == MessageKind.REMINDER)) {
+			pauseParticipant(event.recipient(), event.reason());
+		}
+	}
+
+	/** Deactivated or deleted on the platform: no more prompts until an admin resumes or ends the placement. */
+	private void pauseParticipant(String participant, String reason) {
+		for (Placement placement : placements.active()) {
+			if (participant.equals(placement.getParticipant().slackUserId())) {
+				placements.pause(placement.getId());
+				log.warn("Placement {} paused: its participant's account cannot receive messages ({})",
+						placement.getId(), reason);
+			}
+		}
+	}
+}
