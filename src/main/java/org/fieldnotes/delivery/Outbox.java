@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
  * Where every message Fieldnotes sends on its own goes: into the {@code outbox} first, under its idempotency key,
  * then out. {@link #send} delivers at once in the caller's thread when it can (so a prompt sent from a job or an
  * admin's command is out before the call returns) and leaves retries to the worker; {@link #enqueue} leaves it all
- * to the worker (for bulk sends). Either way the message is in MongoDB before anything is sent, so a crash loses
+ * to the worker (for bulk sends). While Slack's rate limit is in force both only queue. Either way the message is in MongoDB before anything is sent, so a crash loses
  * nothing, and the key makes a second enqueue of the same thing a no-op.
  */
 @Service
@@ -34,8 +34,14 @@ public class Outbox {
 	 * queued, or being sent by another thread or instance), nothing is sent and that one's state is returned.
 	 */
 	public Delivery send(Outgoing outgoing) {
+		if (worker.paused()) {
+			// rate limited: queue it for when the limit has passed, rather than make Slack say no again
+			return store.insertOnce(message(outgoing, OutboxStatus.PENDING, 0, clock.instant(), worker.pausedUntil(), null, null))
+				.map(Delivery::of)
+				.orElseGet(() -> find(outgoing.key()).orElseThrow());
+		}
 		Instant now = clock.instant();
-		OutboxMessage claimed = message(outgoing, OutboxStatus.SENDING, 1, now, worker.owner(), worker.leaseFrom(now));
+		OutboxMessage claimed = message(outgoing, OutboxStatus.SENDING, 1, now, now, worker.owner(), worker.leaseFrom(now));
 		Optional<OutboxMessage> inserted = store.insertOnce(claimed);
 		if (inserted.isEmpty()) {
 			return find(outgoing.key()).orElseThrow();
@@ -46,7 +52,7 @@ public class Outbox {
 	/** Writes the message to the outbox for the worker to send; a no-op when its key is already there. */
 	public Delivery enqueue(Outgoing outgoing) {
 		Optional<OutboxMessage> inserted = store
-			.insertOnce(message(outgoing, OutboxStatus.PENDING, 0, clock.instant(), null, null));
+			.insertOnce(message(outgoing, OutboxStatus.PENDING, 0, clock.instant(), clock.instant(), null, null));
 		return inserted.map(Delivery::of).orElseGet(() -> find(outgoing.key()).orElseThrow());
 	}
 
@@ -70,9 +76,9 @@ public class Outbox {
 	}
 
 	private static OutboxMessage message(Outgoing outgoing, OutboxStatus status, int attempts, Instant now,
-			String owner, Instant leaseUntil) {
+			Instant notBefore, String owner, Instant leaseUntil) {
 		return new OutboxMessage(UUID.randomUUID().toString(), outgoing.key(), outgoing.kind(), outgoing.ref(),
-				outgoing.recipient(), outgoing.message(), outgoing.images(), status, attempts, now, now, owner,
+				outgoing.recipient(), outgoing.message(), outgoing.images(), status, attempts, now, notBefore, owner,
 				leaseUntil, null, null, null, null);
 	}
 

@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxStore {
 
+	/** One document per chat platform: until when it said to wait. */
+	static final String PAUSES = "outbox_pauses";
+	private static final String PAUSE_ID = "slack";
+
 	private final MongoOperations mongo;
 
 	OutboxStore(MongoOperations mongo) {
@@ -103,6 +107,20 @@ class OutboxStore {
 			counts.put(status, mongo.count(Query.query(Criteria.where("status").is(status)), OutboxMessage.class));
 		}
 		return counts;
+	}
+
+	/**
+	 * Records a rate limit Slack announced, for every instance: it holds for the whole workspace. Only ever moved
+	 * later ({@code $max}), so instances that learn of limits at once agree on the latest.
+	 */
+	void pauseUntil(Instant until) {
+		mongo.upsert(Query.query(Criteria.where("_id").is(PAUSE_ID)), new Update().max("until", until), PAUSES);
+	}
+
+	/** Until when sends wait for a rate limit; {@link Instant#MIN} when none was announced. */
+	Instant pausedUntil() {
+		org.bson.Document pause = mongo.findById(PAUSE_ID, org.bson.Document.class, PAUSES);
+		return pause == null || pause.getDate("until") == null ? Instant.MIN : pause.getDate("until").toInstant();
 	}
 
 	private static Query held(OutboxMessage message, String owner) {

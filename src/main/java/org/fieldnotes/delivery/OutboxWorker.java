@@ -44,6 +44,7 @@ public class OutboxWorker implements SmartLifecycle {
 	/** This instance, as a lease holder: host and process, plus a random part so a restarted process is new. */
 	private final String owner;
 	private final AtomicInteger inFlight = new AtomicInteger();
+
 	private volatile ExecutorService threads;
 
 	@Autowired
@@ -67,6 +68,18 @@ public class OutboxWorker implements SmartLifecycle {
 		return owner;
 	}
 
+	/**
+	 * Whether a rate limit Slack announced (a 429's {@code Retry-After}, which holds for the whole workspace) is
+	 * still in force: until {@link #pausedUntil()} no instance claims anything, and what they are handed is queued.
+	 */
+	boolean paused() {
+		return clock.instant().isBefore(pausedUntil());
+	}
+
+	Instant pausedUntil() {
+		return store.pausedUntil();
+	}
+
 	Instant leaseFrom(Instant now) {
 		return now.plus(settings.lease());
 	}
@@ -76,9 +89,12 @@ public class OutboxWorker implements SmartLifecycle {
 	 * The background loop does the same; tests call it to run the worker at a moment of their choosing.
 	 */
 	public int drain() {
+		if (paused()) {
+			return 0;
+		}
 		int handled = 0;
 		Optional<OutboxMessage> next;
-		while ((next = claimNext()).isPresent()) {
+		while (!paused() && (next = claimNext()).isPresent()) {
 			deliver(next.get());
 			handled++;
 		}
@@ -141,7 +157,7 @@ public class OutboxWorker implements SmartLifecycle {
 					? failure.retryAfter().orElse(settings.backoff())
 					: backoff(message.attempts());
 			if (kind == Failures.Kind.RATE_LIMITED) {
-				pacer.pauseAll(wait);
+				store.pauseUntil(clock.instant().plus(wait));
 			}
 			store.retryLater(message, owner, clock.instant().plus(wait), reason);
 			if (kind == Failures.Kind.RATE_LIMITED) {

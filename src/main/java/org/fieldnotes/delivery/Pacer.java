@@ -5,9 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Spaces out sends to Slack's limits: at most one message per {@code perChannel} to one conversation, at most
- * {@code rate} per second overall, and nothing at all while a rate limit the platform announced is in force. Each
- * caller reserves the next free slot under a lock and then waits outside it, so threads queue fairly.
+ * Spaces out sends to Slack's limits: at most one message per {@code perChannel} to one conversation and at most
+ * {@code rate} per second overall. Each caller reserves the next free slot under a lock and then waits outside it,
+ * so threads queue fairly. (A rate limit Slack announces is not waited out here: the worker stops claiming until it
+ * has passed — see {@link OutboxWorker}.)
  */
 class Pacer {
 
@@ -38,14 +39,12 @@ class Pacer {
 	private final Ticker ticker;
 	private final Map<String, Long> nextForChannel = new HashMap<>();
 	private long nextAny;
-	private long pausedUntil;
 
 	Pacer(Duration perChannel, double ratePerSecond, Ticker ticker) {
 		this.perChannelNanos = perChannel.toNanos();
 		this.intervalNanos = (long) (1_000_000_000L / ratePerSecond);
 		this.ticker = ticker;
 		this.nextAny = ticker.nanos();
-		this.pausedUntil = nextAny;
 	}
 
 	/** Waits until a message may go to this conversation; returns how long it waited. */
@@ -57,14 +56,9 @@ class Pacer {
 		return Duration.ofNanos(Math.max(0, wait));
 	}
 
-	/** The platform said to wait (a 429's {@code Retry-After}): nobody sends before it has passed. */
-	synchronized void pauseAll(Duration wait) {
-		pausedUntil = Math.max(pausedUntil, ticker.nanos() + wait.toNanos());
-	}
-
 	private synchronized long reserve(String channel) {
 		long now = ticker.nanos();
-		long slot = Math.max(Math.max(now, nextAny), pausedUntil);
+		long slot = Math.max(now, nextAny);
 		Long channelFree = nextForChannel.get(channel);
 		if (channelFree != null) {
 			slot = Math.max(slot, channelFree);

@@ -44,7 +44,8 @@ class PersonalData {
 	 * Collections that hold nothing about any one person: a programme's default visibility, the retention sweep's
 	 * daily claims, API tokens (a name and a hash, owned by the installation).
 	 */
-	static final Set<String> NO_PERSONAL_DATA = Set.of("programs", "retention_sweeps", "api_tokens");
+	static final Set<String> NO_PERSONAL_DATA = Set.of("programs", "retention_sweeps", "api_tokens",
+			"outbox_pauses");
 	/** The fields of a placement that name a follower. */
 	static final List<String> FOLLOWER_ROLES = List.of("manager", "academicCoach", "businessCoach");
 

@@ -91,6 +91,19 @@ public final class SlackStub {
 			.withBody("{\"ok\":false,\"error\":\"" + error + "\"}")));
 	}
 
+	/** Makes a Web API method answer HTTP 429 with {@code Retry-After}, as Slack does when an app is rate limited. */
+	public static void rateLimited(String method, int retryAfterSeconds) {
+		SERVER.stubFor(post(urlEqualTo("/api/" + method)).willReturn(aResponse().withStatus(429)
+			.withHeader("Retry-After", String.valueOf(retryAfterSeconds))
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
+	}
+
+	/** Makes a Web API method answer a bare HTTP status, e.g. 500 or 503. */
+	public static void status(String method, int status) {
+		SERVER.stubFor(post(urlEqualTo("/api/" + method)).willReturn(aResponse().withStatus(status)));
+	}
+
 	/** The bodies of the file uploads (the second step of {@code files.uploadV2}), in the order they arrived. */
 	public static List<byte[]> uploads() {
 		return SERVER.findAll(postRequestedFor(urlPathMatching(UPLOAD_PATH + ".*"))).stream().map(LoggedRequest::getBody).toList();

@@ -1,0 +1,213 @@
+package org.fieldnotes.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.bson.Document;
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.PlacementStatus;
+import org.fieldnotes.prompting.OccurrenceStatus;
+import org.fieldnotes.prompting.PromptDelivery;
+import org.fieldnotes.prompting.PromptDispatcher;
+import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.SlackStub;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The outbox against the embedded store and WireMock as Slack: rate limits, server errors, permanent refusals,
+ * idempotency keys, leases and two instances draining one outbox.
+ */
+class OutboxTests extends IntegrationTest {
+
+	private static final String ADA = "UADA";
+
+	@Autowired
+	PromptDispatcher dispatcher;
+
+	@Autowired
+	PlacementManagement placements;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	OutboxStore store;
+
+	@Autowired
+	OutboxSettings settings;
+
+	@Autowired
+	Messenger messenger;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Test
+	void aRateLimitedPromptWaitsAsLongAsSlackSaysAndThenGoesOnce() {
+		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
+		SlackStub.rateLimited("chat.postMessage", 30);
+
+		PromptDelivery delivery = dispatcher.sendNext(placementId);
+
+		assertThat(delivery.status()).isEqualTo(OccurrenceStatus.CLAIMED);
+		Document queued = outboxDocument("prompt:" + delivery.occurrenceId());
+		assertThat(queued.getString("status")).isEqualTo("PENDING");
+		assertThat(queued.getString("failure")).isEqualTo("ratelimited");
+		assertThat(queued.getDate("nextAttemptAt").toInstant()).isEqualTo(DEFAULT_NOW.plusSeconds(30));
+
+		// while the limit holds nothing is sent, not even a new message: it is queued for when the limit has passed
+		SlackStub.reset();
+		clock.advance(Duration.ofSeconds(29));
+		assertThat(drainOutbox()).isZero();
+		Delivery meanwhile = outbox.send(Outgoing.of("test:meanwhile", MessageKind.NOTICE, "m", "UBEATA",
+				ChatMessage.text("Meanwhile")));
+		assertThat(meanwhile.status()).isEqualTo(OutboxStatus.PENDING);
+		assertThat(SlackStub.calls("chat.postMessage")).isEmpty();
+
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(drainOutbox()).isEqualTo(2);
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(SlackStub.messagesTo("UBEATA")).hasSize(1);
+		Document occurrence = mongo.findById(delivery.occurrenceId(), Document.class, "prompt_occurrences");
+		assertThat(occurrence.getString("status")).isEqualTo("SENT");
+		assertThat(occurrence.getString("messageTs")).isNotBlank();
+		assertThat(outboxDocument("prompt:" + delivery.occurrenceId())).doesNotContainKey("message");
+
+		assertThat(drainOutbox()).isZero();
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+	}
+
+	@Test
+	void serverErrorsAreRetriedWithGrowingJitteredBackoffThenGivenUpAndFlagged() {
+		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
+		SlackStub.status("chat.postMessage", 500);
+		PromptDelivery delivery = dispatcher.sendNext(placementId);
+		String key = "prompt:" + delivery.occurrenceId();
+
+		List<Duration> waits = new ArrayList<>();
+		for (int attempt = 1; attempt < settings.maxAttempts(); attempt++) {
+			Document pending = outboxDocument(key);
+			assertThat(pending.getString("status")).as("after attempt %d", attempt).isEqualTo("PENDING");
+			Instant next = pending.getDate("nextAttemptAt").toInstant();
+			waits.add(Duration.between(clock.instant(), next));
+			clock.set(next);
+			assertThat(drainOutbox()).isEqualTo(1);
+		}
+
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(settings.maxAttempts());
+		for (int i = 0; i < waits.size(); i++) {
+			long ceiling = Math.min(settings.maxBackoff().toMillis(), settings.backoff().toMillis() << i);
+			assertThat(waits.get(i)).as("wait %d", i + 1)
+				.isBetween(settings.backoff(), Duration.ofMillis(ceiling));
+		}
+		Document failed = outboxDocument(key);
+		assertThat(failed.getString("status")).isEqualTo("FAILED");
+		assertThat(failed.getString("failure")).isEqualTo("http_500 (after 10 attempts)");
+		assertThat(failed).doesNotContainKey("message");
+		Document occurrence = mongo.findById(delivery.occurrenceId(), Document.class, "prompt_occurrences");
+		assertThat(occurrence.getString("status")).isEqualTo("FAILED");
+		assertThat(outbox.failed(10)).extracting(Outbox.FailedDelivery::key).containsExactly(key);
+
+		clock.advance(Duration.ofDays(1));
+		assertThat(drainOutbox()).isZero();
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(settings.maxAttempts());
+	}
+
+	@Test
+	void aDeactivatedParticipantIsGivenUpAtOnceAndGetsNoMorePrompts() {
+		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
+		SlackStub.error("chat.postMessage", "account_inactive");
+
+		PromptDelivery delivery = dispatcher.sendNext(placementId);
+
+		assertThat(delivery.status()).isEqualTo(OccurrenceStatus.FAILED);
+		assertThat(delivery.failure()).isEqualTo("account_inactive");
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(placements.get(placementId).getStatus()).isEqualTo(PlacementStatus.PAUSED);
+
+		clock.advance(Duration.ofDays(8));
+		assertThat(drainOutbox()).isZero();
+		assertThat(dispatcher.catchUp(placementId)).isEmpty();
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+	}
+
+	@Test
+	void theSameKeyIsSentOnceHoweverOftenItIsHandedIn() {
+		Outgoing note = Outgoing.of("test:once", MessageKind.NOTICE, "once", ADA, ChatMessage.text("Hello"));
+
+		Delivery first = outbox.send(note);
+		Delivery second = outbox.send(note);
+		Delivery third = outbox.enqueue(note);
+
+		assertThat(first.isSent()).isTrue();
+		assertThat(second.status()).isEqualTo(OutboxStatus.SENT);
+		assertThat(second.sent()).isEqualTo(first.sent());
+		assertThat(third.sent()).isEqualTo(first.sent());
+		assertThat(drainOutbox()).isZero();
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(mongo.getCollection("outbox").countDocuments()).isEqualTo(1);
+	}
+
+	@Test
+	void aClaimWhoseLeaseRanOutIsTakenOverAndOneThatHoldsIsLeftAlone() {
+		Instant now = clock.instant();
+		store.insertOnce(held("dead", "UDEAD", "instance-that-died/1", now.minusSeconds(1)));
+		store.insertOnce(held("alive", "UALIVE", "instance-still-sending/2", now.plusSeconds(30)));
+
+		assertThat(drainOutbox()).isEqualTo(1);
+
+		assertThat(SlackStub.messagesTo("UDEAD")).hasSize(1);
+		assertThat(SlackStub.messagesTo("UALIVE")).isEmpty();
+		assertThat(outboxDocument("test:dead").getString("status")).isEqualTo("SENT");
+		assertThat(outboxDocument("test:dead").getInteger("attempts")).isEqualTo(2);
+		assertThat(outboxDocument("test:alive").getString("status")).isEqualTo("SENDING");
+
+		clock.advance(Duration.ofSeconds(31));
+		assertThat(drainOutbox()).isEqualTo(1);
+		assertThat(SlackStub.messagesTo("UALIVE")).hasSize(1);
+	}
+
+	@Test
+	void twoInstancesDrainingOneOutboxSendEveryMessageExactlyOnce() {
+		OutboxWorker other = new OutboxWorker(store, messenger, events, settings, clock);
+		int count = 120;
+		IntStream.range(0, count)
+			.forEach(i -> outbox.enqueue(Outgoing.of("test:" + i, MessageKind.NOTICE, String.valueOf(i), "U" + (i % 12),
+					ChatMessage.text("message " + i))));
+
+		CompletableFuture<Integer> mine = CompletableFuture.supplyAsync(this::drainOutbox);
+		CompletableFuture<Integer> theirs = CompletableFuture.supplyAsync(other::drain);
+
+		assertThat(mine.join() + theirs.join()).isEqualTo(count);
+		Map<String, Long> sentTimes = SlackStub.calls("chat.postMessage")
+			.stream()
+			.collect(Collectors.groupingBy(call -> call.get("text"), Collectors.counting()));
+		assertThat(sentTimes).hasSize(count).allSatisfy((text, times) -> assertThat(times).as(text).isEqualTo(1));
+		assertThat(outbox.counts()).containsEntry(OutboxStatus.SENT, (long) count)
+			.containsEntry(OutboxStatus.PENDING, 0L)
+			.containsEntry(OutboxStatus.SENDING, 0L);
+	}
+
+	private OutboxMessage held(String id, String recipient, String owner, Instant leaseUntil) {
+		Instant claimed = leaseUntil.minus(settings.lease());
+		return new OutboxMessage(id, "test:" + id, MessageKind.NOTICE, id, recipient, ChatMessage.text("Held " + id),
+				List.of(), OutboxStatus.SENDING, 1, claimed, claimed, owner, leaseUntil, null, null, null, null);
+	}
+
+	private Document outboxDocument(String key) {
+		return mongo.getCollection("outbox").find(new Document("key", key)).first();
+	}
+
+}

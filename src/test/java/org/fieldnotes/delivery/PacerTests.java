@@ -1,0 +1,65 @@
+package org.fieldnotes.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class PacerTests {
+
+	/** A clock that only moves when the pacer waits. */
+	static class FakeTicker implements Pacer.Ticker {
+
+		long now;
+		final List<Duration> waits = new ArrayList<>();
+
+		@Override
+		public long nanos() {
+			return now;
+		}
+
+		@Override
+		public void sleep(Duration duration) {
+			waits.add(duration);
+			now += duration.toNanos();
+		}
+	}
+
+	@Test
+	void oneConversationGetsAtMostOneMessageASecond() throws InterruptedException {
+		FakeTicker ticker = new FakeTicker();
+		Pacer pacer = new Pacer(Duration.ofSeconds(1), 1000, ticker);
+
+		assertThat(pacer.await("UADA")).isZero();
+		assertThat(pacer.await("UADA")).isEqualTo(Duration.ofSeconds(1));
+		assertThat(pacer.await("UADA")).isEqualTo(Duration.ofSeconds(1));
+		assertThat(ticker.now).isEqualTo(Duration.ofSeconds(2).toNanos());
+	}
+
+	@Test
+	void otherConversationsAreOnlyHeldToTheWorkspaceRate() throws InterruptedException {
+		FakeTicker ticker = new FakeTicker();
+		Pacer pacer = new Pacer(Duration.ofSeconds(1), 4, ticker);
+
+		for (int i = 0; i < 8; i++) {
+			pacer.await("U" + i);
+		}
+		// 8 messages at 4 per second: the eighth goes 1.75 s after the first
+		assertThat(ticker.now).isEqualTo(Duration.ofMillis(1750).toNanos());
+		assertThat(ticker.waits).hasSize(7).allSatisfy(wait -> assertThat(wait).isEqualTo(Duration.ofMillis(250)));
+	}
+
+	@Test
+	void timePassingFreesTheConversation() throws InterruptedException {
+		FakeTicker ticker = new FakeTicker();
+		Pacer pacer = new Pacer(Duration.ofSeconds(1), 1000, ticker);
+		pacer.await("UADA");
+
+		ticker.now += Duration.ofSeconds(5).toNanos();
+
+		assertThat(pacer.await("UADA")).isZero();
+	}
+}
