@@ -70,6 +70,18 @@ public class PromptDispatcher {
 	 * ({@link QuietHours}); else recorded as missed. Runs when a trigger fires and for every placement at start.
 	 */
 	public List<PromptDelivery> catchUp(String placementId) {
+		return catchUp(placementId, false);
+	}
+
+	/**
+	 * {@link #catchUp(String)} that only queues what is to be sent, for the outbox's worker to send: for catching up
+	 * every placement at start, which must not wait for thousands of sends one after the other.
+	 */
+	List<PromptDelivery> queueCatchUp(String placementId) {
+		return catchUp(placementId, true);
+	}
+
+	private List<PromptDelivery> catchUp(String placementId, boolean queueOnly) {
 		Placement placement = placements.get(placementId);
 		if (!placement.isActive()) {
 			return List.of();
@@ -87,7 +99,7 @@ public class PromptDispatcher {
 					return claimAsSkipped(placement, due, skip.get());
 				}
 				boolean inTime = Duration.between(due.instant(), now).compareTo(settings.catchUp()) < 0;
-				return inTime && quietHours.isAllowed(placement, now) ? claimAndSend(placement, due)
+				return inTime && quietHours.isAllowed(placement, now) ? claimAndSend(placement, due, queueOnly)
 						: claimAsMissed(placement, due);
 			})
 			.flatMap(Optional::stream)
@@ -107,7 +119,7 @@ public class PromptDispatcher {
 		Instant now = clock.instant();
 		for (Due due : calendar.dues(placement)) {
 			if (due.instant().isAfter(now) && !due.isSkipped() && !occurrences.exists(placementId, due.date())) {
-				Optional<PromptDelivery> sent = claimAndSend(placement, due);
+				Optional<PromptDelivery> sent = claimAndSend(placement, due, false);
 				if (sent.isPresent()) {
 					return sent.get();
 				}
@@ -143,7 +155,7 @@ public class PromptDispatcher {
 		throw new PromptNotSent("No prompt of this placement is left to skip");
 	}
 
-	private Optional<PromptDelivery> claimAndSend(Placement placement, Due due) {
+	private Optional<PromptDelivery> claimAndSend(Placement placement, Due due, boolean queueOnly) {
 		Prompt prompt = calendar.promptFor(placement, due);
 		Optional<PromptOccurrence> claimed = occurrences
 			.claim(PromptOccurrence.claim(placement.getId(), prompt.id(), due, OccurrenceStatus.CLAIMED, clock.instant()));
@@ -152,8 +164,9 @@ public class PromptDispatcher {
 			return Optional.empty();
 		}
 		PromptOccurrence occurrence = claimed.get();
-		Delivery delivery = outbox.send(PromptOutbox.prompt(occurrence, placement.getParticipant().slackUserId(),
-				composer.compose(placement, prompt, due, occurrence.getId())));
+		Outgoing outgoing = PromptOutbox.prompt(occurrence, placement.getParticipant().slackUserId(),
+				composer.compose(placement, prompt, due, occurrence.getId()));
+		Delivery delivery = queueOnly ? outbox.enqueue(outgoing) : outbox.send(outgoing);
 		if (delivery.isSent()) {
 			log.info("Sent prompt {} to placement {} (due {})", prompt.id(), placement.getId(), due.local());
 		}

@@ -54,7 +54,7 @@ class PromptScheduler {
 		int scheduled = 0;
 		for (Placement placement : placements.active()) {
 			try {
-				dispatcher.catchUp(placement.getId());
+				dispatcher.queueCatchUp(placement.getId());
 				scheduled += schedule(placement).isPresent() ? 1 : 0;
 			}
 			catch (RuntimeException e) {

@@ -100,6 +100,9 @@ class PromptSchedulingTests extends IntegrationTest {
 		clock.set(Instant.parse("2026-12-04T16:00:00Z"));
 		scheduler.rebuild();
 
+		// at start the catch-up only queues; the outbox's worker sends
+		assertThat(SlackStub.messagesTo(ADA)).isEmpty();
+		assertThat(drainOutbox()).isEqualTo(1);
 		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
 		assertThat(SlackStub.blockTexts(SlackStub.messagesTo(ADA).get(0))).contains("Week 5 of 26 at Scania");
 		List<PromptOccurrence> sent = history.within(placementId, Instant.parse("2026-12-04T00:00:00Z"),
@@ -117,6 +120,7 @@ class PromptSchedulingTests extends IntegrationTest {
 		clock.set(Instant.parse("2026-12-04T16:30:00Z"));
 		scheduler.rebuild();
 
+		assertThat(drainOutbox()).isZero();
 		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
 		assertThat(occurrences(placementId)).hasSize(1);
 		assertThat(scheduler.nextFireTime(placementId)).hasValue(FRIDAY_DEC_11);
