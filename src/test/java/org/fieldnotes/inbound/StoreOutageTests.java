@@ -3,15 +3,11 @@ package org.fieldnotes.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.fieldnotes.support.ControllableStore;
 import org.fieldnotes.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,9 +18,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * MongoDB goes away while Slack keeps sending: {@code /slack/events} answers 503 well inside Slack's 3 seconds (so
@@ -38,27 +31,21 @@ class StoreOutageTests extends IntegrationTest {
 	/** Slack gives an app 3 seconds to answer; the store timeout is 2 s. */
 	private static final Duration SLACK_BUDGET = Duration.ofSeconds(3);
 
-	private static final Path FILE = dataFile();
-	private static final int PORT = freePort();
-	private static MongoBackend backend;
-	private static MongoServer server = start();
+	private static final ControllableStore STORE = new ControllableStore();
 
 	@DynamicPropertySource
 	static void externalStore(DynamicPropertyRegistry registry) {
-		registry.add("fieldnotes.store.uri", () -> "mongodb://127.0.0.1:" + PORT + "/fieldnotes");
+		registry.add("fieldnotes.store.uri", STORE::uri);
 	}
 
 	@AfterEach
 	void storeBack() {
-		if (server == null) {
-			server = start();
-		}
+		STORE.start();
 	}
 
 	@AfterAll
 	static void stopStore() {
-		server.shutdownNow();
-		backend.close();
+		STORE.stop();
 	}
 
 	@Test
@@ -66,7 +53,7 @@ class StoreOutageTests extends IntegrationTest {
 		String placementId = enrol("UADA", "2026-11-02", "2027-04-30");
 		String text = "Reflection written during the outage";
 		int logFrom = output.getAll().length();
-		stopTheStore();
+		STORE.stop();
 
 		long started = System.nanoTime();
 		HttpResponse<String> during = directMessage("EvOut", "UADA", "1764669600.000300", text, null);
@@ -85,7 +72,7 @@ class StoreOutageTests extends IntegrationTest {
 		assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(
 				type -> assertThat(type).startsWith("application/problem+json"));
 
-		server = start();
+		STORE.start();
 		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(
 				() -> send(HttpRequest.newBuilder(uri("/actuator/health")).GET().build()).statusCode() == 200);
 
@@ -104,40 +91,5 @@ class StoreOutageTests extends IntegrationTest {
 			.doesNotContain(text);
 		assertThat(log.lines().filter(line -> line.contains(" ERROR ") || line.startsWith("\tat ")))
 			.as("ERROR lines or stack traces during the outage").isEmpty();
-	}
-
-	private static void stopTheStore() {
-		server.shutdownNow();
-		backend.close();
-		server = null;
-	}
-
-	/** The server on its port, on the data file it had before (as a MongoDB restarted on its volume). */
-	private static MongoServer start() {
-		backend = new H2Backend(FILE.toString());
-		MongoServer started = new MongoServer(backend);
-		started.bind("127.0.0.1", PORT);
-		return started;
-	}
-
-	private static Path dataFile() {
-		try {
-			Path dir = Files.createTempDirectory("fieldnotes-outage");
-			dir.toFile().deleteOnExit();
-			return dir.resolve("store.mv");
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 	}
 }
