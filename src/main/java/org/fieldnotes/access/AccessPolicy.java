@@ -110,7 +110,15 @@ public class AccessPolicy {
 		return decide(member(slackUserId), operation, Target.none()).allowed();
 	}
 
-	/** Decides whether the actor may do the operation to the target. */
+	/**
+	 * Whether the actor may do the operation to the target, without a log line: for choosing what to show (the
+	 * help's commands, the entries an API answer lists), not for refusing a request.
+	 */
+	public boolean permits(Actor actor, Operation operation, Target target) {
+		return decideQuietly(actor, operation, target).allowed();
+	}
+
+	/** Decides whether the actor may do the operation to the target; a refusal is logged (operation and reason). */
 	public Decision decide(Actor actor, Operation operation, Target target) {
 		Decision decision = decideQuietly(actor, operation, target);
 		if (decision.denied()) {

@@ -65,7 +65,7 @@ public class Commands {
 		Actor actor = access.member(userId);
 		List<Item> items = subcommands.values()
 			.stream()
-			.filter(s -> allowed(actor, s.name()))
+			.filter(s -> Operation.command(s.name()).map(o -> access.permits(actor, o, Target.none())).orElse(false))
 			.map(s -> item(s.name(), locale))
 			.collect(Collectors.toList());
 		items.add(item("help", locale));

@@ -91,8 +91,7 @@ class PlacementsController {
 		// admins are not the academic coach: nothing private or confidential
 		Actor admin = access.apiCaller(caller);
 		return logbook.entries(id, includeDeleted).stream()
-			.filter(e -> access.decide(admin, Operation.READ_ITEM, Target.item(placement, e.authorId(), e.visibility()))
-				.allowed())
+			.filter(e -> access.permits(admin, Operation.READ_ITEM, Target.item(placement, e.authorId(), e.visibility())))
 			.map(EntryResponse::of).toList();
 	}
 
@@ -103,8 +102,7 @@ class PlacementsController {
 		Placement placement = placements.get(id);
 		Actor admin = access.apiCaller(caller);
 		return statusUpdates.of(id).stream()
-			.filter(u -> access.decide(admin, Operation.READ_ITEM, Target.item(placement, u.authorId(), u.visibility()))
-				.allowed())
+			.filter(u -> access.permits(admin, Operation.READ_ITEM, Target.item(placement, u.authorId(), u.visibility())))
 			.map(StatusUpdateResponse::of).toList();
 	}
 
