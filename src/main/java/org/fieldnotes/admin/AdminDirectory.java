@@ -3,6 +3,7 @@ package org.fieldnotes.admin;
 import java.time.Clock;
 import java.util.List;
 
+import org.fieldnotes.access.Admins;
 import org.fieldnotes.digest.CoordinatorsChanged;
 import org.fieldnotes.store.Claims;
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * (always, and they cannot be removed by command) and those added with {@code /fieldnotes admin add} (stored).
  */
 @Component
-public class AdminDirectory {
+public class AdminDirectory implements Admins {
 
 	private final AdminSettings settings;
 	private final MongoTemplate mongo;
@@ -31,6 +32,7 @@ public class AdminDirectory {
 		this.events = events;
 	}
 
+	@Override
 	public boolean isAdmin(String slackUserId) {
 		return slackUserId != null
 				&& (isConfigured(slackUserId) || mongo.exists(byId(slackUserId), StoredAdmin.class));

@@ -36,11 +36,6 @@ class AdminCommand implements Subcommand {
 	}
 
 	@Override
-	public boolean adminOnly() {
-		return true;
-	}
-
-	@Override
 	public int helpOrder() {
 		return 170;
 	}

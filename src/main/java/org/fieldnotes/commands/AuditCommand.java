@@ -32,11 +32,6 @@ class AuditCommand implements Subcommand {
 	}
 
 	@Override
-	public boolean adminOnly() {
-		return true;
-	}
-
-	@Override
 	public int helpOrder() {
 		return 180;
 	}

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.fieldnotes.admin.AdminDirectory;
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Actor;
+import org.fieldnotes.access.Operation;
+import org.fieldnotes.access.Target;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.placement.PlacementManagement;
@@ -16,24 +19,24 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs {@code /fieldnotes} for a person and answers in their language: finds the {@link Subcommand} by name,
- * refuses admin-only ones to others, and answers {@code help} (also for an empty or unknown subcommand).
+ * refuses what {@link AccessPolicy} does not allow the person (admin-only ones, for others), and answers {@code help} (also for an empty or unknown subcommand).
  */
 @Service
 public class Commands {
 
 	private final Map<String, Subcommand> subcommands;
 	private final PlacementManagement placements;
-	private final AdminDirectory admins;
+	private final AccessPolicy access;
 	private final Replies replies;
 
-	Commands(List<Subcommand> subcommands, PlacementManagement placements, AdminDirectory admins, Replies replies) {
+	Commands(List<Subcommand> subcommands, PlacementManagement placements, AccessPolicy access, Replies replies) {
 		this.subcommands = subcommands.stream()
 			.sorted(Comparator.comparingInt(Subcommand::helpOrder))
 			.collect(Collectors.toMap(Subcommand::name, Function.identity(), (a, b) -> {
 				throw new IllegalStateException("Two subcommands are called " + a.name());
 			}, LinkedHashMap::new));
 		this.placements = placements;
-		this.admins = admins;
+		this.access = access;
 		this.replies = replies;
 	}
 
@@ -52,17 +55,17 @@ public class Commands {
 		if (subcommand == null) {
 			return help(userId, locale, replies.t("command.unknown", locale, line.name()));
 		}
-		if (subcommand.adminOnly() && !admins.isAdmin(userId)) {
+		if (!allowed(access.member(userId), subcommand.name())) {
 			return replies.text("command.adminOnly", locale);
 		}
 		return subcommand.run(new Invocation(userId, line, locale));
 	}
 
 	private ChatMessage help(String userId, Locale locale, String problem) {
-		boolean admin = admins.isAdmin(userId);
+		Actor actor = access.member(userId);
 		List<Item> items = subcommands.values()
 			.stream()
-			.filter(s -> admin || !s.adminOnly())
+			.filter(s -> Operation.command(s.name()).map(o -> access.permits(actor, o, Target.none())).orElse(false))
 			.map(s -> item(s.name(), locale))
 			.collect(Collectors.toList());
 		items.add(item("help", locale));
@@ -74,6 +77,11 @@ public class Commands {
 			.items(items)
 			.context(replies.t("help.dm", locale))
 			.build();
+	}
+
+	/** Whether the policy lets the person run the subcommand; one without an operation is refused. */
+	private boolean allowed(Actor actor, String name) {
+		return Operation.command(name).map(o -> access.decide(actor, o, Target.none()).allowed()).orElse(false);
 	}
 
 	private Item item(String command, Locale locale) {

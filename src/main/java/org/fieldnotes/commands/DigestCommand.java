@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.fieldnotes.admin.AdminDirectory;
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Operation;
 import org.fieldnotes.admin.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.digest.CohortDigests;
@@ -35,20 +36,20 @@ class DigestCommand implements Subcommand {
 	private final DigestPreferences settings;
 	private final DigestResender resender;
 	private final DigestSettingsText text;
-	private final AdminDirectory admins;
+	private final AccessPolicy access;
 	private final AuditLog audit;
 	private final PlacementManagement placements;
 	private final CohortDigests cohort;
 	private final Replies replies;
 
 	DigestCommand(DigestService digests, DigestPreferences settings, DigestResender resender, DigestSettingsText text,
-			AdminDirectory admins, AuditLog audit, PlacementManagement placements, CohortDigests cohort,
+			AccessPolicy access, AuditLog audit, PlacementManagement placements, CohortDigests cohort,
 			Replies replies) {
 		this.digests = digests;
 		this.settings = settings;
 		this.resender = resender;
 		this.text = text;
-		this.admins = admins;
+		this.access = access;
 		this.audit = audit;
 		this.placements = placements;
 		this.cohort = cohort;
@@ -104,7 +105,7 @@ class DigestCommand implements Subcommand {
 	/** {@code preview @person}: admins see someone else's digest as it would look now; every look is audited. */
 	private ChatMessage previewOf(Invocation invocation, Locale locale) {
 		Optional<String> target = invocation.mention();
-		if (!admins.isAdmin(invocation.userId())) {
+		if (!access.allows(invocation.userId(), Operation.COMMAND_DIGEST_PREVIEW_OF)) {
 			return replies.text("command.adminOnly", locale);
 		}
 		if (target.isEmpty()) {

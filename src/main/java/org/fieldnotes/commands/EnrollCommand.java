@@ -45,11 +45,6 @@ class EnrollCommand implements Subcommand {
 	}
 
 	@Override
-	public boolean adminOnly() {
-		return true;
-	}
-
-	@Override
 	public int helpOrder() {
 		return 90;
 	}

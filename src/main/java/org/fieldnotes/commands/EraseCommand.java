@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.fieldnotes.admin.AdminDirectory;
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Operation;
 import org.fieldnotes.admin.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Button;
@@ -26,13 +27,13 @@ public class EraseCommand implements Subcommand {
 	public static final String CANCEL = "privacy_erase_cancel";
 
 	private final Erasure erasure;
-	private final AdminDirectory admins;
+	private final AccessPolicy access;
 	private final AuditLog audit;
 	private final Replies replies;
 
-	EraseCommand(Erasure erasure, AdminDirectory admins, AuditLog audit, Replies replies) {
+	EraseCommand(Erasure erasure, AccessPolicy access, AuditLog audit, Replies replies) {
 		this.erasure = erasure;
-		this.admins = admins;
+		this.access = access;
 		this.audit = audit;
 		this.replies = replies;
 	}
@@ -40,11 +41,6 @@ public class EraseCommand implements Subcommand {
 	@Override
 	public String name() {
 		return "erase";
-	}
-
-	@Override
-	public boolean adminOnly() {
-		return true;
 	}
 
 	@Override
@@ -78,7 +74,7 @@ public class EraseCommand implements Subcommand {
 	/** The Confirm button: erases when the presser is (still) an admin; refuses and audits otherwise. */
 	public ChatMessage confirm(String userId, String key, Locale locale) {
 		Optional<DataSubject> subject = DataSubject.parse(key);
-		if (!admins.isAdmin(userId)) {
+		if (!access.allows(userId, Operation.ERASE_CONFIRM_BUTTON)) {
 			audit.record(userId, "erase", null, null, AuditLog.REFUSED, "not an admin");
 			return replies.text("command.adminOnly", locale);
 		}

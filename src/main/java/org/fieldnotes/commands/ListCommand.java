@@ -33,11 +33,6 @@ class ListCommand implements Subcommand {
 	}
 
 	@Override
-	public boolean adminOnly() {
-		return true;
-	}
-
-	@Override
 	public int helpOrder() {
 		return 100;
 	}

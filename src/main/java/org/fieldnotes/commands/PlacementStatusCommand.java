@@ -27,11 +27,6 @@ abstract class PlacementStatusCommand implements Subcommand {
 		this.audit = audit;
 	}
 
-	@Override
-	public boolean adminOnly() {
-		return true;
-	}
-
 	/** Applies the change to the placement with this id; throws {@link IllegalStateException} when it can't. */
 	abstract Function<String, Placement> change();
 

@@ -31,11 +31,6 @@ abstract class PromptCommand implements Subcommand {
 		this.audit = audit;
 	}
 
-	@Override
-	public boolean adminOnly() {
-		return true;
-	}
-
 	/** Acts on the next prompt of the placement with this id. */
 	abstract PromptDelivery act(String placementId);
 

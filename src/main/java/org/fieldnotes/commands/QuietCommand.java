@@ -46,11 +46,6 @@ class QuietCommand implements Subcommand {
 	}
 
 	@Override
-	public boolean adminOnly() {
-		return true;
-	}
-
-	@Override
 	public int helpOrder() {
 		return 160;
 	}

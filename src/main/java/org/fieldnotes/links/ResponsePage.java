@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Actor;
+import org.fieldnotes.access.Operation;
 import org.fieldnotes.logbook.EntryResponse;
 import org.fieldnotes.logbook.ResponseKind;
 import org.fieldnotes.logbook.Responses;
@@ -43,8 +46,11 @@ class ResponsePage {
 	private final Responses responses;
 	private final Preferences preferences;
 	private final ITemplateEngine templates;
+	private final AccessPolicy policy;
 
-	ResponsePage(ResponseLinks links, Responses responses, Preferences preferences, ITemplateEngine templates) {
+	ResponsePage(ResponseLinks links, Responses responses, Preferences preferences, ITemplateEngine templates,
+			AccessPolicy policy) {
+		this.policy = policy;
 		this.links = links;
 		this.responses = responses;
 		this.preferences = preferences;
@@ -58,7 +64,8 @@ class ResponsePage {
 		if (claim.isEmpty()) {
 			return problem(HttpStatus.FORBIDDEN, "invalid", request.getLocale());
 		}
-		Outcome access = responses.access(claim.get().entryId(), claim.get().recipientKey());
+		Outcome access = responses.access(claim.get().entryId(), policy.recipient(claim.get().recipientKey()),
+				Operation.RESPONSE_PAGE_SHOW);
 		Locale locale = localeOf(access, request);
 		if (claim.get().expired()) {
 			return problem(HttpStatus.GONE, "expired", locale);
@@ -82,15 +89,16 @@ class ResponsePage {
 			return problem(HttpStatus.FORBIDDEN, "invalid", request.getLocale());
 		}
 		String entryId = claim.get().entryId();
-		String recipient = claim.get().recipientKey();
+		Actor recipient = policy.recipient(claim.get().recipientKey());
 		if (claim.get().expired()) {
-			return problem(HttpStatus.GONE, "expired", localeOf(responses.access(entryId, recipient), request));
+			return problem(HttpStatus.GONE, "expired",
+					localeOf(responses.access(entryId, recipient, Operation.RESPONSE_PAGE_RESPOND), request));
 		}
 		Outcome outcome;
 		if ("reply".equals(action)) {
 			Status invalid = Responses.validate(text);
 			if (invalid != null) {
-				Outcome access = responses.access(entryId, recipient);
+				Outcome access = responses.access(entryId, recipient, Operation.RESPONSE_PAGE_RESPOND);
 				Locale locale = localeOf(access, request);
 				if (access.status() != Status.ALLOWED) {
 					return refusal(access, locale);
@@ -103,10 +111,11 @@ class ResponsePage {
 				return html(HttpStatus.BAD_REQUEST, page);
 			}
 			outcome = responses.reply(entryId, recipient, text,
-					"web:" + (submission == null || submission.isBlank() ? UUID.randomUUID() : cut(submission)));
+					"web:" + (submission == null || submission.isBlank() ? UUID.randomUUID() : cut(submission)),
+					Operation.RESPONSE_PAGE_RESPOND);
 		}
 		else if ("acknowledge".equals(action)) {
-			outcome = responses.acknowledge(entryId, recipient);
+			outcome = responses.acknowledge(entryId, recipient, Operation.RESPONSE_PAGE_RESPOND);
 		}
 		else {
 			return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", token).cacheControl(CacheControl.noStore())

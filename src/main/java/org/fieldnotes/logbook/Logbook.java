@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Operation;
+import org.fieldnotes.access.Target;
 import org.fieldnotes.chat.InboundMessage;
 import org.fieldnotes.chat.MessageRef;
 import org.fieldnotes.placement.Placement;
@@ -44,9 +47,11 @@ public class Logbook {
 	private final VisibilityDefaults visibility;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final AccessPolicy access;
 
 	Logbook(LogbookEntries entries, MongoTemplate mongo, PlacementManagement placements, PromptHistory prompts,
-			VisibilityDefaults visibility, ApplicationEventPublisher events, Clock clock) {
+			VisibilityDefaults visibility, ApplicationEventPublisher events, Clock clock, AccessPolicy access) {
+		this.access = access;
 		this.entries = entries;
 		this.mongo = mongo;
 		this.placements = placements;
@@ -104,17 +109,25 @@ public class Logbook {
 	}
 
 	/**
-	 * The author changes who may read an entry of theirs. Anyone else, a deleted entry or an unknown id changes
-	 * nothing. A change is published as {@link VisibilityChanged} (ids only).
+	 * The author changes who may read an entry of theirs ({@link AccessPolicy} decides who may). Anyone else, a
+	 * deleted entry or an unknown id changes nothing. A change is published as {@link VisibilityChanged} (ids only).
+	 * @param operation where the change comes from (a button, a menu), for the policy
 	 * @return whether the entry is the author's (and now has that visibility)
 	 */
-	public boolean changeVisibility(String entryId, String userId, Visibility visibility) {
+	public boolean changeVisibility(String entryId, String userId, Visibility visibility, Operation operation) {
 		if (entryId == null || userId == null || visibility == null) {
 			return false;
 		}
-		LogbookEntry before = mongo.findAndModify(Query.query(Criteria.where("_id").is(entryId).and("authorId").is(userId)
-			.and("deletedAt").is(null)), new Update().set("visibility", visibility),
-				FindAndModifyOptions.options().returnNew(false), LogbookEntry.class);
+		Query live = Query.query(Criteria.where("_id").is(entryId).and("deletedAt").is(null));
+		LogbookEntry found = mongo.findOne(live, LogbookEntry.class);
+		if (found == null || access.decide(access.member(userId), operation,
+				Target.item(null, found.authorId(), found.visibility())).denied()) {
+			log.debug("Visibility of entry {} not changed: not the author's, deleted or unknown", entryId);
+			return false;
+		}
+		LogbookEntry before = mongo.findAndModify(live.addCriteria(Criteria.where("authorId").is(found.authorId())),
+				new Update().set("visibility", visibility), FindAndModifyOptions.options().returnNew(false),
+				LogbookEntry.class);
 		if (before == null) {
 			log.debug("Visibility of entry {} not changed: not the author's, deleted or unknown", entryId);
 			return false;

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Operation;
+import org.fieldnotes.access.Target;
 import org.fieldnotes.chat.MessageRef;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * A participant's own entries, as they manage them from a form or their home view: write one, edit or delete one
- * they wrote. Only the author of an entry can change it.
+ * they wrote. Only the author of an entry can change it ({@link AccessPolicy} decides).
  */
 @Service
 public class OwnEntries {
@@ -35,8 +38,11 @@ public class OwnEntries {
 	private final PlacementManagement placements;
 	private final VisibilityDefaults visibility;
 	private final Clock clock;
+	private final AccessPolicy access;
 
-	OwnEntries(MongoTemplate mongo, PlacementManagement placements, VisibilityDefaults visibility, Clock clock) {
+	OwnEntries(MongoTemplate mongo, PlacementManagement placements, VisibilityDefaults visibility, Clock clock,
+			AccessPolicy access) {
+		this.access = access;
 		this.mongo = mongo;
 		this.placements = placements;
 		this.visibility = visibility;
@@ -101,9 +107,17 @@ public class OwnEntries {
 		return saved.isPresent() ? new SavedMessage(Saved.SAVED, saved.get()) : new SavedMessage(Saved.ALREADY_SAVED, null);
 	}
 
-	/** The entry, if {@code userId} wrote it and it is not deleted. */
-	public Optional<LogbookEntry> find(String entryId, String userId) {
-		return Optional.ofNullable(mongo.findOne(own(entryId, userId), LogbookEntry.class));
+	/**
+	 * The entry, if it is not deleted and the policy lets {@code userId} do the operation to it (only its author).
+	 * @param operation e.g. {@link Operation#HOME_ENTRY_MENU}
+	 */
+	public Optional<LogbookEntry> find(String entryId, String userId, Operation operation) {
+		if (entryId == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(mongo.findOne(live(entryId), LogbookEntry.class))
+			.filter(e -> access.decide(access.member(userId), operation, Target.item(null, e.authorId(), e.visibility()))
+				.allowed());
 	}
 
 	/** Replaces the text of an entry the user wrote; false when it is not theirs, deleted or unknown. */
@@ -111,14 +125,18 @@ public class OwnEntries {
 		if (text == null || text.isBlank()) {
 			return false;
 		}
-		return mongo.updateFirst(own(entryId, userId), new Update().set("text", text).set("editedAt", now()),
-				LogbookEntry.class).getModifiedCount() > 0;
+		return find(entryId, userId, Operation.ENTRY_EDIT_FORM)
+			.map(e -> mongo.updateFirst(live(e.id()), new Update().set("text", text).set("editedAt", now()),
+					LogbookEntry.class).getModifiedCount() > 0)
+			.orElse(false);
 	}
 
 	/** Marks an entry the user wrote deleted; false when it is not theirs, already deleted or unknown. */
 	public boolean delete(String entryId, String userId) {
-		return mongo.updateFirst(own(entryId, userId), new Update().set("deletedAt", now()), LogbookEntry.class)
-			.getModifiedCount() > 0;
+		return find(entryId, userId, Operation.ENTRY_DELETE_FORM)
+			.map(e -> mongo.updateFirst(live(e.id()), new Update().set("deletedAt", now()), LogbookEntry.class)
+				.getModifiedCount() > 0)
+			.orElse(false);
 	}
 
 	/** The placement's latest entries that are not deleted, newest first. */
@@ -127,8 +145,8 @@ public class OwnEntries {
 			.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), LogbookEntry.class);
 	}
 
-	private static Query own(String entryId, String userId) {
-		return Query.query(Criteria.where("_id").is(entryId).and("authorId").is(userId).and("deletedAt").is(null));
+	private static Query live(String entryId) {
+		return Query.query(Criteria.where("_id").is(entryId).and("deletedAt").is(null));
 	}
 
 	private Instant now() {

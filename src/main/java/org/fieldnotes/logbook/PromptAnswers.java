@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.fieldnotes.access.Operation;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.placement.VisibilityDefaults;
@@ -76,7 +77,7 @@ public class PromptAnswers {
 	 */
 	public Answered answer(String userId, String occurrenceId, String submissionKey, List<String> answers,
 			Visibility chosen) {
-		Optional<PromptResponses.Form> form = responses.form(occurrenceId, userId);
+		Optional<PromptResponses.Form> form = responses.form(occurrenceId, userId, Operation.PROMPT_ANSWER_FORM);
 		if (form.isEmpty()) {
 			return new Answered(Outcome.CLOSED, null);
 		}

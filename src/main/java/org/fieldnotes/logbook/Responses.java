@@ -9,6 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Actor;
+import org.fieldnotes.access.Decision;
+import org.fieldnotes.access.Operation;
+import org.fieldnotes.access.Target;
 import org.fieldnotes.placement.Person;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.Placements;
@@ -25,7 +30,8 @@ import org.springframework.stereotype.Service;
 /**
  * Closing the loop: a coach or manager acknowledges an entry or replies to it, and the participant is told (in
  * their language, on their chat platform). Only someone who follows the entry's placement in a role that may read
- * the entry ({@link LogbookEntry#readableBy(Role)}) can respond; anyone else is refused and nothing is stored.
+ * the entry can respond ({@link AccessPolicy} decides, for the operation the caller names); anyone else is refused
+ * and nothing is stored.
  * A person acknowledges an entry once, however often they press; a submitted reply is stored once per submission.
  * Platform-neutral: Slack buttons and the e-mail link page both come here.
  */
@@ -35,19 +41,19 @@ public class Responses {
 	private static final Logger log = LoggerFactory.getLogger(Responses.class);
 	/** The longest reply, in characters (what a Slack text area takes). */
 	public static final int MAX_REPLY = 3000;
-	/** Roles in the order a person who holds several is taken to respond in: the most specific reader first. */
-	private static final List<Role> ROLE_ORDER = List.of(Role.ACADEMIC_COACH, Role.BUSINESS_COACH, Role.MANAGER);
 
 	private final MongoTemplate mongo;
 	private final Placements placements;
 	private final ResponseNotices notices;
 	private final Clock clock;
+	private final AccessPolicy access;
 
-	Responses(MongoTemplate mongo, Placements placements, ResponseNotices notices, Clock clock) {
+	Responses(MongoTemplate mongo, Placements placements, ResponseNotices notices, Clock clock, AccessPolicy access) {
 		this.mongo = mongo;
 		this.placements = placements;
 		this.notices = notices;
 		this.clock = clock;
+		this.access = access;
 	}
 
 	/** What became of a response. */
@@ -84,28 +90,33 @@ public class Responses {
 	}
 
 	/**
-	 * Who {@code responderKey} is for this entry, when they may respond to it: they follow its placement in a role
-	 * that may read it, and the entry is not deleted.
-	 * @param responderKey a Slack member id, or {@code email:<address>}
+	 * Whether the person may respond to the entry: {@link Status#ALLOWED}, {@link Status#REFUSED} or {@link Status#GONE}.
+	 * @param actor a chat member ({@link AccessPolicy#member}) or a link's recipient ({@link AccessPolicy#recipient})
+	 * @param operation what they are doing (e.g. {@link Operation#ENTRY_REPLY_BUTTON}), for the policy
 	 */
-	public Optional<Responder> responder(String entryId, String responderKey) {
-		return Optional.ofNullable(check(entryId, responderKey).responder());
-	}
-
-	/** Whether the person may respond to the entry: {@link Status#ALLOWED}, {@link Status#REFUSED} or {@link Status#GONE}. */
-	public Outcome access(String entryId, String responderKey) {
-		Outcome check = check(entryId, responderKey);
+	public Outcome access(String entryId, Actor actor, Operation operation) {
+		Outcome check = check(entryId, actor, operation);
 		return check.status() != null ? check : new Outcome(Status.ALLOWED, check.responder(), null);
 	}
 
+	/** {@link #access(String, Actor, Operation)} for a chat member pressing the digest's Reply button. */
+	public Outcome access(String entryId, String slackUserId) {
+		return access(entryId, access.member(slackUserId), Operation.ENTRY_REPLY_BUTTON);
+	}
+
 	/** Marks the entry read by the responder, once; the participant is told the first time. */
-	public Outcome acknowledge(String entryId, String responderKey) {
-		Outcome check = check(entryId, responderKey);
+	public Outcome acknowledge(String entryId, Actor actor, Operation operation) {
+		Outcome check = check(entryId, actor, operation);
 		if (check.status() != null) {
 			return check;
 		}
 		Responder responder = check.responder();
-		return store(responder, responderKey, ResponseKind.ACKNOWLEDGED, null, "ack:" + entryId + ":" + responderKey);
+		return store(responder, actor.key(), ResponseKind.ACKNOWLEDGED, null, "ack:" + entryId + ":" + actor.key());
+	}
+
+	/** {@link #acknowledge(String, Actor, Operation)} for a chat member pressing the digest's Acknowledge button. */
+	public Outcome acknowledge(String entryId, String slackUserId) {
+		return acknowledge(entryId, access.member(slackUserId), Operation.ENTRY_ACKNOWLEDGE_BUTTON);
 	}
 
 	/**
@@ -113,17 +124,22 @@ public class Responses {
 	 * @param submissionKey what makes this submission unique (a Slack view id, a web form's nonce), so a form
 	 * submitted twice stores one reply
 	 */
-	public Outcome reply(String entryId, String responderKey, String text, String submissionKey) {
+	public Outcome reply(String entryId, Actor actor, String text, String submissionKey, Operation operation) {
 		Status invalid = validate(text);
 		if (invalid != null) {
 			return new Outcome(invalid, null, null);
 		}
-		Outcome check = check(entryId, responderKey);
+		Outcome check = check(entryId, actor, operation);
 		if (check.status() != null) {
 			return check;
 		}
-		return store(check.responder(), responderKey, ResponseKind.REPLIED, text.strip(),
-				"reply:" + entryId + ":" + responderKey + ":" + submissionKey);
+		return store(check.responder(), actor.key(), ResponseKind.REPLIED, text.strip(),
+				"reply:" + entryId + ":" + actor.key() + ":" + submissionKey);
+	}
+
+	/** {@link #reply(String, Actor, String, String, Operation)} for a chat member submitting the reply form. */
+	public Outcome reply(String entryId, String slackUserId, String text, String submissionKey) {
+		return reply(entryId, access.member(slackUserId), text, submissionKey, Operation.ENTRY_REPLY_FORM);
 	}
 
 	/** Why a reply's text cannot be stored ({@link Status#EMPTY}, {@link Status#TOO_LONG}), or {@literal null}. */
@@ -163,8 +179,8 @@ public class Responses {
 	}
 
 	/** A refusal ({@code status} set), or the responder ({@code status} {@literal null}). */
-	private Outcome check(String entryId, String responderKey) {
-		if (entryId == null || entryId.isBlank() || responderKey == null || responderKey.isBlank()) {
+	private Outcome check(String entryId, Actor actor, Operation operation) {
+		if (entryId == null || entryId.isBlank() || actor == null || actor.key() == null || actor.key().isBlank()) {
 			return new Outcome(Status.GONE, null, null);
 		}
 		LogbookEntry entry = mongo.findById(entryId, LogbookEntry.class);
@@ -175,18 +191,13 @@ public class Responses {
 		if (placement.isEmpty()) {
 			return new Outcome(Status.GONE, null, null);
 		}
-		Map<Role, Person> followers = placement.get().followers();
-		for (Role role : ROLE_ORDER) {
-			Person person = followers.get(role);
-			if (person != null && responderKey.equals(keyOf(person)) && entry.readableBy(role)) {
-				return new Outcome(null, new Responder(entry, placement.get(), role, person), null);
-			}
+		Decision decision = access.decide(actor, operation,
+				Target.item(placement.get(), entry.authorId(), entry.visibility()));
+		if (decision.allowed() && decision.role() != null) {
+			Person person = placement.get().followers().get(decision.role());
+			return new Outcome(null, new Responder(entry, placement.get(), decision.role(), person), null);
 		}
 		log.info("A response to entry {} was refused: the responder may not read it", entry.id());
 		return new Outcome(Status.REFUSED, null, null);
-	}
-
-	private static String keyOf(Person person) {
-		return person.hasSlack() || person.email() != null ? person.recipientKey() : null;
 	}
 }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Target;
+import org.fieldnotes.access.Operation;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Visibility;
@@ -42,9 +45,12 @@ public class StatusUpdates {
 	private final VisibilityDefaults visibility;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final AccessPolicy access;
 
 	StatusUpdates(MongoTemplate mongo, PlacementManagement placements, PromptResponses responses,
-			PromptHistory prompts, VisibilityDefaults visibility, ApplicationEventPublisher events, Clock clock) {
+			PromptHistory prompts, VisibilityDefaults visibility, ApplicationEventPublisher events, Clock clock,
+			AccessPolicy access) {
+		this.access = access;
 		this.mongo = mongo;
 		this.placements = placements;
 		this.responses = responses;
@@ -107,7 +113,7 @@ public class StatusUpdates {
 		String placementId;
 		String program;
 		if (occurrenceId != null && !occurrenceId.isBlank()) {
-			Optional<PromptResponses.Form> form = responses.form(occurrenceId, userId);
+			Optional<PromptResponses.Form> form = responses.form(occurrenceId, userId, Operation.STATUS_UPDATE_FORM);
 			if (form.isEmpty()) {
 				return new Submitted(Outcome.CLOSED, null, List.of());
 			}
@@ -139,15 +145,23 @@ public class StatusUpdates {
 	}
 
 	/**
-	 * The author changes who may read a status update of theirs; anyone else or an unknown id changes nothing. A
-	 * change is published as {@link VisibilityChanged} (ids only).
+	 * The author changes who may read a status update of theirs ({@link AccessPolicy} decides who may); anyone else
+	 * or an unknown id changes nothing. A change is published as {@link VisibilityChanged} (ids only).
+	 * @param operation where the change comes from (a button, a menu), for the policy
 	 * @return whether the update is the author's (and now has that visibility)
 	 */
-	public boolean changeVisibility(String updateId, String userId, Visibility visibility) {
+	public boolean changeVisibility(String updateId, String userId, Visibility visibility, Operation operation) {
 		if (updateId == null || userId == null || visibility == null) {
 			return false;
 		}
-		StatusUpdate before = mongo.findAndModify(Query.query(Criteria.where("_id").is(updateId).and("authorId").is(userId)),
+		StatusUpdate found = mongo.findById(updateId, StatusUpdate.class);
+		if (found == null || access.decide(access.member(userId), operation,
+				Target.item(null, found.authorId(), found.visibility())).denied()) {
+			log.debug("Visibility of status update {} not changed: not the author's or unknown", updateId);
+			return false;
+		}
+		StatusUpdate before = mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(updateId).and("authorId").is(found.authorId())),
 				new Update().set("visibility", visibility), FindAndModifyOptions.options().returnNew(false),
 				StatusUpdate.class);
 		if (before == null) {

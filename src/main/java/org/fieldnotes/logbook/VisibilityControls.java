@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.fieldnotes.access.Operation;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Button;
 import org.fieldnotes.placement.Visibility;
@@ -67,14 +68,15 @@ public class VisibilityControls {
 
 	/**
 	 * Applies a choice made by {@code userId}: only the item's author changes anything.
+	 * @param operation where the choice was made (a button, a menu), for {@link org.fieldnotes.access.AccessPolicy}
 	 * @return whether it was applied
 	 */
-	public boolean apply(VisibilityChoice choice, String userId) {
+	public boolean apply(VisibilityChoice choice, String userId, Operation operation) {
 		switch (choice.kind()) {
 			case ENTRY:
-				return logbook.changeVisibility(choice.id(), userId, choice.visibility());
+				return logbook.changeVisibility(choice.id(), userId, choice.visibility(), operation);
 			case STATUS_UPDATE:
-				return statusUpdates.changeVisibility(choice.id(), userId, choice.visibility());
+				return statusUpdates.changeVisibility(choice.id(), userId, choice.visibility(), operation);
 			default:
 				throw new IllegalStateException(choice.kind().name());
 		}

@@ -7,6 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Operation;
+import org.fieldnotes.access.Target;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
@@ -25,7 +28,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What a participant does with a prompt they received, on any chat platform: open its form, snooze it for two
- * hours, or skip it. Only the participant it was sent to may act on it ({@link NotYourPrompt} otherwise).
+ * hours, or skip it. Only the participant it was sent to may act on it ({@link AccessPolicy} decides;
+ * {@link NotYourPrompt} otherwise).
  */
 @Service
 public class PromptResponses {
@@ -43,10 +47,12 @@ public class PromptResponses {
 	private final Outbox outbox;
 	private final QuietHours quietHours;
 	private final Clock clock;
+	private final AccessPolicy access;
 
 	PromptResponses(PromptOccurrences occurrences, PromptLibrary library, PlacementManagement placements,
 			PromptComposer composer, SnoozeTriggers triggers, Messenger messenger, Outbox outbox, QuietHours quietHours,
-			Clock clock) {
+			Clock clock, AccessPolicy access) {
+		this.access = access;
 		this.occurrences = occurrences;
 		this.library = library;
 		this.placements = placements;
@@ -75,14 +81,15 @@ public class PromptResponses {
 
 	/**
 	 * The form for a sent prompt, answered or not; empty when it was skipped or is unknown.
+	 * @param operation what the person is doing with it (opening its form, submitting it), for the policy
 	 * @throws NotYourPrompt when the prompt was sent to someone else
 	 */
-	public Optional<Form> form(String occurrenceId, String userId) {
+	public Optional<Form> form(String occurrenceId, String userId, Operation operation) {
 		Optional<PromptOccurrence> occurrence = occurrences.findById(occurrenceId);
 		if (occurrence.isEmpty()) {
 			return Optional.empty();
 		}
-		Placement placement = owned(occurrence.get(), userId);
+		Placement placement = owned(occurrence.get(), userId, operation);
 		if (occurrence.get().getStatus() != OccurrenceStatus.SENT) {
 			return Optional.empty();
 		}
@@ -102,7 +109,7 @@ public class PromptResponses {
 		if (known.isEmpty()) {
 			return Outcome.CLOSED;
 		}
-		Placement placement = owned(known.get(), userId);
+		Placement placement = owned(known.get(), userId, Operation.PROMPT_SNOOZE_BUTTON);
 		// a snooze that would end after working hours brings the prompt back when they start again
 		Instant until = quietHours.nextAllowed(placement, clock.instant().plus(SNOOZE));
 		if (occurrences.snooze(occurrenceId, until).isEmpty()) {
@@ -126,7 +133,7 @@ public class PromptResponses {
 		if (known.isEmpty()) {
 			return Outcome.CLOSED;
 		}
-		Placement placement = owned(known.get(), userId);
+		Placement placement = owned(known.get(), userId, Operation.PROMPT_SKIP_BUTTON);
 		if (occurrences.skip(occurrenceId).isEmpty()) {
 			return Outcome.CLOSED;
 		}
@@ -189,9 +196,9 @@ public class PromptResponses {
 		return triggers.nextFireTime(occurrenceId);
 	}
 
-	private Placement owned(PromptOccurrence occurrence, String userId) {
+	private Placement owned(PromptOccurrence occurrence, String userId, Operation operation) {
 		Placement placement = placements.get(occurrence.getPlacementId());
-		if (userId == null || !userId.equals(placement.getParticipant().slackUserId())) {
+		if (access.decide(access.member(userId), operation, Target.placement(placement)).denied()) {
 			throw new NotYourPrompt();
 		}
 		return placement;

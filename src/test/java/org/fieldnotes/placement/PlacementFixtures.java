@@ -37,4 +37,20 @@ public final class PlacementFixtures {
 				LocalDate.parse(start), LocalDate.parse(end), manager, null, null,
 				new PromptSchedule(day, LocalTime.parse(time)), workDays, PlacementStatus.ACTIVE, CREATED, CREATED, CREATED, null);
 	}
+
+	/**
+	 * An active placement with these people (Slack member ids; {@literal null} for a role nobody holds), all in
+	 * Stockholm.
+	 */
+	public static Placement withPeople(String id, String participant, String manager, String academicCoach,
+			String businessCoach) {
+		return new Placement(id, person("Participant", participant), "KTP 2026", "Scania", LocalDate.parse("2026-11-02"),
+				LocalDate.parse("2027-04-30"), person("Manager", manager), person("Academic coach", academicCoach),
+				person("Business coach", businessCoach), new PromptSchedule(DayOfWeek.FRIDAY, LocalTime.parse("14:00")),
+				null, PlacementStatus.ACTIVE, CREATED, CREATED, CREATED, null);
+	}
+
+	private static Person person(String name, String slackUserId) {
+		return slackUserId == null ? null : new Person(name, slackUserId, null, "Europe/Stockholm", "en");
+	}
 }

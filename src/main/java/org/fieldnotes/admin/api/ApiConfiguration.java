@@ -1,5 +1,6 @@
 package org.fieldnotes.admin.api;
 
+import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.admin.AdminSettings;
 import org.fieldnotes.admin.ApiTokens;
 import org.slf4j.Logger;
@@ -17,13 +18,13 @@ class ApiConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
 
 	@Bean
-	FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(AdminSettings settings, ApiTokens tokens) {
+	FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(AdminSettings settings, ApiTokens tokens, AccessPolicy access) {
 		if (!settings.tokenSet()) {
 			log.warn("No FIELDNOTES_ADMIN_TOKEN: the admin API answers only to stored API tokens, and is disabled "
 					+ "(every call gets 401) while there is none. To enable it, set e.g. "
 					+ "FIELDNOTES_ADMIN_TOKEN=$(openssl rand -hex 32)");
 		}
-		var registration = new FilterRegistrationBean<>(new ApiTokenFilter(settings.token(), tokens));
+		var registration = new FilterRegistrationBean<>(new ApiTokenFilter(settings.token(), tokens, access));
 		registration.addUrlPatterns("/api/*");
 		return registration;
 	}

@@ -10,6 +10,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Decision;
+import org.fieldnotes.access.Operation;
+import org.fieldnotes.access.Target;
 import org.fieldnotes.admin.ApiToken;
 import org.fieldnotes.admin.ApiTokens;
 import org.slf4j.Logger;
@@ -22,7 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * bootstrap {@code FIELDNOTES_ADMIN_TOKEN} (compared in constant time) or an active stored API token (hashed and
  * looked up by its hash, see {@link ApiTokens}). The API is on when the bootstrap token is set or at least one stored
  * token is active; otherwise every call is refused as disabled. The caller's name ({@code bootstrap} or the stored
- * token's name) is left in the request attribute {@link #CALLER}.
+ * token's name) is left in the request attribute {@link #CALLER}. Then {@link AccessPolicy} decides whether that
+ * caller may use the endpoint ({@link Operation#request}); a refusal is 403. A path without an operation has no
+ * handler either (Spring answers 404).
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -33,10 +39,12 @@ class ApiTokenFilter extends OncePerRequestFilter {
 
 	private final byte[] token;
 	private final ApiTokens tokens;
+	private final AccessPolicy access;
 
-	ApiTokenFilter(String token, ApiTokens tokens) {
+	ApiTokenFilter(String token, ApiTokens tokens, AccessPolicy access) {
 		this.token = token == null || token.isBlank() ? null : token.strip().getBytes(StandardCharsets.UTF_8);
 		this.tokens = tokens;
+		this.access = access;
 	}
 
 	@Override
@@ -47,7 +55,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 		String given = bearer ? header.substring(7).strip() : "";
 		if (token != null && bearer && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
 			request.setAttribute(CALLER, ApiTokens.BOOTSTRAP);
-			chain.doFilter(request, response);
+			authorised(ApiTokens.BOOTSTRAP, request, response, chain);
 			return;
 		}
 		Optional<ApiToken> stored;
@@ -79,6 +87,22 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			return;
 		}
 		request.setAttribute(CALLER, stored.get().name());
+		authorised(stored.get().name(), request, response, chain);
+	}
+
+	/** Lets an authenticated caller through when the policy allows it the endpoint. */
+	private void authorised(String caller, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Optional<Operation> operation = Operation.request(request.getMethod(), path);
+		if (operation.isPresent()) {
+			Decision decision = access.decide(access.apiCaller(caller), operation.get(), Target.none());
+			if (decision.denied()) {
+				problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+						"This token may not use " + operation.get().id() + ".");
+				return;
+			}
+		}
 		chain.doFilter(request, response);
 	}
 

@@ -4,6 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Actor;
+import org.fieldnotes.access.Operation;
+import org.fieldnotes.access.Target;
 import org.fieldnotes.admin.AuditLog;
 import org.fieldnotes.admin.AuditRecord;
 import org.fieldnotes.logbook.Logbook;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,9 +44,11 @@ class PlacementsController {
 	private final PromptDispatcher prompts;
 	private final StatusUpdates statusUpdates;
 	private final AuditLog audit;
+	private final AccessPolicy access;
 
 	PlacementsController(PlacementManagement placements, Logbook logbook, PromptDispatcher prompts,
-			StatusUpdates statusUpdates, AuditLog audit) {
+			StatusUpdates statusUpdates, AuditLog audit, AccessPolicy access) {
+		this.access = access;
 		this.placements = placements;
 		this.logbook = logbook;
 		this.prompts = prompts;
@@ -78,18 +85,24 @@ class PlacementsController {
 
 	@GetMapping("/{id}/entries")
 	List<EntryResponse> entries(@PathVariable String id,
-			@RequestParam(defaultValue = "false") boolean includeDeleted) {
-		placements.get(id);
+			@RequestParam(defaultValue = "false") boolean includeDeleted,
+			@RequestAttribute(ApiTokenFilter.CALLER) String caller) {
+		Placement placement = placements.get(id);
 		// admins are not the academic coach: nothing private or confidential
-		return logbook.entries(id, includeDeleted).stream().filter(e -> e.visibility().readableByAdmins())
+		Actor admin = access.apiCaller(caller);
+		return logbook.entries(id, includeDeleted).stream()
+			.filter(e -> access.permits(admin, Operation.READ_ITEM, Target.item(placement, e.authorId(), e.visibility())))
 			.map(EntryResponse::of).toList();
 	}
 
 	/** The placement's status updates, newest first (those shared with coaches or the whole placement). */
 	@GetMapping("/{id}/status-updates")
-	List<StatusUpdateResponse> statusUpdates(@PathVariable String id) {
-		placements.get(id);
-		return statusUpdates.of(id).stream().filter(u -> u.visibility().readableByAdmins())
+	List<StatusUpdateResponse> statusUpdates(@PathVariable String id,
+			@RequestAttribute(ApiTokenFilter.CALLER) String caller) {
+		Placement placement = placements.get(id);
+		Actor admin = access.apiCaller(caller);
+		return statusUpdates.of(id).stream()
+			.filter(u -> access.permits(admin, Operation.READ_ITEM, Target.item(placement, u.authorId(), u.visibility())))
 			.map(StatusUpdateResponse::of).toList();
 	}
 

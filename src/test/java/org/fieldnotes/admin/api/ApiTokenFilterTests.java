@@ -7,6 +7,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.admin.ApiTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -21,7 +22,7 @@ class ApiTokenFilterTests {
 
 	@Test
 	void theBootstrapTokenIsCheckedWithoutTouchingTheStore() throws Exception {
-		MockHttpServletResponse response = run(new ApiTokenFilter("secret", tokens), "Bearer secret");
+		MockHttpServletResponse response = run(new ApiTokenFilter("secret", tokens, new AccessPolicy(id -> false)), "Bearer secret");
 
 		assertThat(response.getStatus()).isEqualTo(200);
 		verify(tokens, never()).verify(anyString());
@@ -32,7 +33,7 @@ class ApiTokenFilterTests {
 	void aStoreOutageIs503NotA500() throws Exception {
 		when(tokens.verify(anyString())).thenThrow(new DataAccessResourceFailureException("down"));
 
-		MockHttpServletResponse response = run(new ApiTokenFilter("secret", tokens), "Bearer fn_something");
+		MockHttpServletResponse response = run(new ApiTokenFilter("secret", tokens, new AccessPolicy(id -> false)), "Bearer fn_something");
 
 		assertThat(response.getStatus()).isEqualTo(503);
 		assertThat(response.getContentType()).startsWith("application/problem+json");

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Operation;
 import org.fieldnotes.logbook.ResponseButtons;
 import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.slack.Mrkdwn;
@@ -37,11 +39,13 @@ class EntryResponseActions implements SlackListener {
 	private final Responses responses;
 	private final ReplyModal modal;
 	private final SlackTexts texts;
+	private final AccessPolicy access;
 
-	EntryResponseActions(Responses responses, ReplyModal modal, SlackTexts texts) {
+	EntryResponseActions(Responses responses, ReplyModal modal, SlackTexts texts, AccessPolicy access) {
 		this.responses = responses;
 		this.modal = modal;
 		this.texts = texts;
+		this.access = access;
 	}
 
 	@Override
@@ -75,7 +79,8 @@ class EntryResponseActions implements SlackListener {
 	private void acknowledge(BlockActionPayload payload, ActionContext ctx) {
 		String userId = payload.getUser().getId();
 		Locale locale = texts.localeOf(userId);
-		Responses.Outcome outcome = responses.acknowledge(entryId(payload), userId);
+		Responses.Outcome outcome = responses.acknowledge(entryId(payload), access.member(userId),
+				Operation.ENTRY_ACKNOWLEDGE_BUTTON);
 		switch (outcome.status()) {
 			case STORED:
 				markAcknowledged(payload, ctx, locale);
@@ -93,12 +98,13 @@ class EntryResponseActions implements SlackListener {
 	private void openReply(BlockActionPayload payload, ActionContext ctx) {
 		String userId = payload.getUser().getId();
 		Locale locale = texts.localeOf(userId);
-		Responses.Outcome access = responses.access(entryId(payload), userId);
-		if (access.status() != Responses.Status.ALLOWED) {
-			refuse(ctx, payload, access, locale);
+		Responses.Outcome allowed = responses.access(entryId(payload), access.member(userId),
+				Operation.ENTRY_REPLY_BUTTON);
+		if (allowed.status() != Responses.Status.ALLOWED) {
+			refuse(ctx, payload, allowed, locale);
 			return;
 		}
-		PromptActions.open(ctx, payload.getTriggerId(), modal.form(access.responder(), locale));
+		PromptActions.open(ctx, payload.getTriggerId(), modal.form(allowed.responder(), locale));
 	}
 
 	private void refuse(ActionContext ctx, BlockActionPayload payload, Responses.Outcome outcome, Locale locale) {

@@ -3,6 +3,7 @@ package org.fieldnotes.slack.listeners.actions;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.fieldnotes.access.Operation;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.OwnEntries;
 import org.fieldnotes.logbook.VisibilityChoice;
@@ -73,13 +74,14 @@ class HomeActions implements SlackListener {
 			app.executorService().execute(() -> {
 				try {
 					if (choice.startsWith(HomeView.SHOW_TO)) {
-						showTo(VisibilityChoice.Kind.ENTRY, choice, userId);
+						showTo(VisibilityChoice.Kind.ENTRY, choice, userId, Operation.HOME_ENTRY_MENU);
 						home.publish(ctx.client(), userId);
 						return;
 					}
 					int colon = choice.indexOf(':');
 					String what = colon < 0 ? choice : choice.substring(0, colon);
-					Optional<LogbookEntry> entry = entries.find(choice.substring(colon + 1), userId);
+					Optional<LogbookEntry> entry = entries.find(choice.substring(colon + 1), userId,
+							Operation.HOME_ENTRY_MENU);
 					if (entry.isEmpty()) {
 						home.publish(ctx.client(), userId);
 						return;
@@ -101,7 +103,7 @@ class HomeActions implements SlackListener {
 			String choice = action.getSelectedOption() == null ? "" : action.getSelectedOption().getValue();
 			app.executorService().execute(() -> {
 				try {
-					showTo(VisibilityChoice.Kind.STATUS_UPDATE, choice, userId);
+					showTo(VisibilityChoice.Kind.STATUS_UPDATE, choice, userId, Operation.HOME_UPDATE_MENU);
 				}
 				catch (RuntimeException e) {
 					log.error("An App Home menu failed", e);
@@ -122,7 +124,7 @@ class HomeActions implements SlackListener {
 	}
 
 	/** {@code visibility:<key>:<id>} from a menu: applied only when the person wrote the item. */
-	private void showTo(VisibilityChoice.Kind kind, String choice, String userId) {
+	private void showTo(VisibilityChoice.Kind kind, String choice, String userId, Operation operation) {
 		String rest = choice.startsWith(HomeView.SHOW_TO) ? choice.substring(HomeView.SHOW_TO.length()) : "";
 		int colon = rest.indexOf(':');
 		if (colon < 0) {
@@ -130,7 +132,7 @@ class HomeActions implements SlackListener {
 		}
 		Optional<Visibility> chosen = Visibility.parse(rest.substring(0, colon));
 		if (chosen.isPresent()) {
-			visibility.apply(new VisibilityChoice(kind, rest.substring(colon + 1), chosen.get()), userId);
+			visibility.apply(new VisibilityChoice(kind, rest.substring(colon + 1), chosen.get()), userId, operation);
 		}
 	}
 }

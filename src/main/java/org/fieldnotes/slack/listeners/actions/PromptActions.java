@@ -3,6 +3,7 @@ package org.fieldnotes.slack.listeners.actions;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.fieldnotes.access.Operation;
 import org.fieldnotes.chat.SentMessage;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.placement.VisibilityDefaults;
@@ -44,8 +45,10 @@ class PromptActions implements SlackListener {
 
 	@Override
 	public void register(App app) {
-		app.blockAction(PromptButtons.WRITE, (request, ctx) -> later(app, ctx, request.getPayload(), this::openForm));
-		app.blockAction(PromptButtons.STATUS, (request, ctx) -> later(app, ctx, request.getPayload(), this::openForm));
+		app.blockAction(PromptButtons.WRITE, (request, ctx) -> later(app, ctx, request.getPayload(),
+				(payload, c) -> openForm(payload, c, Operation.PROMPT_WRITE_BUTTON)));
+		app.blockAction(PromptButtons.STATUS, (request, ctx) -> later(app, ctx, request.getPayload(),
+				(payload, c) -> openForm(payload, c, Operation.PROMPT_STATUS_BUTTON)));
 		app.blockAction(PromptButtons.SNOOZE, (request, ctx) -> later(app, ctx, request.getPayload(),
 				(payload, c) -> closedUnless(responses.snooze(value(payload), user(payload), pressedOn(payload)), payload, c)));
 		app.blockAction(PromptButtons.SKIP, (request, ctx) -> later(app, ctx, request.getPayload(),
@@ -68,8 +71,8 @@ class PromptActions implements SlackListener {
 		return ctx.ack();
 	}
 
-	private void openForm(BlockActionPayload payload, ActionContext ctx) {
-		Optional<PromptResponses.Form> form = responses.form(value(payload), user(payload));
+	private void openForm(BlockActionPayload payload, ActionContext ctx, Operation operation) {
+		Optional<PromptResponses.Form> form = responses.form(value(payload), user(payload), operation);
 		if (form.isEmpty()) {
 			ephemeral(ctx, payload, "prompt.closed");
 			return;

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.fieldnotes.access.Operation;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.logbook.VisibilityChoice;
 import org.fieldnotes.logbook.VisibilityControls;
@@ -62,7 +63,7 @@ class VisibilityActions implements SlackListener {
 		String userId = payload.getUser().getId();
 		Locale locale = texts.localeOf(userId);
 		Optional<VisibilityChoice> choice = VisibilityChoice.parse(payload.getActions().get(0).getValue());
-		if (choice.isEmpty() || !visibility.apply(choice.get(), userId)) {
+		if (choice.isEmpty() || !visibility.apply(choice.get(), userId, Operation.VISIBILITY_BUTTON)) {
 			respond(ctx, ChatMessage.text(texts.t("visibility.notYours", locale)), false, true);
 			return;
 		}

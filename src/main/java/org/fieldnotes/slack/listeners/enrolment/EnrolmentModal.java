@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.fieldnotes.admin.AdminDirectory;
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Operation;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
@@ -65,21 +66,21 @@ class EnrolmentModal implements SlackListener, SlashCommandForm {
 	private static final List<String> ROLES = List.of("manager", "academic-coach", "business-coach");
 
 	private final Enrolment enrolment;
-	private final AdminDirectory admins;
+	private final AccessPolicy access;
 	private final Messenger messenger;
 	private final Replies replies;
 	private App app;
 
-	EnrolmentModal(Enrolment enrolment, AdminDirectory admins, Messenger messenger, Replies replies) {
+	EnrolmentModal(Enrolment enrolment, AccessPolicy access, Messenger messenger, Replies replies) {
 		this.enrolment = enrolment;
-		this.admins = admins;
+		this.access = access;
 		this.messenger = messenger;
 		this.replies = replies;
 	}
 
 	@Override
 	public boolean opens(String userId, String text) {
-		return text.strip().equalsIgnoreCase("enroll") && admins.isAdmin(userId);
+		return text.strip().equalsIgnoreCase("enroll") && access.allows(userId, Operation.COMMAND_ENROLL);
 	}
 
 	@Override
@@ -110,7 +111,7 @@ class EnrolmentModal implements SlackListener, SlashCommandForm {
 		app.viewSubmission(CALLBACK_ID, (request, ctx) -> {
 			String adminId = request.getPayload().getUser().getId();
 			Locale locale = enrolment.languageOf(adminId);
-			if (!admins.isAdmin(adminId)) {
+			if (!access.allows(adminId, Operation.ENROLMENT_FORM)) {
 				return ctx.ack(r -> r.responseAction("errors")
 					.errors(Map.of("participant", replies.t("command.adminOnly", locale))));
 			}

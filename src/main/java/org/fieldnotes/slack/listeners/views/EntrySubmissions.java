@@ -3,6 +3,7 @@ package org.fieldnotes.slack.listeners.views;
 import java.util.Locale;
 import java.util.Map;
 
+import org.fieldnotes.access.Operation;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.NotEnrolled;
@@ -72,7 +73,7 @@ class EntrySubmissions implements SlackListener {
 			if (text == null || text.isBlank()) {
 				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Modals.ENTRY, texts.t("modal.entry.empty", locale))));
 			}
-			if (entries.find(view.getPrivateMetadata(), userId).isEmpty()) {
+			if (entries.find(view.getPrivateMetadata(), userId, Operation.ENTRY_EDIT_FORM).isEmpty()) {
 				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Modals.ENTRY, texts.t("modal.gone", locale))));
 			}
 			entries.edit(view.getPrivateMetadata(), userId, text.strip());

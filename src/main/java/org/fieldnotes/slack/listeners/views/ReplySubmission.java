@@ -3,6 +3,8 @@ package org.fieldnotes.slack.listeners.views;
 import java.util.Locale;
 import java.util.Map;
 
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Operation;
 import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.views.Modals;
@@ -29,11 +31,13 @@ class ReplySubmission implements SlackListener {
 	private final Responses responses;
 	private final ReplyModal modal;
 	private final SlackTexts texts;
+	private final AccessPolicy policy;
 
-	ReplySubmission(Responses responses, ReplyModal modal, SlackTexts texts) {
+	ReplySubmission(Responses responses, ReplyModal modal, SlackTexts texts, AccessPolicy policy) {
 		this.responses = responses;
 		this.modal = modal;
 		this.texts = texts;
+		this.policy = policy;
 	}
 
 	@Override
@@ -50,7 +54,7 @@ class ReplySubmission implements SlackListener {
 						: texts.t("replies.tooLong", locale, Responses.MAX_REPLY, text.strip().length());
 				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ReplyModal.REPLY, error)));
 			}
-			Responses.Outcome access = responses.access(entryId, userId);
+			Responses.Outcome access = responses.access(entryId, policy.member(userId), Operation.ENTRY_REPLY_FORM);
 			if (access.status() != Responses.Status.ALLOWED) {
 				String key = access.status() == Responses.Status.GONE ? "replies.gone" : "replies.refused";
 				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ReplyModal.REPLY, texts.t(key, locale))));
@@ -58,7 +62,8 @@ class ReplySubmission implements SlackListener {
 			String viewId = view.getId();
 			app.executorService().execute(() -> {
 				try {
-					responses.reply(entryId, userId, text, "slack-view:" + viewId);
+					responses.reply(entryId, policy.member(userId), text, "slack-view:" + viewId,
+							Operation.ENTRY_REPLY_FORM);
 				}
 				catch (RuntimeException e) {
 					log.error("A reply could not be stored", e);

@@ -1,0 +1,201 @@
+package org.fieldnotes.access;
+
+import static org.fieldnotes.access.Who.ADDRESSEE;
+import static org.fieldnotes.access.Who.ADMIN;
+import static org.fieldnotes.access.Who.ADMIN_IF_SHARED;
+import static org.fieldnotes.access.Who.ANYONE;
+import static org.fieldnotes.access.Who.AUTHOR;
+import static org.fieldnotes.access.Who.FOLLOWER_WHO_MAY_READ;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.fieldnotes.placement.Person;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place that decides who may do what. {@link #RULES} says, for every {@link Operation}, which relations to
+ * its target let an actor through ({@link Who}); an operation without a rule is refused. Which roles may read an
+ * entry is the entry's {@link org.fieldnotes.placement.Visibility}'s to say; this policy only asks it.
+ *
+ * <p>Callers make an {@link Actor} here ({@link #member}, {@link #recipient}, {@link #apiCaller}), load the target,
+ * and act only on an allowed {@link Decision}; the refusal they show is theirs (in the person's language).
+ */
+@Service
+public class AccessPolicy {
+
+	private static final Logger log = LoggerFactory.getLogger(AccessPolicy.class);
+
+	/** Roles in the order a person who holds several is taken to act in: the most specific reader first. */
+	private static final List<Role> ROLE_ORDER = List.of(Role.ACADEMIC_COACH, Role.BUSINESS_COACH, Role.MANAGER);
+
+	/** The rules: one line per operation. */
+	private static final Map<Operation, Set<Who>> RULES = new EnumMap<>(Operation.class);
+
+	static {
+		// anyone, about their own things (the feature says "you are not enrolled" where that matters)
+		rule(ANYONE, Operation.SLASH_COMMAND, Operation.COMMAND_HELP, Operation.COMMAND_LOG, Operation.COMMAND_STATUS,
+				Operation.COMMAND_ME, Operation.COMMAND_GOALS, Operation.COMMAND_AWAY, Operation.COMMAND_REMINDERS,
+				Operation.COMMAND_LANGUAGE, Operation.COMMAND_VISIBILITY, Operation.COMMAND_DIGEST,
+				Operation.COMMAND_MY_DATA, Operation.HOME_WRITE_BUTTON, Operation.HOME_STATUS_BUTTON,
+				Operation.HOME_DEFAULT_VISIBILITY_SELECT, Operation.ERASE_CANCEL_BUTTON, Operation.ENTRY_WRITE_FORM,
+				Operation.DIGEST_SETTINGS_FORM, Operation.SAVE_TO_LOGBOOK_SHORTCUT, Operation.DIRECT_MESSAGE,
+				Operation.DIRECT_MESSAGE_WITH_FILE, Operation.DIRECT_MESSAGE_THREAD_BROADCAST,
+				Operation.DIRECT_MESSAGE_CHANGED, Operation.DIRECT_MESSAGE_DELETED, Operation.BOT_MESSAGE,
+				Operation.APP_HOME_OPENED);
+		// programme coordinators: chat admins and admin API tokens
+		rule(ADMIN, Operation.COMMAND_DIGEST_PREVIEW_OF, Operation.COMMAND_ENROLL, Operation.COMMAND_LIST,
+				Operation.COMMAND_PAUSE, Operation.COMMAND_RESUME, Operation.COMMAND_END, Operation.COMMAND_SEND_NOW,
+				Operation.COMMAND_SKIP, Operation.COMMAND_WHO_IS_QUIET, Operation.COMMAND_PROGRAMS,
+				Operation.COMMAND_ADMIN, Operation.COMMAND_AUDIT, Operation.COMMAND_ERASE,
+				Operation.ERASE_CONFIRM_BUTTON, Operation.ENROLMENT_FORM, Operation.API_ENROL_PLACEMENT,
+				Operation.API_LIST_PLACEMENTS, Operation.API_SHOW_PLACEMENT, Operation.API_PLACEMENT_ENTRIES,
+				Operation.API_PLACEMENT_STATUS_UPDATES, Operation.API_SEND_PROMPT, Operation.API_IMPORT_PLACEMENTS,
+				Operation.API_SHOW_PROGRAM, Operation.API_UPDATE_PROGRAM, Operation.API_SEND_DIGESTS,
+				Operation.API_RETENTION_SWEEP, Operation.API_CREATE_TOKEN, Operation.API_LIST_TOKENS,
+				Operation.API_REVOKE_TOKEN, Operation.API_EXPORT_PERSON, Operation.API_ERASE_PERSON);
+		// only the participant a prompt was sent to acts on it
+		rule(ADDRESSEE, Operation.PROMPT_WRITE_BUTTON, Operation.PROMPT_STATUS_BUTTON, Operation.PROMPT_SNOOZE_BUTTON,
+				Operation.PROMPT_SKIP_BUTTON, Operation.PROMPT_ANSWER_FORM, Operation.STATUS_UPDATE_FORM);
+		// only the author changes an entry or a status update, or who can see it
+		rule(AUTHOR, Operation.VISIBILITY_BUTTON, Operation.HOME_ENTRY_MENU, Operation.HOME_UPDATE_MENU,
+				Operation.ENTRY_EDIT_FORM, Operation.ENTRY_DELETE_FORM);
+		// acknowledging and replying: a follower of the placement the entry is shared with (never the author)
+		rule(FOLLOWER_WHO_MAY_READ, Operation.ENTRY_ACKNOWLEDGE_BUTTON, Operation.ENTRY_REPLY_BUTTON,
+				Operation.ENTRY_REPLY_FORM, Operation.RESPONSE_PAGE_SHOW, Operation.RESPONSE_PAGE_RESPOND);
+		// reading: the author, a follower it is shared with, an admin when it is shared beyond the academic coach
+		rule(EnumSet.of(AUTHOR, FOLLOWER_WHO_MAY_READ, ADMIN_IF_SHARED), Operation.READ_ITEM);
+	}
+
+	private final Admins admins;
+
+	public AccessPolicy(Admins admins) {
+		this.admins = admins;
+	}
+
+	/** A chat member, by Slack member id (whether they are an admin is looked up now, once). */
+	public Actor member(String slackUserId) {
+		return new Actor(slackUserId, Actor.Kind.MEMBER, slackUserId != null && admins.isAdmin(slackUserId));
+	}
+
+	/**
+	 * Whoever a response link was minted for: a Slack member id, or {@code email:<address>}. Never an admin: a link
+	 * carries only the right to respond to one entry.
+	 */
+	public Actor recipient(String recipientKey) {
+		return new Actor(recipientKey, Actor.Kind.EMAIL_LINK, false);
+	}
+
+	/** An admin API caller, by the name of the token that let it in (every token is an admin's). */
+	public Actor apiCaller(String tokenName) {
+		return new Actor(tokenName, Actor.Kind.API_TOKEN, true);
+	}
+
+	/** The rule for an operation: the relations that let an actor through (empty: none, refused). */
+	public static Set<Who> rule(Operation operation) {
+		return RULES.getOrDefault(operation, Set.of());
+	}
+
+	/** Whether the member may do an operation that acts on nothing in particular. */
+	public boolean allows(String slackUserId, Operation operation) {
+		return decide(member(slackUserId), operation, Target.none()).allowed();
+	}
+
+	/**
+	 * Whether the actor may do the operation to the target, without a log line: for choosing what to show (the
+	 * help's commands, the entries an API answer lists), not for refusing a request.
+	 */
+	public boolean permits(Actor actor, Operation operation, Target target) {
+		return decideQuietly(actor, operation, target).allowed();
+	}
+
+	/** Decides whether the actor may do the operation to the target; a refusal is logged (operation and reason). */
+	public Decision decide(Actor actor, Operation operation, Target target) {
+		Decision decision = decideQuietly(actor, operation, target);
+		if (decision.denied()) {
+			log.info("Denied {} to a {}: {}", operation, actor.kind().name().toLowerCase(Locale.ROOT),
+					decision.reason());
+		}
+		return decision;
+	}
+
+	private Decision decideQuietly(Actor actor, Operation operation, Target target) {
+		Set<Who> rule = RULES.get(operation);
+		if (rule == null || rule.isEmpty()) {
+			return Decision.deny(Decision.Reason.NO_RULE);
+		}
+		if (actor == null || actor.key() == null || actor.key().isBlank()) {
+			return Decision.deny(Decision.Reason.NOT_PERMITTED);
+		}
+		Target on = target == null ? Target.none() : target;
+		for (Who who : rule) {
+			Decision decision = check(who, actor, on);
+			if (decision != null) {
+				return decision;
+			}
+		}
+		return Decision.deny(Decision.Reason.NOT_PERMITTED);
+	}
+
+	/** An allowed decision when the actor has this relation to the target; else {@literal null}. */
+	private static Decision check(Who who, Actor actor, Target target) {
+		switch (who) {
+			case ANYONE:
+				return Decision.allow(Decision.Reason.ANYONE, null);
+			case ADMIN:
+				return actor.admin() ? Decision.allow(Decision.Reason.ADMIN, null) : null;
+			case ADDRESSEE: {
+				Placement placement = target.placement();
+				return placement != null && placement.getParticipant() != null
+						&& actor.key().equals(placement.getParticipant().slackUserId())
+								? Decision.allow(Decision.Reason.ADDRESSEE, null) : null;
+			}
+			case AUTHOR:
+				return target.authorId() != null && actor.key().equals(target.authorId())
+						? Decision.allow(Decision.Reason.AUTHOR, null) : null;
+			case FOLLOWER_WHO_MAY_READ: {
+				if (!target.isItem() || target.placement() == null) {
+					return null;
+				}
+				Map<Role, Person> followers = target.placement().followers();
+				for (Role role : ROLE_ORDER) {
+					Person person = followers.get(role);
+					if (person != null && actor.key().equals(keyOf(person)) && target.visibility().readableBy(role)) {
+						return Decision.allow(Decision.Reason.FOLLOWER, role);
+					}
+				}
+				return null;
+			}
+			case ADMIN_IF_SHARED:
+				return actor.admin() && target.isItem() && target.visibility().readableByAdmins()
+						? Decision.allow(Decision.Reason.ADMIN_SHARED, null) : null;
+			default:
+				throw new IllegalStateException(who.name());
+		}
+	}
+
+	private static String keyOf(Person person) {
+		return person.hasSlack() || person.email() != null ? person.recipientKey() : null;
+	}
+
+	private static void rule(Who who, Operation... operations) {
+		rule(EnumSet.of(who), operations);
+	}
+
+	private static void rule(Set<Who> who, Operation... operations) {
+		for (Operation operation : operations) {
+			if (RULES.put(operation, Collections.unmodifiableSet(EnumSet.copyOf(who))) != null) {
+				throw new IllegalStateException("Two rules for " + operation);
+			}
+		}
+	}
+}

@@ -1,0 +1,176 @@
+package org.fieldnotes.access;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Every operation of the app, one constant each: every {@code /fieldnotes} subcommand, every Bolt action id, view
+ * callback id, shortcut and event the app handles, every HTTP endpoint, and what the app does for a person without a
+ * request of theirs. Who may do each is decided by {@link AccessPolicy} alone; {@code AccessMatrixTests} fails when
+ * the running app handles something that has no constant here, or a constant has no rule.
+ */
+public enum Operation {
+
+	// ------------------------------------------------------------------ the slash command and its subcommands
+	SLASH_COMMAND(Surface.SLASH_COMMAND, "/fieldnotes", On.NOTHING),
+	COMMAND_HELP(Surface.SUBCOMMAND, "help", On.NOTHING),
+	COMMAND_LOG(Surface.SUBCOMMAND, "log", On.NOTHING),
+	COMMAND_STATUS(Surface.SUBCOMMAND, "status", On.NOTHING),
+	COMMAND_ME(Surface.SUBCOMMAND, "me", On.NOTHING),
+	COMMAND_GOALS(Surface.SUBCOMMAND, "goals", On.NOTHING),
+	COMMAND_AWAY(Surface.SUBCOMMAND, "away", On.NOTHING),
+	COMMAND_REMINDERS(Surface.SUBCOMMAND, "reminders", On.NOTHING),
+	COMMAND_LANGUAGE(Surface.SUBCOMMAND, "language", On.NOTHING),
+	COMMAND_VISIBILITY(Surface.SUBCOMMAND, "visibility", On.NOTHING),
+	COMMAND_DIGEST(Surface.SUBCOMMAND, "digest", On.NOTHING),
+	/** {@code digest preview @person}: someone else's digest as it would look now. */
+	COMMAND_DIGEST_PREVIEW_OF(Surface.SUBCOMMAND, "digest preview @person", On.NOTHING),
+	COMMAND_MY_DATA(Surface.SUBCOMMAND, "my-data", On.NOTHING),
+	COMMAND_ENROLL(Surface.SUBCOMMAND, "enroll", On.NOTHING),
+	COMMAND_LIST(Surface.SUBCOMMAND, "list", On.NOTHING),
+	COMMAND_PAUSE(Surface.SUBCOMMAND, "pause", On.NOTHING),
+	COMMAND_RESUME(Surface.SUBCOMMAND, "resume", On.NOTHING),
+	COMMAND_END(Surface.SUBCOMMAND, "end", On.NOTHING),
+	COMMAND_SEND_NOW(Surface.SUBCOMMAND, "send-now", On.NOTHING),
+	COMMAND_SKIP(Surface.SUBCOMMAND, "skip", On.NOTHING),
+	COMMAND_WHO_IS_QUIET(Surface.SUBCOMMAND, "who-is-quiet", On.NOTHING),
+	COMMAND_PROGRAMS(Surface.SUBCOMMAND, "programs", On.NOTHING),
+	COMMAND_ADMIN(Surface.SUBCOMMAND, "admin", On.NOTHING),
+	COMMAND_AUDIT(Surface.SUBCOMMAND, "audit", On.NOTHING),
+	COMMAND_ERASE(Surface.SUBCOMMAND, "erase", On.NOTHING),
+
+	// ------------------------------------------------------------------ buttons and menus (Bolt action ids)
+	PROMPT_WRITE_BUTTON(Surface.ACTION, "prompt_write", On.PLACEMENT),
+	PROMPT_STATUS_BUTTON(Surface.ACTION, "prompt_status", On.PLACEMENT),
+	PROMPT_SNOOZE_BUTTON(Surface.ACTION, "prompt_snooze", On.PLACEMENT),
+	PROMPT_SKIP_BUTTON(Surface.ACTION, "prompt_skip", On.PLACEMENT),
+	ENTRY_ACKNOWLEDGE_BUTTON(Surface.ACTION, "entry_acknowledge", On.ITEM),
+	ENTRY_REPLY_BUTTON(Surface.ACTION, "entry_reply", On.ITEM),
+	/** "Who can see this" buttons under a saved-confirmation: one action id per visibility. */
+	VISIBILITY_BUTTON(Surface.ACTION, "visibility_[a-z]+", On.ITEM),
+	HOME_WRITE_BUTTON(Surface.ACTION, "home_write", On.NOTHING),
+	HOME_STATUS_BUTTON(Surface.ACTION, "home_status", On.NOTHING),
+	/** An entry's menu on the Home: edit, delete, who can see it. */
+	HOME_ENTRY_MENU(Surface.ACTION, "home_entry_menu", On.ITEM),
+	/** A status update's menu on the Home: who can see it. */
+	HOME_UPDATE_MENU(Surface.ACTION, "home_update_menu", On.ITEM),
+	HOME_DEFAULT_VISIBILITY_SELECT(Surface.ACTION, "home_visibility_default", On.NOTHING),
+	ERASE_CONFIRM_BUTTON(Surface.ACTION, "privacy_erase_confirm", On.NOTHING),
+	/** Changes nothing: the question is replaced by "cancelled". */
+	ERASE_CANCEL_BUTTON(Surface.ACTION, "privacy_erase_cancel", On.NOTHING),
+
+	// ------------------------------------------------------------------ forms (Bolt view callback ids)
+	PROMPT_ANSWER_FORM(Surface.VIEW_SUBMISSION, "prompt_answer", On.PLACEMENT),
+	/** The status-update form; it is about a prompt only when opened from a status-check prompt. */
+	STATUS_UPDATE_FORM(Surface.VIEW_SUBMISSION, "status_update", On.PLACEMENT),
+	ENTRY_WRITE_FORM(Surface.VIEW_SUBMISSION, "entry_write", On.NOTHING),
+	ENTRY_EDIT_FORM(Surface.VIEW_SUBMISSION, "entry_edit", On.ITEM),
+	ENTRY_DELETE_FORM(Surface.VIEW_SUBMISSION, "entry_delete", On.ITEM),
+	ENTRY_REPLY_FORM(Surface.VIEW_SUBMISSION, "entry_reply", On.ITEM),
+	ENROLMENT_FORM(Surface.VIEW_SUBMISSION, "fieldnotes_enrol", On.NOTHING),
+	DIGEST_SETTINGS_FORM(Surface.VIEW_SUBMISSION, "fieldnotes_digest_settings", On.NOTHING),
+
+	// ------------------------------------------------------------------ shortcuts and events
+	SAVE_TO_LOGBOOK_SHORTCUT(Surface.SHORTCUT, "save_to_logbook", On.NOTHING),
+	DIRECT_MESSAGE(Surface.EVENT, "message", On.NOTHING),
+	DIRECT_MESSAGE_WITH_FILE(Surface.EVENT, "message:file_share", On.NOTHING),
+	DIRECT_MESSAGE_THREAD_BROADCAST(Surface.EVENT, "message:thread_broadcast", On.NOTHING),
+	/** The sender edited their own message (Slack sends it only for their own). */
+	DIRECT_MESSAGE_CHANGED(Surface.EVENT, "message:message_changed", On.NOTHING),
+	DIRECT_MESSAGE_DELETED(Surface.EVENT, "message:message_deleted", On.NOTHING),
+	/** Ignored. */
+	BOT_MESSAGE(Surface.EVENT, "message:bot_message", On.NOTHING),
+	APP_HOME_OPENED(Surface.EVENT, "app_home_opened", On.NOTHING),
+
+	// ------------------------------------------------------------------ the admin API (behind its bearer token)
+	API_ENROL_PLACEMENT(Surface.HTTP, "POST /api/v1/placements", On.NOTHING),
+	API_LIST_PLACEMENTS(Surface.HTTP, "GET /api/v1/placements", On.NOTHING),
+	API_SHOW_PLACEMENT(Surface.HTTP, "GET /api/v1/placements/{id}", On.NOTHING),
+	/** Filtered further by {@link #READ_ITEM}: what is shared with admins. */
+	API_PLACEMENT_ENTRIES(Surface.HTTP, "GET /api/v1/placements/{id}/entries", On.NOTHING),
+	/** Filtered further by {@link #READ_ITEM}: what is shared with admins. */
+	API_PLACEMENT_STATUS_UPDATES(Surface.HTTP, "GET /api/v1/placements/{id}/status-updates", On.NOTHING),
+	API_SEND_PROMPT(Surface.HTTP, "POST /api/v1/placements/{id}/send-prompt", On.NOTHING),
+	API_IMPORT_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:import", On.NOTHING),
+	API_SHOW_PROGRAM(Surface.HTTP, "GET /api/v1/programs/{program}", On.NOTHING),
+	API_UPDATE_PROGRAM(Surface.HTTP, "PUT /api/v1/programs/{program}", On.NOTHING),
+	API_SEND_DIGESTS(Surface.HTTP, "POST /api/v1/digests/send", On.NOTHING),
+	API_RETENTION_SWEEP(Surface.HTTP, "POST /api/v1/retention:sweep", On.NOTHING),
+	API_CREATE_TOKEN(Surface.HTTP, "POST /api/v1/tokens", On.NOTHING),
+	API_LIST_TOKENS(Surface.HTTP, "GET /api/v1/tokens", On.NOTHING),
+	API_REVOKE_TOKEN(Surface.HTTP, "DELETE /api/v1/tokens/{name}", On.NOTHING),
+	API_EXPORT_PERSON(Surface.HTTP, "GET /api/v1/people/{id}/export", On.NOTHING),
+	API_ERASE_PERSON(Surface.HTTP, "DELETE /api/v1/people/{id}", On.NOTHING),
+
+	// ------------------------------------------------------------------ the e-mail digest's signed response page
+	/** The token names the recipient (the actor) and the entry (the target). */
+	RESPONSE_PAGE_SHOW(Surface.HTTP, "GET /r/{token}", On.ITEM),
+	RESPONSE_PAGE_RESPOND(Surface.HTTP, "POST /r/{token}", On.ITEM),
+
+	// ------------------------------------------------------------------ not a request
+	/** Showing an entry or a status update to someone: a digest, a summary, an API answer. */
+	READ_ITEM(Surface.INTERNAL, "read an entry or status update", On.ITEM);
+
+	/** What the operation acts on. */
+	public enum On {
+		NOTHING, PLACEMENT, ITEM
+	}
+
+	private static final java.util.Map<Operation, PathPattern> PATHS = new java.util.EnumMap<>(Operation.class);
+
+	static {
+		PathPatternParser parser = new PathPatternParser();
+		for (Operation operation : values()) {
+			if (operation.surface == Surface.HTTP) {
+				PATHS.put(operation, parser.parse(operation.id.substring(operation.id.indexOf(' ') + 1)));
+			}
+		}
+	}
+
+	private final Surface surface;
+	private final String id;
+	private final On on;
+
+	Operation(Surface surface, String id, On on) {
+		this.surface = surface;
+		this.id = id;
+		this.on = on;
+	}
+
+	public Surface surface() {
+		return surface;
+	}
+
+	/** How the surface names it: the subcommand, action id, callback id, event key or {@code METHOD /path}. */
+	public String id() {
+		return id;
+	}
+
+	public On on() {
+		return on;
+	}
+
+	/** The operation with this id on this surface (exactly as written here). */
+	public static Optional<Operation> find(Surface surface, String id) {
+		return Arrays.stream(values()).filter(o -> o.surface == surface && o.id.equals(id)).findFirst();
+	}
+
+	/** The {@code /fieldnotes} subcommand of this name. */
+	public static Optional<Operation> command(String name) {
+		return find(Surface.SUBCOMMAND, name == null ? "" : name.toLowerCase(Locale.ROOT));
+	}
+
+	/** The HTTP endpoint a request goes to, by method and path (without the context path). */
+	public static Optional<Operation> request(String method, String path) {
+		PathContainer container = PathContainer.parsePath(path == null ? "" : path);
+		return Arrays.stream(values())
+			.filter(o -> o.surface == Surface.HTTP && o.id.startsWith(method + " "))
+			.filter(o -> PATHS.get(o).matches(container))
+			.findFirst();
+	}
+}

@@ -1,0 +1,26 @@
+package org.fieldnotes.access;
+
+/**
+ * The relation an actor must have to an operation's target for a rule to let them through. A rule is a set of
+ * these: any one suffices.
+ */
+public enum Who {
+	/**
+	 * Anyone who can reach the app: the operation acts only on the actor's own things (their placement, their
+	 * settings, their new entry). Whether they are enrolled is a fact the feature answers, not a permission.
+	 */
+	ANYONE,
+	/** An admin: a member named in {@code FIELDNOTES_ADMINS} or added by command, or an admin API token. */
+	ADMIN,
+	/** The participant of the target placement (the person a prompt was sent to). */
+	ADDRESSEE,
+	/** The author of the target entry or status update. */
+	AUTHOR,
+	/**
+	 * Someone who follows the target item's placement (manager, academic coach, business coach) in a role the item's
+	 * visibility is shared with ({@link org.fieldnotes.placement.Visibility#readableBy}).
+	 */
+	FOLLOWER_WHO_MAY_READ,
+	/** An admin, when the item is shared beyond the coaches' private circle ({@link org.fieldnotes.placement.Visibility#readableByAdmins}). */
+	ADMIN_IF_SHARED
+}

@@ -1,0 +1,243 @@
+package org.fieldnotes.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementFixtures;
+import org.fieldnotes.placement.Role;
+import org.fieldnotes.placement.Visibility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Roles × operations: what {@link AccessPolicy} decides for each person around placement P, written out by hand
+ * (never computed from the policy). The columns are people, the target is P (its prompt, or an entry Ada wrote in
+ * it, shared with the coaches unless a row says otherwise):
+ *
+ * <pre>
+ * P   participant Ada (UADA), manager Maja (UMAJA), academic coach Anders (UANDERS), business coach Beata (UBEATA)
+ * P2  participant Bruno (UBRUNO), academic coach Carl (UCARL): "another participant", "coach of another placement"
+ * admin (UADMIN), a stranger (UMALLORY)
+ * </pre>
+ *
+ * A new {@link Operation} without a row here fails {@link #everyOperationHasAnExpectedRowAndARule()}.
+ */
+class AccessMatrixTests {
+
+	private static final String[] PEOPLE = { "UADA", "UBRUNO", "UMAJA", "UANDERS", "UBEATA", "UCARL", "UADMIN",
+			"UMALLORY" };
+	private static final Placement P = PlacementFixtures.withPeople("P", "UADA", "UMAJA", "UANDERS", "UBEATA");
+	private static final Placement P2 = PlacementFixtures.withPeople("P2", "UBRUNO", null, "UCARL", null);
+
+	private static final String ALL = "Y Y Y Y Y Y Y Y";
+	private static final String ADMIN = ". . . . . . Y .";
+	private static final String PARTICIPANT = "Y . . . . . . .";
+	private static final String COACHES = ". . . Y Y . . .";
+
+	//                                                  Ada Bruno Maja Anders Beata Carl admin stranger
+	private static final Map<Operation, String> EXPECTED = new EnumMap<>(Map.ofEntries(
+			Map.entry(Operation.SLASH_COMMAND, ALL),
+			Map.entry(Operation.COMMAND_HELP, ALL),
+			Map.entry(Operation.COMMAND_LOG, ALL),
+			Map.entry(Operation.COMMAND_STATUS, ALL),
+			Map.entry(Operation.COMMAND_ME, ALL),
+			Map.entry(Operation.COMMAND_GOALS, ALL),
+			Map.entry(Operation.COMMAND_AWAY, ALL),
+			Map.entry(Operation.COMMAND_REMINDERS, ALL),
+			Map.entry(Operation.COMMAND_LANGUAGE, ALL),
+			Map.entry(Operation.COMMAND_VISIBILITY, ALL),
+			Map.entry(Operation.COMMAND_DIGEST, ALL),
+			Map.entry(Operation.COMMAND_DIGEST_PREVIEW_OF, ADMIN),
+			Map.entry(Operation.COMMAND_MY_DATA, ALL),
+			Map.entry(Operation.COMMAND_ENROLL, ADMIN),
+			Map.entry(Operation.COMMAND_LIST, ADMIN),
+			Map.entry(Operation.COMMAND_PAUSE, ADMIN),
+			Map.entry(Operation.COMMAND_RESUME, ADMIN),
+			Map.entry(Operation.COMMAND_END, ADMIN),
+			Map.entry(Operation.COMMAND_SEND_NOW, ADMIN),
+			Map.entry(Operation.COMMAND_SKIP, ADMIN),
+			Map.entry(Operation.COMMAND_WHO_IS_QUIET, ADMIN),
+			Map.entry(Operation.COMMAND_PROGRAMS, ADMIN),
+			Map.entry(Operation.COMMAND_ADMIN, ADMIN),
+			Map.entry(Operation.COMMAND_AUDIT, ADMIN),
+			Map.entry(Operation.COMMAND_ERASE, ADMIN),
+			Map.entry(Operation.PROMPT_WRITE_BUTTON, PARTICIPANT),
+			Map.entry(Operation.PROMPT_STATUS_BUTTON, PARTICIPANT),
+			Map.entry(Operation.PROMPT_SNOOZE_BUTTON, PARTICIPANT),
+			Map.entry(Operation.PROMPT_SKIP_BUTTON, PARTICIPANT),
+			Map.entry(Operation.ENTRY_ACKNOWLEDGE_BUTTON, COACHES),
+			Map.entry(Operation.ENTRY_REPLY_BUTTON, COACHES),
+			Map.entry(Operation.VISIBILITY_BUTTON, PARTICIPANT),
+			Map.entry(Operation.HOME_WRITE_BUTTON, ALL),
+			Map.entry(Operation.HOME_STATUS_BUTTON, ALL),
+			Map.entry(Operation.HOME_ENTRY_MENU, PARTICIPANT),
+			Map.entry(Operation.HOME_UPDATE_MENU, PARTICIPANT),
+			Map.entry(Operation.HOME_DEFAULT_VISIBILITY_SELECT, ALL),
+			Map.entry(Operation.ERASE_CONFIRM_BUTTON, ADMIN),
+			Map.entry(Operation.ERASE_CANCEL_BUTTON, ALL),
+			Map.entry(Operation.PROMPT_ANSWER_FORM, PARTICIPANT),
+			Map.entry(Operation.STATUS_UPDATE_FORM, PARTICIPANT),
+			Map.entry(Operation.ENTRY_WRITE_FORM, ALL),
+			Map.entry(Operation.ENTRY_EDIT_FORM, PARTICIPANT),
+			Map.entry(Operation.ENTRY_DELETE_FORM, PARTICIPANT),
+			Map.entry(Operation.ENTRY_REPLY_FORM, COACHES),
+			Map.entry(Operation.ENROLMENT_FORM, ADMIN),
+			Map.entry(Operation.DIGEST_SETTINGS_FORM, ALL),
+			Map.entry(Operation.SAVE_TO_LOGBOOK_SHORTCUT, ALL),
+			Map.entry(Operation.DIRECT_MESSAGE, ALL),
+			Map.entry(Operation.DIRECT_MESSAGE_WITH_FILE, ALL),
+			Map.entry(Operation.DIRECT_MESSAGE_THREAD_BROADCAST, ALL),
+			Map.entry(Operation.DIRECT_MESSAGE_CHANGED, ALL),
+			Map.entry(Operation.DIRECT_MESSAGE_DELETED, ALL),
+			Map.entry(Operation.BOT_MESSAGE, ALL),
+			Map.entry(Operation.APP_HOME_OPENED, ALL),
+			Map.entry(Operation.API_ENROL_PLACEMENT, ADMIN),
+			Map.entry(Operation.API_LIST_PLACEMENTS, ADMIN),
+			Map.entry(Operation.API_SHOW_PLACEMENT, ADMIN),
+			Map.entry(Operation.API_PLACEMENT_ENTRIES, ADMIN),
+			Map.entry(Operation.API_PLACEMENT_STATUS_UPDATES, ADMIN),
+			Map.entry(Operation.API_SEND_PROMPT, ADMIN),
+			Map.entry(Operation.API_IMPORT_PLACEMENTS, ADMIN),
+			Map.entry(Operation.API_SHOW_PROGRAM, ADMIN),
+			Map.entry(Operation.API_UPDATE_PROGRAM, ADMIN),
+			Map.entry(Operation.API_SEND_DIGESTS, ADMIN),
+			Map.entry(Operation.API_RETENTION_SWEEP, ADMIN),
+			Map.entry(Operation.API_CREATE_TOKEN, ADMIN),
+			Map.entry(Operation.API_LIST_TOKENS, ADMIN),
+			Map.entry(Operation.API_REVOKE_TOKEN, ADMIN),
+			Map.entry(Operation.API_EXPORT_PERSON, ADMIN),
+			Map.entry(Operation.API_ERASE_PERSON, ADMIN),
+			Map.entry(Operation.RESPONSE_PAGE_SHOW, COACHES),
+			Map.entry(Operation.RESPONSE_PAGE_RESPOND, COACHES),
+			Map.entry(Operation.READ_ITEM, "Y . . Y Y . Y .")));
+
+	/** Reading an entry, by its visibility: private is the author's, confidential reaches only the academic coach. */
+	private static final Map<Visibility, String> READ = Map.of(
+			Visibility.PRIVATE,      "Y . . . . . . .",
+			Visibility.COACHES,      "Y . . Y Y . Y .",
+			Visibility.PLACEMENT,    "Y . Y Y Y . Y .",
+			Visibility.CONFIDENTIAL, "Y . . Y . . . .");
+
+	/** Acknowledging or replying, by the entry's visibility: a follower it is shared with, never its author. */
+	private static final Map<Visibility, String> RESPOND = Map.of(
+			Visibility.PRIVATE,      ". . . . . . . .",
+			Visibility.COACHES,      ". . . Y Y . . .",
+			Visibility.PLACEMENT,    ". . Y Y Y . . .",
+			Visibility.CONFIDENTIAL, ". . . Y . . . .");
+
+	private static final Set<Operation> RESPONDING = EnumSet.of(Operation.ENTRY_ACKNOWLEDGE_BUTTON,
+			Operation.ENTRY_REPLY_BUTTON, Operation.ENTRY_REPLY_FORM, Operation.RESPONSE_PAGE_SHOW,
+			Operation.RESPONSE_PAGE_RESPOND);
+
+	private final AccessPolicy policy = new AccessPolicy("UADMIN"::equals);
+
+	@Test
+	void everyOperationHasAnExpectedRowAndARule() {
+		assertThat(EXPECTED.keySet()).as("operations without an expected row in this test")
+			.containsExactlyInAnyOrder(Operation.values());
+		for (Operation operation : Operation.values()) {
+			assertThat(AccessPolicy.rule(operation)).as("the rule for " + operation).isNotEmpty();
+		}
+	}
+
+	@Test
+	void eachPersonGetsWhatTheTableSays() {
+		List<String> wrong = new ArrayList<>();
+		for (Operation operation : Operation.values()) {
+			compare(operation, target(operation, Visibility.COACHES), EXPECTED.get(operation), wrong);
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void readingFollowsTheEntrysVisibility() {
+		List<String> wrong = new ArrayList<>();
+		for (Visibility visibility : Visibility.values()) {
+			compare(Operation.READ_ITEM, Target.item(P, "UADA", visibility), READ.get(visibility), wrong);
+			for (Operation operation : RESPONDING) {
+				compare(operation, Target.item(P, "UADA", visibility), RESPOND.get(visibility), wrong);
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void aCoachOfAnotherPlacementIsAllowedOnlyForTheirOwn() {
+		Target brunosEntry = Target.item(P2, "UBRUNO", Visibility.CONFIDENTIAL);
+		assertThat(policy.decide(policy.member("UCARL"), Operation.ENTRY_ACKNOWLEDGE_BUTTON, brunosEntry).allowed()).isTrue();
+		assertThat(policy.decide(policy.member("UANDERS"), Operation.ENTRY_ACKNOWLEDGE_BUTTON, brunosEntry).allowed())
+			.isFalse();
+		assertThat(policy.decide(policy.member("UBRUNO"), Operation.PROMPT_SNOOZE_BUTTON, Target.placement(P2)).allowed())
+			.isTrue();
+		assertThat(policy.decide(policy.member("UADA"), Operation.PROMPT_SNOOZE_BUTTON, Target.placement(P2)).allowed())
+			.isFalse();
+	}
+
+	@Test
+	void aFollowerActsInTheMostSpecificRoleThatMayRead() {
+		Placement both = PlacementFixtures.withPeople("P3", "UADA", "UANDERS", "UANDERS", "UBEATA");
+		assertThat(policy.decide(policy.member("UANDERS"), Operation.ENTRY_ACKNOWLEDGE_BUTTON,
+				Target.item(both, "UADA", Visibility.PLACEMENT)).role()).isEqualTo(Role.ACADEMIC_COACH);
+		Placement managerAndBusinessCoach = PlacementFixtures.withPeople("P4", "UADA", "UBEATA", "UANDERS", "UBEATA");
+		assertThat(policy.decide(policy.member("UBEATA"), Operation.ENTRY_ACKNOWLEDGE_BUTTON,
+				Target.item(managerAndBusinessCoach, "UADA", Visibility.PLACEMENT)).role()).isEqualTo(Role.BUSINESS_COACH);
+	}
+
+	@Test
+	void anApiTokenIsAnAdminAnEmailLinkNeverIsAndNobodyIsNobody() {
+		Actor token = policy.apiCaller("evaluation-export");
+		for (Operation operation : Operation.values()) {
+			if (operation.surface() == Surface.HTTP && operation.id().startsWith(operation.id().split(" ")[0] + " /api/")) {
+				assertThat(policy.decide(token, operation, Target.none()).allowed()).as(operation.name()).isTrue();
+			}
+		}
+		// a link minted for the admin's member id carries no admin rights
+		assertThat(policy.decide(policy.recipient("UADMIN"), Operation.COMMAND_ERASE, Target.none()).allowed()).isFalse();
+		assertThat(policy.decide(policy.recipient("UANDERS"), Operation.RESPONSE_PAGE_SHOW,
+				Target.item(P, "UADA", Visibility.CONFIDENTIAL)).allowed()).isTrue();
+		Decision nobody = policy.decide(policy.member(null), Operation.COMMAND_HELP, Target.none());
+		assertThat(nobody.allowed()).isFalse();
+		assertThat(nobody.reason()).isEqualTo(Decision.Reason.NOT_PERMITTED);
+	}
+
+	@Test
+	void anItemOperationWithoutItsTargetIsRefused() {
+		assertThat(policy.decide(policy.member("UANDERS"), Operation.ENTRY_ACKNOWLEDGE_BUTTON, Target.none()).allowed())
+			.isFalse();
+		assertThat(policy.decide(policy.member("UADA"), Operation.PROMPT_SKIP_BUTTON, Target.none()).allowed()).isFalse();
+		assertThat(policy.decide(policy.member("UADA"), Operation.ENTRY_EDIT_FORM, null).allowed()).isFalse();
+	}
+
+	// ---------------------------------------------------------------------------------------------- helpers
+
+	private static Target target(Operation operation, Visibility visibility) {
+		switch (operation.on()) {
+			case PLACEMENT:
+				return Target.placement(P);
+			case ITEM:
+				return Target.item(P, "UADA", visibility);
+			default:
+				return Target.none();
+		}
+	}
+
+	private void compare(Operation operation, Target target, String expected, List<String> wrong) {
+		String[] cells = expected.split(" ");
+		assertThat(cells).as("a cell for each person in the row of " + operation).hasSize(PEOPLE.length);
+		StringBuilder actual = new StringBuilder();
+		for (String person : PEOPLE) {
+			actual.append(actual.length() == 0 ? "" : " ")
+				.append(policy.decide(policy.member(person), operation, target).allowed() ? "Y" : ".");
+		}
+		if (!actual.toString().equals(expected)) {
+			wrong.add(operation + (target.visibility() == null ? "" : " on a " + target.visibility() + " entry")
+					+ ": expected " + expected + " but was " + actual);
+		}
+	}
+}
