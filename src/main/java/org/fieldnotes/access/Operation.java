@@ -106,6 +106,7 @@ public enum Operation {
 	API_REVOKE_TOKEN(Surface.HTTP, "DELETE /api/v1/tokens/{name}", On.NOTHING),
 	API_EXPORT_PERSON(Surface.HTTP, "GET /api/v1/people/{id}/export", On.NOTHING),
 	API_ERASE_PERSON(Surface.HTTP, "DELETE /api/v1/people/{id}", On.NOTHING),
+	API_LIST_DELIVERIES(Surface.HTTP, "GET /api/v1/deliveries", On.NOTHING),
 
 	// ------------------------------------------------------------------ the e-mail digest's signed response page
 	/** The token names the recipient (the actor) and the entry (the target). */

@@ -65,8 +65,16 @@ public class Outbox {
 	public List<FailedDelivery> failed(int limit) {
 		return store.withStatus(OutboxStatus.FAILED, limit)
 			.stream()
-			.map(m -> new FailedDelivery(m.key(), m.kind(), m.ref(), m.recipient(), m.failure(), m.attempts(),
-					m.createdAt()))
+			.map(Outbox::failure)
+			.toList();
+	}
+
+	/** The messages given up since then, oldest first. */
+	public List<FailedDelivery> failedSince(Instant since) {
+		return store.failedSince(since)
+			.stream()
+			.sorted(java.util.Comparator.comparing(OutboxMessage::failedAt))
+			.map(Outbox::failure)
 			.toList();
 	}
 
@@ -75,15 +83,25 @@ public class Outbox {
 		return store.counts();
 	}
 
+	private static FailedDelivery failure(OutboxMessage m) {
+		return new FailedDelivery(m.key(), m.kind(), m.ref(), m.recipient(), m.failure(), m.attempts(), m.createdAt(),
+				m.failedAt());
+	}
+
 	private static OutboxMessage message(Outgoing outgoing, OutboxStatus status, int attempts, Instant now,
 			Instant notBefore, String owner, Instant leaseUntil) {
 		return new OutboxMessage(UUID.randomUUID().toString(), outgoing.key(), outgoing.kind(), outgoing.ref(),
 				outgoing.recipient(), outgoing.message(), outgoing.images(), status, attempts, now, notBefore, owner,
-				leaseUntil, null, null, null, null);
+				leaseUntil, null, null, null, null, null);
 	}
 
 	/** A message that was given up: what, to whom, why. */
 	public record FailedDelivery(String key, MessageKind kind, String ref, String recipient, String reason,
-			int attempts, Instant createdAt) {
+			int attempts, Instant createdAt, Instant failedAt) {
+
+		/** The recipient's account is deleted or deactivated. */
+		public boolean recipientGone() {
+			return Failures.recipientGone(reason);
+		}
 	}
 }

@@ -85,9 +85,10 @@ class OutboxStore {
 	}
 
 	/** Gives the message up and drops the body. */
-	boolean markFailed(OutboxMessage message, String owner, String reason) {
+	boolean markFailed(OutboxMessage message, String owner, String reason, Instant now) {
 		Update update = new Update().set("status", OutboxStatus.FAILED)
 			.set("failure", reason)
+			.set("failedAt", now)
 			.unset("message")
 			.unset("images")
 			.unset("owner")
@@ -99,6 +100,11 @@ class OutboxStore {
 		return mongo.find(Query.query(Criteria.where("status").is(status))
 			.with(Sort.by(Sort.Direction.DESC, "createdAt"))
 			.limit(limit), OutboxMessage.class);
+	}
+
+	List<OutboxMessage> failedSince(Instant since) {
+		return mongo.find(Query.query(Criteria.where("status").is(OutboxStatus.FAILED).and("failedAt").gte(since)),
+				OutboxMessage.class);
 	}
 
 	Map<OutboxStatus, Long> counts() {

@@ -170,7 +170,7 @@ public class OutboxWorker implements SmartLifecycle {
 			return settled(message, OutboxStatus.PENDING, null, reason);
 		}
 		String given = kind == Failures.Kind.PERMANENT ? reason : reason + " (after " + message.attempts() + " attempts)";
-		store.markFailed(message, owner, given);
+		store.markFailed(message, owner, given, clock.instant());
 		log.warn("Outbox message {} given up: {}", message.key(), given);
 		events.publishEvent(new MessageUndeliverable(message.key(), message.kind(), message.ref(), message.recipient(),
 				reason));
@@ -201,7 +201,8 @@ public class OutboxWorker implements SmartLifecycle {
 	private OutboxMessage settled(OutboxMessage m, OutboxStatus status, SentMessage sent, String failure) {
 		return new OutboxMessage(m.id(), m.key(), m.kind(), m.ref(), m.recipient(), null, null, status, m.attempts(),
 				m.createdAt(), m.nextAttemptAt(), null, null, sent == null ? null : clock.instant(),
-				sent == null ? null : sent.channel(), sent == null ? null : sent.ts(), failure);
+				sent == null ? null : sent.channel(), sent == null ? null : sent.ts(), failure,
+				status == OutboxStatus.FAILED ? clock.instant() : null);
 	}
 
 	/** Sends in flight right now, in this instance. */

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.delivery.MessageKind;
+import org.fieldnotes.delivery.Outbox;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.digest.attention.Attention;
 import org.fieldnotes.placement.Placement;
@@ -34,6 +36,15 @@ class CohortComposer {
 	}
 
 	ChatMessage compose(List<CohortLine> lines, Locale locale, LocalDate from, LocalDate today) {
+		return compose(lines, List.of(), locale, from, today);
+	}
+
+	/**
+	 * The cohort table, and first, when there are any, the messages Fieldnotes gave up on this week, by reason: a
+	 * coordinator learns that someone cannot be reached (e.g. a deactivated account, whose placement is paused).
+	 */
+	ChatMessage compose(List<CohortLine> lines, List<Outbox.FailedDelivery> undelivered, Locale locale, LocalDate from,
+			LocalDate today) {
 		Map<String, List<CohortLine>> programmes = new LinkedHashMap<>();
 		for (CohortLine line : lines) {
 			programmes.computeIfAbsent(line.placement().getProgram(), p -> new ArrayList<>()).add(line);
@@ -43,6 +54,12 @@ class CohortComposer {
 			.heading(text("cohort.heading", locale))
 			.context(text("cohort.context", locale, DateTimeFormatter.ofPattern("d MMM", locale).format(from),
 					DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(today), lines.size(), programmes.size()));
+		if (!undelivered.isEmpty()) {
+			message.divider()
+				.heading(text("cohort.undelivered.heading", locale))
+				.context(text("cohort.undelivered.context", locale, undelivered.size()))
+				.items(undeliveredItems(undelivered, locale));
+		}
 		programmes.forEach((programme, inProgramme) -> {
 			List<CohortLine> ordered = new ArrayList<>(inProgramme.stream().filter(CohortLine::flagged).toList());
 			ordered.addAll(inProgramme.stream().filter(l -> !l.flagged()).toList());
@@ -53,6 +70,25 @@ class CohortComposer {
 				.items(ordered.stream().map(line -> item(line, locale)).toList());
 		});
 		return message.build();
+	}
+
+	private List<Item> undeliveredItems(List<Outbox.FailedDelivery> undelivered, Locale locale) {
+		Map<String, List<Outbox.FailedDelivery>> byReason = new java.util.TreeMap<>();
+		undelivered.forEach(f -> byReason.computeIfAbsent(f.reason() == null ? "unknown" : f.reason(),
+				r -> new ArrayList<>()).add(f));
+		List<Item> items = new ArrayList<>();
+		byReason.forEach((reason, failures) -> {
+			Map<MessageKind, Long> kinds = new java.util.EnumMap<>(MessageKind.class);
+			failures.forEach(f -> kinds.merge(f.kind(), 1L, Long::sum));
+			List<String> parts = new ArrayList<>();
+			kinds.forEach((kind, n) -> parts.add(text("cohort.undelivered.kind." + kind.name(), locale, n)));
+			String text = String.join(text("cohort.separator", locale), parts);
+			if (failures.get(0).recipientGone()) {
+				text += text("cohort.separator", locale) + text("cohort.undelivered.gone", locale);
+			}
+			items.add(new Item(reason, text));
+		});
+		return items;
 	}
 
 	private Item item(CohortLine line, Locale locale) {

@@ -134,7 +134,8 @@ public class CohortDigests {
 	private ChatMessage compose(Coordinator coordinator, List<CohortLine> cohort, Instant now) {
 		ZoneId zone = coordinator.person().zone();
 		Locale locale = preferences.languageOf(coordinator.person());
-		return composer.compose(cohort, locale, now.minus(WEEK).atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate());
+		return composer.compose(cohort, outbox.undeliverableSince(now.minus(WEEK)), locale,
+				now.minus(WEEK).atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate());
 	}
 
 	private List<String> memberIds() {

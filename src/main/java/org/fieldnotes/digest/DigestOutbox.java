@@ -1,6 +1,7 @@
 package org.fieldnotes.digest;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,6 +44,11 @@ class DigestOutbox {
 	Delivery send(DigestRecord record, String slackUserId, ChatMessage digest, List<Image> charts) {
 		return outbox.send(new Outgoing(PREFIX + record.id(), MessageKind.DIGEST, record.id(), slackUserId, digest,
 				charts));
+	}
+
+	/** Outbound messages of any kind given up since then, for the coordinators' cohort digest. */
+	List<Outbox.FailedDelivery> undeliverableSince(Instant since) {
+		return outbox.failedSince(since);
 	}
 
 	/**

@@ -113,6 +113,7 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_REVOKE_TOKEN, ADMIN),
 			Map.entry(Operation.API_EXPORT_PERSON, ADMIN),
 			Map.entry(Operation.API_ERASE_PERSON, ADMIN),
+			Map.entry(Operation.API_LIST_DELIVERIES, ADMIN),
 			Map.entry(Operation.RESPONSE_PAGE_SHOW, COACHES),
 			Map.entry(Operation.RESPONSE_PAGE_RESPOND, COACHES),
 			Map.entry(Operation.READ_ITEM, "Y . . Y Y . Y .")));

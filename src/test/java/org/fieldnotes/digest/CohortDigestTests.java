@@ -22,6 +22,9 @@ import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.SlackStub;
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.delivery.MessageKind;
+import org.fieldnotes.delivery.Outgoing;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -54,6 +57,12 @@ class CohortDigestTests extends IntegrationTest {
 
 	@Autowired
 	CohortDigests cohort;
+
+	@Autowired
+	org.fieldnotes.prompting.PromptDispatcher dispatcher;
+
+	@Autowired
+	org.fieldnotes.delivery.Outbox outbox;
 
 	@Autowired
 	Logbook logbook;
@@ -144,6 +153,31 @@ class CohortDigestTests extends IntegrationTest {
 		assertThat(record.placementIds()).containsExactlyInAnyOrder(ids.get("ada"), ids.get("bo"), ids.get("cy"),
 				ids.get("di"), ids.get("fay"));
 		assertThat(record.entryIds()).isEmpty();
+	}
+
+	@Test
+	void messagesGivenUpThisWeekOpenTheCohortDigestByReasonAndADeactivatedParticipantIsPaused() {
+		String ada = enrol("UADA", "2026-11-02", "2027-04-30");
+		SlackStub.error("chat.postMessage", "account_inactive");
+		dispatcher.sendNext(ada);
+		SlackStub.reset();
+		// a notice given up for another reason, 8 days ago: no longer this week's
+		clock.set(DEFAULT_NOW.minus(java.time.Duration.ofDays(8)));
+		SlackStub.error("chat.postMessage", "channel_not_found");
+		outbox.send(Outgoing.of("test:old", MessageKind.NOTICE, "old", "UOLD", ChatMessage.text("old")));
+		SlackStub.reset();
+		clock.set(DEFAULT_NOW);
+
+		scheduler.fire(ADMIN_KEY);
+
+		String text = SlackStub.blockTexts(onlyMessageTo(ADMIN));
+		assertThat(text).contains("⚠ Could not deliver")
+			.contains("1 message(s) given up this week, by Slack's reason · details: GET /api/v1/deliveries")
+			.contains("account_inactive")
+			.contains("1 prompt(s) · the account cannot receive messages: its placement is paused until you resume or end it")
+			.doesNotContain("channel_not_found")
+			.contains("• *Ada Lindqvist · Scania*  week 5 of 26 · paused");
+		assertThat(text.indexOf("Could not deliver")).isLessThan(text.indexOf("KTP 2026"));
 	}
 
 	@Test

@@ -28,7 +28,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = { PlacementsController.class, DigestsController.class, ImportController.class,
-		ProgramsController.class, TokensController.class })
+		ProgramsController.class, TokensController.class, DeliveriesController.class })
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -71,6 +71,12 @@ class ApiErrors {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
 		problem.setTitle(e.status() == HttpStatus.CONTENT_TOO_LARGE ? "Import too large" : "Invalid import");
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidQuery(DeliveriesController.InvalidQuery e) {
+		return badRequest("The " + e.field() + " parameter " + e.getMessage() + ".",
+				List.of(new Violation(e.field(), e.getMessage())));
 	}
 
 	@ExceptionHandler
