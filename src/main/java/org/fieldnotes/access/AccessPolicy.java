@@ -51,7 +51,7 @@ public class AccessPolicy {
 				Operation.DIGEST_SETTINGS_FORM, Operation.SAVE_TO_LOGBOOK_SHORTCUT, Operation.DIRECT_MESSAGE,
 				Operation.DIRECT_MESSAGE_WITH_FILE, Operation.DIRECT_MESSAGE_THREAD_BROADCAST,
 				Operation.DIRECT_MESSAGE_CHANGED, Operation.DIRECT_MESSAGE_DELETED, Operation.BOT_MESSAGE,
-				Operation.APP_HOME_OPENED);
+				Operation.APP_HOME_OPENED, Operation.MEMBER_CHANGED);
 		// programme coordinators: chat admins and admin API tokens
 		rule(ADMIN, Operation.COMMAND_DIGEST_PREVIEW_OF, Operation.COMMAND_ENROLL, Operation.COMMAND_LIST,
 				Operation.COMMAND_PAUSE, Operation.COMMAND_RESUME, Operation.COMMAND_END, Operation.COMMAND_SEND_NOW,

@@ -86,6 +86,7 @@ public enum Operation {
 	/** Ignored. */
 	BOT_MESSAGE(Surface.EVENT, "message:bot_message", On.NOTHING),
 	APP_HOME_OPENED(Surface.EVENT, "app_home_opened", On.NOTHING),
+	MEMBER_CHANGED(Surface.EVENT, "user_change", On.NOTHING),
 
 	// ------------------------------------------------------------------ the admin API (behind its bearer token)
 	API_ENROL_PLACEMENT(Surface.HTTP, "POST /api/v1/placements", On.NOTHING),

@@ -164,6 +164,21 @@ public class PlacementManagement {
 		return Optional.of(saved(placement));
 	}
 
+	/**
+	 * Pauses every active placement of this participant: their account is deactivated or deleted on the chat
+	 * platform, so nothing more is sent to them until an admin resumes or ends the placement.
+	 * @return the placements paused now (none when there was nothing active)
+	 */
+	public List<Placement> pauseParticipant(String slackUserId) {
+		List<Placement> paused = new java.util.ArrayList<>();
+		for (Placement placement : active()) {
+			if (slackUserId.equals(placement.getParticipant().slackUserId())) {
+				paused.add(pause(placement.getId()));
+			}
+		}
+		return paused;
+	}
+
 	public Placement pause(String id) {
 		Placement placement = get(id);
 		placement.pause(clock);

@@ -83,12 +83,9 @@ class PromptOutbox {
 
 	/** Deactivated or deleted on the platform: no more prompts until an admin resumes or ends the placement. */
 	private void pauseParticipant(String participant, String reason) {
-		for (Placement placement : placements.active()) {
-			if (participant.equals(placement.getParticipant().slackUserId())) {
-				placements.pause(placement.getId());
-				log.warn("Placement {} paused: its participant's account cannot receive messages ({})",
-						placement.getId(), reason);
-			}
+		for (Placement paused : placements.pauseParticipant(participant)) {
+			log.warn("Placement {} paused: its participant's account cannot receive messages ({})", paused.getId(),
+					reason);
 		}
 	}
 }

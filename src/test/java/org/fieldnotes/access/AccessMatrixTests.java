@@ -97,6 +97,7 @@ class AccessMatrixTests {
 			Map.entry(Operation.DIRECT_MESSAGE_DELETED, ALL),
 			Map.entry(Operation.BOT_MESSAGE, ALL),
 			Map.entry(Operation.APP_HOME_OPENED, ALL),
+			Map.entry(Operation.MEMBER_CHANGED, ALL),
 			Map.entry(Operation.API_ENROL_PLACEMENT, ADMIN),
 			Map.entry(Operation.API_LIST_PLACEMENTS, ADMIN),
 			Map.entry(Operation.API_SHOW_PLACEMENT, ADMIN),
