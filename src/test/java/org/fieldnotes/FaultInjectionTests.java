@@ -27,11 +27,8 @@ import org.fieldnotes.delivery.Outbox;
 import org.fieldnotes.delivery.OutboxStatus;
 import org.fieldnotes.delivery.Outgoing;
 import org.fieldnotes.prompting.PromptDispatcher;
-import org.fieldnotes.support.ControllableStore;
-import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.OutageTest;
 import org.fieldnotes.support.SlackStub;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,9 +50,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * the test, with the clock moved past each backoff instead of waiting for it.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class FaultInjectionTests extends IntegrationTest {
+class FaultInjectionTests extends OutageTest {
 
-	private static final ControllableStore STORE = new ControllableStore();
 	/** Participants with a placement: prompts out, reflections in. */
 	private static final int PARTICIPANTS = 30;
 	/** Notices through the outbox besides the prompts, one per recipient. */
@@ -72,19 +68,8 @@ class FaultInjectionTests extends IntegrationTest {
 	PromptDispatcher dispatcher;
 
 	@DynamicPropertySource
-	static void externalStore(DynamicPropertyRegistry registry) {
-		registry.add("fieldnotes.store.uri", STORE::uri);
+	static void shortLease(DynamicPropertyRegistry registry) {
 		registry.add("fieldnotes.outbox.lease", () -> "PT10S");
-	}
-
-	@AfterEach
-	void storeBack() {
-		STORE.start();
-	}
-
-	@AfterAll
-	static void stopStore() {
-		STORE.stop();
 	}
 
 	@Test

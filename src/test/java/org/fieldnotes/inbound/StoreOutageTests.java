@@ -7,16 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.fieldnotes.support.ControllableStore;
-import org.fieldnotes.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.fieldnotes.support.OutageTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 
 /**
@@ -26,27 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * ({@code MONGODB_URI}), stopped and started again by the test with its data kept, as a real MongoDB outage would.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class StoreOutageTests extends IntegrationTest {
+class StoreOutageTests extends OutageTest {
 
 	/** Slack gives an app 3 seconds to answer; the store timeout is 2 s. */
 	private static final Duration SLACK_BUDGET = Duration.ofSeconds(3);
 
-	private static final ControllableStore STORE = new ControllableStore();
-
-	@DynamicPropertySource
-	static void externalStore(DynamicPropertyRegistry registry) {
-		registry.add("fieldnotes.store.uri", STORE::uri);
-	}
-
-	@AfterEach
-	void storeBack() {
-		STORE.start();
-	}
-
-	@AfterAll
-	static void stopStore() {
-		STORE.stop();
-	}
 
 	@Test
 	void slackEventsAnswer503QuicklyWhileTheStoreIsDownAndTheRetryIsStoredOnceItIsBack(CapturedOutput output) {
