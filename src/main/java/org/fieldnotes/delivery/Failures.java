@@ -21,7 +21,9 @@ final class Failures {
 	}
 
 	private static final Set<String> TRANSIENT_CODES = Set.of("unreachable", "internal_error", "fatal_error",
-			"service_unavailable", "request_timeout", "timeout");
+			"service_unavailable", "request_timeout", "timeout",
+			// the mail server could not be reached or did not take the message now
+			"MailSendException");
 
 	/** The person cannot receive anything any more: their account is deleted or deactivated. */
 	private static final Set<String> RECIPIENT_GONE = Set.of("account_inactive", "user_not_found", "user_disabled",

@@ -92,7 +92,7 @@ public class Outbox {
 			Instant notBefore, String owner, Instant leaseUntil) {
 		return new OutboxMessage(UUID.randomUUID().toString(), outgoing.key(), outgoing.kind(), outgoing.ref(),
 				outgoing.recipient(), outgoing.message(), outgoing.images(), status, attempts, now, notBefore, owner,
-				leaseUntil, null, null, null, null, null);
+				leaseUntil, null, null, null, null, null, outgoing.mail());
 	}
 
 	/** A message that was given up: what, to whom, why. */

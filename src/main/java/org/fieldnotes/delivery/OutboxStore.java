@@ -68,6 +68,7 @@ class OutboxStore {
 			.set("ts", sent.ts())
 			.unset("message")
 			.unset("images")
+			.unset("mail")
 			.unset("owner")
 			.unset("leaseUntil")
 			.unset("failure");
@@ -91,6 +92,7 @@ class OutboxStore {
 			.set("failedAt", now)
 			.unset("message")
 			.unset("images")
+			.unset("mail")
 			.unset("owner")
 			.unset("leaseUntil");
 		return mongo.updateFirst(held(message, owner), update, OutboxMessage.class).getModifiedCount() == 1;

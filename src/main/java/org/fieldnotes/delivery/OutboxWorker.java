@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,10 @@ import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Image;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.mail.Mail;
+import org.fieldnotes.mail.MailFailed;
+import org.fieldnotes.mail.Mailer;
+import org.fieldnotes.mail.SentMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,9 +39,12 @@ import org.springframework.stereotype.Component;
 public class OutboxWorker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+	/** The "channel" of a message delivered by e-mail; its "ts" is the e-mail's Message-ID. */
+	public static final String EMAIL_CHANNEL = "email";
 
 	private final OutboxStore store;
 	private final Messenger messenger;
+	private final Mailer mailer;
 	private final ApplicationEventPublisher events;
 	private final OutboxSettings settings;
 	private final Clock clock;
@@ -48,15 +56,16 @@ public class OutboxWorker implements SmartLifecycle {
 	private volatile ExecutorService threads;
 
 	@Autowired
-	OutboxWorker(OutboxStore store, Messenger messenger, ApplicationEventPublisher events, OutboxSettings settings,
-			Clock clock) {
-		this(store, messenger, events, settings, clock, Pacer.Ticker.SYSTEM);
+	OutboxWorker(OutboxStore store, Messenger messenger, Mailer mailer, ApplicationEventPublisher events,
+			OutboxSettings settings, Clock clock) {
+		this(store, messenger, mailer, events, settings, clock, Pacer.Ticker.SYSTEM);
 	}
 
-	OutboxWorker(OutboxStore store, Messenger messenger, ApplicationEventPublisher events, OutboxSettings settings,
-			Clock clock, Pacer.Ticker ticker) {
+	OutboxWorker(OutboxStore store, Messenger messenger, Mailer mailer, ApplicationEventPublisher events,
+			OutboxSettings settings, Clock clock, Pacer.Ticker ticker) {
 		this.store = store;
 		this.messenger = messenger;
+		this.mailer = mailer;
 		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
@@ -120,7 +129,8 @@ public class OutboxWorker implements SmartLifecycle {
 			SentMessage sent;
 			try {
 				pacer.await(message.recipient());
-				sent = messenger.sendDirect(message.recipient(), message.message());
+				sent = message.mail() == null ? messenger.sendDirect(message.recipient(), message.message())
+						: email(message);
 			}
 			catch (DeliveryFailed failure) {
 				return failed(message, failure);
@@ -139,13 +149,28 @@ public class OutboxWorker implements SmartLifecycle {
 				log.warn("Outbox message {} was sent, but its lease had been taken over: it may arrive twice",
 						message.key());
 			}
-			shareImages(message, sent);
+			if (message.mail() == null) {
+				shareImages(message, sent);
+			}
 			events.publishEvent(new MessageDelivered(message.key(), message.kind(), message.ref(), message.recipient(),
 					sent));
 			return settled(message, OutboxStatus.SENT, sent, null);
 		}
 		finally {
 			inFlight.decrementAndGet();
+		}
+	}
+
+	/** An e-mail: the images inline; Slack's "where it landed" is channel {@code email} and the Message-ID. */
+	private SentMessage email(OutboxMessage message) {
+		OutboxMail to = message.mail();
+		try {
+			SentMail sent = mailer.send(new Mail(to.address(), to.name(), Locale.forLanguageTag(to.languageTag()),
+					to.subject(), message.message(), message.images()));
+			return new SentMessage(EMAIL_CHANNEL, sent.messageId());
+		}
+		catch (MailFailed e) {
+			throw new DeliveryFailed(e.reason(), e);
 		}
 	}
 
@@ -202,7 +227,7 @@ public class OutboxWorker implements SmartLifecycle {
 		return new OutboxMessage(m.id(), m.key(), m.kind(), m.ref(), m.recipient(), null, null, status, m.attempts(),
 				m.createdAt(), m.nextAttemptAt(), null, null, sent == null ? null : clock.instant(),
 				sent == null ? null : sent.channel(), sent == null ? null : sent.ts(), failure,
-				status == OutboxStatus.FAILED ? clock.instant() : null);
+				status == OutboxStatus.FAILED ? clock.instant() : null, null);
 	}
 
 	/** Sends in flight right now, in this instance. */
@@ -214,7 +239,7 @@ public class OutboxWorker implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		if (!settings.worker() || !messenger.connected()) {
+		if (!settings.worker()) {
 			return;
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {

@@ -14,10 +14,11 @@ import org.fieldnotes.chat.Image;
  * @param kind what sort of message it is
  * @param ref the id of the thing it is about, handed back in {@link MessageDelivered} / {@link MessageUndeliverable}
  * @param recipient the person's id on the chat platform
- * @param images pictures to share in its thread once it is delivered (best effort)
+ * @param images pictures to share in its thread once it is delivered (best effort); inline in an e-mail
+ * @param mail set when it goes by e-mail instead of chat
  */
 public record Outgoing(String key, MessageKind kind, String ref, String recipient, ChatMessage message,
-		List<Image> images) {
+		List<Image> images, OutboxMail mail) {
 
 	public Outgoing {
 		Objects.requireNonNull(key, "key");
@@ -27,11 +28,20 @@ public record Outgoing(String key, MessageKind kind, String ref, String recipien
 		images = images == null ? List.of() : List.copyOf(images);
 	}
 
-	public static Outgoing of(String key, MessageKind kind, String ref, String recipient, ChatMessage message) {
-		return new Outgoing(key, kind, ref, recipient, message, List.of());
+	/** A chat message, with pictures for its thread. */
+	public Outgoing(String key, MessageKind kind, String ref, String recipient, ChatMessage message,
+			List<Image> images) {
+		this(key, kind, ref, recipient, message, images, null);
 	}
 
-	public Outgoing withImages(List<Image> images) {
-		return new Outgoing(key, kind, ref, recipient, message, images);
+	public static Outgoing of(String key, MessageKind kind, String ref, String recipient, ChatMessage message) {
+		return new Outgoing(key, kind, ref, recipient, message, List.of(), null);
+	}
+
+	/** An e-mail (HTML and plain text rendered from the message, the images inline). */
+	public static Outgoing email(String key, MessageKind kind, String ref, OutboxMail mail, ChatMessage message,
+			List<Image> images) {
+		return new Outgoing(key, kind, ref, "email:" + mail.address().toLowerCase(java.util.Locale.ROOT), message,
+				images, mail);
 	}
 }

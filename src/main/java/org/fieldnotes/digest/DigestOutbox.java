@@ -12,6 +12,7 @@ import org.fieldnotes.delivery.MessageDelivered;
 import org.fieldnotes.delivery.MessageKind;
 import org.fieldnotes.delivery.MessageUndeliverable;
 import org.fieldnotes.delivery.Outbox;
+import org.fieldnotes.delivery.OutboxMail;
 import org.fieldnotes.delivery.OutboxStatus;
 import org.fieldnotes.delivery.Outgoing;
 import org.slf4j.Logger;
@@ -21,8 +22,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Digests on Slack go through the outbox under the key {@code digest:<record id>}: one message per recipient and
- * week, whatever retries, restarts or second instances do. The delivery is written back on the digest record.
+ * Digests, on Slack or by e-mail, go through the outbox under the key {@code digest:<record id>}: one message per
+ * recipient and week, whatever retries, restarts or second instances do. The delivery is written back on the digest
+ * record: channel {@code email} and the Message-ID for an e-mail.
  */
 @Component
 class DigestOutbox {
@@ -49,6 +51,14 @@ class DigestOutbox {
 	/** Outbound messages of any kind given up since then, for the coordinators' cohort digest. */
 	List<Outbox.FailedDelivery> undeliverableSince(Instant since) {
 		return outbox.failedSince(since);
+	}
+
+	/**
+	 * Sends the e-mail digest of a claimed record now, through the outbox like a Slack digest: an unreachable mail
+	 * server is retried with backoff, a refusal recorded FAILED with the error's class name.
+	 */
+	Delivery sendEmail(DigestRecord record, OutboxMail to, ChatMessage digest, List<Image> charts) {
+		return outbox.send(Outgoing.email(PREFIX + record.id(), MessageKind.DIGEST, record.id(), to, digest, charts));
 	}
 
 	/**

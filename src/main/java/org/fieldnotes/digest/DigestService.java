@@ -13,12 +13,10 @@ import java.util.UUID;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.delivery.Delivery;
+import org.fieldnotes.delivery.OutboxMail;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
-import org.fieldnotes.mail.Mail;
-import org.fieldnotes.mail.MailFailed;
 import org.fieldnotes.mail.Mailer;
-import org.fieldnotes.mail.SentMail;
 import org.fieldnotes.placement.Person;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.Preferences;
@@ -165,22 +163,15 @@ public class DigestService {
 					+ "server is configured (set SPRING_MAIL_HOST)", record.week(), record.placementIds());
 			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "mail_not_configured"));
 		}
-		try {
-			Locale locale = preferences.languageOf(person);
-			String subject = messages.getMessage("mail.digest.subject", new Object[] { weeks.size() }, locale);
-			SentMail sent = mailer.send(new Mail(address, person.name(), locale, subject,
-					compose(recipient.viaEmail(), weeks, from, now), charts.of(recipient, weeks)));
+		Locale locale = preferences.languageOf(person);
+		String subject = messages.getMessage("mail.digest.subject", new Object[] { weeks.size() }, locale);
+		Delivery delivery = outbox.sendEmail(record, new OutboxMail(address, person.name(), locale.toLanguageTag(),
+				subject), compose(recipient.viaEmail(), weeks, from, now), charts.of(recipient, weeks));
+		if (delivery.isSent()) {
 			log.info("Digest {} e-mailed: {} placements, {} entries", record.week(), record.placementIds().size(),
 					record.entryIds().size());
-			return finish(record, new Update().set("status", DigestStatus.SENT)
-				.set("sentAt", clock.instant())
-				.set("channel", "email")
-				.set("ts", sent.messageId()));
 		}
-		catch (MailFailed e) {
-			log.warn("Digest {} not e-mailed: {}", record.week(), e.reason());
-			return finish(record, new Update().set("status", DigestStatus.FAILED).set("failure", e.reason()));
-		}
+		return records.find(record.recipientKey(), record.week());
 	}
 
 	/**

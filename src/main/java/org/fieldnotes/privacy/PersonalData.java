@@ -106,10 +106,17 @@ class PersonalData {
 			.regex("^(" + Pattern.quote(DataSubject.EMAIL_PREFIX) + ")?" + Pattern.quote(subject.email()) + "$", "i");
 	}
 
-	/** Outbound messages addressed to the person (only Slack members get any). */
+	/** Outbound messages addressed to the person: to their member id, or by e-mail ({@code email:<address>}). */
 	Query outbox(DataSubject subject) {
-		return new Query(subject.hasSlack() ? Criteria.where("recipient").is(subject.slackUserId())
-				: Criteria.where("_id").exists(false));
+		List<Criteria> to = new ArrayList<>();
+		if (subject.hasSlack()) {
+			to.add(Criteria.where("recipient").is(subject.slackUserId()));
+		}
+		if (subject.email() != null && !subject.email().isBlank()) {
+			to.add(Criteria.where("recipient").regex("^email:" + Pattern.quote(subject.email()) + "$", "i"));
+		}
+		return new Query(to.isEmpty() ? Criteria.where("_id").exists(false)
+				: new Criteria().orOperator(to.toArray(new Criteria[0])));
 	}
 
 	/** Stored admins: the person as an admin ({@code _id}), or as the one who added an admin. */

@@ -54,6 +54,9 @@ class OutboxTests extends IntegrationTest {
 	@Autowired
 	ApplicationEventPublisher events;
 
+	@Autowired
+	org.fieldnotes.mail.Mailer mailer;
+
 	@Test
 	void aRateLimitedPromptWaitsAsLongAsSlackSaysAndThenGoesOnce() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
@@ -181,7 +184,7 @@ class OutboxTests extends IntegrationTest {
 
 	@Test
 	void twoInstancesDrainingOneOutboxSendEveryMessageExactlyOnce() {
-		OutboxWorker other = new OutboxWorker(store, messenger, events, settings, clock);
+		OutboxWorker other = new OutboxWorker(store, messenger, mailer, events, settings, clock);
 		int count = 120;
 		IntStream.range(0, count)
 			.forEach(i -> outbox.enqueue(Outgoing.of("test:" + i, MessageKind.NOTICE, String.valueOf(i), "U" + (i % 12),
@@ -203,7 +206,7 @@ class OutboxTests extends IntegrationTest {
 	private OutboxMessage held(String id, String recipient, String owner, Instant leaseUntil) {
 		Instant claimed = leaseUntil.minus(settings.lease());
 		return new OutboxMessage(id, "test:" + id, MessageKind.NOTICE, id, recipient, ChatMessage.text("Held " + id),
-				List.of(), OutboxStatus.SENDING, 1, claimed, claimed, owner, leaseUntil, null, null, null, null, null);
+				List.of(), OutboxStatus.SENDING, 1, claimed, claimed, owner, leaseUntil, null, null, null, null, null, null);
 	}
 
 	private Document outboxDocument(String key) {

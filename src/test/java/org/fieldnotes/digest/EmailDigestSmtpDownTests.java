@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
+import org.bson.Document;
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.MailParts;
 import org.fieldnotes.support.SlackStub;
@@ -17,8 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A mail server is configured but does not answer: the e-mail digest is recorded FAILED with the error's class
- * name, the run goes on (Slack recipients still get theirs) and nothing escapes to the caller.
+ * A mail server is configured but does not answer: the run goes on (Slack recipients still get theirs) and nothing
+ * escapes to the caller; the e-mail digest waits in the outbox and is tried again with backoff, and recorded FAILED
+ * with the error's class name once the outbox gives it up.
  */
 class EmailDigestSmtpDownTests extends IntegrationTest {
 
@@ -35,7 +37,7 @@ class EmailDigestSmtpDownTests extends IntegrationTest {
 	DigestService digests;
 
 	@Test
-	void anUnreachableMailServerIsRecordedAsFailedAndTheRunGoesOn() {
+	void anUnreachableMailServerIsRetriedThenRecordedAsFailedAndTheRunGoesOn() {
 		HttpResponse<String> enrolled = postJson("/api/v1/placements",
 				placementJson("UADA", "2026-11-02", "2027-04-30").replace(
 						"\"academicCoach\": {\"name\": \"Anders Holm\", \"slackUserId\": \"UANDERS\", \"timezone\": \"Europe/Stockholm\", \"locale\": \"sv\"}",
@@ -48,14 +50,30 @@ class EmailDigestSmtpDownTests extends IntegrationTest {
 		assertThat(handled).hasSize(3);
 		assertThat(SlackStub.calls("chat.postMessage")).extracting(m -> m.get("channel"))
 			.containsExactlyInAnyOrder("UMAJA", "UBEATA");
-		DigestRecord eva = mongo.findOne(Query.query(Criteria.where("recipientKey").is("email:eva.strom@uni.example")),
-				DigestRecord.class);
+		// not given up yet: the outbox tries again
+		assertThat(eva().status()).isEqualTo(DigestStatus.CLAIMED);
+		Document queued = mongo.getCollection("outbox").find(new Document("key", "digest:" + eva().id())).first();
+		assertThat(queued.getString("status")).isEqualTo("PENDING");
+		assertThat(queued.getString("failure")).isEqualTo("MailSendException");
+		// the week is claimed: another run sends nothing new
+		assertThat(digests.sendAll()).isEmpty();
+
+		int attempts = 1;
+		while (eva().status() == DigestStatus.CLAIMED && attempts < 20) {
+			clock.advance(Duration.ofMinutes(16));
+			attempts += drainOutbox();
+		}
+		DigestRecord eva = eva();
+		assertThat(attempts).isEqualTo(10);
 		assertThat(eva.status()).isEqualTo(DigestStatus.FAILED);
 		assertThat(eva.failure()).isEqualTo("MailSendException");
 		assertThat(eva.sentAt()).isNull();
 		assertThat(eva.channel()).isNull();
+		assertThat(SlackStub.calls("chat.postMessage")).hasSize(2);
+	}
 
-		// the week is claimed: a failed e-mail is not retried automatically (as with a failed Slack message)
-		assertThat(digests.sendAll()).isEmpty();
+	private DigestRecord eva() {
+		return mongo.findOne(Query.query(Criteria.where("recipientKey").is("email:eva.strom@uni.example")),
+				DigestRecord.class);
 	}
 }

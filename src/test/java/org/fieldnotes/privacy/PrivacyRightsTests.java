@@ -25,6 +25,10 @@ import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.placement.Preferences;
 import org.fieldnotes.placement.Visibility;
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.delivery.MessageKind;
+import org.fieldnotes.delivery.OutboxMail;
+import org.fieldnotes.delivery.Outgoing;
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.SlackInteractions;
 import org.fieldnotes.support.SlackStub;
@@ -42,6 +46,9 @@ import tools.jackson.databind.JsonNode;
  * status update, Anders replies to both participants, a prompt goes to Ada, the week's digests go out.
  */
 class PrivacyRightsTests extends IntegrationTest {
+
+	@Autowired
+	org.fieldnotes.delivery.Outbox outbox;
 
 	private static final String RESPONSE_URL = "/api/response/T1/1/x";
 	private static final String ADA_PRIVATE = "Ada private quokka";
@@ -265,9 +272,17 @@ class PrivacyRightsTests extends IntegrationTest {
 		assertThat(json(get("/api/v1/people/email:cecilia@uni.example/export").body()).get(PersonalDataExport.FOLLOWED))
 			.hasSize(1);
 
+		// a digest e-mail to her still waiting in the outbox
+		outbox.enqueue(Outgoing.email("digest:waiting", MessageKind.DIGEST, "waiting",
+				new OutboxMail("Cecilia@Uni.example", "Cecilia Ek", "en", "Your digest"), ChatMessage.text("Digest"),
+				List.of()));
+
 		JsonNode erased = json(delete("/api/v1/people/email:CECILIA@uni.example", true).body()).get("erased");
 
 		assertThat(erased.get("placement_roles_removed").asLong()).isEqualTo(1);
+		assertThat(erased.get("outbox").asLong()).isEqualTo(1);
+		assertThat(mongo.getCollection("outbox").countDocuments(new org.bson.Document("key", "digest:waiting"))).isZero();
+		assertThat(mongo.getCollection("outbox").countDocuments()).as("others' messages stay").isPositive();
 		assertThat(findable("Cecilia", "cecilia")).isEmpty();
 		assertThat(findable("Carl Nyberg")).isNotEmpty();
 	}
