@@ -109,6 +109,14 @@ class OutboxStore {
 				OutboxMessage.class);
 	}
 
+	/** Deletes the record of messages settled before then (sent, or given up); returns how many. */
+	long deleteSettledBefore(Instant cutoff) {
+		Criteria settled = new Criteria().orOperator(
+				Criteria.where("status").is(OutboxStatus.SENT).and("sentAt").lt(cutoff),
+				Criteria.where("status").is(OutboxStatus.FAILED).and("failedAt").lt(cutoff));
+		return mongo.remove(Query.query(settled), OutboxMessage.class).getDeletedCount();
+	}
+
 	Map<OutboxStatus, Long> counts() {
 		Map<OutboxStatus, Long> counts = new TreeMap<>();
 		for (OutboxStatus status : OutboxStatus.values()) {
@@ -131,12 +139,28 @@ class OutboxStore {
 		return pause == null || pause.getDate("until") == null ? Instant.MIN : pause.getDate("until").toInstant();
 	}
 
+	/**
+	 * Extends this claim's lease, just before the send: false when the claim is no longer held (its lease ran out
+	 * while it waited and someone took the message over), and then it must not be sent.
+	 */
+	boolean renew(OutboxMessage message, String owner, Instant leaseUntil) {
+		// matched, not modified: the new expiry may equal the old one when no time has passed
+		return mongo.updateFirst(held(message, owner), new Update().set("leaseUntil", leaseUntil), OutboxMessage.class)
+			.getMatchedCount() == 1;
+	}
+
+	/**
+	 * This one claim: the owner alone is not enough (every thread of an instance has the same), but each claim
+	 * counts an attempt, so a claim taken over by anyone — even another thread here — no longer matches.
+	 */
 	private static Query held(OutboxMessage message, String owner) {
 		return Query.query(Criteria.where("_id")
 			.is(message.id())
 			.and("status")
 			.is(OutboxStatus.SENDING)
 			.and("owner")
-			.is(owner));
+			.is(owner)
+			.and("attempts")
+			.is(message.attempts()));
 	}
 }

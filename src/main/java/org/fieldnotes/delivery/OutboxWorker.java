@@ -54,6 +54,11 @@ public class OutboxWorker implements SmartLifecycle {
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private volatile ExecutorService threads;
+	/** How long the record of a sent or given-up message is kept (for admins, digests and idempotency). */
+	static final Duration KEPT = Duration.ofDays(30);
+	private volatile Instant lastPruned = Instant.MIN;
+	/** Set when the application stops: the loops finish what they hold and claim nothing more. */
+	private volatile boolean stopping;
 
 	@Autowired
 	OutboxWorker(OutboxStore store, Messenger messenger, Mailer mailer, ApplicationEventPublisher events,
@@ -103,7 +108,7 @@ public class OutboxWorker implements SmartLifecycle {
 		}
 		int handled = 0;
 		Optional<OutboxMessage> next;
-		while (!paused() && (next = claimNext()).isPresent()) {
+		while (!stopping && !paused() && (next = claimNext()).isPresent()) {
 			deliver(next.get());
 			handled++;
 		}
@@ -129,6 +134,11 @@ public class OutboxWorker implements SmartLifecycle {
 			SentMessage sent;
 			try {
 				pacer.await(message.recipient());
+				if (!store.renew(message, owner, leaseFrom(clock.instant()))) {
+					log.warn("Outbox message {} was taken over while it waited for its turn; not sent here",
+							message.key());
+					return settled(message, OutboxStatus.SENDING, null, "taken_over");
+				}
 				sent = message.mail() == null ? messenger.sendDirect(message.recipient(), message.message())
 						: email(message);
 			}
@@ -230,6 +240,21 @@ public class OutboxWorker implements SmartLifecycle {
 				status == OutboxStatus.FAILED ? clock.instant() : null, null);
 	}
 
+	/**
+	 * Forgets messages settled more than {@link #KEPT} ago: their keys are never handed in again by then (a sender
+	 * re-enqueues only what it claimed moments before), and without them the outbox stays small on a store without
+	 * secondary indexes. The worker does it at most once an hour.
+	 */
+	public long prune() {
+		Instant now = clock.instant();
+		lastPruned = now;
+		long deleted = store.deleteSettledBefore(now.minus(KEPT));
+		if (deleted > 0) {
+			log.info("Outbox: {} settled messages older than {} days forgotten", deleted, KEPT.toDays());
+		}
+		return deleted;
+	}
+
 	/** Sends in flight right now, in this instance. */
 	int inFlight() {
 		return inFlight.get();
@@ -242,6 +267,7 @@ public class OutboxWorker implements SmartLifecycle {
 		if (!settings.worker()) {
 			return;
 		}
+		stopping = false;
 		ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency(), runnable -> {
 			Thread thread = new Thread(runnable, "outbox-" + UUID.randomUUID().toString().substring(0, 4));
 			thread.setDaemon(true);
@@ -256,9 +282,12 @@ public class OutboxWorker implements SmartLifecycle {
 	}
 
 	private void loop() {
-		while (!Thread.currentThread().isInterrupted()) {
+		while (!stopping && !Thread.currentThread().isInterrupted()) {
 			try {
 				if (drain() == 0) {
+					if (lastPruned.isBefore(clock.instant().minus(Duration.ofHours(1)))) {
+						prune();
+					}
 					Thread.sleep(settings.poll().toMillis());
 				}
 			}
@@ -278,16 +307,24 @@ public class OutboxWorker implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Stops claiming, lets the sends in flight finish (up to 10 s), and only then interrupts: an interrupted send may
+	 * already have reached Slack, and would be sent again after the lease.
+	 */
 	@Override
 	public void stop() {
 		ExecutorService pool = threads;
 		threads = null;
 		if (pool != null) {
-			pool.shutdownNow();
+			stopping = true;
+			pool.shutdown();
 			try {
-				pool.awaitTermination(10, TimeUnit.SECONDS);
+				if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+					pool.shutdownNow();
+				}
 			}
 			catch (InterruptedException e) {
+				pool.shutdownNow();
 				Thread.currentThread().interrupt();
 			}
 		}

@@ -56,14 +56,21 @@ class Pacer {
 		return Duration.ofNanos(Math.max(0, wait));
 	}
 
+	/** The wait {@link #await} would have, reserved but not waited: for tests of several waiters at once. */
+	Duration reserveForTest(String channel) {
+		return Duration.ofNanos(Math.max(0, reserve(channel)));
+	}
+
 	private synchronized long reserve(String channel) {
 		long now = ticker.nanos();
-		long slot = Math.max(now, nextAny);
+		// the workspace's budget is taken at once; a wait for this conversation does not hold back the others
+		long workspaceSlot = Math.max(now, nextAny);
+		nextAny = workspaceSlot + intervalNanos;
+		long slot = workspaceSlot;
 		Long channelFree = nextForChannel.get(channel);
 		if (channelFree != null) {
 			slot = Math.max(slot, channelFree);
 		}
-		nextAny = slot + intervalNanos;
 		if (nextForChannel.size() >= MAX_TRACKED_CHANNELS) {
 			nextForChannel.values().removeIf(free -> free - now <= 0);
 		}

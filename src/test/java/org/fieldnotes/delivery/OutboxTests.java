@@ -49,6 +49,9 @@ class OutboxTests extends IntegrationTest {
 	OutboxSettings settings;
 
 	@Autowired
+	OutboxWorker worker;
+
+	@Autowired
 	Messenger messenger;
 
 	@Autowired
@@ -201,6 +204,59 @@ class OutboxTests extends IntegrationTest {
 		assertThat(outbox.counts()).containsEntry(OutboxStatus.SENT, (long) count)
 			.containsEntry(OutboxStatus.PENDING, 0L)
 			.containsEntry(OutboxStatus.SENDING, 0L);
+	}
+
+	@Test
+	void aClaimTakenOverWhileItWaitedForItsTurnIsNotSentByTheThreadThatLostIt() {
+		// a worker that paces one message a second to a conversation, and whose waiting lasts past its lease
+		OutboxSettings paced = new OutboxSettings(false, 1000, Duration.ofSeconds(1), 1, settings.lease(), 10,
+				settings.backoff(), settings.maxBackoff(), settings.poll());
+		OutboxWorker other = new OutboxWorker(store, messenger, mailer, events, settings, clock);
+		int[] takenOver = new int[1];
+		Pacer.Ticker slowTurn = new Pacer.Ticker() {
+			@Override
+			public long nanos() {
+				return System.nanoTime();
+			}
+
+			@Override
+			public void sleep(Duration duration) {
+				// meanwhile the lease runs out and another instance takes the message over and sends it
+				clock.advance(settings.lease().plusSeconds(1));
+				takenOver[0] += other.drain();
+			}
+		};
+		OutboxWorker slow = new OutboxWorker(store, messenger, mailer, events, paced, clock, slowTurn);
+		outbox.enqueue(Outgoing.of("test:first", MessageKind.NOTICE, "1", ADA, ChatMessage.text("first")));
+		outbox.enqueue(Outgoing.of("test:second", MessageKind.NOTICE, "2", ADA, ChatMessage.text("second")));
+
+		slow.drain();
+
+		assertThat(takenOver[0]).isEqualTo(1);
+		assertThat(SlackStub.messagesTo(ADA)).extracting(m -> m.get("text")).containsExactly("first", "second");
+		assertThat(outboxDocument("test:second").getString("status")).isEqualTo("SENT");
+		assertThat(outboxDocument("test:second").getInteger("attempts")).isEqualTo(2);
+	}
+
+	@Test
+	void settledMessagesAreForgottenAfterThirtyDaysAndNothingElseIs() {
+		outbox.send(Outgoing.of("test:old-sent", MessageKind.NOTICE, "1", ADA, ChatMessage.text("old")));
+		SlackStub.error("chat.postMessage", "channel_not_found");
+		outbox.send(Outgoing.of("test:old-failed", MessageKind.NOTICE, "2", "UGONE", ChatMessage.text("old")));
+		SlackStub.reset();
+		SlackStub.status("chat.postMessage", 503);
+		outbox.send(Outgoing.of("test:still-trying", MessageKind.NOTICE, "3", "UBO", ChatMessage.text("trying")));
+		SlackStub.reset();
+		clock.advance(Duration.ofDays(29));
+		outbox.send(Outgoing.of("test:recent", MessageKind.NOTICE, "4", ADA, ChatMessage.text("recent")));
+		clock.advance(Duration.ofDays(2));
+
+		assertThat(worker.prune()).isEqualTo(2);
+
+		assertThat(outboxDocument("test:old-sent")).isNull();
+		assertThat(outboxDocument("test:old-failed")).isNull();
+		assertThat(outboxDocument("test:recent")).isNotNull();
+		assertThat(outboxDocument("test:still-trying").getString("status")).isEqualTo("PENDING");
 	}
 
 	private OutboxMessage held(String id, String recipient, String owner, Instant leaseUntil) {

@@ -53,6 +53,22 @@ class PacerTests {
 	}
 
 	@Test
+	void aConversationThatMustWaitDoesNotHoldBackTheOthers() throws InterruptedException {
+		FakeTicker ticker = new FakeTicker();
+		Pacer pacer = new Pacer(Duration.ofSeconds(1), 10, ticker);
+		pacer.await("UADA");
+		long afterFirst = ticker.now;
+
+		// the second message to Ada must wait a second; Bo's waits only for the workspace's 100 ms
+		Duration adaWaits = pacer.reserveForTest("UADA");
+		Duration boWaits = pacer.reserveForTest("UBO");
+
+		assertThat(afterFirst).isZero();
+		assertThat(adaWaits).isEqualTo(Duration.ofSeconds(1));
+		assertThat(boWaits).isEqualTo(Duration.ofMillis(200));
+	}
+
+	@Test
 	void timePassingFreesTheConversation() throws InterruptedException {
 		FakeTicker ticker = new FakeTicker();
 		Pacer pacer = new Pacer(Duration.ofSeconds(1), 1000, ticker);
