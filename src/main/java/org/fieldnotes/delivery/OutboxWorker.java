@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Image;
@@ -51,7 +50,6 @@ public class OutboxWorker implements SmartLifecycle {
 	private final Pacer pacer;
 	/** This instance, as a lease holder: host and process, plus a random part so a restarted process is new. */
 	private final String owner;
-	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private volatile ExecutorService threads;
 	/** How long the record of a sent or given-up message is kept (for admins, digests and idempotency). */
@@ -129,46 +127,40 @@ public class OutboxWorker implements SmartLifecycle {
 	 * failure does, and leaves the message to be taken over when its lease runs out.
 	 */
 	OutboxMessage deliver(OutboxMessage message) {
-		inFlight.incrementAndGet();
+		SentMessage sent;
 		try {
-			SentMessage sent;
-			try {
-				pacer.await(message.recipient());
-				if (!store.renew(message, owner, leaseFrom(clock.instant()))) {
-					log.warn("Outbox message {} was taken over while it waited for its turn; not sent here",
-							message.key());
-					return settled(message, OutboxStatus.SENDING, null, "taken_over");
-				}
-				sent = message.mail() == null ? messenger.sendDirect(message.recipient(), message.message())
-						: email(message);
-			}
-			catch (DeliveryFailed failure) {
-				return failed(message, failure);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				store.retryLater(message, owner, clock.instant(), "interrupted");
-				return settled(message, OutboxStatus.PENDING, null, "interrupted");
-			}
-			catch (RuntimeException e) {
-				// not the platform's answer but our own fault (e.g. a message that cannot be rendered): it would fail
-				// the same way again
-				return failed(message, new DeliveryFailed("error_" + e.getClass().getSimpleName(), e));
-			}
-			if (!store.markSent(message, owner, sent, clock.instant())) {
-				log.warn("Outbox message {} was sent, but its lease had been taken over: it may arrive twice",
+			pacer.await(message.recipient());
+			if (!store.renew(message, owner, leaseFrom(clock.instant()))) {
+				log.warn("Outbox message {} was taken over while it waited for its turn; not sent here",
 						message.key());
+				return settled(message, OutboxStatus.SENDING, null, "taken_over");
 			}
-			if (message.mail() == null) {
-				shareImages(message, sent);
-			}
-			events.publishEvent(new MessageDelivered(message.key(), message.kind(), message.ref(), message.recipient(),
-					sent));
-			return settled(message, OutboxStatus.SENT, sent, null);
+			sent = message.mail() == null ? messenger.sendDirect(message.recipient(), message.message())
+					: email(message);
 		}
-		finally {
-			inFlight.decrementAndGet();
+		catch (DeliveryFailed failure) {
+			return failed(message, failure);
 		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			store.retryLater(message, owner, clock.instant(), "interrupted");
+			return settled(message, OutboxStatus.PENDING, null, "interrupted");
+		}
+		catch (RuntimeException e) {
+			// not the platform's answer but our own fault (e.g. a message that cannot be rendered): it would fail
+			// the same way again
+			return failed(message, new DeliveryFailed("error_" + e.getClass().getSimpleName(), e));
+		}
+		if (!store.markSent(message, owner, sent, clock.instant())) {
+			log.warn("Outbox message {} was sent, but its lease had been taken over: it may arrive twice",
+					message.key());
+		}
+		if (message.mail() == null) {
+			shareImages(message, sent);
+		}
+		events.publishEvent(new MessageDelivered(message.key(), message.kind(), message.ref(), message.recipient(),
+				sent));
+		return settled(message, OutboxStatus.SENT, sent, null);
 	}
 
 	/** An e-mail: the images inline; Slack's "where it landed" is channel {@code email} and the Message-ID. */
@@ -253,11 +245,6 @@ public class OutboxWorker implements SmartLifecycle {
 			log.info("Outbox: {} settled messages older than {} days forgotten", deleted, KEPT.toDays());
 		}
 		return deleted;
-	}
-
-	/** Sends in flight right now, in this instance. */
-	int inFlight() {
-		return inFlight.get();
 	}
 
 	// --- the background loop

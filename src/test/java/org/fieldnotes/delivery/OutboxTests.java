@@ -232,10 +232,14 @@ class OutboxTests extends IntegrationTest {
 
 		slow.drain();
 
+		// both were due at the same instant, so either may be the one that had to wait
 		assertThat(takenOver[0]).isEqualTo(1);
-		assertThat(SlackStub.messagesTo(ADA)).extracting(m -> m.get("text")).containsExactly("first", "second");
-		assertThat(outboxDocument("test:second").getString("status")).isEqualTo("SENT");
-		assertThat(outboxDocument("test:second").getInteger("attempts")).isEqualTo(2);
+		assertThat(SlackStub.messagesTo(ADA)).extracting(m -> m.get("text"))
+			.containsExactlyInAnyOrder("first", "second");
+		assertThat(List.of(outboxDocument("test:first"), outboxDocument("test:second")))
+			.allSatisfy(sent -> assertThat(sent.getString("status")).isEqualTo("SENT"))
+			.extracting(sent -> sent.getInteger("attempts"))
+			.containsExactlyInAnyOrder(1, 2);
 	}
 
 	@Test
