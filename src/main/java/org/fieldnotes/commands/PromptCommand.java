@@ -67,6 +67,10 @@ abstract class PromptCommand implements Subcommand {
 		}
 		audit.record(invocation.userId(), name(), p.getId(), target.get(), AuditLog.DONE,
 				"due " + delivery.dueDate());
+		if (delivery.status() == OccurrenceStatus.CLAIMED) {
+			// claimed and in the outbox, not yet through: Slack was rate limited or unreachable
+			return replies.text(name() + ".queued", locale, who, due);
+		}
 		return replies.text(name() + ".done", locale, who, due);
 	}
 }

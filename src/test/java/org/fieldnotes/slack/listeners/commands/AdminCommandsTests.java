@@ -282,6 +282,20 @@ class AdminCommandsTests extends IntegrationTest {
 		assertThat(command(ADMIN, "send-now <@UNOBODY|x>")).contains("That person has no current placement.");
 	}
 
+	@Test
+	void sendNowWhileSlackIsUnreachableSaysThePromptIsQueued() {
+		enrol(ADA, "2026-11-02", "2027-04-30");
+		SlackStub.status("chat.postMessage", 503);
+
+		assertThat(command(ADMIN, "send-now <@UADA|ada>"))
+			.contains("Slack is busy or unreachable: the prompt for Ada Lindqvist (the one due Friday 4 Dec) is queued");
+
+		SlackStub.reset();
+		clock.advance(java.time.Duration.ofMinutes(16));
+		assertThat(drainOutbox()).isEqualTo(1);
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+	}
+
 	// ------------------------------------------------------------------------------------------ who-is-quiet
 
 	@Test
