@@ -11,19 +11,13 @@ import java.util.stream.Stream;
 
 import org.fieldnotes.digest.DigestService;
 import org.fieldnotes.logbook.Logbook;
-import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.MailTest;
 import org.fieldnotes.support.MailParts;
 import org.fieldnotes.support.SlackStub;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -36,33 +30,15 @@ import tools.jackson.databind.JsonNode;
  * (JSON). Everywhere they must arrive as inert text: no mention or broadcast that pings, no link that is not what
  * it says, no markup, no evaluated expression, nothing cut in the middle of an escape sequence, nothing lost.
  */
-class InjectionCorpusTests extends IntegrationTest {
-
-	private static final int SMTP_PORT = MailParts.freePort();
+class InjectionCorpusTests extends MailTest {
 
 	private static final String LONG = "Lång reflektion — ".repeat(300) + "<!channel> & slut";
-
-	@RegisterExtension
-	static final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-		registry.add("fieldnotes.mail.from", () -> "Fieldnotes <digests@fieldnotes.example>");
-	}
 
 	@Autowired
 	Logbook logbook;
 
 	@Autowired
 	DigestService digests;
-
-	@BeforeEach
-	void emptyMailboxes() throws Exception {
-		greenMail.purgeEmailFromAllMailboxes();
-	}
 
 	static Stream<String> corpus() {
 		return Stream.of(

@@ -64,7 +64,7 @@ class DigestAgainTests extends IntegrationTest {
 		JsonNode answer = command("UBEATA", "digest last");
 
 		assertThat(answer.get("response_type").asString()).isEqualTo("ephemeral");
-		assertThat(texts(answer)).contains("Your digest of week 2026-W49 is in your direct messages again.");
+		assertThat(blocksJson(answer)).contains("Your digest of week 2026-W49 is in your direct messages again.");
 		List<Map<String, String>> dms = SlackStub.messagesTo("UBEATA");
 		assertThat(dms).hasSize(2);
 		assertThat(SlackStub.blockTexts(dms.get(1)))
@@ -75,7 +75,7 @@ class DigestAgainTests extends IntegrationTest {
 			.doesNotContain("Hidden later")
 			.doesNotContain("Written afterwards");
 		// what is stored for those days now does include the late entry: the copy is built from the record's ids
-		assertThat(texts(command("UBEATA", "digest preview"))).contains("Written afterwards: the late note");
+		assertThat(blocksJson(command("UBEATA", "digest preview"))).contains("Written afterwards: the late note");
 
 		// not a new claim, not this week's delivery
 		assertThat(mongo.getCollection("digests").countDocuments()).isEqualTo(3);
@@ -87,7 +87,7 @@ class DigestAgainTests extends IntegrationTest {
 	void aGivenWeekIsSentAgainInTheirLanguage() {
 		JsonNode answer = command("UANDERS", "digest week 2026-w49");
 
-		assertThat(texts(answer)).contains("Din sammanfattning för vecka 2026-W49 finns i dina direktmeddelanden igen.");
+		assertThat(blocksJson(answer)).contains("Din sammanfattning för vecka 2026-W49 finns i dina direktmeddelanden igen.");
 		List<Map<String, String>> dms = SlackStub.messagesTo("UANDERS");
 		assertThat(dms).hasSize(2);
 		assertThat(SlackStub.blockTexts(dms.get(1))).contains("Skickad igen på din begäran")
@@ -97,21 +97,15 @@ class DigestAgainTests extends IntegrationTest {
 
 	@Test
 	void aWeekWithoutADigestOrABadWeekIsExplained() {
-		assertThat(texts(command("UBEATA", "digest week 2026-W10")))
+		assertThat(blocksJson(command("UBEATA", "digest week 2026-W10")))
 			.contains("You had no digest in week 2026-W10. /fieldnotes digest last sends your latest one again.");
-		assertThat(texts(command("UBEATA", "digest week last-week"))).contains("“last-week” is not a week.")
+		assertThat(blocksJson(command("UBEATA", "digest week last-week"))).contains("“last-week” is not a week.")
 			.contains("Usage: /fieldnotes digest preview | settings | last | week 2026-W47");
-		assertThat(texts(command(ADA, "digest last"))).contains("You have not had a digest yet.");
+		assertThat(blocksJson(command(ADA, "digest last"))).contains("You have not had a digest yet.");
 		assertThat(SlackStub.messagesTo("UBEATA")).hasSize(1);
 	}
 
 	private JsonNode command(String userId, String text) {
 		return json(slashCommand(userId, text).body());
-	}
-
-	private static String texts(JsonNode answer) {
-		StringBuilder all = new StringBuilder();
-		answer.get("blocks").forEach(block -> all.append(block.toString()).append('\n'));
-		return all.toString();
 	}
 }

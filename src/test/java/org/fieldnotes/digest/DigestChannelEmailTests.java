@@ -11,21 +11,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.MailTest;
 import org.fieldnotes.support.MailParts;
 import org.fieldnotes.support.SlackInteractions;
 import org.fieldnotes.support.SlackStub;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -36,35 +30,17 @@ import tools.jackson.databind.JsonNode;
  * A Slack member who chooses e-mail gets their digest by e-mail (GreenMail as the SMTP server) and no DM; those who
  * did not choose it keep their DM. With a mail server, the settings form offers e-mail.
  */
-class DigestChannelEmailTests extends IntegrationTest {
-
-	private static final int SMTP_PORT = MailParts.freePort();
-
-	@RegisterExtension
-	static final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-		registry.add("fieldnotes.mail.from", () -> "Fieldnotes <digests@fieldnotes.example>");
-	}
+class DigestChannelEmailTests extends MailTest {
 
 	@Autowired
 	DigestService digests;
-
-	@BeforeEach
-	void emptyMailboxes() throws Exception {
-		greenMail.purgeEmailFromAllMailboxes();
-	}
 
 	@Test
 	void aSlackCoachWhoChoseEmailGetsAnEmailAndNoDm() throws Exception {
 		enrol("UADA", "2026-11-02", "2027-04-30");
 		directMessage("Ev1", "UADA", "1764669600.000100", "Mapped the supplier chain", null);
 
-		String answer = texts(command("UBEATA", "digest settings friday 16:30 email beata@scania.example"));
+		String answer = blocksJson(command("UBEATA", "digest settings friday 16:30 email beata@scania.example"));
 		assertThat(answer).contains(
 				"Next digest: Fri 4 Dec 16:30 (Europe/Stockholm), by e-mail to beata@scania.example.");
 		clock.advance(Duration.ofDays(1));
@@ -165,11 +141,5 @@ class DigestChannelEmailTests extends IntegrationTest {
 
 	private JsonNode command(String userId, String text) {
 		return json(slashCommand(userId, text).body());
-	}
-
-	private static String texts(JsonNode answer) {
-		StringBuilder all = new StringBuilder();
-		answer.get("blocks").forEach(block -> all.append(block.toString()).append('\n'));
-		return all.toString();
 	}
 }

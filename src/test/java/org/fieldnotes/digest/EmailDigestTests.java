@@ -16,20 +16,14 @@ import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.OverallStatus;
 import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.placement.Visibility;
-import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.MailTest;
 import org.fieldnotes.support.MailParts;
 import org.fieldnotes.support.SlackStub;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
@@ -40,31 +34,13 @@ import jakarta.mail.internet.MimeMessage;
  * Digests by e-mail for followers without Slack, against GreenMail as the SMTP server: one multipart/alternative
  * e-mail per recipient and week, in their language, with the participant's words as inert text.
  */
-class EmailDigestTests extends IntegrationTest {
-
-	private static final int SMTP_PORT = MailParts.freePort();
-
-	@RegisterExtension
-	static final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withPerMethodLifecycle(false);
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-		registry.add("fieldnotes.mail.from", () -> "Fieldnotes <digests@fieldnotes.example>");
-	}
+class EmailDigestTests extends MailTest {
 
 	@Autowired
 	DigestService digests;
 
 	@Autowired
 	Logbook logbook;
-
-	@BeforeEach
-	void emptyMailboxes() throws Exception {
-		greenMail.purgeEmailFromAllMailboxes();
-	}
 
 	@Test
 	void anEmailOnlyCoachGetsOneEmailWithHtmlAndTextInTheirLanguage() throws Exception {

@@ -16,18 +16,14 @@ import org.fieldnotes.digest.DigestService;
 import org.fieldnotes.logbook.ResponseKind;
 import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.placement.Role;
-import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.MailTest;
 import org.fieldnotes.support.MailParts;
 import org.fieldnotes.support.SlackStub;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -36,19 +32,12 @@ import jakarta.mail.internet.MimeMessage;
  * ({@code /r/{token}}) where its recipient acknowledges or replies without an account; the participant is told in
  * Slack. Expired links get 410, forged or damaged ones 403, each a page in the recipient's language.
  */
-class ResponsePageTests extends IntegrationTest {
+class ResponsePageTests extends MailTest {
 
-	private static final int SMTP_PORT = MailParts.freePort();
 	private static final Pattern LINK = Pattern.compile("https://fieldnotes\\.example\\.org/r/([A-Za-z0-9_.\\-]+)");
 
-	@RegisterExtension
-	static final GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-		.withPerMethodLifecycle(false);
-
 	@DynamicPropertySource
-	static void smtpAndLinks(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+	static void links(DynamicPropertyRegistry registry) {
 		registry.add("fieldnotes.links.public-url", () -> "https://fieldnotes.example.org");
 		registry.add("fieldnotes.links.secret", () -> "test-link-secret");
 	}
@@ -63,11 +52,6 @@ class ResponsePageTests extends IntegrationTest {
 	ResponseLinks links;
 
 	private String entryId;
-
-	@BeforeEach
-	void emptyMailboxes() throws Exception {
-		greenMail.purgeEmailFromAllMailboxes();
-	}
 
 	@Test
 	void theEmailLinksToAPageWhereAcknowledgingTellsTheParticipant() throws Exception {

@@ -383,24 +383,6 @@ class PrivacyRightsTests extends IntegrationTest {
 		return texts(answer.get("blocks"));
 	}
 
-	private static String texts(JsonNode blocks) {
-		List<String> texts = new ArrayList<>();
-		collect(blocks, texts);
-		return String.join("\n", texts);
-	}
-
-	private static void collect(JsonNode node, List<String> texts) {
-		if (node == null) {
-			return;
-		}
-		if (node.isObject() && node.has("text") && node.get("text").isString()) {
-			texts.add(node.get("text").asString());
-		}
-		for (JsonNode child : node) {
-			collect(child, texts);
-		}
-	}
-
 	private List<String> uploads(int count) {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> SlackStub.calls("files.completeUploadExternal").size() >= count);

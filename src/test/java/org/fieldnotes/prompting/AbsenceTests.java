@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.fieldnotes.support.IntegrationTest;
@@ -17,7 +16,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /fieldnotes away}: participants set an absence in their own dates; prompts due then are recorded as
@@ -106,18 +104,7 @@ class AbsenceTests extends IntegrationTest {
 	private String answer(String userId, String text) {
 		HttpResponse<String> response = slashCommand(userId, text);
 		assertThat(response.statusCode()).isEqualTo(200);
-		List<String> texts = new ArrayList<>();
-		collect(json(response.body()).get("blocks"), texts);
-		return String.join("\n", texts);
-	}
-
-	private static void collect(JsonNode node, List<String> texts) {
-		if (node.isObject() && node.has("text") && node.get("text").isString()) {
-			texts.add(node.get("text").asString());
-		}
-		for (JsonNode child : node) {
-			collect(child, texts);
-		}
+		return texts(json(response.body()).get("blocks"));
 	}
 
 	private List<PromptOccurrence> occurrences(String placementId) {

@@ -1,5 +1,6 @@
 package org.fieldnotes.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import org.bson.Document;
@@ -153,6 +156,44 @@ public abstract class IntegrationTest {
 
 	protected HttpResponse<String> slashCommand(String userId, String text) {
 		return slackEvent(SlackRequests.slashCommand(userId, text), "application/x-www-form-urlencoded");
+	}
+
+	/**
+	 * Runs {@code /fieldnotes <text>} as the member and returns the texts of its answer, which must be a 200 and
+	 * ephemeral.
+	 */
+	protected String commandAnswer(String userId, String text) {
+		HttpResponse<String> response = slashCommand(userId, text);
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode ack = json(response.body());
+		assertThat(ack.get("response_type").asString()).isEqualTo("ephemeral");
+		return texts(ack.get("blocks"));
+	}
+
+	/** An answer's blocks as JSON, one block per line (strings as Slack receives them, JSON-escaped). */
+	protected static String blocksJson(JsonNode answer) {
+		StringBuilder all = new StringBuilder();
+		answer.get("blocks").forEach(block -> all.append(block.toString()).append('\n'));
+		return all.toString();
+	}
+
+	/** Every {@code text} string in a Block Kit tree (blocks, a view, an answer), depth first, one per line. */
+	protected static String texts(JsonNode node) {
+		List<String> texts = new ArrayList<>();
+		collectTexts(node, texts);
+		return String.join("\n", texts);
+	}
+
+	private static void collectTexts(JsonNode node, List<String> texts) {
+		if (node == null) {
+			return;
+		}
+		if (node.isObject() && node.has("text") && node.get("text").isString()) {
+			texts.add(node.get("text").asString());
+		}
+		for (JsonNode child : node) {
+			collectTexts(child, texts);
+		}
 	}
 
 	protected HttpResponse<String> send(HttpRequest request) {

@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.bson.Document;
 import org.fieldnotes.placement.PlacementManagement;
@@ -36,25 +34,6 @@ class AdminCommandsTests extends IntegrationTest {
 
 	@Autowired
 	PromptDispatcher dispatcher;
-
-	private String command(String userId, String text) {
-		HttpResponse<String> response = slashCommand(userId, text);
-		assertThat(response.statusCode()).isEqualTo(200);
-		JsonNode ack = json(response.body());
-		assertThat(ack.get("response_type").asString()).isEqualTo("ephemeral");
-		List<String> texts = new ArrayList<>();
-		collect(ack.get("blocks"), texts);
-		return String.join("\n", texts);
-	}
-
-	private static void collect(JsonNode node, List<String> texts) {
-		if (node.isObject() && node.has("text") && node.get("text").isString()) {
-			texts.add(node.get("text").asString());
-		}
-		for (JsonNode child : node) {
-			collect(child, texts);
-		}
-	}
 
 	/** users.info for one member. */
 	static void member(String id, String name, String tz, String locale, boolean deleted) {
@@ -83,7 +62,7 @@ class AdminCommandsTests extends IntegrationTest {
 		member(ADA, "Ada Lindqvist", "America/New_York", "sv-SE", false);
 		member("UMAJA", "Maja Berg", "Europe/Stockholm", "en-GB", false);
 
-		String answer = command(ADMIN, "enroll <@UADA|ada> program:\"KTP 2026\" host:\"Scania CV\" start:2026-12-01 "
+		String answer = commandAnswer(ADMIN, "enroll <@UADA|ada> program:\"KTP 2026\" host:\"Scania CV\" start:2026-12-01 "
 				+ "end:2027-05-31 manager:<@UMAJA|maja> business-coach:beata@scania.example");
 
 		assertThat(answer).contains("Enrolled Ada Lindqvist in KTP 2026 at Scania CV, 1 Dec 2026 – 31 May 2027")
@@ -107,7 +86,7 @@ class AdminCommandsTests extends IntegrationTest {
 	void enrollWithScheduleWorkDaysTimeZoneAndLanguageGiven() {
 		member(ADA, "Ada Lindqvist", "Europe/Stockholm", "sv-SE", false);
 
-		String answer = command(ADMIN, "enroll <@UADA|ada> program:“KTP 2026” host:Scania start:2026-12-01 "
+		String answer = commandAnswer(ADMIN, "enroll <@UADA|ada> program:“KTP 2026” host:Scania start:2026-12-01 "
 				+ "end:2027-05-31 manager:<@UMAJA|maja> academic-coach:<@UANDERS|anders> schedule:monday@09:30 "
 				+ "work-days:mon,wed tz:Europe/London lang:en");
 
@@ -123,7 +102,7 @@ class AdminCommandsTests extends IntegrationTest {
 
 	@Test
 	void enrollWithDatesInTheWrongOrderSaysSoWithTheUsageAndStoresNothing() {
-		String answer = command(ADMIN, "enroll <@UADA|ada> program:KTP host:Scania start:2027-06-30 end:2026-09-01 "
+		String answer = commandAnswer(ADMIN, "enroll <@UADA|ada> program:KTP host:Scania start:2027-06-30 end:2026-09-01 "
 				+ "manager:<@UMAJA|maja>");
 
 		assertThat(answer).contains("⚠ The end date (1 Sep 2026) is before the start date (30 Jun 2027).")
@@ -138,7 +117,7 @@ class AdminCommandsTests extends IntegrationTest {
 	void enrollOfAnUnknownMemberNamesThem() {
 		SlackStub.error("users.info", "user_not_found");
 
-		String answer = command(ADMIN, "enroll <@UGHOST|ghost> program:KTP host:Scania start:2026-12-01 "
+		String answer = commandAnswer(ADMIN, "enroll <@UGHOST|ghost> program:KTP host:Scania start:2026-12-01 "
 				+ "end:2027-05-31 manager:<@UMAJA|maja>");
 
 		assertThat(answer).contains("⚠ The participant: I can't find @UGHOST in this workspace.")
@@ -151,7 +130,7 @@ class AdminCommandsTests extends IntegrationTest {
 	void enrollOfADeactivatedMemberIsRefused() {
 		member(ADA, "Ada Lindqvist", "Europe/Stockholm", "sv-SE", true);
 
-		String answer = command(ADMIN, "enroll <@UADA|ada> program:KTP host:Scania start:2026-12-01 end:2027-05-31 "
+		String answer = commandAnswer(ADMIN, "enroll <@UADA|ada> program:KTP host:Scania start:2026-12-01 end:2027-05-31 "
 				+ "manager:<@UMAJA|maja>");
 
 		assertThat(answer).contains("⚠ The participant: Ada Lindqvist's account is deactivated.");
@@ -160,7 +139,7 @@ class AdminCommandsTests extends IntegrationTest {
 
 	@Test
 	void enrollWithMissingPartsListsEachOne() {
-		String answer = command(ADMIN, "enroll <@UADA|ada> start:2026-12-01");
+		String answer = commandAnswer(ADMIN, "enroll <@UADA|ada> start:2026-12-01");
 
 		assertThat(answer).contains("⚠ The programme is missing.")
 			.contains("⚠ The host organisation is missing.")
@@ -173,9 +152,9 @@ class AdminCommandsTests extends IntegrationTest {
 
 	@Test
 	void enrollWithABadPartOrBadValues() {
-		assertThat(command(ADMIN, "enroll <@UADA|ada> colour:blue")).contains("⚠ I don't know the part \"colour:\"")
+		assertThat(commandAnswer(ADMIN, "enroll <@UADA|ada> colour:blue")).contains("⚠ I don't know the part \"colour:\"")
 			.contains("Usage: /fieldnotes enroll");
-		String answer = command(ADMIN, "enroll <@UADA|ada> program:KTP host:Scania start:1/12/2026 end:2027-05-31 "
+		String answer = commandAnswer(ADMIN, "enroll <@UADA|ada> program:KTP host:Scania start:1/12/2026 end:2027-05-31 "
 				+ "manager:<@UMAJA|maja> day:someday time:25:00 work-days:mon,xyz");
 		assertThat(answer).contains("⚠ The start date (\"1/12/2026\") is not a date")
 			.contains("⚠ The prompt day \"someday\" is not a day of the week")
@@ -188,23 +167,23 @@ class AdminCommandsTests extends IntegrationTest {
 	void enrollOfSomeoneInAnOverlappingPlacementIsRefused() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		String answer = command(ADMIN, "enroll <@UADA|ada> program:KTP host:Volvo start:2027-04-01 end:2027-09-30 "
+		String answer = commandAnswer(ADMIN, "enroll <@UADA|ada> program:KTP host:Volvo start:2027-04-01 end:2027-09-30 "
 				+ "manager:<@UMAJA|maja>");
 
 		assertThat(answer).contains(
 				"⚠ The participant is already enrolled in an overlapping placement (Scania, 2 Nov 2026 – 30 Apr 2027).");
 		assertThat(stored()).isEqualTo(1);
 		// after that one, it is fine
-		assertThat(command(ADMIN, "enroll <@UADA|ada> program:KTP host:Volvo start:2027-05-01 end:2027-09-30 "
+		assertThat(commandAnswer(ADMIN, "enroll <@UADA|ada> program:KTP host:Volvo start:2027-05-01 end:2027-09-30 "
 				+ "manager:<@UMAJA|maja>")).contains("Enrolled Some One in KTP at Volvo");
 	}
 
 	@Test
 	void enrollAnswersASwedishAdminInSwedish() {
 		enrol(ADA, "2026-11-02", "2027-04-30"); // UANDERS follows it in Swedish
-		command(ADMIN, "admin add <@UANDERS|anders>");
+		commandAnswer(ADMIN, "admin add <@UANDERS|anders>");
 
-		String answer = command("UANDERS", "enroll <@UBO|bo> program:KTP host:Scania start:2027-06-30 end:2027-01-01");
+		String answer = commandAnswer("UANDERS", "enroll <@UBO|bo> program:KTP host:Scania start:2027-06-30 end:2027-01-01");
 
 		assertThat(answer).contains("⚠ Slutdatumet (1 jan. 2027) ligger före startdatumet (30 juni 2027).")
 			.contains("⚠ Chefen saknas.")
@@ -213,7 +192,7 @@ class AdminCommandsTests extends IntegrationTest {
 
 	@Test
 	void enrollByANonAdminIsRefused() {
-		assertThat(command(ADA, "enroll <@UBO|bo> program:KTP")).contains("only programme coordinators");
+		assertThat(commandAnswer(ADA, "enroll <@UBO|bo> program:KTP")).contains("only programme coordinators");
 		assertThat(stored()).isZero();
 	}
 
@@ -236,20 +215,20 @@ class AdminCommandsTests extends IntegrationTest {
 	void endEndsThePlacementForGood() {
 		String id = enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(command(ADMIN, "end <@UADA|ada>")).contains("Ended the placement of Ada Lindqvist at Scania.");
+		assertThat(commandAnswer(ADMIN, "end <@UADA|ada>")).contains("Ended the placement of Ada Lindqvist at Scania.");
 
 		assertThat(json(get("/api/v1/placements/" + id).body()).get("status").asString()).isEqualTo("ENDED");
-		assertThat(command(ADMIN, "end <@UADA|ada>")).contains("That person has no current placement.");
+		assertThat(commandAnswer(ADMIN, "end <@UADA|ada>")).contains("That person has no current placement.");
 		assertThatThrownBy(() -> placements.end(id)).isInstanceOf(IllegalStateException.class);
 		assertThatThrownBy(() -> placements.resume(id)).isInstanceOf(IllegalStateException.class);
-		assertThat(command(ADMIN, "end")).contains("Mention the person").contains("Usage: /fieldnotes end @person");
+		assertThat(commandAnswer(ADMIN, "end")).contains("Mention the person").contains("Usage: /fieldnotes end @person");
 	}
 
 	@Test
 	void skipClaimsTheNextPromptAsSkippedSoItIsNotSent() {
 		String id = enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(command(ADMIN, "skip <@UADA|ada>")).contains("Skipped the next prompt of Ada Lindqvist (due Friday 4 Dec)");
+		assertThat(commandAnswer(ADMIN, "skip <@UADA|ada>")).contains("Skipped the next prompt of Ada Lindqvist (due Friday 4 Dec)");
 
 		Document skipped = mongo.getCollection("prompt_occurrences").find().first();
 		assertThat(skipped.getString("status")).isEqualTo("SKIPPED");
@@ -257,16 +236,16 @@ class AdminCommandsTests extends IntegrationTest {
 		assertThat(dispatcher.catchUp(id)).isEmpty();
 		assertThat(SlackStub.messagesTo(ADA)).isEmpty();
 		// the week after is skipped next
-		assertThat(command(ADMIN, "skip <@UADA|ada>")).contains("(due Friday 11 Dec)");
+		assertThat(commandAnswer(ADMIN, "skip <@UADA|ada>")).contains("(due Friday 11 Dec)");
 	}
 
 	@Test
 	void skipAndSendNowOfAPausedPlacementAreRefused() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
-		command(ADMIN, "pause <@UADA|ada>");
+		commandAnswer(ADMIN, "pause <@UADA|ada>");
 
-		assertThat(command(ADMIN, "skip <@UADA|ada>")).contains("The placement of Ada Lindqvist is paused or ended");
-		assertThat(command(ADMIN, "send-now <@UADA|ada>")).contains("The placement of Ada Lindqvist is paused or ended");
+		assertThat(commandAnswer(ADMIN, "skip <@UADA|ada>")).contains("The placement of Ada Lindqvist is paused or ended");
+		assertThat(commandAnswer(ADMIN, "send-now <@UADA|ada>")).contains("The placement of Ada Lindqvist is paused or ended");
 		assertThat(mongo.getCollection("prompt_occurrences").countDocuments()).isZero();
 	}
 
@@ -274,12 +253,12 @@ class AdminCommandsTests extends IntegrationTest {
 	void sendNowSendsTheNextPrompt() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(command(ADMIN, "send-now <@UADA|ada>")).contains("Sent Ada Lindqvist their next prompt (the one due Friday 4 Dec)");
+		assertThat(commandAnswer(ADMIN, "send-now <@UADA|ada>")).contains("Sent Ada Lindqvist their next prompt (the one due Friday 4 Dec)");
 
 		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
 		SlackStub.error("chat.postMessage", "channel_not_found");
-		assertThat(command(ADMIN, "send-now <@UADA|ada>")).contains("I couldn't deliver the prompt to Ada Lindqvist (channel_not_found)");
-		assertThat(command(ADMIN, "send-now <@UNOBODY|x>")).contains("That person has no current placement.");
+		assertThat(commandAnswer(ADMIN, "send-now <@UADA|ada>")).contains("I couldn't deliver the prompt to Ada Lindqvist (channel_not_found)");
+		assertThat(commandAnswer(ADMIN, "send-now <@UNOBODY|x>")).contains("That person has no current placement.");
 	}
 
 	@Test
@@ -287,7 +266,7 @@ class AdminCommandsTests extends IntegrationTest {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 		SlackStub.status("chat.postMessage", 503);
 
-		assertThat(command(ADMIN, "send-now <@UADA|ada>"))
+		assertThat(commandAnswer(ADMIN, "send-now <@UADA|ada>"))
 			.contains("Slack is busy or unreachable: the prompt for Ada Lindqvist (the one due Friday 4 Dec) is queued");
 
 		SlackStub.reset();
@@ -308,12 +287,12 @@ class AdminCommandsTests extends IntegrationTest {
 		String recent = placementJson("UACTIVE", "2026-11-02", "2027-04-30").replace("Ada Lindqvist", "Rita Recent");
 		assertThat(postJson("/api/v1/placements", recent).statusCode()).isEqualTo(201);
 		clock.set(Instant.parse("2026-11-10T12:00:00Z"));
-		command("UOLD", "log early days");
+		commandAnswer("UOLD", "log early days");
 		clock.set(Instant.parse("2026-11-30T12:00:00Z"));
-		command("UACTIVE", "log still here");
+		commandAnswer("UACTIVE", "log still here");
 		clock.set(DEFAULT_NOW);
 
-		String quiet = command(ADMIN, "who-is-quiet");
+		String quiet = commandAnswer(ADMIN, "who-is-quiet");
 
 		assertThat(quiet).contains("Quiet for two weeks or more (2)")
 			.contains("*Nils Never*  Scania · KTP 2026 · no entry yet (started 2 Nov 2026)")
@@ -325,7 +304,7 @@ class AdminCommandsTests extends IntegrationTest {
 
 	@Test
 	void whoIsQuietWhenNobodyIs() {
-		assertThat(command(ADMIN, "who-is-quiet")).contains("Everyone in an active placement has written");
+		assertThat(commandAnswer(ADMIN, "who-is-quiet")).contains("Everyone in an active placement has written");
 	}
 
 	// ---------------------------------------------------------------------------------------- list, programs
@@ -336,50 +315,50 @@ class AdminCommandsTests extends IntegrationTest {
 		assertThat(postJson("/api/v1/placements", placementJson("UBO", "2026-11-02", "2027-04-30")
 			.replace("Ada Lindqvist", "Bo Ek").replace("KTP 2026", "Thesis abroad")).statusCode()).isEqualTo(201);
 		enrol("UCY", "2026-11-02", "2027-04-30");
-		command(ADMIN, "pause <@UCY|cy>");
+		commandAnswer(ADMIN, "pause <@UCY|cy>");
 		enrol("UDI", "2026-11-02", "2027-04-30");
-		command(ADMIN, "end <@UDI|di>");
+		commandAnswer(ADMIN, "end <@UDI|di>");
 
-		String ktp = command(ADMIN, "list ktp 2026");
+		String ktp = commandAnswer(ADMIN, "list ktp 2026");
 		assertThat(ktp).contains("Placements in ktp 2026 (3)").contains("Ada Lindqvist").doesNotContain("Bo Ek");
-		assertThat(command(ADMIN, "list \"Thesis abroad\"")).contains("(1)").contains("Bo Ek");
-		assertThat(command(ADMIN, "list nothing")).contains("No placements in \"nothing\"");
-		assertThat(command(ADMIN, "list")).contains("Placements (4)");
+		assertThat(commandAnswer(ADMIN, "list \"Thesis abroad\"")).contains("(1)").contains("Bo Ek");
+		assertThat(commandAnswer(ADMIN, "list nothing")).contains("No placements in \"nothing\"");
+		assertThat(commandAnswer(ADMIN, "list")).contains("Placements (4)");
 
-		String programs = command(ADMIN, "programs");
+		String programs = commandAnswer(ADMIN, "programs");
 		assertThat(programs).contains("Programmes (2)")
 			.contains("*KTP 2026*  1 active · 1 paused · 1 ended")
 			.contains("*Thesis abroad*  1 active · 0 paused · 0 ended");
-		assertThat(command(ADA, "programs")).contains("only programme coordinators");
+		assertThat(commandAnswer(ADA, "programs")).contains("only programme coordinators");
 	}
 
 	// -------------------------------------------------------------------------------------------- admins
 
 	@Test
 	void storedAdminsCanBeAddedAndRemovedButConfiguredOnesStay() {
-		assertThat(command("UBO", "list")).contains("only programme coordinators");
+		assertThat(commandAnswer("UBO", "list")).contains("only programme coordinators");
 		member("UBO", "Bo Ek", "Europe/Stockholm", "en-GB", false);
 
-		assertThat(command(ADMIN, "admin add <@UBO|bo>")).contains("Bo Ek is now an admin.");
-		assertThat(command("UBO", "list")).contains("Placements (0)");
-		assertThat(command("UBO", "help")).contains("/fieldnotes enroll");
-		assertThat(command(ADMIN, "admin add <@UBO|bo>")).contains("Bo Ek is already an admin.");
-		assertThat(command("UBO", "admin remove <@UADMIN1|admin>"))
+		assertThat(commandAnswer(ADMIN, "admin add <@UBO|bo>")).contains("Bo Ek is now an admin.");
+		assertThat(commandAnswer("UBO", "list")).contains("Placements (0)");
+		assertThat(commandAnswer("UBO", "help")).contains("/fieldnotes enroll");
+		assertThat(commandAnswer(ADMIN, "admin add <@UBO|bo>")).contains("Bo Ek is already an admin.");
+		assertThat(commandAnswer("UBO", "admin remove <@UADMIN1|admin>"))
 			.contains("is an admin through the FIELDNOTES_ADMINS setting, which a command can't change");
-		assertThat(command("UBO", "admin remove <@UBO|bo>")).contains("You can't remove yourself");
+		assertThat(commandAnswer("UBO", "admin remove <@UBO|bo>")).contains("You can't remove yourself");
 
-		assertThat(command(ADMIN, "admin remove <@UBO|bo>")).contains("Bo Ek is no longer an admin.");
-		assertThat(command("UBO", "list")).contains("only programme coordinators");
-		assertThat(command(ADMIN, "admin remove <@UBO|bo>")).contains("isn't an admin added by command");
-		assertThat(command(ADMIN, "admin")).contains("Say add or remove").contains("Usage: /fieldnotes admin add|remove @person");
-		assertThat(command(ADA, "admin add <@UADA|ada>")).contains("only programme coordinators");
+		assertThat(commandAnswer(ADMIN, "admin remove <@UBO|bo>")).contains("Bo Ek is no longer an admin.");
+		assertThat(commandAnswer("UBO", "list")).contains("only programme coordinators");
+		assertThat(commandAnswer(ADMIN, "admin remove <@UBO|bo>")).contains("isn't an admin added by command");
+		assertThat(commandAnswer(ADMIN, "admin")).contains("Say add or remove").contains("Usage: /fieldnotes admin add|remove @person");
+		assertThat(commandAnswer(ADA, "admin add <@UADA|ada>")).contains("only programme coordinators");
 	}
 
 	@Test
 	void addingAnUnknownMemberAsAdminIsRefused() {
 		SlackStub.error("users.info", "user_not_found");
 
-		assertThat(command(ADMIN, "admin add <@UGHOST|ghost>")).contains("I can't find @UGHOST");
+		assertThat(commandAnswer(ADMIN, "admin add <@UGHOST|ghost>")).contains("I can't find @UGHOST");
 		assertThat(mongo.getCollection("admins").countDocuments()).isZero();
 	}
 
@@ -388,12 +367,12 @@ class AdminCommandsTests extends IntegrationTest {
 	@Test
 	void auditListsAdminActionsNewestFirst() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
-		command(ADMIN, "pause <@UADA|ada>");
+		commandAnswer(ADMIN, "pause <@UADA|ada>");
 		clock.set(DEFAULT_NOW.plusSeconds(60));
-		command(ADMIN, "resume <@UADA|ada>");
-		command(ADA, "log private words about my week");
+		commandAnswer(ADMIN, "resume <@UADA|ada>");
+		commandAnswer(ADA, "log private words about my week");
 
-		String audit = command(ADMIN, "audit");
+		String audit = commandAnswer(ADMIN, "audit");
 
 		assertThat(audit).contains("Latest admin actions (3)")
 			.contains("@UADMIN1 · resume · person UADA · placement")
@@ -401,10 +380,10 @@ class AdminCommandsTests extends IntegrationTest {
 			.doesNotContain("private words");
 		assertThat(audit.indexOf("resume")).isLessThan(audit.indexOf("pause"));
 		assertThat(audit.indexOf("pause")).isLessThan(audit.indexOf("API · enrol"));
-		assertThat(command(ADMIN, "audit 1")).contains("(1)").contains("resume").doesNotContain("pause");
-		assertThat(command(ADMIN, "audit 101")).contains("\"101\" is not a number from 1 to 100")
+		assertThat(commandAnswer(ADMIN, "audit 1")).contains("(1)").contains("resume").doesNotContain("pause");
+		assertThat(commandAnswer(ADMIN, "audit 101")).contains("\"101\" is not a number from 1 to 100")
 			.contains("Usage: /fieldnotes audit [n]");
-		assertThat(command(ADA, "audit")).contains("only programme coordinators");
+		assertThat(commandAnswer(ADA, "audit")).contains("only programme coordinators");
 		for (Document record : mongo.getCollection("audit").find()) {
 			assertThat(record.toJson()).doesNotContain("private words");
 		}

@@ -20,12 +20,6 @@ class DigestPreviewTests extends IntegrationTest {
 		return json(slashCommand(userId, text).body());
 	}
 
-	private static String texts(JsonNode answer) {
-		StringBuilder all = new StringBuilder();
-		answer.get("blocks").forEach(block -> all.append(block.toString()).append('\n'));
-		return all.toString();
-	}
-
 	@Test
 	void aCoachSeesTheirDigestNowAndItIsNeitherSentNorClaimed() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
@@ -36,13 +30,13 @@ class DigestPreviewTests extends IntegrationTest {
 		JsonNode answer = command("UBEATA", "digest preview");
 
 		assertThat(answer.get("response_type").asString()).isEqualTo("ephemeral");
-		assertThat(texts(answer)).contains("Your placements this week")
+		assertThat(blocksJson(answer)).contains("Your placements this week")
 			.contains("Ada Lindqvist")
 			.contains("Planned the bench test with the supplier");
 		assertThat(SlackStub.messagesTo("UBEATA")).isEmpty();
 		assertThat(mongo.getCollection("digests").countDocuments()).isZero();
 		// the manager's preview: the placement's line, then the entry because it was shared with the whole placement
-		assertThat(texts(command("UMAJA", "digest preview"))).contains("Ada Lindqvist")
+		assertThat(blocksJson(command("UMAJA", "digest preview"))).contains("Ada Lindqvist")
 			.contains("Ada Lindqvist shared an entry with you")
 			.contains("Planned the bench test with the supplier");
 		assertThat(SlackStub.messagesTo("UMAJA")).isEmpty();
@@ -56,18 +50,18 @@ class DigestPreviewTests extends IntegrationTest {
 	void theSwedishCoachSeesItInSwedish() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(texts(command("UANDERS", "digest preview"))).contains("Dina placeringar den här veckan");
+		assertThat(blocksJson(command("UANDERS", "digest preview"))).contains("Dina placeringar den här veckan");
 	}
 
 	@Test
 	void someoneWithoutADigestIsToldWhy() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(texts(command(ADA, "digest preview"))).contains("You have no digest");
+		assertThat(blocksJson(command(ADA, "digest preview"))).contains("You have no digest");
 	}
 
 	@Test
 	void digestAloneAnswersWithTheUsageLine() {
-		assertThat(texts(command("UMAJA", "digest"))).contains("Usage: /fieldnotes digest preview");
+		assertThat(blocksJson(command("UMAJA", "digest"))).contains("Usage: /fieldnotes digest preview");
 	}
 }

@@ -33,12 +33,6 @@ class DigestSettingsCommandTests extends IntegrationTest {
 		return json(response.body());
 	}
 
-	private static String texts(JsonNode answer) {
-		StringBuilder all = new StringBuilder();
-		answer.get("blocks").forEach(block -> all.append(block.toString()).append('\n'));
-		return all.toString();
-	}
-
 	private Document stored(String recipientKey) {
 		return mongo.getCollection("digest_preferences").find(new Document("_id", recipientKey)).first();
 	}
@@ -52,7 +46,7 @@ class DigestSettingsCommandTests extends IntegrationTest {
 		JsonNode answer = command("UBEATA", "digest settings friday 16:30 slack");
 
 		assertThat(answer.get("response_type").asString()).isEqualTo("ephemeral");
-		assertThat(texts(answer)).contains("Digest settings saved.")
+		assertThat(blocksJson(answer)).contains("Digest settings saved.")
 			.contains("Next digest: Fri 4 Dec 16:30 (Europe/Stockholm), as a Slack direct message.")
 			.contains("Every Friday at 16:30 (Europe/Stockholm)");
 		Document stored = stored("UBEATA");
@@ -65,7 +59,7 @@ class DigestSettingsCommandTests extends IntegrationTest {
 	void swedishDayNamesWorkAndTheAnswerIsInSwedish() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		String answer = texts(command("UANDERS", "digest settings Tisdag 7.15"));
+		String answer = blocksJson(command("UANDERS", "digest settings Tisdag 7.15"));
 
 		assertThat(answer).contains("Inställningarna för veckosammanfattningen är sparade.")
 			.contains("Nästa sammanfattning: tis 8 dec. 07:15 (Europe/Stockholm), som direktmeddelande i Slack.");
@@ -76,7 +70,7 @@ class DigestSettingsCommandTests extends IntegrationTest {
 	void emailWithoutAMailServerIsKeptButTheAnswerSaysDigestsComeAsDms() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		String answer = texts(command("UMAJA", "digest settings email"));
+		String answer = blocksJson(command("UMAJA", "digest settings email"));
 
 		// the address is the one in Maja's Slack profile (users.info)
 		assertThat(answer).contains("as a Slack direct message: you chose e-mail to someone@example.org, but this "
@@ -89,18 +83,18 @@ class DigestSettingsCommandTests extends IntegrationTest {
 	void aBadDayTimeOrChannelIsExplainedWithTheUsageLineAndNothingIsSaved() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(texts(command("UMAJA", "digest settings fiday 16:30"))).contains(
+		assertThat(blocksJson(command("UMAJA", "digest settings fiday 16:30"))).contains(
 				"⚠ “fiday” is not a weekday (monday … sunday), a time (HH:mm) or a channel (slack, email).")
 			.contains("Usage: /fieldnotes digest settings [day] [HH:mm] [slack|email] [e-mail address]");
-		assertThat(texts(command("UMAJA", "digest settings friday 25:00"))).contains(
+		assertThat(blocksJson(command("UMAJA", "digest settings friday 25:00"))).contains(
 				"⚠ “25:00” is not a time. Write it as HH:mm in your own time zone, e.g. 16:30.")
 			.contains("Usage: /fieldnotes digest settings");
-		assertThat(texts(command("UMAJA", "digest settings friday pigeon"))).contains("“pigeon” is not a weekday");
-		assertThat(texts(command("UMAJA", "digest settings friday monday"))).contains("give each of day, time");
-		assertThat(texts(command("UMAJA", "digest settings email maja-at-scania"))).contains("Usage:");
-		assertThat(texts(command("UMAJA", "digest settings email maja@scania"))).contains(
+		assertThat(blocksJson(command("UMAJA", "digest settings friday pigeon"))).contains("“pigeon” is not a weekday");
+		assertThat(blocksJson(command("UMAJA", "digest settings friday monday"))).contains("give each of day, time");
+		assertThat(blocksJson(command("UMAJA", "digest settings email maja-at-scania"))).contains("Usage:");
+		assertThat(blocksJson(command("UMAJA", "digest settings email maja@scania"))).contains(
 				"“maja@scania” is not an e-mail address.");
-		assertThat(texts(command("UANDERS", "digest settings fridag"))).contains("”fridag” är varken en veckodag")
+		assertThat(blocksJson(command("UANDERS", "digest settings fridag"))).contains("”fridag” är varken en veckodag")
 			.contains("Användning: /fieldnotes digest settings [dag] [TT:mm]");
 		assertThat(mongo.getCollection("digest_preferences").countDocuments()).isZero();
 	}
@@ -109,7 +103,7 @@ class DigestSettingsCommandTests extends IntegrationTest {
 	void someoneWithoutADigestIsToldWhy() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(texts(command(ADA, "digest settings friday"))).contains("You have no digest");
+		assertThat(blocksJson(command(ADA, "digest settings friday"))).contains("You have no digest");
 		assertThat(mongo.getCollection("digest_preferences").countDocuments()).isZero();
 	}
 
@@ -143,7 +137,7 @@ class DigestSettingsCommandTests extends IntegrationTest {
 	void settingsAloneFromSomeoneWithoutADigestOpensNothing() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(texts(command(ADA, "digest settings"))).contains("You have no digest");
+		assertThat(blocksJson(command(ADA, "digest settings"))).contains("You have no digest");
 		assertThat(SlackStub.calls("views.open")).isEmpty();
 	}
 
@@ -185,7 +179,7 @@ class DigestSettingsCommandTests extends IntegrationTest {
 		JsonNode answer = command("UADMIN1", "digest preview <@UBEATA|beata>");
 
 		assertThat(answer.get("response_type").asString()).isEqualTo("ephemeral");
-		assertThat(texts(answer)).contains("Preview of Beata Ek's digest as it would look now")
+		assertThat(blocksJson(answer)).contains("Preview of Beata Ek's digest as it would look now")
 			.contains("Your placements this week")
 			.contains("Planned the bench test with the supplier");
 		assertThat(SlackStub.calls("chat.postMessage")).isEmpty();
@@ -201,7 +195,7 @@ class DigestSettingsCommandTests extends IntegrationTest {
 	void onlyAdminsMayPreviewSomeoneElsesDigest() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(texts(command("UMAJA", "digest preview <@UBEATA|beata>"))).contains("only programme coordinators")
+		assertThat(blocksJson(command("UMAJA", "digest preview <@UBEATA|beata>"))).contains("only programme coordinators")
 			.doesNotContain("Your placements");
 		assertThat(mongo.getCollection("audit").countDocuments(new Document("action", "digest-preview"))).isZero();
 	}
@@ -210,7 +204,7 @@ class DigestSettingsCommandTests extends IntegrationTest {
 	void anAdminPreviewingSomeoneWithoutADigestIsToldSo() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(texts(command("UADMIN1", "digest preview <@UADA|ada>"))).contains("@UADA has no digest");
+		assertThat(blocksJson(command("UADMIN1", "digest preview <@UADA|ada>"))).contains("@UADA has no digest");
 		assertThat(mongo.getCollection("audit").find(new Document("action", "digest-preview")).first()
 			.getString("outcome")).isEqualTo("refused");
 	}

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.SlackStub;
@@ -36,22 +34,6 @@ class FieldnotesCommandTests extends IntegrationTest {
 		return ack;
 	}
 
-	/** The texts of the ack's blocks, one per line, as Slack receives them. */
-	private static String texts(JsonNode ack) {
-		List<String> texts = new ArrayList<>();
-		collect(ack.get("blocks"), texts);
-		return String.join("\n", texts);
-	}
-
-	private static void collect(JsonNode node, List<String> texts) {
-		if (node.isObject() && node.has("text") && node.get("text").isString()) {
-			texts.add(node.get("text").asString());
-		}
-		for (JsonNode child : node) {
-			collect(child, texts);
-		}
-	}
-
 	private long storedEntries() {
 		return mongo.getCollection("logbook_entries").countDocuments();
 	}
@@ -69,11 +51,16 @@ class FieldnotesCommandTests extends IntegrationTest {
 		return json(response.body()).get("id").asString();
 	}
 
+	/** The texts of a command's answer blocks. */
+	private static String answerTexts(JsonNode ack) {
+		return texts(ack.get("blocks"));
+	}
+
 	@Test
 	void helpForAParticipantListsTheirCommandsOnly() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		String help = texts(command(ADA, "help"));
+		String help = answerTexts(command(ADA, "help"));
 
 		assertThat(help).contains("Fieldnotes — your placement logbook")
 			.contains("/fieldnotes log &lt;text&gt;")
@@ -87,7 +74,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 
 	@Test
 	void helpForAnAdminAlsoListsTheAdminCommands() {
-		String help = texts(command(ADMIN, "help"));
+		String help = answerTexts(command(ADMIN, "help"));
 
 		assertThat(help).contains("/fieldnotes log")
 			.contains("/fieldnotes me")
@@ -101,12 +88,12 @@ class FieldnotesCommandTests extends IntegrationTest {
 		JsonNode ack = command(ADA, "");
 
 		assertThat(ack.get("text").asString()).isEqualTo("Fieldnotes commands");
-		assertThat(texts(ack)).contains("Fieldnotes — your placement logbook").doesNotContain("I don't know");
+		assertThat(answerTexts(ack)).contains("Fieldnotes — your placement logbook").doesNotContain("I don't know");
 	}
 
 	@Test
 	void anUnknownSubcommandIsHelpWithAnExplanation() {
-		String answer = texts(command(ADA, "frobnicate now"));
+		String answer = answerTexts(command(ADA, "frobnicate now"));
 
 		assertThat(answer).contains("I don't know the command \"frobnicate\"")
 			.contains("Fieldnotes — your placement logbook")
@@ -115,7 +102,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 
 	@Test
 	void subcommandsAreCaseInsensitive() {
-		assertThat(texts(command(ADA, "HELP"))).contains("Fieldnotes — your placement logbook")
+		assertThat(answerTexts(command(ADA, "HELP"))).contains("Fieldnotes — your placement logbook")
 			.doesNotContain("I don't know");
 	}
 
@@ -123,7 +110,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 	void logStoresAFreeFormEntry() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 
-		String answer = texts(command(ADA, "log Met the test-rig team"));
+		String answer = answerTexts(command(ADA, "log Met the test-rig team"));
 
 		assertThat(answer).contains("Saved to your logbook");
 		JsonNode entries = json(get("/api/v1/placements/" + placementId + "/entries").body());
@@ -152,7 +139,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 	void logWithoutTextAnswersWithTheUsageAndStoresNothing() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		String answer = texts(command(ADA, "log   "));
+		String answer = answerTexts(command(ADA, "log   "));
 
 		assertThat(answer).contains("Write something after \"log\".").contains("Usage: /fieldnotes log &lt;text&gt;");
 		assertThat(storedEntries()).isZero();
@@ -162,7 +149,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 	void logFromSomeoneNotEnrolledStoresNothing() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		String answer = texts(command("USTRANGER", "log Let me in"));
+		String answer = answerTexts(command("USTRANGER", "log Let me in"));
 
 		assertThat(answer).contains("You're not enrolled in a placement yet");
 		assertThat(storedEntries()).isZero();
@@ -182,7 +169,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 		command(ADA, "log This week");
 
 		JsonNode ack = command(ADA, "me");
-		String me = texts(ack);
+		String me = answerTexts(ack);
 
 		assertThat(ack.get("text").asString()).isEqualTo("Your placement");
 		assertThat(me).contains("Your placement")
@@ -196,7 +183,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 	void meForSomeoneWhoOnlyFollowsPlacements() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		String me = texts(command("UMAJA", "me"));
+		String me = answerTexts(command("UMAJA", "me"));
 
 		assertThat(me).contains("You follow 1 placement(s):")
 			.contains("Ada Lindqvist")
@@ -205,14 +192,14 @@ class FieldnotesCommandTests extends IntegrationTest {
 
 	@Test
 	void meForAStranger() {
-		assertThat(texts(command("USTRANGER", "me"))).contains("You're not enrolled in a placement yet");
+		assertThat(answerTexts(command("USTRANGER", "me"))).contains("You're not enrolled in a placement yet");
 	}
 
 	@Test
 	void listByANonAdminIsPolitelyRefused() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		String answer = texts(command(ADA, "list"));
+		String answer = answerTexts(command(ADA, "list"));
 
 		assertThat(answer).contains("Sorry, only programme coordinators (admins) can do that.")
 			.doesNotContain("Ada Lindqvist");
@@ -225,7 +212,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 			.replace("Scania", "Volvo");
 		assertThat(postJson("/api/v1/placements", other).statusCode()).isEqualTo(201);
 
-		String list = texts(command(ADMIN, "list"));
+		String list = answerTexts(command(ADMIN, "list"));
 
 		assertThat(list).contains("Placements (2)")
 			.contains("*Ada Lindqvist*  Scania · KTP 2026 · 2 Nov 2026 – 30 Apr 2027 · active")
@@ -234,7 +221,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 
 	@Test
 	void listByTheAdminWithNoPlacements() {
-		assertThat(texts(command(ADMIN, "list"))).contains("Placements (0)").contains("No placements yet.");
+		assertThat(answerTexts(command(ADMIN, "list"))).contains("Placements (0)").contains("No placements yet.");
 	}
 
 	@Test
@@ -242,24 +229,24 @@ class FieldnotesCommandTests extends IntegrationTest {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 
 		// Slack writes a mention in command text as <@U…|name>
-		String paused = texts(command(ADMIN, "pause <@UADA|ada>"));
+		String paused = answerTexts(command(ADMIN, "pause <@UADA|ada>"));
 
 		assertThat(paused).contains("Paused the placement of Ada Lindqvist at Scania.");
 		assertThat(status(placementId)).isEqualTo("PAUSED");
-		assertThat(texts(command(ADA, "me"))).contains("Your prompts are paused.").doesNotContain("Next prompt");
+		assertThat(answerTexts(command(ADA, "me"))).contains("Your prompts are paused.").doesNotContain("Next prompt");
 
-		String resumed = texts(command(ADMIN, "resume <@UADA>"));
+		String resumed = answerTexts(command(ADMIN, "resume <@UADA>"));
 
 		assertThat(resumed).contains("Resumed the placement of Ada Lindqvist at Scania.");
 		assertThat(status(placementId)).isEqualTo("ACTIVE");
-		assertThat(texts(command(ADA, "me"))).contains("Next prompt: Friday 4 Dec 14:00");
+		assertThat(answerTexts(command(ADA, "me"))).contains("Next prompt: Friday 4 Dec 14:00");
 	}
 
 	@Test
 	void pauseByANonAdminIsRefused() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(texts(command("UMAJA", "pause <@UADA|ada>"))).contains("only programme coordinators (admins)");
+		assertThat(answerTexts(command("UMAJA", "pause <@UADA|ada>"))).contains("only programme coordinators (admins)");
 		assertThat(status(placementId)).isEqualTo("ACTIVE");
 	}
 
@@ -267,7 +254,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 	void pauseWithoutAMentionAnswersWithTheUsage() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 
-		String answer = texts(command(ADMIN, "pause ada"));
+		String answer = answerTexts(command(ADMIN, "pause ada"));
 
 		assertThat(answer).contains("Mention the person, e.g. @ada.").contains("Usage: /fieldnotes pause @person");
 		assertThat(status(placementId)).isEqualTo("ACTIVE");
@@ -277,7 +264,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 	void pauseOfSomeoneNotEnrolled() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 
-		String answer = texts(command(ADMIN, "pause <@USTRANGER|stranger>"));
+		String answer = answerTexts(command(ADMIN, "pause <@USTRANGER|stranger>"));
 
 		assertThat(answer).contains("That person has no current placement.");
 		assertThat(status(placementId)).isEqualTo("ACTIVE");
@@ -287,8 +274,8 @@ class FieldnotesCommandTests extends IntegrationTest {
 	void aSwedishParticipantIsAnsweredInSwedish() {
 		enrolInSwedish(ADA);
 
-		String me = texts(command(ADA, "me"));
-		String help = texts(command(ADA, "help"));
+		String me = answerTexts(command(ADA, "me"));
+		String help = answerTexts(command(ADA, "help"));
 
 		assertThat(me).contains("Din placering")
 			.contains("vecka 5 av 26")
@@ -300,7 +287,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 		assertThat(help).contains("Fieldnotes — loggboken för din placering")
 			.contains("skriv en anteckning i din loggbok")
 			.doesNotContain("your placement logbook");
-		assertThat(texts(command(ADA, "log Träffade testriggteamet"))).contains("Sparat i din loggbok");
-		assertThat(texts(command(ADA, "nånting"))).contains("Jag känner inte till kommandot \"nånting\"");
+		assertThat(answerTexts(command(ADA, "log Träffade testriggteamet"))).contains("Sparat i din loggbok");
+		assertThat(answerTexts(command(ADA, "nånting"))).contains("Jag känner inte till kommandot \"nånting\"");
 	}
 }

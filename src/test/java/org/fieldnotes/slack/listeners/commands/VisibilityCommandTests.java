@@ -2,14 +2,11 @@ package org.fieldnotes.slack.listeners.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.bson.Document;
 import org.fieldnotes.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /fieldnotes visibility [option]} (the participant's default, in English or Swedish words) and
@@ -21,23 +18,6 @@ class VisibilityCommandTests extends IntegrationTest {
 	private static final String ADA = "UADA";
 	private static final String ADMIN = "UADMIN1";
 
-	private String command(String userId, String text) {
-		JsonNode ack = json(slashCommand(userId, text).body());
-		assertThat(ack.get("response_type").asString()).isEqualTo("ephemeral");
-		List<String> texts = new ArrayList<>();
-		collect(ack.get("blocks"), texts);
-		return String.join("\n", texts);
-	}
-
-	private static void collect(JsonNode node, List<String> texts) {
-		if (node.isObject() && node.has("text") && node.get("text").isString()) {
-			texts.add(node.get("text").asString());
-		}
-		for (JsonNode child : node) {
-			collect(child, texts);
-		}
-	}
-
 	private String visibilityOfDm(String eventId, String ts, String text) {
 		directMessage(eventId, ADA, ts, text, null);
 		return mongo.getCollection("logbook_entries").find(new Document("text", text)).first().getString("visibility");
@@ -47,7 +27,7 @@ class VisibilityCommandTests extends IntegrationTest {
 	void showsTheDefaultWhereItComesFromAndWhatEachOptionMeans() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		String answer = command(ADA, "visibility");
+		String answer = commandAnswer(ADA, "visibility");
 
 		assertThat(answer).contains("Who can see your new entries and status updates: 👥 Your coaches")
 			.contains("This is the default of Fieldnotes.")
@@ -55,17 +35,17 @@ class VisibilityCommandTests extends IntegrationTest {
 			.contains("*coaches*  👥 Your coaches — your academic coach and your business coach")
 			.contains("*placement*  🏢 Coaches and manager — your coaches and your manager")
 			.contains("*confidential*  🤫 Academic coach only — only your academic coach");
-		assertThat(command(ADA, "help")).contains("/fieldnotes visibility");
+		assertThat(commandAnswer(ADA, "help")).contains("/fieldnotes visibility");
 	}
 
 	@Test
 	void setsTheParticipantsDefaultWhichNewEntriesGet() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(command(ADA, "visibility PRIVATE")).contains("✅ From now on, new entries and status updates are visible to: 🔒 Only you");
+		assertThat(commandAnswer(ADA, "visibility PRIVATE")).contains("✅ From now on, new entries and status updates are visible to: 🔒 Only you");
 
 		assertThat(visibilityOfDm("Ev1", "1764669600.000100", "Only for me")).isEqualTo("PRIVATE");
-		assertThat(command(ADA, "visibility")).contains("🔒 Only you").contains("You chose this.");
+		assertThat(commandAnswer(ADA, "visibility")).contains("🔒 Only you").contains("You chose this.");
 	}
 
 	@Test
@@ -73,19 +53,19 @@ class VisibilityCommandTests extends IntegrationTest {
 		String body = placementJson(ADA, "2026-11-02", "2027-04-30").replaceFirst("\"locale\": \"en\"", "\"locale\": \"sv\"");
 		postJson("/api/v1/placements", body);
 
-		assertThat(command(ADA, "visibility konfidentiell")).contains("Bara akademisk handledare");
+		assertThat(commandAnswer(ADA, "visibility konfidentiell")).contains("Bara akademisk handledare");
 		assertThat(visibilityOfDm("Ev1", "1764669600.000100", "Om hur jag mår")).isEqualTo("CONFIDENTIAL");
-		assertThat(command(ADA, "visibility privat")).contains("🔒 Bara du");
-		assertThat(command(ADA, "visibility coacher")).contains("👥 Dina handledare");
-		assertThat(command(ADA, "visibility placering")).contains("🏢 Handledare och chef");
-		assertThat(command(ADA, "visibility")).contains("*konfidentiell*").contains("Det har du valt själv.");
+		assertThat(commandAnswer(ADA, "visibility privat")).contains("🔒 Bara du");
+		assertThat(commandAnswer(ADA, "visibility coacher")).contains("👥 Dina handledare");
+		assertThat(commandAnswer(ADA, "visibility placering")).contains("🏢 Handledare och chef");
+		assertThat(commandAnswer(ADA, "visibility")).contains("*konfidentiell*").contains("Det har du valt själv.");
 	}
 
 	@Test
 	void anUnknownWordGetsTheUsageAndChangesNothing() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(command(ADA, "visibility everyone")).contains("⚠ “everyone” isn't one of the options")
+		assertThat(commandAnswer(ADA, "visibility everyone")).contains("⚠ “everyone” isn't one of the options")
 			.contains("Usage: /fieldnotes visibility [private|coaches|placement|confidential]");
 		assertThat(mongo.getCollection("person_preferences").countDocuments()).isZero();
 	}
@@ -94,15 +74,15 @@ class VisibilityCommandTests extends IntegrationTest {
 	void anAdminSetsAProgrammesDefaultWhichComesAfterTheParticipantsOwn() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(command(ADMIN, "programs KTP 2026 visibility")).contains("KTP 2026: new entries and status updates are visible to coaches");
-		assertThat(command(ADMIN, "programs ktp 2026 visibility placement"))
+		assertThat(commandAnswer(ADMIN, "programs KTP 2026 visibility")).contains("KTP 2026: new entries and status updates are visible to coaches");
+		assertThat(commandAnswer(ADMIN, "programs ktp 2026 visibility placement"))
 			.contains("✅ KTP 2026: new entries and status updates are now visible to placement");
-		assertThat(command(ADMIN, "programs")).contains("*KTP 2026*  1 active · 0 paused · 0 ended · Default visibility: placement");
+		assertThat(commandAnswer(ADMIN, "programs")).contains("*KTP 2026*  1 active · 0 paused · 0 ended · Default visibility: placement");
 		assertThat(visibilityOfDm("Ev1", "1764669600.000100", "Programme default")).isEqualTo("PLACEMENT");
-		assertThat(command(ADA, "visibility")).contains("🏢 Coaches and manager")
+		assertThat(commandAnswer(ADA, "visibility")).contains("🏢 Coaches and manager")
 			.contains("This is the default of your programme (KTP 2026).");
 
-		command(ADA, "visibility coaches");
+		commandAnswer(ADA, "visibility coaches");
 		assertThat(visibilityOfDm("Ev2", "1764669600.000200", "Own default")).isEqualTo("COACHES");
 
 		Document audit = mongo.getCollection("audit").find(new Document("action", "program-visibility")).first();
@@ -114,10 +94,10 @@ class VisibilityCommandTests extends IntegrationTest {
 	void badProgrammeCommandsAreRefusedAndNotForParticipants() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(command(ADMIN, "programs KTP 2026 visibility everyone")).contains("“everyone” isn't one of the options")
+		assertThat(commandAnswer(ADMIN, "programs KTP 2026 visibility everyone")).contains("“everyone” isn't one of the options")
 			.contains("Usage: /fieldnotes programs &lt;programme&gt; visibility");
-		assertThat(command(ADMIN, "programs Nope visibility private")).contains("There is no programme called “Nope”");
-		assertThat(command(ADA, "programs KTP 2026 visibility private")).contains("only programme coordinators");
+		assertThat(commandAnswer(ADMIN, "programs Nope visibility private")).contains("There is no programme called “Nope”");
+		assertThat(commandAnswer(ADA, "programs KTP 2026 visibility private")).contains("only programme coordinators");
 		assertThat(mongo.getCollection("programs").countDocuments()).isZero();
 	}
 }

@@ -34,21 +34,6 @@ class AppHomeTests extends IntegrationTest {
 		return view;
 	}
 
-	private static String texts(JsonNode node) {
-		List<String> texts = new ArrayList<>();
-		collect(node, texts);
-		return String.join("\n", texts);
-	}
-
-	private static void collect(JsonNode node, List<String> texts) {
-		if (node.isObject() && node.has("text") && node.get("text").isString()) {
-			texts.add(node.get("text").asString());
-		}
-		for (JsonNode child : node) {
-			collect(child, texts);
-		}
-	}
-
 	@Test
 	void aParticipantSeesTheirPlacementNextPromptStreakButtonsAndRecentEntries() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
