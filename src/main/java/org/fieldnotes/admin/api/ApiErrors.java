@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import tools.jackson.databind.DatabindException;
@@ -71,6 +72,14 @@ class ApiErrors {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
 		problem.setTitle(e.status() == HttpStatus.CONTENT_TOO_LARGE ? "Import too large" : "Invalid import");
 		return problem;
+	}
+
+	/** A query parameter of the wrong type, e.g. {@code ?limit=many} or {@code ?includeDeleted=maybe}. */
+	@ExceptionHandler
+	ProblemDetail wrongParameterType(MethodArgumentTypeMismatchException e) {
+		String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+		return badRequest("The " + e.getName() + " parameter has the wrong type (expected " + expected + ").",
+				List.of(new Violation(e.getName(), "has the wrong type")));
 	}
 
 	@ExceptionHandler

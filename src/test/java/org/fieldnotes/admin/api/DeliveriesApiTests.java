@@ -43,8 +43,8 @@ class DeliveriesApiTests extends IntegrationTest {
 	}
 
 	@Test
-	void aLimitOutOfRangeIsA400NamingIt() {
-		for (String limit : new String[] { "0", "501", "-3" }) {
+	void aLimitOutOfRangeOrNotANumberIsA400NamingIt() {
+		for (String limit : new String[] { "0", "501", "-3", "many" }) {
 			HttpResponse<String> response = get("/api/v1/deliveries?limit=" + limit);
 			assertThat(response.statusCode()).as(limit).isEqualTo(400);
 			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
