@@ -85,23 +85,18 @@ public class Outbox {
 
 	private static FailedDelivery failure(OutboxMessage m) {
 		return new FailedDelivery(m.key(), m.kind(), m.ref(), m.recipient(), m.failure(), m.attempts(), m.createdAt(),
-				m.failedAt());
+				m.failedAt(), m.recipientGone());
 	}
 
 	private static OutboxMessage message(Outgoing outgoing, OutboxStatus status, int attempts, Instant now,
 			Instant notBefore, String owner, Instant leaseUntil) {
 		return new OutboxMessage(UUID.randomUUID().toString(), outgoing.key(), outgoing.kind(), outgoing.ref(),
 				outgoing.recipient(), outgoing.message(), outgoing.images(), status, attempts, now, notBefore, owner,
-				leaseUntil, null, null, null, null, null, outgoing.mail());
+				leaseUntil, null, null, null, null, null, outgoing.mail(), false);
 	}
 
 	/** A message that was given up: what, to whom, why. */
 	public record FailedDelivery(String key, MessageKind kind, String ref, String recipient, String reason,
-			int attempts, Instant createdAt, Instant failedAt) {
-
-		/** The recipient's account is deleted or deactivated. */
-		public boolean recipientGone() {
-			return Failures.recipientGone(reason);
-		}
+			int attempts, Instant createdAt, Instant failedAt, boolean recipientGone) {
 	}
 }

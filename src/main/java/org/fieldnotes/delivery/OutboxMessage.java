@@ -26,6 +26,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param leaseUntil when that lease runs out and another instance may take the message over
  * @param failedAt when it was given up
  * @param mail set when it goes by e-mail instead of chat; then {@code recipient} is {@code email:<address>}
+ * @param recipientGone given up because the person's account is deleted or deactivated
  */
 @Document("outbox")
 @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}")
@@ -33,7 +34,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record OutboxMessage(@Id String id, @Indexed(unique = true) String key, MessageKind kind, String ref,
 		@Indexed String recipient, ChatMessage message, List<Image> images, OutboxStatus status, int attempts,
 		Instant createdAt, Instant nextAttemptAt, String owner, Instant leaseUntil, Instant sentAt, String channel,
-		String ts, String failure, Instant failedAt, OutboxMail mail) {
+		String ts, String failure, Instant failedAt, OutboxMail mail, boolean recipientGone) {
 
 	OutboxMessage {
 		images = images == null ? List.of() : List.copyOf(images);

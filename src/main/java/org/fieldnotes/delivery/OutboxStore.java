@@ -86,9 +86,10 @@ class OutboxStore {
 	}
 
 	/** Gives the message up and drops the body. */
-	boolean markFailed(OutboxMessage message, String owner, String reason, Instant now) {
+	boolean markFailed(OutboxMessage message, String owner, String reason, boolean recipientGone, Instant now) {
 		Update update = new Update().set("status", OutboxStatus.FAILED)
 			.set("failure", reason)
+			.set("recipientGone", recipientGone)
 			.set("failedAt", now)
 			.unset("message")
 			.unset("images")

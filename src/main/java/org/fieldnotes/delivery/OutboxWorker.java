@@ -172,35 +172,33 @@ public class OutboxWorker implements SmartLifecycle {
 			return new SentMessage(EMAIL_CHANNEL, sent.messageId());
 		}
 		catch (MailFailed e) {
-			throw new DeliveryFailed(e.reason(), e);
+			throw new DeliveryFailed(e.reason(),
+					e.retryable() ? DeliveryFailed.Kind.TRANSIENT : DeliveryFailed.Kind.PERMANENT, e);
 		}
 	}
 
 	private OutboxMessage failed(OutboxMessage message, DeliveryFailed failure) {
-		Failures.Kind kind = Failures.classify(failure);
+		boolean rateLimited = failure.kind() == DeliveryFailed.Kind.RATE_LIMITED;
 		String reason = failure.reason();
-		if (kind != Failures.Kind.PERMANENT && message.attempts() < settings.maxAttempts()) {
-			Duration wait = kind == Failures.Kind.RATE_LIMITED
-					? failure.retryAfter().orElse(settings.backoff())
-					: backoff(message.attempts());
-			if (kind == Failures.Kind.RATE_LIMITED) {
+		if (failure.retryable() && message.attempts() < settings.maxAttempts()) {
+			Duration wait = rateLimited ? failure.retryAfter().orElse(settings.backoff()) : backoff(message.attempts());
+			if (rateLimited) {
 				store.pauseUntil(clock.instant().plus(wait));
-			}
-			store.retryLater(message, owner, clock.instant().plus(wait), reason);
-			if (kind == Failures.Kind.RATE_LIMITED) {
 				log.debug("Outbox message {} rate limited; next try in {} s", message.key(), wait.toSeconds());
 			}
 			else {
 				log.info("Outbox message {} not delivered ({}), attempt {}; next try in {} s", message.key(), reason,
 						message.attempts(), wait.toSeconds());
 			}
+			store.retryLater(message, owner, clock.instant().plus(wait), reason);
 			return settled(message, OutboxStatus.PENDING, null, reason);
 		}
-		String given = kind == Failures.Kind.PERMANENT ? reason : reason + " (after " + message.attempts() + " attempts)";
-		store.markFailed(message, owner, given, clock.instant());
+		String given = failure.retryable() ? reason + " (after " + message.attempts() + " attempts)" : reason;
+		boolean recipientGone = failure.kind() == DeliveryFailed.Kind.RECIPIENT_GONE;
+		store.markFailed(message, owner, given, recipientGone, clock.instant());
 		log.warn("Outbox message {} given up: {}", message.key(), given);
 		events.publishEvent(new MessageUndeliverable(message.key(), message.kind(), message.ref(), message.recipient(),
-				reason));
+				reason, recipientGone));
 		return settled(message, OutboxStatus.FAILED, null, given);
 	}
 
@@ -229,7 +227,7 @@ public class OutboxWorker implements SmartLifecycle {
 		return new OutboxMessage(m.id(), m.key(), m.kind(), m.ref(), m.recipient(), null, null, status, m.attempts(),
 				m.createdAt(), m.nextAttemptAt(), null, null, sent == null ? null : clock.instant(),
 				sent == null ? null : sent.channel(), sent == null ? null : sent.ts(), failure,
-				status == OutboxStatus.FAILED ? clock.instant() : null, null);
+				status == OutboxStatus.FAILED ? clock.instant() : null, null, false);
 	}
 
 	/**

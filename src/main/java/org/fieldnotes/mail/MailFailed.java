@@ -7,13 +7,24 @@ package org.fieldnotes.mail;
 public class MailFailed extends RuntimeException {
 
 	private final String reason;
+	private final boolean retryable;
 
 	public MailFailed(String reason, Throwable cause) {
+		this(reason, false, cause);
+	}
+
+	/** @param retryable the mail server could not be reached or did not take the message now; later it may */
+	public MailFailed(String reason, boolean retryable, Throwable cause) {
 		super("E-mail not sent: " + reason, cause);
 		this.reason = reason;
+		this.retryable = retryable;
 	}
 
 	public String reason() {
 		return reason;
+	}
+
+	public boolean retryable() {
+		return retryable;
 	}
 }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -70,7 +71,8 @@ class SmtpMailer implements Mailer {
 			return new SentMail(message.getMessageID());
 		}
 		catch (MessagingException | UnsupportedEncodingException | RuntimeException e) { // MailException is a RuntimeException
-			throw new MailFailed(e.getClass().getSimpleName(), e);
+			// a send failure (server unreachable, temporarily refusing) may pass; a login, address or message error won't
+			throw new MailFailed(e.getClass().getSimpleName(), e instanceof MailSendException, e);
 		}
 	}
 }

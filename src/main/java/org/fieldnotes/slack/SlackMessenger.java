@@ -63,7 +63,7 @@ class SlackMessenger implements Messenger {
 			ChatPostMessageResponse response = call(() -> slack
 				.chatPostMessage(r -> r.channel(userId).text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)));
 			if (!response.isOk()) {
-				throw new DeliveryFailed(response.getError(), null);
+				throw SlackErrors.failure(response.getError(), null);
 			}
 			if (first == null) {
 				first = new SentMessage(response.getChannel(), response.getTs());
@@ -84,7 +84,7 @@ class SlackMessenger implements Messenger {
 		ChatUpdateResponse response = call(
 				() -> slack.chatUpdate(r -> r.channel(message.channel()).ts(message.ts()).text(text).blocks(blocks)));
 		if (!response.isOk()) {
-			throw new DeliveryFailed(response.getError(), null);
+			throw SlackErrors.failure(response.getError(), null);
 		}
 	}
 
@@ -123,16 +123,16 @@ class SlackMessenger implements Messenger {
 			response = call.run();
 		}
 		catch (SlackFilesUploadV2Exception e) {
-			throw new DeliveryFailed(uploadError(e), e);
+			throw SlackErrors.failure(uploadError(e), e);
 		}
 		catch (SlackApiException e) {
 			throw failure(e);
 		}
 		catch (IOException e) {
-			throw new DeliveryFailed("unreachable", e);
+			throw SlackErrors.failure("unreachable", e);
 		}
 		if (!response.isOk()) {
-			throw new DeliveryFailed(response.getError() == null ? "upload_failed" : response.getError(), null);
+			throw SlackErrors.failure(response.getError() == null ? "upload_failed" : response.getError(), null);
 		}
 	}
 
@@ -199,7 +199,7 @@ class SlackMessenger implements Messenger {
 			throw failure(e);
 		}
 		catch (IOException e) {
-			throw new DeliveryFailed("unreachable", e);
+			throw SlackErrors.failure("unreachable", e);
 		}
 	}
 
@@ -210,9 +210,10 @@ class SlackMessenger implements Messenger {
 	static DeliveryFailed failure(SlackApiException e) {
 		int status = e.getResponse().code();
 		if (status == 429) {
-			return new DeliveryFailed("ratelimited", retryAfter(e.getResponse().header("Retry-After")), e);
+			return new DeliveryFailed("ratelimited", DeliveryFailed.Kind.RATE_LIMITED,
+					retryAfter(e.getResponse().header("Retry-After")), e);
 		}
-		return new DeliveryFailed("http_" + status, e);
+		return SlackErrors.failure("http_" + status, e);
 	}
 
 	static Duration retryAfter(String header) {

@@ -265,7 +265,7 @@ class OutboxCrashTests {
 			ChatMessage message = ChatMessage.text("Prompt " + key + " for today: " + WORDS + "?");
 			batch.add(new OutboxMessage(java.util.UUID.randomUUID().toString(), key, MessageKind.PROMPT, "crash-" + i,
 					"UCRASH" + (i % recipients()), message, List.of(), OutboxStatus.PENDING, 0, at, at, null, null,
-					null, null, null, null, null, null));
+					null, null, null, null, null, null, false));
 			if (batch.size() == 1000) {
 				template.insertAll(batch);
 				batch.clear();

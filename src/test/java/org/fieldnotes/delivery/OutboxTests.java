@@ -266,7 +266,7 @@ class OutboxTests extends IntegrationTest {
 	private OutboxMessage held(String id, String recipient, String owner, Instant leaseUntil) {
 		Instant claimed = leaseUntil.minus(settings.lease());
 		return new OutboxMessage(id, "test:" + id, MessageKind.NOTICE, id, recipient, ChatMessage.text("Held " + id),
-				List.of(), OutboxStatus.SENDING, 1, claimed, claimed, owner, leaseUntil, null, null, null, null, null, null);
+				List.of(), OutboxStatus.SENDING, 1, claimed, claimed, owner, leaseUntil, null, null, null, null, null, null, false);
 	}
 
 	private Document outboxDocument(String key) {
