@@ -37,7 +37,8 @@ record OutboxSettings(@DefaultValue("true") boolean worker, @DefaultValue("4") d
 					+ ": use 1 or more");
 		}
 		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("fieldnotes.outbox.max-attempts is " + maxAttempts + ": use 1 or more");
+			throw new IllegalArgumentException("FIELDNOTES_OUTBOX_MAX_ATTEMPTS is " + maxAttempts
+					+ ": use 1 or more, e.g. 10");
 		}
 		if (lease.compareTo(Duration.ofSeconds(5)) < 0) {
 			throw new IllegalArgumentException("FIELDNOTES_OUTBOX_LEASE is " + lease
