@@ -13,8 +13,9 @@ import org.springframework.stereotype.Service;
  * Where every message Fieldnotes sends on its own goes: into the {@code outbox} first, under its idempotency key,
  * then out. {@link #send} delivers at once in the caller's thread when it can (so a prompt sent from a job or an
  * admin's command is out before the call returns) and leaves retries to the worker; {@link #enqueue} leaves it all
- * to the worker (for bulk sends). While Slack's rate limit is in force both only queue. Either way the message is in MongoDB before anything is sent, so a crash loses
- * nothing, and the key makes a second enqueue of the same thing a no-op.
+ * to the worker (for bulk sends). While Slack's rate limit is in force both only queue. Either way the message is
+ * in MongoDB before anything is sent, so a crash loses nothing, and the key makes a second enqueue of the same
+ * thing a no-op.
  */
 @Service
 public class Outbox {
@@ -36,9 +37,7 @@ public class Outbox {
 	public Delivery send(Outgoing outgoing) {
 		if (worker.paused()) {
 			// rate limited: queue it for when the limit has passed, rather than make Slack say no again
-			return store.insertOnce(message(outgoing, OutboxStatus.PENDING, 0, clock.instant(), worker.pausedUntil(), null, null))
-				.map(Delivery::of)
-				.orElseGet(() -> find(outgoing.key()).orElseThrow());
+			return queue(outgoing, worker.pausedUntil());
 		}
 		Instant now = clock.instant();
 		OutboxMessage claimed = message(outgoing, OutboxStatus.SENDING, 1, now, now, worker.owner(), worker.leaseFrom(now));
@@ -51,9 +50,13 @@ public class Outbox {
 
 	/** Writes the message to the outbox for the worker to send; a no-op when its key is already there. */
 	public Delivery enqueue(Outgoing outgoing) {
-		Optional<OutboxMessage> inserted = store
-			.insertOnce(message(outgoing, OutboxStatus.PENDING, 0, clock.instant(), clock.instant(), null, null));
-		return inserted.map(Delivery::of).orElseGet(() -> find(outgoing.key()).orElseThrow());
+		return queue(outgoing, clock.instant());
+	}
+
+	private Delivery queue(Outgoing outgoing, Instant notBefore) {
+		return store.insertOnce(message(outgoing, OutboxStatus.PENDING, 0, clock.instant(), notBefore, null, null))
+			.map(Delivery::of)
+			.orElseGet(() -> find(outgoing.key()).orElseThrow());
 	}
 
 	/** The state of the message with this key, if it was ever enqueued. */

@@ -34,9 +34,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 record OutboxMessage(@Id String id, @Indexed(unique = true) String key, MessageKind kind, String ref,
 		@Indexed String recipient, ChatMessage message, List<Image> images, OutboxStatus status, int attempts,
 		Instant createdAt, Instant nextAttemptAt, String owner, Instant leaseUntil, Instant sentAt, String channel,
-		String ts, String failure, Instant failedAt, OutboxMail mail, boolean recipientGone) {
+		String ts, String failure, Instant failedAt, OutboxMail mail, Boolean recipientGone) {
 
 	OutboxMessage {
 		images = images == null ? List.of() : List.copyOf(images);
+		// absent on messages that were never given up (and on those stored before it existed)
+		recipientGone = Boolean.TRUE.equals(recipientGone);
 	}
 }

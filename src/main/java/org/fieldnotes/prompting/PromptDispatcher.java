@@ -47,8 +47,8 @@ public class PromptDispatcher {
 	private final Clock clock;
 
 	PromptDispatcher(PlacementManagement placements, PromptCalendar calendar, PromptOccurrences occurrences,
-			PromptComposer composer, Outbox outbox, PromptOutbox promptOutbox, PromptSettings settings, Preferences preferences,
-			QuietHours quietHours, PlacementNotices notices, MessageSource messages, Clock clock) {
+			PromptComposer composer, Outbox outbox, PromptOutbox promptOutbox, PromptSettings settings,
+			Preferences preferences, QuietHours quietHours, PlacementNotices notices, MessageSource messages, Clock clock) {
 		this.placements = placements;
 		this.calendar = calendar;
 		this.occurrences = occurrences;
