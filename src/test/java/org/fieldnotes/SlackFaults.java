@@ -133,10 +133,15 @@ final class SlackFaults {
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
-	/** How often each fault was planned: one answer each (a message to a refused recipient is given up at once). */
-	Map<Kind, Long> expected() {
+	/**
+	 * How often each fault was planned: one answer each, but {@code channel_not_found} once for each of the
+	 * recipient's messages (each is given up at once).
+	 */
+	Map<Kind, Long> expected(int messagesEach) {
 		Map<Kind, Long> expected = new EnumMap<>(Kind.class);
-		planned.values().forEach(faults -> faults.forEach(f -> expected.merge(f, 1L, Long::sum)));
+		planned.values()
+			.forEach(faults -> faults.forEach(
+					f -> expected.merge(f, f == Kind.CHANNEL_NOT_FOUND ? (long) messagesEach : 1L, Long::sum)));
 		return expected;
 	}
 
@@ -165,6 +170,11 @@ final class SlackFaults {
 	 * {@code ok}, or posted before the connection was reset.
 	 */
 	static Map<String, Integer> posted(String prefix) {
+		return posted("channel", prefix);
+	}
+
+	/** As {@link #posted(String)}, per value of another form field (e.g. {@code text}: per message). */
+	static Map<String, Integer> posted(String field, String prefix) {
 		Map<String, Integer> posted = new LinkedHashMap<>();
 		for (ServeEvent event : postMessages()) {
 			Metadata tags = event.getStubMapping() == null ? null : event.getStubMapping().getMetadata();
@@ -172,9 +182,9 @@ final class SlackFaults {
 			String body = event.getResponse() == null ? null : event.getResponse().getBodyAsString();
 			boolean ok = event.getResponse() != null && event.getResponse().getStatus() == 200 && body != null
 					&& body.contains("\"ok\":true");
-			String channel = formField(event.getRequest().getBodyAsString(), "channel");
-			if ((accepted || ok) && channel != null && channel.startsWith(prefix)) {
-				posted.merge(channel, 1, Integer::sum);
+			String value = formField(event.getRequest().getBodyAsString(), field);
+			if ((accepted || ok) && value != null && value.startsWith(prefix)) {
+				posted.merge(value, 1, Integer::sum);
 			}
 		}
 		return posted;

@@ -132,6 +132,13 @@ public class OutboxWorker implements SmartLifecycle {
 	 * its body, and is taken over when the lease runs out. A store failure never gives a message up.
 	 */
 	OutboxMessage deliver(OutboxMessage message) {
+		// the lease is renewed before the wait for its turn, so that the send follows its turn at once (a store
+		// round trip in between would bring two sends to one conversation closer than the pacer spaced them), and
+		// again after a wait of more than half the lease: a claim taken over meanwhile is not sent here
+		Instant renewed = clock.instant();
+		if (!store.renew(message, owner, leaseFrom(renewed))) {
+			return takenOver(message);
+		}
 		try {
 			pacer.await(message.recipient());
 		}
@@ -140,9 +147,9 @@ public class OutboxWorker implements SmartLifecycle {
 			store.retryLater(message, owner, clock.instant(), "interrupted", false);
 			return settled(message, OutboxStatus.PENDING, null, "interrupted");
 		}
-		if (!store.renew(message, owner, leaseFrom(clock.instant()))) {
-			log.warn("Outbox message {} was taken over while it waited for its turn; not sent here", message.key());
-			return settled(message, OutboxStatus.SENDING, null, "taken_over");
+		Instant turn = clock.instant();
+		if (turn.isAfter(renewed.plus(settings.lease().dividedBy(2))) && !store.renew(message, owner, leaseFrom(turn))) {
+			return takenOver(message);
 		}
 		SentMessage sent;
 		try {
@@ -180,6 +187,11 @@ public class OutboxWorker implements SmartLifecycle {
 		events.publishEvent(new MessageDelivered(message.key(), message.kind(), message.ref(), message.recipient(),
 				sent));
 		return settled(message, OutboxStatus.SENT, sent, null);
+	}
+
+	private OutboxMessage takenOver(OutboxMessage message) {
+		log.warn("Outbox message {} was taken over while it waited for its turn; not sent here", message.key());
+		return settled(message, OutboxStatus.SENDING, null, "taken_over");
 	}
 
 	/**
