@@ -190,7 +190,8 @@ public class OutboxWorker implements SmartLifecycle {
 	}
 
 	private OutboxMessage takenOver(OutboxMessage message) {
-		log.warn("Outbox message {} was taken over while it waited for its turn; not sent here", message.key());
+		log.warn("Outbox message {} was taken over by another sender (its lease ran out); not sent here",
+				message.key());
 		return settled(message, OutboxStatus.SENDING, null, "taken_over");
 	}
 

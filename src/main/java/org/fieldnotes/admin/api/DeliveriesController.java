@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/deliveries}: the outbox at a glance for admins — how many outbound messages are pending, being
  * sent, sent and given up, how many may have arrived twice — and the newest given up, with the platform's reason
- * (e.g. {@code account_inactive}), so a coordinator can see who Fieldnotes cannot reach. No message bodies: they are dropped once a message is settled.
+ * (e.g. {@code account_inactive}), so a coordinator can see who Fieldnotes cannot reach. No message bodies: they
+ * are dropped once a message is settled.
  */
 @RestController
 class DeliveriesController {
