@@ -33,6 +33,8 @@ public class Outbox {
 	/**
 	 * Writes the message to the outbox and sends it now. When a message with the same key is already there (sent,
 	 * queued, or being sent by another thread or instance), nothing is sent and that one's state is returned.
+	 * A store failure throws (as {@link #enqueue} does); if the message was written by then, it stays in the outbox
+	 * under this instance's lease, and the worker takes it over and sends it when the lease runs out.
 	 */
 	public Delivery send(Outgoing outgoing) {
 		if (worker.paused()) {
@@ -79,6 +81,16 @@ public class Outbox {
 			.sorted(java.util.Comparator.comparing(OutboxMessage::failedAt))
 			.map(Outbox::failure)
 			.toList();
+	}
+
+	/**
+	 * How many messages (of those still on record: 30 days after they were settled) had an attempt whose outcome is
+	 * unknown — a send that got no answer, an error after which Slack may have posted it, a message cut off after its
+	 * first part, a claim taken over after its lease ran out. Each may have reached the person once more than its
+	 * status shows; every duplicate is among them.
+	 */
+	public long possiblyDuplicated() {
+		return store.possiblyDuplicated();
 	}
 
 	/** How many messages are in each state. */

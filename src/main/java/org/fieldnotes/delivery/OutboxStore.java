@@ -45,7 +45,8 @@ class OutboxStore {
 
 	/**
 	 * Claims the message that has waited longest among those due now: pending and due, or being sent under a lease
-	 * that has run out (its holder died). The claim is a lease for {@code owner} until {@code leaseUntil}.
+	 * that has run out (its holder died). The claim is a lease for {@code owner} until {@code leaseUntil}. A message
+	 * taken over from a lease that ran out counts an attempt of unknown outcome: its holder may have sent it.
 	 */
 	Optional<OutboxMessage> claimNext(String owner, Instant now, Instant leaseUntil) {
 		Criteria due = new Criteria().orOperator(
@@ -56,8 +57,20 @@ class OutboxStore {
 			.set("owner", owner)
 			.set("leaseUntil", leaseUntil)
 			.inc("attempts", 1);
-		return Optional.ofNullable(mongo.findAndModify(query, claim, FindAndModifyOptions.options().returnNew(true),
-				OutboxMessage.class));
+		// the document as it was, to see whether it was taken over; the claim itself is the update above
+		OutboxMessage before = mongo.findAndModify(query, claim, FindAndModifyOptions.options().returnNew(false),
+				OutboxMessage.class);
+		if (before == null) {
+			return Optional.empty();
+		}
+		OutboxMessage claimed = before.claimedBy(owner, leaseUntil);
+		if (before.status() == OutboxStatus.SENDING) {
+			// not in the claim itself (an update cannot depend on the old status); should this fail, the claim's
+			// lease runs out and the next one to take it over counts it
+			mongo.updateFirst(held(claimed, owner), new Update().inc("ambiguousAttempts", 1), OutboxMessage.class);
+			claimed = claimed.withAmbiguousAttempt();
+		}
+		return Optional.of(claimed);
 	}
 
 	/** Records the delivery and drops the body; false when the lease was lost to another instance. */
@@ -75,18 +88,23 @@ class OutboxStore {
 		return mongo.updateFirst(held(message, owner), update, OutboxMessage.class).getModifiedCount() == 1;
 	}
 
-	/** Puts the message back in the queue, to be tried again not before {@code next}. */
-	boolean retryLater(OutboxMessage message, String owner, Instant next, String reason) {
+	/**
+	 * Puts the message back in the queue, to be tried again not before {@code next}; {@code ambiguous} when the
+	 * failed attempt's outcome is unknown (the message may have arrived).
+	 */
+	boolean retryLater(OutboxMessage message, String owner, Instant next, String reason, boolean ambiguous) {
 		Update update = new Update().set("status", OutboxStatus.PENDING)
 			.set("nextAttemptAt", next)
 			.set("failure", reason)
 			.unset("owner")
 			.unset("leaseUntil");
+		countAmbiguous(update, ambiguous);
 		return mongo.updateFirst(held(message, owner), update, OutboxMessage.class).getModifiedCount() == 1;
 	}
 
-	/** Gives the message up and drops the body. */
-	boolean markFailed(OutboxMessage message, String owner, String reason, boolean recipientGone, Instant now) {
+	/** Gives the message up and drops the body; {@code ambiguous} as for {@link #retryLater}. */
+	boolean markFailed(OutboxMessage message, String owner, String reason, boolean recipientGone, boolean ambiguous,
+			Instant now) {
 		Update update = new Update().set("status", OutboxStatus.FAILED)
 			.set("failure", reason)
 			.set("recipientGone", recipientGone)
@@ -96,7 +114,19 @@ class OutboxStore {
 			.unset("mail")
 			.unset("owner")
 			.unset("leaseUntil");
+		countAmbiguous(update, ambiguous);
 		return mongo.updateFirst(held(message, owner), update, OutboxMessage.class).getModifiedCount() == 1;
+	}
+
+	private static void countAmbiguous(Update update, boolean ambiguous) {
+		if (ambiguous) {
+			update.inc("ambiguousAttempts", 1);
+		}
+	}
+
+	/** How many messages had an attempt of unknown outcome: each may have arrived once more than its status says. */
+	long possiblyDuplicated() {
+		return mongo.count(Query.query(Criteria.where("ambiguousAttempts").gt(0)), OutboxMessage.class);
 	}
 
 	List<OutboxMessage> withStatus(OutboxStatus status, int limit) {

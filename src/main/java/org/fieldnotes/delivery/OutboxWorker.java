@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.MongoException;
 
 /**
  * Sends what is in the outbox. {@link #deliver} sends one claimed message, paced, and settles it: sent, retried
@@ -123,35 +126,58 @@ public class OutboxWorker implements SmartLifecycle {
 	}
 
 	/**
-	 * Sends a message this instance holds the lease of, and settles it. A delivery problem never throws; a store
-	 * failure does, and leaves the message to be taken over when its lease runs out.
+	 * Sends a message this instance holds the lease of, and settles it. A delivery problem never throws: only the
+	 * adapter's answer ({@link DeliveryFailed.Kind}) decides whether it is tried again or given up. A store failure
+	 * (the store unreachable, a connection cut) throws instead, wherever it happens: the message keeps its lease and
+	 * its body, and is taken over when the lease runs out. A store failure never gives a message up.
 	 */
 	OutboxMessage deliver(OutboxMessage message) {
-		SentMessage sent;
+		// the lease is renewed before the wait for its turn, so that the send follows its turn at once (a store
+		// round trip in between would bring two sends to one conversation closer than the pacer spaced them), and
+		// again after a wait of more than half the lease: a claim taken over meanwhile is not sent here
+		Instant renewed = clock.instant();
+		if (!store.renew(message, owner, leaseFrom(renewed))) {
+			return takenOver(message);
+		}
 		try {
 			pacer.await(message.recipient());
-			if (!store.renew(message, owner, leaseFrom(clock.instant()))) {
-				log.warn("Outbox message {} was taken over while it waited for its turn; not sent here",
-						message.key());
-				return settled(message, OutboxStatus.SENDING, null, "taken_over");
-			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			store.retryLater(message, owner, clock.instant(), "interrupted", false);
+			return settled(message, OutboxStatus.PENDING, null, "interrupted");
+		}
+		Instant turn = clock.instant();
+		if (turn.isAfter(renewed.plus(settings.lease().dividedBy(2))) && !store.renew(message, owner, leaseFrom(turn))) {
+			return takenOver(message);
+		}
+		SentMessage sent;
+		try {
 			sent = message.mail() == null ? messenger.sendDirect(message.recipient(), message.message())
 					: email(message);
 		}
 		catch (DeliveryFailed failure) {
 			return failed(message, failure);
 		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			store.retryLater(message, owner, clock.instant(), "interrupted");
-			return settled(message, OutboxStatus.PENDING, null, "interrupted");
-		}
 		catch (RuntimeException e) {
+			if (storeError(e)) {
+				// e.g. the recipient's language, looked up while the message was rendered: not the message's fault
+				throw e;
+			}
 			// not the platform's answer but our own fault (e.g. a message that cannot be rendered): it would fail
 			// the same way again
 			return failed(message, new DeliveryFailed("error_" + e.getClass().getSimpleName(), e));
 		}
-		if (!store.markSent(message, owner, sent, clock.instant())) {
+		boolean marked;
+		try {
+			marked = store.markSent(message, owner, sent, clock.instant());
+		}
+		catch (RuntimeException e) {
+			log.warn("Outbox message {} was sent, but the store failed before it was marked sent ({}): it will be "
+					+ "sent again when its lease runs out", message.key(), e.getClass().getSimpleName());
+			throw e;
+		}
+		if (!marked) {
 			log.warn("Outbox message {} was sent, but its lease had been taken over: it may arrive twice",
 					message.key());
 		}
@@ -161,6 +187,25 @@ public class OutboxWorker implements SmartLifecycle {
 		events.publishEvent(new MessageDelivered(message.key(), message.kind(), message.ref(), message.recipient(),
 				sent));
 		return settled(message, OutboxStatus.SENT, sent, null);
+	}
+
+	private OutboxMessage takenOver(OutboxMessage message) {
+		log.warn("Outbox message {} was taken over by another sender (its lease ran out); not sent here",
+				message.key());
+		return settled(message, OutboxStatus.SENDING, null, "taken_over");
+	}
+
+	/**
+	 * Whether this is the store failing (Spring's data access exceptions, the MongoDB driver's own) rather than the
+	 * message or the platform: a store failure leaves the message to its lease.
+	 */
+	static boolean storeError(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof DataAccessException || t instanceof MongoException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** An e-mail: the images inline; Slack's "where it landed" is channel {@code email} and the Message-ID. */
@@ -187,16 +232,18 @@ public class OutboxWorker implements SmartLifecycle {
 				log.debug("Outbox message {} rate limited; next try in {} s", message.key(), wait.toSeconds());
 			}
 			else {
-				log.info("Outbox message {} not delivered ({}), attempt {}; next try in {} s", message.key(), reason,
-						message.attempts(), wait.toSeconds());
+				log.info("Outbox message {} not delivered ({}{}), attempt {}; next try in {} s", message.key(), reason,
+						failure.mayHaveArrived() ? ", outcome unknown: it may arrive twice" : "", message.attempts(),
+						wait.toSeconds());
 			}
-			store.retryLater(message, owner, clock.instant().plus(wait), reason);
+			store.retryLater(message, owner, clock.instant().plus(wait), reason, failure.mayHaveArrived());
 			return settled(message, OutboxStatus.PENDING, null, reason);
 		}
 		String given = failure.retryable() ? reason + " (after " + message.attempts() + " attempts)" : reason;
 		boolean recipientGone = failure.kind() == DeliveryFailed.Kind.RECIPIENT_GONE;
-		store.markFailed(message, owner, given, recipientGone, clock.instant());
-		log.warn("Outbox message {} given up: {}", message.key(), given);
+		store.markFailed(message, owner, given, recipientGone, failure.mayHaveArrived(), clock.instant());
+		log.warn("Outbox message {} given up: {}{}", message.key(), given,
+				failure.mayHaveArrived() || message.ambiguousAttempts() > 0 ? " (it may have arrived all the same)" : "");
 		events.publishEvent(new MessageUndeliverable(message.key(), message.kind(), message.ref(), message.recipient(),
 				reason, recipientGone));
 		return settled(message, OutboxStatus.FAILED, null, given);
@@ -227,7 +274,7 @@ public class OutboxWorker implements SmartLifecycle {
 		return new OutboxMessage(m.id(), m.key(), m.kind(), m.ref(), m.recipient(), null, null, status, m.attempts(),
 				m.createdAt(), m.nextAttemptAt(), null, null, sent == null ? null : clock.instant(),
 				sent == null ? null : sent.channel(), sent == null ? null : sent.ts(), failure,
-				status == OutboxStatus.FAILED ? clock.instant() : null, null, false);
+				status == OutboxStatus.FAILED ? clock.instant() : null, null, false, m.ambiguousAttempts());
 	}
 
 	/**

@@ -39,7 +39,8 @@ class SlackConfiguration {
 		SlackConfig config = new SlackConfig();
 		config.setMethodsEndpointUrlPrefix(settings.apiUrlWithSlash());
 		config.setPrettyResponseLoggingEnabled(false);
-		return Slack.getInstance(config);
+		// the SDK's HTTP client, changed so that a message is never posted twice unseen (see SlackHttp)
+		return Slack.getInstance(config, SlackHttp.client(config));
 	}
 
 	@Bean

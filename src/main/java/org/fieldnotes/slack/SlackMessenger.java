@@ -30,7 +30,8 @@ import com.slack.api.model.block.LayoutBlock;
  * the app's DM with that person, so only {@code chat:write} is needed. Block Kit's limits hold for every message: a
  * message of more than 50 blocks goes out as several messages, in order; a text over 3,000 characters is cut and
  * ends with "… (continued in the portal/API)" in the recipient's language. Pictures go up with
- * {@code files.uploadV2} (scope {@code files:write}).
+ * {@code files.uploadV2} (scope {@code files:write}). A failed send says whether Slack may have posted the message
+ * all the same ({@link DeliveryFailed#mayHaveArrived()}): see {@link SlackHttp} and {@link SlackErrors}.
  */
 class SlackMessenger implements Messenger {
 
@@ -60,13 +61,19 @@ class SlackMessenger implements Messenger {
 		String text = renderer.fallback(message);
 		SentMessage first = null;
 		for (List<LayoutBlock> blocks : parts) {
-			ChatPostMessageResponse response = call(() -> slack
-				.chatPostMessage(r -> r.channel(userId).text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)));
-			if (!response.isOk()) {
-				throw SlackErrors.failure(response.getError(), null);
+			try {
+				ChatPostMessageResponse response = call(() -> slack.chatPostMessage(
+						r -> r.channel(userId).text(text).blocks(blocks).unfurlLinks(false).unfurlMedia(false)));
+				if (!response.isOk()) {
+					throw SlackErrors.failure(response.getError(), null);
+				}
+				if (first == null) {
+					first = new SentMessage(response.getChannel(), response.getTs());
+				}
 			}
-			if (first == null) {
-				first = new SentMessage(response.getChannel(), response.getTs());
+			catch (DeliveryFailed failure) {
+				// the parts before this one have arrived: another try sends them again
+				throw first == null ? failure : failure.asMayHaveArrived();
 			}
 		}
 		return first;
@@ -191,6 +198,10 @@ class SlackMessenger implements Messenger {
 		return true;
 	}
 
+	/**
+	 * One Web API call. A network failure is {@code unreachable} when the request never went out, and
+	 * {@code no_answer} (outcome unknown: Slack may have acted on it) when it did and no answer came back.
+	 */
 	private static <T> T call(SlackCall<T> call) {
 		try {
 			return call.run();
@@ -199,7 +210,7 @@ class SlackMessenger implements Messenger {
 			throw failure(e);
 		}
 		catch (IOException e) {
-			throw SlackErrors.failure("unreachable", e);
+			throw SlackErrors.failure(SlackHttp.notSent(e) ? SlackErrors.UNREACHABLE : SlackErrors.NO_ANSWER, e);
 		}
 	}
 

@@ -1,6 +1,11 @@
 package org.fieldnotes.delivery;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +29,11 @@ import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
 
 /**
  * The outbox against the embedded store and WireMock as Slack: rate limits, server errors, permanent refusals,
@@ -261,6 +271,172 @@ class OutboxTests extends IntegrationTest {
 		assertThat(outboxDocument("test:old-failed")).isNull();
 		assertThat(outboxDocument("test:recent")).isNotNull();
 		assertThat(outboxDocument("test:still-trying").getString("status")).isEqualTo("PENDING");
+	}
+
+	@Test
+	void aStoreFailureJustBeforeTheSendLeavesTheMessageToItsLeaseAndItIsSentOnceAfterIt() {
+		// the store fails at the renewal just before the send: once in the worker, once in a foreground send
+		FailingStore failing = new FailingStore();
+		OutboxWorker cutOff = new OutboxWorker(failing, messenger, mailer, events, settings, clock);
+		Outbox cutOffOutbox = new Outbox(failing, cutOff, clock);
+		outbox.enqueue(Outgoing.of("test:queued", MessageKind.NOTICE, "1", ADA, ChatMessage.text("Queued")));
+
+		failing.failAt = "renew";
+		assertThatThrownBy(cutOff::drain).isInstanceOf(DataAccessResourceFailureException.class);
+		failing.failAt = "renew";
+		failing.driverError = true;
+		assertThatThrownBy(() -> cutOffOutbox.send(Outgoing.of("test:now", MessageKind.NOTICE, "2", "UBEATA",
+				ChatMessage.text("Now")))).isInstanceOf(MongoSocketReadException.class);
+
+		for (String key : List.of("test:queued", "test:now")) {
+			Document held = outboxDocument(key);
+			assertThat(held.getString("status")).as(key).isEqualTo("SENDING");
+			assertThat(held).as(key).containsKey("message").doesNotContainKey("failure");
+		}
+		assertThat(SlackStub.calls("chat.postMessage")).isEmpty();
+		assertThat(drainOutbox()).as("within the lease").isZero();
+
+		clock.advance(settings.lease().plusSeconds(1));
+		assertThat(drainOutbox()).isEqualTo(2);
+		clock.advance(settings.lease().plusSeconds(1));
+		assertThat(drainOutbox()).isZero();
+
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(SlackStub.messagesTo("UBEATA")).hasSize(1);
+		for (String key : List.of("test:queued", "test:now")) {
+			Document sent = outboxDocument(key);
+			assertThat(sent.getString("status")).as(key).isEqualTo("SENT");
+			assertThat(sent.getInteger("attempts")).as(key).isEqualTo(2);
+			// taken over after its lease: counted as possibly sent twice, though here its holder never got to send it
+			assertThat(sent.getInteger("ambiguousAttempts")).as(key).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aStoreFailureAfterSlackTookTheMessageMeansItIsSentAgainAfterTheLeaseAndFlagged() {
+		FailingStore failing = new FailingStore();
+		OutboxWorker cutOff = new OutboxWorker(failing, messenger, mailer, events, settings, clock);
+		outbox.enqueue(Outgoing.of("test:sent-unmarked", MessageKind.NOTICE, "1", ADA, ChatMessage.text("Hello")));
+
+		failing.failAt = "markSent";
+		assertThatThrownBy(cutOff::drain).isInstanceOf(DataAccessResourceFailureException.class);
+
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		Document unmarked = outboxDocument("test:sent-unmarked");
+		assertThat(unmarked.getString("status")).isEqualTo("SENDING");
+		assertThat(unmarked).containsKey("message");
+
+		clock.advance(settings.lease().plusSeconds(1));
+		assertThat(drainOutbox()).isEqualTo(1);
+
+		// the store never heard that Slack had it: after the lease it goes again, a duplicate, and it is flagged
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+		Document sent = outboxDocument("test:sent-unmarked");
+		assertThat(sent.getString("status")).isEqualTo("SENT");
+		assertThat(sent.getInteger("ambiguousAttempts")).isEqualTo(1);
+		assertThat(outbox.possiblyDuplicated()).isEqualTo(1);
+	}
+
+	@Test
+	void aStoreFailureWhileSettlingAFailedSendLeavesTheDecisionToSlacksNextAnswer() {
+		FailingStore failing = new FailingStore();
+		OutboxWorker cutOff = new OutboxWorker(failing, messenger, mailer, events, settings, clock);
+		outbox.enqueue(Outgoing.of("test:retry", MessageKind.NOTICE, "1", ADA, ChatMessage.text("Retry me")));
+		SlackStub.status("chat.postMessage", 503);
+		failing.failAt = "retryLater";
+		assertThatThrownBy(cutOff::drain).isInstanceOf(DataAccessResourceFailureException.class);
+		outbox.enqueue(Outgoing.of("test:refused", MessageKind.NOTICE, "2", "UGONE", ChatMessage.text("Refused")));
+		SlackStub.error("chat.postMessage", "channel_not_found");
+		failing.failAt = "markFailed";
+		assertThatThrownBy(cutOff::drain).isInstanceOf(DataAccessResourceFailureException.class);
+
+		// neither is given up for the store's failure: both wait for their lease
+		assertThat(outboxDocument("test:retry").getString("status")).isEqualTo("SENDING");
+		assertThat(outboxDocument("test:refused").getString("status")).isEqualTo("SENDING");
+		assertThat(outbox.failed(10)).isEmpty();
+
+		SlackStub.reset();
+		SlackStub.error("chat.postMessage", "channel_not_found");
+		clock.advance(settings.lease().plusSeconds(1));
+		drainOutbox();
+		// Slack's own answer gives a message up
+		assertThat(outbox.failed(10)).extracting(Outbox.FailedDelivery::key)
+			.containsExactlyInAnyOrder("test:retry", "test:refused");
+	}
+
+	@Test
+	void aSendWhoseOutcomeIsUnknownIsRetriedAndStaysFlaggedOnceSent() {
+		SlackStub.server()
+			.stubFor(post(urlEqualTo("/api/chat.postMessage")).inScenario("drop")
+				.whenScenarioStateIs(STARTED)
+				.willSetStateTo("answered")
+				.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+		Delivery delivery = outbox.send(Outgoing.of("test:unknown", MessageKind.NOTICE, "1", ADA,
+				ChatMessage.text("Did it arrive?")));
+
+		assertThat(delivery.status()).isEqualTo(OutboxStatus.PENDING);
+		assertThat(delivery.failure()).isEqualTo("no_answer");
+		assertThat(outboxDocument("test:unknown").getInteger("ambiguousAttempts")).isEqualTo(1);
+		clock.advance(Duration.ofMinutes(1));
+		assertThat(drainOutbox()).isEqualTo(1);
+		Document sent = outboxDocument("test:unknown");
+		assertThat(sent.getString("status")).isEqualTo("SENT");
+		assertThat(sent.getInteger("ambiguousAttempts")).isEqualTo(1);
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+
+		// a 503 means Slack did not take it: retried, not flagged
+		SlackStub.status("chat.postMessage", 503);
+		outbox.send(Outgoing.of("test:refused-for-now", MessageKind.NOTICE, "2", ADA, ChatMessage.text("Later")));
+		assertThat(outboxDocument("test:refused-for-now").getInteger("ambiguousAttempts", 0)).isZero();
+		assertThat(outbox.possiblyDuplicated()).isEqualTo(1);
+	}
+
+	/** The outbox's store, failing once at the step a test names, as a store cut off mid-command does. */
+	private class FailingStore extends OutboxStore {
+
+		volatile String failAt;
+		volatile boolean driverError;
+
+		FailingStore() {
+			super(mongo);
+		}
+
+		private void maybeFail(String step) {
+			if (step.equals(failAt)) {
+				failAt = null;
+				if (driverError) {
+					driverError = false;
+					throw new MongoSocketReadException("Connection reset", new ServerAddress("127.0.0.1", 27017));
+				}
+				throw new DataAccessResourceFailureException("Connection reset while " + step);
+			}
+		}
+
+		@Override
+		boolean renew(OutboxMessage message, String owner, Instant leaseUntil) {
+			maybeFail("renew");
+			return super.renew(message, owner, leaseUntil);
+		}
+
+		@Override
+		boolean markSent(OutboxMessage message, String owner, org.fieldnotes.chat.SentMessage sent, Instant now) {
+			maybeFail("markSent");
+			return super.markSent(message, owner, sent, now);
+		}
+
+		@Override
+		boolean retryLater(OutboxMessage message, String owner, Instant next, String reason, boolean ambiguous) {
+			maybeFail("retryLater");
+			return super.retryLater(message, owner, next, reason, ambiguous);
+		}
+
+		@Override
+		boolean markFailed(OutboxMessage message, String owner, String reason, boolean recipientGone,
+				boolean ambiguous, Instant now) {
+			maybeFail("markFailed");
+			return super.markFailed(message, owner, reason, recipientGone, ambiguous, now);
+		}
 	}
 
 	private OutboxMessage held(String id, String recipient, String owner, Instant leaseUntil) {

@@ -29,6 +29,10 @@ public final class ControllableStore {
 		return "mongodb://127.0.0.1:" + port + "/fieldnotes";
 	}
 
+	public int port() {
+		return port;
+	}
+
 	public synchronized boolean running() {
 		return server != null;
 	}

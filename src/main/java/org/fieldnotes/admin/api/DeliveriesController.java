@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/deliveries}: the outbox at a glance for admins — how many outbound messages are pending, being
- * sent, sent and given up — and the newest given up, with the platform's reason (e.g. {@code account_inactive}), so
- * a coordinator can see who Fieldnotes cannot reach. No message bodies: they are dropped once a message is settled.
+ * sent, sent and given up, how many may have arrived twice — and the newest given up, with the platform's reason
+ * (e.g. {@code account_inactive}), so a coordinator can see who Fieldnotes cannot reach. No message bodies: they
+ * are dropped once a message is settled.
  */
 @RestController
 class DeliveriesController {
@@ -30,7 +31,7 @@ class DeliveriesController {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new InvalidQuery("limit", "must be between 1 and " + MAX_LIMIT);
 		}
-		return new Deliveries(outbox.counts(), outbox.failed(limit));
+		return new Deliveries(outbox.counts(), outbox.possiblyDuplicated(), outbox.failed(limit));
 	}
 
 	/** A query parameter out of range: answered 400 with problem+json naming it. */
@@ -48,6 +49,7 @@ class DeliveriesController {
 		}
 	}
 
-	record Deliveries(Map<OutboxStatus, Long> counts, List<Outbox.FailedDelivery> failed) {
+	/** {@code possiblyDuplicated}: messages that may have reached the person once more than their status shows. */
+	record Deliveries(Map<OutboxStatus, Long> counts, long possiblyDuplicated, List<Outbox.FailedDelivery> failed) {
 	}
 }

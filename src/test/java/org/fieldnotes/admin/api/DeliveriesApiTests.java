@@ -1,8 +1,13 @@
 package org.fieldnotes.admin.api;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.delivery.MessageKind;
@@ -12,6 +17,8 @@ import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.tomakehurst.wiremock.http.Fault;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +40,7 @@ class DeliveriesApiTests extends IntegrationTest {
 		assertThat(body.get("counts").get("SENT").asLong()).isEqualTo(1);
 		assertThat(body.get("counts").get("FAILED").asLong()).isEqualTo(1);
 		assertThat(body.get("counts").get("PENDING").asLong()).isZero();
+		assertThat(body.get("possiblyDuplicated").asLong()).isZero();
 		assertThat(body.get("failed")).hasSize(1);
 		JsonNode failed = body.get("failed").get(0);
 		assertThat(failed.get("key").asString()).isEqualTo("test:gone");
@@ -40,6 +48,23 @@ class DeliveriesApiTests extends IntegrationTest {
 		assertThat(failed.get("recipient").asString()).isEqualTo("UGONE");
 		assertThat(failed.get("reason").asString()).isEqualTo("account_inactive");
 		assertThat(response.body()).doesNotContain("Words for nobody").doesNotContain("Sent fine");
+	}
+
+	@Test
+	void aMessageSentAgainAfterASendWithNoAnswerIsCountedAsPossiblyDuplicated() {
+		SlackStub.server()
+			.stubFor(post(urlEqualTo("/api/chat.postMessage")).inScenario("drop")
+				.whenScenarioStateIs(STARTED)
+				.willSetStateTo("answered")
+				.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		outbox.send(Outgoing.of("test:unknown", MessageKind.NOTICE, "1", "UADA", ChatMessage.text("Twice?")));
+		clock.advance(Duration.ofMinutes(1));
+		drainOutbox();
+
+		JsonNode body = json(get("/api/v1/deliveries").body());
+
+		assertThat(body.get("counts").get("SENT").asLong()).isEqualTo(1);
+		assertThat(body.get("possiblyDuplicated").asLong()).isEqualTo(1);
 	}
 
 	@Test
