@@ -177,7 +177,14 @@ public class Responses {
 			return new Outcome(Status.ALREADY_DONE, responder, null);
 		}
 		log.info("Entry {} {} by its {} (placement {})", entry.id(), kind, responder.role(), entry.placementId());
-		notices.tell(responder, saved.get());
+		try {
+			notices.tell(responder, saved.get());
+		}
+		catch (RuntimeException e) {
+			// stored, and its notice with it: ResponseNotices.recover tells the participant within minutes
+			log.warn("Response {} stored; its notice could not be queued now ({}) and will be", saved.get().id(),
+					e.getClass().getSimpleName());
+		}
 		return new Outcome(Status.STORED, responder, saved.get());
 	}
 

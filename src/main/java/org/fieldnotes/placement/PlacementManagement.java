@@ -49,7 +49,7 @@ public class PlacementManagement {
 	/**
 	 * Enrolments of many placements at once (a cohort import): each is checked and stored like {@link #enrol} and
 	 * announced with its own {@link PlacementChanged} (marked {@code batched}); closing the batch announces them all
-	 * with one {@link PlacementsEnrolled}, so what is rebuilt from all placements (the digest schedule) is rebuilt
+	 * with one {@link PlacementsEnrolled} (when it stored any), so what is rebuilt from all placements (the digest schedule) is rebuilt
 	 * once per batch, not once per placement. Close it in a {@code finally} (try-with-resources): the placements
 	 * stored before a failure are announced too.
 	 */
@@ -74,7 +74,9 @@ public class PlacementManagement {
 
 		@Override
 		public void close() {
-			events.publishEvent(new PlacementsEnrolled(enrolled));
+			if (!enrolled.isEmpty()) {
+				events.publishEvent(new PlacementsEnrolled(enrolled));
+			}
 		}
 	}
 

@@ -198,7 +198,8 @@ public class PromptResponses {
 					triggers.schedule(occurrence.getId(), occurrence.getSnoozedUntil());
 				}
 				else {
-					resendSnoozed(occurrence.getId());
+					// like its trigger firing: tried again after a backoff if the store fails now
+					fireSnooze(occurrence.getId());
 				}
 			}
 			catch (RuntimeException e) {
