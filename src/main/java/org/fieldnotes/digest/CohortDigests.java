@@ -99,36 +99,58 @@ public class CohortDigests {
 		return isCoordinator(memberId) ? Optional.of(new Coordinator(personOf(memberId))) : Optional.empty();
 	}
 
-	boolean sentThisWeek(Coordinator coordinator) {
-		return records.exists(coordinator.key(), DigestService.weekOf(coordinator.asRecipient(), clock.instant()));
+	/** What became of the coordinator's cohort digest of this week; empty when it was never claimed. */
+	Optional<DigestStatus> thisWeek(Coordinator coordinator) {
+		return records.find(coordinator.key(), DigestService.weekOf(coordinator.asRecipient(), clock.instant()))
+			.map(DigestRecord::status);
 	}
 
-	Optional<DigestRecord> send(String recipientKey) {
-		return coordinator(recipientKey).flatMap(this::send);
-	}
-
-	/** Claims the coordinator's week, then sends the cohort as it is now. Nothing is claimed for an empty cohort. */
+	/**
+	 * Claims the coordinator's week, then sends the cohort as it is now. Nothing is claimed for an empty cohort. A
+	 * week claimed but never queued in the outbox (a crash or a store error between the two) is sent when this runs
+	 * again — the next firing, or the next start — under the claim's own key, so the outbox lets one message through
+	 * whoever else is sending it; a week the outbox has is only brought up to date from it.
+	 */
 	Optional<DigestRecord> send(Coordinator coordinator) {
 		Instant now = clock.instant();
-		List<CohortLine> cohort = lines.all();
-		if (cohort.isEmpty()) {
-			return Optional.empty();
-		}
 		String week = DigestService.weekOf(coordinator.asRecipient(), now);
-		List<String> placementIds = cohort.stream().map(l -> l.placement().getId()).toList();
-		Optional<DigestRecord> claimed = records.claim(new DigestRecord(UUID.randomUUID().toString(), coordinator.key(),
-				week, DigestStatus.CLAIMED, now, null, null, null, placementIds, List.of(), List.of(), null));
-		if (claimed.isEmpty()) {
+		Optional<DigestRecord> known = records.find(coordinator.key(), week);
+		if (known.isEmpty()) {
+			List<CohortLine> cohort = lines.all();
+			if (cohort.isEmpty()) {
+				return Optional.empty();
+			}
+			List<String> placementIds = cohort.stream().map(l -> l.placement().getId()).toList();
+			Optional<DigestRecord> claimed = records.claim(new DigestRecord(UUID.randomUUID().toString(),
+					coordinator.key(), week, DigestStatus.CLAIMED, now, null, null, null, placementIds, List.of(),
+					List.of(), null));
+			if (claimed.isPresent()) {
+				return deliver(coordinator, claimed.get(), cohort, now);
+			}
+			// claimed meanwhile by another thread or instance
+			known = records.find(coordinator.key(), week);
+		}
+		if (known.isEmpty() || !unqueued(known.get())) {
 			log.debug("Cohort digest {} for a coordinator was already claimed", week);
 			return Optional.empty();
 		}
-		DigestRecord record = claimed.get();
+		log.info("Cohort digest {} was claimed but never queued: sending it now", week);
+		return deliver(coordinator, known.get(), lines.all(), now);
+	}
+
+	private Optional<DigestRecord> deliver(Coordinator coordinator, DigestRecord record, List<CohortLine> cohort,
+			Instant now) {
 		Delivery delivery = outbox.send(record, coordinator.memberId(), compose(coordinator, cohort, now), List.of());
 		if (delivery.isSent()) {
-			log.info("Cohort digest {} sent: {} placements, {} flagged", week, placementIds.size(),
+			log.info("Cohort digest {} sent: {} placements, {} flagged", record.week(), cohort.size(),
 					cohort.stream().filter(CohortLine::flagged).count());
 		}
 		return records.find(record.recipientKey(), record.week());
+	}
+
+	/** Claimed, and the outbox never got its message (else it is brought up to date from the outbox). */
+	private boolean unqueued(DigestRecord record) {
+		return record.status() == DigestStatus.CLAIMED && outbox.neverQueued(record);
 	}
 
 	private ChatMessage compose(Coordinator coordinator, List<CohortLine> cohort, Instant now) {

@@ -1,14 +1,13 @@
 package org.fieldnotes.digest;
 
+import org.fieldnotes.schedule.OneShotTriggers;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** Quartz's firing of a recipient's digest trigger. */
+/** Quartz's firing of a recipient's digest trigger (the job is named by the recipient key). */
 @DisallowConcurrentExecution
 class DigestJob implements Job {
-
-	static final String RECIPIENT = "recipientKey";
 
 	private final DigestScheduler scheduler;
 
@@ -18,6 +17,6 @@ class DigestJob implements Job {
 
 	@Override
 	public void execute(JobExecutionContext context) {
-		scheduler.fire(context.getMergedJobDataMap().getString(RECIPIENT));
+		scheduler.fire(OneShotTriggers.name(context));
 	}
 }

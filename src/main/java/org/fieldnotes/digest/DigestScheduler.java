@@ -8,19 +8,14 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.fieldnotes.placement.PlacementChanged;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.JobKey;
+import org.fieldnotes.placement.PlacementsEnrolled;
+import org.fieldnotes.schedule.OneShotTriggers;
 import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
-import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -33,7 +28,9 @@ import org.springframework.stereotype.Component;
  * changes; one recipient's trigger is moved at once when they change their settings. A week whose digest is already
  * recorded is skipped when scheduling, so moving the day never sends a second digest for a week.
  * Programme coordinators are recipients too, of the cohort digest, under their own key ({@code admin:<member id>});
- * their triggers are rebuilt when an admin is added or removed as well.
+ * their triggers are rebuilt when an admin is added or removed as well. A cohort import rebuilds them once, when it
+ * is done ({@link PlacementsEnrolled}), not once per row. A firing that fails (the store is down) fires again after a
+ * backoff ({@link OneShotTriggers#fire}), and sends the week's digest then.
  */
 @Component
 class DigestScheduler {
@@ -41,7 +38,7 @@ class DigestScheduler {
 	private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
 	static final String GROUP = "digests";
 
-	private final Scheduler quartz;
+	private final OneShotTriggers triggers;
 	private final Recipients recipients;
 	private final DigestService digests;
 	private final DigestSettings settings;
@@ -52,7 +49,7 @@ class DigestScheduler {
 
 	DigestScheduler(Scheduler quartz, Recipients recipients, DigestService digests, DigestSettings settings,
 			DigestPreferenceStore preferences, DigestRecords records, Clock clock, CohortDigests cohort) {
-		this.quartz = quartz;
+		this.triggers = new OneShotTriggers(quartz, clock, GROUP, DigestJob.class);
 		this.recipients = recipients;
 		this.digests = digests;
 		this.settings = settings;
@@ -62,61 +59,83 @@ class DigestScheduler {
 		this.cohort = cohort;
 	}
 
+	/**
+	 * At start: every digest due in the last {@code catchUp} (12 h) that was never claimed is sent (missed while the
+	 * app was down), and so is every week of this one claimed and never settled, however late (its claim may never
+	 * have reached the outbox: the send finds out); then every trigger is set.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void startUp() {
 		Instant now = clock.instant();
 		for (Recipient recipient : recipients.all()) {
-			Instant last = nextAfter(recipient, now.minus(Duration.ofDays(7)));
-			boolean missedRecently = !last.isAfter(now) && Duration.between(last, now).compareTo(settings.catchUp()) < 0;
-			if (missedRecently && !digests.sentThisWeek(recipient)) {
-				digests.send(recipient);
+			if (dueAtStart(recipient, digests.thisWeek(recipient), now)) {
+				triggers.fire(recipient.key(), () -> digests.send(recipient));
 			}
 		}
 		for (Coordinator coordinator : cohort.coordinators()) {
-			Instant last = nextAfter(coordinator.asRecipient(), now.minus(Duration.ofDays(7)));
-			boolean missedRecently = !last.isAfter(now) && Duration.between(last, now).compareTo(settings.catchUp()) < 0;
-			if (missedRecently && !cohort.sentThisWeek(coordinator)) {
-				cohort.send(coordinator);
+			if (dueAtStart(coordinator.asRecipient(), cohort.thisWeek(coordinator), now)) {
+				triggers.fire(coordinator.key(), () -> cohort.send(coordinator));
 			}
 		}
 		rebuild();
 	}
 
-	@EventListener({ PlacementChanged.class, CoordinatorsChanged.class })
-	void rebuild() {
-		try {
-			for (TriggerKey key : quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP))) {
-				quartz.unscheduleJob(key);
-			}
-			int count = 0;
-			for (Recipient recipient : recipients.all()) {
-				schedule(recipient.key(), nextDigest(recipient));
-				count++;
-			}
-			for (Coordinator coordinator : cohort.coordinators()) {
-				schedule(coordinator.key(), nextAfter(coordinator.asRecipient(), clock.instant()));
-				count++;
-			}
-			log.debug("Digest schedule rebuilt: {} recipients", count);
+	private boolean dueAtStart(Recipient recipient, Optional<DigestStatus> thisWeek, Instant now) {
+		if (thisWeek.isPresent()) {
+			return thisWeek.get() == DigestStatus.CLAIMED;
 		}
-		catch (SchedulerException e) {
-			throw new IllegalStateException("Could not schedule digests", e);
+		Instant last = nextAfter(recipient, now.minus(Duration.ofDays(7)));
+		return !last.isAfter(now) && Duration.between(last, now).compareTo(settings.catchUp()) < 0;
+	}
+
+	/** Every placement change but those of a batch, whose end ({@link PlacementsEnrolled}) rebuilds once. */
+	@EventListener
+	void on(PlacementChanged changed) {
+		if (!changed.batched()) {
+			rebuild();
 		}
 	}
 
-	void fire(String recipientKey) {
-		if (Coordinator.isKey(recipientKey)) {
-			cohort.send(recipientKey);
-			cohort.coordinator(recipientKey)
-				.ifPresent(c -> schedule(recipientKey, nextAfter(c.asRecipient(), clock.instant())));
-			return;
+	/**
+	 * Sets every recipient's and coordinator's trigger, and removes those of people who are neither any more. The
+	 * times are worked out first and set after, so a store error leaves the triggers as they were; a pending retry
+	 * of a failed firing stays.
+	 */
+	@EventListener({ PlacementsEnrolled.class, CoordinatorsChanged.class })
+	void rebuild() {
+		Instant now = clock.instant();
+		Map<String, Instant> next = new LinkedHashMap<>();
+		for (Recipient recipient : recipients.all()) {
+			next.put(recipient.key(), nextDigest(recipient));
 		}
-		digests.send(recipientKey);
-		recipients.all()
-			.stream()
-			.filter(r -> r.key().equals(recipientKey))
-			.findFirst()
-			.ifPresent(r -> schedule(recipientKey, nextDigest(r)));
+		for (Coordinator coordinator : cohort.coordinators()) {
+			next.put(coordinator.key(), nextAfter(coordinator.asRecipient(), now));
+		}
+		for (String name : triggers.names()) {
+			if (!next.containsKey(name)) {
+				triggers.cancel(name);
+			}
+		}
+		next.forEach(triggers::set);
+		log.debug("Digest schedule rebuilt: {} recipients", next.size());
+	}
+
+	/**
+	 * The firing of a recipient's (or coordinator's) trigger: this week's digest, then the trigger set to the next
+	 * one; when either fails, the same firing comes again after a backoff.
+	 */
+	void fire(String recipientKey) {
+		triggers.fire(recipientKey, () -> {
+			if (Coordinator.isKey(recipientKey)) {
+				Optional<Coordinator> coordinator = cohort.coordinator(recipientKey);
+				coordinator.ifPresent(cohort::send);
+				setOrCancel(recipientKey, coordinator.map(c -> nextAfter(c.asRecipient(), clock.instant())));
+				return;
+			}
+			Optional<Recipient> recipient = recipient(recipientKey);
+			recipient.ifPresent(digests::send);
+			setOrCancel(recipientKey, recipient.map(this::nextDigest));
+		});
 	}
 
 	/**
@@ -124,19 +143,22 @@ class DigestScheduler {
 	 * @return the new time; empty when they are not a recipient (their trigger, if any, is removed)
 	 */
 	Optional<Instant> reschedule(String recipientKey) {
-		Optional<Recipient> recipient = recipients.all().stream().filter(r -> r.key().equals(recipientKey)).findFirst();
-		if (recipient.isEmpty()) {
-			try {
-				quartz.unscheduleJob(TriggerKey.triggerKey(recipientKey, GROUP));
-			}
-			catch (SchedulerException e) {
-				throw new IllegalStateException("Could not unschedule a digest", e);
-			}
-			return Optional.empty();
+		Optional<Instant> next = recipient(recipientKey).map(this::nextDigest);
+		setOrCancel(recipientKey, next);
+		return next;
+	}
+
+	private Optional<Recipient> recipient(String recipientKey) {
+		return recipients.all().stream().filter(r -> r.key().equals(recipientKey)).findFirst();
+	}
+
+	private void setOrCancel(String recipientKey, Optional<Instant> next) {
+		if (next.isPresent()) {
+			triggers.set(recipientKey, next.get());
 		}
-		Instant next = nextDigest(recipient.get());
-		schedule(recipientKey, next);
-		return Optional.of(next);
+		else {
+			triggers.cancel(recipientKey);
+		}
 	}
 
 	/**
@@ -151,14 +173,9 @@ class DigestScheduler {
 		return next;
 	}
 
+	/** When the recipient's trigger (or the retry of a failed firing) fires next, if it has one. */
 	Optional<Instant> nextFireTime(String recipientKey) {
-		try {
-			return Optional.ofNullable(quartz.getTrigger(TriggerKey.triggerKey(recipientKey, GROUP)))
-				.map(t -> t.getNextFireTime().toInstant());
-		}
-		catch (SchedulerException e) {
-			throw new IllegalStateException(e);
-		}
+		return triggers.nextFireTime(recipientKey);
 	}
 
 	/** The recipient's first digest time strictly after {@code after}, on their day and time, in their own zone. */
@@ -181,26 +198,5 @@ class DigestScheduler {
 			candidate = ZonedDateTime.of(candidate.toLocalDate().plusWeeks(1), time, candidate.getZone());
 		}
 		return candidate.toInstant();
-	}
-
-	private void schedule(String recipientKey, Instant at) {
-		try {
-			JobDetail job = JobBuilder.newJob(DigestJob.class)
-				.withIdentity(JobKey.jobKey(recipientKey, GROUP))
-				.usingJobData(DigestJob.RECIPIENT, recipientKey)
-				.storeDurably()
-				.build();
-			quartz.addJob(job, true);
-			quartz.unscheduleJob(TriggerKey.triggerKey(recipientKey, GROUP));
-			quartz.scheduleJob(TriggerBuilder.newTrigger()
-				.withIdentity(TriggerKey.triggerKey(recipientKey, GROUP))
-				.forJob(job)
-				.startAt(Date.from(at))
-				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-				.build());
-		}
-		catch (SchedulerException e) {
-			throw new IllegalStateException("Could not schedule a digest", e);
-		}
 	}
 }

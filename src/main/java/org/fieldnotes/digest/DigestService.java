@@ -30,7 +30,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends weekly digests. Each send claims the recipient's week first, so a digest is never sent twice for a week,
- * whether the schedule fires, an admin asks, or the app restarts. Recipients on Slack get a direct message unless
+ * whether the schedule fires, an admin asks, or the app restarts; a claim that never reached the outbox is sent the
+ * next time the recipient's digest is asked for (the retried firing, a start, an admin's run). Recipients on Slack get a direct message unless
  * they chose e-mail; recipients with only an e-mail address, or who chose e-mail, get an e-mail (channel
  * {@code email}) when a mail server is configured. A Slack member who chose e-mail gets a DM instead when no mail
  * server is configured, and the record says so ({@code fallback}).
@@ -40,11 +41,6 @@ public class DigestService {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestService.class);
 	private static final Duration WEEK = Duration.ofDays(7);
-	/**
-	 * A record claimed longer ago than this and still unsettled was left by a crash (a send takes seconds), so it may
-	 * be taken up again; younger ones may still be in another thread's hands.
-	 */
-	private static final Duration UNSETTLED = Duration.ofMinutes(5);
 
 	private final Recipients recipients;
 	private final DigestRecords records;
@@ -87,39 +83,66 @@ public class DigestService {
 		return sent;
 	}
 
-	Optional<DigestRecord> send(String recipientKey) {
-		return recipients.all().stream().filter(r -> r.key().equals(recipientKey)).findFirst().flatMap(this::send);
+	/** What became of the recipient's digest of this week; empty when it was never claimed. */
+	Optional<DigestStatus> thisWeek(Recipient recipient) {
+		return records.find(recipient.key(), weekOf(recipient, clock.instant())).map(DigestRecord::status);
 	}
 
-	boolean sentThisWeek(Recipient recipient) {
-		return records.exists(recipient.key(), weekOf(recipient, clock.instant()));
-	}
-
-	/** Claims the recipient's week, then delivers the last 7 days of their placements. */
+	/**
+	 * Claims the recipient's week, then delivers the last 7 days of their placements. A week already claimed is
+	 * delivered only when its claim was never followed by its message, see {@link #recover}.
+	 */
 	Optional<DigestRecord> send(Recipient recipient) {
 		Instant now = clock.instant();
 		String week = weekOf(recipient, now);
-		Instant from = now.minus(WEEK);
-		List<PlacementWeek> weeks = weeksOf(recipient, from, now);
-		if (weeks.isEmpty()) {
-			return Optional.empty();
-		}
-		List<String> placementIds = weeks.stream().map(w -> w.placement().getId()).toList();
-		List<String> entryIds = weeks.stream().flatMap(w -> w.entries().stream()).map(LogbookEntry::id).toList();
-		List<String> occurrenceIds = weeks.stream().flatMap(w -> w.prompts().stream()).map(PromptOccurrence::getId).toList();
-		Optional<DigestRecord> claimed = records.claim(new DigestRecord(UUID.randomUUID().toString(), recipient.key(),
-				week, DigestStatus.CLAIMED, now, null, null, null, placementIds, entryIds, occurrenceIds, null));
-		if (claimed.isEmpty()) {
-			claimed = records.find(recipient.key(), week)
-				.filter(r -> r.status() == DigestStatus.CLAIMED && r.claimedAt().isBefore(now.minus(UNSETTLED)))
-				.filter(outbox::neverQueued);
-			if (claimed.isEmpty()) {
-				log.debug("Digest {} for a recipient was already claimed", week);
+		Optional<DigestRecord> known = records.find(recipient.key(), week);
+		if (known.isEmpty()) {
+			Instant from = now.minus(WEEK);
+			List<PlacementWeek> weeks = weeksOf(recipient, from, now);
+			if (weeks.isEmpty()) {
 				return Optional.empty();
 			}
-			log.info("Digest {} was claimed but never queued: sending it now", week);
+			Optional<DigestRecord> claimed = records.claim(new DigestRecord(UUID.randomUUID().toString(),
+					recipient.key(), week, DigestStatus.CLAIMED, now, null, null, null, placementIds(weeks),
+					entryIds(weeks), occurrenceIds(weeks), null));
+			if (claimed.isPresent()) {
+				return deliver(recipient, claimed.get(), weeks, from, now);
+			}
+			// claimed meanwhile by another thread or instance
+			known = records.find(recipient.key(), week);
 		}
-		DigestRecord record = claimed.get();
+		return known.flatMap(record -> recover(recipient, record));
+	}
+
+	/**
+	 * A week claimed but never queued in the outbox (a crash, or a store error, between the claim and the outbox) is
+	 * delivered now, under the claim's own key, composed as at the moment it was claimed. Whoever else may be
+	 * delivering it at this moment (another instance whose trigger fired too) uses the same key, so the outbox lets
+	 * one message through. A week the outbox has is only brought up to date from it; a settled week is left alone.
+	 */
+	private Optional<DigestRecord> recover(Recipient recipient, DigestRecord record) {
+		if (record.status() != DigestStatus.CLAIMED || !outbox.neverQueued(record)) {
+			log.debug("Digest {} for a recipient was already claimed", record.week());
+			return Optional.empty();
+		}
+		Instant at = record.claimedAt();
+		Instant from = at.minus(WEEK);
+		List<PlacementWeek> weeks = weeksOf(recipient, from, at);
+		if (weeks.isEmpty()) {
+			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "nothing_to_send"));
+		}
+		log.info("Digest {} was claimed but never queued: sending it now", record.week());
+		// what the digest contains now (a visibility may have changed since the claim)
+		records.finish(record.id(), new Update().set("placementIds", placementIds(weeks))
+			.set("entryIds", entryIds(weeks))
+			.set("occurrenceIds", occurrenceIds(weeks)));
+		return deliver(recipient, record, weeks, from, at);
+	}
+
+	private Optional<DigestRecord> deliver(Recipient recipient, DigestRecord record, List<PlacementWeek> weeks,
+			Instant from, Instant now) {
+		String week = record.week();
+		List<String> placementIds = placementIds(weeks);
 		// the recipient's own choice of channel; e-mail when they have no Slack id
 		Optional<DigestPreference> chosen = chosenDelivery.find(recipient.key());
 		String fallback = null;
@@ -139,9 +162,21 @@ public class DigestService {
 		Delivery delivery = outbox.send(record, recipient.person().slackUserId(), compose(recipient, weeks, from, now),
 				charts.of(recipient, weeks));
 		if (delivery.isSent()) {
-			log.info("Digest {} sent: {} placements, {} entries", week, placementIds.size(), entryIds.size());
+			log.info("Digest {} sent: {} placements, {} entries", week, placementIds.size(), entryIds(weeks).size());
 		}
 		return records.find(record.recipientKey(), record.week());
+	}
+
+	private static List<String> placementIds(List<PlacementWeek> weeks) {
+		return weeks.stream().map(w -> w.placement().getId()).toList();
+	}
+
+	private static List<String> entryIds(List<PlacementWeek> weeks) {
+		return weeks.stream().flatMap(w -> w.entries().stream()).map(LogbookEntry::id).toList();
+	}
+
+	private static List<String> occurrenceIds(List<PlacementWeek> weeks) {
+		return weeks.stream().flatMap(w -> w.prompts().stream()).map(PromptOccurrence::getId).toList();
 	}
 
 	/**
@@ -168,8 +203,8 @@ public class DigestService {
 		Delivery delivery = outbox.sendEmail(record, new OutboxMail(address, person.name(), locale.toLanguageTag(),
 				subject), compose(recipient.viaEmail(), weeks, from, now), charts.of(recipient, weeks));
 		if (delivery.isSent()) {
-			log.info("Digest {} e-mailed: {} placements, {} entries", record.week(), record.placementIds().size(),
-					record.entryIds().size());
+			log.info("Digest {} e-mailed: {} placements, {} entries", record.week(), weeks.size(),
+					entryIds(weeks).size());
 		}
 		return records.find(record.recipientKey(), record.week());
 	}

@@ -18,11 +18,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param text the reply, or {@literal null} for an acknowledgement
  * @param naturalKey unique: {@code ack:<entry>:<responder>} (a person acknowledges an entry once, however often
  * they press), {@code reply:<entry>:<responder>:<submission>} (one reply per submitted form)
+ * @param notice whether the participant was told ({@link ResponseNotices}): {@code PENDING} (stored with the response:
+ * to be told; in the outbox as {@code response:<id>}), then {@code SENT} or {@code FAILED} as the outbox reports it;
+ * {@literal null} when there is nobody to tell on chat (and for responses stored before notices were recorded)
  */
 @Document("entry_responses")
 @CompoundIndex(name = "entry_created", def = "{'entryId': 1, 'createdAt': 1}")
 public record EntryResponse(@Id String id, String entryId, String placementId, String responderKey, Role role,
-		ResponseKind kind, String text, Instant createdAt, @Indexed(unique = true) String naturalKey) {
+		ResponseKind kind, String text, Instant createdAt, @Indexed(unique = true) String naturalKey,
+		@Indexed String notice) {
 
 	public boolean isReply() {
 		return kind == ResponseKind.REPLIED;

@@ -166,15 +166,25 @@ public class Responses {
 
 	private Outcome store(Responder responder, String responderKey, ResponseKind kind, String text, String naturalKey) {
 		LogbookEntry entry = responder.entry();
+		// the notice to the participant is claimed with the response, in the same document: whatever happens to the
+		// process after this insert, ResponseNotices finds the response still to be told and tells it
 		Optional<EntryResponse> saved = Claims.insertOnce(mongo, new EntryResponse(UUID.randomUUID().toString(),
 				entry.id(), entry.placementId(), responderKey, responder.role(), kind, text,
-				clock.instant().truncatedTo(ChronoUnit.MILLIS), naturalKey));
+				clock.instant().truncatedTo(ChronoUnit.MILLIS), naturalKey,
+				responder.placement().getParticipant().hasSlack() ? ResponseNotices.PENDING : null));
 		if (saved.isEmpty()) {
 			log.debug("Response {} to entry {} was stored before", kind, entry.id());
 			return new Outcome(Status.ALREADY_DONE, responder, null);
 		}
 		log.info("Entry {} {} by its {} (placement {})", entry.id(), kind, responder.role(), entry.placementId());
-		notices.tell(responder, saved.get());
+		try {
+			notices.tell(responder, saved.get());
+		}
+		catch (RuntimeException e) {
+			// stored, and its notice with it: ResponseNotices.recover tells the participant within minutes
+			log.warn("Response {} stored; its notice could not be queued now ({}) and will be", saved.get().id(),
+					e.getClass().getSimpleName());
+		}
 		return new Outcome(Status.STORED, responder, saved.get());
 	}
 

@@ -5,6 +5,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,44 @@ public class PlacementManagement {
 	 * @throws InvalidPlacement naming every field that is wrong; nothing is stored then
 	 */
 	public Placement enrol(PlacementDraft draft) {
+		return enrol(draft, false);
+	}
+
+	/**
+	 * Enrolments of many placements at once (a cohort import): each is checked and stored like {@link #enrol} and
+	 * announced with its own {@link PlacementChanged} (marked {@code batched}); closing the batch announces them all
+	 * with one {@link PlacementsEnrolled} (when it stored any), so what is rebuilt from all placements (the digest schedule) is rebuilt
+	 * once per batch, not once per placement. Close it in a {@code finally} (try-with-resources): the placements
+	 * stored before a failure are announced too.
+	 */
+	public Batch batch() {
+		return new Batch();
+	}
+
+	/** See {@link #batch()}. Used by one thread. */
+	public final class Batch implements AutoCloseable {
+
+		private final List<String> enrolled = new ArrayList<>();
+
+		private Batch() {
+		}
+
+		/** {@link PlacementManagement#enrol}, announced at {@link #close()}. */
+		public Placement enrol(PlacementDraft draft) {
+			Placement placement = PlacementManagement.this.enrol(draft, true);
+			enrolled.add(placement.getId());
+			return placement;
+		}
+
+		@Override
+		public void close() {
+			if (!enrolled.isEmpty()) {
+				events.publishEvent(new PlacementsEnrolled(enrolled));
+			}
+		}
+	}
+
+	private Placement enrol(PlacementDraft draft, boolean batched) {
 		if (draft == null) {
 			throw new InvalidPlacement(List.of(new Violation("body", "is required")));
 		}
@@ -77,7 +116,7 @@ public class PlacementManagement {
 		}
 		Placement placement = placements.save(Placement.start(participant, program, host, start, end, manager,
 				academic, business, schedule, workDays, goals, clock));
-		events.publishEvent(new PlacementChanged(placement.getId()));
+		events.publishEvent(new PlacementChanged(placement.getId(), batched));
 		return placement;
 	}
 

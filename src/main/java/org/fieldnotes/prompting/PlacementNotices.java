@@ -1,5 +1,6 @@
 package org.fieldnotes.prompting;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.fieldnotes.store.Claims;
@@ -23,8 +24,19 @@ class PlacementNotices {
 		return Claims.insertOnce(mongo, notice);
 	}
 
+	/** The placement's notices claimed to be sent whose delivery they do not show yet. */
+	List<PlacementNotice> claimedUnsent(String placementId) {
+		return mongo.find(Query.query(Criteria.where("placementId").is(placementId).and("status")
+			.is(PlacementNotice.CLAIMED)), PlacementNotice.class);
+	}
+
+	void markSent(String id) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", PlacementNotice.SENT),
+				PlacementNotice.class);
+	}
+
 	void markFailed(String id) {
-		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", "FAILED"),
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", PlacementNotice.FAILED),
 				PlacementNotice.class);
 	}
 }

@@ -89,7 +89,8 @@ public class PromptDispatcher {
 		Instant now = clock.instant();
 		Instant from = later(placement.getPromptingSince(), now.minus(LOOK_BACK));
 		recoverClaimed(placement);
-		endOfPlacementNote(placement, from, now);
+		recoverClaimedNotices(placement);
+		endOfPlacementNote(placement, from, now, queueOnly);
 		return calendar.between(placement, from, now)
 			.stream()
 			.filter(due -> !occurrences.exists(placementId, due.date()))
@@ -202,10 +203,11 @@ public class PromptDispatcher {
 
 	/**
 	 * The day after the end date, the participant hears once what happens to their logbook and that a follow-up
-	 * question comes; claimed in {@code placement_notices} like a prompt, missed when as late or as badly timed as a
+	 * question comes; claimed in {@code placement_notices} like a prompt (status {@code CLAIMED}, then {@code SENT} or
+	 * {@code FAILED} as the outbox reports it, see {@link PromptOutbox}), missed when as late or as badly timed as a
 	 * missed prompt.
 	 */
-	private void endOfPlacementNote(Placement placement, Instant from, Instant now) {
+	private void endOfPlacementNote(Placement placement, Instant from, Instant now, boolean queueOnly) {
 		Due due = calendar.endOfPlacement(placement);
 		if (!due.instant().isAfter(from) || due.instant().isAfter(now)) {
 			return;
@@ -213,17 +215,41 @@ public class PromptDispatcher {
 		boolean inTime = Duration.between(due.instant(), now).compareTo(settings.catchUp()) < 0
 				&& quietHours.isAllowed(placement, now);
 		Optional<PlacementNotice> claimed = notices.claim(PlacementNotice.claim(placement.getId(),
-				PlacementNotice.END_OF_PLACEMENT, due.instant(), inTime ? "SENT" : "MISSED", now));
+				PlacementNotice.END_OF_PLACEMENT, due.instant(), inTime ? PlacementNotice.CLAIMED : PlacementNotice.MISSED,
+				now));
 		if (claimed.isEmpty() || !inTime) {
 			return;
 		}
+		Outgoing note = endOfPlacementNote(placement, claimed.get());
+		Delivery delivery = queueOnly ? outbox.enqueue(note) : outbox.send(note);
+		if (delivery.isSent()) {
+			log.info("Sent the end-of-placement note to placement {}", placement.getId());
+		}
+	}
+
+	private Outgoing endOfPlacementNote(Placement placement, PlacementNotice notice) {
 		Locale locale = preferences.languageOf(placement.getParticipant());
 		String text = messages.getMessage("endOfPlacement.text",
 				new Object[] { placement.getHostOrganisation(), settings.followUpMonths() }, locale);
-		Delivery delivery = outbox.send(Outgoing.of(PromptOutbox.NOTICE_PREFIX + claimed.get().id(), MessageKind.NOTICE,
-				claimed.get().id(), placement.getParticipant().slackUserId(), ChatMessage.text(text)));
-		if (delivery.isSent()) {
-			log.info("Sent the end-of-placement note to placement {}", placement.getId());
+		return Outgoing.of(PromptOutbox.key(notice), MessageKind.NOTICE, notice.id(),
+				placement.getParticipant().slackUserId(), ChatMessage.text(text));
+	}
+
+	/**
+	 * The end-of-placement note claimed but not settled, as {@link #recoverClaimed} does for prompts: queued again
+	 * when the outbox never got it (a crash or a store error between the claim and the outbox), else brought up to
+	 * date from the outbox.
+	 */
+	private void recoverClaimedNotices(Placement placement) {
+		for (PlacementNotice notice : notices.claimedUnsent(placement.getId())) {
+			Optional<Delivery> known = outbox.find(PromptOutbox.key(notice));
+			if (known.isEmpty()) {
+				outbox.enqueue(endOfPlacementNote(placement, notice));
+				log.info("Placement notice {} was claimed but never queued: queued now", notice.id());
+			}
+			else {
+				promptOutbox.record(notice, known.get());
+			}
 		}
 	}
 

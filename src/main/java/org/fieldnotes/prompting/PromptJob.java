@@ -1,5 +1,6 @@
 package org.fieldnotes.prompting;
 
+import org.fieldnotes.schedule.OneShotTriggers;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -10,8 +11,6 @@ import org.quartz.JobExecutionContext;
 @DisallowConcurrentExecution
 class PromptJob implements Job {
 
-	static final String PLACEMENT_ID = "placementId";
-
 	private final PromptScheduler scheduler;
 
 	PromptJob(PromptScheduler scheduler) {
@@ -20,6 +19,6 @@ class PromptJob implements Job {
 
 	@Override
 	public void execute(JobExecutionContext context) {
-		scheduler.fire(context.getMergedJobDataMap().getString(PLACEMENT_ID));
+		scheduler.fire(OneShotTriggers.name(context));
 	}
 }

@@ -95,15 +95,12 @@ class PromptOccurrences {
 	}
 
 	/**
-	 * Claims the re-send of a snoozed prompt: matches only while it is still snoozed (until {@code now} or
-	 * earlier), open and not yet re-sent, and clears the snooze in the same update, so exactly one caller wins.
+	 * Ends a snooze once its prompt was sent again (or found not to be sent): clears it, if it is still the snooze
+	 * until {@code until}, and records the re-send as the prompt's one nudge, so no reminder follows it.
 	 */
-	Optional<PromptOccurrence> claimResend(String id, Instant now) {
-		Query query = Query.query(Criteria.where("_id").is(id).and("status").is(OccurrenceStatus.SENT)
-			.and("answeredAt").is(null).and("snoozedUntil").ne(null).lte(now));
-		// the re-send is the prompt's one nudge, so it also takes the reminder's place
-		return Optional.ofNullable(mongo.findAndModify(query, new Update().unset("snoozedUntil").set("remindedAt", now),
-				FindAndModifyOptions.options().returnNew(false), PromptOccurrence.class));
+	void endSnooze(String id, Instant until, Instant now) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("snoozedUntil").is(until)),
+				new Update().unset("snoozedUntil").set("remindedAt", now), PromptOccurrence.class);
 	}
 
 	/** Open prompts that are snoozed: their re-send is still to come. */
@@ -144,13 +141,10 @@ class PromptOccurrences {
 		return mongo.find(query, PromptOccurrence.class);
 	}
 
-	/** Claims the one reminder of a prompt that is still unanswered and not snoozed; empty when that is over. */
-	Optional<PromptOccurrence> claimReminder(String id, Instant at) {
-		return Optional.ofNullable(mongo.findAndModify(
-				Query.query(Criteria.where("_id").is(id).and("remindedAt").is(null).and("answeredAt").is(null)
-					.and("snoozedUntil").is(null)),
-				new Update().set("remindedAt", at), FindAndModifyOptions.options().returnNew(true),
-				PromptOccurrence.class));
+	/** Records that the prompt's one reminder went to the outbox; the first time is kept. */
+	void markReminded(String id, Instant at) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("remindedAt").is(null)),
+				new Update().set("remindedAt", at), PromptOccurrence.class);
 	}
 
 	List<PromptOccurrence> withIds(Collection<String> ids) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The prompting side of the outbox: the keys of prompts and placement notices, and what their delivery means for
- * the occurrence — sent (with the message's place, so buttons and replies find it), or failed with the platform's
+ * the occurrence (or the notice) — sent (with the message's place, so buttons and replies find it), or failed with the platform's
  * reason (which the digests flag). A participant whose account is gone gets nothing more: their active placements
  * are paused, for an admin to end or resume.
  */
@@ -45,6 +45,10 @@ class PromptOutbox {
 		return PROMPT_PREFIX + occurrence.getId();
 	}
 
+	static String key(PlacementNotice notice) {
+		return NOTICE_PREFIX + notice.id();
+	}
+
 	static Outgoing prompt(PromptOccurrence occurrence, String participant, ChatMessage message) {
 		return Outgoing.of(key(occurrence), MessageKind.PROMPT, occurrence.getId(), participant, message);
 	}
@@ -60,10 +64,23 @@ class PromptOutbox {
 		}
 	}
 
+	/** Brings the notice up to date with what the outbox knows of its delivery. */
+	void record(PlacementNotice notice, Delivery delivery) {
+		if (delivery.status() == OutboxStatus.SENT) {
+			notices.markSent(notice.id());
+		}
+		else if (delivery.status() == OutboxStatus.FAILED) {
+			notices.markFailed(notice.id());
+		}
+	}
+
 	@EventListener
 	void delivered(MessageDelivered event) {
 		if (event.kind() == MessageKind.PROMPT) {
 			occurrences.markSent(event.ref(), event.sent().channel(), event.sent().ts(), clock.instant());
+		}
+		else if (event.kind() == MessageKind.NOTICE && event.key().startsWith(NOTICE_PREFIX)) {
+			notices.markSent(event.ref());
 		}
 	}
 

@@ -143,30 +143,46 @@ public class PromptResponses {
 		return Outcome.DONE;
 	}
 
+	/** The firing of a snoozed prompt's trigger: {@link #resendSnoozed}, fired again later if it fails. */
+	void fireSnooze(String occurrenceId) {
+		triggers.fire(occurrenceId, () -> resendSnoozed(occurrenceId));
+	}
+
 	/**
-	 * Sends a snoozed prompt again, once: the re-send is claimed in the store, so a second firing, a restart or a
-	 * second instance sends nothing. A prompt answered or skipped meanwhile, or of a placement no longer active,
-	 * is not sent.
+	 * Sends a snoozed prompt again, once, when its snooze has run out. A prompt answered or skipped meanwhile, or of
+	 * a placement no longer active, is not sent.
+	 *
+	 * <p>The outbox row is the claim: its key, {@code snooze:<occurrence id>:<until>}, names this snooze, so a second
+	 * firing, a restart or a second instance finds it and sends nothing. Only then is the snooze ended on the
+	 * occurrence (and the re-send takes the reminder's place). A crash or a store error between the two leaves the
+	 * prompt snoozed with its time passed: the retried firing, or the next start, finds the row, sends nothing and
+	 * ends the snooze.
 	 */
 	public void resendSnoozed(String occurrenceId) {
-		Optional<PromptOccurrence> claimed = occurrences.claimResend(occurrenceId, clock.instant());
-		if (claimed.isEmpty()) {
+		Instant now = clock.instant();
+		Optional<PromptOccurrence> due = occurrences.findById(occurrenceId)
+			.filter(o -> o.getStatus() == OccurrenceStatus.SENT && !o.isAnswered() && o.getSnoozedUntil() != null
+					&& !o.getSnoozedUntil().isAfter(now));
+		if (due.isEmpty()) {
 			return;
 		}
-		PromptOccurrence occurrence = claimed.get();
+		PromptOccurrence occurrence = due.get();
 		Placement placement = placements.get(occurrence.getPlacementId());
 		Optional<Prompt> prompt = library.find(occurrence.getPromptId());
-		if (!placement.isActive() || prompt.isEmpty()) {
-			return;
+		if (placement.isActive() && prompt.isPresent()) {
+			Delivery delivery = outbox.send(Outgoing.of(resendKey(occurrence), MessageKind.PROMPT_AGAIN, occurrenceId,
+					placement.getParticipant().slackUserId(),
+					composer.reminder(placement, prompt.get(), occurrence, locale(placement))));
+			if (delivery.isSent()) {
+				log.info("Snoozed prompt occurrence {} sent again", occurrenceId);
+			}
 		}
-		// one re-send per snooze: the key names the time it was snoozed until
-		Delivery delivery = outbox.send(Outgoing.of(
-				"snooze:" + occurrenceId + ":" + occurrence.getSnoozedUntil().toEpochMilli(), MessageKind.PROMPT_AGAIN,
-				occurrenceId, placement.getParticipant().slackUserId(),
-				composer.reminder(placement, prompt.get(), occurrence, locale(placement))));
-		if (delivery.isSent()) {
-			log.info("Snoozed prompt occurrence {} sent again", occurrenceId);
-		}
+		occurrences.endSnooze(occurrenceId, occurrence.getSnoozedUntil(), now);
+	}
+
+	/** One re-send per snooze: the key names the time it was snoozed until. */
+	static String resendKey(PromptOccurrence occurrence) {
+		return "snooze:" + occurrence.getId() + ":" + occurrence.getSnoozedUntil().toEpochMilli();
 	}
 
 	/**
@@ -182,7 +198,8 @@ public class PromptResponses {
 					triggers.schedule(occurrence.getId(), occurrence.getSnoozedUntil());
 				}
 				else {
-					resendSnoozed(occurrence.getId());
+					// like its trigger firing: tried again after a backoff if the store fails now
+					fireSnooze(occurrence.getId());
 				}
 			}
 			catch (RuntimeException e) {

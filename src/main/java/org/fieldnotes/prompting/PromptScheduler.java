@@ -2,22 +2,15 @@ package org.fieldnotes.prompting;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementChanged;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.PlacementNotFound;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.JobKey;
+import org.fieldnotes.schedule.OneShotTriggers;
 import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.SimpleScheduleBuilder;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,7 +27,7 @@ class PromptScheduler {
 	private static final Logger log = LoggerFactory.getLogger(PromptScheduler.class);
 	static final String GROUP = "prompts";
 
-	private final Scheduler quartz;
+	private final OneShotTriggers triggers;
 	private final PlacementManagement placements;
 	private final PromptCalendar calendar;
 	private final PromptDispatcher dispatcher;
@@ -42,7 +35,7 @@ class PromptScheduler {
 
 	PromptScheduler(Scheduler quartz, PlacementManagement placements, PromptCalendar calendar,
 			PromptDispatcher dispatcher, Clock clock) {
-		this.quartz = quartz;
+		this.triggers = new OneShotTriggers(quartz, clock, GROUP, PromptJob.class);
 		this.placements = placements;
 		this.calendar = calendar;
 		this.dispatcher = dispatcher;
@@ -51,17 +44,15 @@ class PromptScheduler {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void rebuild() {
-		int scheduled = 0;
+		AtomicInteger scheduled = new AtomicInteger();
 		for (Placement placement : placements.active()) {
-			try {
+			// a placement that cannot be caught up now is tried again like a failed firing
+			triggers.fire(placement.getId(), () -> {
 				dispatcher.queueCatchUp(placement.getId());
-				scheduled += schedule(placement).isPresent() ? 1 : 0;
-			}
-			catch (RuntimeException e) {
-				log.error("Could not schedule placement {}", placement.getId(), e);
-			}
+				scheduled.addAndGet(schedule(placement).isPresent() ? 1 : 0);
+			});
 		}
-		log.info("Prompt schedule rebuilt from the store: {} placements scheduled", scheduled);
+		log.info("Prompt schedule rebuilt from the store: {} placements scheduled", scheduled.get());
 	}
 
 	@EventListener
@@ -71,67 +62,41 @@ class PromptScheduler {
 		}
 		catch (PlacementNotFound gone) {
 			// erased: its trigger goes with it
-			try {
-				quartz.unscheduleJob(TriggerKey.triggerKey(changed.placementId(), GROUP));
-				quartz.deleteJob(JobKey.jobKey(changed.placementId(), GROUP));
-			}
-			catch (SchedulerException e) {
-				throw new IllegalStateException("Could not unschedule the prompts of placement " + changed.placementId(), e);
-			}
+			triggers.cancel(changed.placementId());
 		}
 	}
 
-	/** Called by the job after a firing: deal with what is due, then set the trigger to the next prompt. */
+	/**
+	 * Called by the job when the placement's trigger fires: deal with what is due, then set the trigger to the next
+	 * prompt. When either fails (the store is down, say), the same job fires again after a backoff and
+	 * catches up then, so the placement never loses its trigger (see {@link OneShotTriggers#fire}).
+	 */
 	void fire(String placementId) {
-		try {
-			dispatcher.catchUp(placementId);
-		}
-		finally {
-			// even when sending failed (store or Slack down), the next prompt must stay scheduled
-			schedule(placements.get(placementId));
-		}
+		triggers.fire(placementId, () -> {
+			try {
+				dispatcher.catchUp(placementId);
+				schedule(placements.get(placementId));
+			}
+			catch (PlacementNotFound gone) {
+				triggers.cancel(placementId);
+			}
+		});
 	}
 
 	/** (Re)sets the placement's trigger; returns when it fires next, empty when it has nothing left to fire. */
 	Optional<Instant> schedule(Placement placement) {
-		TriggerKey key = TriggerKey.triggerKey(placement.getId(), GROUP);
-		try {
-			quartz.unscheduleJob(key);
-			if (!placement.isActive()) {
-				return Optional.empty();
-			}
-			Optional<Instant> next = calendar.nextWakeUp(placement, clock.instant());
-			if (next.isEmpty()) {
-				return Optional.empty();
-			}
-			JobDetail job = JobBuilder.newJob(PromptJob.class)
-				.withIdentity(JobKey.jobKey(placement.getId(), GROUP))
-				.usingJobData(PromptJob.PLACEMENT_ID, placement.getId())
-				.storeDurably()
-				.build();
-			Trigger trigger = TriggerBuilder.newTrigger()
-				.withIdentity(key)
-				.forJob(job)
-				.startAt(Date.from(next.get()))
-				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-				.build();
-			quartz.addJob(job, true);
-			quartz.scheduleJob(trigger);
-			return Optional.of(next.get());
+		Optional<Instant> next = placement.isActive() ? calendar.nextWakeUp(placement, clock.instant())
+				: Optional.empty();
+		if (next.isEmpty()) {
+			triggers.cancel(placement.getId());
+			return Optional.empty();
 		}
-		catch (SchedulerException e) {
-			throw new IllegalStateException("Could not schedule the prompts of placement " + placement.getId(), e);
-		}
+		triggers.set(placement.getId(), next.get());
+		return next;
 	}
 
-	/** When the placement's trigger fires next, if it has one. */
+	/** When the placement's trigger (or the retry of a failed firing) fires next, if it has one. */
 	Optional<Instant> nextFireTime(String placementId) {
-		try {
-			Trigger trigger = quartz.getTrigger(TriggerKey.triggerKey(placementId, GROUP));
-			return Optional.ofNullable(trigger).map(t -> t.getNextFireTime().toInstant());
-		}
-		catch (SchedulerException e) {
-			throw new IllegalStateException(e);
-		}
+		return triggers.nextFireTime(placementId);
 	}
 }

@@ -29,13 +29,19 @@ import org.springframework.stereotype.Service;
  * <p>None when the prompt was answered, snoozed, skipped or not delivered, when a newer prompt has gone out since,
  * when the person turned reminders off or is away today, or when the placement is not active; and none outside
  * the person's working hours or on their days off: the reminder waits for the next run inside them (the job runs
- * every few minutes). A reminder is claimed with an atomic update ({@code remindedAt} null → now) before it is
- * sent, so across restarts and instances it goes once; a reminder the platform refuses is not retried.
+ * every few minutes). A reminder the platform refuses is not retried.
+ *
+ * <p>Once across restarts and instances: the outbox row is the claim. Its key, {@code reminder:<occurrence id>}, is
+ * unique, so a second run or instance finds it and sends nothing; {@code remindedAt} is recorded after it. A crash
+ * or a store error between the two leaves a reminder queued whose prompt does not show it: the next run finds the
+ * row, records {@code remindedAt} and sends nothing. (Recording first and queuing second could lose the reminder:
+ * a prompt marked reminded is never looked at again.)
  */
 @Service
 public class Reminders {
 
 	private static final Logger log = LoggerFactory.getLogger(Reminders.class);
+	private static final String KEY_PREFIX = "reminder:";
 
 	private final PromptOccurrences occurrences;
 	private final PlacementManagement placements;
@@ -80,6 +86,11 @@ public class Reminders {
 	}
 
 	private Optional<String> remind(PromptOccurrence occurrence, Instant now) {
+		if (outbox.find(key(occurrence)).isPresent()) {
+			// queued before a crash or a store error cut the run short: record it, send nothing
+			occurrences.markReminded(occurrence.getId(), now);
+			return Optional.empty();
+		}
 		Placement placement;
 		try {
 			placement = placements.get(occurrence.getPlacementId());
@@ -94,19 +105,30 @@ public class Reminders {
 				|| !quietHours.isAllowed(placement, now) || newerPromptSent(occurrence)) {
 			return Optional.empty();
 		}
-		if (occurrences.claimReminder(occurrence.getId(), now).isEmpty()) {
+		// looked at again just before it is queued: the candidates were read at the start of the run, and the prompt
+		// may have been answered or snoozed since
+		if (occurrences.findById(occurrence.getId()).filter(Reminders::stillUnanswered).isEmpty()) {
 			return Optional.empty();
 		}
 		Locale locale = preferences.languageOf(placement.getParticipant());
 		String title = library.find(occurrence.getPromptId()).map(p -> p.title(locale)).orElse(occurrence.getPromptId());
-		Delivery delivery = outbox.send(Outgoing.of("reminder:" + occurrence.getId(), MessageKind.REMINDER,
-				occurrence.getId(), userId,
+		Delivery delivery = outbox.send(Outgoing.of(key(occurrence), MessageKind.REMINDER, occurrence.getId(), userId,
 				ChatMessage.text(messages.getMessage("reminder.text", new Object[] { title }, locale))));
+		occurrences.markReminded(occurrence.getId(), now);
 		if (delivery.isSent()) {
 			log.info("Reminded placement {} of prompt {} (due {})", placement.getId(), occurrence.getPromptId(),
 					occurrence.getDueDate());
 		}
 		return Optional.of(occurrence.getId());
+	}
+
+	private static String key(PromptOccurrence occurrence) {
+		return KEY_PREFIX + occurrence.getId();
+	}
+
+	private static boolean stillUnanswered(PromptOccurrence occurrence) {
+		return occurrence.getStatus() == OccurrenceStatus.SENT && !occurrence.isAnswered()
+				&& occurrence.getSnoozedUntil() == null && occurrence.getRemindedAt() == null;
 	}
 
 	private boolean newerPromptSent(PromptOccurrence occurrence) {

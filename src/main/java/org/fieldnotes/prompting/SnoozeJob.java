@@ -1,12 +1,13 @@
 package org.fieldnotes.prompting;
 
+import org.fieldnotes.schedule.OneShotTriggers;
+import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 
-/** Quartz's firing of a snoozed prompt's one-shot trigger; {@link PromptResponses#resendSnoozed} decides. */
+/** Quartz's firing of a snoozed prompt's one-shot trigger; {@link PromptResponses#fireSnooze} decides. */
+@DisallowConcurrentExecution
 class SnoozeJob implements Job {
-
-	static final String OCCURRENCE_ID = "occurrenceId";
 
 	private final PromptResponses responses;
 
@@ -16,6 +17,6 @@ class SnoozeJob implements Job {
 
 	@Override
 	public void execute(JobExecutionContext context) {
-		responses.resendSnoozed(context.getMergedJobDataMap().getString(OCCURRENCE_ID));
+		responses.fireSnooze(OneShotTriggers.name(context));
 	}
 }

@@ -92,17 +92,21 @@ class ImportController {
 		}
 		List<Row> rows = new ArrayList<>();
 		int created = 0;
-		for (CSVRecord record : records) {
-			long row = record.getRecordNumber() + 1;
-			try {
-				Placement placement = placements.enrol(draft(record));
-				audit.record(AuditRecord.API, "enrol", placement.getId(), placement.getParticipant().slackUserId(),
-						AuditLog.DONE, "import row " + row);
-				rows.add(new Row(row, "created", placement.getId(), null));
-				created++;
-			}
-			catch (InvalidPlacement e) {
-				rows.add(new Row(row, "refused", null, e.violations().stream().map(ImportController::error).toList()));
+		// one batch: the schedules that depend on every placement are rebuilt once for the file, not once per row
+		try (PlacementManagement.Batch batch = placements.batch()) {
+			for (CSVRecord record : records) {
+				long row = record.getRecordNumber() + 1;
+				try {
+					Placement placement = batch.enrol(draft(record));
+					audit.record(AuditRecord.API, "enrol", placement.getId(), placement.getParticipant().slackUserId(),
+							AuditLog.DONE, "import row " + row);
+					rows.add(new Row(row, "created", placement.getId(), null));
+					created++;
+				}
+				catch (InvalidPlacement e) {
+					rows.add(new Row(row, "refused", null,
+							e.violations().stream().map(ImportController::error).toList()));
+				}
 			}
 		}
 		int refused = rows.size() - created;

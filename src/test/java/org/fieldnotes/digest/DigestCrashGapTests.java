@@ -1,0 +1,104 @@
+package org.fieldnotes.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.fieldnotes.support.CrashGapTest;
+import org.fieldnotes.support.QuartzFiring;
+import org.fieldnotes.support.SlackStub;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * A crash, or a lost store, between a digest's claim (the recipient's week in {@code digests}) and its outbox row
+ * loses nothing and doubles nothing, for the weekly digest and the admins' cohort digest alike: the week stuck in
+ * {@code CLAIMED} is sent at the next start, or when the failed firing fires again. Monday 7 December 2026, 08:00 in
+ * Stockholm, is everyone's digest time here (ISO week 50).
+ */
+class DigestCrashGapTests extends CrashGapTest {
+
+	private static final Instant MONDAY_0800_STOCKHOLM = Instant.parse("2026-12-07T07:00:00Z");
+	private static final String ADMIN = "UADMIN1";
+	private static final String ADMIN_KEY = "admin:UADMIN1";
+
+	@Autowired
+	DigestScheduler scheduler;
+
+	@Autowired
+	Scheduler quartz;
+
+	@Test
+	void aDigestWhoseOutboxWriteFailedGoesOnceAtTheNextStart() {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		clock.set(MONDAY_0800_STOCKHOLM);
+		AtomicInteger faults = failNextInsertInto("outbox");
+
+		catchThrowable(() -> scheduler.fire("UMAJA"));
+
+		assertThat(faults).hasValue(1);
+		assertThat(record("UMAJA")).map(DigestRecord::status).hasValue(DigestStatus.CLAIMED);
+		assertThat(SlackStub.messagesTo("UMAJA")).isEmpty();
+		clock.advance(Duration.ofMinutes(2));
+		restart();
+		restart();
+
+		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
+		assertThat(SlackStub.messagesTo("UMAJA").get(0).get("text")).startsWith("Your placements this week");
+		assertThat(record("UMAJA")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+	}
+
+	@Test
+	void aDigestWhoseOutboxWriteFailedGoesOnceWhenTheFailedFiringFiresAgain() {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		clock.set(MONDAY_0800_STOCKHOLM);
+		AtomicInteger faults = failNextInsertInto("outbox");
+
+		QuartzFiring.fires(quartz, DigestScheduler.GROUP, "UMAJA", clock.instant());
+		catchThrowable(() -> scheduler.fire("UMAJA"));
+
+		assertThat(faults).hasValue(1);
+		assertThat(scheduler.nextFireTime("UMAJA")).as("the firing comes again").hasValue(
+				MONDAY_0800_STOCKHOLM.plus(Duration.ofMinutes(1)));
+		clock.advance(Duration.ofMinutes(1));
+		QuartzFiring.fires(quartz, DigestScheduler.GROUP, "UMAJA", clock.instant());
+		scheduler.fire("UMAJA");
+
+		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
+		assertThat(record("UMAJA")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(MONDAY_0800_STOCKHOLM.plus(Duration.ofDays(7)));
+	}
+
+	@Test
+	void aCohortDigestWhoseOutboxWriteFailedGoesOnceAtTheNextStart() {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		clock.set(MONDAY_0800_STOCKHOLM);
+		AtomicInteger faults = failNextInsertInto("outbox");
+
+		catchThrowable(() -> scheduler.fire(ADMIN_KEY));
+
+		assertThat(faults).hasValue(1);
+		assertThat(record(ADMIN_KEY)).map(DigestRecord::status).hasValue(DigestStatus.CLAIMED);
+		clock.advance(Duration.ofMinutes(2));
+		restart();
+		restart();
+		scheduler.fire(ADMIN_KEY);
+
+		assertThat(SlackStub.messagesTo(ADMIN)).hasSize(1);
+		assertThat(SlackStub.blockTexts(SlackStub.messagesTo(ADMIN).get(0))).contains("Your cohort this week");
+		assertThat(record(ADMIN_KEY)).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+	}
+
+	private Optional<DigestRecord> record(String recipientKey) {
+		return Optional.ofNullable(mongo.findOne(
+				Query.query(Criteria.where("recipientKey").is(recipientKey).and("week").is("2026-W50")),
+				DigestRecord.class));
+	}
+}

@@ -1,0 +1,78 @@
+package org.fieldnotes.support;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * An {@link IntegrationTest} that can cut the store off between two writes of a sender, as a crash (or an outage)
+ * at that moment would: the application's {@code MongoTemplate} (which every repository and service uses) is a spy,
+ * and the next write to a named collection fails once with the exception a lost store gives. {@link #restart()} then
+ * runs what a start runs. Every such class shares one context.
+ */
+public abstract class CrashGapTest extends IntegrationTest {
+
+	@MockitoSpyBean
+	private MongoTemplate store;
+
+	@Autowired
+	private ConfigurableApplicationContext context;
+
+	/**
+	 * The next insert into {@code collection} fails, once, as if the store had gone away; the returned count says how
+	 * often that happened (so a test can assert that its fault did).
+	 */
+	protected AtomicInteger failNextInsertInto(String collection) {
+		AtomicInteger faults = new AtomicInteger();
+		AtomicBoolean armed = new AtomicBoolean(true);
+		doAnswer(call -> {
+			if (collection.equals(collectionOf(call.getArgument(0))) && armed.compareAndSet(true, false)) {
+				faults.incrementAndGet();
+				throw new DataAccessResourceFailureException("store lost before the insert into " + collection);
+			}
+			return call.callRealMethod();
+		}).when(store).insert(any(Object.class));
+		return faults;
+	}
+
+	private String collectionOf(Object document) {
+		try {
+			return store.getCollectionName(document.getClass());
+		}
+		catch (RuntimeException notAnEntity) {
+			return null;
+		}
+	}
+
+	/** The next {@code updateFirst} on the documents of {@code entity} fails, once, as if the store had gone away. */
+	protected AtomicInteger failNextUpdateOf(Class<?> entity) {
+		AtomicInteger faults = new AtomicInteger();
+		AtomicBoolean armed = new AtomicBoolean(true);
+		doAnswer(call -> {
+			if (entity.equals(call.getArgument(2)) && armed.compareAndSet(true, false)) {
+				faults.incrementAndGet();
+				throw new DataAccessResourceFailureException("store lost before an update of " + entity.getSimpleName());
+			}
+			return call.callRealMethod();
+		}).when(store).updateFirst(any(Query.class), any(UpdateDefinition.class), any(Class.class));
+		return faults;
+	}
+
+	/** What a start runs ({@code ApplicationReadyEvent} listeners: schedules rebuilt, catch-ups, recoveries). */
+	protected void restart() {
+		context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
+	}
+}
