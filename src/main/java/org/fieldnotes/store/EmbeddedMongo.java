@@ -3,18 +3,20 @@ package org.fieldnotes.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server with its H2 file backend) on a free loopback port, so that
- * Fieldnotes runs with no MongoDB installed. Data survives restarts in {@code dataDir/fieldnotes.mv}.
+ * Fieldnotes runs with no MongoDB installed. Data survives restarts in {@code dataDir/fieldnotes.mv}, and every
+ * write is on disk before it is answered ({@link DurableH2Backend}).
  */
 final class EmbeddedMongo implements AutoCloseable {
 
@@ -32,11 +34,26 @@ final class EmbeddedMongo implements AutoCloseable {
 					+ " (FIELDNOTES_DATA_DIR): " + e.getMessage(), e);
 		}
 		Path file = dataDir.resolve("fieldnotes.mv").toAbsolutePath();
-		this.server = new MongoServer(new H2Backend(file.toString()));
+		this.server = new MongoServer(DurableH2Backend.open(file.toString()));
+		syncFolder(dataDir);
 		server.bind("127.0.0.1", 0);
 		this.address = server.getLocalAddress();
 		log.info("No MONGODB_URI set: started the embedded MongoDB store on {}:{}, data in {}",
 				address.getHostString(), address.getPort(), file);
+	}
+
+	/**
+	 * Makes the store file's entry in its folder durable too: a file created moments before a power cut could
+	 * otherwise be missing however well its contents were synced. Linux and macOS allow it; elsewhere it is skipped.
+	 */
+	private static void syncFolder(Path dataDir) {
+		try (FileChannel folder = FileChannel.open(dataDir, StandardOpenOption.READ)) {
+			folder.force(true);
+		}
+		catch (IOException | UnsupportedOperationException e) {
+			log.debug("The data folder could not be synced ({}); the store file is synced on every write",
+					e.getClass().getSimpleName());
+		}
 	}
 
 	String connectionString(String database) {

@@ -6,15 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,17 +22,14 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
-import org.fieldnotes.FieldnotesApplication;
 import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.support.ChildFieldnotes;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,10 +62,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * minute or two for 10,000) and so tagged {@code crash} and left out of the default build; run it with
  * {@code ./mvnw -B -ntp test -Dtest=OutboxCrashTests -DexcludedTestGroups=fuzz -DskipFuzzTests=true}.
  */
-@Tag("crash")
 class OutboxCrashTests {
 
-	private static final int MESSAGES = Integer.getInteger("crash.messages", 10_000);
+	private static final int MESSAGES = Integer.getInteger("crash.messages", 300);
 	private static final int RATE = Integer.getInteger("crash.rate", 200);
 	private static final int CONCURRENCY = 4;
 	private static final int SLACK_DELAY_MS = 15;
@@ -86,14 +79,16 @@ class OutboxCrashTests {
 	private MongoServer mongo;
 	private WireMockServer slack;
 	private MongoClient client;
-	private final List<Process> children = new ArrayList<>();
+	private final List<ChildFieldnotes> children = new ArrayList<>();
 	/** How many chat.postMessage calls Slack received per key, counted as each request arrives. */
 	private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
 	private final AtomicInteger posts = new AtomicInteger();
 
 	@AfterEach
-	void tearDown() {
-		children.forEach(Process::destroyForcibly);
+	void tearDown() throws InterruptedException {
+		for (ChildFieldnotes child : children) {
+			child.close();
+		}
 		if (client != null) {
 			client.close();
 		}
@@ -115,11 +110,10 @@ class OutboxCrashTests {
 
 		// 1. the first instance sends until Slack has about half, then dies without a chance to clean up
 		long started = System.nanoTime();
-		Process first = startFieldnotes(uri, "first");
+		ChildFieldnotes first = startFieldnotes(uri, "first");
 		waitFor(() -> posts.get() >= MESSAGES / 2, first, Duration.ofMinutes(15), Duration.ofMillis(2),
 				"Slack to receive half the prompts");
-		first.destroyForcibly();
-		first.waitFor();
+		first.kill();
 		long crashedAt = System.nanoTime();
 		int receivedAtCrash = posts.get();
 		Set<String> inFlightKeys = keys(outbox, "SENDING");
@@ -128,12 +122,12 @@ class OutboxCrashTests {
 
 		// 2. a second instance picks up what was queued, and, once their leases run out, what was in flight
 		long restarted = System.nanoTime();
-		Process second = startFieldnotes(uri, "second");
+		ChildFieldnotes second = startFieldnotes(uri, "second");
 		waitFor(() -> outbox.countDocuments(Filters.eq("status", "SENT")) == MESSAGES
 				|| outbox.countDocuments(Filters.eq("status", "FAILED")) > 0, second, Duration.ofMinutes(20),
 				Duration.ofMillis(250), "every prompt to be SENT");
 		long drained = System.nanoTime();
-		stop(second);
+		second.stop();
 
 		// 3. what Slack got
 		Set<String> delivered = received.keySet();
@@ -276,53 +270,14 @@ class OutboxCrashTests {
 			.isEqualTo(MESSAGES);
 	}
 
-	private Process startFieldnotes(String uri, String name) throws IOException {
-		String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", applicationClassPath(),
-				FieldnotesApplication.class.getName());
-		Map<String, String> env = builder.environment();
-		env.keySet().removeIf(k -> k.startsWith("FIELDNOTES_") || k.startsWith("SLACK_") || k.startsWith("MONGODB_")
-				|| k.startsWith("SPRING_") || k.startsWith("SERVER_"));
-		env.put("MONGODB_URI", uri);
-		env.put("SLACK_BOT_TOKEN", "xoxb-crash-test");
-		env.put("SLACK_SIGNING_SECRET", "crash-test-secret");
-		env.put("SLACK_API_URL", "http://localhost:" + slack.port() + "/api/");
-		env.put("SERVER_PORT", "0");
-		env.put("FIELDNOTES_OUTBOX_RATE", String.valueOf(RATE));
-		env.put("FIELDNOTES_OUTBOX_CONCURRENCY", String.valueOf(CONCURRENCY));
-		env.put("FIELDNOTES_OUTBOX_LEASE", "PT5S");
-		env.put("FIELDNOTES_DATA_DIR", dir.resolve("data-" + name).toString());
-		File log = dir.resolve(name + ".log").toFile();
-		builder.redirectErrorStream(true).redirectOutput(log);
-		Process process = builder.start();
-		children.add(process);
-		return process;
-	}
-
-	/**
-	 * This JVM's class path without the test classes (they hold a fixed test clock, which must not be scanned into
-	 * the application), the manifest-only jar Surefire may use expanded.
-	 */
-	private static String applicationClassPath() throws IOException {
-		List<String> entries = new ArrayList<>();
-		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-			if (entry.contains("surefirebooter") && entry.endsWith(".jar")) {
-				try (JarFile jar = new JarFile(entry)) {
-					Manifest manifest = jar.getManifest();
-					String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
-					if (classPath != null) {
-						for (String url : classPath.trim().split("\\s+")) {
-							entries.add(Paths.get(URI.create(url)).toString());
-						}
-						continue;
-					}
-				}
-			}
-			entries.add(entry);
-		}
-		return entries.stream()
-			.filter(e -> !Paths.get(e).endsWith("test-classes"))
-			.collect(Collectors.joining(File.pathSeparator));
+	private ChildFieldnotes startFieldnotes(String uri, String name) throws IOException {
+		ChildFieldnotes child = ChildFieldnotes.start(name, dir, 0, Map.of("MONGODB_URI", uri, "SLACK_BOT_TOKEN",
+				"xoxb-crash-test", "SLACK_SIGNING_SECRET", "crash-test-secret", "SLACK_API_URL",
+				"http://localhost:" + slack.port() + "/api/", "FIELDNOTES_OUTBOX_RATE", String.valueOf(RATE),
+				"FIELDNOTES_OUTBOX_CONCURRENCY", String.valueOf(CONCURRENCY), "FIELDNOTES_OUTBOX_LEASE", "PT5S",
+				"FIELDNOTES_DATA_DIR", dir.resolve("data-" + name).toString()));
+		children.add(child);
+		return child;
 	}
 
 	private static Set<String> keys(MongoCollection<Document> outbox, String status) {
@@ -331,11 +286,11 @@ class OutboxCrashTests {
 		return keys;
 	}
 
-	private void waitFor(Check done, Process process, Duration timeout, Duration poll, String what) throws Exception {
+	private void waitFor(Check done, ChildFieldnotes child, Duration timeout, Duration poll, String what) throws Exception {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (!done.holds()) {
-			if (!process.isAlive()) {
-				throw new AssertionError("Fieldnotes exited (" + process.exitValue() + ") while waiting for " + what
+			if (!child.alive()) {
+				throw new AssertionError("Fieldnotes exited (" + child.process().exitValue() + ") while waiting for " + what
 						+ "; see its log in " + dir);
 			}
 			if (System.nanoTime() > deadline) {
@@ -343,13 +298,6 @@ class OutboxCrashTests {
 						+ posts.get() + ")");
 			}
 			Thread.sleep(poll.toMillis());
-		}
-	}
-
-	private static void stop(Process process) throws InterruptedException {
-		process.destroy();
-		if (!process.waitFor(30, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
 		}
 	}
 

@@ -1,0 +1,133 @@
+package org.fieldnotes.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import de.bwaldvogel.mongo.MongoServer;
+
+/**
+ * The embedded store flushes (commit + fsync) before it answers any command that may have written, and only then;
+ * what a flushed write left survives the server being dropped without a close. The {@code kill -9} of a whole
+ * Fieldnotes process is {@link EmbeddedStoreCrashTests}.
+ */
+class DurableH2BackendTests {
+
+	@TempDir
+	Path dir;
+
+	private DurableH2Backend backend;
+	private MongoServer server;
+	private MongoClient client;
+	private MongoCollection<Document> entries;
+
+	@BeforeEach
+	void start() {
+		backend = DurableH2Backend.open(dir.resolve("store.mv").toString());
+		server = new MongoServer(backend);
+		client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+		entries = client.getDatabase("fieldnotes").getCollection("logbook_entries");
+	}
+
+	@AfterEach
+	void stop() {
+		client.close();
+		server.shutdownNow();
+	}
+
+	@Test
+	void everyWriteIsFlushedBeforeItIsAnswered() {
+		long before = backend.flushes();
+		entries.insertOne(new Document("_id", "e1").append("text", "first"));
+		assertThat(backend.flushes()).isEqualTo(before + 1);
+		entries.updateOne(Filters.eq("_id", "e1"), Updates.set("text", "edited"));
+		entries.findOneAndUpdate(Filters.eq("_id", "e1"), Updates.set("visibility", "coaches"));
+		entries.deleteMany(Filters.eq("_id", "nothing"));
+		assertThat(backend.flushes()).isEqualTo(before + 4);
+	}
+
+	@Test
+	void readsAreNotFlushed() {
+		entries.insertOne(new Document("_id", "e1"));
+		long before = backend.flushes();
+		entries.find(Filters.eq("_id", "e1")).first();
+		entries.countDocuments();
+		entries.distinct("_id", String.class).into(new java.util.ArrayList<>());
+		entries.aggregate(List.of(new Document("$match", new Document("_id", "e1")))).first();
+		client.getDatabase("fieldnotes").runCommand(new Document("ping", 1));
+		assertThat(backend.flushes()).isEqualTo(before);
+	}
+
+	@Test
+	void aCommandThatFailsIsFlushedToo() {
+		entries.insertOne(new Document("_id", "e1"));
+		long before = backend.flushes();
+		assertThatThrownBy(() -> entries.insertOne(new Document("_id", "e1"))).isInstanceOf(MongoWriteException.class);
+		assertThat(backend.flushes()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void anAggregationWritesOnlyThroughOutOrMerge() {
+		assertThat(DurableH2Backend.mayWrite("aggregate", pipeline(new de.bwaldvogel.mongo.bson.Document("$match",
+				new de.bwaldvogel.mongo.bson.Document())))).isFalse();
+		assertThat(DurableH2Backend.mayWrite("aggregate", pipeline(new de.bwaldvogel.mongo.bson.Document("$out", "copy"))))
+			.isTrue();
+		assertThat(DurableH2Backend.mayWrite("aggregate",
+				pipeline(new de.bwaldvogel.mongo.bson.Document("$merge", "copy")))).isTrue();
+		assertThat(DurableH2Backend.mayWrite("findAndModify", new de.bwaldvogel.mongo.bson.Document())).isTrue();
+		assertThat(DurableH2Backend.mayWrite("someCommandNobodyKnows", new de.bwaldvogel.mongo.bson.Document()))
+			.as("unknown commands are taken to write").isTrue();
+		assertThat(DurableH2Backend.mayWrite("getMore", new de.bwaldvogel.mongo.bson.Document())).isFalse();
+	}
+
+	@Test
+	void whatWasAnsweredIsInTheFileBeforeAnyClose() {
+		entries.insertOne(new Document("_id", "e1").append("text", "kept"));
+		// the file as a crash right now would leave it: copied while the store is open and busy
+		String crashed = copyOf(dir.resolve("store.mv"));
+
+		MongoServer again = new MongoServer(DurableH2Backend.open(crashed));
+		try (MongoClient second = MongoClients.create("mongodb://127.0.0.1:" + again.bind().getPort())) {
+			Document found = second.getDatabase("fieldnotes")
+				.getCollection("logbook_entries")
+				.find(Filters.eq("_id", "e1"))
+				.first();
+			assertThat(found).isNotNull();
+			assertThat(found.getString("text")).isEqualTo("kept");
+		}
+		finally {
+			again.shutdownNow();
+		}
+	}
+
+	private static de.bwaldvogel.mongo.bson.Document pipeline(de.bwaldvogel.mongo.bson.Document stage) {
+		return new de.bwaldvogel.mongo.bson.Document("pipeline", List.of(stage));
+	}
+
+	/** A copy of the file as it is on disk now. */
+	private String copyOf(Path file) {
+		try {
+			Path copy = dir.resolve("crashed.mv");
+			java.nio.file.Files.copy(file, copy);
+			return copy.toString();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+}
