@@ -171,6 +171,9 @@ class OutboxCrashTests {
 			.isLessThanOrEqualTo(CONCURRENCY);
 		assertThat(twice).as("only messages in flight at the crash may arrive twice").isSubsetOf(inFlightKeys);
 		assertThat(received.values()).allSatisfy(count -> assertThat(count.get()).isLessThanOrEqualTo(2));
+		// every duplicate is among the messages an operator is told may have arrived twice
+		assertThat(keys(outbox, Filters.gt("ambiguousAttempts", 0))).as("flagged possibly duplicated")
+			.containsAll(twice);
 		// a delivered message keeps its Slack coordinates and loses its body
 		assertThat(outbox.countDocuments(Filters.or(Filters.exists("message"), Filters.eq("ts", null)))).isZero();
 		assertThat(logs).contains("Outbox worker started").doesNotContain(WORDS);
@@ -281,8 +284,12 @@ class OutboxCrashTests {
 	}
 
 	private static Set<String> keys(MongoCollection<Document> outbox, String status) {
+		return keys(outbox, Filters.eq("status", status));
+	}
+
+	private static Set<String> keys(MongoCollection<Document> outbox, org.bson.conversions.Bson filter) {
 		Set<String> keys = new TreeSet<>();
-		outbox.find(Filters.eq("status", status)).forEach(d -> keys.add(d.getString("key")));
+		outbox.find(filter).forEach(d -> keys.add(d.getString("key")));
 		return keys;
 	}
 
