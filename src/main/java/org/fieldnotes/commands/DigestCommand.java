@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
-import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.digest.CohortDigests;
 import org.fieldnotes.digest.DigestPreferences;

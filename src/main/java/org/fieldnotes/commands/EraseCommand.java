@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
-import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Button;
 import org.fieldnotes.chat.ChatMessage.ButtonStyle;

@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
-import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.placement.PlacementChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.privacy.DataSubject;
 import org.fieldnotes.privacy.Erasure;
 import org.fieldnotes.privacy.PersonalDataExport;
