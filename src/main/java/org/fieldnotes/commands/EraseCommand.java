@@ -11,7 +11,7 @@ import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Button;
 import org.fieldnotes.chat.ChatMessage.ButtonStyle;
 import org.fieldnotes.chat.ChatMessage.Item;
-import org.fieldnotes.privacy.DataSubject;
+import org.fieldnotes.personaldata.DataSubject;
 import org.fieldnotes.privacy.Erasure;
 import org.springframework.stereotype.Component;
 

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ResponseNotices {
 
+	/** The outbox key of a response's notice is this and the response's id. */
+	static final String PREFIX = "response:";
 	private static final Logger log = LoggerFactory.getLogger(ResponseNotices.class);
 
 	private final Outbox outbox;
@@ -41,7 +43,7 @@ class ResponseNotices {
 			log.debug("The participant of placement {} is not on chat; response not announced", response.placementId());
 			return;
 		}
-		outbox.send(Outgoing.of("response:" + response.id(), MessageKind.NOTICE, response.id(),
+		outbox.send(Outgoing.of(PREFIX + response.id(), MessageKind.NOTICE, response.id(),
 				participant.slackUserId(), notice(responder, response, preferences.languageOf(participant))));
 	}
 

@@ -163,13 +163,21 @@ class PrivacyRightsTests extends IntegrationTest {
 	}
 
 	@Test
-	void anAdminExportsThroughTheApiTheSameJson() {
+	void anAdminExportsThroughTheApiWhatAnAdminMayReadAndCountsWhatIsWithheld() {
 		HttpResponse<String> response = get("/api/v1/people/UADA/export");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode export = json(response.body());
-		assertThat(export.get("logbook_entries")).hasSize(2);
-		assertThat(response.body()).contains(ADA_PRIVATE).doesNotContain(BRUNO_WORDS, "UBRUNO");
+		// the shared entry and the reply to it; never the private entry or the private status update
+		assertThat(export.get("logbook_entries")).hasSize(1);
+		assertThat(export.get("status_updates")).isEmpty();
+		assertThat(response.body()).contains(ADA_SHARED, REPLY_TO_ADA)
+			.doesNotContain(ADA_PRIVATE, ADA_BLOCKER, BRUNO_WORDS, "UBRUNO");
+		JsonNode withheld = export.get(PersonalDataExport.WITHHELD);
+		assertThat(withheld.get("note").asString()).contains("never shows them", "/fieldnotes my-data");
+		assertThat(withheld.get("logbook_entries").get("private").asLong()).isEqualTo(1);
+		assertThat(withheld.get("status_updates").get("private").asLong()).isEqualTo(1);
+		assertThat(withheld.has("entry_responses")).as("the reply answers a shared entry").isFalse();
 		assertThat(export.get("placements").get(0).get("_id").asString()).isEqualTo(ada);
 		assertThat(export.get("placements").get(0).has("_class")).isFalse();
 

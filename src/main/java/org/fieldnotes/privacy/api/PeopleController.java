@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.fieldnotes.audit.AuditLog;
-import org.fieldnotes.privacy.DataSubject;
+import org.fieldnotes.personaldata.DataSubject;
+import org.fieldnotes.personaldata.PersonalData.Reader;
 import org.fieldnotes.privacy.Erasure;
 import org.fieldnotes.privacy.PersonalDataExport;
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,7 @@ class PeopleController {
 		if (subject.isEmpty()) {
 			return invalid(id);
 		}
-		Map<String, Object> export = exports.export(subject.get());
+		Map<String, Object> export = exports.export(subject.get(), Reader.ADMIN);
 		if (!exports.anything(export)) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 					"Nothing is stored about " + subject.get().key() + ".");
