@@ -115,13 +115,20 @@ public record DataSubject(String key, Set<String> memberIds, Set<String> emails,
 		return anyOf(field, memberIds, EMAIL_PREFIX, true);
 	}
 
-	/** {@code path} is a stored person ({@code path.slackUserId}, {@code path.email}) who is them. */
+	/**
+	 * {@code path} is a stored person ({@code path.slackUserId}, {@code path.email}) who is them: one of their
+	 * member ids, or one of their addresses on a person without a member id. A record with another member id is
+	 * someone else, whatever its address says (two people may share an address).
+	 */
 	public Criteria isPersonRecord(String path) {
 		List<Criteria> any = new ArrayList<>();
 		if (!memberIds.isEmpty()) {
 			any.add(Criteria.where(path + ".slackUserId").in(memberIds));
 		}
-		emailPattern("", false).ifPresent(p -> any.add(Criteria.where(path + ".email").regex(p)));
+		emailPattern("", false).ifPresent(p -> any.add(new Criteria().andOperator(
+				Criteria.where(path + ".email").regex(p),
+				new Criteria().orOperator(Criteria.where(path + ".slackUserId").is(null),
+						Criteria.where(path + ".slackUserId").is("")))));
 		return or(any);
 	}
 

@@ -38,6 +38,8 @@ class PlacementPersonalData implements PersonalData {
 	static final String ROLES_REMOVED = "placement_roles_removed";
 	/** The fields of a placement that hold a follower. */
 	private static final List<String> FOLLOWER_FIELDS = List.of("manager", "academicCoach", "businessCoach");
+	/** The fields of a placement that hold a person. */
+	private static final List<String> ROLE_FIELDS = List.of("participant", "manager", "academicCoach", "businessCoach");
 
 	private final MongoTemplate mongo;
 	private final ApplicationEventPublisher events;
@@ -57,28 +59,42 @@ class PlacementPersonalData implements PersonalData {
 		return List.of(Placement.class, PersonPreferences.class);
 	}
 
+	/**
+	 * Every person record that is them adds its address and name; their placements as participant are theirs. An
+	 * address leads to a member id only when it is unambiguous: when one member id, and only one, has it in any
+	 * placement (an address two members share leads to neither).
+	 */
 	@Override
 	public DataSubject identify(DataSubject subject) {
-		List<Criteria> anyRole = new ArrayList<>();
-		anyRole.add(subject.isPersonRecord("participant"));
-		FOLLOWER_FIELDS.forEach(field -> anyRole.add(subject.isPersonRecord(field)));
 		Set<String> memberIds = new LinkedHashSet<>();
 		Set<String> emails = new LinkedHashSet<>();
 		Set<String> names = new LinkedHashSet<>();
 		Set<String> own = new LinkedHashSet<>();
-		for (Placement placement : mongo.find(Query.query(new Criteria().orOperator(anyRole.toArray(new Criteria[0]))),
-				Placement.class)) {
+		Map<String, Set<String>> membersByAddress = new LinkedHashMap<>();
+		for (Placement placement : mongo.find(Query.query(anyRoleHas(subject)), Placement.class)) {
 			List<Person> people = new ArrayList<>(placement.followers().values());
-			if (isThem(placement.getParticipant(), subject)) {
-				own.add(placement.getId());
-				people.add(placement.getParticipant());
-			}
+			people.add(placement.getParticipant());
 			for (Person person : people) {
 				if (isThem(person, subject)) {
-					memberIds.add(person.slackUserId());
+					if (person.hasSlack()) {
+						memberIds.add(person.slackUserId());
+					}
 					emails.add(person.email());
 					names.add(person.name());
+					if (person == placement.getParticipant()) {
+						own.add(placement.getId());
+					}
 				}
+				else if (person != null && person.hasSlack() && hasTheirAddress(person, subject)) {
+					membersByAddress.computeIfAbsent(address(person), a -> new LinkedHashSet<>()).add(person.slackUserId());
+				}
+			}
+		}
+		if (subject.memberIds().isEmpty() && memberIds.isEmpty()) {
+			Set<String> candidates = new LinkedHashSet<>();
+			membersByAddress.values().forEach(candidates::addAll);
+			if (candidates.size() == 1) {
+				memberIds.addAll(candidates);
 			}
 		}
 		return subject.with(memberIds, emails, names, own);
@@ -162,12 +178,32 @@ class PlacementPersonalData implements PersonalData {
 		return Query.query(subject.isPerson("_id"));
 	}
 
+	/** Placements where any person record has one of their member ids or addresses. */
+	private static Criteria anyRoleHas(DataSubject subject) {
+		List<Criteria> any = new ArrayList<>();
+		for (String field : ROLE_FIELDS) {
+			if (!subject.memberIds().isEmpty()) {
+				any.add(Criteria.where(field + ".slackUserId").in(subject.memberIds()));
+			}
+			any.add(subject.isAddress(field + ".email"));
+		}
+		return new Criteria().orOperator(any.toArray(new Criteria[0]));
+	}
+
+	/** The same test as {@link DataSubject#isPersonRecord}: their member id, or their address without a member id. */
 	private static boolean isThem(Person person, DataSubject subject) {
 		if (person == null) {
 			return false;
 		}
-		return person.hasSlack() && subject.memberIds().contains(person.slackUserId())
-				|| person.email() != null && subject.emails().contains(person.email().strip().toLowerCase(Locale.ROOT));
+		return person.hasSlack() ? subject.memberIds().contains(person.slackUserId()) : hasTheirAddress(person, subject);
+	}
+
+	private static boolean hasTheirAddress(Person person, DataSubject subject) {
+		return person.email() != null && subject.emails().contains(address(person));
+	}
+
+	private static String address(Person person) {
+		return person.email().strip().toLowerCase(Locale.ROOT);
 	}
 
 	private String collection(Class<?> type) {

@@ -296,6 +296,27 @@ class PrivacyRightsTests extends IntegrationTest {
 	}
 
 	@Test
+	void anAddressTwoMembersShareLeadsToNeither() {
+		for (String[] who : new String[][] { { "UCARL", "Carl Nyberg" }, { "UDORA", "Dora Nyberg" } }) {
+			assertThat(postJson("/api/v1/placements", """
+					{"participant": {"name": "%s", "slackUserId": "%s", "email": "Home@Nyberg.example",
+					  "timezone": "Europe/Stockholm", "locale": "en"},
+					 "program": "KTP 2026", "hostOrganisation": "Saab", "startDate": "2026-11-02", "endDate": "2027-04-30",
+					 "manager": {"name": "Maja Berg", "slackUserId": "UMAJA", "timezone": "Europe/Stockholm"}}
+					""".formatted(who[1], who[0])).statusCode()).isEqualTo(201);
+		}
+
+		// by the address: it belongs to two members, so it is nobody's to erase
+		JsonNode byAddress = json(delete("/api/v1/people/email:home@nyberg.example", true).body()).get("erased");
+		byAddress.properties().forEach(e -> assertThat(e.getValue().asLong()).as(e.getKey()).isZero());
+		// by one member: their placement goes, the other's (with the same address) stays
+		JsonNode carl = json(delete("/api/v1/people/UCARL", true).body()).get("erased");
+		assertThat(carl.get("placements").asLong()).isEqualTo(1);
+		assertThat(findable("Carl Nyberg", "UCARL")).isEmpty();
+		assertThat(findable("Dora Nyberg", "UDORA")).isNotEmpty();
+	}
+
+	@Test
 	void erasingTwiceIsHarmless() {
 		JsonNode first = json(delete("/api/v1/people/UADA", true).body());
 		HttpResponse<String> again = delete("/api/v1/people/UADA", true);
