@@ -38,6 +38,9 @@ class ErasedParticipantDigestsTests extends IntegrationTest {
 	@Autowired
 	Erasure erasure;
 
+	@Autowired
+	CohortDigests cohort;
+
 	@Test
 	void queuedDigestsThatQuoteOrNameHerAreWithdrawn() {
 		String ada = enrol("UADA", "2026-11-02", "2027-04-30");
@@ -71,6 +74,12 @@ class ErasedParticipantDigestsTests extends IntegrationTest {
 		clock.advance(Duration.ofHours(1));
 		drainOutbox();
 		assertThat(SlackStub.calls("chat.postMessage")).isEmpty();
+		// admins see why they were given up
+		assertThat(json(get("/api/v1/deliveries").body()).get("failed"))
+			.hasSize(queued.size())
+			.allSatisfy(f -> assertThat(f.get("reason").asString()).isEqualTo("erased"));
+		assertThat(cohort.preview("UADMIN1")).hasValueSatisfying(
+				m -> assertThat(m.blocks().toString()).contains("erased").doesNotContain("capybara"));
 	}
 
 	private List<Document> pending() {

@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.fieldnotes.admin.AdminDirectory;
+import org.fieldnotes.admin.ApiTokens;
+import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.digest.DigestService;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
@@ -82,6 +84,12 @@ class ErasureFindsEverythingTests extends MailTest {
 	@Autowired
 	Scheduler quartz;
 
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	AuditLog audit;
+
 	private String p1;
 	private String p2;
 
@@ -110,6 +118,9 @@ class ErasureFindsEverythingTests extends MailTest {
 		commandAnswer(X, "pause <@UYLVA>");
 		commandAnswer(X, "resume <@UYLVA>");
 		commandAnswer("UADMIN1", "digest preview <@" + X + ">");
+		// a token he created, and an audit note naming him (as a token's creator is named)
+		tokens.create("xaviers-token", X);
+		audit.record("UADMIN1", "token-create", null, null, AuditLog.DONE, "token xaviers-token; by " + X);
 		// preferences, and e-mail digests at another address of his
 		preferences.setVisibility(X, Visibility.COACHES);
 		assertThat(commandAnswer(X, "digest settings email " + X_HOME)).contains(X_HOME);
@@ -141,7 +152,7 @@ class ErasureFindsEverythingTests extends MailTest {
 			.anySatisfy(to -> assertThat(to).contains(X_HOME));
 		assertThat(mentionsOfXavier()).extracting(m -> m.substring(0, m.indexOf(' '))).contains("placements",
 				"logbook_entries", "status_updates", "entry_responses", "prompt_occurrences", "person_preferences",
-				"digest_preferences", "digests", "outbox", "audit", "admins");
+				"digest_preferences", "digests", "outbox", "audit", "admins", "api_tokens");
 	}
 
 	@Test
@@ -158,6 +169,7 @@ class ErasureFindsEverythingTests extends MailTest {
 		assertThat(erased.get("placements").asLong()).isEqualTo(1);
 		assertThat(erased.get("placement_roles_removed").asLong()).isEqualTo(1);
 		assertThat(erased.get("admins").asLong()).isEqualTo(1);
+		assertThat(erased.get("api_tokens_pseudonymised").asLong()).isEqualTo(1);
 		assertThat(erased.get("digest_preferences").asLong()).isEqualTo(1);
 		// the digests to Anders, Beata and Maja, and the notice to Ylva quoting his reply
 		assertThat(erased.get("outbox_withdrawn").asLong()).isEqualTo(4);
