@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An admin's view of one person's data: {@code GET /api/v1/people/{id}/export} (the JSON a person gets with
- * {@code /fieldnotes my-data}) and {@code DELETE /api/v1/people/{id}} (erasure, answered with counts). {@code id}
+ * {@code /fieldnotes my-data}, as an admin may read it: private and confidential words withheld and counted) and
+ * {@code DELETE /api/v1/people/{id}} (erasure, answered with counts). {@code id}
  * is a Slack member id or {@code email:<address>}. Behind the admin API's bearer token (every {@code /api/*} path).
  * Both are audited ({@code export}, {@code erase}).
  */
