@@ -1,6 +1,6 @@
 package org.fieldnotes.admin;
 
-
+import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.logbook.VisibilityChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

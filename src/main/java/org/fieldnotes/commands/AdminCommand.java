@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.fieldnotes.admin.AdminDirectory;
-import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatPerson;
 import org.fieldnotes.chat.DirectoryUnavailable;

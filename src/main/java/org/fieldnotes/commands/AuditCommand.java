@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.fieldnotes.admin.AuditLog;
-import org.fieldnotes.admin.AuditRecord;
+import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.audit.AuditRecord;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.springframework.stereotype.Component;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
-import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.digest.CohortDigests;
 import org.fieldnotes.digest.DigestPreferences;
@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * {@code /fieldnotes digest …} for managers and coaches:
  * <ul>
  * <li>{@code preview}: the digest they would get now, covering the last 7 days; nothing is sent and the week's
- * digest still goes out on schedule. Admins may add {@code @person} to see someone else's (audited).</li>
+ * digest still goes out on schedule. Admins may add {@code @person} to see someone else's (audited), with only what
+ * an admin may read.</li>
  * <li>{@code settings [day] [HH:mm] [slack|email] [address]}: their day, time and channel (alone: what is set).</li>
  * <li>{@code last}, {@code week 2026-W47}: a recorded digest again, as a DM.</li>
  * </ul>
@@ -112,7 +113,9 @@ class DigestCommand implements Subcommand {
 			return replies.usage(replies.t("command.needsPerson", locale), name(), locale);
 		}
 		String who = nameOf(target.get());
-		Optional<ChatMessage> preview = digests.preview(target.get());
+		// someone else's digest, seen by an admin: only what an admin may read (one's own is one's own)
+		boolean own = target.get().equals(invocation.userId());
+		Optional<ChatMessage> preview = own ? digests.preview(target.get()) : digests.previewForAdmin(target.get());
 		audit.record(invocation.userId(), "digest-preview", null, target.get(),
 				preview.isPresent() ? AuditLog.DONE : AuditLog.REFUSED, preview.isPresent() ? null : "no digest");
 		if (preview.isEmpty()) {
@@ -120,7 +123,8 @@ class DigestCommand implements Subcommand {
 		}
 		String line = replies.t("digestsettings.preview.of", locale, who);
 		ChatMessage digest = preview.get();
-		return new ChatMessage(line + " — " + digest.summary(), prepend(line, digest));
+		List<String> lines = own ? List.of(line) : List.of(line, replies.t("digestsettings.preview.asAdmin", locale));
+		return new ChatMessage(line + " — " + digest.summary(), prepend(lines, digest));
 	}
 
 	private ChatMessage settings(String userId, String args, Locale locale) {
@@ -173,9 +177,9 @@ class DigestCommand implements Subcommand {
 			.orElse("@" + slackUserId);
 	}
 
-	private static List<ChatMessage.Block> prepend(String line, ChatMessage message) {
+	private static List<ChatMessage.Block> prepend(List<String> lines, ChatMessage message) {
 		List<ChatMessage.Block> blocks = new ArrayList<>();
-		blocks.add(new ChatMessage.Block.Context(List.of(ChatMessage.Span.plain(line))));
+		lines.forEach(line -> blocks.add(new ChatMessage.Block.Context(List.of(ChatMessage.Span.plain(line)))));
 		blocks.addAll(message.blocks());
 		return blocks;
 	}

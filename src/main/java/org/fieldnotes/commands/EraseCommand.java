@@ -6,12 +6,12 @@ import java.util.Optional;
 
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
-import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Button;
 import org.fieldnotes.chat.ChatMessage.ButtonStyle;
 import org.fieldnotes.chat.ChatMessage.Item;
-import org.fieldnotes.privacy.DataSubject;
+import org.fieldnotes.personaldata.DataSubject;
 import org.fieldnotes.privacy.Erasure;
 import org.springframework.stereotype.Component;
 

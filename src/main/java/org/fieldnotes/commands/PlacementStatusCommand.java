@@ -3,7 +3,7 @@ package org.fieldnotes.commands;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;

@@ -2,7 +2,7 @@ package org.fieldnotes.commands;
 
 import java.util.function.Function;
 
-import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.springframework.stereotype.Component;

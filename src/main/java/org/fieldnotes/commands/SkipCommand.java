@@ -1,6 +1,6 @@
 package org.fieldnotes.commands;
 
-import org.fieldnotes.admin.AuditLog;
+import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.prompting.PromptDelivery;
 import org.fieldnotes.prompting.PromptDispatcher;

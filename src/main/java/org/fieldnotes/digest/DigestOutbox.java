@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 class DigestOutbox {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestOutbox.class);
-	private static final String PREFIX = "digest:";
+	static final String PREFIX = "digest:";
 
 	private final Outbox outbox;
 	private final DigestRecords records;

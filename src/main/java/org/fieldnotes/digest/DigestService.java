@@ -214,6 +214,19 @@ public class DigestService {
 	 * {@code /fieldnotes digest preview} shows). Empty when they follow no placement that is in its digest period.
 	 */
 	public Optional<ChatMessage> preview(String slackUserId) {
+		return preview(slackUserId, false);
+	}
+
+	/**
+	 * Someone's digest as an admin may see it ({@code /fieldnotes digest preview @person}): the same digest, with
+	 * only the entries and status updates both the recipient's role and an admin may read. Admins are not the
+	 * academic coach: what is confidential to the coach stays out, as does anything private.
+	 */
+	public Optional<ChatMessage> previewForAdmin(String slackUserId) {
+		return preview(slackUserId, true);
+	}
+
+	private Optional<ChatMessage> preview(String slackUserId, boolean adminReading) {
 		Instant now = clock.instant();
 		Instant from = now.minus(WEEK);
 		return recipients.all()
@@ -221,7 +234,9 @@ public class DigestService {
 			.filter(r -> slackUserId.equals(r.person().slackUserId()))
 			.findFirst()
 			.map(r -> {
-				List<PlacementWeek> weeks = weeksOf(r, from, now);
+				List<PlacementWeek> weeks = weeksOf(r, from, now).stream()
+					.map(w -> new PlacementWeek(w.placement(), w.role(), w.prompts(), w.readableEntries(), adminReading))
+					.toList();
 				return weeks.isEmpty() ? null : compose(r, weeks, from, now);
 			});
 	}

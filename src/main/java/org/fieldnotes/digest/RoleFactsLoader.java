@@ -12,8 +12,8 @@ import org.fieldnotes.prompting.PromptOccurrence;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads a placement's {@link RoleFacts} for one follower: only status updates that follower's role may read (a
- * private one never leaves here), and the engagement numbers.
+ * Loads a placement's {@link RoleFacts} for one follower: only status updates that follower's role may read (and,
+ * when an admin previews their digest, an admin too; a private one never leaves here), and the engagement numbers.
  */
 @Component
 class RoleFactsLoader {
@@ -37,7 +37,7 @@ class RoleFactsLoader {
 			.stream()
 			.filter(update -> update.visibility() != Visibility.PRIVATE)
 			.toList();
-		List<StatusUpdate> readable = shared.stream().filter(update -> update.readableBy(week.role())).toList();
+		List<StatusUpdate> readable = shared.stream().filter(update -> week.shows(update.visibility())).toList();
 		List<PromptOccurrence> overall = prompts.within(id, Instant.EPOCH, clock.instant().plusSeconds(1));
 		return new RoleFacts(readable, shared, new RoleFacts.Engagement(week.answered(), week.prompts().size(),
 				overall.stream().filter(PromptOccurrence::isAnswered).count(), overall.size(), prompts.streak(id)));

@@ -43,11 +43,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ResponseNotices {
 
+	/** The outbox key of a response's notice is this and the response's id. */
+	static final String PREFIX = "response:";
 	private static final Logger log = LoggerFactory.getLogger(ResponseNotices.class);
 	static final String PENDING = "PENDING";
 	static final String SENT = "SENT";
 	static final String FAILED = "FAILED";
-	private static final String PREFIX = "response:";
 
 	private final Outbox outbox;
 	private final MessageSource messages;

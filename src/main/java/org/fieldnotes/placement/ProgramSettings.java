@@ -3,6 +3,7 @@ package org.fieldnotes.placement;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.fieldnotes.personaldata.NoPersonalData;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -17,6 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * when never set ({@link Visibility#DEFAULT} applies)
  */
 @Document("programs")
+@NoPersonalData("a programme's name and default visibility, set by admins for everyone in it")
 public record ProgramSettings(@Id String id, String name, Visibility defaultVisibility, Instant updatedAt) {
 
 	@PersistenceCreator

@@ -9,6 +9,8 @@ import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.personaldata.DataSubject;
+import org.fieldnotes.personaldata.PersonalData.Reader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -56,7 +58,7 @@ public class MyData implements DisposableBean {
 
 	void send(String slackUserId, Locale locale) {
 		try {
-			Map<String, Object> export = exports.export(new DataSubject(slackUserId, null));
+			Map<String, Object> export = exports.export(DataSubject.member(slackUserId), Reader.SUBJECT);
 			SentMessage dm = messenger.sendDirect(slackUserId, ChatMessage.builder(t("privacy.mydata.dm.summary", locale))
 				.paragraph(t("privacy.mydata.dm", locale))
 				.context(t("privacy.mydata.dm.files", locale, JSON_FILE, MARKDOWN_FILE))

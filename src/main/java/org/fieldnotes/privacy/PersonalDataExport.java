@@ -7,83 +7,87 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.data.mongodb.core.query.Query;
+import org.fieldnotes.personaldata.DataSubject;
+import org.fieldnotes.personaldata.PersonalData;
+import org.fieldnotes.personaldata.PersonalData.Reader;
+import org.fieldnotes.personaldata.PersonalData.Section;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Everything Fieldnotes stores about one person, as they are stored: for a participant, their placements with
- * everything in them (every entry and status update whatever its visibility: it is their own data, the prompts sent
- * to them, the replies to their entries); for anyone, what they wrote (entries, status updates, acknowledgements and
- * replies), their preferences, the digests addressed to them and the audit records they did or that are about them.
- * Of a placement they only follow (manager, coach), it holds their own person data and the placement's frame, never
- * the participant's entries: those are the participant's.
+ * Everything Fieldnotes stores about one person, as it is stored, gathered from every module
+ * ({@link PersonalData#export}) after the person is recognised by all their identifiers. For a participant: their
+ * placements with everything in them; for anyone: what they wrote, their preferences, the digests and messages
+ * addressed to them, the audit records they did or that are about them. Of a placement they only follow it holds
+ * their own part, never the participant's entries.
+ * <p>
+ * The person themself ({@link Reader#SUBJECT}, {@code /fieldnotes my-data}) gets everything, private entries
+ * included. An admin ({@link Reader#ADMIN}, the API) gets what an admin may read: the words of private and
+ * confidential items, of replies to them and of queued messages are left out, and {@value #WITHHELD} counts what
+ * was left out and says why.
  */
 @Service
 public class PersonalDataExport {
 
 	/** The key of the placements the person follows, in the export. */
 	public static final String FOLLOWED = "followed_placements";
+	/** The key of what an admin's export leaves out. */
+	public static final String WITHHELD = "withheld";
+	static final String WITHHELD_NOTE = "Private and confidential entries and status updates are the participant's "
+			+ "own (confidential ones are shared with their academic coach only). An admin export counts them here, by "
+			+ "visibility, and never shows them, nor the replies to them, nor the words of messages to the person. The "
+			+ "person gets everything with /fieldnotes my-data.";
 
 	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-	private final PersonalData data;
+	private final PersonalDataModules modules;
 	private final Clock clock;
 
-	PersonalDataExport(PersonalData data, Clock clock) {
-		this.data = data;
+	PersonalDataExport(PersonalDataModules modules, Clock clock) {
+		this.modules = modules;
 		this.clock = clock;
 	}
 
 	/**
-	 * The export as a JSON-ready tree: {@code person}, {@code exportedAt}, then one list per collection (and
-	 * {@value #FOLLOWED}), in a fixed order; empty lists where nothing is stored.
+	 * The export as a JSON-ready tree: {@code person}, {@code exportedAt}, then one list per kind of document (who
+	 * they are and their placements first, what was sent to them last), empty where nothing is stored; for an
+	 * admin, then {@value #WITHHELD}: {@code note}, and per kind the counts left out (e.g.
+	 * {@code "logbook_entries": {"private": 2, "confidential": 1}}).
 	 */
-	public Map<String, Object> export(DataSubject subject) {
+	public Map<String, Object> export(DataSubject asked, Reader reader) {
+		DataSubject subject = modules.resolve(asked);
 		Map<String, Object> export = new LinkedHashMap<>();
 		export.put("person", subject.key());
 		export.put("exportedAt", clock.instant().toString());
-		Map<String, Query> queries = data.queries(subject);
-		for (Map.Entry<String, Query> entry : queries.entrySet()) {
-			export.put(entry.getKey(), plain(data.find(entry.getKey(), entry.getValue())));
-			if (entry.getKey().equals(PersonalData.PLACEMENTS)) {
-				export.put(FOLLOWED, followed(subject));
+		Map<String, Object> withheld = new LinkedHashMap<>();
+		withheld.put("note", WITHHELD_NOTE);
+		List<PersonalData> presentation = new ArrayList<>(modules.inErasureOrder());
+		java.util.Collections.reverse(presentation);
+		for (PersonalData module : presentation) {
+			for (Section section : module.export(subject, reader)) {
+				export.put(section.name(), plain(section.items()));
+				if (!section.withheld().isEmpty()) {
+					withheld.put(section.name(), section.withheld());
+				}
 			}
+		}
+		if (reader == Reader.ADMIN) {
+			export.put(WITHHELD, withheld);
 		}
 		return export;
 	}
 
-	/** Whether anything at all is stored about the person. */
+	/** Whether anything at all is stored about the person (shown or withheld). */
 	public boolean anything(Map<String, Object> export) {
-		return export.values().stream().anyMatch(v -> v instanceof List<?> list && !list.isEmpty());
+		return export.values().stream().anyMatch(v -> v instanceof List<?> list && !list.isEmpty())
+				|| export.get(WITHHELD) instanceof Map<?, ?> withheld && withheld.size() > 1;
 	}
 
 	public byte[] json(Map<String, Object> export) {
 		return JSON.writeValueAsBytes(export);
-	}
-
-	/** Their part of the placements they follow: the role, the person record, and the placement's frame. */
-	private List<Object> followed(DataSubject subject) {
-		List<Object> followed = new ArrayList<>();
-		for (String role : PersonalData.FOLLOWER_ROLES) {
-			for (Document placement : data.find(PersonalData.PLACEMENTS, data.followed(subject, role))) {
-				Map<String, Object> item = new LinkedHashMap<>();
-				item.put("placementId", placement.get("_id"));
-				item.put("role", role);
-				item.put("program", placement.get("program"));
-				item.put("hostOrganisation", placement.get("hostOrganisation"));
-				item.put("startDate", placement.get("startDate"));
-				item.put("endDate", placement.get("endDate"));
-				item.put("status", placement.get("status"));
-				item.put("person", placement.get(role));
-				followed.add(plain(item));
-			}
-		}
-		return followed;
 	}
 
 	/** Stored values as JSON values: dates as ISO instants, ObjectIds as hex; Spring's {@code _class} left out. */

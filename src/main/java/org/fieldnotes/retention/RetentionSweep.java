@@ -8,12 +8,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.bson.Document;
+import org.fieldnotes.personaldata.NoPersonalData;
+import org.fieldnotes.personaldata.PersonalData;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.PlacementStatus;
@@ -38,18 +40,15 @@ import org.springframework.stereotype.Service;
  * where), the digest records (recipients, weeks and ids only, no text), the end-of-placement notice, and one
  * {@code retention_records} document per swept placement with the numbers deleted and when (for programme evaluation).
  * <p>
- * Deletes go in batches of {@value #BATCH} by id, so a sweep never holds a large result in memory and a sweep
- * interrupted halfway is finished by the next one. Running it again deletes nothing more. The daily sweep is claimed
+ * What goes is each module's to say ({@link PersonalData#purge}); the logbook and prompting modules delete in
+ * batches by id, so a sweep never holds a large result in memory and a sweep interrupted halfway is finished by the
+ * next one. Running it again deletes nothing more. The daily sweep is claimed
  * per UTC day in {@code retention_sweeps}, so two instances never both run it; an admin's sweep runs regardless (it
  * is idempotent). Logs counts and ids, never text.
  */
 @Service
 public class RetentionSweep {
 
-	/** The collections swept, in the order they are swept (responses before the entries they answer). */
-	public static final List<String> COLLECTIONS = List.of("entry_responses", "logbook_entries", "status_updates",
-			"prompt_occurrences");
-	static final int BATCH = 500;
 	static final String SWEEPS = "retention_sweeps";
 	static final String RECORDS = "retention_records";
 
@@ -57,12 +56,16 @@ public class RetentionSweep {
 
 	private final MongoTemplate mongo;
 	private final PlacementManagement placements;
+	/** Every module's data, asked in erasure order (so replies go before the entries they answer). */
+	private final List<PersonalData> modules;
 	private final RetentionSettings settings;
 	private final Clock clock;
 
-	RetentionSweep(MongoTemplate mongo, PlacementManagement placements, RetentionSettings settings, Clock clock) {
+	RetentionSweep(MongoTemplate mongo, PlacementManagement placements, List<PersonalData> modules,
+			RetentionSettings settings, Clock clock) {
 		this.mongo = mongo;
 		this.placements = placements;
+		this.modules = modules.stream().sorted(Comparator.comparingInt(PersonalData::order)).toList();
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -135,30 +138,13 @@ public class RetentionSweep {
 		return today(placement, now).isAfter(end) ? Optional.of(end) : Optional.empty();
 	}
 
+	/** Each module deletes what it keeps of the placement's logbook. */
 	private Map<String, Long> sweep(String placementId) {
 		Map<String, Long> deleted = zero();
-		for (String collection : COLLECTIONS) {
-			deleted.put(collection, deleteInBatches(collection, placementId));
+		for (PersonalData module : modules) {
+			module.purge(placementId).forEach((collection, n) -> deleted.merge(collection, n, Long::sum));
 		}
 		return deleted;
-	}
-
-	private long deleteInBatches(String collection, String placementId) {
-		long deleted = 0;
-		while (true) {
-			Query batch = Query.query(Criteria.where("placementId").is(placementId)).limit(BATCH);
-			batch.fields().include("_id");
-			List<Object> ids = mongo.find(batch, Document.class, collection).stream().map(d -> d.get("_id")).toList();
-			if (ids.isEmpty()) {
-				return deleted;
-			}
-			long removed = mongo.remove(Query.query(Criteria.where("_id").in(ids)), collection).getDeletedCount();
-			if (removed == 0) {
-				// someone else (another instance's sweep) deleted this batch first; what is left is theirs to count
-				return deleted;
-			}
-			deleted += removed;
-		}
 	}
 
 	private void record(Placement placement, LocalDate endedOn, Map<String, Long> deleted, Instant now) {
@@ -169,7 +155,7 @@ public class RetentionSweep {
 			.set("endedOn", endedOn.toString())
 			.set("lastSweptAt", now);
 		deleted.forEach((collection, n) -> update.inc("deleted." + collection, n));
-		mongo.upsert(Query.query(Criteria.where("_id").is(placement.getId())), update, RECORDS);
+		mongo.upsert(Query.query(Criteria.where("_id").is(placement.getId())), update, RetentionRecord.class);
 	}
 
 	private static LocalDate today(Placement placement, Instant now) {
@@ -180,9 +166,10 @@ public class RetentionSweep {
 		return placement.getParticipant() == null ? ZoneOffset.UTC : placement.getParticipant().zone();
 	}
 
-	private static Map<String, Long> zero() {
+	/** Every count the modules' purges report, at zero, in their order. */
+	private Map<String, Long> zero() {
 		Map<String, Long> counts = new LinkedHashMap<>();
-		COLLECTIONS.forEach(c -> counts.put(c, 0L));
+		modules.forEach(module -> module.purged().forEach(c -> counts.put(c, 0L)));
 		return counts;
 	}
 
@@ -211,6 +198,7 @@ public class RetentionSweep {
 
 	/** One claimed daily sweep: the UTC day, when it was claimed and when it finished, with its counts. */
 	@org.springframework.data.mongodb.core.mapping.Document(SWEEPS)
+	@NoPersonalData("one per UTC day: when the sweep ran and how many documents it deleted")
 	record SweepClaim(@Id String day, Instant claimedAt, Instant finishedAt, Map<String, Long> deleted) {
 	}
 }

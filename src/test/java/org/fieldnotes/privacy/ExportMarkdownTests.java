@@ -45,19 +45,4 @@ class ExportMarkdownTests {
 		assertThat(new String(markdown.render(export, Locale.forLanguageTag("sv")), StandardCharsets.UTF_8))
 			.contains("## Loggboksanteckningar (1)", "Inget sparat.");
 	}
-
-	@Test
-	void everyExportSectionHasAHeadingInBothLanguages() {
-		ResourceBundleMessageSource source = messages();
-		List<String> sections = new java.util.ArrayList<>(PersonalData.COLLECTIONS);
-		sections.add(PersonalDataExport.FOLLOWED);
-		for (String section : sections) {
-			for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("sv"))) {
-				assertThat(source.getMessage("privacy.md.section." + section, null, locale)).isNotBlank();
-			}
-		}
-		for (String key : Erasure.KEYS) {
-			assertThat(source.getMessage("privacy.count." + key, null, Locale.forLanguageTag("sv"))).isNotBlank();
-		}
-	}
 }

@@ -163,13 +163,21 @@ class PrivacyRightsTests extends IntegrationTest {
 	}
 
 	@Test
-	void anAdminExportsThroughTheApiTheSameJson() {
+	void anAdminExportsThroughTheApiWhatAnAdminMayReadAndCountsWhatIsWithheld() {
 		HttpResponse<String> response = get("/api/v1/people/UADA/export");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode export = json(response.body());
-		assertThat(export.get("logbook_entries")).hasSize(2);
-		assertThat(response.body()).contains(ADA_PRIVATE).doesNotContain(BRUNO_WORDS, "UBRUNO");
+		// the shared entry and the reply to it; never the private entry or the private status update
+		assertThat(export.get("logbook_entries")).hasSize(1);
+		assertThat(export.get("status_updates")).isEmpty();
+		assertThat(response.body()).contains(ADA_SHARED, REPLY_TO_ADA)
+			.doesNotContain(ADA_PRIVATE, ADA_BLOCKER, BRUNO_WORDS, "UBRUNO");
+		JsonNode withheld = export.get(PersonalDataExport.WITHHELD);
+		assertThat(withheld.get("note").asString()).contains("never shows them", "/fieldnotes my-data");
+		assertThat(withheld.get("logbook_entries").get("private").asLong()).isEqualTo(1);
+		assertThat(withheld.get("status_updates").get("private").asLong()).isEqualTo(1);
+		assertThat(withheld.has("entry_responses")).as("the reply answers a shared entry").isFalse();
 		assertThat(export.get("placements").get(0).get("_id").asString()).isEqualTo(ada);
 		assertThat(export.get("placements").get(0).has("_class")).isFalse();
 
@@ -285,6 +293,27 @@ class PrivacyRightsTests extends IntegrationTest {
 		assertThat(mongo.getCollection("outbox").countDocuments()).as("others' messages stay").isPositive();
 		assertThat(findable("Cecilia", "cecilia")).isEmpty();
 		assertThat(findable("Carl Nyberg")).isNotEmpty();
+	}
+
+	@Test
+	void anAddressTwoMembersShareLeadsToNeither() {
+		for (String[] who : new String[][] { { "UCARL", "Carl Nyberg" }, { "UDORA", "Dora Nyberg" } }) {
+			assertThat(postJson("/api/v1/placements", """
+					{"participant": {"name": "%s", "slackUserId": "%s", "email": "Home@Nyberg.example",
+					  "timezone": "Europe/Stockholm", "locale": "en"},
+					 "program": "KTP 2026", "hostOrganisation": "Saab", "startDate": "2026-11-02", "endDate": "2027-04-30",
+					 "manager": {"name": "Maja Berg", "slackUserId": "UMAJA", "timezone": "Europe/Stockholm"}}
+					""".formatted(who[1], who[0])).statusCode()).isEqualTo(201);
+		}
+
+		// by the address: it belongs to two members, so it is nobody's to erase
+		JsonNode byAddress = json(delete("/api/v1/people/email:home@nyberg.example", true).body()).get("erased");
+		byAddress.properties().forEach(e -> assertThat(e.getValue().asLong()).as(e.getKey()).isZero());
+		// by one member: their placement goes, the other's (with the same address) stays
+		JsonNode carl = json(delete("/api/v1/people/UCARL", true).body()).get("erased");
+		assertThat(carl.get("placements").asLong()).isEqualTo(1);
+		assertThat(findable("Carl Nyberg", "UCARL")).isEmpty();
+		assertThat(findable("Dora Nyberg", "UDORA")).isNotEmpty();
 	}
 
 	@Test

@@ -35,6 +35,9 @@ class RetentionTests extends IntegrationTest {
 	/** 31 December 2026 is Ada's last day; 365 days later is 31 December 2027 (Stockholm). */
 	private static final Instant LAST_MINUTE_OF_DAY_364 = Instant.parse("2027-12-30T22:59:00Z");
 	private static final Instant FIRST_MINUTE_OF_DAY_365 = Instant.parse("2027-12-30T23:00:00Z");
+	/** What the sweep deletes of a placement, as the logbook and prompting modules report it. */
+	private static final java.util.List<String> SWEPT = java.util.List.of("entry_responses", "logbook_entries",
+			"status_updates", "prompt_occurrences");
 
 	@Autowired
 	RetentionSweep sweep;
@@ -221,7 +224,7 @@ class RetentionTests extends IntegrationTest {
 
 	private Map<String, Long> counts(String placementId) {
 		Map<String, Long> counts = new java.util.LinkedHashMap<>();
-		for (String collection : RetentionSweep.COLLECTIONS) {
+		for (String collection : SWEPT) {
 			counts.put(collection, mongo.getCollection(collection).countDocuments(new Document("placementId", placementId)));
 		}
 		return counts;

@@ -2,8 +2,8 @@ package org.fieldnotes.admin.api;
 
 import java.util.List;
 
-import org.fieldnotes.admin.AuditLog;
-import org.fieldnotes.admin.AuditRecord;
+import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.audit.AuditRecord;
 import org.fieldnotes.digest.DigestRecord;
 import org.fieldnotes.digest.DigestService;
 import org.springframework.http.HttpStatus;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.fieldnotes.admin.AuditLog;
-import org.fieldnotes.admin.AuditRecord;
+import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.audit.AuditRecord;
 import org.fieldnotes.placement.ProgramSettings;
 import org.fieldnotes.placement.Programs;
 import org.fieldnotes.placement.Visibility;

@@ -1,7 +1,7 @@
 package org.fieldnotes.admin.api;
 
-import org.fieldnotes.admin.AuditLog;
-import org.fieldnotes.admin.AuditRecord;
+import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.audit.AuditRecord;
 import org.fieldnotes.retention.RetentionSweep;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;

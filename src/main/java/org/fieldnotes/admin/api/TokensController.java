@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.fieldnotes.admin.ApiToken;
 import org.fieldnotes.admin.ApiTokens;
-import org.fieldnotes.admin.AuditLog;
-import org.fieldnotes.admin.AuditRecord;
+import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.audit.AuditRecord;
 import org.fieldnotes.placement.Violation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.fieldnotes.admin.AuditLog;
-import org.fieldnotes.privacy.DataSubject;
+import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.personaldata.DataSubject;
+import org.fieldnotes.personaldata.PersonalData.Reader;
 import org.fieldnotes.privacy.Erasure;
 import org.fieldnotes.privacy.PersonalDataExport;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An admin's view of one person's data: {@code GET /api/v1/people/{id}/export} (the JSON a person gets with
- * {@code /fieldnotes my-data}) and {@code DELETE /api/v1/people/{id}} (erasure, answered with counts). {@code id}
+ * {@code /fieldnotes my-data}, as an admin may read it: private and confidential words withheld and counted) and
+ * {@code DELETE /api/v1/people/{id}} (erasure, answered with counts). {@code id}
  * is a Slack member id or {@code email:<address>}. Behind the admin API's bearer token (every {@code /api/*} path).
  * Both are audited ({@code export}, {@code erase}).
  */
@@ -47,7 +49,7 @@ class PeopleController {
 		if (subject.isEmpty()) {
 			return invalid(id);
 		}
-		Map<String, Object> export = exports.export(subject.get());
+		Map<String, Object> export = exports.export(subject.get(), Reader.ADMIN);
 		if (!exports.anything(export)) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
 					"Nothing is stored about " + subject.get().key() + ".");

@@ -1,4 +1,4 @@
-package org.fieldnotes.admin;
+package org.fieldnotes.audit;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
