@@ -32,16 +32,25 @@ class StoreConfiguration {
 		return () -> connection;
 	}
 
-	/** Fail fast when the store is unreachable instead of hanging a Slack request past its 3-second budget. */
+	/**
+	 * Fail fast when the store is unreachable instead of hanging a Slack request past its 3-second budget; and give
+	 * up on a command the store never answers (a network partition that sends no reset would otherwise hold the
+	 * thread for ever: the driver waits without limit by default) after {@value #READ_TIMEOUT_FACTOR} times that.
+	 */
 	@Bean
 	MongoClientSettingsBuilderCustomizer storeTimeouts(StoreSettings settings) {
 		long millis = settings.timeout() == null || settings.timeout().isNegative() || settings.timeout().isZero() ? 2000
 				: settings.timeout().toMillis();
+		int connect = (int) Math.min(millis, Integer.MAX_VALUE);
+		int read = (int) Math.min(millis * READ_TIMEOUT_FACTOR, Integer.MAX_VALUE);
 		return builder -> builder
 			.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
-			.applyToSocketSettings(socket -> socket.connectTimeout((int) Math.min(millis, Integer.MAX_VALUE),
-					TimeUnit.MILLISECONDS));
+			.applyToSocketSettings(socket -> socket.connectTimeout(connect, TimeUnit.MILLISECONDS)
+				.readTimeout(read, TimeUnit.MILLISECONDS));
 	}
+
+	/** A command may take this many store timeouts before it is given up (10 s by default). */
+	static final int READ_TIMEOUT_FACTOR = 5;
 
 	@Bean
 	MongoCustomConversions mongoCustomConversions() {

@@ -97,4 +97,29 @@ class StoreOutageTests extends OutageTest {
 		assertThat(log.lines().filter(line -> line.contains(" ERROR ") || line.startsWith("\tat ")))
 			.as("ERROR lines or stack traces during the outage").isEmpty();
 	}
+
+	@Test
+	void aStoreThatStopsAnsweringIsGivenUpOnAfterItsReadTimeout() {
+		String placementId = enrol("UADA", "2026-11-02", "2027-04-30");
+		// connections stay open and nothing comes back: no reset, no refusal, as behind a silent network partition
+		PROXY.silenceNow();
+		long started = System.nanoTime();
+		HttpResponse<String> during = directMessage("EvSilent", "UADA", "1764669600.000400", "Written into the silence",
+				null);
+		Duration took = Duration.ofNanos(System.nanoTime() - started);
+		System.out.println("Store silent: /slack/events answered " + during.statusCode() + " in " + took.toMillis()
+				+ " ms (read timeout " + STORE_TIMEOUT.multipliedBy(5).toMillis() + " ms)");
+
+		assertThat(PROXY.swallowedReplies()).as("the store answered, and the answer never came back").isPositive();
+		assertThat(during.statusCode()).isEqualTo(503);
+		// the driver retries a read once on a network error (retryReads), on a new connection: at most two read timeouts
+		assertThat(took).isLessThan(STORE_TIMEOUT.multipliedBy(5 * 2).plus(MARGIN.multipliedBy(2)));
+
+		PROXY.restore();
+		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(
+				() -> send(HttpRequest.newBuilder(uri("/actuator/health")).GET().build()).statusCode() == 200);
+		assertThat(directMessage("EvSilent", "UADA", "1764669600.000400", "Written into the silence", null,
+				"X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_error").statusCode()).isEqualTo(200);
+		assertThat(json(get("/api/v1/placements/" + placementId + "/entries").body())).hasSize(1);
+	}
 }

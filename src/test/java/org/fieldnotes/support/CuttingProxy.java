@@ -37,6 +37,9 @@ public final class CuttingProxy {
 	private final AtomicInteger refused = new AtomicInteger();
 	private final List<Cut> cuts = new ArrayList<>();
 	private volatile boolean refusing;
+	/** While set, the store's replies are swallowed: every connection stays open and nothing comes back. */
+	private volatile boolean silent;
+	private final AtomicInteger swallowed = new AtomicInteger();
 	private volatile Predicate<byte[]> armed;
 
 	/**
@@ -82,9 +85,23 @@ public final class CuttingProxy {
 		armed = command;
 	}
 
-	/** Lets new connections through again. */
+	/**
+	 * The store goes silent, as behind a network partition that sends no reset: connections stay open, commands
+	 * reach the store, and no reply comes back until {@link #restore()}.
+	 */
+	public void silenceNow() {
+		silent = true;
+	}
+
+	/** Replies swallowed while silent. */
+	public int swallowedReplies() {
+		return swallowed.get();
+	}
+
+	/** Lets new connections through again, and replies back. */
 	public synchronized void restore() {
 		refusing = false;
+		silent = false;
 		armed = null;
 	}
 
@@ -217,6 +234,10 @@ public final class CuttingProxy {
 			try (InputStream in = server.getInputStream(); OutputStream out = client.getOutputStream()) {
 				while (true) {
 					byte[] reply = readMessage(in);
+					if (silent) {
+						swallowed.incrementAndGet();
+						continue;
+					}
 					unanswered.set(0);
 					out.write(reply);
 					out.flush();
