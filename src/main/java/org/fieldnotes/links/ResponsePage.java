@@ -47,10 +47,12 @@ class ResponsePage {
 	private final Preferences preferences;
 	private final ITemplateEngine templates;
 	private final AccessPolicy policy;
+	private final ReplyLimits limits;
 
 	ResponsePage(ResponseLinks links, Responses responses, Preferences preferences, ITemplateEngine templates,
-			AccessPolicy policy) {
+			AccessPolicy policy, ReplyLimits limits) {
 		this.policy = policy;
+		this.limits = limits;
 		this.links = links;
 		this.responses = responses;
 		this.preferences = preferences;
@@ -110,6 +112,9 @@ class ResponsePage {
 				page.setVariable("submission", submission == null ? UUID.randomUUID().toString() : submission);
 				return html(HttpStatus.BAD_REQUEST, page);
 			}
+			if (!limits.tryReply(entryId, claim.get().recipientKey())) {
+				return limited(entryId, recipient, claim.get(), text, submission, request);
+			}
 			outcome = responses.reply(entryId, recipient, text,
 					"web:" + (submission == null || submission.isBlank() ? UUID.randomUUID() : cut(submission)),
 					Operation.RESPONSE_PAGE_RESPOND);
@@ -131,6 +136,29 @@ class ResponsePage {
 			.cacheControl(CacheControl.noStore())
 			.header("Referrer-Policy", "no-referrer")
 			.build();
+	}
+
+	/**
+	 * 429: the link has carried its replies for this hour. The page says so in the recipient's language and keeps
+	 * what they typed, unsent, for them to send again later.
+	 */
+	private ResponseEntity<String> limited(String entryId, Actor recipient, ResponseLinks.Claim claim, String text,
+			String submission, HttpServletRequest request) {
+		Outcome access = responses.access(entryId, recipient, Operation.RESPONSE_PAGE_RESPOND);
+		Locale locale = localeOf(access, request);
+		if (access.status() != Status.ALLOWED) {
+			return refusal(access, locale);
+		}
+		long minutes = Math.max(1, (limits.untilNextHour().toSeconds() + 59) / 60);
+		Context page = page(access, claim, locale);
+		page.setVariable("error", "replies.limited");
+		page.setVariable("errorArgs", new Object[] { ReplyLimits.PER_HOUR, minutes });
+		page.setVariable("typed", text);
+		page.setVariable("submission", submission == null ? UUID.randomUUID().toString() : submission);
+		ResponseEntity<String> html = html(HttpStatus.TOO_MANY_REQUESTS, page);
+		return ResponseEntity.status(html.getStatusCode()).headers(html.getHeaders())
+			.header("Retry-After", Long.toString(limits.untilNextHour().toSeconds()))
+			.body(html.getBody());
 	}
 
 	private Context page(Outcome access, ResponseLinks.Claim claim, Locale locale) {
