@@ -35,7 +35,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * a Reply form, both posting to the same address. The token is the capability: it is verified again on every
  * request, GET changes nothing, and only POST stores (so no CSRF token is needed: a forger cannot know the token).
  * A forged or damaged token gets 403, an expired one 410, each a short page in the recipient's language (the
- * browser's when the token names nobody). Server-rendered, no JavaScript.
+ * browser's when the token names nobody). A link carries at most {@link ReplyLimits#PER_HOUR} replies an hour; the
+ * next is a 429 that keeps the typed reply in the form. Server-rendered, no JavaScript.
  */
 @RestController
 class ResponsePage {
