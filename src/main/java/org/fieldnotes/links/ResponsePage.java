@@ -1,5 +1,6 @@
 package org.fieldnotes.links;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -113,8 +114,9 @@ class ResponsePage {
 				page.setVariable("submission", submission == null ? UUID.randomUUID().toString() : submission);
 				return html(HttpStatus.BAD_REQUEST, page);
 			}
-			if (!limits.tryReply(entryId, claim.get().recipientKey())) {
-				return limited(entryId, recipient, claim.get(), text, submission, request);
+			Duration wait = limits.wait(entryId, claim.get().recipientKey());
+			if (!wait.isZero()) {
+				return limited(entryId, recipient, claim.get(), text, submission, wait, request);
 			}
 			outcome = responses.reply(entryId, recipient, text,
 					"web:" + (submission == null || submission.isBlank() ? UUID.randomUUID() : cut(submission)),
@@ -144,13 +146,14 @@ class ResponsePage {
 	 * what they typed, unsent, for them to send again later.
 	 */
 	private ResponseEntity<String> limited(String entryId, Actor recipient, ResponseLinks.Claim claim, String text,
-			String submission, HttpServletRequest request) {
+			String submission, Duration wait, HttpServletRequest request) {
 		Outcome access = responses.access(entryId, recipient, Operation.RESPONSE_PAGE_RESPOND);
 		Locale locale = localeOf(access, request);
 		if (access.status() != Status.ALLOWED) {
 			return refusal(access, locale);
 		}
-		long minutes = Math.max(1, (limits.untilNextHour().toSeconds() + 59) / 60);
+		long seconds = Math.max(1, wait.toSeconds());
+		long minutes = (seconds + 59) / 60;
 		Context page = page(access, claim, locale);
 		page.setVariable("error", "replies.limited");
 		page.setVariable("errorArgs", new Object[] { ReplyLimits.PER_HOUR, minutes });
@@ -158,7 +161,7 @@ class ResponsePage {
 		page.setVariable("submission", submission == null ? UUID.randomUUID().toString() : submission);
 		ResponseEntity<String> html = html(HttpStatus.TOO_MANY_REQUESTS, page);
 		return ResponseEntity.status(html.getStatusCode()).headers(html.getHeaders())
-			.header("Retry-After", Long.toString(limits.untilNextHour().toSeconds()))
+			.header("Retry-After", Long.toString(seconds))
 			.body(html.getBody());
 	}
 
