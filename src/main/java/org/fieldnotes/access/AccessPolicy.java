@@ -17,6 +17,7 @@ import java.util.Set;
 
 import org.fieldnotes.placement.Person;
 import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.ProgramSettings;
 import org.fieldnotes.placement.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,9 @@ public class AccessPolicy {
 				Operation.DIGEST_SETTINGS_FORM, Operation.SAVE_TO_LOGBOOK_SHORTCUT, Operation.DIRECT_MESSAGE,
 				Operation.DIRECT_MESSAGE_WITH_FILE, Operation.DIRECT_MESSAGE_THREAD_BROADCAST,
 				Operation.DIRECT_MESSAGE_CHANGED, Operation.DIRECT_MESSAGE_DELETED, Operation.BOT_MESSAGE,
-				Operation.APP_HOME_OPENED, Operation.MEMBER_CHANGED);
+				Operation.APP_HOME_OPENED, Operation.MEMBER_CHANGED,
+				// the signed, single-use link sent to a new digest address confirms the holder's own address
+				Operation.EMAIL_CONFIRM_SHOW, Operation.EMAIL_CONFIRM);
 		// programme coordinators: chat admins and admin API tokens
 		rule(ADMIN, Operation.COMMAND_DIGEST_PREVIEW_OF, Operation.COMMAND_ENROLL, Operation.COMMAND_LIST,
 				Operation.COMMAND_PAUSE, Operation.COMMAND_RESUME, Operation.COMMAND_END, Operation.COMMAND_SEND_NOW,
@@ -96,9 +99,18 @@ public class AccessPolicy {
 		return new Actor(recipientKey, Actor.Kind.EMAIL_LINK, false);
 	}
 
-	/** An admin API caller, by the name of the token that let it in (every token is an admin's). */
+	/** An admin API caller with an unlimited admin token (the bootstrap token), by its name. */
 	public Actor apiCaller(String tokenName) {
-		return new Actor(tokenName, Actor.Kind.API_TOKEN, true);
+		return apiCaller(tokenName, TokenScope.ADMIN, null);
+	}
+
+	/**
+	 * An admin API caller, by the name of the token that let it in, its scope ({@literal null}: admin) and the
+	 * programme it is limited to ({@literal null}: none). Every token is an admin's; its scope and programme only
+	 * narrow what it may do (see {@link #limits}).
+	 */
+	public Actor apiCaller(String tokenName, TokenScope scope, String program) {
+		return new Actor(tokenName, Actor.Kind.API_TOKEN, true, TokenScope.orAdmin(scope), program);
 	}
 
 	/** The rule for an operation: the relations that let an actor through (empty: none, refused). */
@@ -138,6 +150,10 @@ public class AccessPolicy {
 			return Decision.deny(Decision.Reason.NOT_PERMITTED);
 		}
 		Target on = target == null ? Target.none() : target;
+		Decision limited = limits(actor, operation, on);
+		if (limited != null) {
+			return limited;
+		}
 		for (Who who : rule) {
 			Decision decision = check(who, actor, on);
 			if (decision != null) {
@@ -145,6 +161,34 @@ public class AccessPolicy {
 			}
 		}
 		return Decision.deny(Decision.Reason.NOT_PERMITTED);
+	}
+
+	/**
+	 * What an API token's scope and programme take away, whatever the rule: a read-only token does nothing that
+	 * {@linkplain Operation#writes writes}; a token limited to a programme does nothing
+	 * {@linkplain Operation.On#INSTALLATION installation-wide}, and nothing to a target of another programme. A
+	 * target whose programme is not known yet (the admin API's list, or a placement to enrol before its body is
+	 * read) is not refused here: the handler asks again with the target. {@literal null} when nothing is taken away.
+	 */
+	private static Decision limits(Actor actor, Operation operation, Target target) {
+		if (actor.kind() != Actor.Kind.API_TOKEN) {
+			return null;
+		}
+		if (actor.scope() == TokenScope.READ_ONLY && operation.writes()) {
+			return Decision.deny(Decision.Reason.READ_ONLY_TOKEN);
+		}
+		if (actor.program() == null) {
+			return null;
+		}
+		if (operation.on() == Operation.On.INSTALLATION || operation.surface() != Surface.HTTP
+				&& operation.surface() != Surface.INTERNAL) {
+			return Decision.deny(Decision.Reason.PROGRAM_TOKEN);
+		}
+		String program = target.programKey();
+		if (program != null && !program.equals(ProgramSettings.keyOf(actor.program()))) {
+			return Decision.deny(Decision.Reason.OTHER_PROGRAM);
+		}
+		return null;
 	}
 
 	/** An allowed decision when the actor has this relation to the target; else {@literal null}. */

@@ -24,6 +24,12 @@ public record Decision(boolean allowed, Reason reason, Role role) {
 		FOLLOWER,
 		/** Allowed: the actor is an admin and the item is shared beyond the academic coach. */
 		ADMIN_SHARED,
+		/** Denied: a read-only API token asked for something that writes; it needs scope {@code admin}. */
+		READ_ONLY_TOKEN,
+		/** Denied: an API token limited to a programme asked for something installation-wide. */
+		PROGRAM_TOKEN,
+		/** Denied: an API token limited to a programme asked about another programme's placement or settings. */
+		OTHER_PROGRAM,
 		/** Denied: no rule lets this actor do this to this target. */
 		NOT_PERMITTED,
 		/** Denied: the operation has no rule (fail closed). */

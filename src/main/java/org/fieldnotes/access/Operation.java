@@ -89,30 +89,41 @@ public enum Operation {
 	MEMBER_CHANGED(Surface.EVENT, "user_change", On.NOTHING),
 
 	// ------------------------------------------------------------------ the admin API (behind its bearer token)
-	API_ENROL_PLACEMENT(Surface.HTTP, "POST /api/v1/placements", On.NOTHING),
+	// What each acts on decides what a token limited to one programme may do: a PLACEMENT ({id}) or a PROGRAM of
+	// its own, the placements list (filtered to its programme), never anything INSTALLATION-wide.
+	/** The programme is the one in the body: the handler asks again with it. */
+	API_ENROL_PLACEMENT(Surface.HTTP, "POST /api/v1/placements", On.PROGRAM),
+	/** Lists only the placements the caller may see ({@link #API_SHOW_PLACEMENT} for each). */
 	API_LIST_PLACEMENTS(Surface.HTTP, "GET /api/v1/placements", On.NOTHING),
-	API_SHOW_PLACEMENT(Surface.HTTP, "GET /api/v1/placements/{id}", On.NOTHING),
+	API_SHOW_PLACEMENT(Surface.HTTP, "GET /api/v1/placements/{id}", On.PLACEMENT),
 	/** Filtered further by {@link #READ_ITEM}: what is shared with admins. */
-	API_PLACEMENT_ENTRIES(Surface.HTTP, "GET /api/v1/placements/{id}/entries", On.NOTHING),
+	API_PLACEMENT_ENTRIES(Surface.HTTP, "GET /api/v1/placements/{id}/entries", On.PLACEMENT),
 	/** Filtered further by {@link #READ_ITEM}: what is shared with admins. */
-	API_PLACEMENT_STATUS_UPDATES(Surface.HTTP, "GET /api/v1/placements/{id}/status-updates", On.NOTHING),
-	API_SEND_PROMPT(Surface.HTTP, "POST /api/v1/placements/{id}/send-prompt", On.NOTHING),
-	API_IMPORT_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:import", On.NOTHING),
-	API_SHOW_PROGRAM(Surface.HTTP, "GET /api/v1/programs/{program}", On.NOTHING),
-	API_UPDATE_PROGRAM(Surface.HTTP, "PUT /api/v1/programs/{program}", On.NOTHING),
-	API_SEND_DIGESTS(Surface.HTTP, "POST /api/v1/digests/send", On.NOTHING),
-	API_RETENTION_SWEEP(Surface.HTTP, "POST /api/v1/retention:sweep", On.NOTHING),
-	API_CREATE_TOKEN(Surface.HTTP, "POST /api/v1/tokens", On.NOTHING),
-	API_LIST_TOKENS(Surface.HTTP, "GET /api/v1/tokens", On.NOTHING),
-	API_REVOKE_TOKEN(Surface.HTTP, "DELETE /api/v1/tokens/{name}", On.NOTHING),
-	API_EXPORT_PERSON(Surface.HTTP, "GET /api/v1/people/{id}/export", On.NOTHING),
-	API_ERASE_PERSON(Surface.HTTP, "DELETE /api/v1/people/{id}", On.NOTHING),
-	API_LIST_DELIVERIES(Surface.HTTP, "GET /api/v1/deliveries", On.NOTHING),
+	API_PLACEMENT_STATUS_UPDATES(Surface.HTTP, "GET /api/v1/placements/{id}/status-updates", On.PLACEMENT),
+	API_SEND_PROMPT(Surface.HTTP, "POST /api/v1/placements/{id}/send-prompt", On.PLACEMENT),
+	/** Each row's programme is checked as for {@link #API_ENROL_PLACEMENT}. */
+	API_IMPORT_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:import", On.PROGRAM),
+	API_SHOW_PROGRAM(Surface.HTTP, "GET /api/v1/programs/{program}", On.PROGRAM),
+	API_UPDATE_PROGRAM(Surface.HTTP, "PUT /api/v1/programs/{program}", On.PROGRAM),
+	API_SEND_DIGESTS(Surface.HTTP, "POST /api/v1/digests/send", On.INSTALLATION),
+	API_RETENTION_SWEEP(Surface.HTTP, "POST /api/v1/retention:sweep", On.INSTALLATION),
+	API_CREATE_TOKEN(Surface.HTTP, "POST /api/v1/tokens", On.INSTALLATION),
+	API_LIST_TOKENS(Surface.HTTP, "GET /api/v1/tokens", On.INSTALLATION),
+	API_REVOKE_TOKEN(Surface.HTTP, "DELETE /api/v1/tokens/{name}", On.INSTALLATION),
+	/** A person may follow placements of several programmes: installation-wide. */
+	API_EXPORT_PERSON(Surface.HTTP, "GET /api/v1/people/{id}/export", On.INSTALLATION),
+	API_ERASE_PERSON(Surface.HTTP, "DELETE /api/v1/people/{id}", On.INSTALLATION),
+	API_LIST_DELIVERIES(Surface.HTTP, "GET /api/v1/deliveries", On.INSTALLATION),
 
 	// ------------------------------------------------------------------ the e-mail digest's signed response page
 	/** The token names the recipient (the actor) and the entry (the target). */
 	RESPONSE_PAGE_SHOW(Surface.HTTP, "GET /r/{token}", On.ITEM),
 	RESPONSE_PAGE_RESPOND(Surface.HTTP, "POST /r/{token}", On.ITEM),
+
+	// ------------------------------------------------------------------ confirming a new digest address
+	/** The signed, single-use link e-mailed to a new address: the token names the person and the address. */
+	EMAIL_CONFIRM_SHOW(Surface.HTTP, "GET /confirm/{token}", On.NOTHING),
+	EMAIL_CONFIRM(Surface.HTTP, "POST /confirm/{token}", On.NOTHING),
 
 	// ------------------------------------------------------------------ not a request
 	/** Showing an entry or a status update to someone: a digest, a summary, an API answer. */
@@ -120,7 +131,20 @@ public enum Operation {
 
 	/** What the operation acts on. */
 	public enum On {
-		NOTHING, PLACEMENT, ITEM
+		/** Nothing in particular (or the actor's own things). */
+		NOTHING,
+		/** A placement: a prompt's, or the admin API's {@code {id}}. */
+		PLACEMENT,
+		/** An entry or a status update. */
+		ITEM,
+		/** A programme: the admin API's {@code {program}}, or the one named in the body. */
+		PROGRAM,
+		/** The whole installation: every programme (tokens, digests for all, retention, a person's data). */
+		INSTALLATION
+	}
+
+	/** An HTTP endpoint a request went to, with the values of its path's variables (decoded). */
+	public record Match(Operation operation, java.util.Map<String, String> variables) {
 	}
 
 	private static final java.util.Map<Operation, PathPattern> PATHS = new java.util.EnumMap<>(Operation.class);
@@ -169,10 +193,30 @@ public enum Operation {
 
 	/** The HTTP endpoint a request goes to, by method and path (without the context path). */
 	public static Optional<Operation> request(String method, String path) {
+		return match(method, path).map(Match::operation);
+	}
+
+	/** The HTTP endpoint a request goes to and its path variables; empty when no operation is that request. */
+	public static Optional<Match> match(String method, String path) {
 		PathContainer container = PathContainer.parsePath(path == null ? "" : path);
 		return Arrays.stream(values())
 			.filter(o -> o.surface == Surface.HTTP && o.id.startsWith(method + " "))
-			.filter(o -> PATHS.get(o).matches(container))
+			.map(o -> {
+				PathPattern.PathMatchInfo info = PATHS.get(o).matchAndExtract(container);
+				return info == null ? null : new Match(o, java.util.Map.copyOf(info.getUriVariables()));
+			})
+			.filter(java.util.Objects::nonNull)
 			.findFirst();
+	}
+
+	/**
+	 * Whether it may change something, which a read-only API token may not do: every HTTP endpoint but {@code GET},
+	 * and every chat surface (commands, buttons, forms, events); never {@link Surface#INTERNAL} reading.
+	 */
+	public boolean writes() {
+		if (surface == Surface.INTERNAL) {
+			return false;
+		}
+		return surface != Surface.HTTP || !id.startsWith("GET ");
 	}
 }

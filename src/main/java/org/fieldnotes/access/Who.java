@@ -10,7 +10,10 @@ public enum Who {
 	 * settings, their new entry). Whether they are enrolled is a fact the feature answers, not a permission.
 	 */
 	ANYONE,
-	/** An admin: a member named in {@code FIELDNOTES_ADMINS} or added by command, or an admin API token. */
+	/**
+	 * An admin: a member named in {@code FIELDNOTES_ADMINS} or added by command, or an admin API token (whose scope and
+	 * programme may narrow it further, whatever the rule).
+	 */
 	ADMIN,
 	/** The participant of the target placement (the person a prompt was sent to). */
 	ADDRESSEE,

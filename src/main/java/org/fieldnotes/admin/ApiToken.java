@@ -2,6 +2,7 @@ package org.fieldnotes.admin;
 
 import java.time.Instant;
 
+import org.fieldnotes.access.TokenScope;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -20,11 +21,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * or a Slack member id for a token made with {@code /fieldnotes admin token create}
  * @param lastUsedAt when the token last let a request in, written at most once a minute
  * @param revokedAt when the token was revoked; from then on every request with it gets 401
+ * @param scope what it may do; {@literal null} for a token stored before scopes existed, which is
+ * {@link TokenScope#ADMIN}
+ * @param program the programme it is limited to (as given, compared without regard to case); {@literal null}: none
  */
 @Document("api_tokens")
 public record ApiToken(@Id String id, String name, @Indexed(unique = true, sparse = true) String activeName,
 		@Indexed(unique = true) String hash, String prefix, Instant createdAt, String createdBy, Instant lastUsedAt,
-		Instant revokedAt) {
+		Instant revokedAt, TokenScope scope, String program) {
 
 	@PersistenceCreator
 	public ApiToken {
@@ -32,5 +36,10 @@ public record ApiToken(@Id String id, String name, @Indexed(unique = true, spars
 
 	public boolean active() {
 		return revokedAt == null;
+	}
+
+	/** The token's scope: {@link TokenScope#ADMIN} when none was stored. */
+	public TokenScope effectiveScope() {
+		return TokenScope.orAdmin(scope);
 	}
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.bson.types.ObjectId;
+import org.fieldnotes.access.TokenScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -61,14 +62,21 @@ public class ApiTokens {
 		return name != null && NAME.matcher(name).matches();
 	}
 
+	/** Makes an admin token limited to no programme; see {@link #create(String, TokenScope, String, String)}. */
+	public Created create(String name, String createdBy) {
+		return create(name, TokenScope.ADMIN, null, createdBy);
+	}
+
 	/**
 	 * Makes a token. The returned {@link Created#token()} is the only time the token exists outside the caller's
 	 * hands.
 	 *
+	 * @param scope what it may do ({@literal null}: admin)
+	 * @param program the programme it is limited to, or {@literal null} for none
 	 * @throws IllegalArgumentException when the name is not {@linkplain #validName valid}
 	 * @throws DuplicateName when an active token already has the name
 	 */
-	public Created create(String name, String createdBy) {
+	public Created create(String name, TokenScope scope, String program, String createdBy) {
 		if (!validName(name)) {
 			throw new IllegalArgumentException("invalid token name");
 		}
@@ -79,7 +87,8 @@ public class ApiTokens {
 		RANDOM.nextBytes(random);
 		String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 		ApiToken stored = new ApiToken(new ObjectId().toHexString(), name, name, hash(token),
-				token.substring(0, PREFIX_LENGTH), now(), createdBy, null, null);
+				token.substring(0, PREFIX_LENGTH), now(), createdBy, null, null, TokenScope.orAdmin(scope),
+				program == null || program.isBlank() ? null : program.strip());
 		try {
 			mongo.insert(stored);
 		}
@@ -87,7 +96,8 @@ public class ApiTokens {
 			// another request took the name between the check and the insert
 			throw new DuplicateName(name);
 		}
-		log.info("API token {} ({}) created by {}", stored.name(), stored.prefix(), createdBy);
+		log.info("API token {} ({}) created by {}; scope {}{}", stored.name(), stored.prefix(), createdBy,
+				stored.effectiveScope().key(), stored.program() == null ? "" : ", limited to a programme");
 		return new Created(stored, token);
 	}
 

@@ -61,6 +61,18 @@ public class Commands {
 		return subcommand.run(new Invocation(userId, line, locale));
 	}
 
+	/**
+	 * Whether {@link #run} of this command should come after the chat platform's acknowledgement: the subcommand
+	 * {@linkplain Subcommand#answersAfterAck answers after the ack} and the person may run it (a refusal is quick,
+	 * and is answered at once). Decides quietly; {@link #run} decides again, and logs a refusal.
+	 */
+	public boolean answersAfterAck(String userId, String text) {
+		Subcommand subcommand = subcommands.get(CommandLine.parse(text).name());
+		return subcommand != null && subcommand.answersAfterAck() && Operation.command(subcommand.name())
+			.map(o -> access.permits(access.member(userId), o, Target.none()))
+			.orElse(false);
+	}
+
 	private ChatMessage help(String userId, Locale locale, String problem) {
 		Actor actor = access.member(userId);
 		List<Item> items = subcommands.values()

@@ -136,11 +136,13 @@ class DigestCommand implements Subcommand {
 		}
 		if (line.empty()) {
 			return settings.current(userId)
-				.map(current -> ChatMessage.builder(text.schedule(current, locale))
-					.paragraph(text.schedule(current, locale))
-					.paragraph(text.next(current, locale))
-					.context(replies.t("digestsettings.howToChange", locale))
-					.build())
+				.map(current -> {
+					var message = ChatMessage.builder(text.schedule(current, locale))
+						.paragraph(text.schedule(current, locale))
+						.paragraph(text.next(current, locale));
+					text.pending(current, locale).ifPresent(message::paragraph);
+					return message.context(replies.t("digestsettings.howToChange", locale)).build();
+				})
 				.orElseGet(() -> replies.text("digest.preview.none", locale));
 		}
 		DigestPreferences.Changed changed = settings.change(userId, line.change());

@@ -3,10 +3,12 @@ package org.fieldnotes.commands;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.digest.DigestChannel;
 import org.fieldnotes.digest.DigestPreferences;
+import org.fieldnotes.links.ConfirmationLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,12 +36,24 @@ public class DigestSettingsText {
 		return replies.t("digestsettings.next", locale, when, current.zone().getId(), channel(current, locale));
 	}
 
-	/** The answer to a saved change: what was saved and when the next digest comes. */
+	/** The answer to a saved change: what was saved and when the next digest comes (and what waits to be confirmed). */
 	public ChatMessage saved(DigestPreferences.Current current, Locale locale) {
-		return ChatMessage.builder(replies.t("digestsettings.saved", locale) + " " + next(current, locale))
-			.paragraph(replies.t("digestsettings.saved", locale) + " " + next(current, locale))
-			.context(schedule(current, locale))
-			.build();
+		var message = ChatMessage.builder(replies.t("digestsettings.saved", locale) + " " + next(current, locale))
+			.paragraph(replies.t("digestsettings.saved", locale) + " " + next(current, locale));
+		pending(current, locale).ifPresent(message::paragraph);
+		return message.context(schedule(current, locale)).build();
+	}
+
+	/**
+	 * "Waiting for you to confirm a@b.se: open the link in the e-mail we sent there …", while a new address waits for
+	 * confirmation; empty otherwise.
+	 */
+	public Optional<String> pending(DigestPreferences.Current current, Locale locale) {
+		if (current.pendingEmail() == null) {
+			return Optional.empty();
+		}
+		return Optional.of(replies.t("digestsettings.pending", locale, current.pendingEmail(), channel(current, locale),
+				ConfirmationLinks.VALID_FOR.toHours()));
 	}
 
 	/** How the next digest is delivered, saying so when an e-mail choice falls back to Slack. */
@@ -54,7 +68,10 @@ public class DigestSettingsText {
 
 	/** The error for a bad e-mail choice, as a sentence; for the command and the form's field. */
 	public String emailProblem(DigestPreferences.Outcome outcome, String given, Locale locale) {
-		return outcome == DigestPreferences.Outcome.EMAIL_INVALID ? replies.t("digestsettings.error.email", locale, given)
-				: replies.t("digestsettings.error.emailNeeded", locale);
+		return switch (outcome) {
+			case EMAIL_INVALID -> replies.t("digestsettings.error.email", locale, given);
+			case EMAIL_UNCONFIRMABLE -> replies.t("digestsettings.error.cannotConfirm", locale, given);
+			default -> replies.t("digestsettings.error.emailNeeded", locale);
+		};
 	}
 }

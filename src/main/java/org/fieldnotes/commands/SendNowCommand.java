@@ -24,6 +24,12 @@ class SendNowCommand extends PromptCommand {
 		return 150;
 	}
 
+	/** Sending the prompt calls Slack (through the outbox), which can take longer than the ack may wait. */
+	@Override
+	public boolean answersAfterAck() {
+		return true;
+	}
+
 	@Override
 	PromptDelivery act(String placementId) {
 		return prompts.sendNext(placementId);

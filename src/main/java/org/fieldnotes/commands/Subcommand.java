@@ -17,4 +17,13 @@ public interface Subcommand {
 	int helpOrder();
 
 	ChatMessage run(Invocation invocation);
+
+	/**
+	 * Whether running it may take long because it calls the chat platform (e.g. sends a message), so that the chat
+	 * adapter should acknowledge the command first (Slack wants an answer within 3 seconds) and deliver the answer
+	 * afterwards. A refusal is answered at once either way.
+	 */
+	default boolean answersAfterAck() {
+		return false;
+	}
 }

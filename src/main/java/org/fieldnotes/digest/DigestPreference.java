@@ -20,11 +20,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param time local time of the digest, in the recipient's own time zone
  * @param channel where it goes
  * @param email the address to e-mail it to when the person's placement gives none (e.g. a Slack coach's address
- * from their Slack profile or typed in themselves)
+ * from their Slack profile, or typed in themselves and confirmed from that inbox). Only ever an address Fieldnotes
+ * may send to: the digest is sent here (DigestService reads this field, never {@code pendingEmail}). An address
+ * stored before confirmation existed counts as confirmed.
+ * @param pendingEmail a typed address not yet confirmed: a confirmation link went there, and nothing else will
+ * until it is used ({@literal null} when none is waiting)
+ * @param pendingChannel the channel to use once {@code pendingEmail} is confirmed
+ * @param pendingNonce the single-use nonce of the confirmation link (its {@code jti})
+ * @param pendingSince when the confirmation was asked for
  */
 @Document("digest_preferences")
 public record DigestPreference(@Id String recipientKey, DayOfWeek day, LocalTime time, DigestChannel channel,
-		String email, Instant updatedAt) {
+		String email, Instant updatedAt, String pendingEmail, DigestChannel pendingChannel, String pendingNonce,
+		Instant pendingSince) {
 
 	boolean wantsEmail() {
 		return channel == DigestChannel.EMAIL;

@@ -27,4 +27,14 @@ class DigestPreferenceStore {
 		return mongo.findAndModify(Query.query(Criteria.where("_id").is(recipientKey)), update,
 				FindAndModifyOptions.options().upsert(true).returnNew(true), DigestPreference.class);
 	}
+
+	/**
+	 * Applies the update only while {@code nonce} is the pending confirmation's (one atomic update: a link used
+	 * twice, or by two requests at once, takes effect once). Empty when it is not pending any more.
+	 */
+	Optional<DigestPreference> whilePending(String recipientKey, String nonce, Update update) {
+		return Optional.ofNullable(mongo.findAndModify(
+				Query.query(Criteria.where("_id").is(recipientKey).and("pendingNonce").is(nonce)), update,
+				FindAndModifyOptions.options().returnNew(true), DigestPreference.class));
+	}
 }

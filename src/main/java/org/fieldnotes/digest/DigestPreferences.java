@@ -22,6 +22,10 @@ import org.springframework.stereotype.Service;
  * A recipient's own digest settings (day, time, channel, e-mail address), what {@code /fieldnotes digest settings}
  * shows and changes. A change is stored in one upsert and moves the recipient's trigger at once; a week whose digest
  * already went out is not sent again (the week's claim guards it, and the next time shown skips that week).
+ *
+ * <p>An address is used at once only when Fieldnotes already knows it belongs to the person: the one in use, their
+ * placement's, or their Slack profile's. Any other typed address waits for confirmation from its inbox
+ * ({@link AddressConfirmation}); until then the digest keeps going where it went.
  */
 @Service
 public class DigestPreferences {
@@ -35,10 +39,13 @@ public class DigestPreferences {
 	private final DigestSettings defaults;
 	private final PeopleDirectory people;
 	private final Mailer mailer;
+	private final AddressConfirmation confirmation;
 	private final Clock clock;
 
 	DigestPreferences(Recipients recipients, DigestPreferenceStore store, DigestScheduler scheduler,
-			DigestSettings defaults, PeopleDirectory people, Mailer mailer, Clock clock) {
+			DigestSettings defaults, PeopleDirectory people, Mailer mailer, AddressConfirmation confirmation,
+			Clock clock) {
+		this.confirmation = confirmation;
 		this.recipients = recipients;
 		this.store = store;
 		this.scheduler = scheduler;
@@ -57,9 +64,11 @@ public class DigestPreferences {
 	 * @param mailServer whether e-mail can be sent at all ({@code SPRING_MAIL_HOST}); without it, a Slack member who
 	 * chose e-mail gets a DM
 	 * @param slack whether the recipient is on Slack (else e-mail is their only channel)
+	 * @param pendingEmail a new address waiting to be confirmed from its inbox (its link still working), or
+	 * {@literal null}; the digest does not go there yet
 	 */
 	public record Current(DayOfWeek day, LocalTime time, ZoneId zone, DigestChannel channel, String email, Instant next,
-			boolean mailServer, boolean slack) {
+			boolean mailServer, boolean slack, String pendingEmail) {
 
 		/** The channel the next digest will actually use. */
 		public DigestChannel effectiveChannel() {
@@ -82,7 +91,12 @@ public class DigestPreferences {
 		/** E-mail was chosen and no address is known: ask for one. */
 		EMAIL_NEEDED,
 		/** The address given is not an e-mail address. */
-		EMAIL_INVALID
+		EMAIL_INVALID,
+		/**
+		 * The address given is new and cannot be confirmed here (no mail server, or no signed links:
+		 * {@code FIELDNOTES_PUBLIC_URL}, {@code FIELDNOTES_LINK_SECRET}); nothing is stored.
+		 */
+		EMAIL_UNCONFIRMABLE
 	}
 
 	/** @param current the settings after the change (or as they were when nothing changed) */
@@ -124,7 +138,16 @@ public class DigestPreferences {
 		DigestChannel resulting = channel != null ? channel
 				: before.map(DigestPreference::channel).orElse(DigestChannel.SLACK);
 		Update update = new Update().set("updatedAt", clock.instant());
-		if (resulting == DigestChannel.EMAIL) {
+		String awaiting = null;
+		if (given != null && !known(given, recipient, before, slackUserId)) {
+			// a new address: used only once confirmed from its inbox; until then the digest goes where it went
+			if (!confirmation.possible()) {
+				return new Changed(Outcome.EMAIL_UNCONFIRMABLE, current(recipient, before, scheduler.nextDigest(recipient)));
+			}
+			awaiting = confirmation.pending(update, given, resulting);
+			channel = null;
+		}
+		else if (resulting == DigestChannel.EMAIL) {
 			String address = given != null ? given : storedEmail(recipient, before);
 			if (address == null) {
 				address = profileEmail(slackUserId).orElse(null);
@@ -137,6 +160,9 @@ public class DigestPreferences {
 		else if (given != null) {
 			update.set("email", given);
 		}
+		if (awaiting == null && (change.channel() != null || given != null)) {
+			AddressConfirmation.forget(update); // a choice made since replaces one still waiting
+		}
 		if (change.day() != null) {
 			update.set("day", change.day());
 		}
@@ -147,6 +173,9 @@ public class DigestPreferences {
 			update.set("channel", channel);
 		}
 		DigestPreference saved = store.upsert(recipient.key(), update);
+		if (awaiting != null) {
+			confirmation.send(recipient.person(), recipient.key(), given, awaiting);
+		}
 		Instant next = scheduler.reschedule(recipient.key()).orElseGet(() -> scheduler.nextDigest(recipient));
 		log.info("Digest settings changed: day {}, time {}, channel {}; next digest at {}", saved.day(), saved.time(),
 				saved.channel(), next);
@@ -162,7 +191,19 @@ public class DigestPreferences {
 		}
 		return new Current(chosen.map(DigestPreference::day).orElse(defaults.day()),
 				chosen.map(DigestPreference::time).orElse(defaults.time()), person.zone(), channel,
-				storedEmail(recipient, chosen), next, mailer.configured(), person.hasSlack());
+				storedEmail(recipient, chosen), next, mailer.configured(), person.hasSlack(),
+				confirmation.waiting(chosen));
+	}
+
+	/**
+	 * Whether the address is one Fieldnotes already knows belongs to the person (compared without regard to case):
+	 * the one in use or their placement's, or else their Slack profile's (asked only then).
+	 */
+	private boolean known(String address, Recipient recipient, Optional<DigestPreference> before, String slackUserId) {
+		String inUse = storedEmail(recipient, before);
+		String own = recipient.person().email();
+		return address.equalsIgnoreCase(inUse) || address.equalsIgnoreCase(own)
+				|| profileEmail(slackUserId).map(address::equalsIgnoreCase).orElse(false);
 	}
 
 	private static String storedEmail(Recipient recipient, Optional<DigestPreference> chosen) {

@@ -1,5 +1,6 @@
 package org.fieldnotes.links;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -35,7 +36,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * a Reply form, both posting to the same address. The token is the capability: it is verified again on every
  * request, GET changes nothing, and only POST stores (so no CSRF token is needed: a forger cannot know the token).
  * A forged or damaged token gets 403, an expired one 410, each a short page in the recipient's language (the
- * browser's when the token names nobody). Server-rendered, no JavaScript.
+ * browser's when the token names nobody). A link carries at most {@link ReplyLimits#PER_HOUR} replies an hour; the
+ * next is a 429 that keeps the typed reply in the form. Server-rendered, no JavaScript.
  */
 @RestController
 class ResponsePage {
@@ -47,10 +49,12 @@ class ResponsePage {
 	private final Preferences preferences;
 	private final ITemplateEngine templates;
 	private final AccessPolicy policy;
+	private final ReplyLimits limits;
 
 	ResponsePage(ResponseLinks links, Responses responses, Preferences preferences, ITemplateEngine templates,
-			AccessPolicy policy) {
+			AccessPolicy policy, ReplyLimits limits) {
 		this.policy = policy;
+		this.limits = limits;
 		this.links = links;
 		this.responses = responses;
 		this.preferences = preferences;
@@ -110,6 +114,10 @@ class ResponsePage {
 				page.setVariable("submission", submission == null ? UUID.randomUUID().toString() : submission);
 				return html(HttpStatus.BAD_REQUEST, page);
 			}
+			Duration wait = limits.wait(entryId, claim.get().recipientKey());
+			if (!wait.isZero()) {
+				return limited(entryId, recipient, claim.get(), text, submission, wait, request);
+			}
 			outcome = responses.reply(entryId, recipient, text,
 					"web:" + (submission == null || submission.isBlank() ? UUID.randomUUID() : cut(submission)),
 					Operation.RESPONSE_PAGE_RESPOND);
@@ -131,6 +139,30 @@ class ResponsePage {
 			.cacheControl(CacheControl.noStore())
 			.header("Referrer-Policy", "no-referrer")
 			.build();
+	}
+
+	/**
+	 * 429: the link has carried its replies for this hour. The page says so in the recipient's language and keeps
+	 * what they typed, unsent, for them to send again later.
+	 */
+	private ResponseEntity<String> limited(String entryId, Actor recipient, ResponseLinks.Claim claim, String text,
+			String submission, Duration wait, HttpServletRequest request) {
+		Outcome access = responses.access(entryId, recipient, Operation.RESPONSE_PAGE_RESPOND);
+		Locale locale = localeOf(access, request);
+		if (access.status() != Status.ALLOWED) {
+			return refusal(access, locale);
+		}
+		long seconds = Math.max(1, wait.toSeconds());
+		long minutes = (seconds + 59) / 60;
+		Context page = page(access, claim, locale);
+		page.setVariable("error", "replies.limited");
+		page.setVariable("errorArgs", new Object[] { ReplyLimits.PER_HOUR, minutes });
+		page.setVariable("typed", text);
+		page.setVariable("submission", submission == null ? UUID.randomUUID().toString() : submission);
+		ResponseEntity<String> html = html(HttpStatus.TOO_MANY_REQUESTS, page);
+		return ResponseEntity.status(html.getStatusCode()).headers(html.getHeaders())
+			.header("Retry-After", Long.toString(seconds))
+			.body(html.getBody());
 	}
 
 	private Context page(Outcome access, ResponseLinks.Claim claim, Locale locale) {

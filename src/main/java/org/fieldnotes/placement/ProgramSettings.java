@@ -25,8 +25,8 @@ public record ProgramSettings(@Id String id, String name, Visibility defaultVisi
 	public ProgramSettings {
 	}
 
-	/** The key a programme's settings are stored under. */
-	static String keyOf(String program) {
+	/** The key a programme's settings are stored under: how programme names compare (trimmed, without case). */
+	public static String keyOf(String program) {
 		return program.strip().toLowerCase(Locale.ROOT);
 	}
 

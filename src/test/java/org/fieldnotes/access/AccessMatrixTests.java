@@ -117,6 +117,8 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_LIST_DELIVERIES, ADMIN),
 			Map.entry(Operation.RESPONSE_PAGE_SHOW, COACHES),
 			Map.entry(Operation.RESPONSE_PAGE_RESPOND, COACHES),
+			Map.entry(Operation.EMAIL_CONFIRM_SHOW, ALL),
+			Map.entry(Operation.EMAIL_CONFIRM, ALL),
 			Map.entry(Operation.READ_ITEM, "Y . . Y Y . Y .")));
 
 	/** Reading an entry, by its visibility: private is the author's, confidential reaches only the academic coach. */
@@ -136,6 +138,33 @@ class AccessMatrixTests {
 	private static final Set<Operation> RESPONDING = EnumSet.of(Operation.ENTRY_ACKNOWLEDGE_BUTTON,
 			Operation.ENTRY_REPLY_BUTTON, Operation.ENTRY_REPLY_FORM, Operation.RESPONSE_PAGE_SHOW,
 			Operation.RESPONSE_PAGE_RESPOND);
+
+	/**
+	 * API tokens × admin API operations: an admin token; a read-only one; one limited to programme "KTP 2026" on a
+	 * target of its own programme (P, or the name written in another case), and on one of programme "Other" (OTHER).
+	 */
+	//                                                                  admin read-only KTP-own KTP-other
+	private static final Map<Operation, String> TOKENS = new EnumMap<>(Map.ofEntries(
+			Map.entry(Operation.API_ENROL_PLACEMENT,          "Y . Y ."),
+			Map.entry(Operation.API_LIST_PLACEMENTS,          "Y Y Y Y"),
+			Map.entry(Operation.API_SHOW_PLACEMENT,           "Y Y Y ."),
+			Map.entry(Operation.API_PLACEMENT_ENTRIES,        "Y Y Y ."),
+			Map.entry(Operation.API_PLACEMENT_STATUS_UPDATES, "Y Y Y ."),
+			Map.entry(Operation.API_SEND_PROMPT,              "Y . Y ."),
+			Map.entry(Operation.API_IMPORT_PLACEMENTS,        "Y . Y ."),
+			Map.entry(Operation.API_SHOW_PROGRAM,             "Y Y Y ."),
+			Map.entry(Operation.API_UPDATE_PROGRAM,           "Y . Y ."),
+			Map.entry(Operation.API_SEND_DIGESTS,             "Y . . ."),
+			Map.entry(Operation.API_RETENTION_SWEEP,          "Y . . ."),
+			Map.entry(Operation.API_CREATE_TOKEN,             "Y . . ."),
+			Map.entry(Operation.API_LIST_TOKENS,              "Y Y . ."),
+			Map.entry(Operation.API_REVOKE_TOKEN,             "Y . . ."),
+			Map.entry(Operation.API_EXPORT_PERSON,            "Y Y . ."),
+			Map.entry(Operation.API_ERASE_PERSON,             "Y . . ."),
+			Map.entry(Operation.API_LIST_DELIVERIES,          "Y Y . ."),
+			Map.entry(Operation.READ_ITEM,                    "Y Y Y .")));
+
+	private static final Placement OTHER = PlacementFixtures.inProgram("OTHER", "Other");
 
 	private final AccessPolicy policy = new AccessPolicy("UADMIN"::equals);
 
@@ -209,6 +238,39 @@ class AccessMatrixTests {
 	}
 
 	@Test
+	void aTokensScopeAndProgrammeNarrowWhatItMayDo() {
+		Actor admin = policy.apiCaller("ops", TokenScope.ADMIN, null);
+		Actor readOnly = policy.apiCaller("reporting", TokenScope.READ_ONLY, null);
+		Actor ktp = policy.apiCaller("ktp", TokenScope.ADMIN, "KTP 2026");
+		List<String> wrong = new ArrayList<>();
+		for (Operation operation : Operation.values()) {
+			if (!operation.id().contains(" /api/") && operation != Operation.READ_ITEM) {
+				continue;
+			}
+			String expected = TOKENS.get(operation);
+			assertThat(expected).as("a row for " + operation).isNotNull();
+			String actual = String.join(" ", cell(admin, operation, own(operation)), cell(readOnly, operation, own(operation)),
+					cell(ktp, operation, own(operation)), cell(ktp, operation, other(operation)));
+			if (!actual.equals(expected)) {
+				wrong.add(operation + ": expected " + expected + " but was " + actual);
+			}
+		}
+		assertThat(wrong).isEmpty();
+		// what a token lacks is the reason given, so the API can name it
+		assertThat(policy.decide(readOnly, Operation.API_ENROL_PLACEMENT, Target.none()).reason())
+			.isEqualTo(Decision.Reason.READ_ONLY_TOKEN);
+		assertThat(policy.decide(ktp, Operation.API_LIST_TOKENS, Target.none()).reason())
+			.isEqualTo(Decision.Reason.PROGRAM_TOKEN);
+		assertThat(policy.decide(ktp, Operation.API_SHOW_PLACEMENT, Target.placement(OTHER)).reason())
+			.isEqualTo(Decision.Reason.OTHER_PROGRAM);
+		// programmes compare without regard to case or surrounding spaces
+		assertThat(policy.decide(ktp, Operation.API_UPDATE_PROGRAM, Target.program("  ktp 2026 ")).allowed()).isTrue();
+		// a token limited to a programme never does what a chat member does, even on its own programme
+		assertThat(policy.decide(ktp, Operation.COMMAND_PAUSE, Target.placement(P)).allowed()).isFalse();
+		assertThat(policy.decide(readOnly, Operation.COMMAND_LIST, Target.none()).allowed()).isFalse();
+	}
+
+	@Test
 	void anItemOperationWithoutItsTargetIsRefused() {
 		assertThat(policy.decide(policy.member("UANDERS"), Operation.ENTRY_ACKNOWLEDGE_BUTTON, Target.none()).allowed())
 			.isFalse();
@@ -217,6 +279,29 @@ class AccessMatrixTests {
 	}
 
 	// ---------------------------------------------------------------------------------------------- helpers
+
+	private String cell(Actor actor, Operation operation, Target target) {
+		return policy.decide(actor, operation, target).allowed() ? "Y" : ".";
+	}
+
+	/** The target of a token's own programme (P is in KTP 2026; the programme is written in another case). */
+	private static Target own(Operation operation) {
+		return switch (operation.on()) {
+			case PLACEMENT -> Target.placement(P);
+			case PROGRAM -> Target.program("ktp 2026");
+			case ITEM -> Target.item(P, "UADA", Visibility.COACHES);
+			default -> Target.none();
+		};
+	}
+
+	private static Target other(Operation operation) {
+		return switch (operation.on()) {
+			case PLACEMENT -> Target.placement(OTHER);
+			case PROGRAM -> Target.program("Other");
+			case ITEM -> Target.item(OTHER, "UPARTICIPANT", Visibility.COACHES);
+			default -> Target.none();
+		};
+	}
 
 	private static Target target(Operation operation, Visibility visibility) {
 		switch (operation.on()) {

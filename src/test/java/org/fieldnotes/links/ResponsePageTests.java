@@ -39,7 +39,7 @@ class ResponsePageTests extends MailTest {
 	@DynamicPropertySource
 	static void links(DynamicPropertyRegistry registry) {
 		registry.add("fieldnotes.links.public-url", () -> "https://fieldnotes.example.org");
-		registry.add("fieldnotes.links.secret", () -> "test-link-secret");
+		registry.add("fieldnotes.links.secret", () -> ResponseLinksTests.SECRET);
 	}
 
 	@Autowired
@@ -120,6 +120,41 @@ class ResponsePageTests extends MailTest {
 		assertThat(page(token + "?done=REPLIED", "en").body())
 			.contains("✓ Svaret är skickat — Ada Lindqvist har fått veta det.")
 			.contains("Tack! &lt;!channel&gt; &lt;b&gt;bra&lt;/b&gt; ${7*7}");
+	}
+
+	@Test
+	void aLinkCarriesFiveRepliesInAnyHourAndTheSixthIs429KeptInTheFormInTheRecipientsLanguage() throws Exception {
+		String token = tokenFromEvasDigest("Bench test booked");
+		for (int i = 1; i <= ReplyLimits.PER_HOUR; i++) {
+			assertThat(post(token, Map.of("action", "reply", "text", "Svar " + i, "submission", "n" + i)).statusCode())
+				.isEqualTo(303);
+		}
+
+		HttpResponse<String> sixth = post(token, Map.of("action", "reply", "text", "Sjätte & sista", "submission", "n6"));
+
+		assertThat(sixth.statusCode()).isEqualTo(429);
+		assertThat(sixth.headers().firstValue("Retry-After")).hasValue("3600");
+		assertThat(sixth.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+		assertThat(sixth.body()).contains("<html lang=\"sv\"")
+			.contains("Den här länken tar emot högst 5 svar i timmen. Ditt svar har inte skickats; det finns kvar nedan. "
+					+ "Skicka det igen om 60 minuter.")
+			.contains(">Sjätte &amp; sista</textarea>");
+		assertThat(responses.to(entryId)).hasSize(ReplyLimits.PER_HOUR);
+		// acknowledging is not a reply, and is not limited
+		assertThat(post(token, Map.of("action", "acknowledge")).statusCode()).isEqualTo(303);
+
+		// any hour, not a clock hour: half an hour on, the five are still within it
+		clock.advance(Duration.ofMinutes(30));
+		HttpResponse<String> stillFull = post(token, Map.of("action", "reply", "text", "Sjätte & sista", "submission", "n6"));
+		assertThat(stillFull.statusCode()).isEqualTo(429);
+		assertThat(stillFull.headers().firstValue("Retry-After")).hasValue("1800");
+		assertThat(stillFull.body()).contains("Skicka det igen om 30 minuter.");
+
+		clock.advance(Duration.ofMinutes(30));
+		assertThat(post(token, Map.of("action", "reply", "text", "Sjätte & sista", "submission", "n6")).statusCode())
+			.isEqualTo(303);
+		assertThat(responses.to(entryId)).filteredOn(r -> r.kind() == ResponseKind.REPLIED)
+			.hasSize(ReplyLimits.PER_HOUR + 1);
 	}
 
 	@Test

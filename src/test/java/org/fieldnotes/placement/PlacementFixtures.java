@@ -50,6 +50,13 @@ public final class PlacementFixtures {
 				null, PlacementStatus.ACTIVE, CREATED, CREATED, CREATED, null);
 	}
 
+	/** An active placement of participant UPARTICIPANT in {@code program}, with nobody else. */
+	public static Placement inProgram(String id, String program) {
+		return new Placement(id, person("Participant", "UPARTICIPANT"), program, "Scania", LocalDate.parse("2026-11-02"),
+				LocalDate.parse("2027-04-30"), null, null, null, new PromptSchedule(DayOfWeek.FRIDAY, LocalTime.parse("14:00")),
+				null, PlacementStatus.ACTIVE, CREATED, CREATED, CREATED, null);
+	}
+
 	private static Person person(String name, String slackUserId) {
 		return slackUserId == null ? null : new Person(name, slackUserId, null, "Europe/Stockholm", "en");
 	}

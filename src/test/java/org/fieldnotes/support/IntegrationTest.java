@@ -170,6 +170,22 @@ public abstract class IntegrationTest {
 		return texts(ack.get("blocks"));
 	}
 
+	/**
+	 * Runs {@code /fieldnotes <text>} as the member where the command answers after its ack (e.g. {@code send-now}):
+	 * the ack must be an empty 200, and the answer, ephemeral, comes to the command's {@code response_url}. Returns
+	 * the answer's texts.
+	 */
+	protected String answerAfterAck(String userId, String text) {
+		int before = SlackStub.commandResponses().size();
+		HttpResponse<String> response = slashCommand(userId, text);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).as("the ack carries no answer").isEmpty();
+		await().atMost(Duration.ofSeconds(10)).until(() -> SlackStub.commandResponses().size() > before);
+		JsonNode answer = SlackStub.commandResponses().get(before);
+		assertThat(answer.get("response_type").asString()).isEqualTo("ephemeral");
+		return texts(answer.get("blocks"));
+	}
+
 	/** An answer's blocks as JSON, one block per line (strings as Slack receives them, JSON-escaped). */
 	protected static String blocksJson(JsonNode answer) {
 		StringBuilder all = new StringBuilder();

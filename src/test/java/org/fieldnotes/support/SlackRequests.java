@@ -21,6 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SlackRequests {
 
 	public static final String SIGNING_SECRET = "test-signing-secret";
+	/** Where a slash command's {@code response_url} points: the Slack stand-in (an answer after the ack goes there). */
+	public static final String COMMAND_RESPONSE_PATH = "/api/response/commands/T1/1/x";
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private SlackRequests() {
@@ -122,7 +124,7 @@ public final class SlackRequests {
 		form.put("command", "/fieldnotes");
 		form.put("text", text);
 		form.put("api_app_id", "A1");
-		form.put("response_url", "https://hooks.slack.com/commands/T1/1/x");
+		form.put("response_url", SlackStub.apiUrl() + COMMAND_RESPONSE_PATH.substring("/api/".length()));
 		form.put("trigger_id", "1.2.3");
 		return form.entrySet()
 			.stream()

@@ -73,6 +73,8 @@ public final class SlackStub {
 				+ "\"file_id\":\"F0CHART\"");
 		SERVER.stubFor(post(urlPathMatching(UPLOAD_PATH + ".*")).willReturn(aResponse().withStatus(200).withBody("OK")));
 		ok("files.completeUploadExternal", "\"files\":[{\"id\":\"F0CHART\",\"title\":\"chart\"}]");
+		// a slash command's response_url (answers after the ack)
+		SERVER.stubFor(post(urlEqualTo(SlackRequests.COMMAND_RESPONSE_PATH)).willReturn(aResponse().withStatus(200).withBody("ok")));
 		// Bolt's self-event filter looks up bots that post without a user
 		ok("bots.info", "\"bot\":{\"id\":\"BOTHER\",\"user_id\":\"UOTHERBOT\",\"name\":\"other\"}");
 	}
@@ -102,6 +104,13 @@ public final class SlackStub {
 	/** Makes a Web API method answer a bare HTTP status, e.g. 500 or 503. */
 	public static void status(String method, int status) {
 		SERVER.stubFor(post(urlEqualTo("/api/" + method)).willReturn(aResponse().withStatus(status)));
+	}
+
+	/** The answers posted to slash commands' {@code response_url} after their ack, as JSON, in the order they came. */
+	public static List<JsonNode> commandResponses() {
+		return SERVER.findAll(postRequestedFor(urlEqualTo(SlackRequests.COMMAND_RESPONSE_PATH))).stream()
+			.map(r -> JSON.readTree(r.getBodyAsString()))
+			.toList();
 	}
 
 	/** The bodies of the file uploads (the second step of {@code files.uploadV2}), in the order they arrived. */

@@ -3,6 +3,7 @@ package org.fieldnotes.admin.api;
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.admin.AdminSettings;
 import org.fieldnotes.admin.ApiTokens;
+import org.fieldnotes.placement.PlacementManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,13 +19,14 @@ class ApiConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
 
 	@Bean
-	FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(AdminSettings settings, ApiTokens tokens, AccessPolicy access) {
+	FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(AdminSettings settings, ApiTokens tokens, AccessPolicy access,
+			PlacementManagement placements) {
 		if (!settings.tokenSet()) {
 			log.warn("No FIELDNOTES_ADMIN_TOKEN: the admin API answers only to stored API tokens, and is disabled "
 					+ "(every call gets 401) while there is none. To enable it, set e.g. "
 					+ "FIELDNOTES_ADMIN_TOKEN=$(openssl rand -hex 32)");
 		}
-		var registration = new FilterRegistrationBean<>(new ApiTokenFilter(settings.token(), tokens, access));
+		var registration = new FilterRegistrationBean<>(new ApiTokenFilter(settings.token(), tokens, access, placements));
 		registration.addUrlPatterns("/api/*");
 		return registration;
 	}

@@ -88,6 +88,15 @@ class ApiErrors {
 				List.of(new Violation(e.field(), e.getMessage())));
 	}
 
+	/** A token limited to a programme asked to enrol a placement of another programme: 403 naming the field. */
+	@ExceptionHandler
+	ProblemDetail programNotAllowed(ProgramNotAllowed e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+		problem.setTitle("Forbidden");
+		problem.setProperty("errors", List.of(Map.of("field", "program", "message", e.rule())));
+		return problem;
+	}
+
 	@ExceptionHandler
 	ProblemDetail notSent(PromptNotSent e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

@@ -17,6 +17,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Actor;
+import org.fieldnotes.access.Operation;
+import org.fieldnotes.access.Target;
 import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.audit.AuditRecord;
 import org.fieldnotes.placement.InvalidPlacement;
@@ -49,10 +53,12 @@ class ImportController {
 
 	private final PlacementManagement placements;
 	private final AuditLog audit;
+	private final AccessPolicy access;
 
-	ImportController(PlacementManagement placements, AuditLog audit) {
+	ImportController(PlacementManagement placements, AuditLog audit, AccessPolicy access) {
 		this.placements = placements;
 		this.audit = audit;
+		this.access = access;
 	}
 
 	record ImportResult(int created, int refused, List<Row> rows) {
@@ -92,10 +98,19 @@ class ImportController {
 		}
 		List<Row> rows = new ArrayList<>();
 		int created = 0;
+		Actor caller = (Actor) request.getAttribute(ApiTokenFilter.ACTOR);
 		// one batch: the schedules that depend on every placement are rebuilt once for the file, not once per row
 		try (PlacementManagement.Batch batch = placements.batch()) {
 			for (CSVRecord record : records) {
 				long row = record.getRecordNumber() + 1;
+				// a token limited to a programme enrols only into its own: another programme's row is refused
+				if (access.decide(caller, Operation.API_IMPORT_PLACEMENTS, Target.program(value(record, "program")))
+					.denied()) {
+					ProgramNotAllowed refusal = new ProgramNotAllowed(caller.program());
+					rows.add(new Row(row, "refused", null,
+							List.of(Map.of("field", "program", "message", refusal.rule()))));
+					continue;
+				}
 				try {
 					Placement placement = batch.enrol(draft(record));
 					audit.record(AuditRecord.API, "enrol", placement.getId(), placement.getParticipant().slackUserId(),

@@ -57,7 +57,14 @@ class PlacementsController {
 	}
 
 	@PostMapping
-	ResponseEntity<PlacementResponse> enrol(@RequestBody(required = false) PlacementRequest request) {
+	ResponseEntity<PlacementResponse> enrol(@RequestBody(required = false) PlacementRequest request,
+			@RequestAttribute(ApiTokenFilter.ACTOR) Actor caller) {
+		// the filter could not see the body: a token limited to a programme enrols only into its own
+		if (request != null && access.decide(caller, Operation.API_ENROL_PLACEMENT, Target.program(request.program()))
+			.denied()) {
+			audit.record(AuditRecord.API, "enrol", null, participantOf(request), AuditLog.REFUSED, "fields: program");
+			throw new ProgramNotAllowed(caller.program());
+		}
 		Placement placement;
 		try {
 			placement = placements.enrol(request == null ? null : request.draft());
@@ -73,9 +80,12 @@ class PlacementsController {
 			.body(PlacementResponse.of(placement));
 	}
 
+	/** Every placement the caller may see: all of them, or those of the programme its token is limited to. */
 	@GetMapping
-	List<PlacementResponse> all() {
-		return placements.all().stream().map(PlacementResponse::of).toList();
+	List<PlacementResponse> all(@RequestAttribute(ApiTokenFilter.ACTOR) Actor caller) {
+		return placements.all().stream()
+			.filter(p -> access.permits(caller, Operation.API_SHOW_PLACEMENT, Target.placement(p)))
+			.map(PlacementResponse::of).toList();
 	}
 
 	@GetMapping("/{id}")
@@ -86,10 +96,9 @@ class PlacementsController {
 	@GetMapping("/{id}/entries")
 	List<EntryResponse> entries(@PathVariable String id,
 			@RequestParam(defaultValue = "false") boolean includeDeleted,
-			@RequestAttribute(ApiTokenFilter.CALLER) String caller) {
+			@RequestAttribute(ApiTokenFilter.ACTOR) Actor admin) {
 		Placement placement = placements.get(id);
 		// admins are not the academic coach: nothing private or confidential
-		Actor admin = access.apiCaller(caller);
 		return logbook.entries(id, includeDeleted).stream()
 			.filter(e -> access.permits(admin, Operation.READ_ITEM, Target.item(placement, e.authorId(), e.visibility())))
 			.map(EntryResponse::of).toList();
@@ -98,9 +107,8 @@ class PlacementsController {
 	/** The placement's status updates, newest first (those shared with coaches or the whole placement). */
 	@GetMapping("/{id}/status-updates")
 	List<StatusUpdateResponse> statusUpdates(@PathVariable String id,
-			@RequestAttribute(ApiTokenFilter.CALLER) String caller) {
+			@RequestAttribute(ApiTokenFilter.ACTOR) Actor admin) {
 		Placement placement = placements.get(id);
-		Actor admin = access.apiCaller(caller);
 		return statusUpdates.of(id).stream()
 			.filter(u -> access.permits(admin, Operation.READ_ITEM, Target.item(placement, u.authorId(), u.visibility())))
 			.map(StatusUpdateResponse::of).toList();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldnotes.access.TokenScope;
 import org.fieldnotes.admin.ApiToken;
 import org.fieldnotes.admin.ApiTokens;
 import org.fieldnotes.audit.AuditLog;
@@ -26,8 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Named admin API tokens: create (the token is in the answer, once), list (never a secret) and revoke. Any valid
- * admin credential may manage them. Audited as {@code token-create} and {@code token-revoke} with the token's name,
+ * Named admin API tokens: create (the token is in the answer, once; with a scope, {@code admin} by default or
+ * {@code read-only}, and optionally a programme it is limited to), list (never a secret) and revoke. Only a token
+ * with scope admin and no programme may manage them (the policy refuses the others before they get here). Audited as {@code token-create} and {@code token-revoke} with the token's name,
  * prefix and the caller's name; the token itself is never logged nor audited.
  */
 @RestController
@@ -35,6 +37,9 @@ import tools.jackson.databind.JsonNode;
 class TokensController {
 
 	static final String NAME_RULE = "must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'";
+	static final String SCOPE_RULE = "must be 'admin' or 'read-only'";
+	static final String PROGRAM_RULE = "must be the name of a programme, 1 to 200 characters (or left out for none)";
+	private static final int MAX_PROGRAM = 200;
 
 	private final ApiTokens tokens;
 	private final AuditLog audit;
@@ -55,7 +60,7 @@ class TokensController {
 		}
 		ApiTokens.Created created;
 		try {
-			created = tokens.create(request.name().asString(), caller);
+			created = tokens.create(request.name().asString(), scopeOf(request), programOf(request), caller);
 		}
 		catch (ApiTokens.DuplicateName e) {
 			audit.record(AuditRecord.API, "token-create", null, null, AuditLog.REFUSED,
@@ -67,7 +72,8 @@ class TokensController {
 				"token " + stored.name() + " (" + stored.prefix() + "); by " + caller);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.cacheControl(CacheControl.noStore())
-			.body(new CreatedToken(stored.name(), created.token(), stored.prefix(), stored.createdAt()));
+			.body(new CreatedToken(stored.name(), created.token(), stored.prefix(), stored.createdAt(),
+					stored.effectiveScope().key(), stored.program()));
 	}
 
 	@GetMapping
@@ -102,7 +108,28 @@ class TokensController {
 		if (!request.name().isString() || !ApiTokens.validName(request.name().asString())) {
 			return new Violation("name", NAME_RULE);
 		}
+		if (given(request.scope()) && (!request.scope().isString()
+				|| TokenScope.parse(request.scope().asString()).isEmpty())) {
+			return new Violation("scope", SCOPE_RULE);
+		}
+		if (given(request.program()) && (!request.program().isString() || request.program().asString().isBlank()
+				|| request.program().asString().strip().length() > MAX_PROGRAM)) {
+			return new Violation("program", PROGRAM_RULE);
+		}
 		return null;
+	}
+
+	private static boolean given(JsonNode value) {
+		return value != null && !value.isNull();
+	}
+
+	/** {@code admin} unless the request says {@code read-only}. */
+	private static TokenScope scopeOf(TokenRequest request) {
+		return given(request.scope()) ? TokenScope.parse(request.scope().asString()).orElseThrow() : TokenScope.ADMIN;
+	}
+
+	private static String programOf(TokenRequest request) {
+		return given(request.program()) ? request.program().asString().strip() : null;
 	}
 
 	@ExceptionHandler
@@ -129,12 +156,12 @@ class TokensController {
 		return problem;
 	}
 
-	/** The name as JSON, so that a number or an object is refused rather than turned into text. */
-	record TokenRequest(JsonNode name) {
+	/** The fields as JSON, so that a number or an object is refused rather than turned into text. */
+	record TokenRequest(JsonNode name, JsonNode scope, JsonNode program) {
 	}
 
 	/** The answer to a creation: the only place the token ever appears. */
-	record CreatedToken(String name, String token, String prefix, Instant createdAt) {
+	record CreatedToken(String name, String token, String prefix, Instant createdAt, String scope, String program) {
 
 		@Override
 		public String toString() {
@@ -142,12 +169,13 @@ class TokensController {
 		}
 	}
 
+	/** @param scope {@code admin} or {@code read-only}; @param program the programme it is limited to, or null */
 	record TokenResponse(String name, String prefix, Instant createdAt, String createdBy, Instant lastUsedAt,
-			Instant revokedAt) {
+			Instant revokedAt, String scope, String program) {
 
 		static TokenResponse of(ApiToken token) {
 			return new TokenResponse(token.name(), token.prefix(), token.createdAt(), token.createdBy(),
-					token.lastUsedAt(), token.revokedAt());
+					token.lastUsedAt(), token.revokedAt(), token.effectiveScope().key(), token.program());
 		}
 	}
 

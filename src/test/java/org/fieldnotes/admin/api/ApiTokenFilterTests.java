@@ -22,7 +22,7 @@ class ApiTokenFilterTests {
 
 	@Test
 	void theBootstrapTokenIsCheckedWithoutTouchingTheStore() throws Exception {
-		MockHttpServletResponse response = run(new ApiTokenFilter("secret", tokens, new AccessPolicy(id -> false)), "Bearer secret");
+		MockHttpServletResponse response = run(new ApiTokenFilter("secret", tokens, new AccessPolicy(id -> false), null), "Bearer secret");
 
 		assertThat(response.getStatus()).isEqualTo(200);
 		verify(tokens, never()).verify(anyString());
@@ -33,11 +33,25 @@ class ApiTokenFilterTests {
 	void aStoreOutageIs503NotA500() throws Exception {
 		when(tokens.verify(anyString())).thenThrow(new DataAccessResourceFailureException("down"));
 
-		MockHttpServletResponse response = run(new ApiTokenFilter("secret", tokens, new AccessPolicy(id -> false)), "Bearer fn_something");
+		MockHttpServletResponse response = run(new ApiTokenFilter("secret", tokens, new AccessPolicy(id -> false), null), "Bearer fn_something");
 
 		assertThat(response.getStatus()).isEqualTo(503);
 		assertThat(response.getContentType()).startsWith("application/problem+json");
 		assertThat(response.getContentAsString()).contains("\"status\":503").doesNotContain("fn_something");
+	}
+
+	@Test
+	void aRequestThatIsNoOperationIs404AndNeverReachesTheChain() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/nothing-here");
+		request.addHeader("Authorization", "Bearer secret");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		MockFilterChain chain = new MockFilterChain();
+
+		new ApiTokenFilter("secret", tokens, new AccessPolicy(id -> false), null).doFilter(request, response, chain);
+
+		assertThat(response.getStatus()).isEqualTo(404);
+		assertThat(response.getContentType()).startsWith("application/problem+json");
+		assertThat(chain.getRequest()).as("the request went no further").isNull();
 	}
 
 	private static MockHttpServletResponse run(ApiTokenFilter filter, String authorization) throws Exception {

@@ -60,7 +60,9 @@ class ApiTokensTests extends IntegrationTest {
 		assertThat(listed).hasSize(1);
 		JsonNode item = listed.get(0);
 		assertThat(item.propertyNames()).containsExactlyInAnyOrder("name", "prefix", "createdAt", "createdBy",
-				"lastUsedAt", "revokedAt");
+				"lastUsedAt", "revokedAt", "scope", "program");
+		assertThat(item.get("scope").asString()).isEqualTo("admin");
+		assertThat(item.get("program").isNull()).isTrue();
 		assertThat(item.get("name").asString()).isEqualTo("evaluation-export");
 		assertThat(item.get("prefix").asString()).isEqualTo(token.substring(0, 8));
 		assertThat(item.get("createdBy").asString()).isEqualTo("bootstrap");
@@ -181,7 +183,14 @@ class ApiTokensTests extends IntegrationTest {
 				Arguments.of("{\"name\":\"slash/name\"}", "name"), Arguments.of("{\"name\":\"åäö\"}", "name"),
 				Arguments.of("{\"name\":\"" + "x".repeat(65) + "\"}", "name"),
 				Arguments.of("{\"name\":42}", "name"), Arguments.of("{\"name\":{\"a\":1}}", "name"),
-				Arguments.of("{\"name\":", "body"), Arguments.of("[]", "body"), Arguments.of("", "body"));
+				Arguments.of("{\"name\":", "body"), Arguments.of("[]", "body"), Arguments.of("", "body"),
+				Arguments.of("{\"name\":\"ok\",\"scope\":\"owner\"}", "scope"),
+				Arguments.of("{\"name\":\"ok\",\"scope\":\"\"}", "scope"),
+				Arguments.of("{\"name\":\"ok\",\"scope\":1}", "scope"),
+				Arguments.of("{\"name\":\"ok\",\"program\":\"\"}", "program"),
+				Arguments.of("{\"name\":\"ok\",\"program\":\"   \"}", "program"),
+				Arguments.of("{\"name\":\"ok\",\"program\":[\"KTP\"]}", "program"),
+				Arguments.of("{\"name\":\"ok\",\"program\":\"" + "p".repeat(201) + "\"}", "program"));
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")

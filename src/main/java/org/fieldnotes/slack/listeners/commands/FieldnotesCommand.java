@@ -12,17 +12,24 @@ import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.springframework.stereotype.Component;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 
 /**
  * {@code /fieldnotes …}: answered ephemerally, in the ack itself, so only the person who typed it sees it. A
- * {@link SlashCommandForm} that recognises the text (e.g. {@code enroll} alone) opens its modal instead.
+ * {@link SlashCommandForm} that recognises the text (e.g. {@code enroll} alone) opens its modal instead, before the
+ * ack (its {@code trigger_id} is good for 3 seconds). A subcommand that calls Slack itself ({@code send-now}) is
+ * acknowledged first and answered through the command's {@code response_url}, still only to its author.
  */
 @Component
 class FieldnotesCommand implements SlackListener {
 
 	static final String COMMAND = "/fieldnotes";
+	private static final Logger log = LoggerFactory.getLogger(FieldnotesCommand.class);
 	/** Slack escapes mentions in command text as {@code <@U123|name>}; the command module wants {@code @U123}. */
 	private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(\\|[^>]*)?>");
 
@@ -34,6 +41,20 @@ class FieldnotesCommand implements SlackListener {
 		this.commands = commands;
 		this.forms = forms;
 		this.texts = texts;
+	}
+
+	private void answerLater(SlashCommandContext ctx, BlockKitRenderer renderer, String userId, String text) {
+		try {
+			ChatMessage answer = commands.run(userId, text);
+			var response = ctx.respond(r -> r.responseType("ephemeral").text(renderer.fallback(answer))
+				.blocks(renderer.renderOne(answer)));
+			if (response.getCode() != 200) {
+				log.warn("Could not answer a command after its ack: HTTP {}", response.getCode());
+			}
+		}
+		catch (Exception e) {
+			log.warn("Could not answer a command after its ack: {}", e.getClass().getSimpleName());
+		}
 	}
 
 	@Override
@@ -60,6 +81,11 @@ class FieldnotesCommand implements SlackListener {
 						.text(renderer.fallback(problem.get()))
 						.blocks(renderer.renderOne(problem.get())));
 				}
+			}
+			if (commands.answersAfterAck(userId, text)) {
+				// it calls Slack (e.g. send-now sends a prompt): acknowledge now, answer through the response_url
+				app.executorService().execute(() -> answerLater(ctx, renderer, userId, text));
+				return ctx.ack();
 			}
 			ChatMessage answer = commands.run(userId, text);
 			return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(answer)).blocks(renderer.renderOne(answer)));

@@ -245,7 +245,7 @@ class AdminCommandsTests extends IntegrationTest {
 		commandAnswer(ADMIN, "pause <@UADA|ada>");
 
 		assertThat(commandAnswer(ADMIN, "skip <@UADA|ada>")).contains("The placement of Ada Lindqvist is paused or ended");
-		assertThat(commandAnswer(ADMIN, "send-now <@UADA|ada>")).contains("The placement of Ada Lindqvist is paused or ended");
+		assertThat(answerAfterAck(ADMIN, "send-now <@UADA|ada>")).contains("The placement of Ada Lindqvist is paused or ended");
 		assertThat(mongo.getCollection("prompt_occurrences").countDocuments()).isZero();
 	}
 
@@ -253,12 +253,12 @@ class AdminCommandsTests extends IntegrationTest {
 	void sendNowSendsTheNextPrompt() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		assertThat(commandAnswer(ADMIN, "send-now <@UADA|ada>")).contains("Sent Ada Lindqvist their next prompt (the one due Friday 4 Dec)");
+		assertThat(answerAfterAck(ADMIN, "send-now <@UADA|ada>")).contains("Sent Ada Lindqvist their next prompt (the one due Friday 4 Dec)");
 
 		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
 		SlackStub.error("chat.postMessage", "channel_not_found");
-		assertThat(commandAnswer(ADMIN, "send-now <@UADA|ada>")).contains("I couldn't deliver the prompt to Ada Lindqvist (channel_not_found)");
-		assertThat(commandAnswer(ADMIN, "send-now <@UNOBODY|x>")).contains("That person has no current placement.");
+		assertThat(answerAfterAck(ADMIN, "send-now <@UADA|ada>")).contains("I couldn't deliver the prompt to Ada Lindqvist (channel_not_found)");
+		assertThat(answerAfterAck(ADMIN, "send-now <@UNOBODY|x>")).contains("That person has no current placement.");
 	}
 
 	@Test
@@ -266,7 +266,7 @@ class AdminCommandsTests extends IntegrationTest {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 		SlackStub.status("chat.postMessage", 503);
 
-		assertThat(commandAnswer(ADMIN, "send-now <@UADA|ada>"))
+		assertThat(answerAfterAck(ADMIN, "send-now <@UADA|ada>"))
 			.contains("Slack is busy or unreachable: the prompt for Ada Lindqvist (the one due Friday 4 Dec) is queued");
 
 		SlackStub.reset();

@@ -80,6 +80,21 @@ class DigestSettingsCommandTests extends IntegrationTest {
 	}
 
 	@Test
+	void aNewAddressThatCannotBeConfirmedHereIsRefusedInThePersonsLanguageAndNothingIsSaved() {
+		enrol(ADA, "2026-11-02", "2027-04-30");
+
+		String answer = blocksJson(command("UANDERS", "digest settings friday email anders@elsewhere.example"));
+
+		// no mail server and no signed links in this context: a typed address could never be confirmed
+		assertThat(answer).contains("Fieldnotes kan inte bekräfta en ny e-postadress här, så sammanfattningen kan inte "
+				+ "skickas till anders@elsewhere.example.");
+		assertThat(mongo.getCollection("digest_preferences").countDocuments()).isZero();
+		// the Slack profile's address is known, so it needs no confirmation
+		assertThat(blocksJson(command("UANDERS", "digest settings email someone@example.org"))).contains("sparade");
+		assertThat(stored("UANDERS").getString("email")).isEqualTo("someone@example.org");
+	}
+
+	@Test
 	void aBadDayTimeOrChannelIsExplainedWithTheUsageLineAndNothingIsSaved() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
