@@ -36,14 +36,21 @@ class DigestPreferencesPersonalData implements PersonalData {
 		return List.of(DigestPreference.class);
 	}
 
-	/** Adds the address their digest settings name (never the other way round: an address may be shared). */
+	/**
+	 * Adds the address their digest settings name (never the other way round: an address may be shared), and names
+	 * the confirmation e-mail to an address they typed and have not confirmed yet: it is withdrawn if still unsent.
+	 * That address itself is not taken for theirs, since anyone may type anyone's address.
+	 */
 	@Override
 	public DataSubject identify(DataSubject subject) {
-		List<String> addresses = mongo.find(theirs(subject), DigestPreference.class)
-			.stream()
-			.map(DigestPreference::email)
+		List<DigestPreference> settings = mongo.find(theirs(subject), DigestPreference.class);
+		List<String> addresses = settings.stream().map(DigestPreference::email).toList();
+		List<String> confirmations = settings.stream()
+			.map(DigestPreference::pendingNonce)
+			.filter(java.util.Objects::nonNull)
+			.map(nonce -> AddressConfirmation.KEY_PREFIX + nonce)
 			.toList();
-		return subject.with(List.of(), addresses, List.of(), List.of());
+		return subject.with(List.of(), addresses, List.of(), List.of()).quotedIn(confirmations);
 	}
 
 	@Override

@@ -194,4 +194,29 @@ class AddressConfirmationTests extends MailTest {
 			.POST(HttpRequest.BodyPublishers.ofString(""))
 			.build());
 	}
+
+	@Test
+	void erasingThePersonWithdrawsAConfirmationStillWaitingToGo() {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		commandAnswer("UANDERS", "digest settings email " + NEW);
+		assertThat(mongo.getCollection("outbox").countDocuments(new Document("key", new Document("$regex", "^address-confirm:"))))
+			.isEqualTo(1);
+
+		HttpResponse<String> erased = send(HttpRequest.newBuilder(uri("/api/v1/people/UANDERS"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.DELETE()
+			.build());
+		assertThat(erased.statusCode()).isEqualTo(200);
+		assertThat(json(erased.body()).get("erased").get("outbox_withdrawn").asLong()).isEqualTo(1);
+
+		drainOutbox();
+		assertThat(greenMail.getReceivedMessages()).as("the link never goes out").isEmpty();
+		Document withdrawn = mongo.getCollection("outbox")
+			.find(new Document("key", new Document("$regex", "^address-confirm:")))
+			.first();
+		assertThat(withdrawn.getString("status")).isEqualTo("FAILED");
+		assertThat(withdrawn.getString("failure")).isEqualTo("erased");
+		assertThat(withdrawn.containsKey("message")).as("its words are gone").isFalse();
+		assertThat(mongo.getCollection("digest_preferences").countDocuments()).isZero();
+	}
 }
