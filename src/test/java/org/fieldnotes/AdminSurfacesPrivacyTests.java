@@ -158,8 +158,9 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 		table.add(new AdminSurface("erase @UADA (the question)", Operation.COMMAND_ERASE,
 				() -> command("erase <@UADA>"), List.of("Erase for good")));
 		// changing something
-		table.add(new AdminSurface("send-now @UADA", Operation.COMMAND_SEND_NOW, () -> command("send-now <@UADA>"),
-				List.of("next prompt")));
+		// send-now answers after its ack, through the command's response_url
+		table.add(new AdminSurface("send-now @UADA", Operation.COMMAND_SEND_NOW,
+				() -> answerAfterAck("UADMIN1", "send-now <@UADA>"), List.of("next prompt")));
 		table.add(new AdminSurface("skip @UADA", Operation.COMMAND_SKIP, () -> command("skip <@UADA>"), List.of("Skipped")));
 		table.add(new AdminSurface("pause @UADA", Operation.COMMAND_PAUSE, () -> command("pause <@UADA>"), List.of("Paused")));
 		table.add(new AdminSurface("resume @UADA", Operation.COMMAND_RESUME, () -> command("resume <@UADA>"),

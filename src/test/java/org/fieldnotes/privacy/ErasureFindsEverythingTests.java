@@ -28,6 +28,9 @@ import org.fieldnotes.support.MailTest;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,7 +126,9 @@ class ErasureFindsEverythingTests extends MailTest {
 		audit.record("UADMIN1", "token-create", null, null, AuditLog.DONE, "token xaviers-token; by " + X);
 		// preferences, and e-mail digests at another address of his
 		preferences.setVisibility(X, Visibility.COACHES);
-		assertThat(commandAnswer(X, "digest settings email " + X_HOME)).contains(X_HOME);
+		// a new address is used once confirmed from its inbox (AddressConfirmationTests); here it is one he confirmed
+		mongo.upsert(Query.query(Criteria.where("_id").is(X)), new Update().set("email", X_HOME).set("channel", "EMAIL"),
+				"digest_preferences");
 		// what he wrote, and what Ylva wrote
 		LogbookEntry shared = logbook.write(X, X_SHARED, Visibility.COACHES);
 		logbook.write(X, X_PRIVATE, Visibility.PRIVATE);
