@@ -26,6 +26,7 @@ import org.fieldnotes.delivery.MessageKind;
 import org.fieldnotes.delivery.Outbox;
 import org.fieldnotes.delivery.OutboxStatus;
 import org.fieldnotes.delivery.Outgoing;
+import org.fieldnotes.delivery.TestMessages;
 import org.fieldnotes.prompting.PromptDispatcher;
 import org.fieldnotes.support.CuttingProxy;
 import org.fieldnotes.support.OutageTest;
@@ -101,7 +102,7 @@ class FaultInjectionTests extends OutageTest {
 			dispatcher.sendNext(placementId);
 		}
 		for (String recipient : noticed) {
-			outbox.enqueue(Outgoing.of("notice:" + recipient, MessageKind.NOTICE, recipient, recipient,
+			outbox.enqueue(TestMessages.toMember("notice:" + recipient, MessageKind.NOTICE, recipient, recipient,
 					ChatMessage.text("A notice for " + recipient)));
 		}
 		int rounds = settle();
@@ -118,7 +119,7 @@ class FaultInjectionTests extends OutageTest {
 						.withHeader("Content-Type", "application/json")
 						.withFixedDelay(40)
 						.withBody("{\"ok\":true,\"channel\":\"D" + recipient + "\",\"ts\":\"1764669600." + i + "\"}")));
-			outbox.enqueue(Outgoing.of("outage:" + recipient, MessageKind.NOTICE, recipient, recipient,
+			outbox.enqueue(TestMessages.toMember("outage:" + recipient, MessageKind.NOTICE, recipient, recipient,
 					ChatMessage.text("Sent around an outage to " + recipient)));
 		}
 		Predicate<byte[]> sentMark = CuttingProxy.containing("update", "outbox", "status", "SENT");
@@ -203,7 +204,9 @@ class FaultInjectionTests extends OutageTest {
 		Set<String> flagged = mongo.findAll(Document.class, "outbox")
 			.stream()
 			.filter(d -> d.getInteger("ambiguousAttempts", 0) > 0)
-			.map(d -> d.getString("recipient"))
+			// the member the message went to (its chat account), as Slack saw it
+			.map(d -> d.get("account") instanceof Document account ? account.getString("memberId")
+					: d.getString("recipient"))
 			.collect(Collectors.toSet());
 		long possiblyDuplicated = json(get("/api/v1/deliveries").body()).get("possiblyDuplicated").asLong();
 		List<String> stored = mongo.findAll(Document.class, "logbook_entries")

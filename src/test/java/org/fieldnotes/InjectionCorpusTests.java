@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
 import org.fieldnotes.digest.DigestService;
 import org.fieldnotes.logbook.Logbook;
-import org.fieldnotes.support.MailTest;
 import org.fieldnotes.support.MailParts;
+import org.fieldnotes.support.MailTest;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -75,7 +75,7 @@ class InjectionCorpusTests extends MailTest {
 					"\"businessCoach\": {\"name\": \"Ben Ek\", \"email\": \"ben.ek@biz.example\", \"locale\": \"en\"}"));
 		assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
 		String placementId = json(enrolled.body()).get("id").asString();
-		logbook.write("UADA", hostile);
+		logbook.write(slack("UADA"), hostile);
 		clock.advance(Duration.ofDays(1));
 
 		digests.sendAll();

@@ -21,6 +21,7 @@ import org.fieldnotes.delivery.Outbox;
 import org.fieldnotes.delivery.OutboxStatus;
 import org.fieldnotes.delivery.OutboxWorker;
 import org.fieldnotes.delivery.Outgoing;
+import org.fieldnotes.delivery.TestMessages;
 import org.fieldnotes.support.CuttingProxy;
 import org.fieldnotes.support.OutageTest;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class OutboxWorkerFaultTests extends OutageTest {
 			for (String recipient : recipients) {
 				String text = "Worker notice " + n + " for " + recipient;
 				keyOfText.put(text, "worker:" + n + ":" + recipient);
-				outbox.enqueue(Outgoing.of("worker:" + n + ":" + recipient, MessageKind.NOTICE, recipient, recipient,
+				outbox.enqueue(TestMessages.toMember("worker:" + n + ":" + recipient, MessageKind.NOTICE, recipient, recipient,
 						ChatMessage.text(text)));
 			}
 		}

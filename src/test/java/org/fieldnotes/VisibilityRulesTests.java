@@ -112,9 +112,9 @@ class VisibilityRulesTests extends IntegrationTest {
 		String entryWords = "Entry words " + visibility.key() + " quokka.";
 		String updateWords = "Update words " + visibility.key() + " wombat.";
 		// a shared entry, so that every follower has something quoted and summarised
-		logbook.write(Reader.PARTICIPANT.userId, "Shared words for everyone following.", Visibility.PLACEMENT);
-		assertThat(logbook.write(Reader.PARTICIPANT.userId, entryWords, visibility).visibility()).isEqualTo(visibility);
-		assertThat(statusUpdates.submit(Reader.PARTICIPANT.userId,
+		logbook.write(slack(Reader.PARTICIPANT.userId), "Shared words for everyone following.", Visibility.PLACEMENT);
+		assertThat(logbook.write(slack(Reader.PARTICIPANT.userId), entryWords, visibility).visibility()).isEqualTo(visibility);
+		assertThat(statusUpdates.submit(slack(Reader.PARTICIPANT.userId),
 				new StatusUpdates.Report(OverallStatus.RED, updateWords, "Blocker " + visibility.key() + " wombat.", 2),
 				null, "test:" + visibility, visibility).update().visibility()).isEqualTo(visibility);
 		clock.advance(Duration.ofMinutes(1));
@@ -122,7 +122,7 @@ class VisibilityRulesTests extends IntegrationTest {
 		// the summarizer, per follower: only what that follower may read
 		for (Reader reader : List.of(Reader.ACADEMIC_COACH, Reader.BUSINESS_COACH, Reader.MANAGER)) {
 			clearInvocations(summarizer);
-			Optional<ChatMessage> preview = digests.preview(reader.userId);
+			Optional<ChatMessage> preview = digests.preview(personIdOf(reader.userId));
 			assertThat(preview).as("preview of " + reader).isPresent();
 			assertThat(words(preview.get()).contains(entryWords)).as("preview for " + reader + " / " + visibility)
 				.isEqualTo(readers.contains(reader));
@@ -144,7 +144,7 @@ class VisibilityRulesTests extends IntegrationTest {
 		}
 		// the participant, an admin and a stranger follow nothing: whatever digest they may get quotes nothing
 		for (Reader reader : List.of(Reader.PARTICIPANT, Reader.ADMIN, Reader.STRANGER)) {
-			digests.preview(reader.userId).ifPresent(message -> assertThat(words(message)).as(reader.name())
+			people.find(slack(reader.userId)).flatMap(p -> digests.preview(p.id())).ifPresent(message -> assertThat(words(message)).as(reader.name())
 				.doesNotContain(entryWords).doesNotContain("wombat"));
 		}
 

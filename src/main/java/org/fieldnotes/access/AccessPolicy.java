@@ -15,7 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.fieldnotes.placement.Person;
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.people.PersonId;
+import org.fieldnotes.people.PersonLookup;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.ProgramSettings;
 import org.fieldnotes.placement.Role;
@@ -81,22 +84,30 @@ public class AccessPolicy {
 	}
 
 	private final Admins admins;
+	private final PersonLookup people;
 
-	public AccessPolicy(Admins admins) {
+	public AccessPolicy(Admins admins, PersonLookup people) {
 		this.admins = admins;
-	}
-
-	/** A chat member, by Slack member id (whether they are an admin is looked up now, once). */
-	public Actor member(String slackUserId) {
-		return new Actor(slackUserId, Actor.Kind.MEMBER, slackUserId != null && admins.isAdmin(slackUserId));
+		this.people = people;
 	}
 
 	/**
-	 * Whoever a response link was minted for: a Slack member id, or {@code email:<address>}. Never an admin: a link
-	 * carries only the right to respond to one entry.
+	 * A chat member, by account: the person it is, if Fieldnotes knows them, and whether they are an admin (both
+	 * looked up now, once).
 	 */
-	public Actor recipient(String recipientKey) {
-		return new Actor(recipientKey, Actor.Kind.EMAIL_LINK, false);
+	public Actor member(ChatAccount account) {
+		if (account == null) {
+			return new Actor(null, null, Actor.Kind.MEMBER, false);
+		}
+		PersonId person = people.find(account).map(Person::id).orElse(null);
+		return new Actor(person, account, Actor.Kind.MEMBER, admins.isAdmin(account));
+	}
+
+	/**
+	 * Whoever a response link was minted for. Never an admin: a link carries only the right to respond to one entry.
+	 */
+	public Actor recipient(PersonId person) {
+		return new Actor(person, null, Actor.Kind.EMAIL_LINK, false);
 	}
 
 	/** An admin API caller with an unlimited admin token (the bootstrap token), by its name. */
@@ -119,8 +130,8 @@ public class AccessPolicy {
 	}
 
 	/** Whether the member may do an operation that acts on nothing in particular. */
-	public boolean allows(String slackUserId, Operation operation) {
-		return decide(member(slackUserId), operation, Target.none()).allowed();
+	public boolean allows(ChatAccount account, Operation operation) {
+		return decide(member(account), operation, Target.none()).allowed();
 	}
 
 	/**
@@ -200,13 +211,13 @@ public class AccessPolicy {
 				return actor.admin() ? Decision.allow(Decision.Reason.ADMIN, null) : null;
 			case ADDRESSEE: {
 				Placement placement = target.placement();
-				return placement != null && placement.getParticipant() != null
-						&& actor.key().equals(placement.getParticipant().slackUserId())
-								? Decision.allow(Decision.Reason.ADDRESSEE, null) : null;
+				return placement != null && actor.person() != null && placement.isParticipant(actor.person())
+						? Decision.allow(Decision.Reason.ADDRESSEE, null) : null;
 			}
 			case AUTHOR:
-				return target.authorId() != null && actor.key().equals(target.authorId())
-						? Decision.allow(Decision.Reason.AUTHOR, null) : null;
+				return target.authorId() != null && actor.person() != null
+						&& actor.person().value().equals(target.authorId())
+								? Decision.allow(Decision.Reason.AUTHOR, null) : null;
 			case FOLLOWER_WHO_MAY_READ: {
 				if (!target.isItem() || target.placement() == null) {
 					return null;
@@ -214,7 +225,7 @@ public class AccessPolicy {
 				Map<Role, Person> followers = target.placement().followers();
 				for (Role role : ROLE_ORDER) {
 					Person person = followers.get(role);
-					if (person != null && actor.key().equals(keyOf(person)) && target.visibility().readableBy(role)) {
+					if (person != null && person.id().equals(actor.person()) && target.visibility().readableBy(role)) {
 						return Decision.allow(Decision.Reason.FOLLOWER, role);
 					}
 				}
@@ -226,10 +237,6 @@ public class AccessPolicy {
 			default:
 				throw new IllegalStateException(who.name());
 		}
-	}
-
-	private static String keyOf(Person person) {
-		return person.hasSlack() || person.email() != null ? person.recipientKey() : null;
 	}
 
 	private static void rule(Who who, Operation... operations) {

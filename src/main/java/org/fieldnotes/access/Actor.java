@@ -2,10 +2,13 @@ package org.fieldnotes.access;
 
 import java.util.Objects;
 
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.people.PersonId;
+
 /**
- * Who asks: a chat member (by Slack member id), the recipient of an e-mail link ({@code email:<address>}) or an admin
- * API caller (by token name, with the token's {@link TokenScope} and the programme it is limited to, if any). Made
- * only by {@link AccessPolicy}, which looks up once whether a member is an admin.
+ * Who asks: a chat member (by account, and the person it is, if Fieldnotes knows them), the recipient of an e-mail
+ * link (a person) or an admin API caller (by token name, with the token's {@link TokenScope} and the programme it is
+ * limited to, if any). Made only by {@link AccessPolicy}, which looks up once whether a member is an admin.
  */
 public final class Actor {
 
@@ -19,22 +22,45 @@ public final class Actor {
 	private final boolean admin;
 	private final TokenScope scope;
 	private final String program;
+	private final PersonId person;
+	private final ChatAccount account;
 
-	Actor(String key, Kind kind, boolean admin) {
-		this(key, kind, admin, null, null);
+	Actor(PersonId person, ChatAccount account, Kind kind, boolean admin) {
+		this(person != null ? person.value() : account != null ? account.key() : null, kind, admin, null, null, person,
+				account);
 	}
 
 	Actor(String key, Kind kind, boolean admin, TokenScope scope, String program) {
+		this(key, kind, admin, scope, program, null, null);
+	}
+
+	private Actor(String key, Kind kind, boolean admin, TokenScope scope, String program, PersonId person,
+			ChatAccount account) {
 		this.key = key;
 		this.kind = kind;
 		this.admin = admin;
 		this.scope = scope;
 		this.program = program == null || program.isBlank() ? null : program.strip();
+		this.person = person;
+		this.account = account;
 	}
 
-	/** A Slack member id, {@code email:<address>}, or the API token's name. */
+	/**
+	 * Who it is, as the audit trail records them: a person id; a chat account ({@code platform:memberId}) for a
+	 * member Fieldnotes does not know; the API token's name.
+	 */
 	public String key() {
 		return key;
+	}
+
+	/** The person, when the actor is one Fieldnotes knows; {@literal null} otherwise (and for API tokens). */
+	public PersonId person() {
+		return person;
+	}
+
+	/** The chat account a member acts from; {@literal null} for anyone else. */
+	public ChatAccount account() {
+		return account;
 	}
 
 	public Kind kind() {
@@ -58,7 +84,7 @@ public final class Actor {
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof Actor a && a.kind == kind && a.admin == admin && Objects.equals(a.key, key)
-				&& a.scope == scope && Objects.equals(a.program, program);
+				&& a.scope == scope && Objects.equals(a.program, program) && Objects.equals(a.account, account);
 	}
 
 	@Override

@@ -9,7 +9,7 @@ import org.fieldnotes.placement.Visibility;
  * the admin API names), an entry or status update (its placement, author and visibility), or a programme by name.
  *
  * @param placement the placement, or {@literal null} when the operation has no target or it is unknown
- * @param authorId the item's author (a Slack member id), or {@literal null} when the target is not an item
+ * @param authorId the item's author (a person id), or {@literal null} when the target is not an item
  * @param visibility the item's visibility, or {@literal null} when the target is not an item
  * @param program a programme named by the request (e.g. {@code PUT /api/v1/programs/{program}}, or the programme
  * of a placement to enrol), or {@literal null}

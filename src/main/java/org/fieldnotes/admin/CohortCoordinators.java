@@ -3,6 +3,7 @@ package org.fieldnotes.admin;
 import java.util.List;
 
 import org.fieldnotes.digest.Coordinators;
+import org.fieldnotes.people.Person;
 import org.springframework.stereotype.Component;
 
 /** The admins, as the recipients of the weekly cohort digest. */
@@ -16,7 +17,7 @@ class CohortCoordinators implements Coordinators {
 	}
 
 	@Override
-	public List<String> memberIds() {
+	public List<Person> people() {
 		return admins.all();
 	}
 }

@@ -1,17 +1,18 @@
 package org.fieldnotes.chat;
 
 /**
- * Delivers messages to people on the connected chat platform.
+ * Delivers messages to people on their chat platform. The bean to inject routes each call by the account's
+ * platform ({@link RoutingMessenger}); each adapter provides a {@link PlatformMessenger}.
  */
 public interface Messenger {
 
 	/**
 	 * Sends a direct message.
-	 * @param userId the person's id on the platform (a Slack member id)
+	 * @param to the person's account
 	 * @return where the message landed, for threading replies back to it
 	 * @throws DeliveryFailed when the platform refused or could not be reached
 	 */
-	SentMessage sendDirect(String userId, ChatMessage message);
+	SentMessage sendDirect(ChatAccount to, ChatMessage message);
 
 	/**
 	 * Replaces a message the bot sent earlier (e.g. a prompt whose buttons no longer apply).
@@ -49,7 +50,7 @@ public interface Messenger {
 	 * else sees it, and it is not kept. Best effort, never throws.
 	 * @param conversation the conversation's id on the platform (e.g. the DM a message was written in)
 	 */
-	void sendEphemeral(String conversation, String userId, ChatMessage message);
+	void sendEphemeral(String conversation, ChatAccount to, ChatMessage message);
 
 	/** Whether a chat platform is connected at all. */
 	boolean connected();

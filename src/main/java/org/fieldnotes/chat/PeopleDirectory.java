@@ -3,15 +3,16 @@ package org.fieldnotes.chat;
 import java.util.Optional;
 
 /**
- * Who someone is on the connected chat platform: their name, time zone and language as they set them there.
+ * Who someone is on their chat platform: their name, time zone and language as they set them there. The bean to
+ * inject routes by the account's platform ({@link RoutingPeopleDirectory}); each adapter provides a
+ * {@link PlatformDirectory}.
  */
 public interface PeopleDirectory {
 
 	/**
 	 * Looks a member up.
-	 * @param userId the person's id on the platform (a Slack member id)
 	 * @return empty when the platform knows no such member
 	 * @throws DirectoryUnavailable when the platform could not be asked (not connected, unreachable, refused)
 	 */
-	Optional<ChatPerson> lookup(String userId);
+	Optional<ChatPerson> lookup(ChatAccount account);
 }

@@ -5,10 +5,15 @@ import java.util.Optional;
 
 import org.fieldnotes.admin.AdminDirectory;
 import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.chat.AccountReferences;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatPerson;
 import org.fieldnotes.chat.DirectoryUnavailable;
 import org.fieldnotes.chat.PeopleDirectory;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.people.PersonId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +24,18 @@ import org.springframework.stereotype.Component;
 class AdminCommand implements Subcommand {
 
 	private final AdminDirectory admins;
-	private final PeopleDirectory people;
+	private final PeopleDirectory directory;
+	private final People people;
+	private final AccountReferences references;
 	private final AuditLog audit;
 	private final Replies replies;
 
-	AdminCommand(AdminDirectory admins, PeopleDirectory people, AuditLog audit, Replies replies) {
+	AdminCommand(AdminDirectory admins, PeopleDirectory directory, People people, AccountReferences references,
+			AuditLog audit, Replies replies) {
 		this.admins = admins;
+		this.directory = directory;
 		this.people = people;
+		this.references = references;
 		this.audit = audit;
 		this.replies = replies;
 	}
@@ -44,38 +54,42 @@ class AdminCommand implements Subcommand {
 	public ChatMessage run(Invocation invocation) {
 		Locale locale = invocation.locale();
 		String action = invocation.rest().isBlank() ? "" : invocation.rest().strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
-		Optional<String> target = invocation.mention();
+		Optional<ChatAccount> target = invocation.mention();
 		if (!(action.equals("add") || action.equals("remove")) || target.isEmpty()) {
 			return replies.usage(replies.t("admin.badAction", locale), name(), locale);
 		}
-		String id = target.get();
+		ChatAccount account = target.get();
+		String written = references.written(account);
 		if (action.equals("add")) {
-			Optional<ChatPerson> person;
+			Optional<ChatPerson> member;
 			try {
-				person = people.lookup(id);
+				member = directory.lookup(account);
 			}
 			catch (DirectoryUnavailable e) {
-				return replies.usage(replies.t("enroll.error.lookupFailed", locale, replies.t("enroll.field.body", locale), "@" + id), name(), locale);
+				return replies.usage(replies.t("enroll.error.lookupFailed", locale, replies.t("enroll.field.body", locale), written), name(), locale);
 			}
-			if (person.isEmpty() || person.get().deleted()) {
-				audit.record(invocation.userId(), "admin-add", null, id, AuditLog.REFUSED, "unknown user");
-				return replies.usage(replies.t("enroll.error.unknownUser", locale, replies.t("enroll.field.admin", locale), "@" + id), name(), locale);
+			if (member.isEmpty() || member.get().deleted()) {
+				audit.record(invocation.actor(), "admin-add", null, account.key(), AuditLog.REFUSED, "unknown user");
+				return replies.usage(replies.t("enroll.error.unknownUser", locale, replies.t("enroll.field.admin", locale), written), name(), locale);
 			}
-			String who = person.get().name();
-			if (admins.add(id, invocation.userId()) == AdminDirectory.Added.ADDED) {
-				audit.record(invocation.userId(), "admin-add", null, id, AuditLog.DONE, null);
+			String who = member.get().name();
+			Person person = people.ensure(account);
+			PersonId addedBy = people.find(invocation.caller()).map(Person::id).orElse(null);
+			if (admins.add(person, addedBy) == AdminDirectory.Added.ADDED) {
+				audit.record(invocation.actor(), "admin-add", null, person.id().value(), AuditLog.DONE, null);
 				return replies.text("admin.added", locale, who);
 			}
-			audit.record(invocation.userId(), "admin-add", null, id, AuditLog.REFUSED, "already admin");
+			audit.record(invocation.actor(), "admin-add", null, person.id().value(), AuditLog.REFUSED, "already admin");
 			return replies.text("admin.alreadyAdmin", locale, who);
 		}
-		String who = name(id);
-		if (id.equals(invocation.userId()) && !admins.isConfigured(id)) {
-			audit.record(invocation.userId(), "admin-remove", null, id, AuditLog.REFUSED, "self");
+		String who = name(account);
+		String person = people.find(account).map(p -> p.id().value()).orElse(account.key());
+		if (account.sameMember(invocation.caller()) && !admins.isConfigured(account)) {
+			audit.record(invocation.actor(), "admin-remove", null, person, AuditLog.REFUSED, "self");
 			return replies.text("admin.self", locale);
 		}
-		AdminDirectory.Removed removed = admins.remove(id);
-		audit.record(invocation.userId(), "admin-remove", null, id,
+		AdminDirectory.Removed removed = admins.remove(account);
+		audit.record(invocation.actor(), "admin-remove", null, person,
 				removed == AdminDirectory.Removed.REMOVED ? AuditLog.DONE : AuditLog.REFUSED,
 				removed == AdminDirectory.Removed.REMOVED ? null : removed.name().toLowerCase(Locale.ROOT));
 		switch (removed) {
@@ -88,13 +102,13 @@ class AdminCommand implements Subcommand {
 		}
 	}
 
-	/** The person's name for answers; their @id when the directory can't say. */
-	private String name(String id) {
+	/** The person's name for answers; as their platform writes them ({@code @U…}) when the directory can't say. */
+	private String name(ChatAccount account) {
 		try {
-			return people.lookup(id).map(ChatPerson::name).orElse("@" + id);
+			return directory.lookup(account).map(ChatPerson::name).orElse(references.written(account));
 		}
 		catch (DirectoryUnavailable e) {
-			return "@" + id;
+			return references.written(account);
 		}
 	}
 }

@@ -46,22 +46,22 @@ class AwayCommand implements Subcommand {
 	@Override
 	public ChatMessage run(Invocation invocation) {
 		Locale locale = invocation.locale();
-		Optional<Placement> placement = placements.currentFor(invocation.userId());
+		Optional<Placement> placement = placements.currentFor(invocation.caller());
 		if (placement.isEmpty()) {
 			return replies.text("notEnrolled", locale);
 		}
 		LocalDate today = LocalDate.now(clock.withZone(placement.get().getParticipant().zone()));
 		String[] args = invocation.rest().isBlank() ? new String[0] : invocation.rest().split("\\s+");
 		if (args.length == 0) {
-			PersonPreferences current = preferences.of(invocation.userId());
+			PersonPreferences current = preferences.of(placement.get().getParticipant().id());
 			return current.hasAbsence() && !current.awayTo().isBefore(today)
 					? replies.text("away.current", locale, format(current.awayFrom(), locale),
 							format(current.awayTo(), locale))
 					: replies.text("away.none", locale);
 		}
 		if (args.length == 1 && args[0].equalsIgnoreCase("off")) {
-			boolean had = preferences.of(invocation.userId()).hasAbsence();
-			preferences.clearAway(invocation.userId());
+			boolean had = preferences.of(placement.get().getParticipant().id()).hasAbsence();
+			preferences.clearAway(invocation.caller());
 			return replies.text(had ? "away.off" : "away.offNone", locale);
 		}
 		if (args.length != 2) {
@@ -82,7 +82,7 @@ class AwayCommand implements Subcommand {
 		if (to.isBefore(today)) {
 			return replies.usage(replies.t("away.endInPast", locale), name(), locale);
 		}
-		preferences.setAway(invocation.userId(), from, to);
+		preferences.setAway(invocation.caller(), from, to);
 		return replies.text("away.set", locale, format(from, locale), format(to, locale));
 	}
 

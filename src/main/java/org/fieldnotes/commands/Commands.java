@@ -12,9 +12,11 @@ import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Actor;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
+import org.fieldnotes.chat.AccountReferences;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
-import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Languages;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,40 +27,45 @@ import org.springframework.stereotype.Service;
 public class Commands {
 
 	private final Map<String, Subcommand> subcommands;
-	private final PlacementManagement placements;
+	private final Languages languages;
 	private final AccessPolicy access;
 	private final Replies replies;
+	private final AccountReferences references;
 
-	Commands(List<Subcommand> subcommands, PlacementManagement placements, AccessPolicy access, Replies replies) {
+	Commands(List<Subcommand> subcommands, Languages languages, AccessPolicy access, Replies replies,
+			AccountReferences references) {
 		this.subcommands = subcommands.stream()
 			.sorted(Comparator.comparingInt(Subcommand::helpOrder))
 			.collect(Collectors.toMap(Subcommand::name, Function.identity(), (a, b) -> {
 				throw new IllegalStateException("Two subcommands are called " + a.name());
 			}, LinkedHashMap::new));
-		this.placements = placements;
+		this.languages = languages;
 		this.access = access;
 		this.replies = replies;
+		this.references = references;
 	}
 
 	/**
 	 * Runs a command.
-	 * @param userId the sender's member id
-	 * @param text what they typed after {@code /fieldnotes}, mentions written as {@code @U…}
+	 * @param caller the sender's chat account
+	 * @param text what they typed after {@code /fieldnotes}, mentions written as their platform writes them
 	 */
-	public ChatMessage run(String userId, String text) {
-		Locale locale = placements.languageOf(userId).orElse(Locale.ENGLISH);
+	public ChatMessage run(ChatAccount caller, String text) {
+		Locale locale = languages.of(caller);
 		CommandLine line = CommandLine.parse(text);
 		if (line.name().equals("help")) {
-			return help(userId, locale, null);
+			return help(caller, locale, null);
 		}
 		Subcommand subcommand = subcommands.get(line.name());
 		if (subcommand == null) {
-			return help(userId, locale, replies.t("command.unknown", locale, line.name()));
+			return help(caller, locale, replies.t("command.unknown", locale, line.name()));
 		}
-		if (!allowed(access.member(userId), subcommand.name())) {
+		Actor actor = access.member(caller);
+		if (!allowed(actor, subcommand.name())) {
 			return replies.text("command.adminOnly", locale);
 		}
-		return subcommand.run(new Invocation(userId, line, locale));
+		return subcommand.run(new Invocation(caller, actor.key(), line, locale,
+				references.mentions(caller.platform(), line.rest(), caller.workspace())));
 	}
 
 	/**
@@ -66,15 +73,15 @@ public class Commands {
 	 * {@linkplain Subcommand#answersAfterAck answers after the ack} and the person may run it (a refusal is quick,
 	 * and is answered at once). Decides quietly; {@link #run} decides again, and logs a refusal.
 	 */
-	public boolean answersAfterAck(String userId, String text) {
+	public boolean answersAfterAck(ChatAccount caller, String text) {
 		Subcommand subcommand = subcommands.get(CommandLine.parse(text).name());
 		return subcommand != null && subcommand.answersAfterAck() && Operation.command(subcommand.name())
-			.map(o -> access.permits(access.member(userId), o, Target.none()))
+			.map(o -> access.permits(access.member(caller), o, Target.none()))
 			.orElse(false);
 	}
 
-	private ChatMessage help(String userId, Locale locale, String problem) {
-		Actor actor = access.member(userId);
+	private ChatMessage help(ChatAccount caller, Locale locale, String problem) {
+		Actor actor = access.member(caller);
 		List<Item> items = subcommands.values()
 			.stream()
 			.filter(s -> Operation.command(s.name()).map(o -> access.permits(actor, o, Target.none())).orElse(false))

@@ -9,13 +9,17 @@ import java.util.regex.Pattern;
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.chat.AccountReferences;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.digest.CohortDigests;
 import org.fieldnotes.digest.DigestPreferences;
 import org.fieldnotes.digest.DigestResender;
 import org.fieldnotes.digest.DigestService;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.PlacementManagement;
-import org.fieldnotes.placement.Person;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,20 +43,24 @@ class DigestCommand implements Subcommand {
 	private final DigestSettingsText text;
 	private final AccessPolicy access;
 	private final AuditLog audit;
+	private final People people;
 	private final PlacementManagement placements;
+	private final AccountReferences references;
 	private final CohortDigests cohort;
 	private final Replies replies;
 
 	DigestCommand(DigestService digests, DigestPreferences settings, DigestResender resender, DigestSettingsText text,
-			AccessPolicy access, AuditLog audit, PlacementManagement placements, CohortDigests cohort,
-			Replies replies) {
+			AccessPolicy access, AuditLog audit, People people, PlacementManagement placements,
+			AccountReferences references, CohortDigests cohort, Replies replies) {
+		this.placements = placements;
 		this.digests = digests;
 		this.settings = settings;
 		this.resender = resender;
 		this.text = text;
 		this.access = access;
 		this.audit = audit;
-		this.placements = placements;
+		this.people = people;
+		this.references = references;
 		this.cohort = cohort;
 		this.replies = replies;
 	}
@@ -76,27 +84,28 @@ class DigestCommand implements Subcommand {
 		String args = space < 0 ? "" : rest.substring(space + 1).strip();
 		switch (action) {
 			case "preview":
-				return args.isEmpty() ? ownPreview(invocation.userId(), locale) : previewOf(invocation, locale);
+				return args.isEmpty() ? ownPreview(invocation.caller(), locale) : previewOf(invocation, locale);
 			case "settings":
-				return settings(invocation.userId(), args, locale);
+				return settings(invocation.caller(), args, locale);
 			case "last":
-				return args.isEmpty() ? again(invocation.userId(), null, locale)
+				return args.isEmpty() ? again(invocation.caller(), null, locale)
 						: replies.usage(replies.t("digest.command.what", locale), name(), locale);
 			case "week":
 				String week = args.toUpperCase(Locale.ROOT);
 				if (!WEEK.matcher(week).matches()) {
 					return replies.usage(replies.t("digestsettings.week.invalid", locale, args), name(), locale);
 				}
-				return again(invocation.userId(), week, locale);
+				return again(invocation.caller(), week, locale);
 			default:
 				return replies.usage(replies.t("digest.command.what", locale), name(), locale);
 		}
 	}
 
 	/** Their own digest and, for an admin, the cohort digest: both in one answer when they get both. */
-	private ChatMessage ownPreview(String userId, Locale locale) {
-		Optional<ChatMessage> own = digests.preview(userId);
-		Optional<ChatMessage> cohortDigest = cohort.preview(userId);
+	private ChatMessage ownPreview(ChatAccount caller, Locale locale) {
+		Optional<PersonId> person = people.find(caller).map(Person::id);
+		Optional<ChatMessage> own = person.flatMap(digests::preview);
+		Optional<ChatMessage> cohortDigest = person.flatMap(cohort::preview);
 		if (own.isPresent() && cohortDigest.isPresent()) {
 			return both(own.get(), cohortDigest.get());
 		}
@@ -105,18 +114,24 @@ class DigestCommand implements Subcommand {
 
 	/** {@code preview @person}: admins see someone else's digest as it would look now; every look is audited. */
 	private ChatMessage previewOf(Invocation invocation, Locale locale) {
-		Optional<String> target = invocation.mention();
-		if (!access.allows(invocation.userId(), Operation.COMMAND_DIGEST_PREVIEW_OF)) {
+		Optional<ChatAccount> target = invocation.mention();
+		if (!access.allows(invocation.caller(), Operation.COMMAND_DIGEST_PREVIEW_OF)) {
 			return replies.text("command.adminOnly", locale);
 		}
 		if (target.isEmpty()) {
 			return replies.usage(replies.t("command.needsPerson", locale), name(), locale);
 		}
-		String who = nameOf(target.get());
+		Optional<Person> person = people.find(target.get());
+		// named as someone who follows a placement (and so may have a digest); else as their platform writes them
+		String who = person.filter(p -> !placements.followedBy(p.id()).isEmpty()).map(Person::name)
+			.filter(n -> n != null && !n.isBlank())
+			.orElse(references.written(target.get()));
 		// someone else's digest, seen by an admin: only what an admin may read (one's own is one's own)
-		boolean own = target.get().equals(invocation.userId());
-		Optional<ChatMessage> preview = own ? digests.preview(target.get()) : digests.previewForAdmin(target.get());
-		audit.record(invocation.userId(), "digest-preview", null, target.get(),
+		boolean own = target.get().sameMember(invocation.caller());
+		Optional<ChatMessage> preview = person.map(Person::id)
+			.flatMap(id -> own ? digests.preview(id) : digests.previewForAdmin(id));
+		audit.record(invocation.actor(), "digest-preview", null,
+				person.map(p -> p.id().value()).orElse(target.get().key()),
 				preview.isPresent() ? AuditLog.DONE : AuditLog.REFUSED, preview.isPresent() ? null : "no digest");
 		if (preview.isEmpty()) {
 			return replies.text("digestsettings.preview.none", locale, who);
@@ -127,7 +142,7 @@ class DigestCommand implements Subcommand {
 		return new ChatMessage(line + " — " + digest.summary(), prepend(lines, digest));
 	}
 
-	private ChatMessage settings(String userId, String args, Locale locale) {
+	private ChatMessage settings(ChatAccount caller, String args, Locale locale) {
 		DigestSettingsLine line = DigestSettingsLine.parse(args);
 		if (!line.ok()) {
 			String problem = replies.t("digestsettings.error." + line.problem().name().toLowerCase(Locale.ROOT), locale,
@@ -135,7 +150,7 @@ class DigestCommand implements Subcommand {
 			return settingsUsage(problem, locale);
 		}
 		if (line.empty()) {
-			return settings.current(userId)
+			return settings.current(caller)
 				.map(current -> {
 					var message = ChatMessage.builder(text.schedule(current, locale))
 						.paragraph(text.schedule(current, locale))
@@ -145,7 +160,7 @@ class DigestCommand implements Subcommand {
 				})
 				.orElseGet(() -> replies.text("digest.preview.none", locale));
 		}
-		DigestPreferences.Changed changed = settings.change(userId, line.change());
+		DigestPreferences.Changed changed = settings.change(caller, line.change());
 		switch (changed.outcome()) {
 			case CHANGED:
 				return text.saved(changed.current(), locale);
@@ -156,8 +171,8 @@ class DigestCommand implements Subcommand {
 		}
 	}
 
-	private ChatMessage again(String userId, String week, Locale locale) {
-		DigestResender.Resent resent = resender.resend(userId, week);
+	private ChatMessage again(ChatAccount caller, String week, Locale locale) {
+		DigestResender.Resent resent = resender.resend(caller, week);
 		return replies.text("digestsettings.again." + resent.outcome().name(), locale, resent.week());
 	}
 
@@ -167,16 +182,6 @@ class DigestCommand implements Subcommand {
 			.paragraph(ChatMessage.Span.plain("⚠ " + problem))
 			.context(replies.t("command.usage", locale, replies.t("digestsettings.usage", locale)))
 			.build();
-	}
-
-	private String nameOf(String slackUserId) {
-		return placements.followedBy(slackUserId)
-			.stream()
-			.flatMap(p -> p.followers().values().stream())
-			.filter(person -> slackUserId.equals(person.slackUserId()))
-			.map(Person::name)
-			.findFirst()
-			.orElse("@" + slackUserId);
 	}
 
 	private static List<ChatMessage.Block> prepend(List<String> lines, ChatMessage message) {

@@ -43,9 +43,10 @@ record DigestSettingsLine(DigestPreferences.Change change, Problem problem, Stri
 			Map.entry("lordag", DayOfWeek.SATURDAY), Map.entry("sunday", DayOfWeek.SUNDAY),
 			Map.entry("sun", DayOfWeek.SUNDAY), Map.entry("söndag", DayOfWeek.SUNDAY),
 			Map.entry("sön", DayOfWeek.SUNDAY), Map.entry("sondag", DayOfWeek.SUNDAY));
-	private static final Map<String, DigestChannel> CHANNELS = Map.of("slack", DigestChannel.SLACK, "dm",
-			DigestChannel.SLACK, "email", DigestChannel.EMAIL, "e-mail", DigestChannel.EMAIL, "mail",
-			DigestChannel.EMAIL, "e-post", DigestChannel.EMAIL, "epost", DigestChannel.EMAIL);
+	/** {@code slack} (the word people know) or {@code chat}: a direct message on their chat platform. */
+	private static final Map<String, DigestChannel> CHANNELS = Map.of("slack", DigestChannel.CHAT, "chat",
+			DigestChannel.CHAT, "dm", DigestChannel.CHAT, "email", DigestChannel.EMAIL, "e-mail", DigestChannel.EMAIL,
+			"mail", DigestChannel.EMAIL, "e-post", DigestChannel.EMAIL, "epost", DigestChannel.EMAIL);
 
 	static DigestSettingsLine parse(String text) {
 		DayOfWeek day = null;

@@ -58,7 +58,7 @@ public class DigestSettingsText {
 
 	/** How the next digest is delivered, saying so when an e-mail choice falls back to Slack. */
 	String channel(DigestPreferences.Current current, Locale locale) {
-		if (current.channel() == DigestChannel.EMAIL && current.effectiveChannel() == DigestChannel.SLACK) {
+		if (current.channel() == DigestChannel.EMAIL && current.effectiveChannel() == DigestChannel.CHAT) {
 			return replies.t("digestsettings.by.fallback", locale, current.email());
 		}
 		return current.effectiveChannel() == DigestChannel.EMAIL

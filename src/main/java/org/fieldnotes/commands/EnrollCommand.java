@@ -105,7 +105,7 @@ class EnrollCommand implements Subcommand {
 				values.get("business-coach"), day, time,
 				workDays == null ? null : Arrays.stream(workDays.split("[,;]")).filter(d -> !d.isBlank()).toList(),
 				values.get("tz"), values.get("lang"));
-		EnrolmentOutcome outcome = enrolment.enrol(invocation.userId(), form, locale);
+		EnrolmentOutcome outcome = enrolment.enrol(invocation.caller(), form, locale);
 		if (outcome.enrolled()) {
 			return ChatMessage.text(outcome.confirmation());
 		}

@@ -9,17 +9,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.chat.AccountReferences;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatPerson;
 import org.fieldnotes.chat.DirectoryUnavailable;
 import org.fieldnotes.chat.PeopleDirectory;
 import org.fieldnotes.commands.EnrolmentOutcome.FieldError;
 import org.fieldnotes.placement.InvalidPlacement;
+import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementDraft;
+import org.fieldnotes.placement.PlacementDraft.AccountDraft;
 import org.fieldnotes.placement.PlacementDraft.PersonDraft;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Violation;
@@ -37,28 +41,37 @@ import org.springframework.stereotype.Service;
 public class Enrolment {
 
 	private static final Logger log = LoggerFactory.getLogger(Enrolment.class);
-	private static final Pattern MEMBER = Pattern.compile("@?([UW][A-Z0-9]{2,})");
 
 	private final PlacementManagement placements;
-	private final PeopleDirectory people;
+	private final PeopleDirectory directory;
 	private final AuditLog audit;
 	private final Replies replies;
+	private final Languages languages;
+	private final AccessPolicy access;
+	private final AccountReferences references;
 
-	Enrolment(PlacementManagement placements, PeopleDirectory people, AuditLog audit, Replies replies) {
+	Enrolment(PlacementManagement placements, PeopleDirectory directory, AuditLog audit, Replies replies,
+			Languages languages, AccessPolicy access, AccountReferences references) {
 		this.placements = placements;
-		this.people = people;
+		this.directory = directory;
 		this.audit = audit;
 		this.replies = replies;
+		this.languages = languages;
+		this.access = access;
+		this.references = references;
+	}
+
+	/** The admin's language (see {@link Languages}). */
+	public Locale languageOf(ChatAccount admin) {
+		return languages.of(admin);
 	}
 
 	/**
-	 * The admin's language: the one they chose in a placement of theirs, else their chat platform's language.
+	 * Enrols what the admin filled in. Members are read as the admin's platform writes them (a mention, a member id)
+	 * and are in the admin's workspace.
 	 */
-	public Locale languageOf(String adminId) {
-		return placements.languageOf(adminId).orElse(Locale.ENGLISH);
-	}
-
-	public EnrolmentOutcome enrol(String adminId, EnrolmentForm form, Locale locale) {
+	public EnrolmentOutcome enrol(ChatAccount admin, EnrolmentForm form, Locale locale) {
+		String adminId = access.member(admin).key();
 		List<FieldError> errors = new ArrayList<>();
 		PersonDraft participant = null;
 		String language = blankToNull(form.language());
@@ -66,22 +79,25 @@ public class Enrolment {
 			errors.add(error("participant", "required", locale));
 		}
 		else {
-			Optional<ChatPerson> found = member("participant", form.participant(), errors, locale);
+			Optional<ChatPerson> found = member(admin, "participant", form.participant(), errors, locale);
 			if (found.isPresent()) {
 				ChatPerson person = found.get();
 				String timezone = blankToNull(form.timezone()) != null ? form.timezone() : person.timezone();
 				if (language == null) {
 					language = person.language();
 				}
-				participant = new PersonDraft(person.name(), person.id(), person.email(), timezone, language);
+				participant = new PersonDraft(person.name(), draft(person.account()), person.email(), timezone,
+						language);
 			}
 		}
 		String followerLanguage = language == null ? "en" : language;
-		PersonDraft manager = follower("manager", form.manager(), followerLanguage, errors, locale);
-		PersonDraft academic = follower("academic-coach", form.academicCoach(), followerLanguage, errors, locale);
-		PersonDraft business = follower("business-coach", form.businessCoach(), followerLanguage, errors, locale);
+		PersonDraft manager = follower(admin, "manager", form.manager(), followerLanguage, errors, locale);
+		PersonDraft academic = follower(admin, "academic-coach", form.academicCoach(), followerLanguage, errors,
+				locale);
+		PersonDraft business = follower(admin, "business-coach", form.businessCoach(), followerLanguage, errors,
+				locale);
 		if (!errors.isEmpty()) {
-			return refused(adminId, form, errors);
+			return refused(admin, adminId, form, errors);
 		}
 		PlacementDraft.ScheduleDraft schedule = form.day() == null && form.time() == null ? null
 				: new PlacementDraft.ScheduleDraft(form.day() == null ? null : dayName(form.day()), form.time());
@@ -89,20 +105,21 @@ public class Enrolment {
 				manager, academic, business, schedule, workDays(form.workDays()));
 		try {
 			Placement placement = placements.enrol(draft);
-			audit.record(adminId, "enrol", placement.getId(), placement.getParticipant().slackUserId(), AuditLog.DONE,
+			audit.record(adminId, "enrol", placement.getId(), placement.getParticipant().id().value(), AuditLog.DONE,
 					null);
 			log.info("Placement {} enrolled from chat by {}", placement.getId(), adminId);
 			return new EnrolmentOutcome(placement, confirmation(placement, locale), List.of());
 		}
 		catch (InvalidPlacement e) {
-			return refused(adminId, form,
+			return refused(admin, adminId, form,
 					e.violations().stream().map(v -> translate(v, locale)).distinct().collect(Collectors.toList()));
 		}
 	}
 
-	private EnrolmentOutcome refused(String adminId, EnrolmentForm form, List<FieldError> errors) {
+	private EnrolmentOutcome refused(ChatAccount admin, String adminId, EnrolmentForm form, List<FieldError> errors) {
 		String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(","));
-		audit.record(adminId, "enrol", null, memberId(form.participant()), AuditLog.REFUSED, "fields: " + fields);
+		audit.record(adminId, "enrol", null, account(admin, form.participant()).map(ChatAccount::key).orElse(null),
+				AuditLog.REFUSED, "fields: " + fields);
 		return new EnrolmentOutcome(null, null, List.copyOf(errors));
 	}
 
@@ -115,24 +132,29 @@ public class Enrolment {
 				replies.t("language." + p.getParticipant().locale(), locale));
 	}
 
-	/** Someone in the workspace, by member id; adds an error when unknown, deactivated or not a member id. */
-	private Optional<ChatPerson> member(String field, String value, List<FieldError> errors, Locale locale) {
-		String id = memberId(value);
-		if (id == null) {
+	/**
+	 * Someone in the admin's workspace, as the admin's platform writes them (a mention or a member id); adds an
+	 * error when unknown, deactivated or not a member.
+	 */
+	private Optional<ChatPerson> member(ChatAccount admin, String field, String value, List<FieldError> errors,
+			Locale locale) {
+		Optional<ChatAccount> account = account(admin, value);
+		if (account.isEmpty()) {
 			errors.add(error(field, "notAMember", locale, value.strip()));
 			return Optional.empty();
 		}
+		String written = references.written(account.get());
 		Optional<ChatPerson> found;
 		try {
-			found = people.lookup(id);
+			found = directory.lookup(account.get());
 		}
 		catch (DirectoryUnavailable e) {
 			log.warn("Could not look up a member for an enrolment: {}", e.reason());
-			errors.add(error(field, "lookupFailed", locale, "@" + id));
+			errors.add(error(field, "lookupFailed", locale, written));
 			return Optional.empty();
 		}
 		if (found.isEmpty()) {
-			errors.add(error(field, "unknownUser", locale, "@" + id));
+			errors.add(error(field, "unknownUser", locale, written));
 		}
 		else if (found.get().deleted()) {
 			errors.add(error(field, "deactivated", locale, found.get().name()));
@@ -142,18 +164,27 @@ public class Enrolment {
 	}
 
 	/** A manager or coach: a member (looked up) or an e-mail address (someone outside the workspace). */
-	private PersonDraft follower(String field, String value, String language, List<FieldError> errors,
-			Locale locale) {
+	private PersonDraft follower(ChatAccount admin, String field, String value, String language,
+			List<FieldError> errors, Locale locale) {
 		String given = blankToNull(value);
 		if (given == null) {
 			return null;
 		}
-		if (given.contains("@") && !given.startsWith("@")) {
-			return new PersonDraft(given, null, given, null, language);
+		if (given.contains("@") && !given.startsWith("@") && account(admin, given).isEmpty()) {
+			return new PersonDraft(given, List.<AccountDraft>of(), given, null, language);
 		}
-		return member(field, given, errors, locale)
-			.map(p -> new PersonDraft(p.name(), p.id(), p.email(), p.timezone(), p.language()))
+		return member(admin, field, given, errors, locale)
+			.map(p -> new PersonDraft(p.name(), draft(p.account()), p.email(), p.timezone(), p.language()))
 			.orElse(null);
+	}
+
+	/** The member a word names, read by the admin's platform, in the admin's workspace. */
+	private Optional<ChatAccount> account(ChatAccount admin, String word) {
+		return word == null ? Optional.empty() : references.account(admin.platform(), word, admin.workspace());
+	}
+
+	private static AccountDraft draft(ChatAccount account) {
+		return new AccountDraft(account.platform(), account.workspace(), account.memberId());
 	}
 
 	private FieldError translate(Violation v, Locale locale) {
@@ -242,14 +273,6 @@ public class Enrolment {
 			}
 		}
 		return day.strip();
-	}
-
-	private static String memberId(String value) {
-		if (value == null) {
-			return null;
-		}
-		var matcher = MEMBER.matcher(value.strip());
-		return matcher.matches() ? matcher.group(1) : null;
 	}
 
 	private static String blankToNull(String value) {

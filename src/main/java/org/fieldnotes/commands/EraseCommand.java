@@ -5,20 +5,25 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Actor;
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.access.Target;
 import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Button;
 import org.fieldnotes.chat.ChatMessage.ButtonStyle;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.personaldata.DataSubject;
 import org.fieldnotes.privacy.Erasure;
+import org.fieldnotes.privacy.Subjects;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code /fieldnotes erase @person} (admins): shows what would be removed, by collection, with Confirm and Cancel.
  * {@link #confirm} checks again that the presser is an admin and erases; pressing it twice erases once (the second
- * time there is nothing left). The buttons carry the person's key ({@code U…} or {@code email:…}), nothing else.
+ * time there is nothing left). The buttons carry the person as the admin named them (a member id, {@code email:…}
+ * or a person id), nothing else.
  */
 @Component
 public class EraseCommand implements Subcommand {
@@ -30,8 +35,10 @@ public class EraseCommand implements Subcommand {
 	private final AccessPolicy access;
 	private final AuditLog audit;
 	private final Replies replies;
+	private final Subjects subjects;
 
-	EraseCommand(Erasure erasure, AccessPolicy access, AuditLog audit, Replies replies) {
+	EraseCommand(Erasure erasure, AccessPolicy access, AuditLog audit, Replies replies, Subjects subjects) {
+		this.subjects = subjects;
 		this.erasure = erasure;
 		this.access = access;
 		this.audit = audit;
@@ -52,8 +59,9 @@ public class EraseCommand implements Subcommand {
 	public ChatMessage run(Invocation invocation) {
 		Locale locale = invocation.locale();
 		Optional<DataSubject> subject = invocation.mention()
-			.flatMap(DataSubject::parse)
-			.or(() -> DataSubject.parse(invocation.rest()));
+			.map(account -> DataSubject.asked(account.memberId(), java.util.List.of(), java.util.List.of(account.key()),
+					java.util.List.of()))
+			.or(() -> subjects.parse(invocation.rest(), invocation.caller()));
 		if (subject.isEmpty()) {
 			return replies.usage(replies.t("privacy.erase.who", locale), name(), locale);
 		}
@@ -72,16 +80,17 @@ public class EraseCommand implements Subcommand {
 	}
 
 	/** The Confirm button: erases when the presser is (still) an admin; refuses and audits otherwise. */
-	public ChatMessage confirm(String userId, String key, Locale locale) {
-		Optional<DataSubject> subject = DataSubject.parse(key);
-		if (!access.allows(userId, Operation.ERASE_CONFIRM_BUTTON)) {
-			audit.record(userId, "erase", null, null, AuditLog.REFUSED, "not an admin");
+	public ChatMessage confirm(ChatAccount presser, String key, Locale locale) {
+		Optional<DataSubject> subject = subjects.parse(key, presser);
+		Actor actor = access.member(presser);
+		if (!access.decide(actor, Operation.ERASE_CONFIRM_BUTTON, Target.none()).allowed()) {
+			audit.record(actor.key(), "erase", null, null, AuditLog.REFUSED, "not an admin");
 			return replies.text("command.adminOnly", locale);
 		}
 		if (subject.isEmpty()) {
 			return replies.text("privacy.erase.who", locale);
 		}
-		Erasure.Erased erased = erasure.erase(subject.get(), userId);
+		Erasure.Erased erased = erasure.erase(subject.get(), actor.key());
 		if (!Erasure.anything(erased.counts())) {
 			return replies.text("privacy.erase.already", locale);
 		}

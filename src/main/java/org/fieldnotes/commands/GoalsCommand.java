@@ -43,7 +43,7 @@ class GoalsCommand implements Subcommand {
 	@Override
 	public ChatMessage run(Invocation invocation) {
 		Locale locale = invocation.locale();
-		Optional<Placement> placement = placements.currentFor(invocation.userId());
+		Optional<Placement> placement = placements.currentFor(invocation.caller());
 		if (placement.isEmpty()) {
 			return replies.text("notEnrolled", locale);
 		}
@@ -54,7 +54,7 @@ class GoalsCommand implements Subcommand {
 		String[] words = rest.split("\\s+", 2);
 		String action = words[0].toLowerCase(Locale.ROOT);
 		if (action.equals("clear") && words.length == 1) {
-			placements.setLearningGoals(invocation.userId(), List.of());
+			placements.setLearningGoals(invocation.caller(), List.of());
 			return replies.text("goals.cleared", locale);
 		}
 		if (!action.equals("set")) {
@@ -66,7 +66,7 @@ class GoalsCommand implements Subcommand {
 			return replies.usage(replies.t("goals.empty", locale), name(), locale);
 		}
 		try {
-			return placements.setLearningGoals(invocation.userId(), goals)
+			return placements.setLearningGoals(invocation.caller(), goals)
 				.map(saved -> show(saved.getLearningGoals(), "goals.saved", locale))
 				.orElseGet(() -> replies.text("notEnrolled", locale));
 		}

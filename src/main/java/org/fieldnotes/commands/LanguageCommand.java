@@ -44,7 +44,7 @@ class LanguageCommand implements Subcommand {
 			return replies.usage(replies.t("language.unknown", invocation.locale(), invocation.rest().strip()),
 					name(), invocation.locale());
 		}
-		preferences.setLanguage(invocation.userId(), language);
+		preferences.setLanguage(invocation.caller(), language);
 		return replies.text("language.set", Locale.forLanguageTag(language));
 	}
 }

@@ -41,7 +41,7 @@ class LogCommand implements Subcommand {
 			return replies.usage(replies.t("log.empty", invocation.locale()), name(), invocation.locale());
 		}
 		try {
-			LogbookEntry entry = logbook.write(invocation.userId(), invocation.rest());
+			LogbookEntry entry = logbook.write(invocation.caller(), invocation.rest());
 			return visibility.confirmation(replies.t("log.saved", invocation.locale()), VisibilityChoice.Kind.ENTRY,
 					entry.id(), entry.visibility(), invocation.locale());
 		}

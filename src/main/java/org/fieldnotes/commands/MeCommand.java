@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.logbook.Logbook;
@@ -53,9 +54,9 @@ class MeCommand implements Subcommand {
 	@Override
 	public ChatMessage run(Invocation invocation) {
 		Locale locale = invocation.locale();
-		Optional<Placement> current = placements.currentFor(invocation.userId());
+		Optional<Placement> current = placements.currentFor(invocation.caller());
 		if (current.isEmpty()) {
-			return following(invocation.userId(), locale);
+			return following(invocation.caller(), locale);
 		}
 		Placement placement = current.get();
 		ZoneId zone = placement.getParticipant().zone();
@@ -80,8 +81,8 @@ class MeCommand implements Subcommand {
 			.build();
 	}
 
-	private ChatMessage following(String userId, Locale locale) {
-		List<Placement> followed = placements.followedBy(userId);
+	private ChatMessage following(ChatAccount member, Locale locale) {
+		List<Placement> followed = placements.followedBy(member);
 		if (followed.isEmpty()) {
 			return replies.text("notEnrolled", locale);
 		}

@@ -34,7 +34,7 @@ class MyDataCommand implements Subcommand {
 		if (!myData.available()) {
 			return replies.text("privacy.mydata.unavailable", invocation.locale());
 		}
-		myData.sendLater(invocation.userId(), invocation.locale());
+		myData.sendLater(invocation.caller(), invocation.locale());
 		return replies.text("privacy.mydata.coming", invocation.locale(), MyData.JSON_FILE, MyData.MARKDOWN_FILE);
 	}
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
@@ -32,24 +33,25 @@ abstract class PlacementStatusCommand implements Subcommand {
 
 	@Override
 	public ChatMessage run(Invocation invocation) {
-		Optional<String> target = invocation.mention();
+		Optional<ChatAccount> target = invocation.mention();
 		if (target.isEmpty()) {
 			return replies.usage(replies.t("command.needsPerson", invocation.locale()), name(), invocation.locale());
 		}
 		Optional<Placement> placement = placements.currentFor(target.get());
 		if (placement.isEmpty()) {
-			audit.record(invocation.userId(), name(), null, target.get(), AuditLog.REFUSED, "not enrolled");
+			audit.record(invocation.actor(), name(), null, target.get().key(), AuditLog.REFUSED, "not enrolled");
 			return replies.text("command.personNotEnrolled", invocation.locale());
 		}
 		String placementId = placement.get().getId();
+		String person = placement.get().getParticipant().id().value();
 		try {
 			change().apply(placementId);
 		}
 		catch (IllegalStateException e) {
-			audit.record(invocation.userId(), name(), placementId, target.get(), AuditLog.REFUSED, "ended");
+			audit.record(invocation.actor(), name(), placementId, person, AuditLog.REFUSED, "ended");
 			return replies.text(name() + ".ended", invocation.locale());
 		}
-		audit.record(invocation.userId(), name(), placementId, target.get(), AuditLog.DONE, null);
+		audit.record(invocation.actor(), name(), placementId, person, AuditLog.DONE, null);
 		log.info("Admin command {} applied to placement {}", name(), placementId);
 		return replies.text(name() + ".done", invocation.locale(), placement.get().getParticipant().name(),
 				placement.get().getHostOrganisation());

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
-import org.fieldnotes.chat.ChatMessage.Span;
 import org.fieldnotes.chat.ChatMessage.Item;
+import org.fieldnotes.chat.ChatMessage.Span;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.PlacementStatus;
@@ -89,7 +89,7 @@ class ProgramsCommand implements Subcommand {
 		}
 		String program = unquoted(matcher.group(1));
 		if (program.isEmpty() || !programs.known(program)) {
-			audit.record(invocation.userId(), "program-visibility", null, null, AuditLog.REFUSED, "unknown programme");
+			audit.record(invocation.actor(), "program-visibility", null, null, AuditLog.REFUSED, "unknown programme");
 			return usage(replies.t("programs.visibility.unknown", locale, program), locale);
 		}
 		String name = placements.all().stream().map(Placement::getProgram)
@@ -99,11 +99,11 @@ class ProgramsCommand implements Subcommand {
 		}
 		Optional<Visibility> chosen = Visibility.parse(matcher.group(2));
 		if (chosen.isEmpty()) {
-			audit.record(invocation.userId(), "program-visibility", null, null, AuditLog.REFUSED, "bad value");
+			audit.record(invocation.actor(), "program-visibility", null, null, AuditLog.REFUSED, "bad value");
 			return usage(replies.t("programs.visibility.bad", locale, matcher.group(2)), locale);
 		}
 		programs.setDefaultVisibility(name, chosen.get());
-		audit.record(invocation.userId(), "program-visibility", null, null, AuditLog.DONE,
+		audit.record(invocation.actor(), "program-visibility", null, null, AuditLog.DONE,
 				name + ": " + chosen.get().key());
 		return replies.text("programs.visibility.set", locale, name, chosen.get().key());
 	}

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
@@ -37,19 +38,20 @@ abstract class PromptCommand implements Subcommand {
 	@Override
 	public ChatMessage run(Invocation invocation) {
 		Locale locale = invocation.locale();
-		Optional<String> target = invocation.mention();
+		Optional<ChatAccount> target = invocation.mention();
 		if (target.isEmpty()) {
 			return replies.usage(replies.t("command.needsPerson", locale), name(), locale);
 		}
 		Optional<Placement> placement = placements.currentFor(target.get());
 		if (placement.isEmpty()) {
-			audit.record(invocation.userId(), name(), null, target.get(), AuditLog.REFUSED, "not enrolled");
+			audit.record(invocation.actor(), name(), null, target.get().key(), AuditLog.REFUSED, "not enrolled");
 			return replies.text("command.personNotEnrolled", locale);
 		}
 		Placement p = placement.get();
 		String who = p.getParticipant().name();
+		String person = p.getParticipant().id().value();
 		if (!p.isActive()) {
-			audit.record(invocation.userId(), name(), p.getId(), target.get(), AuditLog.REFUSED, p.getStatus().name());
+			audit.record(invocation.actor(), name(), p.getId(), person, AuditLog.REFUSED, p.getStatus().name());
 			return replies.text(name() + ".notActive", locale, who);
 		}
 		PromptDelivery delivery;
@@ -57,15 +59,15 @@ abstract class PromptCommand implements Subcommand {
 			delivery = act(p.getId());
 		}
 		catch (PromptNotSent e) {
-			audit.record(invocation.userId(), name(), p.getId(), target.get(), AuditLog.REFUSED, "none left");
+			audit.record(invocation.actor(), name(), p.getId(), person, AuditLog.REFUSED, "none left");
 			return replies.text(name() + ".none", locale, who);
 		}
 		String due = DateTimeFormatter.ofPattern("EEEE d MMM", locale).format(delivery.dueDate());
 		if (delivery.status() == OccurrenceStatus.FAILED) {
-			audit.record(invocation.userId(), name(), p.getId(), target.get(), AuditLog.FAILED, delivery.failure());
+			audit.record(invocation.actor(), name(), p.getId(), person, AuditLog.FAILED, delivery.failure());
 			return replies.text(name() + ".failed", locale, who, delivery.failure());
 		}
-		audit.record(invocation.userId(), name(), p.getId(), target.get(), AuditLog.DONE,
+		audit.record(invocation.actor(), name(), p.getId(), person, AuditLog.DONE,
 				"due " + delivery.dueDate());
 		if (delivery.status() == OccurrenceStatus.CLAIMED) {
 			// claimed and in the outbox, not yet through: Slack was rate limited or unreachable

@@ -33,13 +33,13 @@ class RemindersCommand implements Subcommand {
 		Locale locale = invocation.locale();
 		String value = invocation.rest().strip().toLowerCase(Locale.ROOT);
 		if (value.isEmpty()) {
-			boolean off = preferences.of(invocation.userId()).wantsNoReminders();
+			boolean off = preferences.of(invocation.caller()).wantsNoReminders();
 			return replies.text(off ? "reminders.areOff" : "reminders.areOn", locale);
 		}
 		if (!value.equals("on") && !value.equals("off")) {
 			return replies.usage(replies.t("reminders.bad", locale), name(), locale);
 		}
-		preferences.setRemindersOff(invocation.userId(), value.equals("off"));
+		preferences.setRemindersOff(invocation.caller(), value.equals("off"));
 		return replies.text("reminders." + value, locale);
 	}
 }

@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.logbook.VisibilityControls;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.Person;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Preferences;
 import org.fieldnotes.placement.Visibility;
@@ -25,9 +28,11 @@ class VisibilityCommand implements Subcommand {
 	private final PlacementManagement placements;
 	private final VisibilityControls controls;
 	private final Replies replies;
+	private final People people;
 
 	VisibilityCommand(VisibilityDefaults defaults, Preferences preferences, PlacementManagement placements,
-			VisibilityControls controls, Replies replies) {
+			VisibilityControls controls, Replies replies, People people) {
+		this.people = people;
 		this.defaults = defaults;
 		this.preferences = preferences;
 		this.placements = placements;
@@ -50,21 +55,21 @@ class VisibilityCommand implements Subcommand {
 		Locale locale = invocation.locale();
 		String word = invocation.rest().strip();
 		if (word.isEmpty()) {
-			return current(invocation.userId(), locale);
+			return current(invocation.caller(), locale);
 		}
 		Optional<Visibility> chosen = VisibilityWords.parse(word);
 		if (chosen.isEmpty()) {
 			return replies.usage(replies.t("visibility.bad", locale, word), name(), locale);
 		}
-		preferences.setVisibility(invocation.userId(), chosen.get());
+		preferences.setVisibility(invocation.caller(), chosen.get());
 		String text = replies.t("visibility.set", locale, controls.label(chosen.get(), locale),
 				controls.who(chosen.get(), locale));
 		return ChatMessage.builder(text).paragraph(text).context(replies.t("visibility.perItem", locale)).build();
 	}
 
-	private ChatMessage current(String userId, Locale locale) {
-		VisibilityDefaults.Effective effective = defaults.of(userId);
-		String program = placements.currentFor(userId).map(p -> p.getProgram()).orElse("");
+	private ChatMessage current(ChatAccount member, Locale locale) {
+		VisibilityDefaults.Effective effective = defaults.of(people.find(member).map(Person::id).orElse(null));
+		String program = placements.currentFor(member).map(p -> p.getProgram()).orElse("");
 		String heading = replies.t("visibility.default", locale, controls.label(effective.visibility(), locale),
 				controls.who(effective.visibility(), locale));
 		return ChatMessage.builder(heading)

@@ -19,7 +19,8 @@ public record Delivery(String key, OutboxStatus status, SentMessage sent, String
 	}
 
 	static Delivery of(OutboxMessage message) {
-		SentMessage sent = message.channel() == null ? null : new SentMessage(message.channel(), message.ts());
+		SentMessage sent = message.channel() == null ? null
+				: new SentMessage(message.account(), message.channel(), message.ts());
 		return new Delivery(message.key(), message.status(), sent, message.failure());
 	}
 }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
  * Where every message Fieldnotes sends on its own goes: into the {@code outbox} first, under its idempotency key,
  * then out. {@link #send} delivers at once in the caller's thread when it can (so a prompt sent from a job or an
  * admin's command is out before the call returns) and leaves retries to the worker; {@link #enqueue} leaves it all
- * to the worker (for bulk sends). While Slack's rate limit is in force both only queue. Either way the message is
+ * to the worker (for bulk sends). While a rate limit is in force for the message's platform workspace both only
+ * queue (other workspaces are not held up). Either way the message is
  * in MongoDB before anything is sent, so a crash loses nothing, and the key makes a second enqueue of the same
  * thing a no-op.
  */
@@ -37,9 +38,10 @@ public class Outbox {
 	 * under this instance's lease, and the worker takes it over and sends it when the lease runs out.
 	 */
 	public Delivery send(Outgoing outgoing) {
-		if (worker.paused()) {
-			// rate limited: queue it for when the limit has passed, rather than make Slack say no again
-			return queue(outgoing, worker.pausedUntil());
+		String scope = scope(outgoing);
+		if (worker.paused(scope)) {
+			// rate limited: queue it for when the limit has passed, rather than make the platform say no again
+			return queue(outgoing, worker.pausedUntil(scope));
 		}
 		Instant now = clock.instant();
 		OutboxMessage claimed = message(outgoing, OutboxStatus.SENDING, 1, now, now, worker.owner(), worker.leaseFrom(now));
@@ -99,19 +101,30 @@ public class Outbox {
 	}
 
 	private static FailedDelivery failure(OutboxMessage m) {
-		return new FailedDelivery(m.key(), m.kind(), m.ref(), m.recipient(), m.failure(), m.attempts(), m.createdAt(),
-				m.failedAt(), m.recipientGone());
+		boolean chat = m.account() != null;
+		return new FailedDelivery(m.key(), m.kind(), m.ref(), chat ? m.account().memberId() : m.recipient(),
+				chat ? m.recipient() : null, chat ? m.account().platform() : OutboxWorker.EMAIL_CHANNEL, m.failure(),
+				m.attempts(), m.createdAt(), m.failedAt(), m.recipientGone());
 	}
 
 	private static OutboxMessage message(Outgoing outgoing, OutboxStatus status, int attempts, Instant now,
 			Instant notBefore, String owner, Instant leaseUntil) {
 		return new OutboxMessage(UUID.randomUUID().toString(), outgoing.key(), outgoing.kind(), outgoing.ref(),
-				outgoing.recipient(), outgoing.message(), outgoing.images(), status, attempts, now, notBefore, owner,
-				leaseUntil, null, null, null, null, null, outgoing.mail(), false);
+				outgoing.recipient(), outgoing.account(), outgoing.message(), outgoing.images(), status, attempts, now,
+				notBefore, owner, leaseUntil, null, null, null, null, null, outgoing.mail(), false);
 	}
 
-	/** A message that was given up: what, to whom, why. */
-	public record FailedDelivery(String key, MessageKind kind, String ref, String recipient, String reason,
-			int attempts, Instant createdAt, Instant failedAt, boolean recipientGone) {
+	private static String scope(Outgoing outgoing) {
+		return outgoing.account() == null ? OutboxWorker.EMAIL_CHANNEL : outgoing.account().scope();
+	}
+
+	/**
+	 * A message that was given up: what, to whom, why.
+	 * @param recipient where it went: the member id of a chat account, or {@code email:<address>}
+	 * @param personId the person a chat message was for; {@literal null} for an e-mail
+	 * @param platform the chat platform, or {@code email}
+	 */
+	public record FailedDelivery(String key, MessageKind kind, String ref, String recipient, String personId,
+			String platform, String reason, int attempts, Instant createdAt, Instant failedAt, boolean recipientGone) {
 	}
 }

@@ -3,6 +3,7 @@ package org.fieldnotes.delivery;
 import java.time.Instant;
 import java.util.List;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.Image;
 import org.springframework.data.annotation.Id;
@@ -18,7 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param key what the message is, e.g. {@code prompt:<occurrence id>}; the idempotency key
  * @param kind what sort of message, for the sender's bookkeeping and the figures
  * @param ref the id of the thing it is about (an occurrence, a digest record), handed back in the delivery events
- * @param recipient the person's id on the chat platform (a Slack member id)
+ * @param recipient who it is for: a person id, or {@code email:<address>} for an e-mail
+ * @param account the chat account it goes to; {@literal null} for an e-mail
  * @param message the body; {@literal null} once delivered or given up
  * @param images pictures shared in the message's thread after it (e.g. a digest's charts); best effort
  * @param attempts how many times a send was started
@@ -37,7 +39,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}")
 @CompoundIndex(name = "lease", def = "{'status': 1, 'leaseUntil': 1}")
 record OutboxMessage(@Id String id, @Indexed(unique = true) String key, MessageKind kind, String ref,
-		@Indexed String recipient, ChatMessage message, List<Image> images, OutboxStatus status, int attempts,
+		@Indexed String recipient, ChatAccount account, ChatMessage message, List<Image> images, OutboxStatus status,
+		int attempts,
 		Instant createdAt, Instant nextAttemptAt, String owner, Instant leaseUntil, Instant sentAt, String channel,
 		String ts, String failure, Instant failedAt, OutboxMail mail, Boolean recipientGone,
 		Integer ambiguousAttempts) {
@@ -51,25 +54,34 @@ record OutboxMessage(@Id String id, @Indexed(unique = true) String key, MessageK
 		ambiguousAttempts = ambiguousAttempts == null ? 0 : ambiguousAttempts;
 	}
 
+	/**
+	 * Where a rate limit on this message holds: its account's platform and workspace ({@code slack/T012}), or
+	 * {@code email}.
+	 */
+	String scope() {
+		return account == null ? OutboxWorker.EMAIL_CHANNEL : account.scope();
+	}
+
 	/** A message none of whose attempts had an unknown outcome (yet). */
-	OutboxMessage(String id, String key, MessageKind kind, String ref, String recipient, ChatMessage message,
-			List<Image> images, OutboxStatus status, int attempts, Instant createdAt, Instant nextAttemptAt,
+	OutboxMessage(String id, String key, MessageKind kind, String ref, String recipient, ChatAccount account,
+			ChatMessage message, List<Image> images, OutboxStatus status, int attempts, Instant createdAt, Instant nextAttemptAt,
 			String owner, Instant leaseUntil, Instant sentAt, String channel, String ts, String failure,
 			Instant failedAt, OutboxMail mail, Boolean recipientGone) {
-		this(id, key, kind, ref, recipient, message, images, status, attempts, createdAt, nextAttemptAt, owner,
-				leaseUntil, sentAt, channel, ts, failure, failedAt, mail, recipientGone, 0);
+		this(id, key, kind, ref, recipient, account, message, images, status, attempts, createdAt, nextAttemptAt,
+				owner, leaseUntil, sentAt, channel, ts, failure, failedAt, mail, recipientGone, 0);
 	}
 
 	/** This message as it is once claimed: being sent by {@code owner} until {@code leaseUntil}, one attempt more. */
 	OutboxMessage claimedBy(String owner, Instant leaseUntil) {
-		return new OutboxMessage(id, key, kind, ref, recipient, message, images, OutboxStatus.SENDING, attempts + 1,
+		return new OutboxMessage(id, key, kind, ref, recipient, account, message, images, OutboxStatus.SENDING,
+				attempts + 1,
 				createdAt, nextAttemptAt, owner, leaseUntil, sentAt, channel, ts, failure, failedAt, mail,
 				recipientGone, ambiguousAttempts);
 	}
 
 	/** The same message with one more attempt of unknown outcome. */
 	OutboxMessage withAmbiguousAttempt() {
-		return new OutboxMessage(id, key, kind, ref, recipient, message, images, status, attempts, createdAt,
+		return new OutboxMessage(id, key, kind, ref, recipient, account, message, images, status, attempts, createdAt,
 				nextAttemptAt, owner, leaseUntil, sentAt, channel, ts, failure, failedAt, mail, recipientGone,
 				ambiguousAttempts + 1);
 	}

@@ -24,9 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboxStore {
 
-	/** One document per chat platform: until when it said to wait. */
+	/**
+	 * One document per platform workspace that said to wait (a 429), keyed by its scope ({@code slack/T012}; the
+	 * platform alone, e.g. {@code slack}, for accounts whose workspace is not known yet): until when.
+	 */
 	static final String PAUSES = "outbox_pauses";
-	private static final String PAUSE_ID = "slack";
 
 	private final MongoOperations mongo;
 
@@ -52,7 +54,10 @@ class OutboxStore {
 		Criteria due = new Criteria().orOperator(
 				Criteria.where("status").is(OutboxStatus.PENDING).and("nextAttemptAt").lte(now),
 				Criteria.where("status").is(OutboxStatus.SENDING).and("leaseUntil").lt(now));
-		Query query = Query.query(due).with(Sort.by("nextAttemptAt"));
+		List<Criteria> paused = pausedAt(now).stream().map(OutboxStore::inScope).toList();
+		Query query = Query.query(paused.isEmpty() ? due
+				: new Criteria().andOperator(due, new Criteria().norOperator(paused.toArray(new Criteria[0]))))
+			.with(Sort.by("nextAttemptAt"));
 		Update claim = new Update().set("status", OutboxStatus.SENDING)
 			.set("owner", owner)
 			.set("leaseUntil", leaseUntil)
@@ -157,17 +162,38 @@ class OutboxStore {
 	}
 
 	/**
-	 * Records a rate limit Slack announced, for every instance: it holds for the whole workspace. Only ever moved
-	 * later ({@code $max}), so instances that learn of limits at once agree on the latest.
+	 * Records a rate limit a platform announced, for every instance: it holds for the whole workspace (the scope),
+	 * and for no other. Only ever moved later ({@code $max}), so instances that learn of limits at once agree on the
+	 * latest.
 	 */
-	void pauseUntil(Instant until) {
-		mongo.upsert(Query.query(Criteria.where("_id").is(PAUSE_ID)), new Update().max("until", until), PAUSES);
+	void pauseUntil(String scope, Instant until) {
+		int slash = scope.indexOf('/');
+		mongo.upsert(Query.query(Criteria.where("_id").is(scope)),
+				new Update().max("until", until)
+					.set("platform", slash < 0 ? scope : scope.substring(0, slash))
+					.set("workspace", slash < 0 ? null : scope.substring(slash + 1)),
+				PAUSES);
 	}
 
-	/** Until when sends wait for a rate limit; {@link Instant#MIN} when none was announced. */
-	Instant pausedUntil() {
-		org.bson.Document pause = mongo.findById(PAUSE_ID, org.bson.Document.class, PAUSES);
+	/** Until when sends to this scope wait for a rate limit; {@link Instant#MIN} when none was announced. */
+	Instant pausedUntil(String scope) {
+		org.bson.Document pause = mongo.findById(scope, org.bson.Document.class, PAUSES);
 		return pause == null || pause.getDate("until") == null ? Instant.MIN : pause.getDate("until").toInstant();
+	}
+
+	/** The scopes whose pause is still in force at {@code now}. */
+	List<String> pausedAt(Instant now) {
+		return mongo.find(Query.query(Criteria.where("until").gt(now)), org.bson.Document.class, PAUSES).stream()
+			.map(d -> String.valueOf(d.get("_id")))
+			.toList();
+	}
+
+	/** Messages whose account is in this scope ({@code slack/T012}, or {@code slack}: workspace not known). */
+	private static Criteria inScope(String scope) {
+		int slash = scope.indexOf('/');
+		String platform = slash < 0 ? scope : scope.substring(0, slash);
+		return Criteria.where("account.platform").is(platform).and("account.workspace")
+			.is(slash < 0 ? null : scope.substring(slash + 1));
 	}
 
 	/**

@@ -84,15 +84,16 @@ public class OutboxWorker implements SmartLifecycle {
 	}
 
 	/**
-	 * Whether a rate limit Slack announced (a 429's {@code Retry-After}, which holds for the whole workspace) is
-	 * still in force: until {@link #pausedUntil()} no instance claims anything, and what they are handed is queued.
+	 * Whether a rate limit a platform announced for this scope (a 429's {@code Retry-After}, which holds for one
+	 * workspace, e.g. {@code slack/T012}) is still in force: until {@link #pausedUntil} no instance claims a message
+	 * for that scope, and what they are handed for it is queued. Other workspaces and platforms go on.
 	 */
-	boolean paused() {
-		return clock.instant().isBefore(pausedUntil());
+	boolean paused(String scope) {
+		return clock.instant().isBefore(pausedUntil(scope));
 	}
 
-	Instant pausedUntil() {
-		return store.pausedUntil();
+	Instant pausedUntil(String scope) {
+		return store.pausedUntil(scope);
 	}
 
 	Instant leaseFrom(Instant now) {
@@ -104,12 +105,10 @@ public class OutboxWorker implements SmartLifecycle {
 	 * The background loop does the same; tests call it to run the worker at a moment of their choosing.
 	 */
 	public int drain() {
-		if (paused()) {
-			return 0;
-		}
 		int handled = 0;
 		Optional<OutboxMessage> next;
-		while (!stopping && !paused() && (next = claimNext()).isPresent()) {
+		// a scope under a rate limit is left out of the claim, so its messages wait while the others go
+		while (!stopping && (next = claimNext()).isPresent()) {
 			deliver(next.get());
 			handled++;
 		}
@@ -140,7 +139,7 @@ public class OutboxWorker implements SmartLifecycle {
 			return takenOver(message);
 		}
 		try {
-			pacer.await(message.recipient());
+			pacer.await(message.scope(), message.account() == null ? message.recipient() : message.account().key());
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -153,7 +152,7 @@ public class OutboxWorker implements SmartLifecycle {
 		}
 		SentMessage sent;
 		try {
-			sent = message.mail() == null ? messenger.sendDirect(message.recipient(), message.message())
+			sent = message.mail() == null ? messenger.sendDirect(message.account(), message.message())
 					: email(message);
 		}
 		catch (DeliveryFailed failure) {
@@ -214,7 +213,7 @@ public class OutboxWorker implements SmartLifecycle {
 		try {
 			SentMail sent = mailer.send(new Mail(to.address(), to.name(), Locale.forLanguageTag(to.languageTag()),
 					to.subject(), message.message(), message.images()));
-			return new SentMessage(EMAIL_CHANNEL, sent.messageId());
+			return new SentMessage(null, EMAIL_CHANNEL, sent.messageId());
 		}
 		catch (MailFailed e) {
 			throw new DeliveryFailed(e.reason(),
@@ -228,7 +227,7 @@ public class OutboxWorker implements SmartLifecycle {
 		if (failure.retryable() && message.attempts() < settings.maxAttempts()) {
 			Duration wait = rateLimited ? failure.retryAfter().orElse(settings.backoff()) : backoff(message.attempts());
 			if (rateLimited) {
-				store.pauseUntil(clock.instant().plus(wait));
+				store.pauseUntil(message.scope(), clock.instant().plus(wait));
 				log.debug("Outbox message {} rate limited; next try in {} s", message.key(), wait.toSeconds());
 			}
 			else {
@@ -271,7 +270,8 @@ public class OutboxWorker implements SmartLifecycle {
 	}
 
 	private OutboxMessage settled(OutboxMessage m, OutboxStatus status, SentMessage sent, String failure) {
-		return new OutboxMessage(m.id(), m.key(), m.kind(), m.ref(), m.recipient(), null, null, status, m.attempts(),
+		return new OutboxMessage(m.id(), m.key(), m.kind(), m.ref(), m.recipient(), m.account(), null, null, status,
+				m.attempts(),
 				m.createdAt(), m.nextAttemptAt(), null, null, sent == null ? null : clock.instant(),
 				sent == null ? null : sent.channel(), sent == null ? null : sent.ts(), failure,
 				status == OutboxStatus.FAILED ? clock.instant() : null, null, false, m.ambiguousAttempts());

@@ -5,10 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Spaces out sends to Slack's limits: at most one message per {@code perChannel} to one conversation and at most
- * {@code rate} per second overall. Each caller reserves the next free slot under a lock and then waits outside it,
- * so threads queue fairly. (A rate limit Slack announces is not waited out here: the worker stops claiming until it
- * has passed — see {@link OutboxWorker}.)
+ * Spaces out sends to the platforms' limits: at most one message per {@code perChannel} to one conversation and at
+ * most {@code rate} per second to one platform workspace (a scope such as {@code slack/T012}; each scope has a
+ * budget of its own, as each Slack workspace has its own limits). Each caller reserves the next free slot under a
+ * lock and then waits outside it, so threads queue fairly. (A rate limit a platform announces is not waited out
+ * here: the worker stops claiming for that scope until it has passed — see {@link OutboxWorker}.)
  */
 class Pacer {
 
@@ -38,18 +39,22 @@ class Pacer {
 	private final long intervalNanos;
 	private final Ticker ticker;
 	private final Map<String, Long> nextForChannel = new HashMap<>();
-	private long nextAny;
+	/** Per scope, the first free slot of its budget. */
+	private final Map<String, Long> nextInScope = new HashMap<>();
 
 	Pacer(Duration perChannel, double ratePerSecond, Ticker ticker) {
 		this.perChannelNanos = perChannel.toNanos();
 		this.intervalNanos = (long) (1_000_000_000L / ratePerSecond);
 		this.ticker = ticker;
-		this.nextAny = ticker.nanos();
 	}
 
-	/** Waits until a message may go to this conversation; returns how long it waited. */
-	Duration await(String channel) throws InterruptedException {
-		long wait = reserve(channel);
+	/**
+	 * Waits until a message may go to this conversation of this scope; returns how long it waited.
+	 * @param scope the platform workspace, e.g. {@code slack/T012}
+	 * @param channel the conversation (or the account it is with)
+	 */
+	Duration await(String scope, String channel) throws InterruptedException {
+		long wait = reserve(scope, channel);
 		if (wait > 0) {
 			ticker.sleep(Duration.ofNanos(wait));
 		}
@@ -57,16 +62,17 @@ class Pacer {
 	}
 
 	/** The wait {@link #await} would have, reserved but not waited: for tests of several waiters at once. */
-	Duration reserveForTest(String channel) {
-		return Duration.ofNanos(Math.max(0, reserve(channel)));
+	Duration reserveForTest(String scope, String channel) {
+		return Duration.ofNanos(Math.max(0, reserve(scope, channel)));
 	}
 
-	private synchronized long reserve(String channel) {
+	private synchronized long reserve(String scope, String channel) {
 		long now = ticker.nanos();
 		// the workspace's budget is taken at once; a wait for this conversation does not hold back the others
-		long workspaceSlot = Math.max(now, nextAny);
-		nextAny = workspaceSlot + intervalNanos;
+		long workspaceSlot = Math.max(now, nextInScope.getOrDefault(scope, now));
+		nextInScope.put(scope, workspaceSlot + intervalNanos);
 		long slot = workspaceSlot;
+		channel = scope + " " + channel;
 		Long channelFree = nextForChannel.get(channel);
 		if (channelFree != null) {
 			slot = Math.max(slot, channelFree);

@@ -15,8 +15,8 @@ import org.fieldnotes.delivery.Outgoing;
 import org.fieldnotes.links.AddressConfirmations;
 import org.fieldnotes.links.ConfirmationLinks;
 import org.fieldnotes.mail.Mailer;
-import org.fieldnotes.placement.Person;
-import org.fieldnotes.placement.Preferences;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.placement.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -40,17 +40,17 @@ class AddressConfirmation implements AddressConfirmations {
 	private final ConfirmationLinks links;
 	private final Mailer mailer;
 	private final Outbox outbox;
-	private final Preferences preferences;
+	private final Languages languages;
 	private final MessageSource messages;
 	private final Clock clock;
 
 	AddressConfirmation(DigestPreferenceStore store, ConfirmationLinks links, Mailer mailer, Outbox outbox,
-			Preferences preferences, MessageSource messages, Clock clock) {
+			Languages languages, MessageSource messages, Clock clock) {
 		this.store = store;
 		this.links = links;
 		this.mailer = mailer;
 		this.outbox = outbox;
-		this.preferences = preferences;
+		this.languages = languages;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -81,7 +81,7 @@ class AddressConfirmation implements AddressConfirmations {
 	/** Queues the confirmation e-mail to the new address, in the person's language. */
 	void send(Person person, String recipientKey, String address, String nonce) {
 		String url = links.linkFor(recipientKey, address, nonce).orElseThrow();
-		Locale locale = preferences.languageOf(person);
+		Locale locale = languages.of(person);
 		long hours = ConfirmationLinks.VALID_FOR.toHours();
 		String subject = t("digestsettings.confirm.mail.subject", locale);
 		ChatMessage message = ChatMessage.builder(subject)
@@ -90,7 +90,7 @@ class AddressConfirmation implements AddressConfirmations {
 			.paragraph(t("digestsettings.confirm.mail.until", locale))
 			.build();
 		outbox.enqueue(Outgoing.email(KEY_PREFIX + nonce, MessageKind.NOTICE, nonce,
-				new OutboxMail(address, person.name(), locale.toLanguageTag(), subject), message, List.of()));
+				new OutboxMail(address, person.displayName(), locale.toLanguageTag(), subject), message, List.of()));
 		log.info("A new digest address waits for confirmation; the link was queued to it");
 	}
 

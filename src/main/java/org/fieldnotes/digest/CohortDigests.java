@@ -1,8 +1,8 @@
 package org.fieldnotes.digest;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -11,17 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatPerson;
 import org.fieldnotes.chat.DirectoryUnavailable;
 import org.fieldnotes.chat.PeopleDirectory;
 import org.fieldnotes.delivery.Delivery;
-import org.fieldnotes.placement.Person;
-import org.fieldnotes.placement.Placement;
-import org.fieldnotes.placement.PlacementManagement;
-import org.fieldnotes.placement.Preferences;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.people.PersonId;
+import org.fieldnotes.placement.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +28,7 @@ import org.springframework.stereotype.Service;
 /**
  * The admins' weekly cohort digest: every placement of every programme, one line each. Sent to every coordinator
  * on Slack (a direct message) on the same schedule as the other digests, under the recipient key
- * {@code admin:<member id>} and claimed per ISO week in the {@code digests} collection like them, so it is never
+ * {@code admin:<person id>} and claimed per ISO week in the {@code digests} collection like them, so it is never
  * sent twice for a week. A coordinator who also coaches or manages gets that digest too, as a separate message.
  */
 @Service
@@ -42,9 +40,8 @@ public class CohortDigests {
 	private static final String FALLBACK_ZONE = "UTC";
 
 	private final ObjectProvider<Coordinators> coordinators;
-	private final PlacementManagement placements;
-	private final PeopleDirectory people;
-	private final Preferences preferences;
+	private final PeopleDirectory directory;
+	private final Languages languages;
 	private final CohortLines lines;
 	private final CohortComposer composer;
 	private final DigestRecords records;
@@ -52,16 +49,14 @@ public class CohortDigests {
 	private final Clock clock;
 	/** How long what the chat platform said about a coordinator is trusted. */
 	private static final Duration LOOKUP_KEPT = Duration.ofHours(24);
-	/** Coordinators looked up on the chat platform, so that every rescheduling does not ask again. */
+	/** Coordinators' time zones looked up on the chat platform, so that every rescheduling does not ask again. */
 	private final Map<String, LookedUp> lookedUp = new ConcurrentHashMap<>();
 
-	CohortDigests(ObjectProvider<Coordinators> coordinators, PlacementManagement placements, PeopleDirectory people,
-			Preferences preferences, CohortLines lines, CohortComposer composer, DigestRecords records,
-			DigestOutbox outbox, Clock clock) {
+	CohortDigests(ObjectProvider<Coordinators> coordinators, PeopleDirectory directory, Languages languages,
+			CohortLines lines, CohortComposer composer, DigestRecords records, DigestOutbox outbox, Clock clock) {
 		this.coordinators = coordinators;
-		this.placements = placements;
-		this.people = people;
-		this.preferences = preferences;
+		this.directory = directory;
+		this.languages = languages;
 		this.lines = lines;
 		this.composer = composer;
 		this.records = records;
@@ -69,34 +64,36 @@ public class CohortDigests {
 		this.clock = clock;
 	}
 
-	/** Whether this member is a programme coordinator. */
-	public boolean isCoordinator(String memberId) {
-		return memberId != null && memberIds().contains(memberId);
+	/** Whether this person is a programme coordinator. */
+	public boolean isCoordinator(PersonId person) {
+		return person != null && people().stream().anyMatch(p -> p.id().equals(person));
 	}
 
 	/**
 	 * The cohort digest a coordinator would get if it were sent now, without sending or claiming anything; empty
 	 * for anyone else, and when no placement is in the cohort.
 	 */
-	public Optional<ChatMessage> preview(String memberId) {
-		if (!isCoordinator(memberId)) {
+	public Optional<ChatMessage> preview(PersonId person) {
+		Optional<Person> found = people().stream().filter(p -> p.id().equals(person)).findFirst();
+		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		Coordinator coordinator = new Coordinator(personOf(memberId));
+		Coordinator coordinator = new Coordinator(located(found.get()));
 		List<CohortLine> cohort = lines.all();
 		return cohort.isEmpty() ? Optional.empty() : Optional.of(compose(coordinator, cohort, clock.instant()));
 	}
 
 	List<Coordinator> coordinators() {
-		return memberIds().stream().map(id -> new Coordinator(personOf(id))).toList();
+		return people().stream().map(p -> new Coordinator(located(p))).toList();
 	}
 
 	Optional<Coordinator> coordinator(String recipientKey) {
 		if (!Coordinator.isKey(recipientKey)) {
 			return Optional.empty();
 		}
-		String memberId = recipientKey.substring(Coordinator.PREFIX.length());
-		return isCoordinator(memberId) ? Optional.of(new Coordinator(personOf(memberId))) : Optional.empty();
+		String personId = recipientKey.substring(Coordinator.PREFIX.length());
+		return people().stream().filter(p -> p.id().value().equals(personId)).findFirst()
+			.map(p -> new Coordinator(located(p)));
 	}
 
 	/** What became of the coordinator's cohort digest of this week; empty when it was never claimed. */
@@ -140,7 +137,7 @@ public class CohortDigests {
 
 	private Optional<DigestRecord> deliver(Coordinator coordinator, DigestRecord record, List<CohortLine> cohort,
 			Instant now) {
-		Delivery delivery = outbox.send(record, coordinator.memberId(), compose(coordinator, cohort, now), List.of());
+		Delivery delivery = outbox.send(record, coordinator.person(), compose(coordinator, cohort, now), List.of());
 		if (delivery.isSent()) {
 			log.info("Cohort digest {} sent: {} placements, {} flagged", record.week(), cohort.size(),
 					cohort.stream().filter(CohortLine::flagged).count());
@@ -155,52 +152,44 @@ public class CohortDigests {
 
 	private ChatMessage compose(Coordinator coordinator, List<CohortLine> cohort, Instant now) {
 		ZoneId zone = coordinator.person().zone();
-		Locale locale = preferences.languageOf(coordinator.person());
+		Locale locale = languages.of(coordinator.person());
 		return composer.compose(cohort, outbox.undeliverableSince(now.minus(WEEK)), locale,
 				now.minus(WEEK).atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate());
 	}
 
-	private List<String> memberIds() {
+	private List<Person> people() {
 		Coordinators known = coordinators.getIfAvailable();
-		return known == null ? List.of()
-				: known.memberIds().stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
+		return known == null ? List.of() : known.people();
 	}
 
 	/**
-	 * A coordinator's time zone and language: as a placement records them when they also take part in one, else
-	 * as the chat platform says, else UTC and English.
+	 * A coordinator with a time zone: their own when it is recorded (they take part in a placement), else the one
+	 * their chat platform gives (asked at most once a day), else UTC.
 	 */
-	private Person personOf(String memberId) {
-		for (Placement placement : placements.all()) {
-			Optional<Person> known = Stream
-				.concat(Stream.of(placement.getParticipant()), placement.followers().values().stream())
-				.filter(p -> memberId.equals(p.slackUserId()) && p.timezone() != null && p.locale() != null)
-				.findFirst();
-			if (known.isPresent()) {
-				return known.get();
-			}
+	private Person located(Person person) {
+		if (person.timezone() != null || person.chatAccount() == null) {
+			return person;
 		}
-		LookedUp cached = lookedUp.get(memberId);
+		String key = person.id().value();
+		LookedUp cached = lookedUp.get(key);
 		if (cached != null && cached.at().plus(LOOKUP_KEPT).isAfter(clock.instant())) {
-			return cached.person();
+			return person.withDetails(null, cached.timezone(), null, null, person.updatedAt());
 		}
+		String zone = FALLBACK_ZONE;
 		try {
-			Optional<ChatPerson> member = people.lookup(memberId);
+			Optional<ChatPerson> member = directory.lookup(person.chatAccount());
 			if (member.isPresent()) {
-				ChatPerson found = member.get();
-				Person person = new Person(found.name() == null ? memberId : found.name(), memberId, found.email(),
-						zoneOrFallback(found.timezone()), found.language());
-				lookedUp.put(memberId, new LookedUp(person, clock.instant()));
-				return person;
+				zone = zoneOrFallback(member.get().timezone());
+				lookedUp.put(key, new LookedUp(zone, clock.instant()));
 			}
 		}
 		catch (DirectoryUnavailable e) {
 			log.debug("Coordinator's time zone unknown for now: {}", e.getClass().getSimpleName());
 		}
-		return new Person(memberId, memberId, null, FALLBACK_ZONE, "en");
+		return person.withDetails(null, zone, null, null, person.updatedAt());
 	}
 
-	private record LookedUp(Person person, Instant at) {
+	private record LookedUp(String timezone, Instant at) {
 	}
 
 	private static String zoneOrFallback(String timezone) {

@@ -2,12 +2,14 @@ package org.fieldnotes.digest;
 
 import java.util.List;
 
+import org.fieldnotes.people.Person;
+
 /**
  * The programme coordinators (admins) who get the weekly cohort digest. The admin module knows who they are and
  * provides this; without it nobody gets a cohort digest.
  */
 public interface Coordinators {
 
-	/** Every coordinator's chat member id (a Slack member id), each once. */
-	List<String> memberIds();
+	/** Every coordinator, each once. */
+	List<Person> people();
 }

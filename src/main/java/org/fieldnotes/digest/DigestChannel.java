@@ -1,6 +1,9 @@
 package org.fieldnotes.digest;
 
-/** How a recipient gets their digest: a direct message on the chat platform, or an e-mail. */
+/**
+ * How a recipient gets their digest: a direct message on their chat platform (stored as {@code SLACK} before
+ * people could have other platforms; migrated), or an e-mail.
+ */
 public enum DigestChannel {
-	SLACK, EMAIL
+	CHAT, EMAIL
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.fieldnotes.chat.Image;
 import org.fieldnotes.digest.chart.MoodCharts;
-import org.fieldnotes.placement.Preferences;
+import org.fieldnotes.placement.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,16 +23,16 @@ class DigestCharts {
 	private static final Logger log = LoggerFactory.getLogger(DigestCharts.class);
 
 	private final MoodCharts charts;
-	private final Preferences preferences;
+	private final Languages languages;
 
-	DigestCharts(MoodCharts charts, Preferences preferences) {
+	DigestCharts(MoodCharts charts, Languages languages) {
 		this.charts = charts;
-		this.preferences = preferences;
+		this.languages = languages;
 	}
 
 	/** One chart per placement that has enough status updates the recipient may read, in the order given. */
 	List<Image> of(Recipient recipient, List<PlacementWeek> weeks) {
-		Locale locale = preferences.languageOf(recipient.person());
+		Locale locale = languages.of(recipient.person());
 		List<Image> images = new ArrayList<>();
 		for (PlacementWeek week : weeks) {
 			try {

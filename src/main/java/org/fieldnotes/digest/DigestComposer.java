@@ -16,9 +16,9 @@ import org.fieldnotes.digest.attention.Attention;
 import org.fieldnotes.digest.attention.Flag;
 import org.fieldnotes.digest.summary.Summarizer;
 import org.fieldnotes.logbook.LogbookEntry;
+import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementStatus;
-import org.fieldnotes.placement.Preferences;
 import org.fieldnotes.placement.Role;
 import org.fieldnotes.prompting.OccurrenceStatus;
 import org.fieldnotes.prompting.PromptOccurrence;
@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
 class DigestComposer {
 
 	private final DigestTexts texts;
-	private final Preferences preferences;
+	private final Languages languages;
 	private final Summarizer summarizer;
 	private final Attention attention;
 	private final RoleFactsLoader facts;
@@ -51,11 +51,11 @@ class DigestComposer {
 	private final ManagerLine managerLine;
 	private final EntryQuotes quotes;
 
-	DigestComposer(DigestTexts texts, Preferences preferences, Summarizer summarizer, Attention attention,
+	DigestComposer(DigestTexts texts, Languages languages, Summarizer summarizer, Attention attention,
 			RoleFactsLoader facts, AcademicCoachSection academic, BusinessCoachSection business,
 			ManagerLine managerLine, EntryQuotes quotes) {
 		this.texts = texts;
-		this.preferences = preferences;
+		this.languages = languages;
 		this.summarizer = summarizer;
 		this.attention = attention;
 		this.facts = facts;
@@ -66,7 +66,7 @@ class DigestComposer {
 	}
 
 	ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, LocalDate from, LocalDate today) {
-		Locale locale = preferences.languageOf(recipient.person());
+		Locale locale = languages.of(recipient.person());
 		ZoneId zone = recipient.person().zone();
 		var message = ChatMessage.builder(texts.t("digest.summary", locale, weeks.size()))
 			.heading(texts.t("digest.heading", locale))

@@ -15,6 +15,7 @@ import org.fieldnotes.delivery.Outbox;
 import org.fieldnotes.delivery.OutboxMail;
 import org.fieldnotes.delivery.OutboxStatus;
 import org.fieldnotes.delivery.Outgoing;
+import org.fieldnotes.people.Person;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -43,9 +44,9 @@ class DigestOutbox {
 	}
 
 	/** Sends the digest of a claimed record now (retried by the outbox when Slack is down or busy). */
-	Delivery send(DigestRecord record, String slackUserId, ChatMessage digest, List<Image> charts) {
-		return outbox.send(new Outgoing(PREFIX + record.id(), MessageKind.DIGEST, record.id(), slackUserId, digest,
-				charts));
+	Delivery send(DigestRecord record, Person recipient, ChatMessage digest, List<Image> charts) {
+		return outbox.send(
+				Outgoing.to(recipient, PREFIX + record.id(), MessageKind.DIGEST, record.id(), digest, charts));
 	}
 
 	/** Outbound messages of any kind given up since then, for the coordinators' cohort digest. */

@@ -8,10 +8,9 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * What a recipient chose for their own digest, keyed by their recipient key ({@code Person.recipientKey()}: the
- * Slack member id, or {@code email:<address>}). One document each, changed by single-document upserts. A field
- * that is {@literal null} was never chosen, and the global default ({@code FIELDNOTES_DIGEST_DAY}/{@code _TIME},
- * Slack for members) applies.
+ * What a recipient chose for their own digest, keyed by their recipient key (their person id). One document each,
+ * changed by single-document upserts. A field that is {@literal null} was never chosen, and the global default
+ * ({@code FIELDNOTES_DIGEST_DAY}/{@code _TIME}, chat for people with a chat account) applies.
  *
  * <p>There is deliberately no "off": the digest is how coaches follow a placement, and the programme relies on it.
  * Someone who should not get it any more is removed from the placement by an admin.

@@ -8,11 +8,12 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatPerson;
 import org.fieldnotes.chat.DirectoryUnavailable;
 import org.fieldnotes.chat.PeopleDirectory;
 import org.fieldnotes.mail.Mailer;
-import org.fieldnotes.placement.Person;
+import org.fieldnotes.people.Person;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Update;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Service;
  * already went out is not sent again (the week's claim guards it, and the next time shown skips that week).
  *
  * <p>An address is used at once only when Fieldnotes already knows it belongs to the person: the one in use, their
- * placement's, or their Slack profile's. Any other typed address waits for confirmation from its inbox
+ * placement's, or their chat profile's. Any other typed address waits for confirmation from its inbox
  * ({@link AddressConfirmation}); until then the digest keeps going where it went.
  */
 @Service
@@ -61,18 +62,18 @@ public class DigestPreferences {
 	 * @param zone the recipient's time zone, in which day and time are meant
 	 * @param email where an e-mail digest goes; {@literal null} when no address is known
 	 * @param next when the next digest goes out
-	 * @param mailServer whether e-mail can be sent at all ({@code SPRING_MAIL_HOST}); without it, a Slack member who
+	 * @param mailServer whether e-mail can be sent at all ({@code SPRING_MAIL_HOST}); without it, a chat member who
 	 * chose e-mail gets a DM
-	 * @param slack whether the recipient is on Slack (else e-mail is their only channel)
+	 * @param chat whether the recipient has a chat account (else e-mail is their only channel)
 	 * @param pendingEmail a new address waiting to be confirmed from its inbox (its link still working), or
 	 * {@literal null}; the digest does not go there yet
 	 */
 	public record Current(DayOfWeek day, LocalTime time, ZoneId zone, DigestChannel channel, String email, Instant next,
-			boolean mailServer, boolean slack, String pendingEmail) {
+			boolean mailServer, boolean chat, String pendingEmail) {
 
 		/** The channel the next digest will actually use. */
 		public DigestChannel effectiveChannel() {
-			return channel == DigestChannel.EMAIL && slack && !mailServer ? DigestChannel.SLACK : channel;
+			return channel == DigestChannel.EMAIL && chat && !mailServer ? DigestChannel.CHAT : channel;
 		}
 	}
 
@@ -103,27 +104,27 @@ public class DigestPreferences {
 	public record Changed(Outcome outcome, Current current) {
 	}
 
-	/** A Slack member's digest settings; empty when they follow no placement that is running. */
-	public Optional<Current> current(String slackUserId) {
-		return recipient(slackUserId).map(r -> current(r, store.find(r.key()), scheduler.nextDigest(r)));
+	/** A chat member's digest settings; empty when they follow no placement that is running. */
+	public Optional<Current> current(ChatAccount member) {
+		return recipient(member).map(r -> current(r, store.find(r.key()), scheduler.nextDigest(r)));
 	}
 
 	/**
-	 * The address to offer for e-mail: the one chosen before, else the placement's, else the member's Slack profile
-	 * ({@code users:read.email}); empty when none is known or the directory cannot be asked.
+	 * The address to offer for e-mail: the one chosen before, else the placement's, else the member's chat profile
+	 * (Slack: {@code users:read.email}); empty when none is known or the directory cannot be asked.
 	 */
-	public Optional<String> knownEmail(String slackUserId) {
-		Optional<Recipient> recipient = recipient(slackUserId);
+	public Optional<String> knownEmail(ChatAccount member) {
+		Optional<Recipient> recipient = recipient(member);
 		if (recipient.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(storedEmail(recipient.get(), store.find(slackUserId)))
-			.or(() -> profileEmail(slackUserId));
+		return Optional.ofNullable(storedEmail(recipient.get(), store.find(recipient.get().key())))
+			.or(() -> profileEmail(member));
 	}
 
-	/** Changes a Slack member's settings; nothing is stored unless the outcome is {@link Outcome#CHANGED}. */
-	public Changed change(String slackUserId, Change change) {
-		Optional<Recipient> found = recipient(slackUserId);
+	/** Changes a chat member's settings; nothing is stored unless the outcome is {@link Outcome#CHANGED}. */
+	public Changed change(ChatAccount member, Change change) {
+		Optional<Recipient> found = recipient(member);
 		if (found.isEmpty()) {
 			return new Changed(Outcome.NOT_A_RECIPIENT, null);
 		}
@@ -136,10 +137,10 @@ public class DigestPreferences {
 		DigestChannel channel = change.channel() != null ? change.channel()
 				: given != null ? DigestChannel.EMAIL : null;
 		DigestChannel resulting = channel != null ? channel
-				: before.map(DigestPreference::channel).orElse(DigestChannel.SLACK);
+				: before.map(DigestPreference::channel).orElse(DigestChannel.CHAT);
 		Update update = new Update().set("updatedAt", clock.instant());
 		String awaiting = null;
-		if (given != null && !known(given, recipient, before, slackUserId)) {
+		if (given != null && !known(given, recipient, before, member)) {
 			// a new address: used only once confirmed from its inbox; until then the digest goes where it went
 			if (!confirmation.possible()) {
 				return new Changed(Outcome.EMAIL_UNCONFIRMABLE, current(recipient, before, scheduler.nextDigest(recipient)));
@@ -150,7 +151,7 @@ public class DigestPreferences {
 		else if (resulting == DigestChannel.EMAIL) {
 			String address = given != null ? given : storedEmail(recipient, before);
 			if (address == null) {
-				address = profileEmail(slackUserId).orElse(null);
+				address = profileEmail(member).orElse(null);
 				if (address == null) {
 					return new Changed(Outcome.EMAIL_NEEDED, current(recipient, before, scheduler.nextDigest(recipient)));
 				}
@@ -185,25 +186,24 @@ public class DigestPreferences {
 	private Current current(Recipient recipient, Optional<DigestPreference> chosen, Instant next) {
 		Person person = recipient.person();
 		DigestChannel channel = chosen.map(DigestPreference::channel)
-			.orElse(person.hasSlack() ? DigestChannel.SLACK : DigestChannel.EMAIL);
-		if (!person.hasSlack()) {
+			.orElse(person.hasChat() ? DigestChannel.CHAT : DigestChannel.EMAIL);
+		if (!person.hasChat()) {
 			channel = DigestChannel.EMAIL;
 		}
 		return new Current(chosen.map(DigestPreference::day).orElse(defaults.day()),
 				chosen.map(DigestPreference::time).orElse(defaults.time()), person.zone(), channel,
-				storedEmail(recipient, chosen), next, mailer.configured(), person.hasSlack(),
+				storedEmail(recipient, chosen), next, mailer.configured(), person.hasChat(),
 				confirmation.waiting(chosen));
 	}
 
 	/**
 	 * Whether the address is one Fieldnotes already knows belongs to the person (compared without regard to case):
-	 * the one in use or their placement's, or else their Slack profile's (asked only then).
+	 * the one in use or one of their own, or else their chat profile's (asked only then).
 	 */
-	private boolean known(String address, Recipient recipient, Optional<DigestPreference> before, String slackUserId) {
+	private boolean known(String address, Recipient recipient, Optional<DigestPreference> before, ChatAccount member) {
 		String inUse = storedEmail(recipient, before);
-		String own = recipient.person().email();
-		return address.equalsIgnoreCase(inUse) || address.equalsIgnoreCase(own)
-				|| profileEmail(slackUserId).map(address::equalsIgnoreCase).orElse(false);
+		return address.equalsIgnoreCase(inUse) || recipient.person().hasAddress(address)
+				|| profileEmail(member).map(address::equalsIgnoreCase).orElse(false);
 	}
 
 	private static String storedEmail(Recipient recipient, Optional<DigestPreference> chosen) {
@@ -215,9 +215,9 @@ public class DigestPreferences {
 		return own == null || own.isBlank() ? null : own;
 	}
 
-	private Optional<String> profileEmail(String slackUserId) {
+	private Optional<String> profileEmail(ChatAccount member) {
 		try {
-			return people.lookup(slackUserId).map(ChatPerson::email).filter(e -> EMAIL.matcher(e).matches());
+			return people.lookup(member).map(ChatPerson::email).filter(e -> e != null && EMAIL.matcher(e).matches());
 		}
 		catch (DirectoryUnavailable e) {
 			log.debug("No e-mail address from the chat directory: {}", e.getMessage());
@@ -225,10 +225,10 @@ public class DigestPreferences {
 		}
 	}
 
-	private Optional<Recipient> recipient(String slackUserId) {
-		if (slackUserId == null) {
+	private Optional<Recipient> recipient(ChatAccount member) {
+		if (member == null) {
 			return Optional.empty();
 		}
-		return recipients.all().stream().filter(r -> slackUserId.equals(r.person().slackUserId())).findFirst();
+		return recipients.all().stream().filter(r -> r.person().has(member)).findFirst();
 	}
 }

@@ -50,7 +50,7 @@ class DigestPreferencesPersonalData implements PersonalData {
 			.filter(java.util.Objects::nonNull)
 			.map(nonce -> AddressConfirmation.KEY_PREFIX + nonce)
 			.toList();
-		return subject.with(List.of(), addresses, List.of(), List.of()).quotedIn(confirmations);
+		return subject.withAddresses(addresses).quotedIn(confirmations);
 	}
 
 	@Override

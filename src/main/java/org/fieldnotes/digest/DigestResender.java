@@ -11,16 +11,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
-import org.fieldnotes.placement.Person;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.PlacementNotFound;
-import org.fieldnotes.placement.Preferences;
 import org.fieldnotes.placement.Role;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
@@ -48,18 +50,21 @@ public class DigestResender {
 	private final PromptHistory prompts;
 	private final DigestComposer composer;
 	private final Messenger messenger;
-	private final Preferences preferences;
+	private final Languages languages;
+	private final People people;
 	private final MessageSource messages;
 
 	DigestResender(DigestRecords records, PlacementManagement placements, Logbook logbook, PromptHistory prompts,
-			DigestComposer composer, Messenger messenger, Preferences preferences, MessageSource messages) {
+			DigestComposer composer, Messenger messenger, Languages languages, MessageSource messages,
+			People people) {
+		this.people = people;
 		this.records = records;
 		this.placements = placements;
 		this.logbook = logbook;
 		this.prompts = prompts;
 		this.composer = composer;
 		this.messenger = messenger;
-		this.preferences = preferences;
+		this.languages = languages;
 		this.messages = messages;
 	}
 
@@ -81,11 +86,12 @@ public class DigestResender {
 	}
 
 	/**
-	 * Sends a Slack member their recorded digest again.
+	 * Sends a chat member their recorded digest again, to the account that asked.
 	 * @param week an ISO week such as {@code 2026-W47}, or {@literal null} for their latest digest
 	 */
-	public Resent resend(String slackUserId, String week) {
-		Optional<DigestRecord> found = week == null ? records.latest(slackUserId) : records.find(slackUserId, week);
+	public Resent resend(ChatAccount member, String week) {
+		Optional<String> key = people.find(member).map(p -> p.id().value());
+		Optional<DigestRecord> found = key.flatMap(k -> week == null ? records.latest(k) : records.find(k, week));
 		if (found.isEmpty()) {
 			return new Resent(week == null ? Outcome.NO_DIGEST : Outcome.NOT_FOUND, week);
 		}
@@ -95,7 +101,7 @@ public class DigestResender {
 			return new Resent(Outcome.NOTHING_LEFT, record.week());
 		}
 		try {
-			messenger.sendDirect(slackUserId, message.get());
+			messenger.sendDirect(member, message.get());
 			log.info("Digest {} sent again on request: {} placements", record.week(), record.placementIds().size());
 			return new Resent(Outcome.SENT, record.week());
 		}
@@ -125,7 +131,7 @@ public class DigestResender {
 				continue;
 			}
 			for (Map.Entry<Role, Person> follower : placement.followers().entrySet()) {
-				if (!follower.getValue().recipientKey().equals(record.recipientKey())) {
+				if (!follower.getValue().id().value().equals(record.recipientKey())) {
 					continue;
 				}
 				Role role = follower.getKey();
@@ -147,7 +153,7 @@ public class DigestResender {
 		LocalDate to = record.claimedAt().atZone(zone).toLocalDate();
 		LocalDate from = record.claimedAt().minus(WEEK).atZone(zone).toLocalDate();
 		ChatMessage digest = composer.compose(recipient, weeks, from, to);
-		Locale locale = preferences.languageOf(person);
+		Locale locale = languages.of(person);
 		String again = messages.getMessage("digestsettings.again", new Object[] { record.week(),
 				DateTimeFormatter.ofPattern("EEE d MMM yyyy", locale).format(to) }, locale);
 		List<ChatMessage.Block> blocks = new ArrayList<>();

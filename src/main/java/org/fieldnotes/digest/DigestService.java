@@ -17,9 +17,10 @@ import org.fieldnotes.delivery.OutboxMail;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.mail.Mailer;
-import org.fieldnotes.placement.Person;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.people.PersonId;
+import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
-import org.fieldnotes.placement.Preferences;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
 import org.slf4j.Logger;
@@ -31,10 +32,10 @@ import org.springframework.stereotype.Service;
 /**
  * Sends weekly digests. Each send claims the recipient's week first, so a digest is never sent twice for a week,
  * whether the schedule fires, an admin asks, or the app restarts; a claim that never reached the outbox is sent the
- * next time the recipient's digest is asked for (the retried firing, a start, an admin's run). Recipients on Slack get a direct message unless
- * they chose e-mail; recipients with only an e-mail address, or who chose e-mail, get an e-mail (channel
- * {@code email}) when a mail server is configured. A Slack member who chose e-mail gets a DM instead when no mail
- * server is configured, and the record says so ({@code fallback}).
+ * next time the recipient's digest is asked for (the retried firing, a start, an admin's run). Recipients with a
+ * chat account get a direct message there unless they chose e-mail; recipients with only an e-mail address, or who
+ * chose e-mail, get an e-mail (channel {@code email}) when a mail server is configured. A chat member who chose
+ * e-mail gets a DM instead when no mail server is configured, and the record says so ({@code fallback}).
  */
 @Service
 public class DigestService {
@@ -50,13 +51,13 @@ public class DigestService {
 	private final DigestOutbox outbox;
 	private final Mailer mailer;
 	private final MessageSource messages;
-	private final Preferences preferences;
+	private final Languages languages;
 	private final DigestPreferenceStore chosenDelivery;
 	private final Clock clock;
 	private final DigestCharts charts;
 
 	DigestService(Recipients recipients, DigestRecords records, DigestComposer composer, PromptHistory prompts,
-			Logbook logbook, DigestOutbox outbox, Mailer mailer, MessageSource messages, Preferences preferences,
+			Logbook logbook, DigestOutbox outbox, Mailer mailer, MessageSource messages, Languages languages,
 			DigestPreferenceStore chosenDelivery, Clock clock, DigestCharts charts) {
 		this.recipients = recipients;
 		this.records = records;
@@ -66,7 +67,7 @@ public class DigestService {
 		this.outbox = outbox;
 		this.mailer = mailer;
 		this.messages = messages;
-		this.preferences = preferences;
+		this.languages = languages;
 		this.chosenDelivery = chosenDelivery;
 		this.clock = clock;
 		this.charts = charts;
@@ -143,12 +144,12 @@ public class DigestService {
 			Instant from, Instant now) {
 		String week = record.week();
 		List<String> placementIds = placementIds(weeks);
-		// the recipient's own choice of channel; e-mail when they have no Slack id
+		// the recipient's own choice of channel; e-mail when they have no chat account
 		Optional<DigestPreference> chosen = chosenDelivery.find(recipient.key());
 		String fallback = null;
-		if (!recipient.person().hasSlack() || chosen.map(DigestPreference::wantsEmail).orElse(false)) {
-			if (recipient.person().hasSlack() && !mailer.configured()) {
-				log.warn("Digest {} for placements {} goes as a Slack DM: the recipient chose e-mail and no mail "
+		if (!recipient.person().hasChat() || chosen.map(DigestPreference::wantsEmail).orElse(false)) {
+			if (recipient.person().hasChat() && !mailer.configured()) {
+				log.warn("Digest {} for placements {} goes as a chat DM: the recipient chose e-mail and no mail "
 						+ "server is configured (set SPRING_MAIL_HOST)", week, placementIds);
 				fallback = "mail_not_configured";
 			}
@@ -159,7 +160,7 @@ public class DigestService {
 		if (fallback != null) {
 			records.finish(record.id(), new Update().set("fallback", fallback));
 		}
-		Delivery delivery = outbox.send(record, recipient.person().slackUserId(), compose(recipient, weeks, from, now),
+		Delivery delivery = outbox.send(record, recipient.person(), compose(recipient, weeks, from, now),
 				charts.of(recipient, weeks));
 		if (delivery.isSent()) {
 			log.info("Digest {} sent: {} placements, {} entries", week, placementIds.size(), entryIds(weeks).size());
@@ -180,7 +181,8 @@ public class DigestService {
 	}
 
 	/**
-	 * The digest of a recipient who is not on Slack, by e-mail: SENT on channel {@code email} with the e-mail's
+	 * The digest of a recipient who is not on chat (or chose e-mail), by e-mail: SENT on channel {@code email} with
+	 * the e-mail's
 	 * Message-ID as its {@code ts}; SKIPPED ({@code mail_not_configured}) without a mail server; FAILED with the
 	 * error's class name when the mail server fails. Never throws.
 	 */
@@ -189,7 +191,7 @@ public class DigestService {
 		Person person = recipient.person();
 		String address = chosenAddress != null && !chosenAddress.isBlank() ? chosenAddress : person.email();
 		if (address == null || address.isBlank()) {
-			log.warn("Digest {} for placements {} skipped: the recipient has neither Slack nor an e-mail address",
+			log.warn("Digest {} for placements {} skipped: the recipient has neither chat nor an e-mail address",
 					record.week(), record.placementIds());
 			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "no_address"));
 		}
@@ -198,7 +200,7 @@ public class DigestService {
 					+ "server is configured (set SPRING_MAIL_HOST)", record.week(), record.placementIds());
 			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "mail_not_configured"));
 		}
-		Locale locale = preferences.languageOf(person);
+		Locale locale = languages.of(person);
 		String subject = messages.getMessage("mail.digest.subject", new Object[] { weeks.size() }, locale);
 		Delivery delivery = outbox.sendEmail(record, new OutboxMail(address, person.name(), locale.toLanguageTag(),
 				subject), compose(recipient.viaEmail(), weeks, from, now), charts.of(recipient, weeks));
@@ -210,11 +212,11 @@ public class DigestService {
 	}
 
 	/**
-	 * The digest a Slack member would get if it were sent now, without sending or claiming anything (what
+	 * The digest a person would get if it were sent now, without sending or claiming anything (what
 	 * {@code /fieldnotes digest preview} shows). Empty when they follow no placement that is in its digest period.
 	 */
-	public Optional<ChatMessage> preview(String slackUserId) {
-		return preview(slackUserId, false);
+	public Optional<ChatMessage> preview(PersonId person) {
+		return preview(person, false);
 	}
 
 	/**
@@ -222,16 +224,16 @@ public class DigestService {
 	 * only the entries and status updates both the recipient's role and an admin may read. Admins are not the
 	 * academic coach: what is confidential to the coach stays out, as does anything private.
 	 */
-	public Optional<ChatMessage> previewForAdmin(String slackUserId) {
-		return preview(slackUserId, true);
+	public Optional<ChatMessage> previewForAdmin(PersonId person) {
+		return preview(person, true);
 	}
 
-	private Optional<ChatMessage> preview(String slackUserId, boolean adminReading) {
+	private Optional<ChatMessage> preview(PersonId person, boolean adminReading) {
 		Instant now = clock.instant();
 		Instant from = now.minus(WEEK);
 		return recipients.all()
 			.stream()
-			.filter(r -> slackUserId.equals(r.person().slackUserId()))
+			.filter(r -> r.person().id().equals(person))
 			.findFirst()
 			.map(r -> {
 				List<PlacementWeek> weeks = weeksOf(r, from, now).stream()

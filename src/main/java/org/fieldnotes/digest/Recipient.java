@@ -2,7 +2,7 @@ package org.fieldnotes.digest;
 
 import java.util.List;
 
-import org.fieldnotes.placement.Person;
+import org.fieldnotes.people.Person;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.Role;
 
@@ -13,13 +13,14 @@ import org.fieldnotes.placement.Role;
  */
 record Recipient(Person person, List<Followed> placements, boolean byEmail) {
 
-	/** A recipient who reads on chat (when they have a chat id). */
+	/** A recipient who reads on chat (when they have a chat account). */
 	Recipient(Person person, List<Followed> placements) {
-		this(person, placements, !person.hasSlack());
+		this(person, placements, !person.hasChat());
 	}
 
+	/** Their digests' key: their person id. */
 	String key() {
-		return person.recipientKey();
+		return person.id().value();
 	}
 
 	/** The same recipient reading this digest by e-mail: links instead of chat buttons. */

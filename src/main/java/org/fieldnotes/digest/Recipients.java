@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fieldnotes.placement.Person;
+import org.fieldnotes.people.Person;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.PlacementStatus;
@@ -34,7 +34,7 @@ class Recipients {
 				continue;
 			}
 			for (Map.Entry<Role, Person> follower : placement.followers().entrySet()) {
-				String key = follower.getValue().recipientKey();
+				String key = follower.getValue().id().value();
 				people.putIfAbsent(key, follower.getValue());
 				followed.computeIfAbsent(key, k -> new ArrayList<>())
 					.add(new Recipient.Followed(placement, follower.getKey()));

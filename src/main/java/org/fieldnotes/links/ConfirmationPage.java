@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
-import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.PersonId;
+import org.fieldnotes.placement.Languages;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,17 +36,27 @@ class ConfirmationPage {
 
 	private final ConfirmationLinks links;
 	private final AddressConfirmations confirmations;
-	private final PlacementManagement placements;
+	private final Languages languages;
 	private final AccessPolicy policy;
 	private final ITemplateEngine templates;
+	private final People people;
 
-	ConfirmationPage(ConfirmationLinks links, AddressConfirmations confirmations, PlacementManagement placements,
-			AccessPolicy policy, ITemplateEngine templates) {
+	ConfirmationPage(ConfirmationLinks links, AddressConfirmations confirmations, Languages languages,
+			AccessPolicy policy, ITemplateEngine templates, People people) {
 		this.links = links;
 		this.confirmations = confirmations;
-		this.placements = placements;
+		this.languages = languages;
 		this.policy = policy;
 		this.templates = templates;
+		this.people = people;
+	}
+
+	/**
+	 * The person the link names, as their digest settings are keyed (a person id); one sent before people had ids
+	 * names a member id or {@code email:<address>}, and still works.
+	 */
+	private String recipientKey(ConfirmationLinks.Claim claim) {
+		return people.byKey(claim.recipientKey()).map(p -> p.id().value()).orElse(claim.recipientKey());
 	}
 
 	@GetMapping(ConfirmationLinks.PATH + "{token}")
@@ -58,7 +70,7 @@ class ConfirmationPage {
 		if (refused != null) {
 			return refused;
 		}
-		AddressConfirmations.State state = confirmations.state(claim.get().recipientKey(), claim.get().address(),
+		AddressConfirmations.State state = confirmations.state(recipientKey(claim.get()), claim.get().address(),
 				claim.get().nonce());
 		return switch (state) {
 			case PENDING -> page(HttpStatus.OK, null, claim.get().address(), locale);
@@ -78,7 +90,7 @@ class ConfirmationPage {
 		if (refused != null) {
 			return refused;
 		}
-		AddressConfirmations.State state = confirmations.confirm(claim.get().recipientKey(), claim.get().address(),
+		AddressConfirmations.State state = confirmations.confirm(recipientKey(claim.get()), claim.get().address(),
 				claim.get().nonce());
 		if (state != AddressConfirmations.State.CONFIRMED) {
 			return page(HttpStatus.GONE, "replaced", claim.get().address(), locale);
@@ -90,7 +102,7 @@ class ConfirmationPage {
 
 	/** An expired link, or (never, as the rule stands) one the policy refuses; {@literal null} when it may go on. */
 	private ResponseEntity<String> refusal(ConfirmationLinks.Claim claim, Operation operation, Locale locale) {
-		if (policy.decide(policy.recipient(claim.recipientKey()), operation, Target.none()).denied()) {
+		if (policy.decide(policy.recipient(new PersonId(recipientKey(claim))), operation, Target.none()).denied()) {
 			return page(HttpStatus.FORBIDDEN, "invalid", null, locale);
 		}
 		if (claim.expired()) {
@@ -116,7 +128,7 @@ class ConfirmationPage {
 
 	/** The person's language (the link names them), else the browser's. */
 	private Locale localeOf(ConfirmationLinks.Claim claim, HttpServletRequest request) {
-		return supported(placements.languageOf(claim.recipientKey()).orElse(request.getLocale()));
+		return supported(people.byKey(claim.recipientKey()).flatMap(languages::known).orElse(request.getLocale()));
 	}
 
 	private static Locale supported(Locale locale) {

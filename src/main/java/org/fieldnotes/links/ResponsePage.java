@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Actor;
 import org.fieldnotes.access.Operation;
@@ -16,7 +18,10 @@ import org.fieldnotes.logbook.ResponseKind;
 import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.logbook.Responses.Outcome;
 import org.fieldnotes.logbook.Responses.Status;
-import org.fieldnotes.placement.Preferences;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.people.PersonId;
+import org.fieldnotes.placement.Languages;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,8 +33,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The page an e-mail digest links to: {@code GET /r/{token}} shows the entry (escaped) with an Acknowledge form and
@@ -46,19 +49,29 @@ class ResponsePage {
 
 	private final ResponseLinks links;
 	private final Responses responses;
-	private final Preferences preferences;
+	private final Languages languages;
 	private final ITemplateEngine templates;
 	private final AccessPolicy policy;
 	private final ReplyLimits limits;
+	private final People people;
 
-	ResponsePage(ResponseLinks links, Responses responses, Preferences preferences, ITemplateEngine templates,
-			AccessPolicy policy, ReplyLimits limits) {
+	ResponsePage(ResponseLinks links, Responses responses, Languages languages, ITemplateEngine templates,
+			AccessPolicy policy, ReplyLimits limits, People people) {
 		this.policy = policy;
 		this.limits = limits;
 		this.links = links;
 		this.responses = responses;
-		this.preferences = preferences;
+		this.languages = languages;
 		this.templates = templates;
+		this.people = people;
+	}
+
+	/**
+	 * Whom the link was sent to, as a person id: links name people by id; one sent before people had ids names a
+	 * member id or {@code email:<address>}, and still works.
+	 */
+	private PersonId recipientOf(ResponseLinks.Claim claim) {
+		return people.byKey(claim.recipientKey()).map(Person::id).orElse(new PersonId(claim.recipientKey()));
 	}
 
 	@GetMapping(ResponseLinks.PATH + "{token}")
@@ -68,7 +81,7 @@ class ResponsePage {
 		if (claim.isEmpty()) {
 			return problem(HttpStatus.FORBIDDEN, "invalid", request.getLocale());
 		}
-		Outcome access = responses.access(claim.get().entryId(), policy.recipient(claim.get().recipientKey()),
+		Outcome access = responses.access(claim.get().entryId(), policy.recipient(recipientOf(claim.get())),
 				Operation.RESPONSE_PAGE_SHOW);
 		Locale locale = localeOf(access, request);
 		if (claim.get().expired()) {
@@ -93,7 +106,8 @@ class ResponsePage {
 			return problem(HttpStatus.FORBIDDEN, "invalid", request.getLocale());
 		}
 		String entryId = claim.get().entryId();
-		Actor recipient = policy.recipient(claim.get().recipientKey());
+		PersonId person = recipientOf(claim.get());
+		Actor recipient = policy.recipient(person);
 		if (claim.get().expired()) {
 			return problem(HttpStatus.GONE, "expired",
 					localeOf(responses.access(entryId, recipient, Operation.RESPONSE_PAGE_RESPOND), request));
@@ -114,7 +128,7 @@ class ResponsePage {
 				page.setVariable("submission", submission == null ? UUID.randomUUID().toString() : submission);
 				return html(HttpStatus.BAD_REQUEST, page);
 			}
-			Duration wait = limits.wait(entryId, claim.get().recipientKey());
+			Duration wait = limits.wait(entryId, person.value());
 			if (!wait.isZero()) {
 				return limited(entryId, recipient, claim.get(), text, submission, wait, request);
 			}
@@ -177,7 +191,7 @@ class ResponsePage {
 		DateTimeFormatter when = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", locale);
 		List<Sent> sent = responses.to(responder.entry().id())
 			.stream()
-			.filter(r -> claim.recipientKey().equals(r.responderKey()))
+			.filter(r -> responder.person().id().value().equals(r.responderKey()))
 			.map(r -> new Sent("replies.page.response." + r.kind().name(), when.format(r.createdAt().atZone(zone)),
 					r.text()))
 			.toList();
@@ -221,7 +235,7 @@ class ResponsePage {
 	/** The recipient's language when the token names someone who follows the entry, else the browser's. */
 	private Locale localeOf(Outcome outcome, HttpServletRequest request) {
 		if (outcome.responder() != null) {
-			return supported(preferences.languageOf(outcome.responder().person()));
+			return supported(languages.of(outcome.responder().person()));
 		}
 		return supported(request.getLocale());
 	}

@@ -12,8 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A coach's or manager's response to a logbook entry: an acknowledgement, or a reply in their own words. The text
  * is the responder's words: never log it, always escape it.
  *
- * @param responderKey who responded: their Slack member id, or {@code email:<address>} for someone outside Slack
- * (a {@link org.fieldnotes.placement.Person#recipientKey()})
+ * @param responderKey who responded: their person id
  * @param role the role in which they follow the entry's placement
  * @param text the reply, or {@literal null} for an acknowledgement
  * @param naturalKey unique: {@code ack:<entry>:<responder>} (a person acknowledges an entry once, however often

@@ -11,8 +11,11 @@ import java.util.UUID;
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.InboundMessage;
 import org.fieldnotes.chat.MessageRef;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Visibility;
@@ -48,10 +51,13 @@ public class Logbook {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final AccessPolicy access;
+	private final People people;
 
 	Logbook(LogbookEntries entries, MongoTemplate mongo, PlacementManagement placements, PromptHistory prompts,
-			VisibilityDefaults visibility, ApplicationEventPublisher events, Clock clock, AccessPolicy access) {
+			VisibilityDefaults visibility, ApplicationEventPublisher events, Clock clock, AccessPolicy access,
+			People people) {
 		this.access = access;
+		this.people = people;
 		this.entries = entries;
 		this.mongo = mongo;
 		this.placements = placements;
@@ -66,19 +72,22 @@ public class Logbook {
 	 * Nothing is stored for someone who is not enrolled.
 	 */
 	public Receipt receive(InboundMessage message) {
-		Optional<Placement> placement = placements.currentFor(message.userId());
+		// the first message from an account enrolled by member id alone records its workspace
+		Optional<Placement> placement = people.contact(message.author())
+			.flatMap(person -> placements.currentFor(person.id()));
 		if (placement.isEmpty()) {
 			return new Receipt(message, Receipt.Outcome.NOT_ENROLLED, null);
 		}
 		String placementId = placement.get().getId();
+		PersonId author = placement.get().getParticipant().id();
 		Instant now = now();
 		Optional<PromptOccurrence> answers = prompts.answeredBy(placementId, message.ref().channel(),
 				message.threadTs(), now);
-		LogbookEntry entry = new LogbookEntry(UUID.randomUUID().toString(), placementId, message.userId(), message.text(),
+		LogbookEntry entry = new LogbookEntry(UUID.randomUUID().toString(), placementId, author.value(), message.text(),
 				answers.isPresent() ? EntrySource.PROMPT_REPLY : EntrySource.FREE_FORM,
 				answers.map(PromptOccurrence::getId).orElse(null), answers.map(PromptOccurrence::getPromptId).orElse(null),
 				message.ref().key(), message.ref().channel(), message.ref().ts(), now, null, null, null,
-				visibility.forNew(message.userId(), placement.get().getProgram(), null));
+				visibility.forNew(author, placement.get().getProgram(), null));
 		Optional<LogbookEntry> saved = Claims.insertOnce(mongo, entry);
 		if (saved.isEmpty()) {
 			log.debug("Message {} already stored; redelivery ignored", message.ref().key());
@@ -90,20 +99,21 @@ public class Logbook {
 	}
 
 	/** A free-form entry written without a chat message ({@code /fieldnotes log …}), with the author's default visibility. */
-	public LogbookEntry write(String userId, String text) {
-		return write(userId, text, null);
+	public LogbookEntry write(ChatAccount author, String text) {
+		return write(author, text, null);
 	}
 
 	/**
 	 * A free-form entry written without a chat message.
 	 * @param chosen who may read it; {@literal null}: the author's effective default
 	 */
-	public LogbookEntry write(String userId, String text, Visibility chosen) {
-		Placement placement = placements.currentFor(userId).orElseThrow(NotEnrolled::new);
+	public LogbookEntry write(ChatAccount author, String text, Visibility chosen) {
+		Placement placement = placements.currentFor(author).orElseThrow(NotEnrolled::new);
+		PersonId person = placement.getParticipant().id();
 		String id = UUID.randomUUID().toString();
-		LogbookEntry saved = entries.insert(new LogbookEntry(id, placement.getId(), userId, text, EntrySource.FREE_FORM,
-				null, null, "entry:" + id, null, null, now(), null, null, null,
-				visibility.forNew(userId, placement.getProgram(), chosen)));
+		LogbookEntry saved = entries.insert(new LogbookEntry(id, placement.getId(), person.value(), text,
+				EntrySource.FREE_FORM, null, null, "entry:" + id, null, null, now(), null, null, null,
+				visibility.forNew(person, placement.getProgram(), chosen)));
 		log.info("Logbook entry {} written for placement {}", saved.id(), placement.getId());
 		return saved;
 	}
@@ -114,13 +124,13 @@ public class Logbook {
 	 * @param operation where the change comes from (a button, a menu), for the policy
 	 * @return whether the entry is the author's (and now has that visibility)
 	 */
-	public boolean changeVisibility(String entryId, String userId, Visibility visibility, Operation operation) {
-		if (entryId == null || userId == null || visibility == null) {
+	public boolean changeVisibility(String entryId, ChatAccount member, Visibility visibility, Operation operation) {
+		if (entryId == null || member == null || visibility == null) {
 			return false;
 		}
 		Query live = Query.query(Criteria.where("_id").is(entryId).and("deletedAt").is(null));
 		LogbookEntry found = mongo.findOne(live, LogbookEntry.class);
-		if (found == null || access.decide(access.member(userId), operation,
+		if (found == null || access.decide(access.member(member), operation,
 				Target.item(null, found.authorId(), found.visibility())).denied()) {
 			log.debug("Visibility of entry {} not changed: not the author's, deleted or unknown", entryId);
 			return false;
@@ -133,7 +143,8 @@ public class Logbook {
 			return false;
 		}
 		log.info("Visibility of entry {} changed from {} to {}", entryId, before.visibility().key(), visibility.key());
-		events.publishEvent(new VisibilityChanged(VisibilityChoice.Kind.ENTRY, entryId, before.placementId(), userId,
+		events.publishEvent(new VisibilityChanged(VisibilityChoice.Kind.ENTRY, entryId, before.placementId(),
+				found.authorId(),
 				before.visibility(), visibility));
 		return true;
 	}

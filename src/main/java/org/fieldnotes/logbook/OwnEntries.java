@@ -10,7 +10,9 @@ import java.util.UUID;
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.MessageRef;
+import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Visibility;
@@ -54,19 +56,20 @@ public class OwnEntries {
 	 * @return the entry, or empty when the same submission was stored before
 	 * @throws NotEnrolled when the author has no current placement
 	 */
-	public Optional<LogbookEntry> write(String userId, String text, String naturalKey) {
-		return write(userId, text, naturalKey, null);
+	public Optional<LogbookEntry> write(ChatAccount author, String text, String naturalKey) {
+		return write(author, text, naturalKey, null);
 	}
 
 	/**
 	 * The same, readable by whom the author chose.
 	 * @param chosen who may read it; {@literal null}: the author's effective default
 	 */
-	public Optional<LogbookEntry> write(String userId, String text, String naturalKey, Visibility chosen) {
-		Placement placement = placements.currentFor(userId).orElseThrow(NotEnrolled::new);
+	public Optional<LogbookEntry> write(ChatAccount author, String text, String naturalKey, Visibility chosen) {
+		Placement placement = placements.currentFor(author).orElseThrow(NotEnrolled::new);
+		PersonId person = placement.getParticipant().id();
 		Optional<LogbookEntry> saved = Claims.insertOnce(mongo, new LogbookEntry(UUID.randomUUID().toString(),
-				placement.getId(), userId, text, EntrySource.FREE_FORM, null, null, naturalKey, null, null, now(), null,
-				null, null, visibility.forNew(userId, placement.getProgram(), chosen)));
+				placement.getId(), person.value(), text, EntrySource.FREE_FORM, null, null, naturalKey, null, null, now(),
+				null, null, null, visibility.forNew(person, placement.getProgram(), chosen)));
 		saved.ifPresent(e -> log.info("Logbook entry {} written for placement {}", e.id(), placement.getId()));
 		return saved;
 	}
@@ -85,8 +88,8 @@ public class OwnEntries {
 	 * link back to it; once per message, keyed by its natural key.
 	 * @param link the message's permalink, or {@literal null} when the platform gave none
 	 */
-	public Saved saveMessage(String userId, MessageRef message, String text, String link) {
-		return save(userId, message, text, link).outcome();
+	public Saved saveMessage(ChatAccount author, MessageRef message, String text, String link) {
+		return save(author, message, text, link).outcome();
 	}
 
 	/** What became of a saved message, and the entry when it was stored now. */
@@ -94,46 +97,47 @@ public class OwnEntries {
 	}
 
 	/** {@link #saveMessage}, returning the new entry as well (with the author's default visibility). */
-	public SavedMessage save(String userId, MessageRef message, String text, String link) {
-		Optional<Placement> placement = placements.currentFor(userId);
+	public SavedMessage save(ChatAccount author, MessageRef message, String text, String link) {
+		Optional<Placement> placement = placements.currentFor(author);
 		if (placement.isEmpty()) {
 			return new SavedMessage(Saved.NOT_ENROLLED, null);
 		}
+		PersonId person = placement.get().getParticipant().id();
 		Optional<LogbookEntry> saved = Claims.insertOnce(mongo, new LogbookEntry(UUID.randomUUID().toString(),
-				placement.get().getId(), userId, text == null ? "" : text, EntrySource.FREE_FORM, null, null,
+				placement.get().getId(), person.value(), text == null ? "" : text, EntrySource.FREE_FORM, null, null,
 				message.key(), message.channel(), message.ts(), now(), null, null, link,
-				visibility.forNew(userId, placement.get().getProgram(), null)));
+				visibility.forNew(person, placement.get().getProgram(), null)));
 		saved.ifPresent(e -> log.info("Message saved as logbook entry {} for placement {}", e.id(), e.placementId()));
 		return saved.isPresent() ? new SavedMessage(Saved.SAVED, saved.get()) : new SavedMessage(Saved.ALREADY_SAVED, null);
 	}
 
 	/**
-	 * The entry, if it is not deleted and the policy lets {@code userId} do the operation to it (only its author).
+	 * The entry, if it is not deleted and the policy lets the member do the operation to it (only its author).
 	 * @param operation e.g. {@link Operation#HOME_ENTRY_MENU}
 	 */
-	public Optional<LogbookEntry> find(String entryId, String userId, Operation operation) {
+	public Optional<LogbookEntry> find(String entryId, ChatAccount member, Operation operation) {
 		if (entryId == null) {
 			return Optional.empty();
 		}
 		return Optional.ofNullable(mongo.findOne(live(entryId), LogbookEntry.class))
-			.filter(e -> access.decide(access.member(userId), operation, Target.item(null, e.authorId(), e.visibility()))
+			.filter(e -> access.decide(access.member(member), operation, Target.item(null, e.authorId(), e.visibility()))
 				.allowed());
 	}
 
 	/** Replaces the text of an entry the user wrote; false when it is not theirs, deleted or unknown. */
-	public boolean edit(String entryId, String userId, String text) {
+	public boolean edit(String entryId, ChatAccount author, String text) {
 		if (text == null || text.isBlank()) {
 			return false;
 		}
-		return find(entryId, userId, Operation.ENTRY_EDIT_FORM)
+		return find(entryId, author, Operation.ENTRY_EDIT_FORM)
 			.map(e -> mongo.updateFirst(live(e.id()), new Update().set("text", text).set("editedAt", now()),
 					LogbookEntry.class).getModifiedCount() > 0)
 			.orElse(false);
 	}
 
 	/** Marks an entry the user wrote deleted; false when it is not theirs, already deleted or unknown. */
-	public boolean delete(String entryId, String userId) {
-		return find(entryId, userId, Operation.ENTRY_DELETE_FORM)
+	public boolean delete(String entryId, ChatAccount author) {
+		return find(entryId, author, Operation.ENTRY_DELETE_FORM)
 			.map(e -> mongo.updateFirst(live(e.id()), new Update().set("deletedAt", now()), LogbookEntry.class)
 				.getModifiedCount() > 0)
 			.orElse(false);

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.people.PersonId;
+import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.placement.VisibilityDefaults;
@@ -67,17 +70,17 @@ public class PromptAnswers {
 	 * @param answers one per question, in the prompt's order; blank or missing ones are left out
 	 * @throws org.fieldnotes.prompting.NotYourPrompt when the prompt was sent to someone else
 	 */
-	public Answered answer(String userId, String occurrenceId, String submissionKey, List<String> answers) {
-		return answer(userId, occurrenceId, submissionKey, answers, null);
+	public Answered answer(ChatAccount author, String occurrenceId, String submissionKey, List<String> answers) {
+		return answer(author, occurrenceId, submissionKey, answers, null);
 	}
 
 	/**
 	 * The same, readable by whom the author chose.
 	 * @param chosen who may read the entry; {@literal null}: the author's effective default
 	 */
-	public Answered answer(String userId, String occurrenceId, String submissionKey, List<String> answers,
+	public Answered answer(ChatAccount author, String occurrenceId, String submissionKey, List<String> answers,
 			Visibility chosen) {
-		Optional<PromptResponses.Form> form = responses.form(occurrenceId, userId, Operation.PROMPT_ANSWER_FORM);
+		Optional<PromptResponses.Form> form = responses.form(occurrenceId, author, Operation.PROMPT_ANSWER_FORM);
 		if (form.isEmpty()) {
 			return new Answered(Outcome.CLOSED, null);
 		}
@@ -86,9 +89,12 @@ public class PromptAnswers {
 			return new Answered(Outcome.EMPTY, null);
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		LogbookEntry entry = new LogbookEntry(UUID.randomUUID().toString(), form.get().placementId(), userId, text,
+		// the prompt's addressee (the policy let only them through)
+		Placement placement = placements.get(form.get().placementId());
+		PersonId person = placement.getParticipant().id();
+		LogbookEntry entry = new LogbookEntry(UUID.randomUUID().toString(), placement.getId(), person.value(), text,
 				EntrySource.PROMPT_REPLY, occurrenceId, form.get().prompt().id(), submissionKey, null, null, now, null,
-				null, null, visibility.forNew(userId, placements.get(form.get().placementId()).getProgram(), chosen));
+				null, null, visibility.forNew(person, placement.getProgram(), chosen));
 		Optional<LogbookEntry> saved = Claims.insertOnce(mongo, entry);
 		if (saved.isEmpty()) {
 			return new Answered(Outcome.ALREADY_SAVED, null);

@@ -2,10 +2,11 @@ package org.fieldnotes.logbook;
 
 import java.util.Locale;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
-import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Languages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -25,14 +26,14 @@ public class ReplyResponder {
 	private final Messenger messenger;
 	private final MessageSource messages;
 	private final VisibilityControls visibility;
-	private final PlacementManagement placements;
+	private final Languages languages;
 
 	ReplyResponder(Messenger messenger, MessageSource messages, VisibilityControls visibility,
-			PlacementManagement placements) {
+			Languages languages) {
 		this.messenger = messenger;
 		this.messages = messages;
 		this.visibility = visibility;
-		this.placements = placements;
+		this.languages = languages;
 	}
 
 	public void answer(Receipt receipt) {
@@ -43,7 +44,7 @@ public class ReplyResponder {
 			}
 			case NOT_ENROLLED -> {
 				if (!receipt.message().redelivery()) {
-					explain(receipt.message().userId());
+					explain(receipt.message().author());
 				}
 			}
 			case ALREADY_SAVED -> {
@@ -54,10 +55,10 @@ public class ReplyResponder {
 	/** Only to the author, in the conversation: who can see the new entry, with buttons to change it. */
 	private void tellWhoCanSee(Receipt receipt) {
 		try {
-			String userId = receipt.message().userId();
-			Locale locale = placements.languageOf(userId).orElse(Locale.ENGLISH);
+			ChatAccount author = receipt.message().author();
+			Locale locale = languages.of(author);
 			LogbookEntry entry = receipt.entry();
-			messenger.sendEphemeral(receipt.message().ref().channel(), userId, visibility.confirmation(
+			messenger.sendEphemeral(receipt.message().ref().channel(), author, visibility.confirmation(
 					messages.getMessage("visibility.dm.saved", null, locale), VisibilityChoice.Kind.ENTRY, entry.id(),
 					entry.visibility(), locale));
 		}
@@ -66,9 +67,10 @@ public class ReplyResponder {
 		}
 	}
 
-	private void explain(String userId) {
+	private void explain(ChatAccount stranger) {
 		try {
-			messenger.sendDirect(userId, ChatMessage.text(messages.getMessage("logbook.notEnrolled", null, Locale.ENGLISH)));
+			messenger.sendDirect(stranger,
+					ChatMessage.text(messages.getMessage("logbook.notEnrolled", null, Locale.ENGLISH)));
 		}
 		catch (DeliveryFailed e) {
 			log.warn("Could not tell a stranger that they are not enrolled: {}", e.reason());

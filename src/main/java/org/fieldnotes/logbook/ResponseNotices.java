@@ -13,10 +13,10 @@ import org.fieldnotes.delivery.MessageUndeliverable;
 import org.fieldnotes.delivery.Outbox;
 import org.fieldnotes.delivery.OutboxStatus;
 import org.fieldnotes.delivery.Outgoing;
-import org.fieldnotes.placement.Person;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.Placements;
-import org.fieldnotes.placement.Preferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -52,27 +52,27 @@ class ResponseNotices {
 
 	private final Outbox outbox;
 	private final MessageSource messages;
-	private final Preferences preferences;
+	private final Languages languages;
 	private final MongoTemplate mongo;
 	private final Placements placements;
 
-	ResponseNotices(Outbox outbox, MessageSource messages, Preferences preferences, MongoTemplate mongo,
+	ResponseNotices(Outbox outbox, MessageSource messages, Languages languages, MongoTemplate mongo,
 			Placements placements) {
 		this.outbox = outbox;
 		this.messages = messages;
-		this.preferences = preferences;
+		this.languages = languages;
 		this.mongo = mongo;
 		this.placements = placements;
 	}
 
 	void tell(Responses.Responder responder, EntryResponse response) {
 		Person participant = responder.placement().getParticipant();
-		if (!participant.hasSlack() || response.notice() == null) {
+		if (!participant.hasChat() || response.notice() == null) {
 			log.debug("The participant of placement {} is not on chat; response not announced", response.placementId());
 			return;
 		}
-		outbox.send(Outgoing.of(PREFIX + response.id(), MessageKind.NOTICE, response.id(),
-				participant.slackUserId(), notice(responder, response, preferences.languageOf(participant))));
+		outbox.send(Outgoing.to(participant, PREFIX + response.id(), MessageKind.NOTICE, response.id(),
+				notice(responder, response, languages.of(participant))));
 	}
 
 	/**
@@ -108,7 +108,7 @@ class ResponseNotices {
 		}
 		LogbookEntry entry = mongo.findById(response.entryId(), LogbookEntry.class);
 		Optional<Placement> placement = placements.findById(response.placementId());
-		if (entry == null || entry.deleted() || placement.isEmpty() || !placement.get().getParticipant().hasSlack()) {
+		if (entry == null || entry.deleted() || placement.isEmpty() || !placement.get().getParticipant().hasChat()) {
 			mongo.updateFirst(byId(response.id()), new Update().unset("notice"), EntryResponse.class);
 			return;
 		}

@@ -14,7 +14,8 @@ import org.fieldnotes.access.Actor;
 import org.fieldnotes.access.Decision;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
-import org.fieldnotes.placement.Person;
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.people.Person;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.Placements;
 import org.fieldnotes.placement.Role;
@@ -100,8 +101,8 @@ public class Responses {
 	}
 
 	/** {@link #access(String, Actor, Operation)} for a chat member pressing the digest's Reply button. */
-	public Outcome access(String entryId, String slackUserId) {
-		return access(entryId, access.member(slackUserId), Operation.ENTRY_REPLY_BUTTON);
+	public Outcome access(String entryId, ChatAccount member) {
+		return access(entryId, access.member(member), Operation.ENTRY_REPLY_BUTTON);
 	}
 
 	/** Marks the entry read by the responder, once; the participant is told the first time. */
@@ -111,12 +112,13 @@ public class Responses {
 			return check;
 		}
 		Responder responder = check.responder();
-		return store(responder, actor.key(), ResponseKind.ACKNOWLEDGED, null, "ack:" + entryId + ":" + actor.key());
+		String who = responder.person().id().value();
+		return store(responder, who, ResponseKind.ACKNOWLEDGED, null, "ack:" + entryId + ":" + who);
 	}
 
 	/** {@link #acknowledge(String, Actor, Operation)} for a chat member pressing the digest's Acknowledge button. */
-	public Outcome acknowledge(String entryId, String slackUserId) {
-		return acknowledge(entryId, access.member(slackUserId), Operation.ENTRY_ACKNOWLEDGE_BUTTON);
+	public Outcome acknowledge(String entryId, ChatAccount member) {
+		return acknowledge(entryId, access.member(member), Operation.ENTRY_ACKNOWLEDGE_BUTTON);
 	}
 
 	/**
@@ -133,13 +135,14 @@ public class Responses {
 		if (check.status() != null) {
 			return check;
 		}
-		return store(check.responder(), actor.key(), ResponseKind.REPLIED, text.strip(),
-				"reply:" + entryId + ":" + actor.key() + ":" + submissionKey);
+		String who = check.responder().person().id().value();
+		return store(check.responder(), who, ResponseKind.REPLIED, text.strip(),
+				"reply:" + entryId + ":" + who + ":" + submissionKey);
 	}
 
 	/** {@link #reply(String, Actor, String, String, Operation)} for a chat member submitting the reply form. */
-	public Outcome reply(String entryId, String slackUserId, String text, String submissionKey) {
-		return reply(entryId, access.member(slackUserId), text, submissionKey, Operation.ENTRY_REPLY_FORM);
+	public Outcome reply(String entryId, ChatAccount member, String text, String submissionKey) {
+		return reply(entryId, access.member(member), text, submissionKey, Operation.ENTRY_REPLY_FORM);
 	}
 
 	/** Why a reply's text cannot be stored ({@link Status#EMPTY}, {@link Status#TOO_LONG}), or {@literal null}. */
@@ -171,7 +174,7 @@ public class Responses {
 		Optional<EntryResponse> saved = Claims.insertOnce(mongo, new EntryResponse(UUID.randomUUID().toString(),
 				entry.id(), entry.placementId(), responderKey, responder.role(), kind, text,
 				clock.instant().truncatedTo(ChronoUnit.MILLIS), naturalKey,
-				responder.placement().getParticipant().hasSlack() ? ResponseNotices.PENDING : null));
+				responder.placement().getParticipant().hasChat() ? ResponseNotices.PENDING : null));
 		if (saved.isEmpty()) {
 			log.debug("Response {} to entry {} was stored before", kind, entry.id());
 			return new Outcome(Status.ALREADY_DONE, responder, null);

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.fieldnotes.access.AccessPolicy;
-import org.fieldnotes.access.Target;
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.access.Target;
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Visibility;
@@ -88,15 +90,16 @@ public class StatusUpdates {
 	 * @param occurrenceId the status-check prompt it answers, or {@literal null}
 	 * @throws org.fieldnotes.prompting.NotYourPrompt when that prompt was sent to someone else
 	 */
-	public Submitted submit(String userId, Report report, String occurrenceId, String naturalKey) {
-		return submit(userId, report, occurrenceId, naturalKey, null);
+	public Submitted submit(ChatAccount author, Report report, String occurrenceId, String naturalKey) {
+		return submit(author, report, occurrenceId, naturalKey, null);
 	}
 
 	/**
 	 * The same, readable by whom the author chose.
 	 * @param chosen who may read it; {@literal null}: the author's effective default
 	 */
-	public Submitted submit(String userId, Report report, String occurrenceId, String naturalKey, Visibility chosen) {
+	public Submitted submit(ChatAccount author, Report report, String occurrenceId, String naturalKey,
+			Visibility chosen) {
 		List<Field> invalid = new ArrayList<>();
 		if (report.status() == null) {
 			invalid.add(Field.STATUS);
@@ -110,30 +113,31 @@ public class StatusUpdates {
 		if (!invalid.isEmpty()) {
 			return new Submitted(Outcome.INVALID, null, invalid);
 		}
-		String placementId;
-		String program;
+		Placement placement;
 		if (occurrenceId != null && !occurrenceId.isBlank()) {
-			Optional<PromptResponses.Form> form = responses.form(occurrenceId, userId, Operation.STATUS_UPDATE_FORM);
+			Optional<PromptResponses.Form> form = responses.form(occurrenceId, author, Operation.STATUS_UPDATE_FORM);
 			if (form.isEmpty()) {
 				return new Submitted(Outcome.CLOSED, null, List.of());
 			}
-			placementId = form.get().placementId();
-			program = placements.get(placementId).getProgram();
+			placement = placements.get(form.get().placementId());
 		}
 		else {
-			Optional<Placement> placement = placements.currentFor(userId);
-			if (placement.isEmpty()) {
+			Optional<Placement> current = placements.currentFor(author);
+			if (current.isEmpty()) {
 				return new Submitted(Outcome.NOT_ENROLLED, null, List.of());
 			}
-			placementId = placement.get().getId();
-			program = placement.get().getProgram();
+			placement = current.get();
 			occurrenceId = null;
 		}
+		String placementId = placement.getId();
+		String program = placement.getProgram();
+		// the participant: the prompt's addressee, or the one whose current placement it is
+		PersonId person = placement.getParticipant().id();
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		String blockers = report.blockers() == null || report.blockers().isBlank() ? null : report.blockers().strip();
 		Optional<StatusUpdate> saved = Claims.insertOnce(mongo, new StatusUpdate(UUID.randomUUID().toString(),
-				placementId, userId, report.status(), report.progress().strip(), blockers, report.mood(), occurrenceId,
-				naturalKey, now, visibility.forNew(userId, program, chosen)));
+				placementId, person.value(), report.status(), report.progress().strip(), blockers, report.mood(),
+				occurrenceId, naturalKey, now, visibility.forNew(person, program, chosen)));
 		if (saved.isEmpty()) {
 			return new Submitted(Outcome.ALREADY_SAVED, null, List.of());
 		}
@@ -150,12 +154,13 @@ public class StatusUpdates {
 	 * @param operation where the change comes from (a button, a menu), for the policy
 	 * @return whether the update is the author's (and now has that visibility)
 	 */
-	public boolean changeVisibility(String updateId, String userId, Visibility visibility, Operation operation) {
-		if (updateId == null || userId == null || visibility == null) {
+	public boolean changeVisibility(String updateId, ChatAccount member, Visibility visibility,
+			Operation operation) {
+		if (updateId == null || member == null || visibility == null) {
 			return false;
 		}
 		StatusUpdate found = mongo.findById(updateId, StatusUpdate.class);
-		if (found == null || access.decide(access.member(userId), operation,
+		if (found == null || access.decide(access.member(member), operation,
 				Target.item(null, found.authorId(), found.visibility())).denied()) {
 			log.debug("Visibility of status update {} not changed: not the author's or unknown", updateId);
 			return false;
@@ -171,7 +176,7 @@ public class StatusUpdates {
 		log.info("Visibility of status update {} changed from {} to {}", updateId, before.visibility().key(),
 				visibility.key());
 		events.publishEvent(new VisibilityChanged(VisibilityChoice.Kind.STATUS_UPDATE, updateId, before.placementId(),
-				userId, before.visibility(), visibility));
+				found.authorId(), before.visibility(), visibility));
 		return true;
 	}
 

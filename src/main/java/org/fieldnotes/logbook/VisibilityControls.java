@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Button;
 import org.fieldnotes.placement.Visibility;
@@ -67,16 +68,16 @@ public class VisibilityControls {
 	}
 
 	/**
-	 * Applies a choice made by {@code userId}: only the item's author changes anything.
+	 * Applies a choice made by a member: only the item's author changes anything.
 	 * @param operation where the choice was made (a button, a menu), for {@link org.fieldnotes.access.AccessPolicy}
 	 * @return whether it was applied
 	 */
-	public boolean apply(VisibilityChoice choice, String userId, Operation operation) {
+	public boolean apply(VisibilityChoice choice, ChatAccount member, Operation operation) {
 		switch (choice.kind()) {
 			case ENTRY:
-				return logbook.changeVisibility(choice.id(), userId, choice.visibility(), operation);
+				return logbook.changeVisibility(choice.id(), member, choice.visibility(), operation);
 			case STATUS_UPDATE:
-				return statusUpdates.changeVisibility(choice.id(), userId, choice.visibility(), operation);
+				return statusUpdates.changeVisibility(choice.id(), member, choice.visibility(), operation);
 			default:
 				throw new IllegalStateException(choice.kind().name());
 		}

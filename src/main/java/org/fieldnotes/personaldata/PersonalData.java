@@ -31,8 +31,10 @@ public interface PersonalData {
 	int AUDIT = 700;
 	/** Where further addresses of the person are found (digest settings). */
 	int ADDRESSES = 800;
-	/** Placements and preferences: how a person's placements, addresses and names are found; always last. */
+	/** Placements and preferences: how a person's placements are found. */
 	int PLACEMENTS = 900;
+	/** The person records: how a person's accounts, addresses and names are found; always last. */
+	int PEOPLE = 1000;
 
 	/** When this module erases, relative to the others (see the constants); lower goes first. */
 	int order();

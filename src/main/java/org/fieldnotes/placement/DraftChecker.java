@@ -10,9 +10,14 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.fieldnotes.chat.AccountReferences;
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.people.People;
+import org.fieldnotes.placement.PlacementDraft.AccountDraft;
 import org.fieldnotes.placement.PlacementDraft.PersonDraft;
 import org.fieldnotes.placement.PlacementDraft.ScheduleDraft;
 
@@ -22,11 +27,16 @@ import org.fieldnotes.placement.PlacementDraft.ScheduleDraft;
 final class DraftChecker {
 
 	static final Set<String> LOCALES = Set.of("en", "sv");
-	private static final Pattern SLACK_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 	private static final int MAX_TEXT = 200;
 
 	private final List<Violation> violations = new ArrayList<>();
+	private final AccountReferences references;
+
+	/** @param references the chat adapters' readers of member ids: what a valid account is is theirs to say */
+	DraftChecker(AccountReferences references) {
+		this.references = references;
+	}
 
 	List<Violation> violations() {
 		return violations;
@@ -59,10 +69,13 @@ final class DraftChecker {
 	}
 
 	/**
-	 * A person, or {@literal null} when optional and absent.
-	 * @param defaultZone used when the person gives no time zone (coaches default to the participant's)
+	 * A person, or {@literal null} when optional and absent. Time zone, language and country are {@literal null} when
+	 * not given: an existing person keeps theirs, a new one gets the defaults ({@link People#enrol}).
+	 * @param defaultZone used when the person gives no time zone (coaches default to the participant's); when
+	 * {@literal null}, a time zone is required
+	 * @param needsChat whether the person must have a chat account (the participant: prompts are direct messages)
 	 */
-	Person person(String field, PersonDraft draft, boolean required, boolean needsSlack, String defaultZone) {
+	People.Details person(String field, PersonDraft draft, boolean required, boolean needsChat, String defaultZone) {
 		if (draft == null) {
 			if (required) {
 				violations.add(new Violation(field, "is required", "required", List.of()));
@@ -70,24 +83,22 @@ final class DraftChecker {
 			return null;
 		}
 		String name = text(field + ".name", draft.name());
-		String slackUserId = blankToNull(draft.slackUserId());
-		String email = blankToNull(draft.email());
-		if (slackUserId != null && !SLACK_ID.matcher(slackUserId).matches()) {
-			violations.add(new Violation(field + ".slackUserId", "'" + slackUserId
-					+ "' is not a Slack member id (it looks like U012ABCDEF: profile → ⋮ → Copy member ID)", "slackId",
-					List.of(slackUserId)));
+		List<ChatAccount> accounts = new ArrayList<>();
+		for (int i = 0; i < draft.accounts().size(); i++) {
+			account(field + ".accounts[" + i + "]", draft.accounts().get(i)).ifPresent(accounts::add);
 		}
+		String email = blankToNull(draft.email());
 		if (email != null && !EMAIL.matcher(email).matches()) {
 			violations.add(new Violation(field + ".email", "'" + email + "' is not an e-mail address", "email",
 					List.of(email)));
 		}
-		if (needsSlack && slackUserId == null) {
-			violations.add(new Violation(field + ".slackUserId", "is required: prompts are sent as Slack DMs", "needsSlack",
-					List.of()));
+		if (needsChat && draft.accounts().isEmpty()) {
+			violations.add(new Violation(field + ".accounts",
+					"is required: prompts are sent as direct messages on a chat platform", "needsChat", List.of()));
 		}
-		else if (slackUserId == null && email == null) {
-			violations.add(new Violation(field, "needs a slackUserId or an email to receive the digest", "needsContact",
-					List.of()));
+		else if (draft.accounts().isEmpty() && email == null) {
+			violations.add(new Violation(field, "needs a chat account or an email to receive the digest",
+					"needsContact", List.of()));
 		}
 		String timezone = blankToNull(draft.timezone());
 		if (timezone == null) {
@@ -95,18 +106,17 @@ final class DraftChecker {
 				violations.add(new Violation(field + ".timezone", "is required (an IANA name such as Europe/Stockholm)",
 						"required", List.of()));
 			}
-			timezone = defaultZone;
 		}
 		else {
 			timezone = zone(field + ".timezone", timezone);
 		}
 		String locale = blankToNull(draft.locale());
-		if (locale == null) {
-			locale = "en";
-		}
-		else if (!LOCALES.contains(locale.toLowerCase(Locale.ROOT))) {
-			violations.add(new Violation(field + ".locale", "'" + locale + "' is not supported; use en or sv", "locale",
-					List.of(locale)));
+		if (locale != null) {
+			if (!LOCALES.contains(locale.toLowerCase(Locale.ROOT))) {
+				violations.add(new Violation(field + ".locale", "'" + locale + "' is not supported; use en or sv",
+						"locale", List.of(locale)));
+			}
+			locale = locale.toLowerCase(Locale.ROOT);
 		}
 		String country = blankToNull(draft.country());
 		if (country != null) {
@@ -117,7 +127,33 @@ final class DraftChecker {
 						List.of(draft.country())));
 			}
 		}
-		return new Person(name, slackUserId, email, timezone, locale.toLowerCase(Locale.ROOT), country);
+		return new People.Details(name, accounts, email, timezone, locale, country);
+	}
+
+	/** A chat account, read by its platform's adapter; empty (and a violation) when it is not one. */
+	private Optional<ChatAccount> account(String field, AccountDraft draft) {
+		String platform = draft == null ? null : blankToNull(draft.platform());
+		if (platform == null) {
+			violations.add(new Violation(field + ".platform", "is required", "required", List.of()));
+			return Optional.empty();
+		}
+		platform = platform.toLowerCase(Locale.ROOT);
+		if (!references.knows(platform)) {
+			violations.add(new Violation(field + ".platform", "'" + draft.platform()
+					+ "' is not a chat platform Fieldnotes is set up for", "platform", List.of(draft.platform())));
+			return Optional.empty();
+		}
+		String memberId = blankToNull(draft.memberId());
+		if (memberId == null) {
+			violations.add(new Violation(field + ".memberId", "is required", "required", List.of()));
+			return Optional.empty();
+		}
+		Optional<ChatAccount> account = references.account(platform, memberId, blankToNull(draft.workspace()));
+		if (account.isEmpty()) {
+			violations.add(new Violation(field + ".memberId", "'" + memberId + "' is not "
+					+ references.describe(platform), "memberId", List.of(memberId)));
+		}
+		return account;
 	}
 
 	PromptSchedule schedule(String field, ScheduleDraft draft) {

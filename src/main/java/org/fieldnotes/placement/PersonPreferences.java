@@ -9,7 +9,7 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * What a person chose for themselves, keyed by their Slack member id (one document each, so every change is an
+ * What a person chose for themselves, keyed by their person id (one document each, so every change is an
  * idempotent single-document upsert): their language, whether they want reminders, and an absence.
  *
  * @param language {@code en} or {@code sv}, overriding the placement's; {@literal null} when not chosen
@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@literal null} when never chosen (their programme's default applies)
  */
 @Document("person_preferences")
-public record PersonPreferences(@Id String userId, String language, Boolean remindersOff, LocalDate awayFrom,
+public record PersonPreferences(@Id String personId, String language, Boolean remindersOff, LocalDate awayFrom,
 		LocalDate awayTo, Instant updatedAt, Visibility visibility) {
 
 	@PersistenceCreator
@@ -28,13 +28,13 @@ public record PersonPreferences(@Id String userId, String language, Boolean remi
 	}
 
 	/** Preferences without a visibility of their own. */
-	public PersonPreferences(String userId, String language, Boolean remindersOff, LocalDate awayFrom,
+	public PersonPreferences(String personId, String language, Boolean remindersOff, LocalDate awayFrom,
 			LocalDate awayTo, Instant updatedAt) {
-		this(userId, language, remindersOff, awayFrom, awayTo, updatedAt, null);
+		this(personId, language, remindersOff, awayFrom, awayTo, updatedAt, null);
 	}
 
-	static PersonPreferences none(String userId) {
-		return new PersonPreferences(userId, null, null, null, null, null, null);
+	static PersonPreferences none(String personId) {
+		return new PersonPreferences(personId, null, null, null, null, null, null);
 	}
 
 	/** Whether the person turned reminders off. */

@@ -13,20 +13,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.fieldnotes.people.Person;
+import org.fieldnotes.people.PersonId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.DocumentReference;
 
 /**
- * A participant's placement at a host organisation: the aggregate that guards its own status changes.
+ * A participant's placement at a host organisation: the aggregate that guards its own status changes. The people in
+ * it are stored by id ({@link PersonId}, the {@code people} collection) and read with it.
  */
 @Document("placements")
-@CompoundIndex(name = "participant", def = "{'participant.slackUserId': 1}")
-@CompoundIndex(name = "manager", def = "{'manager.slackUserId': 1}")
-@CompoundIndex(name = "academic_coach", def = "{'academicCoach.slackUserId': 1}")
-@CompoundIndex(name = "business_coach", def = "{'businessCoach.slackUserId': 1}")
+@CompoundIndex(name = "participant_person", def = "{'participant': 1}")
+@CompoundIndex(name = "manager_person", def = "{'manager': 1}")
+@CompoundIndex(name = "academic_coach_person", def = "{'academicCoach': 1}")
+@CompoundIndex(name = "business_coach_person", def = "{'businessCoach': 1}")
 @CompoundIndex(name = "status", def = "{'status': 1}")
 public class Placement {
 
@@ -41,13 +45,17 @@ public class Placement {
 
 	@Id
 	private final String id;
+	@DocumentReference
 	private final Person participant;
 	private final String program;
 	private final String hostOrganisation;
 	private final LocalDate startDate;
 	private final LocalDate endDate;
+	@DocumentReference
 	private final Person manager;
+	@DocumentReference
 	private final Person academicCoach;
+	@DocumentReference
 	private final Person businessCoach;
 	private final PromptSchedule schedule;
 	/** The days the participant is at the host; a prompt due on another day moves to the next work day. */
@@ -171,6 +179,17 @@ public class Placement {
 	/** How many weeks the placement lasts. */
 	public int weeks() {
 		return weekOf(endDate);
+	}
+
+	/** The roles this person holds in the placement as a follower (manager or coach), in role order. */
+	public List<Role> rolesOf(PersonId person) {
+		return followers().entrySet().stream().filter(e -> e.getValue().id().equals(person)).map(Map.Entry::getKey)
+			.toList();
+	}
+
+	/** Whether the person is the participant. */
+	public boolean isParticipant(PersonId person) {
+		return participant != null && participant.id().equals(person);
 	}
 
 	/** The manager and the coaches who are set, by role. */

@@ -26,12 +26,36 @@ public record PlacementDraft(PersonDraft participant, String program, String hos
 				schedule, null, null);
 	}
 
-	public record PersonDraft(String name, String slackUserId, String email, String timezone, String locale,
+	/**
+	 * A person as typed: their name, chat accounts (the first is where messages go), e-mail address, time zone,
+	 * language and holiday country. Violations name the accounts {@code <role>.accounts} (none given) and
+	 * {@code <role>.accounts[i].platform} / {@code .memberId}; an adapter whose callers spell them otherwise (the
+	 * admin API's {@code slackUserId}) renames them.
+	 */
+	public record PersonDraft(String name, List<AccountDraft> accounts, String email, String timezone, String locale,
 			String country) {
 
-		public PersonDraft(String name, String slackUserId, String email, String timezone, String locale) {
-			this(name, slackUserId, email, timezone, locale, null);
+		public PersonDraft {
+			// not List.copyOf: an account left empty in a request is kept, to be named in the violation
+			accounts = accounts == null ? List.of()
+					: java.util.Collections.unmodifiableList(new java.util.ArrayList<>(accounts));
 		}
+
+		public PersonDraft(String name, List<AccountDraft> accounts, String email, String timezone, String locale) {
+			this(name, accounts, email, timezone, locale, null);
+		}
+
+		/** A person with at most one chat account ({@literal null}: none). */
+		public PersonDraft(String name, AccountDraft account, String email, String timezone, String locale) {
+			this(name, account == null ? List.of() : List.of(account), email, timezone, locale, null);
+		}
+	}
+
+	/**
+	 * A chat account as typed: the platform ({@code slack}), the workspace or tenant ({@literal null}: not said) and
+	 * the member id, as the platform's people write it (the platform's adapter reads it).
+	 */
+	public record AccountDraft(String platform, String workspace, String memberId) {
 	}
 
 	public record ScheduleDraft(String dayOfWeek, String time) {

@@ -8,12 +8,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.fieldnotes.chat.DirectoryUnavailable;
-import org.fieldnotes.chat.PeopleDirectory;
+import org.fieldnotes.chat.AccountReferences;
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.people.PersonId;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -26,16 +29,16 @@ public class PlacementManagement {
 	private final Placements placements;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-	private final Preferences preferences;
-	private final PeopleDirectory people;
+	private final People people;
+	private final AccountReferences references;
 
-	PlacementManagement(Placements placements, ApplicationEventPublisher events, Clock clock,
-			Preferences preferences, PeopleDirectory people) {
+	PlacementManagement(Placements placements, ApplicationEventPublisher events, Clock clock, People people,
+			AccountReferences references) {
 		this.placements = placements;
 		this.events = events;
 		this.clock = clock;
-		this.preferences = preferences;
 		this.people = people;
+		this.references = references;
 	}
 
 	/**
@@ -84,8 +87,8 @@ public class PlacementManagement {
 		if (draft == null) {
 			throw new InvalidPlacement(List.of(new Violation("body", "is required")));
 		}
-		var check = new DraftChecker();
-		Person participant = check.person("participant", draft.participant(), true, true, null);
+		var check = new DraftChecker(references);
+		People.Details participant = check.person("participant", draft.participant(), true, true, null);
 		String zone = participant == null ? null : participant.timezone();
 		String program = check.text("program", draft.program());
 		String host = check.text("hostOrganisation", draft.hostOrganisation());
@@ -99,30 +102,55 @@ public class PlacementManagement {
 			LocalDate today = LocalDate.now(clock.withZone(zone == null ? ZoneOffset.UTC : ZoneId.of(zone)));
 			check.check(!end.isBefore(today), "endDate", "(" + end + ") is in the past", "endInPast", end);
 		}
-		if (participant != null && start != null && end != null && !end.isBefore(start)) {
-			overlapping(participant.slackUserId(), start, end).ifPresent(other -> check.check(false, "participant",
+		Optional<Person> known = participant == null ? Optional.empty() : known("participant", participant, check);
+		if (known.isPresent() && start != null && end != null && !end.isBefore(start)) {
+			overlapping(known.get().id(), start, end).ifPresent(other -> check.check(false, "participant",
 					"is already enrolled in an overlapping placement (" + other.getHostOrganisation() + ", "
 							+ other.getStartDate() + " – " + other.getEndDate() + ")",
 					"overlap", other.getHostOrganisation(), other.getStartDate(), other.getEndDate()));
 		}
-		Person manager = check.person("manager", draft.manager(), true, false, zone);
-		Person academic = check.person("academicCoach", draft.academicCoach(), false, false, zone);
-		Person business = check.person("businessCoach", draft.businessCoach(), false, false, zone);
+		People.Details manager = check.person("manager", draft.manager(), true, false, zone);
+		People.Details academic = check.person("academicCoach", draft.academicCoach(), false, false, zone);
+		People.Details business = check.person("businessCoach", draft.businessCoach(), false, false, zone);
+		for (var follower : List.of(Map.entry("manager", Optional.ofNullable(manager)),
+				Map.entry("academicCoach", Optional.ofNullable(academic)),
+				Map.entry("businessCoach", Optional.ofNullable(business)))) {
+			follower.getValue().ifPresent(details -> known(follower.getKey(), details, check));
+		}
 		PromptSchedule schedule = check.schedule("schedule", draft.schedule());
 		Set<DayOfWeek> workDays = check.workDays("workDays", draft.workDays());
 		List<String> goals = check.learningGoals("learningGoals", draft.learningGoals());
 		if (!check.violations().isEmpty()) {
 			throw new InvalidPlacement(check.violations());
 		}
-		Placement placement = placements.save(Placement.start(participant, program, host, start, end, manager,
-				academic, business, schedule, workDays, goals, clock));
+		Person participantPerson = people.enrol(participant, null, DEFAULT_LOCALE);
+		String participantZone = participantPerson.timezone();
+		Placement placement = placements.save(Placement.start(participantPerson, program, host, start, end,
+				enrolled(manager, participantZone), enrolled(academic, participantZone),
+				enrolled(business, participantZone), schedule, workDays, goals, clock));
 		events.publishEvent(new PlacementChanged(placement.getId(), batched));
 		return placement;
 	}
 
+	/** The language of someone enrolled without one, when they are new. */
+	static final String DEFAULT_LOCALE = "en";
+
+	private Person enrolled(People.Details details, String defaultZone) {
+		return details == null ? null : people.enrol(details, defaultZone, DEFAULT_LOCALE);
+	}
+
+	/**
+	 * The person the details name, if they are known; a violation when their accounts belong to different people.
+	 */
+	private Optional<Person> known(String field, People.Details details, DraftChecker check) {
+		List<Person> matching = people.matching(details);
+		check.check(matching.size() <= 1, field + ".accounts", "belong to different people", "accountsOfTwo");
+		return matching.size() == 1 ? Optional.of(matching.get(0)) : Optional.empty();
+	}
+
 	/** A placement of the participant that is not ended and shares at least one day with {@code [start, end]}. */
-	private Optional<Placement> overlapping(String slackUserId, LocalDate start, LocalDate end) {
-		return placements.findByParticipantSlackUserIdOrderByStartDateDesc(slackUserId).stream()
+	private Optional<Placement> overlapping(PersonId participant, LocalDate start, LocalDate end) {
+		return placements.findByParticipantId(participant.value()).stream()
 			.filter(p -> p.getStatus() != PlacementStatus.ENDED)
 			.filter(p -> !p.getStartDate().isAfter(end) && !p.getEndDate().isBefore(start))
 			.findFirst();
@@ -142,43 +170,29 @@ public class PlacementManagement {
 		return placements.findByStatus(PlacementStatus.ACTIVE);
 	}
 
-	/** The participant's placement that is not ended, the latest first; empty when they are not enrolled. */
-	public Optional<Placement> currentFor(String slackUserId) {
-		return placements.findByParticipantSlackUserIdOrderByStartDateDesc(slackUserId).stream()
+	/** The person's placement as participant that is not ended, the latest first; empty when they have none. */
+	public Optional<Placement> currentFor(PersonId person) {
+		if (person == null) {
+			return Optional.empty();
+		}
+		return placements.findByParticipantId(person.value()).stream()
 			.filter(p -> p.getStatus() != PlacementStatus.ENDED)
 			.findFirst();
 	}
 
-	public List<Placement> followedBy(String slackUserId) {
-		return placements.findFollowedBySlackUser(slackUserId);
+	/** The current placement of the person with this chat account (see {@link #currentFor(PersonId)}). */
+	public Optional<Placement> currentFor(ChatAccount account) {
+		return people.find(account).flatMap(person -> currentFor(person.id()));
 	}
 
-	/**
-	 * The language someone chose with {@code /fieldnotes language}, else the one given in their placement (as
-	 * participant, manager or coach), else the one they use on the chat platform; empty when none is known.
-	 */
-	public Optional<Locale> languageOf(String slackUserId) {
-		Locale chosen = preferences.of(slackUserId).locale();
-		if (chosen != null) {
-			return Optional.of(chosen);
-		}
-		return currentFor(slackUserId).map(p -> p.getParticipant().language())
-			.or(() -> followedBy(slackUserId).stream()
-				.flatMap(p -> p.followers().values().stream())
-				.filter(person -> slackUserId.equals(person.slackUserId()))
-				.map(Person::language)
-				.findFirst())
-			.or(() -> platformLanguageOf(slackUserId));
+	/** The placements the person follows as manager or coach, ended ones too. */
+	public List<Placement> followedBy(PersonId person) {
+		return person == null ? List.of() : placements.findFollowedBy(person.value());
 	}
 
-	/** The language someone set on the chat platform (Slack's {@code locale}); empty when it can't be asked. */
-	private Optional<Locale> platformLanguageOf(String userId) {
-		try {
-			return people.lookup(userId).map(person -> Locale.forLanguageTag(person.language()));
-		}
-		catch (DirectoryUnavailable e) {
-			return Optional.empty();
-		}
+	/** The placements followed by the person with this chat account (see {@link #followedBy(PersonId)}). */
+	public List<Placement> followedBy(ChatAccount account) {
+		return people.find(account).map(person -> followedBy(person.id())).orElse(List.of());
 	}
 
 	/**
@@ -188,12 +202,12 @@ public class PlacementManagement {
 	 * @throws InvalidPlacement naming {@code learningGoals} (too many) or {@code learningGoals[i]} (too long);
 	 * nothing is changed then
 	 */
-	public Optional<Placement> setLearningGoals(String participantSlackUserId, List<String> goals) {
-		Optional<Placement> current = currentFor(participantSlackUserId);
+	public Optional<Placement> setLearningGoals(ChatAccount participant, List<String> goals) {
+		Optional<Placement> current = currentFor(participant);
 		if (current.isEmpty()) {
 			return current;
 		}
-		var check = new DraftChecker();
+		var check = new DraftChecker(references);
 		List<String> cleaned = check.learningGoals("learningGoals", goals);
 		if (!check.violations().isEmpty()) {
 			throw new InvalidPlacement(check.violations());
@@ -208,10 +222,15 @@ public class PlacementManagement {
 	 * platform, so nothing more is sent to them until an admin resumes or ends the placement.
 	 * @return the placements paused now (none when there was nothing active)
 	 */
-	public List<Placement> pauseParticipant(String slackUserId) {
+	public List<Placement> pauseParticipant(ChatAccount account) {
+		return people.find(account).map(person -> pauseParticipant(person.id())).orElse(List.of());
+	}
+
+	/** {@link #pauseParticipant(ChatAccount)} for the person with this id. */
+	public List<Placement> pauseParticipant(PersonId person) {
 		List<Placement> paused = new java.util.ArrayList<>();
-		for (Placement placement : active()) {
-			if (slackUserId.equals(placement.getParticipant().slackUserId())) {
+		for (Placement placement : placements.findByParticipantId(person.value())) {
+			if (placement.isActive()) {
 				paused.add(pause(placement.getId()));
 			}
 		}

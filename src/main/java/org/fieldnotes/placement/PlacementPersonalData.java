@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.PersonId;
 import org.fieldnotes.personaldata.DataSubject;
 import org.fieldnotes.personaldata.PersonalData;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,9 +20,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Placements' and preferences' part of export and erasure, and where a person is recognised: every person record
- * in a placement that is them (by member id or address) adds its member id, address and name, and the placements
- * they take part in as participant are theirs, with everything in them.
+ * Placements' and preferences' part of export and erasure: the placements they take part in as participant are
+ * theirs, with everything in them (the people in a placement are stored by person id, so who they are is the
+ * {@code people} module's to say).
  * <p>
  * Erasure deletes their preferences, empties the roles they hold in other people's placements (the field is
  * removed: the participant's logbook is the participant's, and an empty role is what a placement without a
@@ -38,15 +39,15 @@ class PlacementPersonalData implements PersonalData {
 	static final String ROLES_REMOVED = "placement_roles_removed";
 	/** The fields of a placement that hold a follower. */
 	private static final List<String> FOLLOWER_FIELDS = List.of("manager", "academicCoach", "businessCoach");
-	/** The fields of a placement that hold a person. */
-	private static final List<String> ROLE_FIELDS = List.of("participant", "manager", "academicCoach", "businessCoach");
 
 	private final MongoTemplate mongo;
 	private final ApplicationEventPublisher events;
+	private final People people;
 
-	PlacementPersonalData(MongoTemplate mongo, ApplicationEventPublisher events) {
+	PlacementPersonalData(MongoTemplate mongo, ApplicationEventPublisher events, People people) {
 		this.mongo = mongo;
 		this.events = events;
+		this.people = people;
 	}
 
 	@Override
@@ -59,45 +60,16 @@ class PlacementPersonalData implements PersonalData {
 		return List.of(Placement.class, PersonPreferences.class);
 	}
 
-	/**
-	 * Every person record that is them adds its address and name; their placements as participant are theirs. An
-	 * address leads to a member id only when it is unambiguous: when one member id, and only one, has it in any
-	 * placement (an address two members share leads to neither).
-	 */
+	/** Their placements as participant. */
 	@Override
 	public DataSubject identify(DataSubject subject) {
-		Set<String> memberIds = new LinkedHashSet<>();
-		Set<String> emails = new LinkedHashSet<>();
-		Set<String> names = new LinkedHashSet<>();
-		Set<String> own = new LinkedHashSet<>();
-		Map<String, Set<String>> membersByAddress = new LinkedHashMap<>();
-		for (Placement placement : mongo.find(Query.query(anyRoleHas(subject)), Placement.class)) {
-			List<Person> people = new ArrayList<>(placement.followers().values());
-			people.add(placement.getParticipant());
-			for (Person person : people) {
-				if (isThem(person, subject)) {
-					if (person.hasSlack()) {
-						memberIds.add(person.slackUserId());
-					}
-					emails.add(person.email());
-					names.add(person.name());
-					if (person == placement.getParticipant()) {
-						own.add(placement.getId());
-					}
-				}
-				else if (person != null && person.hasSlack() && hasTheirAddress(person, subject)) {
-					membersByAddress.computeIfAbsent(address(person), a -> new LinkedHashSet<>()).add(person.slackUserId());
-				}
-			}
+		if (subject.personIds().isEmpty()) {
+			return subject;
 		}
-		if (subject.memberIds().isEmpty() && memberIds.isEmpty()) {
-			Set<String> candidates = new LinkedHashSet<>();
-			membersByAddress.values().forEach(candidates::addAll);
-			if (candidates.size() == 1) {
-				memberIds.addAll(candidates);
-			}
-		}
-		return subject.with(memberIds, emails, names, own);
+		List<String> own = new ArrayList<>();
+		mongo.find(Query.query(subject.isPerson("participant")), Document.class, collection(Placement.class))
+			.forEach(p -> own.add(String.valueOf(p.get("_id"))));
+		return subject.withPlacements(own);
 	}
 
 	@Override
@@ -146,7 +118,7 @@ class PlacementPersonalData implements PersonalData {
 		return counts;
 	}
 
-	/** Their part of the placements they follow: the role, their person record, and the placement's frame. */
+	/** Their part of the placements they follow: the role, who they are in it, and the placement's frame. */
 	private List<Map<String, Object>> followed(DataSubject subject) {
 		List<Map<String, Object>> followed = new ArrayList<>();
 		for (String field : FOLLOWER_FIELDS) {
@@ -159,11 +131,26 @@ class PlacementPersonalData implements PersonalData {
 				item.put("startDate", placement.get("startDate"));
 				item.put("endDate", placement.get("endDate"));
 				item.put("status", placement.get("status"));
-				item.put("person", placement.get(field));
+				item.put("person", person(placement.get(field)));
 				followed.add(item);
 			}
 		}
 		return followed;
+	}
+
+	/** Their person record as the role refers to it: the id, and who it is (the people module's record). */
+	private Map<String, Object> person(Object personId) {
+		Map<String, Object> person = new LinkedHashMap<>();
+		person.put("personId", personId);
+		if (personId instanceof String id) {
+			people.find(new PersonId(id)).ifPresent(p -> {
+				person.put("name", p.name());
+				person.put("emails", p.emails());
+				person.put("timezone", p.timezone());
+				person.put("locale", p.locale());
+			});
+		}
+		return person;
 	}
 
 	private static Query own(DataSubject subject) {
@@ -171,39 +158,11 @@ class PlacementPersonalData implements PersonalData {
 	}
 
 	private static Query followedAs(String field, DataSubject subject) {
-		return Query.query(subject.isPersonRecord(field));
+		return Query.query(subject.isPerson(field));
 	}
 
 	private static Query preferences(DataSubject subject) {
 		return Query.query(subject.isPerson("_id"));
-	}
-
-	/** Placements where any person record has one of their member ids or addresses. */
-	private static Criteria anyRoleHas(DataSubject subject) {
-		List<Criteria> any = new ArrayList<>();
-		for (String field : ROLE_FIELDS) {
-			if (!subject.memberIds().isEmpty()) {
-				any.add(Criteria.where(field + ".slackUserId").in(subject.memberIds()));
-			}
-			any.add(subject.isAddress(field + ".email"));
-		}
-		return new Criteria().orOperator(any.toArray(new Criteria[0]));
-	}
-
-	/** The same test as {@link DataSubject#isPersonRecord}: their member id, or their address without a member id. */
-	private static boolean isThem(Person person, DataSubject subject) {
-		if (person == null) {
-			return false;
-		}
-		return person.hasSlack() ? subject.memberIds().contains(person.slackUserId()) : hasTheirAddress(person, subject);
-	}
-
-	private static boolean hasTheirAddress(Person person, DataSubject subject) {
-		return person.email() != null && subject.emails().contains(address(person));
-	}
-
-	private static String address(Person person) {
-		return person.email().strip().toLowerCase(Locale.ROOT);
 	}
 
 	private String collection(Class<?> type) {

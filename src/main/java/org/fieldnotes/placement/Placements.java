@@ -6,14 +6,16 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;
 
 /**
- * Stored placements.
+ * Stored placements. The people in them are stored by person id (see {@link Placement}), so these queries take the
+ * id as a string.
  */
 public interface Placements extends MongoRepository<Placement, String> {
 
 	List<Placement> findByStatus(PlacementStatus status);
 
-	List<Placement> findByParticipantSlackUserIdOrderByStartDateDesc(String slackUserId);
+	@Query(value = "{ 'participant': ?0 }", sort = "{ 'startDate': -1 }")
+	List<Placement> findByParticipantId(String personId);
 
-	@Query("{ '$or': [ {'manager.slackUserId': ?0}, {'academicCoach.slackUserId': ?0}, {'businessCoach.slackUserId': ?0} ] }")
-	List<Placement> findFollowedBySlackUser(String slackUserId);
+	@Query("{ '$or': [ {'manager': ?0}, {'academicCoach': ?0}, {'businessCoach': ?0} ] }")
+	List<Placement> findFollowedBy(String personId);
 }

@@ -2,9 +2,11 @@ package org.fieldnotes.placement;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Optional;
 
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.PersonId;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -13,62 +15,69 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * People's own choices ({@link PersonPreferences}); every change is one atomic upsert of their document.
+ * People's own choices ({@link PersonPreferences}), by person id; every change is one atomic upsert of their
+ * document. A change made from a chat account whose person is not known yet (someone not enrolled choosing a
+ * language) records the person first, by that account.
  */
 @Service
 public class Preferences {
 
 	private final MongoTemplate mongo;
 	private final Clock clock;
+	private final People people;
 
-	Preferences(MongoTemplate mongo, Clock clock) {
+	Preferences(MongoTemplate mongo, Clock clock, People people) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.people = people;
 	}
 
 	/** The person's preferences; all defaults when they never chose anything. */
-	public PersonPreferences of(String userId) {
-		if (userId == null) {
+	public PersonPreferences of(PersonId person) {
+		if (person == null) {
 			return PersonPreferences.none(null);
 		}
-		return Optional.ofNullable(mongo.findById(userId, PersonPreferences.class))
-			.orElseGet(() -> PersonPreferences.none(userId));
+		return Optional.ofNullable(mongo.findById(person.value(), PersonPreferences.class))
+			.orElseGet(() -> PersonPreferences.none(person.value()));
 	}
 
-	/** The language to write to this person in: their own choice, else the one their placement gives. */
-	public Locale languageOf(Person person) {
-		return Optional.ofNullable(person.slackUserId()).map(this::of).map(PersonPreferences::locale)
-			.orElse(person.language());
+	/** The preferences of the person with this chat account; all defaults when they are not known. */
+	public PersonPreferences of(ChatAccount account) {
+		return people.find(account).map(p -> of(p.id())).orElseGet(() -> PersonPreferences.none(null));
 	}
 
 	/** @param language {@code en} or {@code sv} */
-	public PersonPreferences setLanguage(String userId, String language) {
-		return upsert(userId, new Update().set("language", language));
+	public PersonPreferences setLanguage(ChatAccount account, String language) {
+		return upsert(account, new Update().set("language", language));
 	}
 
-	public PersonPreferences setRemindersOff(String userId, boolean off) {
-		return upsert(userId, new Update().set("remindersOff", off));
+	public PersonPreferences setRemindersOff(ChatAccount account, boolean off) {
+		return upsert(account, new Update().set("remindersOff", off));
 	}
 
 	/** Away from {@code from} to {@code to}, inclusive, replacing any earlier absence. */
-	public PersonPreferences setAway(String userId, LocalDate from, LocalDate to) {
+	public PersonPreferences setAway(ChatAccount account, LocalDate from, LocalDate to) {
 		if (to.isBefore(from)) {
 			throw new IllegalArgumentException("An absence cannot end (" + to + ") before it starts (" + from + ")");
 		}
-		return upsert(userId, new Update().set("awayFrom", from).set("awayTo", to));
+		return upsert(account, new Update().set("awayFrom", from).set("awayTo", to));
 	}
 
 	/** Who may read the person's new entries and status updates, unless they choose otherwise for one. */
-	public PersonPreferences setVisibility(String userId, Visibility visibility) {
-		return upsert(userId, new Update().set("visibility", visibility));
+	public PersonPreferences setVisibility(ChatAccount account, Visibility visibility) {
+		return upsert(account, new Update().set("visibility", visibility));
 	}
 
-	public PersonPreferences clearAway(String userId) {
-		return upsert(userId, new Update().unset("awayFrom").unset("awayTo"));
+	public PersonPreferences clearAway(ChatAccount account) {
+		return upsert(account, new Update().unset("awayFrom").unset("awayTo"));
 	}
 
-	private PersonPreferences upsert(String userId, Update update) {
-		return mongo.findAndModify(Query.query(Criteria.where("_id").is(userId)),
+	private PersonPreferences upsert(ChatAccount account, Update update) {
+		return upsert(people.ensure(account).id(), update);
+	}
+
+	private PersonPreferences upsert(PersonId person, Update update) {
+		return mongo.findAndModify(Query.query(Criteria.where("_id").is(person.value())),
 				update.set("updatedAt", clock.instant()),
 				FindAndModifyOptions.options().upsert(true).returnNew(true), PersonPreferences.class);
 	}

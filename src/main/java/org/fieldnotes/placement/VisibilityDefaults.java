@@ -1,5 +1,9 @@
 package org.fieldnotes.placement;
 
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.people.PersonId;
 import org.springframework.stereotype.Service;
 
 /**
@@ -12,8 +16,10 @@ public class VisibilityDefaults {
 	private final Preferences preferences;
 	private final Programs programs;
 	private final Placements placements;
+	private final People people;
 
-	VisibilityDefaults(Preferences preferences, Programs programs, Placements placements) {
+	VisibilityDefaults(Preferences preferences, Programs programs, Placements placements, People people) {
+		this.people = people;
 		this.preferences = preferences;
 		this.programs = programs;
 		this.placements = placements;
@@ -33,19 +39,24 @@ public class VisibilityDefaults {
 	public record Effective(Visibility visibility, Origin origin) {
 	}
 
+	/** The effective default of whoever has this chat account (see {@link #of(PersonId)}). */
+	public Effective of(ChatAccount account) {
+		return of(people.find(account).map(Person::id).orElse(null));
+	}
+
 	/** The effective default of a person, in the programme of their current placement (if any). */
-	public Effective of(String userId) {
-		String program = placements.findByParticipantSlackUserIdOrderByStartDateDesc(userId).stream()
+	public Effective of(PersonId person) {
+		String program = person == null ? null : placements.findByParticipantId(person.value()).stream()
 			.filter(p -> p.getStatus() != PlacementStatus.ENDED)
 			.map(Placement::getProgram)
 			.findFirst()
 			.orElse(null);
-		return of(userId, program);
+		return of(person, program);
 	}
 
 	/** The effective default of a person writing in a programme ({@literal null}: none). */
-	public Effective of(String userId, String program) {
-		Visibility own = preferences.of(userId).visibility();
+	public Effective of(PersonId person, String program) {
+		Visibility own = preferences.of(person).visibility();
 		if (own != null) {
 			return new Effective(own, Origin.PERSON);
 		}
@@ -59,7 +70,7 @@ public class VisibilityDefaults {
 	}
 
 	/** What a new item of this person gets: {@code chosen} when they chose one, else their effective default. */
-	public Visibility forNew(String userId, String program, Visibility chosen) {
-		return chosen != null ? chosen : of(userId, program).visibility();
+	public Visibility forNew(PersonId author, String program, Visibility chosen) {
+		return chosen != null ? chosen : of(author, program).visibility();
 	}
 }

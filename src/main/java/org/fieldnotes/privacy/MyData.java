@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.SentMessage;
-import org.fieldnotes.personaldata.DataSubject;
 import org.fieldnotes.personaldata.PersonalData.Reader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,11 @@ public class MyData implements DisposableBean {
 		return thread;
 	});
 
-	MyData(PersonalDataExport exports, ExportMarkdown markdown, Messenger messenger, MessageSource messages) {
+	private final Subjects subjects;
+
+	MyData(PersonalDataExport exports, ExportMarkdown markdown, Messenger messenger, MessageSource messages,
+			Subjects subjects) {
+		this.subjects = subjects;
 		this.exports = exports;
 		this.markdown = markdown;
 		this.messenger = messenger;
@@ -51,15 +55,16 @@ public class MyData implements DisposableBean {
 		return messenger.connected();
 	}
 
-	/** Starts composing and sending the person's export; returns at once. */
-	public void sendLater(String slackUserId, Locale locale) {
-		worker.execute(() -> send(slackUserId, locale));
+	/** Starts composing and sending the person's export, to the account that asked; returns at once. */
+	public void sendLater(ChatAccount account, Locale locale) {
+		worker.execute(() -> send(account, locale));
 	}
 
-	void send(String slackUserId, Locale locale) {
+	void send(ChatAccount account, Locale locale) {
+		String who = account.key();
 		try {
-			Map<String, Object> export = exports.export(DataSubject.member(slackUserId), Reader.SUBJECT);
-			SentMessage dm = messenger.sendDirect(slackUserId, ChatMessage.builder(t("privacy.mydata.dm.summary", locale))
+			Map<String, Object> export = exports.export(subjects.of(account), Reader.SUBJECT);
+			SentMessage dm = messenger.sendDirect(account, ChatMessage.builder(t("privacy.mydata.dm.summary", locale))
 				.paragraph(t("privacy.mydata.dm", locale))
 				.context(t("privacy.mydata.dm.files", locale, JSON_FILE, MARKDOWN_FILE))
 				.build());
@@ -68,18 +73,18 @@ public class MyData implements DisposableBean {
 						"application/json");
 				messenger.shareFile(dm, markdown.render(export, locale), MARKDOWN_FILE,
 						t("privacy.mydata.title.markdown", locale), "text/markdown");
-				log.info("Data export sent to {}", slackUserId);
+				log.info("Data export sent to {}", who);
 			}
 			catch (DeliveryFailed e) {
-				log.warn("Data export of {} not uploaded: {}", slackUserId, e.reason());
-				messenger.sendDirect(slackUserId, ChatMessage.text(t("privacy.mydata.failed", locale, e.reason())));
+				log.warn("Data export of {} not uploaded: {}", who, e.reason());
+				messenger.sendDirect(account, ChatMessage.text(t("privacy.mydata.failed", locale, e.reason())));
 			}
 		}
 		catch (DeliveryFailed e) {
-			log.warn("Data export of {} not sent: {}", slackUserId, e.reason());
+			log.warn("Data export of {} not sent: {}", who, e.reason());
 		}
 		catch (RuntimeException e) {
-			log.error("Data export of {} failed: {}", slackUserId, e.getClass().getSimpleName());
+			log.error("Data export of {} failed: {}", who, e.getClass().getSimpleName());
 		}
 	}
 

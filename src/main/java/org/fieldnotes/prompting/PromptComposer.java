@@ -4,8 +4,8 @@ import java.util.Locale;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
+import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
-import org.fieldnotes.placement.Preferences;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -16,16 +16,16 @@ import org.springframework.stereotype.Component;
 class PromptComposer {
 
 	private final MessageSource messages;
-	private final Preferences preferences;
+	private final Languages languages;
 
-	PromptComposer(MessageSource messages, Preferences preferences) {
+	PromptComposer(MessageSource messages, Languages languages) {
 		this.messages = messages;
-		this.preferences = preferences;
+		this.languages = languages;
 	}
 
 	/** The prompt as it first goes out, with its buttons acting on {@code occurrenceId}. */
 	ChatMessage compose(Placement placement, Prompt prompt, Due due, String occurrenceId) {
-		Locale locale = preferences.languageOf(placement.getParticipant());
+		Locale locale = languages.of(placement.getParticipant());
 		String title = prompt.title(locale);
 		return ChatMessage.builder(title + ": " + prompt.intro(locale))
 			.context(context(placement, prompt, due.phase(), due.date(), locale))

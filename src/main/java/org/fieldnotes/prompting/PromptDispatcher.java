@@ -12,6 +12,7 @@ import org.fieldnotes.delivery.Delivery;
 import org.fieldnotes.delivery.MessageKind;
 import org.fieldnotes.delivery.Outbox;
 import org.fieldnotes.delivery.Outgoing;
+import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Preferences;
@@ -41,6 +42,7 @@ public class PromptDispatcher {
 	private final PromptOutbox promptOutbox;
 	private final PromptSettings settings;
 	private final Preferences preferences;
+	private final Languages languages;
 	private final QuietHours quietHours;
 	private final PlacementNotices notices;
 	private final MessageSource messages;
@@ -48,7 +50,8 @@ public class PromptDispatcher {
 
 	PromptDispatcher(PlacementManagement placements, PromptCalendar calendar, PromptOccurrences occurrences,
 			PromptComposer composer, Outbox outbox, PromptOutbox promptOutbox, PromptSettings settings,
-			Preferences preferences, QuietHours quietHours, PlacementNotices notices, MessageSource messages, Clock clock) {
+			Preferences preferences, Languages languages, QuietHours quietHours, PlacementNotices notices,
+			MessageSource messages, Clock clock) {
 		this.placements = placements;
 		this.calendar = calendar;
 		this.occurrences = occurrences;
@@ -57,6 +60,7 @@ public class PromptDispatcher {
 		this.promptOutbox = promptOutbox;
 		this.settings = settings;
 		this.preferences = preferences;
+		this.languages = languages;
 		this.quietHours = quietHours;
 		this.notices = notices;
 		this.messages = messages;
@@ -165,7 +169,7 @@ public class PromptDispatcher {
 			return Optional.empty();
 		}
 		PromptOccurrence occurrence = claimed.get();
-		Outgoing outgoing = PromptOutbox.prompt(occurrence, placement.getParticipant().slackUserId(),
+		Outgoing outgoing = PromptOutbox.prompt(occurrence, placement.getParticipant(),
 				composer.compose(placement, prompt, due, occurrence.getId()));
 		Delivery delivery = queueOnly ? outbox.enqueue(outgoing) : outbox.send(outgoing);
 		if (delivery.isSent()) {
@@ -190,7 +194,7 @@ public class PromptDispatcher {
 					.findFirst();
 				if (due.isPresent()) {
 					Prompt prompt = calendar.promptFor(placement, due.get());
-					outbox.enqueue(PromptOutbox.prompt(occurrence, placement.getParticipant().slackUserId(),
+					outbox.enqueue(PromptOutbox.prompt(occurrence, placement.getParticipant(),
 							composer.compose(placement, prompt, due.get(), occurrence.getId())));
 					log.info("Prompt occurrence {} was claimed but never queued: queued now", occurrence.getId());
 				}
@@ -228,11 +232,11 @@ public class PromptDispatcher {
 	}
 
 	private Outgoing endOfPlacementNote(Placement placement, PlacementNotice notice) {
-		Locale locale = preferences.languageOf(placement.getParticipant());
+		Locale locale = languages.of(placement.getParticipant());
 		String text = messages.getMessage("endOfPlacement.text",
 				new Object[] { placement.getHostOrganisation(), settings.followUpMonths() }, locale);
-		return Outgoing.of(PromptOutbox.key(notice), MessageKind.NOTICE, notice.id(),
-				placement.getParticipant().slackUserId(), ChatMessage.text(text));
+		return Outgoing.to(placement.getParticipant(), PromptOutbox.key(notice), MessageKind.NOTICE, notice.id(),
+				ChatMessage.text(text));
 	}
 
 	/**
@@ -258,7 +262,7 @@ public class PromptDispatcher {
 		if (due.isSkipped()) {
 			return Optional.of(due.skipReason());
 		}
-		if (preferences.of(placement.getParticipant().slackUserId()).isAwayOn(due.date())) {
+		if (preferences.of(placement.getParticipant().id()).isAwayOn(due.date())) {
 			return Optional.of(SKIPPED_AWAY);
 		}
 		return Optional.empty();

@@ -9,6 +9,8 @@ import org.fieldnotes.delivery.MessageKind;
 import org.fieldnotes.delivery.MessageUndeliverable;
 import org.fieldnotes.delivery.OutboxStatus;
 import org.fieldnotes.delivery.Outgoing;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.slf4j.Logger;
@@ -49,8 +51,8 @@ class PromptOutbox {
 		return NOTICE_PREFIX + notice.id();
 	}
 
-	static Outgoing prompt(PromptOccurrence occurrence, String participant, ChatMessage message) {
-		return Outgoing.of(key(occurrence), MessageKind.PROMPT, occurrence.getId(), participant, message);
+	static Outgoing prompt(PromptOccurrence occurrence, Person participant, ChatMessage message) {
+		return Outgoing.to(participant, key(occurrence), MessageKind.PROMPT, occurrence.getId(), message);
 	}
 
 	/** Brings the occurrence up to date with what the outbox knows of its delivery. */
@@ -100,7 +102,7 @@ class PromptOutbox {
 
 	/** Deactivated or deleted on the platform: no more prompts until an admin resumes or ends the placement. */
 	private void pauseParticipant(String participant, String reason) {
-		for (Placement paused : placements.pauseParticipant(participant)) {
+		for (Placement paused : placements.pauseParticipant(new PersonId(participant))) {
 			log.warn("Placement {} paused: its participant's account cannot receive messages ({})", paused.getId(),
 					reason);
 		}

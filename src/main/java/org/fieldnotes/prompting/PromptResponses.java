@@ -10,14 +10,16 @@ import java.util.Optional;
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.SentMessage;
 import org.fieldnotes.delivery.Delivery;
 import org.fieldnotes.delivery.MessageKind;
 import org.fieldnotes.delivery.Outbox;
 import org.fieldnotes.delivery.Outgoing;
-import org.fieldnotes.chat.SentMessage;
+import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.slf4j.Logger;
@@ -48,11 +50,13 @@ public class PromptResponses {
 	private final QuietHours quietHours;
 	private final Clock clock;
 	private final AccessPolicy access;
+	private final Languages languages;
 
 	PromptResponses(PromptOccurrences occurrences, PromptLibrary library, PlacementManagement placements,
 			PromptComposer composer, SnoozeTriggers triggers, Messenger messenger, Outbox outbox, QuietHours quietHours,
-			Clock clock, AccessPolicy access) {
+			Clock clock, AccessPolicy access, Languages languages) {
 		this.access = access;
+		this.languages = languages;
 		this.occurrences = occurrences;
 		this.library = library;
 		this.placements = placements;
@@ -84,12 +88,12 @@ public class PromptResponses {
 	 * @param operation what the person is doing with it (opening its form, submitting it), for the policy
 	 * @throws NotYourPrompt when the prompt was sent to someone else
 	 */
-	public Optional<Form> form(String occurrenceId, String userId, Operation operation) {
+	public Optional<Form> form(String occurrenceId, ChatAccount account, Operation operation) {
 		Optional<PromptOccurrence> occurrence = occurrences.findById(occurrenceId);
 		if (occurrence.isEmpty()) {
 			return Optional.empty();
 		}
-		Placement placement = owned(occurrence.get(), userId, operation);
+		Placement placement = owned(occurrence.get(), account, operation);
 		if (occurrence.get().getStatus() != OccurrenceStatus.SENT) {
 			return Optional.empty();
 		}
@@ -104,12 +108,12 @@ public class PromptResponses {
 	 * The message the button was pressed on says until when.
 	 * @throws NotYourPrompt when the prompt was sent to someone else
 	 */
-	public Outcome snooze(String occurrenceId, String userId, SentMessage pressedOn) {
+	public Outcome snooze(String occurrenceId, ChatAccount account, SentMessage pressedOn) {
 		Optional<PromptOccurrence> known = occurrences.findById(occurrenceId);
 		if (known.isEmpty()) {
 			return Outcome.CLOSED;
 		}
-		Placement placement = owned(known.get(), userId, Operation.PROMPT_SNOOZE_BUTTON);
+		Placement placement = owned(known.get(), account, Operation.PROMPT_SNOOZE_BUTTON);
 		// a snooze that would end after working hours brings the prompt back when they start again
 		Instant until = quietHours.nextAllowed(placement, clock.instant().plus(SNOOZE));
 		if (occurrences.snooze(occurrenceId, until).isEmpty()) {
@@ -128,12 +132,12 @@ public class PromptResponses {
 	 * Skips an unanswered prompt (it counts neither as answered nor as missed); the message loses its buttons.
 	 * @throws NotYourPrompt when the prompt was sent to someone else
 	 */
-	public Outcome skip(String occurrenceId, String userId, SentMessage pressedOn) {
+	public Outcome skip(String occurrenceId, ChatAccount account, SentMessage pressedOn) {
 		Optional<PromptOccurrence> known = occurrences.findById(occurrenceId);
 		if (known.isEmpty()) {
 			return Outcome.CLOSED;
 		}
-		Placement placement = owned(known.get(), userId, Operation.PROMPT_SKIP_BUTTON);
+		Placement placement = owned(known.get(), account, Operation.PROMPT_SKIP_BUTTON);
 		if (occurrences.skip(occurrenceId).isEmpty()) {
 			return Outcome.CLOSED;
 		}
@@ -170,8 +174,8 @@ public class PromptResponses {
 		Placement placement = placements.get(occurrence.getPlacementId());
 		Optional<Prompt> prompt = library.find(occurrence.getPromptId());
 		if (placement.isActive() && prompt.isPresent()) {
-			Delivery delivery = outbox.send(Outgoing.of(resendKey(occurrence), MessageKind.PROMPT_AGAIN, occurrenceId,
-					placement.getParticipant().slackUserId(),
+			Delivery delivery = outbox.send(Outgoing.to(placement.getParticipant(), resendKey(occurrence),
+					MessageKind.PROMPT_AGAIN, occurrenceId,
 					composer.reminder(placement, prompt.get(), occurrence, locale(placement))));
 			if (delivery.isSent()) {
 				log.info("Snoozed prompt occurrence {} sent again", occurrenceId);
@@ -213,17 +217,16 @@ public class PromptResponses {
 		return triggers.nextFireTime(occurrenceId);
 	}
 
-	private Placement owned(PromptOccurrence occurrence, String userId, Operation operation) {
+	private Placement owned(PromptOccurrence occurrence, ChatAccount account, Operation operation) {
 		Placement placement = placements.get(occurrence.getPlacementId());
-		if (access.decide(access.member(userId), operation, Target.placement(placement)).denied()) {
+		if (access.decide(access.member(account), operation, Target.placement(placement)).denied()) {
 			throw new NotYourPrompt();
 		}
 		return placement;
 	}
 
 	private Locale locale(Placement placement) {
-		return placements.languageOf(placement.getParticipant().slackUserId())
-			.orElse(placement.getParticipant().language());
+		return languages.of(placement.getParticipant());
 	}
 
 	private void replace(SentMessage message, ChatMessage replacement) {

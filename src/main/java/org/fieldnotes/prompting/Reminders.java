@@ -13,6 +13,7 @@ import org.fieldnotes.delivery.Delivery;
 import org.fieldnotes.delivery.MessageKind;
 import org.fieldnotes.delivery.Outbox;
 import org.fieldnotes.delivery.Outgoing;
+import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.PersonPreferences;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
@@ -46,6 +47,7 @@ public class Reminders {
 	private final PromptOccurrences occurrences;
 	private final PlacementManagement placements;
 	private final Preferences preferences;
+	private final Languages languages;
 	private final QuietHours quietHours;
 	private final PromptLibrary library;
 	private final Outbox outbox;
@@ -55,11 +57,12 @@ public class Reminders {
 	private final Clock clock;
 
 	Reminders(PromptOccurrences occurrences, PlacementManagement placements, Preferences preferences,
-			QuietHours quietHours, PromptLibrary library, Outbox outbox, MessageSource messages,
+			Languages languages, QuietHours quietHours, PromptLibrary library, Outbox outbox, MessageSource messages,
 			CalendarSettings settings, PromptSettings promptSettings, Clock clock) {
 		this.occurrences = occurrences;
 		this.placements = placements;
 		this.preferences = preferences;
+		this.languages = languages;
 		this.quietHours = quietHours;
 		this.library = library;
 		this.outbox = outbox;
@@ -98,8 +101,7 @@ public class Reminders {
 		catch (PlacementNotFound gone) {
 			return Optional.empty();
 		}
-		String userId = placement.getParticipant().slackUserId();
-		PersonPreferences chosen = preferences.of(userId);
+		PersonPreferences chosen = preferences.of(placement.getParticipant().id());
 		if (!placement.isActive() || chosen.wantsNoReminders()
 				|| chosen.isAwayOn(LocalDate.ofInstant(now, placement.getParticipant().zone()))
 				|| !quietHours.isAllowed(placement, now) || newerPromptSent(occurrence)) {
@@ -110,10 +112,10 @@ public class Reminders {
 		if (occurrences.findById(occurrence.getId()).filter(Reminders::stillUnanswered).isEmpty()) {
 			return Optional.empty();
 		}
-		Locale locale = preferences.languageOf(placement.getParticipant());
+		Locale locale = languages.of(placement.getParticipant());
 		String title = library.find(occurrence.getPromptId()).map(p -> p.title(locale)).orElse(occurrence.getPromptId());
-		Delivery delivery = outbox.send(Outgoing.of(key(occurrence), MessageKind.REMINDER, occurrence.getId(), userId,
-				ChatMessage.text(messages.getMessage("reminder.text", new Object[] { title }, locale))));
+		Delivery delivery = outbox.send(Outgoing.to(placement.getParticipant(), key(occurrence), MessageKind.REMINDER,
+				occurrence.getId(), ChatMessage.text(messages.getMessage("reminder.text", new Object[] { title }, locale))));
 		occurrences.markReminded(occurrence.getId(), now);
 		if (delivery.isSent()) {
 			log.info("Reminded placement {} of prompt {} (due {})", placement.getId(), occurrence.getPromptId(),

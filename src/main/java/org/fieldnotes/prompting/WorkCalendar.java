@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.fieldnotes.placement.Person;
+import org.fieldnotes.people.Person;
 import org.fieldnotes.placement.Placement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

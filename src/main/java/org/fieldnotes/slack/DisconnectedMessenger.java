@@ -1,20 +1,26 @@
 package org.fieldnotes.slack;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Image;
 import org.fieldnotes.chat.MessageRef;
-import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.PlatformMessenger;
 import org.fieldnotes.chat.SentMessage;
 
 /**
  * The messenger when no Slack token is configured: every send fails as {@code slack_not_connected}, so prompts and
  * digests are recorded as not delivered instead of pretending.
  */
-class DisconnectedMessenger implements Messenger {
+class DisconnectedMessenger implements PlatformMessenger {
 
 	@Override
-	public SentMessage sendDirect(String userId, ChatMessage message) {
+	public String platform() {
+		return SlackMemberReferences.PLATFORM;
+	}
+
+	@Override
+	public SentMessage sendDirect(ChatAccount to, ChatMessage message) {
 		throw new DeliveryFailed("slack_not_connected", null);
 	}
 
@@ -38,7 +44,7 @@ class DisconnectedMessenger implements Messenger {
 	}
 
 	@Override
-	public void sendEphemeral(String conversation, String userId, ChatMessage message) {
+	public void sendEphemeral(String conversation, ChatAccount to, ChatMessage message) {
 	}
 
 	@Override

@@ -3,8 +3,8 @@ package org.fieldnotes.slack;
 import java.time.Clock;
 import java.util.List;
 
-import org.fieldnotes.chat.Messenger;
-import org.fieldnotes.chat.PeopleDirectory;
+import org.fieldnotes.chat.PlatformDirectory;
+import org.fieldnotes.chat.PlatformMessenger;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +43,9 @@ class SlackConfiguration {
 		return Slack.getInstance(config, SlackHttp.client(config));
 	}
 
+	/** The Slack adapter's messenger: messages to {@code slack} accounts go through it. */
 	@Bean
-	Messenger messenger(SlackSettings settings, Slack slack, ObjectProvider<SlackTexts> texts) {
+	PlatformMessenger slackMessenger(SlackSettings settings, Slack slack, ObjectProvider<SlackTexts> texts) {
 		if (!settings.connected()) {
 			log.warn("Slack is not connected: SLACK_BOT_TOKEN is not set. Storage, the schedule and the admin API "
 					+ "work; prompts and digests are recorded as not delivered. See README → Connect Slack.");
@@ -58,15 +59,15 @@ class SlackConfiguration {
 		}
 		log.info("Slack connected ({} mode, Web API at {})", settings.socketMode() ? "Socket" : "HTTP",
 				settings.apiUrlWithSlash());
-		return new SlackMessenger(slack.methods(settings.botToken()), userId -> {
+		return new SlackMessenger(slack.methods(settings.botToken()), account -> {
 			SlackTexts t = texts.getObject();
-			return t.t("slack.continued", t.localeOf(userId));
+			return t.t("slack.continued", t.localeOf(account));
 		});
 	}
 
 	/** Who people are on Slack ({@code users.info}, scope {@code users:read}). */
 	@Bean
-	PeopleDirectory peopleDirectory(SlackSettings settings, Slack slack) {
+	PlatformDirectory slackPeopleDirectory(SlackSettings settings, Slack slack) {
 		return settings.connected() ? new SlackPeopleDirectory(slack.methods(settings.botToken()))
 				: new DisconnectedPeopleDirectory();
 	}

@@ -5,23 +5,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Image;
 import org.fieldnotes.chat.MessageRef;
-import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.PlatformMessenger;
 import org.fieldnotes.chat.SentMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
-import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
-import com.slack.api.methods.response.files.FilesUploadV2Response;
+import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.reactions.ReactionsAddResponse;
 import com.slack.api.model.block.LayoutBlock;
 
@@ -33,30 +34,37 @@ import com.slack.api.model.block.LayoutBlock;
  * {@code files.uploadV2} (scope {@code files:write}). A failed send says whether Slack may have posted the message
  * all the same ({@link DeliveryFailed#mayHaveArrived()}): see {@link SlackHttp} and {@link SlackErrors}.
  */
-class SlackMessenger implements Messenger {
+class SlackMessenger implements PlatformMessenger {
 
 	private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
 	static final String SAVED_REACTION = "white_check_mark";
 
 	private final MethodsClient slack;
-	private final Function<String, String> continuedFor;
+	private final Function<ChatAccount, String> continuedFor;
 
 	SlackMessenger(MethodsClient slack) {
-		this(slack, userId -> Mrkdwn.CONTINUED);
+		this(slack, account -> Mrkdwn.CONTINUED);
 	}
 
 	/**
-	 * @param continuedFor a member id → "… (continued in the portal/API)" in their language; only asked when a
-	 * message has to be cut
+	 * @param continuedFor an account → "… (continued in the portal/API)" in its person's language; only asked when
+	 * a message has to be cut
 	 */
-	SlackMessenger(MethodsClient slack, Function<String, String> continuedFor) {
+	SlackMessenger(MethodsClient slack, Function<ChatAccount, String> continuedFor) {
 		this.slack = slack;
 		this.continuedFor = continuedFor;
 	}
 
 	@Override
-	public SentMessage sendDirect(String userId, ChatMessage message) {
-		BlockKitRenderer renderer = new BlockKitRenderer(() -> continuedFor.apply(userId));
+	public String platform() {
+		return SlackMemberReferences.PLATFORM;
+	}
+
+	/** {@code chat.postMessage} to the member id, which opens (or reuses) the app's DM with them. */
+	@Override
+	public SentMessage sendDirect(ChatAccount to, ChatMessage message) {
+		String userId = to.memberId();
+		BlockKitRenderer renderer = new BlockKitRenderer(() -> continuedFor.apply(to));
 		List<List<LayoutBlock>> parts = BlockKitRenderer.parts(renderer.render(message));
 		String text = renderer.fallback(message);
 		SentMessage first = null;
@@ -68,7 +76,7 @@ class SlackMessenger implements Messenger {
 					throw SlackErrors.failure(response.getError(), null);
 				}
 				if (first == null) {
-					first = new SentMessage(response.getChannel(), response.getTs());
+					first = new SentMessage(to, response.getChannel(), response.getTs());
 				}
 			}
 			catch (DeliveryFailed failure) {
@@ -177,9 +185,10 @@ class SlackMessenger implements Messenger {
 
 	/** {@code chat.postEphemeral}: one message (cut to 50 blocks), seen only by that person. */
 	@Override
-	public void sendEphemeral(String conversation, String userId, ChatMessage message) {
+	public void sendEphemeral(String conversation, ChatAccount to, ChatMessage message) {
 		try {
-			BlockKitRenderer renderer = new BlockKitRenderer(() -> continuedFor.apply(userId));
+			String userId = to.memberId();
+			BlockKitRenderer renderer = new BlockKitRenderer(() -> continuedFor.apply(to));
 			List<LayoutBlock> blocks = renderer.renderOne(message);
 			String text = renderer.fallback(message);
 			ChatPostEphemeralResponse response = slack

@@ -3,9 +3,10 @@ package org.fieldnotes.slack;
 import java.io.IOException;
 import java.util.Optional;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatPerson;
 import org.fieldnotes.chat.DirectoryUnavailable;
-import org.fieldnotes.chat.PeopleDirectory;
+import org.fieldnotes.chat.PlatformDirectory;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
@@ -16,7 +17,7 @@ import com.slack.api.model.User;
  * Members through {@code users.info} (scope {@code users:read}; the e-mail address also needs
  * {@code users:read.email}, else it is {@literal null}).
  */
-class SlackPeopleDirectory implements PeopleDirectory {
+class SlackPeopleDirectory implements PlatformDirectory {
 
 	private final MethodsClient slack;
 
@@ -25,7 +26,13 @@ class SlackPeopleDirectory implements PeopleDirectory {
 	}
 
 	@Override
-	public Optional<ChatPerson> lookup(String userId) {
+	public String platform() {
+		return SlackMemberReferences.PLATFORM;
+	}
+
+	@Override
+	public Optional<ChatPerson> lookup(ChatAccount account) {
+		String userId = account.memberId();
 		UsersInfoResponse response;
 		try {
 			response = slack.usersInfo(r -> r.user(userId).includeLocale(true));
@@ -49,7 +56,7 @@ class SlackPeopleDirectory implements PeopleDirectory {
 		User.Profile profile = user.getProfile();
 		String name = firstOf(user.getRealName(), profile == null ? null : profile.getRealName(),
 				profile == null ? null : profile.getDisplayName(), user.getName(), userId);
-		return Optional.of(new ChatPerson(userId, name, blankToNull(user.getTz()), blankToNull(user.getLocale()),
+		return Optional.of(new ChatPerson(account, name, blankToNull(user.getTz()), blankToNull(user.getLocale()),
 				user.isDeleted(), profile == null ? null : blankToNull(profile.getEmail())));
 	}
 

@@ -1,6 +1,8 @@
 package org.fieldnotes.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.placement.PlacementFixtures.personId;
+import static org.fieldnotes.placement.PlacementFixtures.slack;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -166,7 +168,7 @@ class AccessMatrixTests {
 
 	private static final Placement OTHER = PlacementFixtures.inProgram("OTHER", "Other");
 
-	private final AccessPolicy policy = new AccessPolicy("UADMIN"::equals);
+	private final AccessPolicy policy = new AccessPolicy(account -> account.memberId().equals("UADMIN"), PlacementFixtures.people());
 
 	@Test
 	void everyOperationHasAnExpectedRowAndARule() {
@@ -190,9 +192,9 @@ class AccessMatrixTests {
 	void readingFollowsTheEntrysVisibility() {
 		List<String> wrong = new ArrayList<>();
 		for (Visibility visibility : Visibility.values()) {
-			compare(Operation.READ_ITEM, Target.item(P, "UADA", visibility), READ.get(visibility), wrong);
+			compare(Operation.READ_ITEM, Target.item(P, personId("UADA").value(), visibility), READ.get(visibility), wrong);
 			for (Operation operation : RESPONDING) {
-				compare(operation, Target.item(P, "UADA", visibility), RESPOND.get(visibility), wrong);
+				compare(operation, Target.item(P, personId("UADA").value(), visibility), RESPOND.get(visibility), wrong);
 			}
 		}
 		assertThat(wrong).isEmpty();
@@ -200,24 +202,24 @@ class AccessMatrixTests {
 
 	@Test
 	void aCoachOfAnotherPlacementIsAllowedOnlyForTheirOwn() {
-		Target brunosEntry = Target.item(P2, "UBRUNO", Visibility.CONFIDENTIAL);
-		assertThat(policy.decide(policy.member("UCARL"), Operation.ENTRY_ACKNOWLEDGE_BUTTON, brunosEntry).allowed()).isTrue();
-		assertThat(policy.decide(policy.member("UANDERS"), Operation.ENTRY_ACKNOWLEDGE_BUTTON, brunosEntry).allowed())
+		Target brunosEntry = Target.item(P2, personId("UBRUNO").value(), Visibility.CONFIDENTIAL);
+		assertThat(policy.decide(policy.member(slack("UCARL")), Operation.ENTRY_ACKNOWLEDGE_BUTTON, brunosEntry).allowed()).isTrue();
+		assertThat(policy.decide(policy.member(slack("UANDERS")), Operation.ENTRY_ACKNOWLEDGE_BUTTON, brunosEntry).allowed())
 			.isFalse();
-		assertThat(policy.decide(policy.member("UBRUNO"), Operation.PROMPT_SNOOZE_BUTTON, Target.placement(P2)).allowed())
+		assertThat(policy.decide(policy.member(slack("UBRUNO")), Operation.PROMPT_SNOOZE_BUTTON, Target.placement(P2)).allowed())
 			.isTrue();
-		assertThat(policy.decide(policy.member("UADA"), Operation.PROMPT_SNOOZE_BUTTON, Target.placement(P2)).allowed())
+		assertThat(policy.decide(policy.member(slack("UADA")), Operation.PROMPT_SNOOZE_BUTTON, Target.placement(P2)).allowed())
 			.isFalse();
 	}
 
 	@Test
 	void aFollowerActsInTheMostSpecificRoleThatMayRead() {
 		Placement both = PlacementFixtures.withPeople("P3", "UADA", "UANDERS", "UANDERS", "UBEATA");
-		assertThat(policy.decide(policy.member("UANDERS"), Operation.ENTRY_ACKNOWLEDGE_BUTTON,
-				Target.item(both, "UADA", Visibility.PLACEMENT)).role()).isEqualTo(Role.ACADEMIC_COACH);
+		assertThat(policy.decide(policy.member(slack("UANDERS")), Operation.ENTRY_ACKNOWLEDGE_BUTTON,
+				Target.item(both, personId("UADA").value(), Visibility.PLACEMENT)).role()).isEqualTo(Role.ACADEMIC_COACH);
 		Placement managerAndBusinessCoach = PlacementFixtures.withPeople("P4", "UADA", "UBEATA", "UANDERS", "UBEATA");
-		assertThat(policy.decide(policy.member("UBEATA"), Operation.ENTRY_ACKNOWLEDGE_BUTTON,
-				Target.item(managerAndBusinessCoach, "UADA", Visibility.PLACEMENT)).role()).isEqualTo(Role.BUSINESS_COACH);
+		assertThat(policy.decide(policy.member(slack("UBEATA")), Operation.ENTRY_ACKNOWLEDGE_BUTTON,
+				Target.item(managerAndBusinessCoach, personId("UADA").value(), Visibility.PLACEMENT)).role()).isEqualTo(Role.BUSINESS_COACH);
 	}
 
 	@Test
@@ -229,9 +231,9 @@ class AccessMatrixTests {
 			}
 		}
 		// a link minted for the admin's member id carries no admin rights
-		assertThat(policy.decide(policy.recipient("UADMIN"), Operation.COMMAND_ERASE, Target.none()).allowed()).isFalse();
-		assertThat(policy.decide(policy.recipient("UANDERS"), Operation.RESPONSE_PAGE_SHOW,
-				Target.item(P, "UADA", Visibility.CONFIDENTIAL)).allowed()).isTrue();
+		assertThat(policy.decide(policy.recipient(personId("UADMIN")), Operation.COMMAND_ERASE, Target.none()).allowed()).isFalse();
+		assertThat(policy.decide(policy.recipient(personId("UANDERS")), Operation.RESPONSE_PAGE_SHOW,
+				Target.item(P, personId("UADA").value(), Visibility.CONFIDENTIAL)).allowed()).isTrue();
 		Decision nobody = policy.decide(policy.member(null), Operation.COMMAND_HELP, Target.none());
 		assertThat(nobody.allowed()).isFalse();
 		assertThat(nobody.reason()).isEqualTo(Decision.Reason.NOT_PERMITTED);
@@ -272,10 +274,10 @@ class AccessMatrixTests {
 
 	@Test
 	void anItemOperationWithoutItsTargetIsRefused() {
-		assertThat(policy.decide(policy.member("UANDERS"), Operation.ENTRY_ACKNOWLEDGE_BUTTON, Target.none()).allowed())
+		assertThat(policy.decide(policy.member(slack("UANDERS")), Operation.ENTRY_ACKNOWLEDGE_BUTTON, Target.none()).allowed())
 			.isFalse();
-		assertThat(policy.decide(policy.member("UADA"), Operation.PROMPT_SKIP_BUTTON, Target.none()).allowed()).isFalse();
-		assertThat(policy.decide(policy.member("UADA"), Operation.ENTRY_EDIT_FORM, null).allowed()).isFalse();
+		assertThat(policy.decide(policy.member(slack("UADA")), Operation.PROMPT_SKIP_BUTTON, Target.none()).allowed()).isFalse();
+		assertThat(policy.decide(policy.member(slack("UADA")), Operation.ENTRY_EDIT_FORM, null).allowed()).isFalse();
 	}
 
 	// ---------------------------------------------------------------------------------------------- helpers
@@ -289,7 +291,7 @@ class AccessMatrixTests {
 		return switch (operation.on()) {
 			case PLACEMENT -> Target.placement(P);
 			case PROGRAM -> Target.program("ktp 2026");
-			case ITEM -> Target.item(P, "UADA", Visibility.COACHES);
+			case ITEM -> Target.item(P, personId("UADA").value(), Visibility.COACHES);
 			default -> Target.none();
 		};
 	}
@@ -298,7 +300,7 @@ class AccessMatrixTests {
 		return switch (operation.on()) {
 			case PLACEMENT -> Target.placement(OTHER);
 			case PROGRAM -> Target.program("Other");
-			case ITEM -> Target.item(OTHER, "UPARTICIPANT", Visibility.COACHES);
+			case ITEM -> Target.item(OTHER, personId("UPARTICIPANT").value(), Visibility.COACHES);
 			default -> Target.none();
 		};
 	}
@@ -308,7 +310,7 @@ class AccessMatrixTests {
 			case PLACEMENT:
 				return Target.placement(P);
 			case ITEM:
-				return Target.item(P, "UADA", visibility);
+				return Target.item(P, personId("UADA").value(), visibility);
 			default:
 				return Target.none();
 		}
@@ -320,7 +322,7 @@ class AccessMatrixTests {
 		StringBuilder actual = new StringBuilder();
 		for (String person : PEOPLE) {
 			actual.append(actual.length() == 0 ? "" : " ")
-				.append(policy.decide(policy.member(person), operation, target).allowed() ? "Y" : ".");
+				.append(policy.decide(policy.member(slack(person)), operation, target).allowed() ? "Y" : ".");
 		}
 		if (!actual.toString().equals(expected)) {
 			wrong.add(operation + (target.visibility() == null ? "" : " on a " + target.visibility() + " entry")

@@ -260,8 +260,10 @@ class OutboxCrashTests {
 			String key = KEY_PREFIX + i;
 			Instant at = first.plusMillis(i);
 			ChatMessage message = ChatMessage.text("Prompt " + key + " for today: " + WORDS + "?");
+			String member = "UCRASH" + (i % recipients());
 			batch.add(new OutboxMessage(java.util.UUID.randomUUID().toString(), key, MessageKind.PROMPT, "crash-" + i,
-					"UCRASH" + (i % recipients()), message, List.of(), OutboxStatus.PENDING, 0, at, at, null, null,
+					member, new org.fieldnotes.chat.ChatAccount("slack", null, member), message, List.of(),
+					OutboxStatus.PENDING, 0, at, at, null, null,
 					null, null, null, null, null, null, false));
 			if (batch.size() == 1000) {
 				template.insertAll(batch);

@@ -87,7 +87,7 @@ class OutboxTests extends IntegrationTest {
 		SlackStub.reset();
 		clock.advance(Duration.ofSeconds(29));
 		assertThat(drainOutbox()).isZero();
-		Delivery meanwhile = outbox.send(Outgoing.of("test:meanwhile", MessageKind.NOTICE, "m", "UBEATA",
+		Delivery meanwhile = outbox.send(TestMessages.toMember("test:meanwhile", MessageKind.NOTICE, "m", "UBEATA",
 				ChatMessage.text("Meanwhile")));
 		assertThat(meanwhile.status()).isEqualTo(OutboxStatus.PENDING);
 		assertThat(SlackStub.calls("chat.postMessage")).isEmpty();
@@ -161,7 +161,7 @@ class OutboxTests extends IntegrationTest {
 
 	@Test
 	void theSameKeyIsSentOnceHoweverOftenItIsHandedIn() {
-		Outgoing note = Outgoing.of("test:once", MessageKind.NOTICE, "once", ADA, ChatMessage.text("Hello"));
+		Outgoing note = TestMessages.toMember("test:once", MessageKind.NOTICE, "once", ADA, ChatMessage.text("Hello"));
 
 		Delivery first = outbox.send(note);
 		Delivery second = outbox.send(note);
@@ -200,7 +200,7 @@ class OutboxTests extends IntegrationTest {
 		OutboxWorker other = new OutboxWorker(store, messenger, mailer, events, settings, clock);
 		int count = 120;
 		IntStream.range(0, count)
-			.forEach(i -> outbox.enqueue(Outgoing.of("test:" + i, MessageKind.NOTICE, String.valueOf(i), "U" + (i % 12),
+			.forEach(i -> outbox.enqueue(TestMessages.toMember("test:" + i, MessageKind.NOTICE, String.valueOf(i), "U" + (i % 12),
 					ChatMessage.text("message " + i))));
 
 		CompletableFuture<Integer> mine = CompletableFuture.supplyAsync(this::drainOutbox);
@@ -237,8 +237,8 @@ class OutboxTests extends IntegrationTest {
 			}
 		};
 		OutboxWorker slow = new OutboxWorker(store, messenger, mailer, events, paced, clock, slowTurn);
-		outbox.enqueue(Outgoing.of("test:first", MessageKind.NOTICE, "1", ADA, ChatMessage.text("first")));
-		outbox.enqueue(Outgoing.of("test:second", MessageKind.NOTICE, "2", ADA, ChatMessage.text("second")));
+		outbox.enqueue(TestMessages.toMember("test:first", MessageKind.NOTICE, "1", ADA, ChatMessage.text("first")));
+		outbox.enqueue(TestMessages.toMember("test:second", MessageKind.NOTICE, "2", ADA, ChatMessage.text("second")));
 
 		slow.drain();
 
@@ -254,15 +254,15 @@ class OutboxTests extends IntegrationTest {
 
 	@Test
 	void settledMessagesAreForgottenAfterThirtyDaysAndNothingElseIs() {
-		outbox.send(Outgoing.of("test:old-sent", MessageKind.NOTICE, "1", ADA, ChatMessage.text("old")));
+		outbox.send(TestMessages.toMember("test:old-sent", MessageKind.NOTICE, "1", ADA, ChatMessage.text("old")));
 		SlackStub.error("chat.postMessage", "channel_not_found");
-		outbox.send(Outgoing.of("test:old-failed", MessageKind.NOTICE, "2", "UGONE", ChatMessage.text("old")));
+		outbox.send(TestMessages.toMember("test:old-failed", MessageKind.NOTICE, "2", "UGONE", ChatMessage.text("old")));
 		SlackStub.reset();
 		SlackStub.status("chat.postMessage", 503);
-		outbox.send(Outgoing.of("test:still-trying", MessageKind.NOTICE, "3", "UBO", ChatMessage.text("trying")));
+		outbox.send(TestMessages.toMember("test:still-trying", MessageKind.NOTICE, "3", "UBO", ChatMessage.text("trying")));
 		SlackStub.reset();
 		clock.advance(Duration.ofDays(29));
-		outbox.send(Outgoing.of("test:recent", MessageKind.NOTICE, "4", ADA, ChatMessage.text("recent")));
+		outbox.send(TestMessages.toMember("test:recent", MessageKind.NOTICE, "4", ADA, ChatMessage.text("recent")));
 		clock.advance(Duration.ofDays(2));
 
 		assertThat(worker.prune()).isEqualTo(2);
@@ -279,13 +279,13 @@ class OutboxTests extends IntegrationTest {
 		FailingStore failing = new FailingStore();
 		OutboxWorker cutOff = new OutboxWorker(failing, messenger, mailer, events, settings, clock);
 		Outbox cutOffOutbox = new Outbox(failing, cutOff, clock);
-		outbox.enqueue(Outgoing.of("test:queued", MessageKind.NOTICE, "1", ADA, ChatMessage.text("Queued")));
+		outbox.enqueue(TestMessages.toMember("test:queued", MessageKind.NOTICE, "1", ADA, ChatMessage.text("Queued")));
 
 		failing.failAt = "renew";
 		assertThatThrownBy(cutOff::drain).isInstanceOf(DataAccessResourceFailureException.class);
 		failing.failAt = "renew";
 		failing.driverError = true;
-		assertThatThrownBy(() -> cutOffOutbox.send(Outgoing.of("test:now", MessageKind.NOTICE, "2", "UBEATA",
+		assertThatThrownBy(() -> cutOffOutbox.send(TestMessages.toMember("test:now", MessageKind.NOTICE, "2", "UBEATA",
 				ChatMessage.text("Now")))).isInstanceOf(MongoSocketReadException.class);
 
 		for (String key : List.of("test:queued", "test:now")) {
@@ -316,7 +316,7 @@ class OutboxTests extends IntegrationTest {
 	void aStoreFailureAfterSlackTookTheMessageMeansItIsSentAgainAfterTheLeaseAndFlagged() {
 		FailingStore failing = new FailingStore();
 		OutboxWorker cutOff = new OutboxWorker(failing, messenger, mailer, events, settings, clock);
-		outbox.enqueue(Outgoing.of("test:sent-unmarked", MessageKind.NOTICE, "1", ADA, ChatMessage.text("Hello")));
+		outbox.enqueue(TestMessages.toMember("test:sent-unmarked", MessageKind.NOTICE, "1", ADA, ChatMessage.text("Hello")));
 
 		failing.failAt = "markSent";
 		assertThatThrownBy(cutOff::drain).isInstanceOf(DataAccessResourceFailureException.class);
@@ -341,11 +341,11 @@ class OutboxTests extends IntegrationTest {
 	void aStoreFailureWhileSettlingAFailedSendLeavesTheDecisionToSlacksNextAnswer() {
 		FailingStore failing = new FailingStore();
 		OutboxWorker cutOff = new OutboxWorker(failing, messenger, mailer, events, settings, clock);
-		outbox.enqueue(Outgoing.of("test:retry", MessageKind.NOTICE, "1", ADA, ChatMessage.text("Retry me")));
+		outbox.enqueue(TestMessages.toMember("test:retry", MessageKind.NOTICE, "1", ADA, ChatMessage.text("Retry me")));
 		SlackStub.status("chat.postMessage", 503);
 		failing.failAt = "retryLater";
 		assertThatThrownBy(cutOff::drain).isInstanceOf(DataAccessResourceFailureException.class);
-		outbox.enqueue(Outgoing.of("test:refused", MessageKind.NOTICE, "2", "UGONE", ChatMessage.text("Refused")));
+		outbox.enqueue(TestMessages.toMember("test:refused", MessageKind.NOTICE, "2", "UGONE", ChatMessage.text("Refused")));
 		SlackStub.error("chat.postMessage", "channel_not_found");
 		failing.failAt = "markFailed";
 		assertThatThrownBy(cutOff::drain).isInstanceOf(DataAccessResourceFailureException.class);
@@ -372,7 +372,7 @@ class OutboxTests extends IntegrationTest {
 				.willSetStateTo("answered")
 				.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-		Delivery delivery = outbox.send(Outgoing.of("test:unknown", MessageKind.NOTICE, "1", ADA,
+		Delivery delivery = outbox.send(TestMessages.toMember("test:unknown", MessageKind.NOTICE, "1", ADA,
 				ChatMessage.text("Did it arrive?")));
 
 		assertThat(delivery.status()).isEqualTo(OutboxStatus.PENDING);
@@ -387,7 +387,7 @@ class OutboxTests extends IntegrationTest {
 
 		// a 503 means Slack did not take it: retried, not flagged
 		SlackStub.status("chat.postMessage", 503);
-		outbox.send(Outgoing.of("test:refused-for-now", MessageKind.NOTICE, "2", ADA, ChatMessage.text("Later")));
+		outbox.send(TestMessages.toMember("test:refused-for-now", MessageKind.NOTICE, "2", ADA, ChatMessage.text("Later")));
 		assertThat(outboxDocument("test:refused-for-now").getInteger("ambiguousAttempts", 0)).isZero();
 		assertThat(outbox.possiblyDuplicated()).isEqualTo(1);
 	}
@@ -441,7 +441,8 @@ class OutboxTests extends IntegrationTest {
 
 	private OutboxMessage held(String id, String recipient, String owner, Instant leaseUntil) {
 		Instant claimed = leaseUntil.minus(settings.lease());
-		return new OutboxMessage(id, "test:" + id, MessageKind.NOTICE, id, recipient, ChatMessage.text("Held " + id),
+		return new OutboxMessage(id, "test:" + id, MessageKind.NOTICE, id, recipient,
+				new org.fieldnotes.chat.ChatAccount("slack", null, recipient), ChatMessage.text("Held " + id),
 				List.of(), OutboxStatus.SENDING, 1, claimed, claimed, owner, leaseUntil, null, null, null, null, null, null, false);
 	}
 

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
 import org.bson.Document;
 import org.fieldnotes.support.MailParts;
 import org.fieldnotes.support.MailTest;
@@ -17,9 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A new e-mail address for the digest, typed in with {@code /fieldnotes digest settings}, is used only once its
@@ -105,7 +105,7 @@ class AddressConfirmationTests extends MailTest {
 		assertThat(((InternetAddress) greenMail.getReceivedMessages()[1].getAllRecipients()[0]).getAddress())
 			.isEqualTo(NEW);
 		assertThat(SlackStub.messagesTo("UANDERS")).hasSize(1);
-		assertThat(settings.current("UANDERS").orElseThrow()).satisfies(current -> {
+		assertThat(settings.current(slack("UANDERS")).orElseThrow()).satisfies(current -> {
 			assertThat(current.effectiveChannel()).isEqualTo(DigestChannel.EMAIL);
 			assertThat(current.email()).isEqualTo(NEW);
 			assertThat(current.pendingEmail()).isNull();
@@ -159,14 +159,14 @@ class AddressConfirmationTests extends MailTest {
 			.contains("/fieldnotes digest settings email " + NEW);
 		assertThat(post(token).statusCode()).isEqualTo(410);
 		assertThat(stored("UANDERS").getString("email")).isNull();
-		assertThat(settings.current("UANDERS").orElseThrow().pendingEmail()).as("no longer said to be waiting").isNull();
+		assertThat(settings.current(slack("UANDERS")).orElseThrow().pendingEmail()).as("no longer said to be waiting").isNull();
 		assertThat(commandAnswer("UANDERS", "digest settings friday")).doesNotContain("Väntar på");
 	}
 
 	// ---------------------------------------------------------------------------------------------- helpers
 
 	private Document stored(String recipientKey) {
-		return mongo.getCollection("digest_preferences").find(new Document("_id", recipientKey)).first();
+		return mongo.getCollection("digest_preferences").find(new Document("_id", keyOf(recipientKey))).first();
 	}
 
 	private static String mailTo(String address) throws Exception {

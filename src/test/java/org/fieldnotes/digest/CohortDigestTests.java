@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.fieldnotes.admin.AdminDirectory;
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.delivery.MessageKind;
+import org.fieldnotes.delivery.Outgoing;
+import org.fieldnotes.delivery.TestMessages;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.OverallStatus;
 import org.fieldnotes.logbook.StatusUpdate;
@@ -22,9 +26,6 @@ import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.SlackStub;
-import org.fieldnotes.chat.ChatMessage;
-import org.fieldnotes.delivery.MessageKind;
-import org.fieldnotes.delivery.Outgoing;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,7 +46,7 @@ class CohortDigestTests extends IntegrationTest {
 	/** Put in every entry, progress and blocker: it must never reach an admin. */
 	private static final String CANARY = "CANARY-words-of-the-participant";
 	private static final String ADMIN = "UADMIN1";
-	private static final String ADMIN_KEY = "admin:UADMIN1";
+	
 	/** Monday 7 December 2026, 08:00 in Stockholm. */
 	private static final Instant MONDAY_0800_STOCKHOLM = Instant.parse("2026-12-07T07:00:00Z");
 
@@ -89,7 +90,7 @@ class CohortDigestTests extends IntegrationTest {
 		String di = enrolAs("UDI", "Di Wu", "Thesis abroad", "ETH");
 		String eve = enrolAs("UEVE", "Eve Old", "KTP 2026", "Saab");
 		String fay = enrolAs("UFAY", "Fay Ek", "KTP 2026", "Ericsson");
-		logbook.write("UBO", "Bo: " + CANARY);
+		logbook.write(slack("UBO"), "Bo: " + CANARY);
 		status("UBO", OverallStatus.RED);
 		placements.end(eve);
 
@@ -101,9 +102,9 @@ class CohortDigestTests extends IntegrationTest {
 		assertThat(directMessage("EvA", "UADA", "1764579600.000100", "Ada: " + CANARY, null).statusCode())
 			.isEqualTo(200);
 		status("UADA", OverallStatus.GREEN);
-		logbook.write("UCY", "Cy: " + CANARY);
+		logbook.write(slack("UCY"), "Cy: " + CANARY);
 		// Bo writes again, privately: it moves neither his last entry date nor his "no entry" flag
-		logbook.write("UBO", "Bo, privately: " + CANARY, Visibility.PRIVATE);
+		logbook.write(slack("UBO"), "Bo, privately: " + CANARY, Visibility.PRIVATE);
 		StatusUpdate privateRed = status("UCY", OverallStatus.RED);
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(privateRed.id())),
 				new Update().set("visibility", Visibility.PRIVATE), StatusUpdate.class);
@@ -116,7 +117,7 @@ class CohortDigestTests extends IntegrationTest {
 	void perProgrammeEveryPlacementOnOneLineFlaggedFirstAndNobodysWords() {
 		Map<String, String> ids = cohortOfTwoProgrammes();
 
-		scheduler.fire(ADMIN_KEY);
+		scheduler.fire(adminKeyOf("UADMIN1"));
 
 		Map<String, String> message = onlyMessageTo(ADMIN);
 		String text = SlackStub.blockTexts(message);
@@ -146,7 +147,7 @@ class CohortDigestTests extends IntegrationTest {
 		// nobody's words: not entries, not progress, not blockers
 		assertThat(message.toString()).doesNotContain(CANARY).doesNotContain("progress of").doesNotContain("blocked by");
 
-		DigestRecord record = record(ADMIN_KEY, "2026-W49").orElseThrow();
+		DigestRecord record = record(adminKeyOf("UADMIN1"), "2026-W49").orElseThrow();
 		assertThat(record.status()).isEqualTo(DigestStatus.SENT);
 		assertThat(record.channel()).isEqualTo("D" + ADMIN);
 		assertThat(record.ts()).isNotBlank();
@@ -164,11 +165,11 @@ class CohortDigestTests extends IntegrationTest {
 		// a notice given up for another reason, 8 days ago: no longer this week's
 		clock.set(DEFAULT_NOW.minus(java.time.Duration.ofDays(8)));
 		SlackStub.error("chat.postMessage", "channel_not_found");
-		outbox.send(Outgoing.of("test:old", MessageKind.NOTICE, "old", "UOLD", ChatMessage.text("old")));
+		outbox.send(TestMessages.toMember("test:old", MessageKind.NOTICE, "old", "UOLD", ChatMessage.text("old")));
 		SlackStub.reset();
 		clock.set(DEFAULT_NOW);
 
-		scheduler.fire(ADMIN_KEY);
+		scheduler.fire(adminKeyOf("UADMIN1"));
 
 		String text = SlackStub.blockTexts(onlyMessageTo(ADMIN));
 		assertThat(text).contains("⚠ Could not deliver")
@@ -187,9 +188,9 @@ class CohortDigestTests extends IntegrationTest {
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
 				.withBody("{\"ok\":true,\"user\":{\"id\":\"USVADMIN\",\"name\":\"karin\",\"real_name\":\"Karin Sjö\","
 						+ "\"deleted\":false,\"tz\":\"Europe/Stockholm\",\"locale\":\"sv-SE\"}}")));
-		admins.add("USVADMIN", ADMIN);
+		admins.add(people.ensure(slack("USVADMIN")), people.ensure(slack(ADMIN)).id());
 
-		scheduler.fire("admin:USVADMIN");
+		scheduler.fire(adminKeyOf("USVADMIN"));
 
 		String text = SlackStub.blockTexts(onlyMessageTo("USVADMIN"));
 		assertThat(text).contains("Din kohort den här veckan")
@@ -207,22 +208,22 @@ class CohortDigestTests extends IntegrationTest {
 		cohortOfTwoProgrammes();
 		clock.set(MONDAY_0800_STOCKHOLM);
 
-		scheduler.fire(ADMIN_KEY);
-		scheduler.fire(ADMIN_KEY);
+		scheduler.fire(adminKeyOf("UADMIN1"));
+		scheduler.fire(adminKeyOf("UADMIN1"));
 		clock.advance(Duration.ofHours(1));
 		scheduler.startUp(); // a restart an hour later
 
 		assertThat(SlackStub.messagesTo(ADMIN)).hasSize(1);
-		assertThat(record(ADMIN_KEY, "2026-W50")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
-		assertThat(scheduler.nextFireTime(ADMIN_KEY)).hasValue(MONDAY_0800_STOCKHOLM.plus(Duration.ofDays(7)));
+		assertThat(record(adminKeyOf("UADMIN1"), "2026-W50")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		assertThat(scheduler.nextFireTime(adminKeyOf("UADMIN1"))).hasValue(MONDAY_0800_STOCKHOLM.plus(Duration.ofDays(7)));
 
 		clock.set(MONDAY_0800_STOCKHOLM.plus(Duration.ofDays(7)));
-		scheduler.fire(ADMIN_KEY);
-		scheduler.fire(ADMIN_KEY);
+		scheduler.fire(adminKeyOf("UADMIN1"));
+		scheduler.fire(adminKeyOf("UADMIN1"));
 
 		assertThat(SlackStub.messagesTo(ADMIN)).hasSize(2);
-		assertThat(record(ADMIN_KEY, "2026-W51")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
-		assertThat(mongo.count(Query.query(Criteria.where("recipientKey").is(ADMIN_KEY)), DigestRecord.class))
+		assertThat(record(adminKeyOf("UADMIN1"), "2026-W51")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		assertThat(mongo.count(Query.query(Criteria.where("recipientKey").is(adminKeyOf("UADMIN1"))), DigestRecord.class))
 			.isEqualTo(2);
 	}
 
@@ -230,21 +231,21 @@ class CohortDigestTests extends IntegrationTest {
 	void adminsAreScheduledLikeEveryRecipientAndAnAddedAdminToo() {
 		enrol("UADA", "2026-11-02", "2027-04-30");
 
-		assertThat(scheduler.nextFireTime(ADMIN_KEY)).hasValue(MONDAY_0800_STOCKHOLM);
-		assertThat(scheduler.nextFireTime("admin:UNEWADMIN")).isEmpty();
+		assertThat(scheduler.nextFireTime(adminKeyOf("UADMIN1"))).hasValue(MONDAY_0800_STOCKHOLM);
+		assertThat(scheduler.nextFireTime(adminKeyOf("UNEWADMIN"))).isEmpty();
 
-		admins.add("UNEWADMIN", ADMIN);
-		assertThat(scheduler.nextFireTime("admin:UNEWADMIN")).hasValue(MONDAY_0800_STOCKHOLM);
+		admins.add(people.ensure(slack("UNEWADMIN")), people.ensure(slack(ADMIN)).id());
+		assertThat(scheduler.nextFireTime(adminKeyOf("UNEWADMIN"))).hasValue(MONDAY_0800_STOCKHOLM);
 
-		admins.remove("UNEWADMIN");
-		assertThat(scheduler.nextFireTime("admin:UNEWADMIN")).isEmpty();
-		scheduler.fire("admin:UNEWADMIN");
+		admins.remove(slack("UNEWADMIN"));
+		assertThat(scheduler.nextFireTime(adminKeyOf("UNEWADMIN"))).isEmpty();
+		scheduler.fire(adminKeyOf("UNEWADMIN"));
 		assertThat(SlackStub.messagesTo("UNEWADMIN")).as("no longer an admin").isEmpty();
 	}
 
 	@Test
 	void withoutPlacementsThereIsNoCohortDigestAndNothingIsClaimed() {
-		scheduler.fire(ADMIN_KEY);
+		scheduler.fire(adminKeyOf("UADMIN1"));
 
 		assertThat(SlackStub.messagesTo(ADMIN)).isEmpty();
 		assertThat(mongo.getCollection("digests").countDocuments()).isZero();
@@ -255,14 +256,14 @@ class CohortDigestTests extends IntegrationTest {
 		enrolAs("UADA", "Ada Lindqvist", "KTP 2026", "Scania", "UMAJA", ADMIN);
 
 		digests.sendAll();
-		scheduler.fire(ADMIN_KEY);
+		scheduler.fire(adminKeyOf("UADMIN1"));
 
 		List<Map<String, String>> toAdmin = SlackStub.messagesTo(ADMIN);
 		assertThat(toAdmin).hasSize(2);
 		assertThat(SlackStub.blockTexts(toAdmin.get(0))).contains("Your placements this week");
 		assertThat(SlackStub.blockTexts(toAdmin.get(1))).contains("Your cohort this week");
-		assertThat(record(ADMIN, "2026-W49")).isPresent();
-		assertThat(record(ADMIN_KEY, "2026-W49")).isPresent();
+		assertThat(record(keyOf(ADMIN), "2026-W49")).isPresent();
+		assertThat(record(adminKeyOf("UADMIN1"), "2026-W49")).isPresent();
 	}
 
 	@Test
@@ -272,7 +273,7 @@ class CohortDigestTests extends IntegrationTest {
 					i % 2 == 0 ? "KTP 2026" : "Thesis abroad", "Host organisation number " + i);
 		}
 
-		scheduler.fire(ADMIN_KEY);
+		scheduler.fire(adminKeyOf("UADMIN1"));
 
 		Map<String, String> message = onlyMessageTo(ADMIN);
 		JsonNode blocks = JSON.readTree(message.get("blocks"));
@@ -316,7 +317,7 @@ class CohortDigestTests extends IntegrationTest {
 
 		String coach = json(slashCommand("UANDERS", "digest preview").body()).toString();
 		assertThat(coach).contains("Dina placeringar").doesNotContain("kohort").doesNotContain("cohort");
-		assertThat(cohort.preview("UANDERS")).isEmpty();
+		assertThat(cohort.preview(personIdOf("UANDERS"))).isEmpty();
 	}
 
 	// ---------------------------------------------------------------------------------------------- helpers
@@ -337,7 +338,7 @@ class CohortDigestTests extends IntegrationTest {
 	}
 
 	private StatusUpdate status(String participantId, OverallStatus status) {
-		StatusUpdates.Submitted submitted = statusUpdates.submit(participantId,
+		StatusUpdates.Submitted submitted = statusUpdates.submit(slack(participantId),
 				new StatusUpdates.Report(status, "progress of " + CANARY, "blocked by " + CANARY, 3), null,
 				"form-" + participantId + "-" + clock.instant());
 		assertThat(submitted.outcome()).isEqualTo(StatusUpdates.Outcome.SAVED);

@@ -39,8 +39,8 @@ class DigestAttentionTests extends IntegrationTest {
 	void aCoachReadsWhyAPlacementNeedsAttentionWithoutAnyoneElsesWords() {
 		enrol("UADA", "2026-11-02", "2027-04-30");
 		clock.set(Instant.parse("2026-11-16T09:00:00Z"));
-		logbook.write("UADA", "Mapped the supplier chain");
-		assertThat(statusUpdates.submit("UADA", new StatusUpdates.Report(OverallStatus.RED, "Stuck on the bench test",
+		logbook.write(slack("UADA"), "Mapped the supplier chain");
+		assertThat(statusUpdates.submit(slack("UADA"), new StatusUpdates.Report(OverallStatus.RED, "Stuck on the bench test",
 				"no access to the CRM sandbox", 2), null, "form-1").outcome()).isEqualTo(StatusUpdates.Outcome.SAVED);
 		clock.set(DEFAULT_NOW);
 
@@ -63,7 +63,7 @@ class DigestAttentionTests extends IntegrationTest {
 	@Test
 	void nothingIsShownWhenNothingIsFlagged() {
 		enrol("UADA", "2026-11-02", "2027-04-30");
-		logbook.write("UADA", "Mapped the supplier chain");
+		logbook.write(slack("UADA"), "Mapped the supplier chain");
 
 		digests.sendAll();
 
@@ -90,8 +90,8 @@ class DigestAttentionTests extends IntegrationTest {
 			.replace("Scania", "Volvo"));
 		enrolJson(placementJson("UCY", "2026-11-02", "2027-04-30").replace("Ada Lindqvist", "Cy Berg")
 			.replace("Scania", "Saab"));
-		logbook.write("UADA", "Mapped the supplier chain");
-		logbook.write("UCY", "Met the test team");
+		logbook.write(slack("UADA"), "Mapped the supplier chain");
+		logbook.write(slack("UCY"), "Met the test team");
 
 		digests.sendAll();
 

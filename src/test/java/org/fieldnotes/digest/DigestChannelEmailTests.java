@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.fieldnotes.support.MailTest;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
 import org.fieldnotes.support.MailParts;
+import org.fieldnotes.support.MailTest;
 import org.fieldnotes.support.SlackInteractions;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
@@ -24,10 +27,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 
 import tools.jackson.databind.JsonNode;
 
@@ -68,7 +67,7 @@ class DigestChannelEmailTests extends MailTest {
 		assertThat(((InternetAddress) received[0].getAllRecipients()[0]).getAddress()).isEqualTo("beata.ek@scania.example");
 		assertThat(((InternetAddress) received[0].getAllRecipients()[0]).getPersonal()).isEqualTo("Beata Ek");
 		assertThat(MailParts.texts(received[0]).get("text/html")).contains("Mapped the supplier chain");
-		DigestRecord record = mongo.findOne(Query.query(Criteria.where("recipientKey").is("UBEATA")), DigestRecord.class);
+		DigestRecord record = mongo.findOne(Query.query(Criteria.where("recipientKey").is(keyOf("UBEATA"))), DigestRecord.class);
 		assertThat(record.status()).isEqualTo(DigestStatus.SENT);
 		assertThat(record.channel()).isEqualTo("email");
 		assertThat(record.ts()).isEqualTo(received[0].getMessageID());

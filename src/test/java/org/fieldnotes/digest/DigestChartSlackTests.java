@@ -85,8 +85,8 @@ class DigestChartSlackTests extends IntegrationTest {
 
 		List<Map<String, String>> completed = SlackStub.calls("files.completeUploadExternal");
 		assertThat(completed).hasSize(2);
-		DigestRecord toAnders = record("UANDERS");
-		DigestRecord toBeata = record("UBEATA");
+		DigestRecord toAnders = record(keyOf("UANDERS"));
+		DigestRecord toBeata = record(keyOf("UBEATA"));
 		Map<String, String> anders = completed.stream().filter(c -> "DUANDERS".equals(c.get("channel_id"))).findFirst()
 			.orElseThrow();
 		assertThat(anders.get("thread_ts")).isEqualTo(toAnders.ts()).isNotBlank();

@@ -27,7 +27,7 @@ class DigestCrashGapTests extends CrashGapTest {
 
 	private static final Instant MONDAY_0800_STOCKHOLM = Instant.parse("2026-12-07T07:00:00Z");
 	private static final String ADMIN = "UADMIN1";
-	private static final String ADMIN_KEY = "admin:UADMIN1";
+	
 
 	@Autowired
 	DigestScheduler scheduler;
@@ -41,10 +41,10 @@ class DigestCrashGapTests extends CrashGapTest {
 		clock.set(MONDAY_0800_STOCKHOLM);
 		AtomicInteger faults = failNextInsertInto("outbox");
 
-		catchThrowable(() -> scheduler.fire("UMAJA"));
+		catchThrowable(() -> scheduler.fire(keyOf("UMAJA")));
 
 		assertThat(faults).hasValue(1);
-		assertThat(record("UMAJA")).map(DigestRecord::status).hasValue(DigestStatus.CLAIMED);
+		assertThat(record(keyOf("UMAJA"))).map(DigestRecord::status).hasValue(DigestStatus.CLAIMED);
 		assertThat(SlackStub.messagesTo("UMAJA")).isEmpty();
 		clock.advance(Duration.ofMinutes(2));
 		restart();
@@ -52,7 +52,7 @@ class DigestCrashGapTests extends CrashGapTest {
 
 		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
 		assertThat(SlackStub.messagesTo("UMAJA").get(0).get("text")).startsWith("Your placements this week");
-		assertThat(record("UMAJA")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		assertThat(record(keyOf("UMAJA"))).map(DigestRecord::status).hasValue(DigestStatus.SENT);
 	}
 
 	@Test
@@ -61,19 +61,19 @@ class DigestCrashGapTests extends CrashGapTest {
 		clock.set(MONDAY_0800_STOCKHOLM);
 		AtomicInteger faults = failNextInsertInto("outbox");
 
-		QuartzFiring.fires(quartz, DigestScheduler.GROUP, "UMAJA", clock.instant());
-		catchThrowable(() -> scheduler.fire("UMAJA"));
+		QuartzFiring.fires(quartz, DigestScheduler.GROUP, keyOf("UMAJA"), clock.instant());
+		catchThrowable(() -> scheduler.fire(keyOf("UMAJA")));
 
 		assertThat(faults).hasValue(1);
-		assertThat(scheduler.nextFireTime("UMAJA")).as("the firing comes again").hasValue(
+		assertThat(scheduler.nextFireTime(keyOf("UMAJA"))).as("the firing comes again").hasValue(
 				MONDAY_0800_STOCKHOLM.plus(Duration.ofMinutes(1)));
 		clock.advance(Duration.ofMinutes(1));
-		QuartzFiring.fires(quartz, DigestScheduler.GROUP, "UMAJA", clock.instant());
-		scheduler.fire("UMAJA");
+		QuartzFiring.fires(quartz, DigestScheduler.GROUP, keyOf("UMAJA"), clock.instant());
+		scheduler.fire(keyOf("UMAJA"));
 
 		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
-		assertThat(record("UMAJA")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
-		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(MONDAY_0800_STOCKHOLM.plus(Duration.ofDays(7)));
+		assertThat(record(keyOf("UMAJA"))).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		assertThat(scheduler.nextFireTime(keyOf("UMAJA"))).hasValue(MONDAY_0800_STOCKHOLM.plus(Duration.ofDays(7)));
 	}
 
 	@Test
@@ -82,18 +82,18 @@ class DigestCrashGapTests extends CrashGapTest {
 		clock.set(MONDAY_0800_STOCKHOLM);
 		AtomicInteger faults = failNextInsertInto("outbox");
 
-		catchThrowable(() -> scheduler.fire(ADMIN_KEY));
+		catchThrowable(() -> scheduler.fire(adminKeyOf("UADMIN1")));
 
 		assertThat(faults).hasValue(1);
-		assertThat(record(ADMIN_KEY)).map(DigestRecord::status).hasValue(DigestStatus.CLAIMED);
+		assertThat(record(adminKeyOf("UADMIN1"))).map(DigestRecord::status).hasValue(DigestStatus.CLAIMED);
 		clock.advance(Duration.ofMinutes(2));
 		restart();
 		restart();
-		scheduler.fire(ADMIN_KEY);
+		scheduler.fire(adminKeyOf("UADMIN1"));
 
 		assertThat(SlackStub.messagesTo(ADMIN)).hasSize(1);
 		assertThat(SlackStub.blockTexts(SlackStub.messagesTo(ADMIN).get(0))).contains("Your cohort this week");
-		assertThat(record(ADMIN_KEY)).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		assertThat(record(adminKeyOf("UADMIN1"))).map(DigestRecord::status).hasValue(DigestStatus.SENT);
 	}
 
 	private Optional<DigestRecord> record(String recipientKey) {

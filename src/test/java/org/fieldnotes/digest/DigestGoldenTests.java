@@ -51,7 +51,7 @@ class DigestGoldenTests extends FixedWeekTest {
 	void eachRolesDigestMatchesItsGoldenFiles(String role, String slackUserId) throws IOException {
 		createFixedWeek();
 
-		ChatMessage digest = digests.preview(slackUserId).orElseThrow();
+		ChatMessage digest = digests.preview(personIdOf(slackUserId)).orElseThrow();
 
 		String slack = slackJson(digest);
 		String email = MailRendering.html(templates,

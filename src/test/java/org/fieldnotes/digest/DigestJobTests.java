@@ -32,7 +32,7 @@ class DigestJobTests extends IntegrationTest {
 		enrol("UADA", "2026-11-02", "2027-04-30");
 		clock.set(Instant.parse("2026-12-07T07:00:00Z"));
 		JobExecutionContext context = mock(JobExecutionContext.class);
-		when(context.getJobDetail()).thenReturn(quartz.getJobDetail(JobKey.jobKey("UMAJA", DigestScheduler.GROUP)));
+		when(context.getJobDetail()).thenReturn(quartz.getJobDetail(JobKey.jobKey(keyOf("UMAJA"), DigestScheduler.GROUP)));
 
 		new DigestJob(scheduler).execute(context);
 

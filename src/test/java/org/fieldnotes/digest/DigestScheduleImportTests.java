@@ -76,10 +76,10 @@ class DigestScheduleImportTests extends IntegrationTest {
 		// 20 managers, the coach and the admin (UADMIN1, of the cohort digest): one rebuild sets each once
 		assertThat(digestTriggersSet).hasSize(rows + 2).doesNotHaveDuplicates();
 		for (int i = 1; i <= rows; i++) {
-			assertThat(scheduler.nextFireTime("UM%02d".formatted(i))).hasValue(MONDAY_0800_STOCKHOLM);
+			assertThat(scheduler.nextFireTime(keyOf("UM%02d".formatted(i)))).hasValue(MONDAY_0800_STOCKHOLM);
 		}
-		assertThat(scheduler.nextFireTime("UANDERS")).hasValue(MONDAY_0800_STOCKHOLM);
-		assertThat(scheduler.nextFireTime("admin:UADMIN1")).hasValue(MONDAY_0800_STOCKHOLM);
+		assertThat(scheduler.nextFireTime(keyOf("UANDERS"))).hasValue(MONDAY_0800_STOCKHOLM);
+		assertThat(scheduler.nextFireTime(adminKeyOf("UADMIN1"))).hasValue(MONDAY_0800_STOCKHOLM);
 	}
 
 	@Test
@@ -87,8 +87,8 @@ class DigestScheduleImportTests extends IntegrationTest {
 		enrol("UADA", "2026-11-02", "2027-04-30");
 
 		// the manager, both coaches and the admin
-		assertThat(digestTriggersSet).containsExactlyInAnyOrder("UMAJA", "UANDERS", "UBEATA", "admin:UADMIN1");
-		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(MONDAY_0800_STOCKHOLM);
+		assertThat(digestTriggersSet).containsExactlyInAnyOrder(keyOf("UMAJA"), keyOf("UANDERS"), keyOf("UBEATA"), adminKeyOf("UADMIN1"));
+		assertThat(scheduler.nextFireTime(keyOf("UMAJA"))).hasValue(MONDAY_0800_STOCKHOLM);
 	}
 
 	private HttpResponse<String> importCsv(String csv) {

@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.LocalTime;
 
 import org.fieldnotes.FieldnotesApplication;
+import org.fieldnotes.people.People;
 import org.fieldnotes.placement.PlacementDraft;
 import org.fieldnotes.placement.PlacementDraft.PersonDraft;
 import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.support.Accounts;
 import org.fieldnotes.support.MutableClock;
 import org.fieldnotes.support.SlackRequests;
 import org.fieldnotes.support.SlackStub;
@@ -44,32 +46,34 @@ class DigestSettingsRestartTests {
 		try (ConfigurableApplicationContext first = start()) {
 			first.getBean(MutableClock.class).set(MONDAY_0800_STOCKHOLM);
 			first.getBean(PlacementManagement.class)
-				.enrol(new PlacementDraft(new PersonDraft("Ada Lindqvist", "UADA", null, "Europe/Stockholm", "en"),
+				.enrol(new PlacementDraft(new PersonDraft("Ada Lindqvist", new org.fieldnotes.placement.PlacementDraft.AccountDraft("slack", null, "UADA"), null, "Europe/Stockholm", "en"),
 						"KTP 2026", "Scania", "2026-11-02", "2027-04-30",
-						new PersonDraft("Maja Berg", "UMAJA", null, "Europe/Stockholm", null), null, null, null));
-			first.getBean(DigestScheduler.class).fire("UMAJA");
+						new PersonDraft("Maja Berg", new org.fieldnotes.placement.PlacementDraft.AccountDraft("slack", null, "UMAJA"), null, "Europe/Stockholm", null), null, null, null));
+			String maja = Accounts.personOf(first.getBean(People.class), "UMAJA");
+			first.getBean(DigestScheduler.class).fire(maja);
 			assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
 
 			DigestPreferences.Changed changed = first.getBean(DigestPreferences.class)
-				.change("UMAJA", new DigestPreferences.Change(DayOfWeek.FRIDAY, LocalTime.of(16, 30), null, null));
+				.change(Accounts.slack("UMAJA"), new DigestPreferences.Change(DayOfWeek.FRIDAY, LocalTime.of(16, 30), null, null));
 			assertThat(changed.current().next()).isEqualTo(Instant.parse("2026-12-18T15:30:00Z"));
 		}
 
 		try (ConfigurableApplicationContext second = start()) {
 			second.getBean(MutableClock.class).set(FRIDAY_1645_STOCKHOLM);
 			DigestScheduler scheduler = second.getBean(DigestScheduler.class);
+			String maja = Accounts.personOf(second.getBean(People.class), "UMAJA");
 
 			// a start 15 minutes after the (new) due time would catch up a missed digest, but week 50's went out
 			scheduler.startUp();
-			scheduler.fire("UMAJA");
+			scheduler.fire(maja);
 			second.getBean(DigestService.class).sendAll();
 
 			assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
 			MongoTemplate mongo = second.getBean(MongoTemplate.class);
-			assertThat(mongo.count(Query.query(Criteria.where("recipientKey").is("UMAJA")), DigestRecord.class))
+			assertThat(mongo.count(Query.query(Criteria.where("recipientKey").is(maja)), DigestRecord.class))
 				.isEqualTo(1);
-			assertThat(scheduler.nextFireTime("UMAJA")).hasValue(Instant.parse("2026-12-18T15:30:00Z"));
-			assertThat(second.getBean(DigestPreferences.class).current("UMAJA")).get()
+			assertThat(scheduler.nextFireTime(maja)).hasValue(Instant.parse("2026-12-18T15:30:00Z"));
+			assertThat(second.getBean(DigestPreferences.class).current(Accounts.slack("UMAJA"))).get()
 				.satisfies(c -> assertThat(c.day()).isEqualTo(DayOfWeek.FRIDAY))
 				.satisfies(c -> assertThat(c.time()).isEqualTo(LocalTime.of(16, 30)));
 		}

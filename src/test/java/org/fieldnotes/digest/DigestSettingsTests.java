@@ -50,17 +50,17 @@ class DigestSettingsTests extends IntegrationTest {
 		change("UDELHI", DayOfWeek.WEDNESDAY, "18:00", null, null);
 
 		// Friday 4 December 16:30 in Stockholm (UTC+1)
-		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(Instant.parse("2026-12-04T15:30:00Z"));
+		assertThat(scheduler.nextFireTime(keyOf("UMAJA"))).hasValue(Instant.parse("2026-12-04T15:30:00Z"));
 		// Sunday 6 December 19:00 in New York (UTC-5) is already Monday in UTC
-		assertThat(scheduler.nextFireTime("UNYC")).hasValue(Instant.parse("2026-12-07T00:00:00Z"));
+		assertThat(scheduler.nextFireTime(keyOf("UNYC"))).hasValue(Instant.parse("2026-12-07T00:00:00Z"));
 		// it is 15:30 on Wednesday in Kolkata (UTC+5:30): today, 18:00
-		assertThat(scheduler.nextFireTime("UDELHI")).hasValue(Instant.parse("2026-12-02T12:30:00Z"));
+		assertThat(scheduler.nextFireTime(keyOf("UDELHI"))).hasValue(Instant.parse("2026-12-02T12:30:00Z"));
 		// who chose nothing keeps the default, Monday 08:00 in their zone
-		assertThat(scheduler.nextFireTime("UANDERS")).hasValue(MONDAY_0800_STOCKHOLM);
-		assertThat(settings.current("UANDERS")).get()
+		assertThat(scheduler.nextFireTime(keyOf("UANDERS"))).hasValue(MONDAY_0800_STOCKHOLM);
+		assertThat(settings.current(slack("UANDERS"))).get()
 			.satisfies(c -> assertThat(c.day()).isEqualTo(DayOfWeek.MONDAY))
 			.satisfies(c -> assertThat(c.time()).isEqualTo(LocalTime.of(8, 0)))
-			.satisfies(c -> assertThat(c.channel()).isEqualTo(DigestChannel.SLACK));
+			.satisfies(c -> assertThat(c.channel()).isEqualTo(DigestChannel.CHAT));
 	}
 
 	@Test
@@ -72,7 +72,7 @@ class DigestSettingsTests extends IntegrationTest {
 		DigestPreferences.Current current = change("UMAJA", DayOfWeek.MONDAY, "07:15", null, null).current();
 
 		assertThat(current.next()).isEqualTo(Instant.parse("2027-03-29T05:15:00Z"));
-		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(Instant.parse("2027-03-29T05:15:00Z"));
+		assertThat(scheduler.nextFireTime(keyOf("UMAJA"))).hasValue(Instant.parse("2027-03-29T05:15:00Z"));
 	}
 
 	@Test
@@ -82,7 +82,7 @@ class DigestSettingsTests extends IntegrationTest {
 
 		scheduler.rebuild();
 
-		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(Instant.parse("2026-12-04T15:30:00Z"));
+		assertThat(scheduler.nextFireTime(keyOf("UMAJA"))).hasValue(Instant.parse("2026-12-04T15:30:00Z"));
 	}
 
 	@Test
@@ -91,10 +91,10 @@ class DigestSettingsTests extends IntegrationTest {
 		change("UMAJA", DayOfWeek.FRIDAY, "16:30", null, null);
 		clock.set(Instant.parse("2026-12-04T15:30:00Z"));
 
-		scheduler.fire("UMAJA");
+		scheduler.fire(keyOf("UMAJA"));
 
 		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
-		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(Instant.parse("2026-12-11T15:30:00Z"));
+		assertThat(scheduler.nextFireTime(keyOf("UMAJA"))).hasValue(Instant.parse("2026-12-11T15:30:00Z"));
 	}
 
 	// ------------------------------------------------------------------------------------ never twice a week
@@ -103,7 +103,7 @@ class DigestSettingsTests extends IntegrationTest {
 	void sentOnMondayThenMovedToFridaySendsNothingTwiceThatWeek() {
 		enrolWithNewYorkAndKolkata();
 		clock.set(MONDAY_0800_STOCKHOLM);
-		scheduler.fire("UMAJA");
+		scheduler.fire(keyOf("UMAJA"));
 		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
 		clock.advance(Duration.ofHours(2));
 
@@ -112,18 +112,18 @@ class DigestSettingsTests extends IntegrationTest {
 		// Friday 11 December is in week 50, whose digest went out on Monday: the next one is Friday 18 December
 		Instant friday18 = Instant.parse("2026-12-18T15:30:00Z");
 		assertThat(changed.current().next()).isEqualTo(friday18);
-		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(friday18);
+		assertThat(scheduler.nextFireTime(keyOf("UMAJA"))).hasValue(friday18);
 		// even a trigger firing on Friday 11 December (set before the change) sends nothing
 		clock.set(Instant.parse("2026-12-11T15:30:00Z"));
-		scheduler.fire("UMAJA");
-		assertThat(digests.sendAll()).noneMatch(r -> r.recipientKey().equals("UMAJA"));
+		scheduler.fire(keyOf("UMAJA"));
+		assertThat(digests.sendAll()).noneMatch(r -> r.recipientKey().equals(keyOf("UMAJA")));
 		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
-		assertThat(mongo.count(Query.query(Criteria.where("recipientKey").is("UMAJA")), DigestRecord.class)).isEqualTo(1);
+		assertThat(mongo.count(Query.query(Criteria.where("recipientKey").is(keyOf("UMAJA"))), DigestRecord.class)).isEqualTo(1);
 
 		clock.set(friday18);
-		scheduler.fire("UMAJA");
+		scheduler.fire(keyOf("UMAJA"));
 		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(2);
-		assertThat(record("UMAJA", "2026-W51")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		assertThat(record(keyOf("UMAJA"), "2026-W51")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
 	}
 
 	// ---------------------------------------------------------------------------------------------- channel
@@ -134,18 +134,18 @@ class DigestSettingsTests extends IntegrationTest {
 		DigestPreferences.Changed changed = change("UMAJA", null, null, DigestChannel.EMAIL, null);
 		// the address comes from the Slack profile (users.info, scope users:read.email)
 		assertThat(changed.current().email()).isEqualTo("someone@example.org");
-		assertThat(changed.current().effectiveChannel()).isEqualTo(DigestChannel.SLACK);
+		assertThat(changed.current().effectiveChannel()).isEqualTo(DigestChannel.CHAT);
 		clock.advance(Duration.ofDays(1));
 
 		digests.sendAll();
 
 		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
-		DigestRecord record = record("UMAJA", "2026-W49").orElseThrow();
+		DigestRecord record = record(keyOf("UMAJA"), "2026-W49").orElseThrow();
 		assertThat(record.status()).isEqualTo(DigestStatus.SENT);
 		assertThat(record.channel()).isEqualTo("DUMAJA");
 		assertThat(record.fallback()).isEqualTo("mail_not_configured");
 		// who did not choose e-mail has no fallback noted
-		assertThat(record("UANDERS", "2026-W49").orElseThrow().fallback()).isNull();
+		assertThat(record(keyOf("UANDERS"), "2026-W49").orElseThrow().fallback()).isNull();
 	}
 
 	@Test
@@ -160,7 +160,7 @@ class DigestSettingsTests extends IntegrationTest {
 
 		assertThat(changed.outcome()).isEqualTo(DigestPreferences.Outcome.EMAIL_NEEDED);
 		assertThat(mongo.getCollection("digest_preferences").countDocuments()).isZero();
-		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(MONDAY_0800_STOCKHOLM);
+		assertThat(scheduler.nextFireTime(keyOf("UMAJA"))).hasValue(MONDAY_0800_STOCKHOLM);
 	}
 
 	@Test
@@ -178,7 +178,7 @@ class DigestSettingsTests extends IntegrationTest {
 
 		assertThat(change("UADA", DayOfWeek.FRIDAY, null, null, null).outcome())
 			.isEqualTo(DigestPreferences.Outcome.NOT_A_RECIPIENT);
-		assertThat(settings.current("UADA")).isEmpty();
+		assertThat(settings.current(slack("UADA"))).isEmpty();
 		assertThat(mongo.getCollection("digest_preferences").countDocuments()).isZero();
 	}
 
@@ -186,7 +186,7 @@ class DigestSettingsTests extends IntegrationTest {
 
 	private DigestPreferences.Changed change(String userId, DayOfWeek day, String time, DigestChannel channel,
 			String email) {
-		return settings.change(userId,
+		return settings.change(slack(userId),
 				new DigestPreferences.Change(day, time == null ? null : LocalTime.parse(time), channel, email));
 	}
 

@@ -22,8 +22,8 @@ class DigestSummaryTests extends IntegrationTest {
 	@Test
 	void aCoachsDigestOpensThePlacementWithASummaryOfItsEntries() {
 		enrol("UADA", "2026-11-02", "2027-04-30");
-		logbook.write("UADA", "Planning the bench test with the supplier. Lunch was nice.");
-		logbook.write("UADA", "Learning how design reviews are run, with the supplier.");
+		logbook.write(slack("UADA"), "Planning the bench test with the supplier. Lunch was nice.");
+		logbook.write(slack("UADA"), "Learning how design reviews are run, with the supplier.");
 		clock.advance(Duration.ofDays(1));
 
 		digests.sendAll();

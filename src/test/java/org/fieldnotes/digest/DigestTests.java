@@ -15,9 +15,9 @@ import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.PlacementStatus;
 import org.fieldnotes.placement.Programs;
 import org.fieldnotes.placement.Visibility;
+import org.fieldnotes.prompting.OccurrenceStatus;
 import org.fieldnotes.prompting.PromptDelivery;
 import org.fieldnotes.prompting.PromptDispatcher;
-import org.fieldnotes.prompting.OccurrenceStatus;
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.SlackRequests;
 import org.fieldnotes.support.SlackStub;
@@ -73,7 +73,7 @@ class DigestTests extends IntegrationTest {
 
 		List<DigestRecord> sent = digests.sendAll();
 
-		assertThat(sent).extracting(DigestRecord::recipientKey).containsExactlyInAnyOrder("UMAJA", "UANDERS", "UBEATA");
+		assertThat(sent).extracting(DigestRecord::recipientKey).containsExactlyInAnyOrder(keyOf("UMAJA"), keyOf("UANDERS"), keyOf("UBEATA"));
 		assertThat(sent).allSatisfy(record -> {
 			assertThat(record.status()).isEqualTo(DigestStatus.SENT);
 			assertThat(record.placementIds()).containsExactlyInAnyOrder(ada, bo);
@@ -105,7 +105,7 @@ class DigestTests extends IntegrationTest {
 		assertThat(handled).hasSize(3);
 		assertThat(SlackStub.calls("chat.postMessage")).extracting(m -> m.get("channel"))
 			.containsExactlyInAnyOrder("UMAJA", "UBEATA");
-		DigestRecord eva = record("email:eva.strom@uni.example", "2026-W49").orElseThrow();
+		DigestRecord eva = record(keyOfAddress("eva.strom@uni.example"), "2026-W49").orElseThrow();
 		assertThat(eva.status()).isEqualTo(DigestStatus.SKIPPED);
 		assertThat(eva.failure()).isEqualTo("mail_not_configured");
 		assertThat(eva.sentAt()).isNull();
@@ -137,8 +137,8 @@ class DigestTests extends IntegrationTest {
 		for (String recipient : List.of("UMAJA", "UANDERS", "UBEATA")) {
 			assertThat(SlackStub.messagesTo(recipient)).as(recipient).hasSize(2);
 		}
-		assertThat(record("UMAJA", "2026-W49")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
-		assertThat(record("UMAJA", "2026-W50")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		assertThat(record(keyOf("UMAJA"), "2026-W49")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		assertThat(record(keyOf("UMAJA"), "2026-W50")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
 		assertThat(digests.sendAll()).isEmpty();
 	}
 
@@ -153,7 +153,7 @@ class DigestTests extends IntegrationTest {
 
 		List<DigestRecord> sent = digests.sendAll();
 
-		assertThat(sent).extracting(DigestRecord::recipientKey).containsExactlyInAnyOrder("UMAJA", "UANDERS", "UBEATA");
+		assertThat(sent).extracting(DigestRecord::recipientKey).containsExactlyInAnyOrder(keyOf("UMAJA"), keyOf("UANDERS"), keyOf("UBEATA"));
 		assertThat(sent).allSatisfy(r -> assertThat(r.placementIds()).containsExactly(ada));
 		assertThat(SlackStub.messagesTo("UENDMGR")).isEmpty();
 		assertThat(SlackStub.blockTexts(SlackStub.messagesTo("UBEATA").get(0))).contains("Ada Lindqvist")
@@ -240,9 +240,9 @@ class DigestTests extends IntegrationTest {
 	void entriesOlderThanSevenDaysAreNotInTheDigest() {
 		shareWithManagers();
 		enrol("UADA", "2026-11-02", "2027-04-30");
-		logbook.write("UADA", "Old: the first day");
+		logbook.write(slack("UADA"), "Old: the first day");
 		clock.advance(Duration.ofDays(6));
-		logbook.write("UADA", "Recent: the midpoint talk");
+		logbook.write(slack("UADA"), "Recent: the midpoint talk");
 		clock.advance(Duration.ofDays(2)); // the first entry is now 8 days old
 
 		digests.sendAll();
@@ -275,7 +275,7 @@ class DigestTests extends IntegrationTest {
 	@Test
 	void theSwedishCoachReadsSwedish() {
 		enrol("UADA", "2026-11-02", "2027-04-30");
-		logbook.write("UADA", "Veckans lärdom");
+		logbook.write(slack("UADA"), "Veckans lärdom");
 		clock.advance(Duration.ofDays(1));
 
 		digests.sendAll();
@@ -301,10 +301,10 @@ class DigestTests extends IntegrationTest {
 	void eachRecipientIsScheduledForMonday0800InTheirOwnZone() {
 		enrolWithNewYorkCoach();
 
-		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(MONDAY_0800_STOCKHOLM);
-		assertThat(scheduler.nextFireTime("UANDERS")).hasValue(MONDAY_0800_STOCKHOLM);
-		assertThat(scheduler.nextFireTime("UNYC")).hasValue(MONDAY_0800_NEW_YORK);
-		assertThat(scheduler.nextFireTime("UBEATA")).as("not a recipient of this placement").isEmpty();
+		assertThat(scheduler.nextFireTime(keyOf("UMAJA"))).hasValue(MONDAY_0800_STOCKHOLM);
+		assertThat(scheduler.nextFireTime(keyOf("UANDERS"))).hasValue(MONDAY_0800_STOCKHOLM);
+		assertThat(scheduler.nextFireTime(keyOf("UNYC"))).hasValue(MONDAY_0800_NEW_YORK);
+		assertThat(scheduler.nextFireTime(keyOf("UBEATA"))).as("not a recipient of this placement").isEmpty();
 	}
 
 	@Test
@@ -312,11 +312,11 @@ class DigestTests extends IntegrationTest {
 		enrolWithNewYorkCoach();
 		clock.set(MONDAY_0800_STOCKHOLM);
 
-		scheduler.fire("UMAJA");
+		scheduler.fire(keyOf("UMAJA"));
 
 		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
 		assertThat(SlackStub.messagesTo("UNYC")).isEmpty();
-		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(MONDAY_0800_STOCKHOLM.plus(Duration.ofDays(7)));
+		assertThat(scheduler.nextFireTime(keyOf("UMAJA"))).hasValue(MONDAY_0800_STOCKHOLM.plus(Duration.ofDays(7)));
 	}
 
 	@Test
@@ -334,11 +334,11 @@ class DigestTests extends IntegrationTest {
 		// the admin (UADMIN1, in Stockholm) is a recipient too, of the cohort digest, also caught up once
 		assertThat(SlackStub.messagesTo("UADMIN1")).hasSize(1);
 		assertThat(mongo.getCollection("digests").countDocuments()).isEqualTo(3);
-		assertThat(record("UMAJA", "2026-W50")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
-		assertThat(record("admin:UADMIN1", "2026-W50")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		assertThat(record(keyOf("UMAJA"), "2026-W50")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		assertThat(record(adminKeyOf("UADMIN1"), "2026-W50")).map(DigestRecord::status).hasValue(DigestStatus.SENT);
 		// and the schedule is set for what comes next
-		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(MONDAY_0800_STOCKHOLM.plus(Duration.ofDays(7)));
-		assertThat(scheduler.nextFireTime("UNYC")).hasValue(MONDAY_0800_NEW_YORK);
+		assertThat(scheduler.nextFireTime(keyOf("UMAJA"))).hasValue(MONDAY_0800_STOCKHOLM.plus(Duration.ofDays(7)));
+		assertThat(scheduler.nextFireTime(keyOf("UNYC"))).hasValue(MONDAY_0800_NEW_YORK);
 	}
 
 	@Test
@@ -351,7 +351,7 @@ class DigestTests extends IntegrationTest {
 
 		assertThat(SlackStub.calls("chat.postMessage")).isEmpty();
 		assertThat(mongo.getCollection("digests").countDocuments()).isZero();
-		assertThat(scheduler.nextFireTime("UMAJA")).hasValue(MONDAY_0800_STOCKHOLM.plus(Duration.ofDays(7)));
+		assertThat(scheduler.nextFireTime(keyOf("UMAJA"))).hasValue(MONDAY_0800_STOCKHOLM.plus(Duration.ofDays(7)));
 	}
 
 	// ---------------------------------------------------------------------------------------------- helpers

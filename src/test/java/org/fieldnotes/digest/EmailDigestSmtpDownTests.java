@@ -73,7 +73,7 @@ class EmailDigestSmtpDownTests extends IntegrationTest {
 	}
 
 	private DigestRecord eva() {
-		return mongo.findOne(Query.query(Criteria.where("recipientKey").is("email:eva.strom@uni.example")),
+		return mongo.findOne(Query.query(Criteria.where("recipientKey").is(keyOfAddress("eva.strom@uni.example"))),
 				DigestRecord.class);
 	}
 }

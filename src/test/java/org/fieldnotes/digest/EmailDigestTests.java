@@ -12,23 +12,22 @@ import java.util.Optional;
 
 import javax.imageio.ImageIO;
 
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.OverallStatus;
 import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.placement.Visibility;
-import org.fieldnotes.support.MailTest;
 import org.fieldnotes.support.MailParts;
+import org.fieldnotes.support.MailTest;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-
-
-import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Digests by e-mail for followers without Slack, against GreenMail as the SMTP server: one multipart/alternative
@@ -45,7 +44,7 @@ class EmailDigestTests extends MailTest {
 	@Test
 	void anEmailOnlyCoachGetsOneEmailWithHtmlAndTextInTheirLanguage() throws Exception {
 		enrolWithEmailOnlyCoaches();
-		logbook.write("UADA", "Veckans lärdom: ask early");
+		logbook.write(slack("UADA"), "Veckans lärdom: ask early");
 		clock.advance(Duration.ofDays(1));
 
 		List<DigestRecord> handled = digests.sendAll();
@@ -76,7 +75,7 @@ class EmailDigestTests extends MailTest {
 		assertThat(MailParts.texts(toBen).get("text/html")).contains("<html lang=\"en\"")
 			.contains("you are the business coach");
 
-		DigestRecord record = record("email:eva.strom@uni.example").orElseThrow();
+		DigestRecord record = record(keyOfAddress("eva.strom@uni.example")).orElseThrow();
 		assertThat(record.channel()).isEqualTo("email");
 		assertThat(record.ts()).isEqualTo(toEva.getMessageID()).isNotBlank();
 		assertThat(record.sentAt()).isEqualTo(clock.instant());
@@ -92,7 +91,7 @@ class EmailDigestTests extends MailTest {
 	@Test
 	void theParticipantsWordsArriveAsTextNeverAsMarkupOrExpressions() throws Exception {
 		enrolWithEmailOnlyCoaches();
-		logbook.write("UADA", "<script>alert(1)</script> ${7*7} [[${7*7}]] <!channel> *bold* & 'quotes'\nsecond line");
+		logbook.write(slack("UADA"), "<script>alert(1)</script> ${7*7} [[${7*7}]] <!channel> *bold* & 'quotes'\nsecond line");
 		clock.advance(Duration.ofDays(1));
 
 		digests.sendAll();

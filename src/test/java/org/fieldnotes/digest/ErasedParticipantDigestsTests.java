@@ -45,18 +45,18 @@ class ErasedParticipantDigestsTests extends IntegrationTest {
 	void queuedDigestsThatQuoteOrNameHerAreWithdrawn() {
 		String ada = enrol("UADA", "2026-11-02", "2027-04-30");
 		String bruno = enrol("UBRUNO", "2026-11-02", "2027-04-30");
-		logbook.write("UADA", WORDS, Visibility.COACHES);
+		logbook.write(slack("UADA"), WORDS, Visibility.COACHES);
 		clock.advance(Duration.ofMinutes(1));
 		SlackStub.status("chat.postMessage", 503);
 		digests.sendAll();
-		scheduler.fire("admin:UADMIN1");
+		scheduler.fire(adminKeyOf("UADMIN1"));
 		SlackStub.reset();
 		List<Document> queued = pending();
-		assertThat(queued).extracting(d -> d.getString("recipient")).contains("UANDERS", "UMAJA", "UADMIN1");
-		assertThat(queued).filteredOn(d -> "UADMIN1".equals(d.getString("recipient"))).singleElement()
+		assertThat(queued).extracting(d -> d.getString("recipient")).contains(keyOf("UANDERS"), keyOf("UMAJA"), keyOf("UADMIN1"));
+		assertThat(queued).filteredOn(d -> keyOf("UADMIN1").equals(d.getString("recipient"))).singleElement()
 			.satisfies(d -> assertThat(d.toJson()).contains("Ada Lindqvist"));
 
-		Erasure.Erased erased = erasure.erase(DataSubject.parse("UADA").orElseThrow(), "UADMIN1");
+		Erasure.Erased erased = erasure.erase(DataSubject.asked("UADA", java.util.List.of(), java.util.List.of("slack:" + "UADA"), java.util.List.of()), "UADMIN1");
 
 		assertThat(erased.counts().get("outbox_withdrawn")).isEqualTo(queued.size());
 		assertThat(pending()).isEmpty();
@@ -78,7 +78,7 @@ class ErasedParticipantDigestsTests extends IntegrationTest {
 		assertThat(json(get("/api/v1/deliveries").body()).get("failed"))
 			.hasSize(queued.size())
 			.allSatisfy(f -> assertThat(f.get("reason").asString()).isEqualTo("erased"));
-		assertThat(cohort.preview("UADMIN1")).hasValueSatisfying(
+		assertThat(cohort.preview(personIdOf("UADMIN1"))).hasValueSatisfying(
 				m -> assertThat(m.blocks().toString()).contains("erased").doesNotContain("capybara"));
 	}
 

@@ -38,7 +38,7 @@ class LongDigestTests extends IntegrationTest {
 	void aDigestOf120EntriesIsSentInOrderedPartsAsOneDigestAndNothingIsLeftOut() {
 		enrol("UADA", "2026-11-02", "2027-04-30");
 		for (int i = 0; i < 120; i++) {
-			logbook.write("UADA", String.format("Entry %03d: tested the bracket & the <rig>", i));
+			logbook.write(slack("UADA"), String.format("Entry %03d: tested the bracket & the <rig>", i));
 			clock.advance(Duration.ofMinutes(1));
 		}
 
@@ -62,11 +62,11 @@ class LongDigestTests extends IntegrationTest {
 		assertThat(text).doesNotContain("continued in the portal");
 		assertThat(SlackStub.blockTexts(parts.get(0))).startsWith("Your placements this week");
 
-		DigestRecord record = mongo.findOne(Query.query(Criteria.where("recipientKey").is("UBEATA")), DigestRecord.class);
+		DigestRecord record = mongo.findOne(Query.query(Criteria.where("recipientKey").is(keyOf("UBEATA"))), DigestRecord.class);
 		assertThat(record.status()).isEqualTo(DigestStatus.SENT);
 		assertThat(record.entryIds()).hasSize(120);
 		assertThat(record.ts()).as("the digest is where its first message is").isEqualTo(firstTsTo("UBEATA"));
-		assertThat(mongo.count(Query.query(Criteria.where("recipientKey").is("UBEATA")), DigestRecord.class)).isOne();
+		assertThat(mongo.count(Query.query(Criteria.where("recipientKey").is(keyOf("UBEATA"))), DigestRecord.class)).isOne();
 	}
 
 	@Test
@@ -74,7 +74,7 @@ class LongDigestTests extends IntegrationTest {
 		enrol("UADA", "2026-11-02", "2027-04-30");
 		// "&", "<", ">" and an emoji right around the 3,000th character, then more
 		String words = "Reflection: " + "å".repeat(2960) + "&<>🌱&<>🌱 and the rest of the story " + "ö".repeat(500);
-		logbook.write("UADA", words);
+		logbook.write(slack("UADA"), words);
 		clock.advance(Duration.ofMinutes(1));
 
 		digests.sendAll();
@@ -93,7 +93,7 @@ class LongDigestTests extends IntegrationTest {
 	@Test
 	void thePreviewOfALongEntryIsCutInTheCoachsLanguageToo() {
 		enrol("UADA", "2026-11-02", "2027-04-30");
-		logbook.write("UADA", "Långt: " + "ä&".repeat(2000));
+		logbook.write(slack("UADA"), "Långt: " + "ä&".repeat(2000));
 		clock.advance(Duration.ofMinutes(1));
 
 		JsonNode answer = json(slashCommand("UANDERS", "digest preview").body());

@@ -156,8 +156,8 @@ class RoleDigestTests extends FixedWeekTest {
 	@Test
 	void theMoodTrendIsInTheCoachsLanguage() {
 		createFixedWeek();
-		mongo.getCollection("placements").updateMany(new Document(),
-				new Document("$set", new Document("academicCoach.locale", "sv")));
+		mongo.getCollection("people").updateOne(new Document("_id", keyOf(READER.get(Role.ACADEMIC_COACH))),
+				new Document("$set", new Document("locale", "sv")));
 
 		assertThat(digestOf(Role.ACADEMIC_COACH)).contains("*Humör*  4 → 3 → 2 (sjunkande)")
 			.contains("*Lärandemål som berördes den här veckan (2 av 3)*")
@@ -174,11 +174,11 @@ class RoleDigestTests extends FixedWeekTest {
 			.doesNotContain("Present results to the steering group");
 
 		// a goal only the private entry touches is not touched
-		placements.setLearningGoals("UADA", List.of("Think about quitting", "Present results to the steering group"));
+		placements.setLearningGoals(slack("UADA"), List.of("Think about quitting", "Present results to the steering group"));
 		assertThat(digestOf(Role.ACADEMIC_COACH)).contains("*Learning goals*  none of the 2 came up in this week's entries")
 			.doesNotContain("quitting");
 
-		placements.setLearningGoals("UADA", List.of());
+		placements.setLearningGoals(slack("UADA"), List.of());
 		assertThat(digestOf(Role.ACADEMIC_COACH)).contains("*Learning goals*  none set yet");
 	}
 
@@ -244,7 +244,7 @@ class RoleDigestTests extends FixedWeekTest {
 	/** The block texts of the role's digest as it would be sent now. */
 	private String digestOf(Role role) {
 		String blocks = GsonFactory.createSnakeCase()
-			.toJson(new BlockKitRenderer().render(digests.preview(READER.get(role)).orElseThrow()));
+			.toJson(new BlockKitRenderer().render(digests.preview(personIdOf(READER.get(role))).orElseThrow()));
 		return SlackStub.blockTexts(Map.of("blocks", blocks));
 	}
 }

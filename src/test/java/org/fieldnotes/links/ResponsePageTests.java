@@ -12,20 +12,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.mail.internet.MimeMessage;
+
 import org.fieldnotes.digest.DigestService;
 import org.fieldnotes.logbook.ResponseKind;
 import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.placement.Role;
-import org.fieldnotes.support.MailTest;
 import org.fieldnotes.support.MailParts;
+import org.fieldnotes.support.MailTest;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * The e-mail side of closing the loop: an e-mail digest links each entry to a signed, expiring page
@@ -84,7 +83,7 @@ class ResponsePageTests extends MailTest {
 		assertThat(responses.to(entryId)).singleElement().satisfies(r -> {
 			assertThat(r.kind()).isEqualTo(ResponseKind.ACKNOWLEDGED);
 			assertThat(r.role()).isEqualTo(Role.ACADEMIC_COACH);
-			assertThat(r.responderKey()).isEqualTo("email:eva.strom@uni.example");
+			assertThat(r.responderKey()).isEqualTo(keyOfAddress("eva.strom@uni.example"));
 		});
 		await().atMost(Duration.ofSeconds(5)).until(() -> SlackStub.messagesTo("UADA").size() == before + 1);
 		assertThat(SlackStub.messagesTo("UADA").get(before).get("text"))

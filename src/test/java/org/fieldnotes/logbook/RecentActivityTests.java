@@ -25,12 +25,12 @@ class RecentActivityTests extends IntegrationTest {
 	@Test
 	void entriesAndStatusUpdatesInterleaveNewestFirst() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
-		logbook.write(ADA, "first entry");
+		logbook.write(slack(ADA), "first entry");
 		clock.advance(Duration.ofMinutes(1));
-		statusUpdates.submit(ADA, new StatusUpdates.Report(OverallStatus.AMBER, "bench test slipping", null, 3), null,
+		statusUpdates.submit(slack(ADA), new StatusUpdates.Report(OverallStatus.AMBER, "bench test slipping", null, 3), null,
 				"test:1");
 		clock.advance(Duration.ofMinutes(1));
-		logbook.write(ADA, "second entry");
+		logbook.write(slack(ADA), "second entry");
 
 		assertThat(activity.latest(placementId, 10)).extracting(RecentActivity.Item::text)
 			.containsExactly("second entry", "bench test slipping", "first entry");

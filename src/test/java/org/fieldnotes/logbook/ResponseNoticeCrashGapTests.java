@@ -35,11 +35,11 @@ class ResponseNoticeCrashGapTests extends CrashGapTest {
 	@Test
 	void anAcknowledgementWhoseNoticeNeverReachedTheOutboxIsToldOnceAtTheNextStart() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
-		String entryId = logbook.write(ADA, "We shipped the first prototype.", Visibility.PLACEMENT).id();
+		String entryId = logbook.write(slack(ADA), "We shipped the first prototype.", Visibility.PLACEMENT).id();
 		AtomicInteger faults = failNextInsertInto("outbox");
 
 		// the store is lost after the response was stored: the coach is told it was (it was)
-		assertThat(responses.acknowledge(entryId, "UANDERS").status()).isEqualTo(Responses.Status.STORED);
+		assertThat(responses.acknowledge(entryId, slack("UANDERS")).status()).isEqualTo(Responses.Status.STORED);
 
 		assertThat(faults).hasValue(1);
 		assertThat(mongo.getCollection("entry_responses").countDocuments()).as("the response is stored").isEqualTo(1);
@@ -54,17 +54,17 @@ class ResponseNoticeCrashGapTests extends CrashGapTest {
 	@Test
 	void aReplyWhoseNoticeNeverReachedTheOutboxIsToldOnceByTheNextRunOfTheJob() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
-		String entryId = logbook.write(ADA, "We shipped the first prototype.", Visibility.PLACEMENT).id();
+		String entryId = logbook.write(slack(ADA), "We shipped the first prototype.", Visibility.PLACEMENT).id();
 		AtomicInteger faults = failNextInsertInto("outbox");
 
-		responses.reply(entryId, "UANDERS", "Well done, show me on Monday.", "V1");
+		responses.reply(entryId, slack("UANDERS"), "Well done, show me on Monday.", "V1");
 
 		assertThat(faults).hasValue(1);
 		assertThat(response().getString("notice")).isEqualTo("PENDING");
 		notices.recover();
 		notices.recover();
 		// the coach submits the same form again: stored once, told once
-		responses.reply(entryId, "UANDERS", "Well done, show me on Monday.", "V1");
+		responses.reply(entryId, slack("UANDERS"), "Well done, show me on Monday.", "V1");
 
 		List<Map<String, String>> told = toldAda("Your academic coach replied to your entry");
 		assertThat(told).hasSize(1);

@@ -4,7 +4,14 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.people.PersonId;
+import org.fieldnotes.people.PersonLookup;
 
 /**
  * Placements built in memory for unit tests of other modules, through the constructor the store uses (it is
@@ -31,16 +38,17 @@ public final class PlacementFixtures {
 	 */
 	public static Placement placement(String zone, String start, String end, DayOfWeek day, String time,
 			Set<DayOfWeek> workDays, String country) {
-		Person participant = new Person("Ada Lindqvist", "UADA", null, zone, "en", country);
-		Person manager = new Person("Maja Berg", "UMAJA", null, zone, "en");
+		Person participant = new Person(personId("UADA"), "Ada Lindqvist", List.of(slack("UADA")), List.of(), zone, "en",
+				country);
+		Person manager = new Person(personId("UMAJA"), "Maja Berg", List.of(slack("UMAJA")), List.of(), zone, "en", null);
 		return new Placement("placement-" + start + "-" + end, participant, "KTP 2026", "Scania",
 				LocalDate.parse(start), LocalDate.parse(end), manager, null, null,
 				new PromptSchedule(day, LocalTime.parse(time)), workDays, PlacementStatus.ACTIVE, CREATED, CREATED, CREATED, null);
 	}
 
 	/**
-	 * An active placement with these people (Slack member ids; {@literal null} for a role nobody holds), all in
-	 * Stockholm.
+	 * An active placement with these people (Slack member ids, whose person ids are {@link #personId}; {@literal null}
+	 * for a role nobody holds), all in Stockholm.
 	 */
 	public static Placement withPeople(String id, String participant, String manager, String academicCoach,
 			String businessCoach) {
@@ -58,6 +66,24 @@ public final class PlacementFixtures {
 	}
 
 	private static Person person(String name, String slackUserId) {
-		return slackUserId == null ? null : new Person(name, slackUserId, null, "Europe/Stockholm", "en");
+		return slackUserId == null ? null
+				: new Person(personId(slackUserId), name, List.of(slack(slackUserId)), List.of(), "Europe/Stockholm",
+						"en", null);
+	}
+
+	/** The id of the fixtures' person with this Slack member id: {@code p-<member id>}. */
+	public static PersonId personId(String slackUserId) {
+		return new PersonId("p-" + slackUserId);
+	}
+
+	/** A Slack account, its workspace not known. */
+	public static ChatAccount slack(String memberId) {
+		return new ChatAccount("slack", null, memberId);
+	}
+
+	/** Finds the fixtures' people by account: every Slack member is a person with id {@link #personId}. */
+	public static PersonLookup people() {
+		return account -> Optional.of(new Person(personId(account.memberId()), account.memberId(), List.of(account),
+				List.of(), "Europe/Stockholm", "en", null));
 	}
 }

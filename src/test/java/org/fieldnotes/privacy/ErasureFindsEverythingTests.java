@@ -28,12 +28,12 @@ import org.fieldnotes.support.MailTest;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import tools.jackson.databind.JsonNode;
 
@@ -95,6 +95,8 @@ class ErasureFindsEverythingTests extends MailTest {
 
 	private String p1;
 	private String p2;
+	/** His person id: how every module refers to him (a needle as much as his member id). */
+	private String xavier;
 
 	@BeforeEach
 	void xavierIsEverything() {
@@ -114,50 +116,51 @@ class ErasureFindsEverythingTests extends MailTest {
 				  "timezone": "Europe/Stockholm"},
 				 "businessCoach": {"name": "Bea Mail", "email": "bea@uni.example", "timezone": "Europe/Stockholm"}}
 				""");
+		xavier = keyOf(X);
 		// an admin, who added another one and acted as one; an admin looked at his digest
 		commandAnswer("UADMIN1", "admin add <@" + X + ">");
 		commandAnswer(X, "admin add <@UZED>");
-		assertThat(admins.isAdmin(X)).isTrue();
+		assertThat(admins.isAdmin(slack(X))).isTrue();
 		commandAnswer(X, "pause <@UYLVA>");
 		commandAnswer(X, "resume <@UYLVA>");
 		commandAnswer("UADMIN1", "digest preview <@" + X + ">");
 		// a token he created, and an audit note naming him (as a token's creator is named)
-		tokens.create("xaviers-token", X);
-		audit.record("UADMIN1", "token-create", null, null, AuditLog.DONE, "token xaviers-token; by " + X);
+		tokens.create("xaviers-token", xavier);
+		audit.record(keyOf("UADMIN1"), "token-create", null, null, AuditLog.DONE, "token xaviers-token; by " + X);
 		// preferences, and e-mail digests at another address of his
-		preferences.setVisibility(X, Visibility.COACHES);
+		preferences.setVisibility(slack(X), Visibility.COACHES);
 		// a new address is used once confirmed from its inbox (AddressConfirmationTests); here it is one he confirmed
-		mongo.upsert(Query.query(Criteria.where("_id").is(X)), new Update().set("email", X_HOME).set("channel", "EMAIL"),
+		mongo.upsert(Query.query(Criteria.where("_id").is(xavier)), new Update().set("email", X_HOME).set("channel", "EMAIL"),
 				"digest_preferences");
 		// what he wrote, and what Ylva wrote
-		LogbookEntry shared = logbook.write(X, X_SHARED, Visibility.COACHES);
-		logbook.write(X, X_PRIVATE, Visibility.PRIVATE);
-		logbook.write(X, X_CONFIDENTIAL, Visibility.CONFIDENTIAL);
-		statusUpdates.submit(X, new StatusUpdates.Report(OverallStatus.AMBER, X_PROGRESS, X_BLOCKER, 3), null,
+		LogbookEntry shared = logbook.write(slack(X), X_SHARED, Visibility.COACHES);
+		logbook.write(slack(X), X_PRIVATE, Visibility.PRIVATE);
+		logbook.write(slack(X), X_CONFIDENTIAL, Visibility.CONFIDENTIAL);
+		statusUpdates.submit(slack(X), new StatusUpdates.Report(OverallStatus.AMBER, X_PROGRESS, X_BLOCKER, 3), null,
 				"test:x", Visibility.COACHES);
-		LogbookEntry ylvas = logbook.write("UYLVA", YLVA_WORDS, Visibility.COACHES);
+		LogbookEntry ylvas = logbook.write(slack("UYLVA"), YLVA_WORDS, Visibility.COACHES);
 		assertThat(postJson("/api/v1/placements/" + p1 + "/send-prompt", "").statusCode()).isEqualTo(202);
 		clock.advance(Duration.ofMinutes(5));
 
 		// Slack is down: the replies' notices, a second prompt and the Slack digests wait in the outbox
 		SlackStub.status("chat.postMessage", 503);
-		assertThat(responses.reply(shared.id(), "UANDERS", REPLY_TO_X, "s1").accepted()).isTrue();
-		assertThat(responses.reply(ylvas.id(), X, X_REPLY_TO_YLVA, "s2").accepted()).isTrue();
+		assertThat(responses.reply(shared.id(), slack("UANDERS"), REPLY_TO_X, "s1").accepted()).isTrue();
+		assertThat(responses.reply(ylvas.id(), slack(X), X_REPLY_TO_YLVA, "s2").accepted()).isTrue();
 		assertThat(postJson("/api/v1/placements/" + p1 + "/send-prompt", "").statusCode()).isEqualTo(202);
 		digests.sendAll();
 		SlackStub.reset();
 
 		// the set-up is what it claims to be
 		assertThat(outbox("PENDING")).extracting(d -> d.getString("recipient"))
-			.contains("UANDERS", "UBEATA", "UMAJA", "UYLVA", X);
-		assertThat(outbox("SENT")).extracting(d -> d.getString("recipient")).contains(X, "email:" + X_HOME);
-		assertThat(outbox("PENDING").stream().filter(d -> "UANDERS".equals(d.getString("recipient"))))
+			.contains(keyOf("UANDERS"), keyOf("UBEATA"), keyOf("UMAJA"), keyOf("UYLVA"), xavier);
+		assertThat(outbox("SENT")).extracting(d -> d.getString("recipient")).contains(xavier, "email:" + X_HOME);
+		assertThat(outbox("PENDING").stream().filter(d -> keyOf("UANDERS").equals(d.getString("recipient"))))
 			.anySatisfy(d -> assertThat(d.toJson()).contains(X_SHARED));
 		assertThat(greenMail.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
 			.anySatisfy(to -> assertThat(to).contains(X_HOME));
 		assertThat(mentionsOfXavier()).extracting(m -> m.substring(0, m.indexOf(' '))).contains("placements",
 				"logbook_entries", "status_updates", "entry_responses", "prompt_occurrences", "person_preferences",
-				"digest_preferences", "digests", "outbox", "audit", "admins", "api_tokens");
+				"digest_preferences", "digests", "outbox", "audit", "admins", "api_tokens", "people");
 	}
 
 	@Test
@@ -184,12 +187,12 @@ class ErasureFindsEverythingTests extends MailTest {
 		// the messages that quoted him are given up, without their words, and never sent
 		List<Document> withdrawn = outbox("FAILED");
 		assertThat(withdrawn).extracting(d -> d.getString("recipient"))
-			.containsExactlyInAnyOrder("UANDERS", "UBEATA", "UMAJA", "UYLVA");
+			.containsExactlyInAnyOrder(keyOf("UANDERS"), keyOf("UBEATA"), keyOf("UMAJA"), keyOf("UYLVA"));
 		assertThat(withdrawn).allSatisfy(d -> {
 			assertThat(d.getString("failure")).isEqualTo("erased");
 			assertThat(d.containsKey("message")).isFalse();
 		});
-		assertThat(mongo.findAll(Document.class, "digests")).filteredOn(d -> "UANDERS".equals(d.getString("recipientKey")))
+		assertThat(mongo.findAll(Document.class, "digests")).filteredOn(d -> keyOf("UANDERS").equals(d.getString("recipientKey")))
 			.singleElement()
 			.satisfies(d -> {
 				assertThat(d.getString("status")).isEqualTo("FAILED");
@@ -207,9 +210,9 @@ class ErasureFindsEverythingTests extends MailTest {
 		JsonNode ylvas = json(get("/api/v1/placements/" + p2).body());
 		assertThat(ylvas.get("academicCoach").isNull()).isTrue();
 		assertThat(ylvas.get("businessCoach").get("email").asString()).isEqualTo("bea@uni.example");
-		assertThat(admins.isAdmin("UZED")).isTrue();
-		assertThat(admins.isAdmin(X)).isFalse();
-		assertThat(mongo.findById("UZED", Document.class, "admins").getString("addedBy")).startsWith("erased:");
+		assertThat(admins.isAdmin(slack("UZED"))).isTrue();
+		assertThat(admins.isAdmin(slack(X))).isFalse();
+		assertThat(mongo.findById(keyOf("UZED"), Document.class, "admins").getString("addedBy")).startsWith("erased:");
 		assertThat(quartz.checkExists(TriggerKey.triggerKey(p1, "prompts"))).isFalse();
 		assertThat(get("/api/v1/placements/" + p1).statusCode()).isEqualTo(404);
 	}
@@ -229,7 +232,7 @@ class ErasureFindsEverythingTests extends MailTest {
 
 	@Test
 	void hisOwnExportFindsHisOtherAddressAndAnAdminsWithholdsWhatIsNotTheirs() {
-		Map<String, Object> own = exports.export(DataSubject.member(X), Reader.SUBJECT);
+		Map<String, Object> own = exports.export(DataSubject.asked(X, java.util.List.of(), java.util.List.of("slack:" + X), java.util.List.of()), Reader.SUBJECT);
 		String ownJson = new String(exports.json(own), java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(ownJson).contains(X_PRIVATE, X_CONFIDENTIAL, X_SHARED, X_REPLY_TO_YLVA, REPLY_TO_X,
 				"email:" + X_HOME);
@@ -252,8 +255,8 @@ class ErasureFindsEverythingTests extends MailTest {
 
 	/** Every document, in every collection, that mentions him: "collection has …: document". */
 	private List<String> mentionsOfXavier() {
-		List<String> needles = List.of(X, X_NAME, X_WORK, X_HOME, X_SHARED, X_PRIVATE, X_CONFIDENTIAL, X_PROGRESS,
-				X_BLOCKER, X_REPLY_TO_YLVA, REPLY_TO_X);
+		List<String> needles = List.of(X, xavier, X_NAME, X_WORK, X_HOME, X_SHARED, X_PRIVATE, X_CONFIDENTIAL,
+				X_PROGRESS, X_BLOCKER, X_REPLY_TO_YLVA, REPLY_TO_X);
 		List<String> found = new ArrayList<>();
 		for (String collection : mongo.getCollectionNames()) {
 			for (Document document : mongo.findAll(Document.class, collection)) {

@@ -16,19 +16,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
+import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.commands.EraseCommand;
+import org.fieldnotes.delivery.MessageKind;
+import org.fieldnotes.delivery.OutboxMail;
+import org.fieldnotes.delivery.Outgoing;
 import org.fieldnotes.digest.DigestService;
-import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.OverallStatus;
 import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.placement.Preferences;
 import org.fieldnotes.placement.Visibility;
-import org.fieldnotes.chat.ChatMessage;
-import org.fieldnotes.delivery.MessageKind;
-import org.fieldnotes.delivery.OutboxMail;
-import org.fieldnotes.delivery.Outgoing;
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.SlackInteractions;
 import org.fieldnotes.support.SlackStub;
@@ -91,15 +91,15 @@ class PrivacyRightsTests extends IntegrationTest {
 				""");
 		assertThat(created.statusCode()).isEqualTo(201);
 		bruno = json(created.body()).get("id").asString();
-		logbook.write("UADA", ADA_PRIVATE, Visibility.PRIVATE);
-		LogbookEntry shared = logbook.write("UADA", ADA_SHARED, Visibility.COACHES);
-		statusUpdates.submit("UADA", new StatusUpdates.Report(OverallStatus.AMBER, "Progress", ADA_BLOCKER, 3), null,
+		logbook.write(slack("UADA"), ADA_PRIVATE, Visibility.PRIVATE);
+		LogbookEntry shared = logbook.write(slack("UADA"), ADA_SHARED, Visibility.COACHES);
+		statusUpdates.submit(slack("UADA"), new StatusUpdates.Report(OverallStatus.AMBER, "Progress", ADA_BLOCKER, 3), null,
 				"test:ada", Visibility.PRIVATE);
-		LogbookEntry brunos = logbook.write("UBRUNO", BRUNO_WORDS, Visibility.COACHES);
-		preferences.setVisibility("UADA", Visibility.COACHES);
-		preferences.setVisibility("UBRUNO", Visibility.COACHES);
-		assertThat(responses.reply(shared.id(), "UANDERS", REPLY_TO_ADA, "s1").accepted()).isTrue();
-		assertThat(responses.reply(brunos.id(), "UANDERS", REPLY_TO_BRUNO, "s2").accepted()).isTrue();
+		LogbookEntry brunos = logbook.write(slack("UBRUNO"), BRUNO_WORDS, Visibility.COACHES);
+		preferences.setVisibility(slack("UADA"), Visibility.COACHES);
+		preferences.setVisibility(slack("UBRUNO"), Visibility.COACHES);
+		assertThat(responses.reply(shared.id(), slack("UANDERS"), REPLY_TO_ADA, "s1").accepted()).isTrue();
+		assertThat(responses.reply(brunos.id(), slack("UANDERS"), REPLY_TO_BRUNO, "s2").accepted()).isTrue();
 		assertThat(postJson("/api/v1/placements/" + ada + "/send-prompt", "").statusCode()).isEqualTo(202);
 		clock.advance(Duration.ofMinutes(5));
 		digests.sendAll();
@@ -264,8 +264,8 @@ class PrivacyRightsTests extends IntegrationTest {
 		assertThat(placement.get("businessCoach").get("slackUserId").asString()).isEqualTo("UBEATA");
 		assertThat(placement.get("participant").get("name").asString()).isEqualTo("Ada Lindqvist");
 		// the placement still works: its digests go to who is left
-		assertThat(digests.preview("UBEATA")).isPresent();
-		assertThat(digests.preview("UANDERS")).isEmpty();
+		assertThat(digests.preview(personIdOf("UBEATA"))).isPresent();
+		assertThat(people.find(slack("UANDERS")).flatMap(p -> digests.preview(p.id()))).isEmpty();
 	}
 
 	@Test
@@ -348,7 +348,7 @@ class PrivacyRightsTests extends IntegrationTest {
 		assertThat(findable(BRUNO_WORDS)).isNotEmpty();
 		assertThat(mongo.findAll(Document.class, "audit")).anySatisfy(a -> {
 			assertThat(a.getString("action")).isEqualTo("erase");
-			assertThat(a.getString("actor")).isEqualTo("UADMIN1");
+			assertThat(a.getString("actor")).isEqualTo(keyOf("UADMIN1"));
 		});
 	}
 
@@ -362,7 +362,7 @@ class PrivacyRightsTests extends IntegrationTest {
 		assertThat(mongo.findAll(Document.class, "audit")).anySatisfy(a -> {
 			assertThat(a.getString("action")).isEqualTo("erase");
 			assertThat(a.getString("outcome")).isEqualTo("refused");
-			assertThat(a.getString("actor")).isEqualTo("UADA");
+			assertThat(a.getString("actor")).isEqualTo(keyOf("UADA"));
 		});
 		assertThat(command("UADA", "help")).doesNotContain("/fieldnotes erase").contains("/fieldnotes my-data");
 	}

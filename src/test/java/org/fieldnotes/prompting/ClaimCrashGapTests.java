@@ -30,7 +30,7 @@ class ClaimCrashGapTests extends CrashGapTest {
 	private static final String ADA = "UADA";
 	private static final Instant FRIDAY_DEC_4 = Instant.parse("2026-12-04T13:00:00Z");
 	private static final Instant MONDAY_DEC_7_0800 = Instant.parse("2026-12-07T07:00:00Z");
-	private static final SentMessage PRESSED_ON = new SentMessage("DUADA", "1764669600.000500");
+	private static final SentMessage PRESSED_ON = new SentMessage(new org.fieldnotes.chat.ChatAccount("slack", null, "UADA"), "DUADA", "1764669600.000500");
 	private static final String REMINDER = "Still two minutes for this week's reflection";
 	private static final String SNOOZED_AGAIN = "here is “Reflect on one moment” again";
 
@@ -163,7 +163,7 @@ class ClaimCrashGapTests extends CrashGapTest {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 		dispatcher.sendNext(placementId);
 		String occurrenceId = dispatcher.sendNext(placementId).occurrenceId();
-		assertThat(responses.snooze(occurrenceId, ADA, PRESSED_ON)).isEqualTo(PromptResponses.Outcome.DONE);
+		assertThat(responses.snooze(occurrenceId, slack(ADA), PRESSED_ON)).isEqualTo(PromptResponses.Outcome.DONE);
 		return occurrenceId;
 	}
 

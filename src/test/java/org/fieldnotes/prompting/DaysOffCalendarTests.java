@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.fieldnotes.placement.Person;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.Placement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,10 +85,10 @@ class DaysOffCalendarTests {
 
 	@Test
 	void theCountryComesFromThePersonElseFromTheTimeZone() {
-		assertThat(WorkCalendar.countryOf(new Person("A", "UA", null, "Europe/Stockholm", "en"))).hasValue("SE");
-		assertThat(WorkCalendar.countryOf(new Person("A", "UA", null, "America/New_York", "en"))).hasValue("US");
-		assertThat(WorkCalendar.countryOf(new Person("A", "UA", null, "Europe/Stockholm", "en", "gb"))).hasValue("GB");
-		assertThat(WorkCalendar.countryOf(new Person("A", "UA", null, "Etc/UTC", "en"))).isEqualTo(Optional.empty());
+		assertThat(WorkCalendar.countryOf(new Person(new PersonId("p-UA"), "A", List.of(), List.of(), "Europe/Stockholm", "en", null))).hasValue("SE");
+		assertThat(WorkCalendar.countryOf(new Person(new PersonId("p-UA"), "A", List.of(), List.of(), "America/New_York", "en", null))).hasValue("US");
+		assertThat(WorkCalendar.countryOf(new Person(new PersonId("p-UA"), "A", List.of(), List.of(), "Europe/Stockholm", "en", "gb"))).hasValue("GB");
+		assertThat(WorkCalendar.countryOf(new Person(new PersonId("p-UA"), "A", List.of(), List.of(), "Etc/UTC", "en", null))).isEqualTo(Optional.empty());
 	}
 
 	@Test

@@ -53,7 +53,7 @@ class QuartzJobsTests extends IntegrationTest {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 		dispatcher.sendNext(placementId);
 		String occurrenceId = dispatcher.sendNext(placementId).occurrenceId();
-		responses.snooze(occurrenceId, ADA, new SentMessage("DUADA", "1764669600.000500"));
+		responses.snooze(occurrenceId, slack(ADA), new SentMessage(new org.fieldnotes.chat.ChatAccount("slack", null, "UADA"), "DUADA", "1764669600.000500"));
 		clock.advance(PromptResponses.SNOOZE);
 
 		new SnoozeJob(responses).execute(firing(SnoozeTriggers.GROUP, occurrenceId));

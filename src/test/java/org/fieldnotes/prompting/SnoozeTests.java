@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 class SnoozeTests extends IntegrationTest {
 
 	private static final String ADA = "UADA";
-	private static final SentMessage PRESSED_ON = new SentMessage("DUADA", "1764669600.000500");
+	private static final SentMessage PRESSED_ON = new SentMessage(new org.fieldnotes.chat.ChatAccount("slack", null, "UADA"), "DUADA", "1764669600.000500");
 
 	@Autowired
 	PromptResponses responses;
@@ -45,7 +45,7 @@ class SnoozeTests extends IntegrationTest {
 		// Wednesday 17:30 in Stockholm: two hours later is 19:30, after working hours
 		clock.set(Instant.parse("2026-12-02T16:30:00Z"));
 
-		responses.snooze(occurrenceId, ADA, PRESSED_ON);
+		responses.snooze(occurrenceId, slack(ADA), PRESSED_ON);
 
 		// Thursday 08:00 in Stockholm
 		assertThat(responses.snoozeFiresAt(occurrenceId)).hasValue(Instant.parse("2026-12-03T07:00:00Z"));
@@ -54,7 +54,7 @@ class SnoozeTests extends IntegrationTest {
 	@Test
 	void theReSendOfASnoozedPromptIsItsOneNudge() {
 		String occurrenceId = reflectionPrompt();
-		responses.snooze(occurrenceId, ADA, PRESSED_ON);
+		responses.snooze(occurrenceId, slack(ADA), PRESSED_ON);
 		clock.advance(Duration.ofHours(2));
 		responses.resendSnoozed(occurrenceId);
 		assertThat(SlackStub.messagesTo(ADA)).hasSize(3);
@@ -68,7 +68,7 @@ class SnoozeTests extends IntegrationTest {
 	@Test
 	void theSnoozedPromptComesBackOnceTwoHoursLater() {
 		String occurrenceId = reflectionPrompt();
-		assertThat(responses.snooze(occurrenceId, ADA, PRESSED_ON)).isEqualTo(PromptResponses.Outcome.DONE);
+		assertThat(responses.snooze(occurrenceId, slack(ADA), PRESSED_ON)).isEqualTo(PromptResponses.Outcome.DONE);
 		Instant until = DEFAULT_NOW.plus(Duration.ofHours(2));
 		assertThat(responses.snoozeFiresAt(occurrenceId)).hasValue(until);
 
@@ -100,7 +100,7 @@ class SnoozeTests extends IntegrationTest {
 	@Test
 	void aStartRecreatesTheTriggerOfAFutureSnoozeAndSendsAPastOneAtOnce() {
 		String occurrenceId = reflectionPrompt();
-		responses.snooze(occurrenceId, ADA, PRESSED_ON);
+		responses.snooze(occurrenceId, slack(ADA), PRESSED_ON);
 
 		// restarted one hour later: the trigger is back at the same time, nothing sent yet
 		clock.advance(Duration.ofHours(1));
@@ -118,8 +118,8 @@ class SnoozeTests extends IntegrationTest {
 	@Test
 	void aPromptAnsweredOrSkippedWhileSnoozedDoesNotComeBack() {
 		String occurrenceId = reflectionPrompt();
-		responses.snooze(occurrenceId, ADA, PRESSED_ON);
-		responses.skip(occurrenceId, ADA, PRESSED_ON);
+		responses.snooze(occurrenceId, slack(ADA), PRESSED_ON);
+		responses.skip(occurrenceId, slack(ADA), PRESSED_ON);
 		assertThat(responses.snoozeFiresAt(occurrenceId)).isEmpty();
 
 		clock.advance(Duration.ofHours(3));
@@ -133,7 +133,7 @@ class SnoozeTests extends IntegrationTest {
 	void onlyTheParticipantMaySnooze() {
 		String occurrenceId = reflectionPrompt();
 
-		assertThatThrownBy(() -> responses.snooze(occurrenceId, "UMALLORY", PRESSED_ON)).isInstanceOf(NotYourPrompt.class);
+		assertThatThrownBy(() -> responses.snooze(occurrenceId, slack("UMALLORY"), PRESSED_ON)).isInstanceOf(NotYourPrompt.class);
 		assertThat(responses.snoozeFiresAt(occurrenceId)).isEmpty();
 	}
 }

@@ -36,7 +36,7 @@ class StreakTests extends IntegrationTest {
 		assertThat(history.streak(placementId)).isZero();
 
 		history.markAnswered(first, clock.instant());
-		responses.skip(second, ADA, new SentMessage("DUADA", "1"));
+		responses.skip(second, slack(ADA), new SentMessage(new org.fieldnotes.chat.ChatAccount("slack", null, "UADA"), "DUADA", "1"));
 		history.markAnswered(third, clock.instant());
 
 		// the fourth was just sent and is still open

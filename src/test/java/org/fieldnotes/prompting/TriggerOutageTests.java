@@ -30,7 +30,7 @@ class TriggerOutageTests extends OutageTest {
 
 	private static final String ADA = "UADA";
 	private static final Instant FRIDAY_DEC_4 = Instant.parse("2026-12-04T13:00:00Z");
-	private static final SentMessage PRESSED_ON = new SentMessage("DUADA", "1764669600.000500");
+	private static final SentMessage PRESSED_ON = new SentMessage(new org.fieldnotes.chat.ChatAccount("slack", null, "UADA"), "DUADA", "1764669600.000500");
 
 	@Autowired
 	PromptScheduler scheduler;
@@ -79,7 +79,7 @@ class TriggerOutageTests extends OutageTest {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 		dispatcher.sendNext(placementId);
 		String occurrenceId = dispatcher.sendNext(placementId).occurrenceId();
-		responses.snooze(occurrenceId, ADA, PRESSED_ON);
+		responses.snooze(occurrenceId, slack(ADA), PRESSED_ON);
 		Instant until = DEFAULT_NOW.plus(PromptResponses.SNOOZE);
 		clock.set(until);
 

@@ -61,8 +61,8 @@ class RetentionTests extends IntegrationTest {
 		for (String id : new String[] { ended, running, paused }) {
 			fill(id);
 		}
-		logbook.write("UADA", SECRET_TEXT);
-		logbook.write("UBO", SECRET_TEXT);
+		logbook.write(slack("UADA"), SECRET_TEXT);
+		logbook.write(slack("UBO"), SECRET_TEXT);
 	}
 
 	@Test
@@ -213,7 +213,7 @@ class RetentionTests extends IntegrationTest {
 		mongo.getCollection("prompt_occurrences").insertOne(doc(placementId).append("promptId", "weekly-gibbs")
 			.append("dueDate", "2026-11-27"));
 		mongo.getCollection("digests").insertOne(new Document("_id", UUID.randomUUID().toString())
-			.append("recipientKey", "UMAJA").append("week", "2026-W" + placementId.substring(0, 4))
+			.append("recipientKey", keyOf("UMAJA")).append("week", "2026-W" + placementId.substring(0, 4))
 			.append("placementIds", java.util.List.of(placementId)));
 		mongo.getCollection("placement_notices").insertOne(doc(placementId).append("kind", "end-of-placement"));
 	}

@@ -43,13 +43,16 @@ class SlackMessengerTests extends IntegrationTest {
 
 	@Test
 	void isTheSlackMessenger() {
-		assertThat(messenger).isInstanceOf(SlackMessenger.class);
+		// the messenger everyone gets routes by platform; Slack accounts go to the Slack adapter
+		assertThat(messenger).isInstanceOf(org.fieldnotes.chat.RoutingMessenger.class);
+		assertThat(((org.fieldnotes.chat.RoutingMessenger) messenger).of("slack")).get()
+			.isInstanceOf(SlackMessenger.class);
 		assertThat(messenger.connected()).isTrue();
 	}
 
 	@Test
 	void aMessageOfMoreThanFiftyBlocksIsSentInParts() {
-		SentMessage sent = messenger.sendDirect(ADA, paragraphs(60));
+		SentMessage sent = messenger.sendDirect(slack(ADA), paragraphs(60));
 
 		List<Map<String, String>> calls = SlackStub.calls("chat.postMessage");
 		assertThat(calls).hasSize(2);
@@ -72,7 +75,7 @@ class SlackMessengerTests extends IntegrationTest {
 
 	@Test
 	void oneHundredAndTwentyBlocksAreThreeMessages() {
-		messenger.sendDirect(ADA, paragraphs(120));
+		messenger.sendDirect(slack(ADA), paragraphs(120));
 
 		assertThat(SlackStub.calls("chat.postMessage")).extracting(call -> blocks(call).size())
 			.containsExactly(50, 50, 20);
@@ -80,14 +83,14 @@ class SlackMessengerTests extends IntegrationTest {
 
 	@Test
 	void fiftyBlocksAreOneMessage() {
-		messenger.sendDirect(ADA, paragraphs(50));
+		messenger.sendDirect(slack(ADA), paragraphs(50));
 
 		assertThat(SlackStub.calls("chat.postMessage")).hasSize(1);
 	}
 
 	@Test
 	void aReplacementOfMoreThanFiftyBlocksKeepsItsPlaceAndSaysWhereTheRestIs() {
-		messenger.update(new SentMessage("DUADA", "1700000000.000100"), paragraphs(60));
+		messenger.update(new SentMessage(new org.fieldnotes.chat.ChatAccount("slack", null, "UADA"), "DUADA", "1700000000.000100"), paragraphs(60));
 
 		List<Map<String, String>> calls = SlackStub.calls("chat.update");
 		assertThat(calls).hasSize(1);
@@ -100,7 +103,7 @@ class SlackMessengerTests extends IntegrationTest {
 	void aRefusalIsADeliveryFailureWithSlacksReason() {
 		SlackStub.error("chat.postMessage", "channel_not_found");
 
-		assertThatThrownBy(() -> messenger.sendDirect(ADA, paragraphs(60))).isInstanceOf(DeliveryFailed.class)
+		assertThatThrownBy(() -> messenger.sendDirect(slack(ADA), paragraphs(60))).isInstanceOf(DeliveryFailed.class)
 			.satisfies(e -> assertThat(((DeliveryFailed) e).reason()).isEqualTo("channel_not_found"));
 		// the first part failed, so the rest was not sent
 		assertThat(SlackStub.calls("chat.postMessage")).hasSize(1);

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,14 +60,14 @@ class SlackSendOutcomeTests {
 	}
 
 	private static DeliveryFailed failureOf(SlackMessenger messenger, ChatMessage message) {
-		return catchThrowableOfType(DeliveryFailed.class, () -> messenger.sendDirect("UADA", message));
+		return catchThrowableOfType(DeliveryFailed.class, () -> messenger.sendDirect(slack("UADA"), message));
 	}
 
 	@Test
 	void aConnectionResetAfterTheRequestWentOutIsAnUnknownOutcomeAndTheClientDoesNotSendItAgain() {
 		SlackMessenger messenger = messenger(config(SlackStub.apiUrl()));
 		// a first message leaves a pooled connection, on which OkHttp would by default repeat a failed POST
-		messenger.sendDirect("UADA", HELLO);
+		messenger.sendDirect(slack("UADA"), HELLO);
 		onceThenNormally(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
 		DeliveryFailed failure = failureOf(messenger, HELLO);
@@ -82,10 +83,10 @@ class SlackSendOutcomeTests {
 		// why SlackHttp exists: the same reset on a pooled connection, with the SDK's client as it comes
 		SlackConfig config = config(SlackStub.apiUrl());
 		SlackMessenger sdkDefault = new SlackMessenger(Slack.getInstance(config).methods("xoxb-test-token"));
-		sdkDefault.sendDirect("UADA", HELLO);
+		sdkDefault.sendDirect(slack("UADA"), HELLO);
 		onceThenNormally(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-		sdkDefault.sendDirect("UADA", HELLO);
+		sdkDefault.sendDirect(slack("UADA"), HELLO);
 
 		assertThat(SlackStub.calls("chat.postMessage")).as("the failed POST repeated inside OkHttp").hasSize(3);
 	}

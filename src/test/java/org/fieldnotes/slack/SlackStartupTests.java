@@ -83,10 +83,10 @@ class SlackStartupTests {
 		try (ConfigurableApplicationContext context = run("fieldnotes.slack.bot-token=")) {
 			var placements = context.getBean(org.fieldnotes.placement.PlacementManagement.class);
 			String id = placements.enrol(new org.fieldnotes.placement.PlacementDraft(
-					new org.fieldnotes.placement.PlacementDraft.PersonDraft("Ada", "UADA", null, "Europe/Stockholm",
+					new org.fieldnotes.placement.PlacementDraft.PersonDraft("Ada", new org.fieldnotes.placement.PlacementDraft.AccountDraft("slack", null, "UADA"), null, "Europe/Stockholm",
 							"en"),
 					"KTP", "Scania", "2026-01-05", "2030-12-31",
-					new org.fieldnotes.placement.PlacementDraft.PersonDraft("Maja", "UMAJA", null, null, null), null,
+					new org.fieldnotes.placement.PlacementDraft.PersonDraft("Maja", new org.fieldnotes.placement.PlacementDraft.AccountDraft("slack", null, "UMAJA"), null, null, null), null,
 					null, null))
 				.getId();
 			PromptDelivery delivery = context.getBean(PromptDispatcher.class).sendNext(id);

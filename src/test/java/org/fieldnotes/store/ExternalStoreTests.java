@@ -84,7 +84,7 @@ class ExternalStoreTests {
 	}
 
 	private static PlacementDraft draft() {
-		return new PlacementDraft(new PersonDraft("Ada", "UADA", null, "Europe/Stockholm", "en"), "KTP", "Scania",
-				"2026-11-02", "2027-04-30", new PersonDraft("Maja", "UMAJA", null, null, null), null, null, null);
+		return new PlacementDraft(new PersonDraft("Ada", new org.fieldnotes.placement.PlacementDraft.AccountDraft("slack", null, "UADA"), null, "Europe/Stockholm", "en"), "KTP", "Scania",
+				"2026-11-02", "2027-04-30", new PersonDraft("Maja", new org.fieldnotes.placement.PlacementDraft.AccountDraft("slack", null, "UMAJA"), null, null, null), null, null, null);
 	}
 }

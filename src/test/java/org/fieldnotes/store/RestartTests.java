@@ -25,6 +25,7 @@ import org.fieldnotes.placement.PlacementDraft;
 import org.fieldnotes.placement.PlacementDraft.PersonDraft;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.PlacementStatus;
+import org.fieldnotes.support.Accounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -55,26 +56,26 @@ class RestartTests {
 		try (ConfigurableApplicationContext first = start()) {
 			today = LocalDate.ofInstant(first.getBean(Clock.class).instant(), ZoneOffset.UTC);
 			Placement placement = first.getBean(PlacementManagement.class)
-				.enrol(new PlacementDraft(new PersonDraft("Ada Lindqvist", "UADA", null, "Europe/Stockholm", "sv"),
+				.enrol(new PlacementDraft(new PersonDraft("Ada Lindqvist", new org.fieldnotes.placement.PlacementDraft.AccountDraft("slack", null, "UADA"), null, "Europe/Stockholm", "sv"),
 						"KTP 2026", "Scania", today.minusWeeks(1).toString(), today.plusMonths(3).toString(),
-						new PersonDraft("Maja Berg", "UMAJA", null, null, null), null,
-						new PersonDraft("Beata Ek", null, "beata@scania.example", "Europe/London", null), null));
+						new PersonDraft("Maja Berg", new org.fieldnotes.placement.PlacementDraft.AccountDraft("slack", null, "UMAJA"), null, null, null), null,
+						new PersonDraft("Beata Ek", (org.fieldnotes.placement.PlacementDraft.AccountDraft) null, "beata@scania.example", "Europe/London", null), null));
 			placementId = placement.getId();
-			written = first.getBean(Logbook.class).write("UADA", "First week: met the supplier team.");
+			written = first.getBean(Logbook.class).write(Accounts.slack("UADA"), "First week: met the supplier team.");
 			assertThat(health(first).statusCode()).isEqualTo(200);
 		}
 
 		try (ConfigurableApplicationContext second = start()) {
 			PlacementManagement placements = second.getBean(PlacementManagement.class);
 			Placement placement = placements.get(placementId);
-			assertThat(placement.getParticipant().slackUserId()).isEqualTo("UADA");
+			assertThat(placement.getParticipant().account("slack")).hasValue(Accounts.slack("UADA"));
 			assertThat(placement.getParticipant().locale()).isEqualTo("sv");
 			assertThat(placement.getManager().timezone()).isEqualTo("Europe/Stockholm");
 			assertThat(placement.getBusinessCoach().email()).isEqualTo("beata@scania.example");
 			assertThat(placement.getStartDate()).isEqualTo(today.minusWeeks(1));
 			assertThat(placement.getEndDate()).isEqualTo(today.plusMonths(3));
 			assertThat(placement.getStatus()).isEqualTo(PlacementStatus.ACTIVE);
-			assertThat(placements.currentFor("UADA")).map(Placement::getId).hasValue(placementId);
+			assertThat(placements.currentFor(Accounts.slack("UADA"))).map(Placement::getId).hasValue(placementId);
 
 			List<LogbookEntry> entries = second.getBean(Logbook.class).entries(placementId, false);
 			assertThat(entries).hasSize(1);

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import org.bson.Document;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.delivery.OutboxWorker;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.PersonId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.ObjectProvider;
@@ -66,6 +69,9 @@ public abstract class IntegrationTest {
 	protected MongoTemplate mongo;
 
 	@Autowired
+	protected People people;
+
+	@Autowired
 	private ObjectProvider<App> slackApp;
 
 	@Autowired
@@ -109,6 +115,47 @@ public abstract class IntegrationTest {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> executor.getActiveCount() == 0 && executor.getQueue().isEmpty());
 		}
+	}
+
+	/** A Slack member's account, as the API enrols it (its workspace not known until first contact). */
+	protected static ChatAccount slack(String memberId) {
+		return new ChatAccount("slack", null, memberId);
+	}
+
+	/** The person id (as stored) of the person with this Slack member id; fails when there is none. */
+	protected String personOf(String memberId) {
+		return personIdOf(memberId).value();
+	}
+
+	/** The person with this Slack member id; fails when there is none. */
+	protected PersonId personIdOf(String memberId) {
+		return people.find(slack(memberId))
+			.orElseThrow(() -> new IllegalStateException("Nobody has the Slack account " + memberId))
+			.id();
+	}
+
+	/**
+	 * The digest recipient key of the person with this Slack member id: their person id; for someone who is nobody
+	 * (yet), a key no digest or trigger has.
+	 */
+	protected String keyOf(String memberId) {
+		return people.find(slack(memberId)).map(p -> p.id().value()).orElse("nobody:" + memberId);
+	}
+
+	/** The digest recipient key of the person reached only by e-mail at this address (see {@link #keyOf}). */
+	protected String keyOfAddress(String address) {
+		return people.withAddressOnly(address).map(p -> p.id().value()).orElse("nobody:" + address);
+	}
+
+	/** The cohort-digest key of the admin with this Slack member id: {@code admin:<person id>}. */
+	protected String adminKeyOf(String memberId) {
+		return "admin:" + keyOf(memberId);
+	}
+
+	/** The person with this Slack member id; fails when there is none. */
+	protected org.fieldnotes.people.Person personNamed(String memberId) {
+		return people.find(slack(memberId))
+			.orElseThrow(() -> new IllegalStateException("Nobody has the Slack account " + memberId));
 	}
 
 	/** Runs the outbox worker once, now: sends every message that is due at the clock's time; returns how many. */

@@ -25,8 +25,6 @@ import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.audit.AuditRecord;
 import org.fieldnotes.placement.InvalidPlacement;
 import org.fieldnotes.placement.Placement;
-import org.fieldnotes.placement.PlacementDraft;
-import org.fieldnotes.placement.PlacementDraft.PersonDraft;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Violation;
 import org.springframework.http.HttpStatus;
@@ -43,12 +41,14 @@ class ImportController {
 
 	static final int MAX_BYTES = 5 * 1024 * 1024;
 	static final int MAX_ROWS = 5000;
+	/** Required columns; {@code participant_accounts} may stand in for {@code participant_slack_id}. */
 	static final Set<String> REQUIRED = Set.of("participant_name", "participant_slack_id", "program",
 			"host_organisation", "start_date", "end_date", "manager_name");
-	static final List<String> COLUMNS = List.of("participant_name", "participant_slack_id", "participant_email",
-			"participant_timezone", "participant_locale", "participant_country", "program", "host_organisation",
-			"start_date", "end_date", "manager_name", "manager_slack_id", "manager_email", "academic_coach_name",
-			"academic_coach_slack_id", "academic_coach_email", "business_coach_name", "business_coach_slack_id",
+	static final List<String> COLUMNS = List.of("participant_name", "participant_slack_id", "participant_accounts",
+			"participant_email", "participant_timezone", "participant_locale", "participant_country", "program",
+			"host_organisation", "start_date", "end_date", "manager_name", "manager_slack_id", "manager_accounts",
+			"manager_email", "academic_coach_name", "academic_coach_slack_id", "academic_coach_accounts",
+			"academic_coach_email", "business_coach_name", "business_coach_slack_id", "business_coach_accounts",
 			"business_coach_email", "schedule_day", "schedule_time", "work_days", "learning_goals", "learningGoals");
 
 	private final PlacementManagement placements;
@@ -111,16 +111,17 @@ class ImportController {
 							List.of(Map.of("field", "program", "message", refusal.rule()))));
 					continue;
 				}
+				PlacementRequest asRequest = request(record);
 				try {
-					Placement placement = batch.enrol(draft(record));
-					audit.record(AuditRecord.API, "enrol", placement.getId(), placement.getParticipant().slackUserId(),
+					Placement placement = batch.enrol(asRequest.draft());
+					audit.record(AuditRecord.API, "enrol", placement.getId(), placement.getParticipant().id().value(),
 							AuditLog.DONE, "import row " + row);
 					rows.add(new Row(row, "created", placement.getId(), null));
 					created++;
 				}
 				catch (InvalidPlacement e) {
 					rows.add(new Row(row, "refused", null,
-							e.violations().stream().map(ImportController::error).toList()));
+							asRequest.asWritten(e).violations().stream().map(ImportController::error).toList()));
 				}
 			}
 		}
@@ -134,9 +135,13 @@ class ImportController {
 		return Map.of("field", column(v.field()), "message", v.message());
 	}
 
-	/** The CSV column of a draft field ({@code participant.slackUserId} → {@code participant_slack_id}). */
+	/**
+	 * The CSV column of a draft field ({@code participant.slackUserId} → {@code participant_slack_id},
+	 * {@code participant.accounts[1].memberId} → {@code participant_accounts}).
+	 */
 	static String column(String field) {
-		String column = field.replace("hostOrganisation", "host_organisation")
+		String column = field.replaceAll("\\.accounts(\\[\\d+\\](\\.\\w+)?)?$", "_accounts")
+			.replace("hostOrganisation", "host_organisation")
 			.replace("startDate", "start_date")
 			.replace("endDate", "end_date")
 			.replace("academicCoach", "academic_coach")
@@ -159,7 +164,9 @@ class ImportController {
 			throw new ImportRefused(HttpStatus.BAD_REQUEST, "The header row is missing.");
 		}
 		Set<String> given = new LinkedHashSet<>(header);
-		List<String> missing = REQUIRED.stream().filter(c -> !given.contains(c)).sorted().toList();
+		List<String> missing = REQUIRED.stream().filter(c -> !given.contains(c))
+			.filter(c -> !(c.equals("participant_slack_id") && given.contains("participant_accounts")))
+			.sorted().toList();
 		List<String> unknown = header.stream().filter(c -> !COLUMNS.contains(c)).toList();
 		if (!missing.isEmpty() || !unknown.isEmpty()) {
 			throw new ImportRefused(HttpStatus.BAD_REQUEST, "The header row is not right"
@@ -169,32 +176,58 @@ class ImportController {
 		}
 	}
 
-	private static PlacementDraft draft(CSVRecord r) {
+	/** A row as the body of {@code POST /api/v1/placements} would say it, so that the same rules and names apply. */
+	private static PlacementRequest request(CSVRecord r) {
 		String day = value(r, "schedule_day");
 		String time = value(r, "schedule_time");
 		String workDays = value(r, "work_days");
 		String goals = value(r, "learning_goals") != null ? value(r, "learning_goals") : value(r, "learningGoals");
-		return new PlacementDraft(
-				new PersonDraft(value(r, "participant_name"), value(r, "participant_slack_id"),
+		return new PlacementRequest(
+				new PlacementRequest.PersonRequest(value(r, "participant_name"), value(r, "participant_slack_id"),
 						value(r, "participant_email"), value(r, "participant_timezone"), value(r, "participant_locale"),
-						value(r, "participant_country")),
+						value(r, "participant_country"), accounts(value(r, "participant_accounts"))),
 				value(r, "program"), value(r, "host_organisation"), value(r, "start_date"), value(r, "end_date"),
 				person(r, "manager"), person(r, "academic_coach"), person(r, "business_coach"),
-				day == null && time == null ? null : new PlacementDraft.ScheduleDraft(day, time),
+				day == null && time == null ? null : new PlacementRequest.ScheduleRequest(day, time),
 				workDays == null ? null
 						: Arrays.stream(workDays.split("[;,]")).map(String::strip).filter(d -> !d.isEmpty()).toList(),
 				goals == null ? null : Arrays.asList(goals.split(";")));
 	}
 
 	/** A manager or coach, or {@literal null} when every one of their columns is empty. */
-	private static PersonDraft person(CSVRecord r, String role) {
+	private static PlacementRequest.PersonRequest person(CSVRecord r, String role) {
 		String name = value(r, role + "_name");
 		String slack = value(r, role + "_slack_id");
 		String email = value(r, role + "_email");
-		if (name == null && slack == null && email == null) {
+		String accounts = value(r, role + "_accounts");
+		if (name == null && slack == null && email == null && accounts == null) {
 			return null;
 		}
-		return new PersonDraft(name, slack, email, null, null);
+		return new PlacementRequest.PersonRequest(name, slack, email, null, null, null, accounts(accounts));
+	}
+
+	/**
+	 * The {@code *_accounts} column: accounts separated by {@code ;}, each {@code platform:workspace:memberId}
+	 * (the workspace may be left empty: {@code slack::U012ADA}) or {@code platform:memberId}; {@literal null} when
+	 * empty.
+	 */
+	static List<PlacementRequest.AccountRequest> accounts(String value) {
+		if (value == null) {
+			return null;
+		}
+		List<PlacementRequest.AccountRequest> accounts = new ArrayList<>();
+		for (String part : value.split(";")) {
+			if (part.isBlank()) {
+				continue;
+			}
+			String[] pieces = part.strip().split(":", 3);
+			accounts.add(switch (pieces.length) {
+				case 3 -> new PlacementRequest.AccountRequest(pieces[0], pieces[1], pieces[2]);
+				case 2 -> new PlacementRequest.AccountRequest(pieces[0], null, pieces[1]);
+				default -> new PlacementRequest.AccountRequest(null, null, pieces[0]);
+			});
+		}
+		return accounts;
 	}
 
 	private static String value(CSVRecord r, String column) {

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.fieldnotes.placement.Person;
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.people.Person;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementStatus;
 
@@ -17,13 +18,26 @@ record PlacementResponse(String id, PersonResponse participant, String program, 
 		PersonResponse businessCoach, ScheduleResponse schedule, List<DayOfWeek> workDays, PlacementStatus status,
 		Instant createdAt, Instant updatedAt, List<String> learningGoals) {
 
+	/**
+	 * A person: the documented fields ({@code slackUserId}: their Slack member id, if they have a Slack account;
+	 * {@code email}: the address e-mail goes to), and their {@code personId} and every chat account.
+	 */
 	record PersonResponse(String name, String slackUserId, String email, String timezone, String locale,
-			String country) {
+			String country, String personId, List<AccountResponse> accounts) {
 
 		static PersonResponse of(Person person) {
 			return person == null ? null
-					: new PersonResponse(person.name(), person.slackUserId(), person.email(), person.timezone(),
-							person.locale(), person.country());
+					: new PersonResponse(person.name(),
+							person.account(PlacementRequest.SLACK).map(ChatAccount::memberId).orElse(null),
+							person.email(), person.timezone(), person.locale(), person.country(), person.id().value(),
+							person.accounts().stream().map(AccountResponse::of).toList());
+		}
+	}
+
+	record AccountResponse(String platform, String workspace, String memberId) {
+
+		static AccountResponse of(ChatAccount account) {
+			return new AccountResponse(account.platform(), account.workspace(), account.memberId());
 		}
 	}
 

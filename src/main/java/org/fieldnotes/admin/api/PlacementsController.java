@@ -12,6 +12,9 @@ import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.audit.AuditRecord;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.StatusUpdates;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.InvalidPlacement;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
@@ -26,8 +29,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,10 +48,12 @@ class PlacementsController {
 	private final StatusUpdates statusUpdates;
 	private final AuditLog audit;
 	private final AccessPolicy access;
+	private final People people;
 
 	PlacementsController(PlacementManagement placements, Logbook logbook, PromptDispatcher prompts,
-			StatusUpdates statusUpdates, AuditLog audit, AccessPolicy access) {
+			StatusUpdates statusUpdates, AuditLog audit, AccessPolicy access, People people) {
 		this.access = access;
+		this.people = people;
 		this.placements = placements;
 		this.logbook = logbook;
 		this.prompts = prompts;
@@ -62,7 +67,8 @@ class PlacementsController {
 		// the filter could not see the body: a token limited to a programme enrols only into its own
 		if (request != null && access.decide(caller, Operation.API_ENROL_PLACEMENT, Target.program(request.program()))
 			.denied()) {
-			audit.record(AuditRecord.API, "enrol", null, participantOf(request), AuditLog.REFUSED, "fields: program");
+			audit.record(AuditRecord.API, "enrol", null, request.participantAsTyped(), AuditLog.REFUSED,
+					"fields: program");
 			throw new ProgramNotAllowed(caller.program());
 		}
 		Placement placement;
@@ -70,11 +76,14 @@ class PlacementsController {
 			placement = placements.enrol(request == null ? null : request.draft());
 		}
 		catch (InvalidPlacement e) {
-			audit.record(AuditRecord.API, "enrol", null, participantOf(request), AuditLog.REFUSED,
-					"fields: " + e.violations().stream().map(Violation::field).distinct().collect(Collectors.joining(",")));
-			throw e;
+			// the fields as the caller wrote them (slackUserId or accounts)
+			InvalidPlacement asWritten = request == null ? e : request.asWritten(e);
+			audit.record(AuditRecord.API, "enrol", null, request == null ? null : request.participantAsTyped(),
+					AuditLog.REFUSED, "fields: " + asWritten.violations().stream().map(Violation::field).distinct()
+						.collect(Collectors.joining(",")));
+			throw asWritten;
 		}
-		audit.record(AuditRecord.API, "enrol", placement.getId(), placement.getParticipant().slackUserId(),
+		audit.record(AuditRecord.API, "enrol", placement.getId(), placement.getParticipant().id().value(),
 				AuditLog.DONE, null);
 		return ResponseEntity.created(URI.create("/api/v1/placements/" + placement.getId()))
 			.body(PlacementResponse.of(placement));
@@ -101,7 +110,7 @@ class PlacementsController {
 		// admins are not the academic coach: nothing private or confidential
 		return logbook.entries(id, includeDeleted).stream()
 			.filter(e -> access.permits(admin, Operation.READ_ITEM, Target.item(placement, e.authorId(), e.visibility())))
-			.map(EntryResponse::of).toList();
+			.map(e -> EntryResponse.of(e, authorOf(placement, e.authorId()))).toList();
 	}
 
 	/** The placement's status updates, newest first (those shared with coaches or the whole placement). */
@@ -111,7 +120,7 @@ class PlacementsController {
 		Placement placement = placements.get(id);
 		return statusUpdates.of(id).stream()
 			.filter(u -> access.permits(admin, Operation.READ_ITEM, Target.item(placement, u.authorId(), u.visibility())))
-			.map(StatusUpdateResponse::of).toList();
+			.map(u -> StatusUpdateResponse.of(u, authorOf(placement, u.authorId()))).toList();
 	}
 
 	@PostMapping("/{id}/send-prompt")
@@ -130,7 +139,12 @@ class PlacementsController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(delivery);
 	}
 
-	private static String participantOf(PlacementRequest request) {
-		return request == null || request.participant() == null ? null : request.participant().slackUserId();
+	/** The author of an item of the placement: its participant, as a rule. */
+	private Person authorOf(Placement placement, String authorId) {
+		Person participant = placement.getParticipant();
+		if (participant != null && participant.id().value().equals(authorId)) {
+			return participant;
+		}
+		return authorId == null ? null : people.find(new PersonId(authorId)).orElse(null);
 	}
 }

@@ -10,6 +10,7 @@ import org.fieldnotes.personaldata.DataSubject;
 import org.fieldnotes.personaldata.PersonalData.Reader;
 import org.fieldnotes.privacy.Erasure;
 import org.fieldnotes.privacy.PersonalDataExport;
+import org.fieldnotes.privacy.Subjects;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  * An admin's view of one person's data: {@code GET /api/v1/people/{id}/export} (the JSON a person gets with
  * {@code /fieldnotes my-data}, as an admin may read it: private and confidential words withheld and counted) and
  * {@code DELETE /api/v1/people/{id}} (erasure, answered with counts). {@code id}
- * is a Slack member id or {@code email:<address>}. Behind the admin API's bearer token (every {@code /api/*} path).
+ * is a person id, a chat member id (e.g. a Slack member id) or {@code email:<address>}.
+ * Behind the admin API's bearer token (every {@code /api/*} path).
  * Both are audited ({@code export}, {@code erase}).
  */
 @RestController
@@ -36,8 +38,10 @@ class PeopleController {
 	private final PersonalDataExport exports;
 	private final Erasure erasure;
 	private final AuditLog audit;
+	private final Subjects subjects;
 
-	PeopleController(PersonalDataExport exports, Erasure erasure, AuditLog audit) {
+	PeopleController(PersonalDataExport exports, Erasure erasure, AuditLog audit, Subjects subjects) {
+		this.subjects = subjects;
 		this.exports = exports;
 		this.erasure = erasure;
 		this.audit = audit;
@@ -45,7 +49,7 @@ class PeopleController {
 
 	@GetMapping("/{id}/export")
 	ResponseEntity<?> export(@PathVariable String id) {
-		Optional<DataSubject> subject = DataSubject.parse(id);
+		Optional<DataSubject> subject = subjects.parse(id, null);
 		if (subject.isEmpty()) {
 			return invalid(id);
 		}
@@ -62,7 +66,7 @@ class PeopleController {
 
 	@DeleteMapping("/{id}")
 	ResponseEntity<?> erase(@PathVariable String id) {
-		Optional<DataSubject> subject = DataSubject.parse(id);
+		Optional<DataSubject> subject = subjects.parse(id, null);
 		if (subject.isEmpty()) {
 			return invalid(id);
 		}
@@ -75,10 +79,10 @@ class PeopleController {
 
 	private static ResponseEntity<?> invalid(String id) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The id must be a Slack member id (e.g. U012ADA) or email:<address>.");
+				"The id must be a person id, a Slack member id (e.g. U012ADA) or email:<address>.");
 		problem.setTitle("Invalid request");
 		problem.setProperty("errors", List.of(Map.of("field", "id", "message",
-				"is neither a Slack member id nor email:<address>")));
+				"is neither a person id, a Slack member id nor email:<address>")));
 		return problem(problem);
 	}
 

@@ -9,10 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.logbook.RecentActivity;
 import org.fieldnotes.logbook.VisibilityChoice;
 import org.fieldnotes.logbook.VisibilityControls;
-import org.fieldnotes.placement.Person;
+import org.fieldnotes.people.Person;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Role;
@@ -86,10 +87,10 @@ public class HomeView {
 	}
 
 	/** Publishes the user's Home (best effort: a failure is logged, never thrown). */
-	public void publish(MethodsClient client, String userId) {
+	public void publish(MethodsClient client, ChatAccount member) {
 		try {
-			View view = build(userId);
-			var response = client.viewsPublish(r -> r.userId(userId).view(view));
+			View view = build(member);
+			var response = client.viewsPublish(r -> r.userId(member.memberId()).view(view));
 			if (!response.isOk()) {
 				log.warn("Could not publish the App Home: {}", response.getError());
 			}
@@ -99,10 +100,10 @@ public class HomeView {
 		}
 	}
 
-	public View build(String userId) {
-		Locale locale = texts.localeOf(userId);
-		Optional<Placement> placement = placements.currentFor(userId);
-		List<LayoutBlock> blocks = placement.isPresent() ? participant(placement.get(), locale) : other(userId, locale);
+	public View build(ChatAccount member) {
+		Locale locale = texts.localeOf(member);
+		Optional<Placement> placement = placements.currentFor(member);
+		List<LayoutBlock> blocks = placement.isPresent() ? participant(placement.get(), locale) : other(member, locale);
 		if (blocks.size() > MAX_BLOCKS) {
 			// never cut silently: the last block says the rest is in the portal/API
 			blocks = new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1));
@@ -173,7 +174,7 @@ public class HomeView {
 
 	/** "Who can see your new entries…: 👥 Your coaches — …", with a select to change it. */
 	private LayoutBlock defaultVisibility(Placement placement, Locale locale) {
-		Visibility current = defaults.of(placement.getParticipant().slackUserId(), placement.getProgram()).visibility();
+		Visibility current = defaults.of(placement.getParticipant().id(), placement.getProgram()).visibility();
 		List<OptionObject> options = new ArrayList<>();
 		OptionObject selected = null;
 		for (Visibility v : Visibility.values()) {
@@ -203,11 +204,11 @@ public class HomeView {
 		return options;
 	}
 
-	private List<LayoutBlock> other(String userId, Locale locale) {
+	private List<LayoutBlock> other(ChatAccount member, Locale locale) {
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(header("Fieldnotes"));
 		blocks.add(section(Mrkdwn.escape(texts.t("home.about", locale))));
-		List<Placement> followed = placements.followedBy(userId);
+		List<Placement> followed = placements.followedBy(member);
 		if (followed.isEmpty()) {
 			blocks.add(context(Mrkdwn.escape(texts.t("home.notEnrolled", locale))));
 			return blocks;
@@ -216,7 +217,7 @@ public class HomeView {
 		int room = MAX_BLOCKS - blocks.size() - 1;
 		for (Placement placement : followed.subList(0, Math.min(room, followed.size()))) {
 			String role = placement.followers().entrySet().stream()
-				.filter(e -> userId.equals(e.getValue().slackUserId()))
+				.filter(e -> e.getValue().has(member))
 				.map(e -> texts.t("role." + e.getKey().name(), locale))
 				.collect(Collectors.joining(", "));
 			blocks.add(section(Mrkdwn.escape(texts.t("home.followed", locale, placement.getParticipant().name(),

@@ -2,7 +2,8 @@ package org.fieldnotes.slack.views;
 
 import java.util.Locale;
 
-import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.placement.Languages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -11,19 +12,19 @@ import org.springframework.stereotype.Component;
 public class SlackTexts {
 
 	private final MessageSource messages;
-	private final PlacementManagement placements;
+	private final Languages languages;
 
-	SlackTexts(MessageSource messages, PlacementManagement placements) {
+	SlackTexts(MessageSource messages, Languages languages) {
 		this.messages = messages;
-		this.placements = placements;
+		this.languages = languages;
 	}
 
 	public String t(String key, Locale locale, Object... args) {
 		return messages.getMessage(key, args, locale);
 	}
 
-	/** The person's language as their placement records it (English when they have none). */
-	public Locale localeOf(String userId) {
-		return placements.languageOf(userId).orElse(Locale.ENGLISH);
+	/** The language of whoever has this account (see {@link Languages}). */
+	public Locale localeOf(ChatAccount account) {
+		return languages.of(account);
 	}
 }

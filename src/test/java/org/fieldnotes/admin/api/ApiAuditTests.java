@@ -30,7 +30,7 @@ class ApiAuditTests extends IntegrationTest {
 		assertThat(audit).allSatisfy(d -> assertThat(d.getString("actor")).isEqualTo("api"));
 		assertThat(audit.get(0).getString("detail")).isEqualTo("fields: endDate");
 		assertThat(audit.get(1).getString("placementId")).isEqualTo(id);
-		assertThat(audit.get(1).getString("person")).isEqualTo("UADA");
+		assertThat(audit.get(1).getString("person")).isEqualTo(keyOf("UADA"));
 		assertThat(audit.get(1).get("at")).isNotNull();
 	}
 }

@@ -22,7 +22,7 @@ class ApiTokenFilterTests {
 
 	@Test
 	void theBootstrapTokenIsCheckedWithoutTouchingTheStore() throws Exception {
-		MockHttpServletResponse response = run(new ApiTokenFilter("secret", tokens, new AccessPolicy(id -> false), null), "Bearer secret");
+		MockHttpServletResponse response = run(new ApiTokenFilter("secret", tokens, new AccessPolicy(account -> false, account -> java.util.Optional.empty()), null), "Bearer secret");
 
 		assertThat(response.getStatus()).isEqualTo(200);
 		verify(tokens, never()).verify(anyString());
@@ -33,7 +33,7 @@ class ApiTokenFilterTests {
 	void aStoreOutageIs503NotA500() throws Exception {
 		when(tokens.verify(anyString())).thenThrow(new DataAccessResourceFailureException("down"));
 
-		MockHttpServletResponse response = run(new ApiTokenFilter("secret", tokens, new AccessPolicy(id -> false), null), "Bearer fn_something");
+		MockHttpServletResponse response = run(new ApiTokenFilter("secret", tokens, new AccessPolicy(account -> false, account -> java.util.Optional.empty()), null), "Bearer fn_something");
 
 		assertThat(response.getStatus()).isEqualTo(503);
 		assertThat(response.getContentType()).startsWith("application/problem+json");
@@ -47,7 +47,7 @@ class ApiTokenFilterTests {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		MockFilterChain chain = new MockFilterChain();
 
-		new ApiTokenFilter("secret", tokens, new AccessPolicy(id -> false), null).doFilter(request, response, chain);
+		new ApiTokenFilter("secret", tokens, new AccessPolicy(account -> false, account -> java.util.Optional.empty()), null).doFilter(request, response, chain);
 
 		assertThat(response.getStatus()).isEqualTo(404);
 		assertThat(response.getContentType()).startsWith("application/problem+json");

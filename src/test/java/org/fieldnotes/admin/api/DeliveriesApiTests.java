@@ -13,6 +13,7 @@ import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.delivery.MessageKind;
 import org.fieldnotes.delivery.Outbox;
 import org.fieldnotes.delivery.Outgoing;
+import org.fieldnotes.delivery.TestMessages;
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,9 @@ class DeliveriesApiTests extends IntegrationTest {
 
 	@Test
 	void adminsSeeTheOutboxCountsAndWhoCouldNotBeReachedWithoutAnyMessageText() {
-		outbox.send(Outgoing.of("test:ok", MessageKind.NOTICE, "1", "UADA", ChatMessage.text("Sent fine")));
+		outbox.send(TestMessages.toMember("test:ok", MessageKind.NOTICE, "1", "UADA", ChatMessage.text("Sent fine")));
 		SlackStub.error("chat.postMessage", "account_inactive");
-		outbox.send(Outgoing.of("test:gone", MessageKind.PROMPT, "2", "UGONE", ChatMessage.text("Words for nobody")));
+		outbox.send(TestMessages.toMember("test:gone", MessageKind.PROMPT, "2", "UGONE", ChatMessage.text("Words for nobody")));
 
 		HttpResponse<String> response = get("/api/v1/deliveries");
 
@@ -57,7 +58,7 @@ class DeliveriesApiTests extends IntegrationTest {
 				.whenScenarioStateIs(STARTED)
 				.willSetStateTo("answered")
 				.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-		outbox.send(Outgoing.of("test:unknown", MessageKind.NOTICE, "1", "UADA", ChatMessage.text("Twice?")));
+		outbox.send(TestMessages.toMember("test:unknown", MessageKind.NOTICE, "1", "UADA", ChatMessage.text("Twice?")));
 		clock.advance(Duration.ofMinutes(1));
 		drainOutbox();
 

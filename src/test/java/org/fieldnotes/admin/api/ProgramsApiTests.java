@@ -48,7 +48,7 @@ class ProgramsApiTests extends IntegrationTest {
 		enrol("UADA", "2026-11-02", "2027-04-30");
 		assertThat(json(get("/api/v1/programs/KTP%202026").body()).get("defaultVisibility").asString())
 			.isEqualTo("coaches");
-		assertThat(logbook.write("UADA", "Before").visibility()).isEqualTo(Visibility.COACHES);
+		assertThat(logbook.write(slack("UADA"), "Before").visibility()).isEqualTo(Visibility.COACHES);
 
 		HttpResponse<String> response = put("/api/v1/programs/ktp%202026", "{\"defaultVisibility\":\"placement\"}");
 
@@ -59,10 +59,10 @@ class ProgramsApiTests extends IntegrationTest {
 		assertThat(body.get("defaultVisibilitySet").asBoolean()).isTrue();
 		assertThat(json(get("/api/v1/programs/KTP%202026").body()).get("defaultVisibility").asString())
 			.isEqualTo("placement");
-		assertThat(logbook.write("UADA", "After").visibility()).isEqualTo(Visibility.PLACEMENT);
+		assertThat(logbook.write(slack("UADA"), "After").visibility()).isEqualTo(Visibility.PLACEMENT);
 		// the participant's own choice comes first
-		preferences.setVisibility("UADA", Visibility.PRIVATE);
-		assertThat(logbook.write("UADA", "Mine").visibility()).isEqualTo(Visibility.PRIVATE);
+		preferences.setVisibility(slack("UADA"), Visibility.PRIVATE);
+		assertThat(logbook.write(slack("UADA"), "Mine").visibility()).isEqualTo(Visibility.PRIVATE);
 		assertThat(audit()).singleElement().satisfies(a -> {
 			assertThat(a.getString("actor")).isEqualTo("api");
 			assertThat(a.getString("outcome")).isEqualTo("done");

@@ -6,10 +6,12 @@ import java.util.Locale;
 
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.logbook.ResponseButtons;
 import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.slack.Mrkdwn;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.ReplyModal;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
@@ -77,9 +79,9 @@ class EntryResponseActions implements SlackListener {
 	}
 
 	private void acknowledge(BlockActionPayload payload, ActionContext ctx) {
-		String userId = payload.getUser().getId();
-		Locale locale = texts.localeOf(userId);
-		Responses.Outcome outcome = responses.acknowledge(entryId(payload), access.member(userId),
+		ChatAccount member = SlackMemberReferences.member(ctx, payload.getUser().getId());
+		Locale locale = texts.localeOf(member);
+		Responses.Outcome outcome = responses.acknowledge(entryId(payload), access.member(member),
 				Operation.ENTRY_ACKNOWLEDGE_BUTTON);
 		switch (outcome.status()) {
 			case STORED:
@@ -96,9 +98,9 @@ class EntryResponseActions implements SlackListener {
 	}
 
 	private void openReply(BlockActionPayload payload, ActionContext ctx) {
-		String userId = payload.getUser().getId();
-		Locale locale = texts.localeOf(userId);
-		Responses.Outcome allowed = responses.access(entryId(payload), access.member(userId),
+		ChatAccount member = SlackMemberReferences.member(ctx, payload.getUser().getId());
+		Locale locale = texts.localeOf(member);
+		Responses.Outcome allowed = responses.access(entryId(payload), access.member(member),
 				Operation.ENTRY_REPLY_BUTTON);
 		if (allowed.status() != Responses.Status.ALLOWED) {
 			refuse(ctx, payload, allowed, locale);

@@ -2,10 +2,12 @@ package org.fieldnotes.slack.listeners.actions;
 
 import java.util.Locale;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.commands.EraseCommand;
 import org.fieldnotes.slack.BlockKitRenderer;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +40,14 @@ class EraseActions implements SlackListener {
 		app.blockAction(EraseCommand.CONFIRM, (request, ctx) -> {
 			BlockActionPayload payload = request.getPayload();
 			app.executorService().execute(() -> answer(ctx, () -> {
-				String userId = payload.getUser().getId();
-				return erase.confirm(userId, payload.getActions().get(0).getValue(), texts.localeOf(userId));
+				ChatAccount member = SlackMemberReferences.member(ctx, payload.getUser().getId());
+				return erase.confirm(member, payload.getActions().get(0).getValue(), texts.localeOf(member));
 			}));
 			return ctx.ack();
 		});
 		app.blockAction(EraseCommand.CANCEL, (request, ctx) -> {
 			BlockActionPayload payload = request.getPayload();
-			Locale locale = texts.localeOf(payload.getUser().getId());
+			Locale locale = texts.localeOf(SlackMemberReferences.member(ctx, payload.getUser().getId()));
 			app.executorService().execute(() -> answer(ctx, () -> erase.cancel(payload.getActions().get(0).getValue(), locale)));
 			return ctx.ack();
 		});

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.OwnEntries;
 import org.fieldnotes.logbook.VisibilityChoice;
@@ -12,6 +13,7 @@ import org.fieldnotes.placement.Preferences;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.placement.VisibilityDefaults;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.HomeView;
 import org.fieldnotes.slack.views.Modals;
 import org.fieldnotes.slack.views.SlackTexts;
@@ -53,40 +55,40 @@ class HomeActions implements SlackListener {
 	@Override
 	public void register(App app) {
 		app.blockAction(HomeView.WRITE, (request, ctx) -> {
-			String userId = request.getPayload().getUser().getId();
+			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
 			String trigger = request.getPayload().getTriggerId();
-			app.executorService().execute(() -> PromptActions.open(ctx, trigger, modals.newEntry(texts.localeOf(userId),
-					defaults.of(userId).visibility())));
+			app.executorService().execute(() -> PromptActions.open(ctx, trigger, modals.newEntry(texts.localeOf(member),
+					defaults.of(member).visibility())));
 			return ctx.ack();
 		});
 		app.blockAction(HomeView.STATUS, (request, ctx) -> {
-			String userId = request.getPayload().getUser().getId();
+			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
 			String trigger = request.getPayload().getTriggerId();
-			app.executorService().execute(() -> PromptActions.open(ctx, trigger, modals.status(texts.localeOf(userId), null,
-					defaults.of(userId).visibility())));
+			app.executorService().execute(() -> PromptActions.open(ctx, trigger, modals.status(texts.localeOf(member), null,
+					defaults.of(member).visibility())));
 			return ctx.ack();
 		});
 		app.blockAction(HomeView.ENTRY_MENU, (request, ctx) -> {
-			String userId = request.getPayload().getUser().getId();
+			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
 			String trigger = request.getPayload().getTriggerId();
 			var action = request.getPayload().getActions().get(0);
 			String choice = action.getSelectedOption() == null ? "" : action.getSelectedOption().getValue();
 			app.executorService().execute(() -> {
 				try {
 					if (choice.startsWith(HomeView.SHOW_TO)) {
-						showTo(VisibilityChoice.Kind.ENTRY, choice, userId, Operation.HOME_ENTRY_MENU);
-						home.publish(ctx.client(), userId);
+						showTo(VisibilityChoice.Kind.ENTRY, choice, member, Operation.HOME_ENTRY_MENU);
+						home.publish(ctx.client(), member);
 						return;
 					}
 					int colon = choice.indexOf(':');
 					String what = colon < 0 ? choice : choice.substring(0, colon);
-					Optional<LogbookEntry> entry = entries.find(choice.substring(colon + 1), userId,
+					Optional<LogbookEntry> entry = entries.find(choice.substring(colon + 1), member,
 							Operation.HOME_ENTRY_MENU);
 					if (entry.isEmpty()) {
-						home.publish(ctx.client(), userId);
+						home.publish(ctx.client(), member);
 						return;
 					}
-					Locale locale = texts.localeOf(userId);
+					Locale locale = texts.localeOf(member);
 					PromptActions.open(ctx, trigger, "delete".equals(what)
 							? modals.confirmDelete(locale, entry.get().id(), entry.get().text())
 							: modals.entry(locale, entry.get().id(), entry.get().text()));
@@ -98,33 +100,33 @@ class HomeActions implements SlackListener {
 			return ctx.ack();
 		});
 		app.blockAction(HomeView.UPDATE_MENU, (request, ctx) -> {
-			String userId = request.getPayload().getUser().getId();
+			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
 			var action = request.getPayload().getActions().get(0);
 			String choice = action.getSelectedOption() == null ? "" : action.getSelectedOption().getValue();
 			app.executorService().execute(() -> {
 				try {
-					showTo(VisibilityChoice.Kind.STATUS_UPDATE, choice, userId, Operation.HOME_UPDATE_MENU);
+					showTo(VisibilityChoice.Kind.STATUS_UPDATE, choice, member, Operation.HOME_UPDATE_MENU);
 				}
 				catch (RuntimeException e) {
 					log.error("An App Home menu failed", e);
 				}
-				home.publish(ctx.client(), userId);
+				home.publish(ctx.client(), member);
 			});
 			return ctx.ack();
 		});
 		app.blockAction(HomeView.DEFAULT_VISIBILITY, (request, ctx) -> {
-			String userId = request.getPayload().getUser().getId();
+			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
 			var action = request.getPayload().getActions().get(0);
 			Optional<Visibility> chosen = action.getSelectedOption() == null ? Optional.empty()
 					: Visibility.parse(action.getSelectedOption().getValue());
-			chosen.ifPresent(v -> preferences.setVisibility(userId, v));
-			app.executorService().execute(() -> home.publish(ctx.client(), userId));
+			chosen.ifPresent(v -> preferences.setVisibility(member, v));
+			app.executorService().execute(() -> home.publish(ctx.client(), member));
 			return ctx.ack();
 		});
 	}
 
 	/** {@code visibility:<key>:<id>} from a menu: applied only when the person wrote the item. */
-	private void showTo(VisibilityChoice.Kind kind, String choice, String userId, Operation operation) {
+	private void showTo(VisibilityChoice.Kind kind, String choice, ChatAccount member, Operation operation) {
 		String rest = choice.startsWith(HomeView.SHOW_TO) ? choice.substring(HomeView.SHOW_TO.length()) : "";
 		int colon = rest.indexOf(':');
 		if (colon < 0) {
@@ -132,7 +134,7 @@ class HomeActions implements SlackListener {
 		}
 		Optional<Visibility> chosen = Visibility.parse(rest.substring(0, colon));
 		if (chosen.isPresent()) {
-			visibility.apply(new VisibilityChoice(kind, rest.substring(colon + 1), chosen.get()), userId, operation);
+			visibility.apply(new VisibilityChoice(kind, rest.substring(colon + 1), chosen.get()), member, operation);
 		}
 	}
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.SentMessage;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.placement.VisibilityDefaults;
@@ -11,15 +12,16 @@ import org.fieldnotes.prompting.NotYourPrompt;
 import org.fieldnotes.prompting.PromptButtons;
 import org.fieldnotes.prompting.PromptResponses;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.Modals;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.model.view.View;
 
 /**
@@ -50,9 +52,11 @@ class PromptActions implements SlackListener {
 		app.blockAction(PromptButtons.STATUS, (request, ctx) -> later(app, ctx, request.getPayload(),
 				(payload, c) -> openForm(payload, c, Operation.PROMPT_STATUS_BUTTON)));
 		app.blockAction(PromptButtons.SNOOZE, (request, ctx) -> later(app, ctx, request.getPayload(),
-				(payload, c) -> closedUnless(responses.snooze(value(payload), user(payload), pressedOn(payload)), payload, c)));
+				(payload, c) -> closedUnless(responses.snooze(value(payload), member(payload, c), pressedOn(payload, c)),
+						payload, c)));
 		app.blockAction(PromptButtons.SKIP, (request, ctx) -> later(app, ctx, request.getPayload(),
-				(payload, c) -> closedUnless(responses.skip(value(payload), user(payload), pressedOn(payload)), payload, c)));
+				(payload, c) -> closedUnless(responses.skip(value(payload), member(payload, c), pressedOn(payload, c)),
+						payload, c)));
 	}
 
 	private com.slack.api.bolt.response.Response later(App app, ActionContext ctx, BlockActionPayload payload,
@@ -72,12 +76,12 @@ class PromptActions implements SlackListener {
 	}
 
 	private void openForm(BlockActionPayload payload, ActionContext ctx, Operation operation) {
-		Optional<PromptResponses.Form> form = responses.form(value(payload), user(payload), operation);
+		Optional<PromptResponses.Form> form = responses.form(value(payload), member(payload, ctx), operation);
 		if (form.isEmpty()) {
 			ephemeral(ctx, payload, "prompt.closed");
 			return;
 		}
-		Visibility initial = defaults.of(user(payload)).visibility();
+		Visibility initial = defaults.of(member(payload, ctx)).visibility();
 		open(ctx, payload.getTriggerId(), form.get().statusCheck()
 				? modals.status(form.get().locale(), form.get().occurrenceId(), initial)
 				: modals.answer(form.get(), initial));
@@ -102,7 +106,7 @@ class PromptActions implements SlackListener {
 	}
 
 	private void ephemeral(ActionContext ctx, BlockActionPayload payload, String key) {
-		Locale locale = texts.localeOf(user(payload));
+		Locale locale = texts.localeOf(member(payload, ctx));
 		String channel = payload.getContainer() != null && payload.getContainer().getChannelId() != null
 				? payload.getContainer().getChannelId() : payload.getChannel() == null ? null : payload.getChannel().getId();
 		try {
@@ -121,11 +125,17 @@ class PromptActions implements SlackListener {
 		return payload.getUser().getId();
 	}
 
-	private static SentMessage pressedOn(BlockActionPayload payload) {
+	private static ChatAccount member(BlockActionPayload payload, ActionContext ctx) {
+		return SlackMemberReferences.member(ctx, user(payload));
+	}
+
+	/** The prompt message the button is on: in the presser's DM with the app. */
+	private static SentMessage pressedOn(BlockActionPayload payload, ActionContext ctx) {
 		if (payload.getContainer() == null) {
 			return null;
 		}
-		return new SentMessage(payload.getContainer().getChannelId(), payload.getContainer().getMessageTs());
+		return new SentMessage(member(payload, ctx), payload.getContainer().getChannelId(),
+				payload.getContainer().getMessageTs());
 	}
 
 	@FunctionalInterface

@@ -5,11 +5,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.logbook.VisibilityChoice;
 import org.fieldnotes.logbook.VisibilityControls;
 import org.fieldnotes.slack.BlockKitRenderer;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.HomeView;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
@@ -60,16 +62,16 @@ class VisibilityActions implements SlackListener {
 	}
 
 	private void change(BlockActionPayload payload, ActionContext ctx) {
-		String userId = payload.getUser().getId();
-		Locale locale = texts.localeOf(userId);
+		ChatAccount member = SlackMemberReferences.member(ctx, payload.getUser().getId());
+		Locale locale = texts.localeOf(member);
 		Optional<VisibilityChoice> choice = VisibilityChoice.parse(payload.getActions().get(0).getValue());
-		if (choice.isEmpty() || !visibility.apply(choice.get(), userId, Operation.VISIBILITY_BUTTON)) {
+		if (choice.isEmpty() || !visibility.apply(choice.get(), member, Operation.VISIBILITY_BUTTON)) {
 			respond(ctx, ChatMessage.text(texts.t("visibility.notYours", locale)), false, true);
 			return;
 		}
 		boolean ephemeral = payload.getContainer() == null || payload.getContainer().isEphemeral();
 		respond(ctx, visibility.changed(choice.get(), locale), true, ephemeral);
-		home.publish(ctx.client(), userId);
+		home.publish(ctx.client(), member);
 	}
 
 	/** Replaces the message the button was on (kept ephemeral if it was), or answers only the presser. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
@@ -18,6 +19,7 @@ import org.fieldnotes.commands.DigestSettingsText;
 import org.fieldnotes.digest.DigestChannel;
 import org.fieldnotes.digest.DigestPreferences;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,19 +73,19 @@ class DigestSettingsForm implements SlackListener, SlashCommandForm {
 	}
 
 	@Override
-	public boolean opens(String userId, String text) {
+	public boolean opens(ChatAccount member, String text) {
 		return text.strip().replaceAll("\\s+", " ").equalsIgnoreCase("digest settings");
 	}
 
 	@Override
-	public Optional<ChatMessage> open(String triggerId, String userId) {
-		Locale locale = texts.localeOf(userId);
-		Optional<DigestPreferences.Current> current = settings.current(userId);
+	public Optional<ChatMessage> open(String triggerId, ChatAccount member) {
+		Locale locale = texts.localeOf(member);
+		Optional<DigestPreferences.Current> current = settings.current(member);
 		if (current.isEmpty()) {
 			return Optional.of(ChatMessage.text(texts.t("digest.preview.none", locale)));
 		}
 		String email = current.get().email() != null ? current.get().email()
-				: settings.knownEmail(userId).orElse(null);
+				: settings.knownEmail(member).orElse(null);
 		String error;
 		try {
 			ViewsOpenResponse response = app.client()
@@ -106,23 +108,25 @@ class DigestSettingsForm implements SlackListener, SlashCommandForm {
 	public void register(App app) {
 		this.app = app;
 		app.viewSubmission(CALLBACK_ID, (request, ctx) -> {
-			String userId = request.getPayload().getUser().getId();
-			Locale locale = texts.localeOf(userId);
+			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
+			Locale locale = texts.localeOf(member);
 			Map<String, Map<String, ViewState.Value>> values = request.getPayload().getView().getState() == null
 					? Map.of() : request.getPayload().getView().getState().getValues();
 			DayOfWeek day = day(selected(values, DAY));
 			LocalTime time = time(value(values, TIME) == null ? null : value(values, TIME).getSelectedTime());
 			String channelValue = selected(values, CHANNEL);
 			DigestChannel channel = "EMAIL".equals(channelValue) ? DigestChannel.EMAIL
-					: "SLACK".equals(channelValue) ? DigestChannel.SLACK : null;
+					// SLACK: what a form opened before the channel was renamed still sends
+					: DigestChannel.CHAT.name().equals(channelValue) || "SLACK".equals(channelValue) ? DigestChannel.CHAT
+							: null;
 			String address = value(values, ADDRESS) == null ? null : blankToNull(value(values, ADDRESS).getValue());
 			boolean hasAddressField = values.containsKey(ADDRESS);
-			DigestPreferences.Changed changed = settings.change(userId,
+			DigestPreferences.Changed changed = settings.change(member,
 					new DigestPreferences.Change(day, time, channel, channel == DigestChannel.EMAIL ? address : null));
 			switch (changed.outcome()) {
 				case CHANGED: {
 					ChatMessage saved = text.saved(changed.current(), locale);
-					app.executorService().execute(() -> confirm(userId, saved));
+					app.executorService().execute(() -> confirm(member, saved));
 					return ctx.ack();
 				}
 				case NOT_A_RECIPIENT:
@@ -137,9 +141,9 @@ class DigestSettingsForm implements SlackListener, SlashCommandForm {
 		});
 	}
 
-	private void confirm(String userId, ChatMessage saved) {
+	private void confirm(ChatAccount member, ChatMessage saved) {
 		try {
-			messenger.sendDirect(userId, saved);
+			messenger.sendDirect(member, saved);
 		}
 		catch (DeliveryFailed e) {
 			log.warn("Digest settings saved, but the confirmation DM failed: {}", e.reason());
@@ -157,7 +161,7 @@ class DigestSettingsForm implements SlackListener, SlashCommandForm {
 		blocks.add(input(TIME, texts.t("digestsettings.form.time", locale, current.zone().getId()), false,
 				TimePickerElement.builder().actionId(ACTION).initialTime(current.time().toString()).build()));
 		List<OptionObject> channels = new ArrayList<>();
-		channels.add(option(texts.t("digestsettings.form.slack", locale), DigestChannel.SLACK.name()));
+		channels.add(option(texts.t("digestsettings.form.slack", locale), DigestChannel.CHAT.name()));
 		if (current.mailServer()) {
 			channels.add(option(email != null ? texts.t("digestsettings.form.email", locale, email)
 					: texts.t("digestsettings.form.emailNew", locale), DigestChannel.EMAIL.name()));

@@ -4,16 +4,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.commands.Commands;
 import org.fieldnotes.slack.BlockKitRenderer;
 import org.fieldnotes.slack.Mrkdwn;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.SlackTexts;
-import org.springframework.stereotype.Component;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -30,7 +31,10 @@ class FieldnotesCommand implements SlackListener {
 
 	static final String COMMAND = "/fieldnotes";
 	private static final Logger log = LoggerFactory.getLogger(FieldnotesCommand.class);
-	/** Slack escapes mentions in command text as {@code <@U123|name>}; the command module wants {@code @U123}. */
+	/**
+	 * Slack escapes mentions in command text as {@code <@U123|name>}; they are handed on as {@code @U123} (what the
+	 * Slack adapter's {@link SlackMemberReferences} reads, and what answers that echo the text show).
+	 */
 	private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(\\|[^>]*)?>");
 
 	private final Commands commands;
@@ -43,9 +47,9 @@ class FieldnotesCommand implements SlackListener {
 		this.texts = texts;
 	}
 
-	private void answerLater(SlashCommandContext ctx, BlockKitRenderer renderer, String userId, String text) {
+	private void answerLater(SlashCommandContext ctx, BlockKitRenderer renderer, ChatAccount member, String text) {
 		try {
-			ChatMessage answer = commands.run(userId, text);
+			ChatMessage answer = commands.run(member, text);
 			var response = ctx.respond(r -> r.responseType("ephemeral").text(renderer.fallback(answer))
 				.blocks(renderer.renderOne(answer)));
 			if (response.getCode() != 200) {
@@ -69,11 +73,12 @@ class FieldnotesCommand implements SlackListener {
 				return Response.builder().statusCode(400).contentType("application/json")
 					.body("{\"ok\":false,\"error\":\"invalid_payload\"}").build();
 			}
+			ChatAccount member = SlackMemberReferences.member(ctx, userId);
 			BlockKitRenderer renderer = new BlockKitRenderer(
-					() -> texts.t("slack.continued", texts.localeOf(userId)));
+					() -> texts.t("slack.continued", texts.localeOf(member)));
 			for (SlashCommandForm form : forms) {
-				if (form.opens(userId, text)) {
-					Optional<ChatMessage> problem = form.open(request.getPayload().getTriggerId(), userId);
+				if (form.opens(member, text)) {
+					Optional<ChatMessage> problem = form.open(request.getPayload().getTriggerId(), member);
 					if (problem.isEmpty()) {
 						return ctx.ack();
 					}
@@ -82,12 +87,12 @@ class FieldnotesCommand implements SlackListener {
 						.blocks(renderer.renderOne(problem.get())));
 				}
 			}
-			if (commands.answersAfterAck(userId, text)) {
+			if (commands.answersAfterAck(member, text)) {
 				// it calls Slack (e.g. send-now sends a prompt): acknowledge now, answer through the response_url
-				app.executorService().execute(() -> answerLater(ctx, renderer, userId, text));
+				app.executorService().execute(() -> answerLater(ctx, renderer, member, text));
 				return ctx.ack();
 			}
-			ChatMessage answer = commands.run(userId, text);
+			ChatMessage answer = commands.run(member, text);
 			return ctx.ack(r -> r.responseType("ephemeral").text(renderer.fallback(answer)).blocks(renderer.renderOne(answer)));
 		});
 	}

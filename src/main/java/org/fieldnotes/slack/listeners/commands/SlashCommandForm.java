@@ -2,6 +2,7 @@ package org.fieldnotes.slack.listeners.commands;
 
 import java.util.Optional;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 
 /**
@@ -12,11 +13,11 @@ import org.fieldnotes.chat.ChatMessage;
 public interface SlashCommandForm {
 
 	/** Whether this form answers what the person typed after {@code /fieldnotes} (mentions as {@code @U…}). */
-	boolean opens(String userId, String text);
+	boolean opens(ChatAccount member, String text);
 
 	/**
 	 * Opens the form.
 	 * @return an answer to show instead when the form could not be opened; empty when it is open
 	 */
-	Optional<ChatMessage> open(String triggerId, String userId);
+	Optional<ChatMessage> open(String triggerId, ChatAccount member);
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.VisibilityDefaults;
@@ -47,14 +48,14 @@ class StatusForm implements SlackListener, SlashCommandForm {
 	}
 
 	@Override
-	public boolean opens(String userId, String text) {
+	public boolean opens(ChatAccount member, String text) {
 		return text.strip().equalsIgnoreCase(STATUS);
 	}
 
 	@Override
-	public Optional<ChatMessage> open(String triggerId, String userId) {
-		Locale locale = texts.localeOf(userId);
-		if (placements.currentFor(userId).isEmpty()) {
+	public Optional<ChatMessage> open(String triggerId, ChatAccount member) {
+		Locale locale = texts.localeOf(member);
+		if (placements.currentFor(member).isEmpty()) {
 			return Optional.of(ChatMessage.text(texts.t("notEnrolled", locale)));
 		}
 		String error;
@@ -62,7 +63,7 @@ class StatusForm implements SlackListener, SlashCommandForm {
 			ViewsOpenResponse response = app.client()
 				.viewsOpen(r -> r.token(app.config().getSingleTeamBotToken())
 					.triggerId(triggerId)
-					.view(modals.status(locale, null, defaults.of(userId).visibility())));
+					.view(modals.status(locale, null, defaults.of(member).visibility())));
 			if (response.isOk()) {
 				return Optional.empty();
 			}

@@ -12,16 +12,18 @@ import java.util.Optional;
 
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.commands.Enrolment;
 import org.fieldnotes.commands.EnrolmentForm;
 import org.fieldnotes.commands.EnrolmentOutcome;
 import org.fieldnotes.commands.EnrolmentOutcome.FieldError;
-import org.fieldnotes.commands.Enrolment;
 import org.fieldnotes.commands.Replies;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.listeners.commands.SlashCommandForm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,13 +81,13 @@ class EnrolmentModal implements SlackListener, SlashCommandForm {
 	}
 
 	@Override
-	public boolean opens(String userId, String text) {
-		return text.strip().equalsIgnoreCase("enroll") && access.allows(userId, Operation.COMMAND_ENROLL);
+	public boolean opens(ChatAccount member, String text) {
+		return text.strip().equalsIgnoreCase("enroll") && access.allows(member, Operation.COMMAND_ENROLL);
 	}
 
 	@Override
-	public Optional<ChatMessage> open(String triggerId, String userId) {
-		Locale locale = enrolment.languageOf(userId);
+	public Optional<ChatMessage> open(String triggerId, ChatAccount member) {
+		Locale locale = enrolment.languageOf(member);
 		String error;
 		try {
 			ViewsOpenResponse response = app.client()
@@ -109,9 +111,9 @@ class EnrolmentModal implements SlackListener, SlashCommandForm {
 	public void register(App app) {
 		this.app = app;
 		app.viewSubmission(CALLBACK_ID, (request, ctx) -> {
-			String adminId = request.getPayload().getUser().getId();
-			Locale locale = enrolment.languageOf(adminId);
-			if (!access.allows(adminId, Operation.ENROLMENT_FORM)) {
+			ChatAccount admin = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
+			Locale locale = enrolment.languageOf(admin);
+			if (!access.allows(admin, Operation.ENROLMENT_FORM)) {
 				return ctx.ack(r -> r.responseAction("errors")
 					.errors(Map.of("participant", replies.t("command.adminOnly", locale))));
 			}
@@ -141,7 +143,7 @@ class EnrolmentModal implements SlackListener, SlashCommandForm {
 					day == null || day.getSelectedOption() == null ? null : day.getSelectedOption().getValue(),
 					value(values, "time") == null ? null : value(values, "time").getSelectedTime(), workDays, null,
 					null);
-			EnrolmentOutcome outcome = enrolment.enrol(adminId, form, locale);
+			EnrolmentOutcome outcome = enrolment.enrol(admin, form, locale);
 			if (!outcome.enrolled()) {
 				Map<String, String> byBlock = new LinkedHashMap<>();
 				for (FieldError error : outcome.errors()) {
@@ -150,14 +152,14 @@ class EnrolmentModal implements SlackListener, SlashCommandForm {
 				return ctx.ack(r -> r.responseAction("errors").errors(byBlock));
 			}
 			String confirmation = outcome.confirmation();
-			app.executorService().execute(() -> confirm(adminId, outcome.placement(), confirmation));
+			app.executorService().execute(() -> confirm(admin, outcome.placement(), confirmation));
 			return ctx.ack();
 		});
 	}
 
-	private void confirm(String adminId, Placement placement, String confirmation) {
+	private void confirm(ChatAccount admin, Placement placement, String confirmation) {
 		try {
-			messenger.sendDirect(adminId, ChatMessage.text(confirmation));
+			messenger.sendDirect(admin, ChatMessage.text(confirmation));
 		}
 		catch (DeliveryFailed e) {
 			log.warn("Placement {} enrolled, but the confirmation DM failed: {}", placement.getId(), e.reason());

@@ -1,6 +1,8 @@
 package org.fieldnotes.slack.listeners.events;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.HomeView;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +26,8 @@ class AppHome implements SlackListener {
 			if (!"home".equals(event.getTab()) || event.getUser() == null) {
 				return ctx.ack();
 			}
-			app.executorService().execute(() -> home.publish(ctx.client(), event.getUser()));
+			ChatAccount member = SlackMemberReferences.member(ctx, event.getUser());
+			app.executorService().execute(() -> home.publish(ctx.client(), member));
 			return ctx.ack();
 		});
 	}

@@ -1,8 +1,10 @@
 package org.fieldnotes.slack.listeners.events;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,7 +33,8 @@ class DeactivatedMembers implements SlackListener {
 		app.event(UserChangeEvent.class, (payload, ctx) -> {
 			UserChangeEvent event = payload.getEvent();
 			if (event.getUser() != null && event.getUser().isDeleted() && event.getUser().getId() != null) {
-				for (Placement paused : placements.pauseParticipant(event.getUser().getId())) {
+				ChatAccount member = SlackMemberReferences.member(ctx, event.getUser().getId());
+				for (Placement paused : placements.pauseParticipant(member)) {
 					log.warn("Placement {} paused: its participant was deactivated in Slack", paused.getId());
 				}
 			}

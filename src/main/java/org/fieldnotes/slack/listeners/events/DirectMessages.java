@@ -10,6 +10,7 @@ import org.fieldnotes.logbook.Receipt;
 import org.fieldnotes.logbook.ReplyResponder;
 import org.fieldnotes.slack.Mrkdwn;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.springframework.stereotype.Component;
 
 import com.slack.api.bolt.App;
@@ -32,7 +33,7 @@ import com.slack.api.model.event.MessageThreadBroadcastEvent;
 @Component
 class DirectMessages implements SlackListener {
 
-	private static final String PLATFORM = "slack";
+	private static final String PLATFORM = SlackMemberReferences.PLATFORM;
 
 	private final Logbook logbook;
 	private final ReplyResponder responder;
@@ -88,8 +89,8 @@ class DirectMessages implements SlackListener {
 	private Response receive(App app, EventContext ctx, String channel, String ts, String user, String text,
 			String threadTs) {
 		boolean redelivery = ctx.getRetryNum() != null && ctx.getRetryNum() > 0;
-		InboundMessage message = new InboundMessage(ref(channel, ts), user, text == null ? "" : text, threadTs,
-				redelivery);
+		InboundMessage message = new InboundMessage(ref(channel, ts), SlackMemberReferences.member(ctx, user),
+				text == null ? "" : text, threadTs, redelivery);
 		// a store failure propagates: SlackEventsServlet answers 503, so Slack delivers the event again
 		Receipt receipt = logbook.receive(message);
 		app.executorService().execute(() -> responder.answer(receipt));

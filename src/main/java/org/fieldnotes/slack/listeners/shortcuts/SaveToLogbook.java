@@ -2,14 +2,16 @@ package org.fieldnotes.slack.listeners.shortcuts;
 
 import java.util.Locale;
 
-import org.fieldnotes.chat.MessageRef;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.MessageRef;
 import org.fieldnotes.logbook.OwnEntries;
 import org.fieldnotes.logbook.VisibilityChoice;
 import org.fieldnotes.logbook.VisibilityControls;
 import org.fieldnotes.slack.BlockKitRenderer;
 import org.fieldnotes.slack.Mrkdwn;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,12 +53,12 @@ class SaveToLogbook implements SlackListener {
 	}
 
 	private void save(MessageShortcutPayload payload, MessageShortcutContext ctx) {
-		String userId = payload.getUser().getId();
-		Locale locale = texts.localeOf(userId);
+		ChatAccount member = SlackMemberReferences.member(ctx, payload.getUser().getId());
+		Locale locale = texts.localeOf(member);
 		try {
 			String channel = payload.getChannel().getId();
 			String ts = payload.getMessage().getTs();
-			OwnEntries.SavedMessage result = entries.save(userId, new MessageRef("slack", channel, ts),
+			OwnEntries.SavedMessage result = entries.save(member, new MessageRef(SlackMemberReferences.PLATFORM, channel, ts),
 					Mrkdwn.unescape(payload.getMessage().getText()), permalink(ctx, channel, ts));
 			if (result.outcome() == OwnEntries.Saved.SAVED) {
 				String headline = texts.t("shortcut.saved", locale);

@@ -2,6 +2,7 @@ package org.fieldnotes.slack.listeners.views;
 
 import java.util.Locale;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
@@ -28,22 +29,22 @@ final class Confirmations {
 	}
 
 	static void saved(App app, Messenger messenger, SlackTexts texts, VisibilityControls visibility, HomeView home,
-			MethodsClient client, String userId, Locale locale, VisibilityChoice.Kind kind, String id,
+			MethodsClient client, ChatAccount member, Locale locale, VisibilityChoice.Kind kind, String id,
 			Visibility current) {
 		app.executorService().execute(() -> {
 			try {
 				ChatMessage confirmation = visibility.confirmation(texts.t("saved", locale), kind, id, current, locale);
-				messenger.sendDirect(userId, confirmation);
+				messenger.sendDirect(member, confirmation);
 			}
 			catch (DeliveryFailed e) {
 				log.warn("Could not confirm a saved form: {}", e.reason());
 			}
-			home.publish(client, userId);
+			home.publish(client, member);
 		});
 	}
 
 	/** After a change made from the Home (an edit, a deletion): the Home published afresh, after the ack. */
-	static void changed(App app, HomeView home, MethodsClient client, String userId) {
-		app.executorService().execute(() -> home.publish(client, userId));
+	static void changed(App app, HomeView home, MethodsClient client, ChatAccount member) {
+		app.executorService().execute(() -> home.publish(client, member));
 	}
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.NotEnrolled;
@@ -11,6 +12,7 @@ import org.fieldnotes.logbook.OwnEntries;
 import org.fieldnotes.logbook.VisibilityChoice;
 import org.fieldnotes.logbook.VisibilityControls;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.HomeView;
 import org.fieldnotes.slack.views.Modals;
 import org.fieldnotes.slack.views.SlackTexts;
@@ -46,17 +48,17 @@ class EntrySubmissions implements SlackListener {
 	public void register(App app) {
 		app.viewSubmission(Modals.ENTRY_WRITE, (request, ctx) -> {
 			View view = request.getPayload().getView();
-			String userId = request.getPayload().getUser().getId();
-			Locale locale = texts.localeOf(userId);
+			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
+			Locale locale = texts.localeOf(member);
 			String text = text(view);
 			if (text == null || text.isBlank()) {
 				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Modals.ENTRY, texts.t("modal.entry.empty", locale))));
 			}
 			try {
-				java.util.Optional<LogbookEntry> saved = entries.write(userId, text.strip(), "slack-view:" + view.getId(),
+				java.util.Optional<LogbookEntry> saved = entries.write(member, text.strip(), "slack-view:" + view.getId(),
 						Modals.chosenVisibility(view).orElse(null));
 				if (saved.isPresent()) {
-					Confirmations.saved(app, messenger, texts, visibility, home, ctx.client(), userId, locale,
+					Confirmations.saved(app, messenger, texts, visibility, home, ctx.client(), member, locale,
 							VisibilityChoice.Kind.ENTRY, saved.get().id(), saved.get().visibility());
 				}
 				return ctx.ack();
@@ -67,23 +69,23 @@ class EntrySubmissions implements SlackListener {
 		});
 		app.viewSubmission(Modals.ENTRY_EDIT, (request, ctx) -> {
 			View view = request.getPayload().getView();
-			String userId = request.getPayload().getUser().getId();
-			Locale locale = texts.localeOf(userId);
+			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
+			Locale locale = texts.localeOf(member);
 			String text = text(view);
 			if (text == null || text.isBlank()) {
 				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Modals.ENTRY, texts.t("modal.entry.empty", locale))));
 			}
-			if (entries.find(view.getPrivateMetadata(), userId, Operation.ENTRY_EDIT_FORM).isEmpty()) {
+			if (entries.find(view.getPrivateMetadata(), member, Operation.ENTRY_EDIT_FORM).isEmpty()) {
 				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Modals.ENTRY, texts.t("modal.gone", locale))));
 			}
-			entries.edit(view.getPrivateMetadata(), userId, text.strip());
-			Confirmations.changed(app, home, ctx.client(), userId);
+			entries.edit(view.getPrivateMetadata(), member, text.strip());
+			Confirmations.changed(app, home, ctx.client(), member);
 			return ctx.ack();
 		});
 		app.viewSubmission(Modals.ENTRY_DELETE, (request, ctx) -> {
-			String userId = request.getPayload().getUser().getId();
-			entries.delete(request.getPayload().getView().getPrivateMetadata(), userId);
-			Confirmations.changed(app, home, ctx.client(), userId);
+			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
+			entries.delete(request.getPayload().getView().getPrivateMetadata(), member);
+			Confirmations.changed(app, home, ctx.client(), member);
 			return ctx.ack();
 		});
 	}

@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.logbook.PromptAnswers;
 import org.fieldnotes.logbook.VisibilityChoice;
 import org.fieldnotes.logbook.VisibilityControls;
 import org.fieldnotes.prompting.NotYourPrompt;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.HomeView;
 import org.fieldnotes.slack.views.Modals;
 import org.fieldnotes.slack.views.SlackTexts;
@@ -47,11 +49,11 @@ class PromptAnswerSubmission implements SlackListener {
 	public void register(App app) {
 		app.viewSubmission(Modals.ANSWER, (request, ctx) -> {
 			View view = request.getPayload().getView();
-			String userId = request.getPayload().getUser().getId();
-			Locale locale = texts.localeOf(userId);
+			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
+			Locale locale = texts.localeOf(member);
 			PromptAnswers.Answered answered;
 			try {
-				answered = answers.answer(userId, view.getPrivateMetadata(), "slack-view:" + view.getId(),
+				answered = answers.answer(member, view.getPrivateMetadata(), "slack-view:" + view.getId(),
 						questions(view), Modals.chosenVisibility(view).orElse(null));
 			}
 			catch (NotYourPrompt e) {
@@ -63,7 +65,7 @@ class PromptAnswerSubmission implements SlackListener {
 				case CLOSED:
 					return ctx.ack(r -> r.responseAction("errors").errors(firstField(texts.t("prompt.closed", locale))));
 				case SAVED:
-					Confirmations.saved(app, messenger, texts, visibility, home, ctx.client(), userId, locale,
+					Confirmations.saved(app, messenger, texts, visibility, home, ctx.client(), member, locale,
 							VisibilityChoice.Kind.ENTRY, answered.entry().id(), answered.entry().visibility());
 					return ctx.ack();
 				default:

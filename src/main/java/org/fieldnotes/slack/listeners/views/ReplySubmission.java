@@ -5,8 +5,10 @@ import java.util.Map;
 
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.Modals;
 import org.fieldnotes.slack.views.ReplyModal;
 import org.fieldnotes.slack.views.SlackTexts;
@@ -44,8 +46,8 @@ class ReplySubmission implements SlackListener {
 	public void register(App app) {
 		app.viewSubmission(ReplyModal.CALLBACK, (request, ctx) -> {
 			View view = request.getPayload().getView();
-			String userId = request.getPayload().getUser().getId();
-			Locale locale = texts.localeOf(userId);
+			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
+			Locale locale = texts.localeOf(member);
 			String entryId = view.getPrivateMetadata();
 			String text = text(view);
 			Responses.Status invalid = Responses.validate(text);
@@ -54,7 +56,7 @@ class ReplySubmission implements SlackListener {
 						: texts.t("replies.tooLong", locale, Responses.MAX_REPLY, text.strip().length());
 				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ReplyModal.REPLY, error)));
 			}
-			Responses.Outcome access = responses.access(entryId, policy.member(userId), Operation.ENTRY_REPLY_FORM);
+			Responses.Outcome access = responses.access(entryId, policy.member(member), Operation.ENTRY_REPLY_FORM);
 			if (access.status() != Responses.Status.ALLOWED) {
 				String key = access.status() == Responses.Status.GONE ? "replies.gone" : "replies.refused";
 				return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ReplyModal.REPLY, texts.t(key, locale))));
@@ -62,7 +64,7 @@ class ReplySubmission implements SlackListener {
 			String viewId = view.getId();
 			app.executorService().execute(() -> {
 				try {
-					responses.reply(entryId, policy.member(userId), text, "slack-view:" + viewId,
+					responses.reply(entryId, policy.member(member), text, "slack-view:" + viewId,
 							Operation.ENTRY_REPLY_FORM);
 				}
 				catch (RuntimeException e) {

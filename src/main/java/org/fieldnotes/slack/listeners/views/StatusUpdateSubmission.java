@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.logbook.OverallStatus;
 import org.fieldnotes.logbook.StatusUpdates;
@@ -11,6 +12,7 @@ import org.fieldnotes.logbook.VisibilityChoice;
 import org.fieldnotes.logbook.VisibilityControls;
 import org.fieldnotes.prompting.NotYourPrompt;
 import org.fieldnotes.slack.SlackListener;
+import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.HomeView;
 import org.fieldnotes.slack.views.Modals;
 import org.fieldnotes.slack.views.SlackTexts;
@@ -46,15 +48,15 @@ class StatusUpdateSubmission implements SlackListener {
 	public void register(App app) {
 		app.viewSubmission(Modals.STATUS, (request, ctx) -> {
 			View view = request.getPayload().getView();
-			String userId = request.getPayload().getUser().getId();
-			Locale locale = texts.localeOf(userId);
+			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
+			Locale locale = texts.localeOf(member);
 			Map<String, Map<String, ViewState.Value>> values = view.getState() == null ? Map.of()
 					: view.getState().getValues();
 			StatusUpdates.Report report = new StatusUpdates.Report(level(choice(values, Modals.STATUS_LEVEL)),
 					text(values, Modals.PROGRESS), text(values, Modals.BLOCKERS), mood(choice(values, Modals.MOOD)));
 			StatusUpdates.Submitted submitted;
 			try {
-				submitted = statusUpdates.submit(userId, report, view.getPrivateMetadata(), "slack-view:" + view.getId(),
+				submitted = statusUpdates.submit(member, report, view.getPrivateMetadata(), "slack-view:" + view.getId(),
 						Modals.chosenVisibility(view).orElse(null));
 			}
 			catch (NotYourPrompt e) {
@@ -76,7 +78,7 @@ class StatusUpdateSubmission implements SlackListener {
 					return ctx.ack(r -> r.responseAction("errors")
 						.errors(Map.of(Modals.STATUS_LEVEL, texts.t("prompt.closed", locale))));
 				case SAVED:
-					Confirmations.saved(app, messenger, texts, visibility, home, ctx.client(), userId, locale,
+					Confirmations.saved(app, messenger, texts, visibility, home, ctx.client(), member, locale,
 							VisibilityChoice.Kind.STATUS_UPDATE, submitted.update().id(), submitted.update().visibility());
 					return ctx.ack();
 				default:

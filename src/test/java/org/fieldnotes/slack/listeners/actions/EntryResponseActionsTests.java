@@ -66,7 +66,7 @@ class EntryResponseActionsTests extends IntegrationTest {
 		assertThat(stored).singleElement().satisfies(r -> {
 			assertThat(r.kind()).isEqualTo(ResponseKind.ACKNOWLEDGED);
 			assertThat(r.role()).isEqualTo(Role.ACADEMIC_COACH);
-			assertThat(r.responderKey()).isEqualTo("UANDERS");
+			assertThat(r.responderKey()).isEqualTo(keyOf("UANDERS"));
 			assertThat(r.text()).isNull();
 			assertThat(r.createdAt()).isEqualTo(clock.instant());
 		});
@@ -144,7 +144,7 @@ class EntryResponseActionsTests extends IntegrationTest {
 			.doesNotContain("49");
 
 		// the participant's Home shows who read the entry and the reply
-		responses.acknowledge(entryId, "UANDERS");
+		responses.acknowledge(entryId, slack("UANDERS"));
 		await().atMost(Duration.ofSeconds(5)).until(() -> SlackStub.messagesTo(ADA).size() == before + 2);
 		SlackStub.reset();
 		slackEvent(SlackInteractions.appHomeOpened("EvH9", ADA), "application/json");
@@ -174,7 +174,7 @@ class EntryResponseActionsTests extends IntegrationTest {
 	@Test
 	void theParticipantIsToldInTheLanguageTheyChose() {
 		String entryId = entryInThisWeeksDigest("Veckans lärdom");
-		preferences.setLanguage(ADA, "sv");
+		preferences.setLanguage(slack(ADA), "sv");
 		int before = SlackStub.messagesTo(ADA).size();
 
 		press("UBEATA", "entry_acknowledge", entryId, SlackStub.messagesTo("UBEATA").get(0));

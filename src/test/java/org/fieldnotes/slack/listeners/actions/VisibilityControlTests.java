@@ -151,7 +151,7 @@ class VisibilityControlTests extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(5)).until(() -> !SlackStub.calls("views.publish").isEmpty());
 		// audited by id, never the words
 		Document audit = mongo.getCollection("audit").find(new Document("action", "visibility")).first();
-		assertThat(audit.getString("actor")).isEqualTo(ADA);
+		assertThat(audit.getString("actor")).isEqualTo(keyOf(ADA));
 		assertThat(audit.getString("detail")).isEqualTo("entry " + id + ": coaches → private");
 		assertThat(audit.toJson()).doesNotContain("supplier");
 	}
@@ -280,7 +280,7 @@ class VisibilityControlTests extends IntegrationTest {
 		JsonNode after = publishedHome();
 		assertThat(findAccessory(after, "home_visibility_default").get("initial_option").get("value").asString())
 			.isEqualTo("confidential");
-		assertThat(mongo.getCollection("person_preferences").find(new Document("_id", ADA)).first().getString("visibility"))
+		assertThat(mongo.getCollection("person_preferences").find(new Document("_id", personOf(ADA))).first().getString("visibility"))
 			.isEqualTo("CONFIDENTIAL");
 		directMessage("Ev2", ADA, "1764669600.000200", "After the change", null);
 		assertThat(entry("After the change").getString("visibility")).isEqualTo("CONFIDENTIAL");

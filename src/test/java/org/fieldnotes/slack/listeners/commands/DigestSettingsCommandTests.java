@@ -34,7 +34,7 @@ class DigestSettingsCommandTests extends IntegrationTest {
 	}
 
 	private Document stored(String recipientKey) {
-		return mongo.getCollection("digest_preferences").find(new Document("_id", recipientKey)).first();
+		return mongo.getCollection("digest_preferences").find(new Document("_id", keyOf(recipientKey))).first();
 	}
 
 	// ------------------------------------------------------------------------------------------- one line
@@ -52,7 +52,7 @@ class DigestSettingsCommandTests extends IntegrationTest {
 		Document stored = stored("UBEATA");
 		assertThat(stored.getString("day")).isEqualTo("FRIDAY");
 		assertThat(stored.getString("time")).isEqualTo("16:30");
-		assertThat(stored.getString("channel")).isEqualTo("SLACK");
+		assertThat(stored.getString("channel")).isEqualTo("CHAT");
 	}
 
 	@Test
@@ -160,7 +160,7 @@ class DigestSettingsCommandTests extends IntegrationTest {
 	void theSubmittedFormStoresTheSettingsMovesTheScheduleAndConfirmsInADm() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
-		HttpResponse<String> response = submit("UBEATA", "FRIDAY", "16:30", "SLACK", null);
+		HttpResponse<String> response = submit("UBEATA", "FRIDAY", "16:30", "CHAT", null);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEmpty();
@@ -201,8 +201,8 @@ class DigestSettingsCommandTests extends IntegrationTest {
 		assertThat(mongo.getCollection("digests").countDocuments()).isZero();
 		Document audit = mongo.getCollection("audit").find(new Document("action", "digest-preview")).first();
 		assertThat(audit).isNotNull();
-		assertThat(audit.getString("actor")).isEqualTo("UADMIN1");
-		assertThat(audit.getString("person")).isEqualTo("UBEATA");
+		assertThat(audit.getString("actor")).isEqualTo(keyOf("UADMIN1"));
+		assertThat(audit.getString("person")).isEqualTo(keyOf("UBEATA"));
 		assertThat(audit.getString("outcome")).isEqualTo("done");
 	}
 

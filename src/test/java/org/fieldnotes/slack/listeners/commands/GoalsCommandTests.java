@@ -23,7 +23,7 @@ class GoalsCommandTests extends IntegrationTest {
 	PlacementManagement placements;
 
 	private List<String> stored() {
-		return placements.currentFor(ADA).orElseThrow().getLearningGoals();
+		return placements.currentFor(slack(ADA)).orElseThrow().getLearningGoals();
 	}
 
 	@Test

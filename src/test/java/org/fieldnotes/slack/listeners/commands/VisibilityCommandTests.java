@@ -2,7 +2,6 @@ package org.fieldnotes.slack.listeners.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import org.bson.Document;
 import org.fieldnotes.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -86,7 +85,7 @@ class VisibilityCommandTests extends IntegrationTest {
 		assertThat(visibilityOfDm("Ev2", "1764669600.000200", "Own default")).isEqualTo("COACHES");
 
 		Document audit = mongo.getCollection("audit").find(new Document("action", "program-visibility")).first();
-		assertThat(audit.getString("actor")).isEqualTo(ADMIN);
+		assertThat(audit.getString("actor")).isEqualTo(keyOf(ADMIN));
 		assertThat(audit.getString("detail")).isEqualTo("KTP 2026: placement");
 	}
 
