@@ -1,7 +1,17 @@
 package org.fieldnotes;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +60,59 @@ class ModularityTests {
 			.resideInAnyPackage("org.fieldnotes.placement..", "org.fieldnotes.prompting..", "org.fieldnotes.logbook..",
 					"org.fieldnotes.digest..", "org.fieldnotes.commands..", "org.fieldnotes.admin..",
 					"org.fieldnotes.slack..", "org.fieldnotes.store..", "org.fieldnotes.mail..")
+			.check(classes);
+	}
+
+	/**
+	 * No module outside a chat adapter knows what a platform's member ids look like: no source file outside
+	 * {@code slack/} has a string that matches a Slack member id or mention ({@code [UW][A-Z0-9]…}, {@code U[A-Z0-9]},
+	 * {@code <@}). Commands, enrolment, the admin API and erasure ask the adapters through
+	 * {@link org.fieldnotes.chat.AccountReferences}. (Before people had ids, placement's draft check, the command
+	 * line, enrolment and the data subject each had such a pattern.)
+	 */
+	@Test
+	void noModuleButAnAdapterKnowsAPlatformsMemberIdFormat() throws IOException {
+		Pattern memberIdFormat = Pattern.compile("\\[UW\\]|\\[WU\\]|U\\[A-Z0-9|<@");
+		Pattern literal = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+		List<String> found = new ArrayList<>();
+		Path main = Path.of("src/main/java/org/fieldnotes");
+		try (Stream<Path> files = Files.walk(main)) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				if (main.relativize(file).startsWith("slack")) {
+					continue;
+				}
+				List<String> lines = Files.readAllLines(file);
+				for (int i = 0; i < lines.size(); i++) {
+					Matcher strings = literal.matcher(lines.get(i));
+					while (strings.find()) {
+						if (memberIdFormat.matcher(strings.group()).find()) {
+							found.add(main.relativize(file) + ":" + (i + 1) + " " + strings.group());
+						}
+					}
+				}
+			}
+		}
+		assertThat(found).as("member-id formats outside the Slack adapter").isEmpty();
+	}
+
+	/** A chat adapter is what nothing depends on: features reach it only through the chat port. */
+	@Test
+	void nothingDependsOnTheSlackAdapter() {
+		noClasses().that()
+			.resideOutsideOfPackage("org.fieldnotes.slack..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.fieldnotes.slack..")
+			.check(classes);
+	}
+
+	/** Only adapters read member references: every {@code MemberReferences} lives in an adapter's package. */
+	@Test
+	void memberReferencesAreReadByAdaptersOnly() {
+		classes().that()
+			.implement(org.fieldnotes.chat.MemberReferences.class)
+			.should()
+			.resideInAnyPackage("org.fieldnotes.slack..", "org.fieldnotes.teams..", "org.fieldnotes.web..")
 			.check(classes);
 	}
 

@@ -16,6 +16,7 @@ import org.fieldnotes.chat.AccountReferences;
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
+import org.fieldnotes.people.People;
 import org.fieldnotes.placement.Languages;
 import org.springframework.stereotype.Service;
 
@@ -31,9 +32,11 @@ public class Commands {
 	private final AccessPolicy access;
 	private final Replies replies;
 	private final AccountReferences references;
+	private final People people;
 
 	Commands(List<Subcommand> subcommands, Languages languages, AccessPolicy access, Replies replies,
-			AccountReferences references) {
+			AccountReferences references, People people) {
+		this.people = people;
 		this.subcommands = subcommands.stream()
 			.sorted(Comparator.comparingInt(Subcommand::helpOrder))
 			.collect(Collectors.toMap(Subcommand::name, Function.identity(), (a, b) -> {
@@ -51,6 +54,8 @@ public class Commands {
 	 * @param text what they typed after {@code /fieldnotes}, mentions written as their platform writes them
 	 */
 	public ChatMessage run(ChatAccount caller, String text) {
+		// a command is a first contact as much as a message: an account enrolled by member id gets its workspace
+		people.contact(caller);
 		Locale locale = languages.of(caller);
 		CommandLine line = CommandLine.parse(text);
 		if (line.name().equals("help")) {
