@@ -42,14 +42,9 @@ record PlacementRequest(PersonRequest participant, String program, String hostOr
 			return new PlacementDraft.PersonDraft(name, drafts, email, timezone, locale, country);
 		}
 
-		/** Whether the caller named the person's account the original way (or named none: the documented field). */
-		boolean legacy() {
-			return accounts == null || slackUserId != null && !slackUserId.isBlank();
-		}
-
 		/**
 		 * A violation's field as this caller wrote it: {@code slackUserId} for its account when given that way (and
-		 * for a missing account when {@code accounts} was not used), else {@code accounts[i]…} counted in the
+		 * for the accounts as a whole when {@code accounts} was not used), else {@code accounts[i]…} counted in the
 		 * caller's own list.
 		 */
 		String field(String role, String field) {
@@ -60,7 +55,8 @@ record PlacementRequest(PersonRequest participant, String program, String hostOr
 			boolean slackFirst = slackUserId != null && !slackUserId.isBlank();
 			String rest = field.substring(accountsField.length());
 			if (rest.isEmpty()) {
-				return legacy() ? role + ".slackUserId" : field;
+				// the accounts as a whole: the caller's own list, or, when they never used one, slackUserId
+				return accounts == null ? role + ".slackUserId" : field;
 			}
 			int close = rest.indexOf(']');
 			if (!rest.startsWith("[") || close < 0) {

@@ -47,6 +47,18 @@ class LanguageResolutionTests extends IntegrationTest {
 	}
 
 	@Test
+	void theLanguageTheyWereEnrolledWithWinsOverSlacksAndTheirOwnChoiceOverBoth() {
+		// Anders is enrolled as Swedish; he uses Slack in English
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		slackLocale("UANDERS", "en-US");
+
+		assertThat(help("UANDERS")).contains("Fieldnotes — loggboken");
+
+		slashCommand("UANDERS", "language en");
+		assertThat(help("UANDERS")).contains("Fieldnotes — your placement logbook");
+	}
+
+	@Test
 	void whenSlackCannotSayTheAnswerIsInEnglish() {
 		SlackStub.error("users.info", "user_not_found");
 
