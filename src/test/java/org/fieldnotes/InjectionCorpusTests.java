@@ -1,6 +1,7 @@
 package org.fieldnotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -3,6 +3,8 @@ package org.fieldnotes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
+import static org.fieldnotes.support.Accounts.personId;
+import static org.fieldnotes.support.Accounts.slack;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.clearInvocations;
@@ -122,7 +124,7 @@ class VisibilityRulesTests extends IntegrationTest {
 		// the summarizer, per follower: only what that follower may read
 		for (Reader reader : List.of(Reader.ACADEMIC_COACH, Reader.BUSINESS_COACH, Reader.MANAGER)) {
 			clearInvocations(summarizer);
-			Optional<ChatMessage> preview = digests.preview(personIdOf(reader.userId));
+			Optional<ChatMessage> preview = digests.preview(personId(people, reader.userId));
 			assertThat(preview).as("preview of " + reader).isPresent();
 			assertThat(words(preview.get()).contains(entryWords)).as("preview for " + reader + " / " + visibility)
 				.isEqualTo(readers.contains(reader));

@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.personId;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -317,7 +319,7 @@ class CohortDigestTests extends IntegrationTest {
 
 		String coach = json(slashCommand("UANDERS", "digest preview").body()).toString();
 		assertThat(coach).contains("Dina placeringar").doesNotContain("kohort").doesNotContain("cohort");
-		assertThat(cohort.preview(personIdOf("UANDERS"))).isEmpty();
+		assertThat(cohort.preview(personId(people, "UANDERS"))).isEmpty();
 	}
 
 	// ---------------------------------------------------------------------------------------------- helpers

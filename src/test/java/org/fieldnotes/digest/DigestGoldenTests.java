@@ -1,6 +1,7 @@
 package org.fieldnotes.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.personId;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ class DigestGoldenTests extends FixedWeekTest {
 	void eachRolesDigestMatchesItsGoldenFiles(String role, String slackUserId) throws IOException {
 		createFixedWeek();
 
-		ChatMessage digest = digests.preview(personIdOf(slackUserId)).orElseThrow();
+		ChatMessage digest = digests.preview(personId(people, slackUserId)).orElseThrow();
 
 		String slack = slackJson(digest);
 		String email = MailRendering.html(templates,

@@ -1,6 +1,7 @@
 package org.fieldnotes.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;

@@ -1,6 +1,8 @@
 package org.fieldnotes.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.personId;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.time.Duration;
 import java.util.List;
@@ -78,7 +80,7 @@ class ErasedParticipantDigestsTests extends IntegrationTest {
 		assertThat(json(get("/api/v1/deliveries").body()).get("failed"))
 			.hasSize(queued.size())
 			.allSatisfy(f -> assertThat(f.get("reason").asString()).isEqualTo("erased"));
-		assertThat(cohort.preview(personIdOf("UADMIN1"))).hasValueSatisfying(
+		assertThat(cohort.preview(personId(people, "UADMIN1"))).hasValueSatisfying(
 				m -> assertThat(m.blocks().toString()).contains("erased").doesNotContain("capybara"));
 	}
 

@@ -1,6 +1,8 @@
 package org.fieldnotes.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.personId;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -244,7 +246,7 @@ class RoleDigestTests extends FixedWeekTest {
 	/** The block texts of the role's digest as it would be sent now. */
 	private String digestOf(Role role) {
 		String blocks = GsonFactory.createSnakeCase()
-			.toJson(new BlockKitRenderer().render(digests.preview(personIdOf(READER.get(role))).orElseThrow()));
+			.toJson(new BlockKitRenderer().render(digests.preview(personId(people, READER.get(role))).orElseThrow()));
 		return SlackStub.blockTexts(Map.of("blocks", blocks));
 	}
 }

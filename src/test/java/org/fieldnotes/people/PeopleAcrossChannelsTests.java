@@ -1,6 +1,8 @@
 package org.fieldnotes.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.person;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -134,12 +136,12 @@ class PeopleAcrossChannelsTests extends IntegrationTest {
 	@Test
 	void anAccountEnrolledByMemberIdGetsItsWorkspaceOnFirstContact() {
 		enrol("UADA", "2026-11-02", "2027-04-30");
-		assertThat(personNamed("UADA").accounts()).containsExactly(new ChatAccount("slack", null, "UADA"));
+		assertThat(person(people, "UADA").accounts()).containsExactly(new ChatAccount("slack", null, "UADA"));
 
 		// the event comes from team T1
 		assertThat(directMessage("Ev1", "UADA", "1764669600.000100", "First words", null).statusCode()).isEqualTo(200);
 
-		assertThat(personNamed("UADA").accounts()).containsExactly(new ChatAccount("slack", "T1", "UADA"));
+		assertThat(person(people, "UADA").accounts()).containsExactly(new ChatAccount("slack", "T1", "UADA"));
 		// from then on, her messages are paced and paused as workspace T1's
 		clock.advance(Duration.ofMinutes(1));
 		dispatcher.sendNext(mongo.getCollection("placements").find().first().getString("_id"));
@@ -150,7 +152,7 @@ class PeopleAcrossChannelsTests extends IntegrationTest {
 	@Test
 	void accountsOfTwoDifferentPeopleAreNotMadeOne() {
 		enrol("UADA", "2026-11-02", "2027-04-30");
-		long people = mongo.getCollection("people").countDocuments();
+		long known = mongo.getCollection("people").countDocuments();
 		// Anders and Beata are two people already: one participant cannot be both
 		HttpResponse<String> clash = postJson("/api/v1/placements", placementJson("UANDERS", "2026-11-02", "2027-04-30")
 			.replace("\"slackUserId\": \"UANDERS\", \"timezone\": \"Europe/Stockholm\", \"locale\": \"en\"",
@@ -161,8 +163,8 @@ class PeopleAcrossChannelsTests extends IntegrationTest {
 		assertThat(json(clash.body()).get("errors").toString()).contains("participant.accounts")
 			.contains("belong to different people");
 		assertThat(mongo.getCollection("placements").countDocuments()).isOne();
-		assertThat(mongo.getCollection("people").countDocuments()).isEqualTo(people);
-		assertThat(personNamed("UBEATA").accounts()).containsExactly(slack("UBEATA"));
+		assertThat(mongo.getCollection("people").countDocuments()).isEqualTo(known);
+		assertThat(person(people, "UBEATA").accounts()).containsExactly(slack("UBEATA"));
 	}
 
 	private static String texts(org.fieldnotes.chat.ChatMessage message) {

@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.fieldnotes.support.Accounts.personId;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -264,7 +266,7 @@ class PrivacyRightsTests extends IntegrationTest {
 		assertThat(placement.get("businessCoach").get("slackUserId").asString()).isEqualTo("UBEATA");
 		assertThat(placement.get("participant").get("name").asString()).isEqualTo("Ada Lindqvist");
 		// the placement still works: its digests go to who is left
-		assertThat(digests.preview(personIdOf("UBEATA"))).isPresent();
+		assertThat(digests.preview(personId(people, "UBEATA"))).isPresent();
 		assertThat(people.find(slack("UANDERS")).flatMap(p -> digests.preview(p.id()))).isEmpty();
 	}
 

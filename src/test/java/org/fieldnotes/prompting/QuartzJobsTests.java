@@ -1,6 +1,7 @@
 package org.fieldnotes.prompting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.slack;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 

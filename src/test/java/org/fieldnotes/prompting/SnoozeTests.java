@@ -2,6 +2,7 @@ package org.fieldnotes.prompting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package org.fieldnotes.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.util.List;
 import java.util.Map;

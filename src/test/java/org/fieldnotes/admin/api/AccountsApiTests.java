@@ -1,6 +1,8 @@
 package org.fieldnotes.admin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.person;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -103,9 +105,9 @@ class AccountsApiTests extends IntegrationTest {
 		assertThat(result.get("created").asInt()).isEqualTo(1);
 		assertThat(result.get("rows").get(1).get("errors").toString()).contains("participant_accounts")
 			.contains("pigeon");
-		assertThat(personNamed("UADA").accounts()).singleElement()
+		assertThat(person(people, "UADA").accounts()).singleElement()
 			.satisfies(account -> assertThat(account.workspace()).isEqualTo("T1"));
-		assertThat(personNamed("UANDERS").accounts()).singleElement()
+		assertThat(person(people, "UANDERS").accounts()).singleElement()
 			.satisfies(account -> assertThat(account.workspace()).isNull());
 	}
 

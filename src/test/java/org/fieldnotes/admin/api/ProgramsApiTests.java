@@ -1,6 +1,7 @@
 package org.fieldnotes.admin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

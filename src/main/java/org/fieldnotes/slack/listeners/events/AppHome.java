@@ -23,7 +23,7 @@ class AppHome implements SlackListener {
 	public void register(App app) {
 		app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
 			AppHomeOpenedEvent event = payload.getEvent();
-			if (!"home".equals(event.getTab()) || event.getUser() == null) {
+			if (!"home".equals(event.getTab()) || event.getUser() == null || event.getUser().isBlank()) {
 				return ctx.ack();
 			}
 			ChatAccount member = SlackMemberReferences.member(ctx, event.getUser());

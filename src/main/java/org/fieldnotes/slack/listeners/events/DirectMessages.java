@@ -47,7 +47,7 @@ class DirectMessages implements SlackListener {
 	public void register(App app) {
 		app.event(MessageEvent.class, (payload, ctx) -> {
 			MessageEvent event = payload.getEvent();
-			if (!"im".equals(event.getChannelType()) || event.getBotId() != null || event.getUser() == null) {
+			if (!"im".equals(event.getChannelType()) || event.getBotId() != null || noSender(event.getUser())) {
 				return ctx.ack();
 			}
 			return receive(app, ctx, event.getChannel(), event.getTs(), event.getUser(),
@@ -55,7 +55,7 @@ class DirectMessages implements SlackListener {
 		});
 		app.event(MessageFileShareEvent.class, (payload, ctx) -> {
 			MessageFileShareEvent event = payload.getEvent();
-			if (!"im".equals(event.getChannelType()) || event.getUser() == null) {
+			if (!"im".equals(event.getChannelType()) || noSender(event.getUser())) {
 				return ctx.ack();
 			}
 			return receive(app, ctx, event.getChannel(), event.getTs(), event.getUser(),
@@ -64,7 +64,7 @@ class DirectMessages implements SlackListener {
 		// a thread reply the person also sent to the conversation ("Also send to direct message")
 		app.event(MessageThreadBroadcastEvent.class, (payload, ctx) -> {
 			MessageThreadBroadcastEvent event = payload.getEvent();
-			if (!"im".equals(event.getChannelType()) || event.getUser() == null) {
+			if (!"im".equals(event.getChannelType()) || noSender(event.getUser())) {
 				return ctx.ack();
 			}
 			return receive(app, ctx, event.getChannel(), event.getTs(), event.getUser(),
@@ -84,6 +84,11 @@ class DirectMessages implements SlackListener {
 			return stored(() -> logbook.deleted(ref(event.getChannel(), event.getDeletedTs())), ctx);
 		});
 		app.event(MessageBotEvent.class, (payload, ctx) -> ctx.ack());
+	}
+
+	/** Whether the event names no member (Slack always does; a blank one is nobody to answer). */
+	private static boolean noSender(String user) {
+		return user == null || user.isBlank();
 	}
 
 	private Response receive(App app, EventContext ctx, String channel, String ts, String user, String text,

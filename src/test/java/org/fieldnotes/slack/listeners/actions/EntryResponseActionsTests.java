@@ -2,6 +2,7 @@ package org.fieldnotes.slack.listeners.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;

@@ -1,6 +1,7 @@
 package org.fieldnotes.slack.listeners.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.util.Collections;
 import java.util.List;
