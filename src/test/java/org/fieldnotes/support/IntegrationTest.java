@@ -103,7 +103,7 @@ public abstract class IntegrationTest {
 	 * the Slack stand-in, so that no late call lands in another test's recordings.
 	 */
 	@AfterEach
-	void letAfterAckWorkFinish() {
+	protected void awaitAfterAckWork() {
 		App app = slackApp.getIfAvailable();
 		if (app != null && app.executorService() instanceof ThreadPoolExecutor executor) {
 			await().atMost(Duration.ofSeconds(10))
