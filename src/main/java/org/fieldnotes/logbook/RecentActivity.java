@@ -14,6 +14,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecentActivity {
 
+	/** How many characters of someone's words a line quotes. */
+	static final int QUOTE = 80;
+
 	private final OwnEntries entries;
 	private final StatusUpdates statusUpdates;
 
@@ -29,6 +32,19 @@ public class RecentActivity {
 		statusUpdates.latest(placementId, limit).forEach(update -> recent.add(new Item(update.createdAt(), null, update)));
 		recent.sort(Comparator.comparing(Item::at).reversed());
 		return recent.size() > limit ? List.copyOf(recent.subList(0, limit)) : List.copyOf(recent);
+	}
+
+	/** The first ~80 characters of someone's words, on one line, never half an emoji: how a list or a form quotes them. */
+	public static String excerpt(String text) {
+		String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+		if (flat.length() <= QUOTE) {
+			return flat;
+		}
+		int end = QUOTE;
+		if (Character.isHighSurrogate(flat.charAt(end - 1))) {
+			end--;
+		}
+		return flat.substring(0, end) + "…";
 	}
 
 	/** One item: either an entry or a status update. */
