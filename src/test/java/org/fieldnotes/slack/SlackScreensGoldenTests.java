@@ -9,35 +9,35 @@ import static org.awaitility.Awaitility.await;
 import static org.fieldnotes.support.SlackInteractions.selected;
 import static org.fieldnotes.support.SlackInteractions.text;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.fieldnotes.support.GoldenFiles;
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.SlackInteractions;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Golden output of every Slack screen: the App Home (participant in English and Swedish, a coach, a stranger), every
  * modal (write, edit and delete an entry, the prompt's reflection form, the status update from the command and from a
- * prompt, a coach's reply and its "Reply sent", the digest settings, the enrolment form) and the field errors their
- * submissions answer with, captured where Slack receives them ({@code views.publish}, {@code views.open}, the
- * {@code view_submission} ack) after driving the app through signed requests to /slack/events, and compared with
- * {@code src/test/resources/golden/slack/<name>.json} (ids replaced by {@code <id>}).
+ * prompt, a coach's reply and its "Reply sent", the digest settings, the enrolment form), the field errors their
+ * submissions answer with, and the "saved" message with its visibility buttons; captured where Slack receives them
+ * ({@code views.publish}, {@code views.open}, the {@code view_submission} ack, {@code chat.postMessage}) after driving
+ * the app through signed requests to /slack/events, and compared with
+ * {@code src/test/resources/golden/slack/<name>.json} (ids replaced by {@code <id>}). Feature tests look at these
+ * screens through the chat port, as neutral models; this is where their Slack form is held (the prompts' is in
+ * {@code PromptMessagesGoldenTests}).
  * <p>
  * These are the Slack app's public contract (texts, block ids, action ids, callback ids): the files were written
  * before the screens became platform-neutral models and must not change unless the Slack experience is meant to. A
- * difference fails with the actual output under {@code target/golden-actual/slack/}; to rewrite the files on purpose:
+ * difference fails with the actual output under {@code target/golden-actual/slack/} ({@link GoldenFiles}); to rewrite
+ * the files on purpose:
  *
  * <pre>
  * ./mvnw test -Dtest=SlackScreensGoldenTests -Dgolden.update=true
@@ -45,15 +45,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class SlackScreensGoldenTests extends IntegrationTest {
 
-	private static final Path GOLDEN = Path.of("src/test/resources/golden/slack");
-	private static final Path ACTUAL = Path.of("target/golden-actual/slack");
-	private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 	private static final String ADA = "UADA";
 
 	// ---- the App Home
 
 	@Test
-	void theParticipantsHomeWithEntriesAStatusUpdateAndResponses() throws IOException {
+	void theParticipantsHomeWithEntriesAStatusUpdateAndResponses() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 		directMessage("Ev1", ADA, "1764669600.000100", "Mapped the supplier chain <!channel> & <https://evil.example|x>",
 				null);
@@ -75,7 +72,7 @@ class SlackScreensGoldenTests extends IntegrationTest {
 	}
 
 	@Test
-	void theParticipantsHomeInSwedishWithNothingYet() throws IOException {
+	void theParticipantsHomeInSwedishWithNothingYet() {
 		postJson("/api/v1/placements", placementJson(ADA, "2026-11-02", "2027-04-30")
 			.replaceFirst("\"locale\": \"en\"", "\"locale\": \"sv\""));
 
@@ -83,7 +80,7 @@ class SlackScreensGoldenTests extends IntegrationTest {
 	}
 
 	@Test
-	void aCoachsHomeAndAStrangersHome() throws IOException {
+	void aCoachsHomeAndAStrangersHome() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
 		compare("home.coach", publishedHome("UBEATA"));
@@ -94,7 +91,7 @@ class SlackScreensGoldenTests extends IntegrationTest {
 	// ---- the entry forms
 
 	@Test
-	void theEntryFormsAndTheirErrors() throws IOException {
+	void theEntryFormsAndTheirErrors() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 		directMessage("Ev1", ADA, "1764669600.000100", "Mapped the supplier chain & <more>", null);
 		String entryId = firstEntryId(placementId);
@@ -118,7 +115,7 @@ class SlackScreensGoldenTests extends IntegrationTest {
 	// ---- the prompt's forms
 
 	@Test
-	void theStatusFormsAndTheirErrors() throws IOException {
+	void theStatusFormsAndTheirErrors() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 
 		slashCommand(ADA, "status");
@@ -134,7 +131,7 @@ class SlackScreensGoldenTests extends IntegrationTest {
 	}
 
 	@Test
-	void theStatusFormInSwedish() throws IOException {
+	void theStatusFormInSwedish() {
 		postJson("/api/v1/placements", placementJson(ADA, "2026-11-02", "2027-04-30")
 			.replaceFirst("\"locale\": \"en\"", "\"locale\": \"sv\""));
 
@@ -144,7 +141,7 @@ class SlackScreensGoldenTests extends IntegrationTest {
 	}
 
 	@Test
-	void theReflectionFormAndItsErrors() throws IOException {
+	void theReflectionFormAndItsErrors() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 		sendPrompt(placementId);
 		String occurrenceId = sendPrompt(placementId); // the second is a reflection with four questions
@@ -167,7 +164,7 @@ class SlackScreensGoldenTests extends IntegrationTest {
 	// ---- a coach's reply
 
 	@Test
-	void theReplyFormItsErrorsAndReplySent() throws IOException {
+	void theReplyFormItsErrorsAndReplySent() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 		directMessage("Ev1", ADA, "1764669600.000100", "Mapped the supplier chain & <more>", null);
 		String entryId = firstEntryId(placementId);
@@ -188,7 +185,7 @@ class SlackScreensGoldenTests extends IntegrationTest {
 	// ---- digest settings
 
 	@Test
-	void theDigestSettingsFormsAndTheirErrors() throws IOException {
+	void theDigestSettingsFormsAndTheirErrors() {
 		enrol(ADA, "2026-11-02", "2027-04-30");
 
 		slashCommand("UBEATA", "digest settings");
@@ -205,7 +202,7 @@ class SlackScreensGoldenTests extends IntegrationTest {
 	// ---- enrolment
 
 	@Test
-	void theEnrolmentFormInEnglishAndSwedishAndItsErrors() throws IOException {
+	void theEnrolmentFormInEnglishAndSwedishAndItsErrors() {
 		slashCommand("UADMIN1", "enroll");
 		compare("form.enrol.en", openedView());
 
@@ -232,7 +229,19 @@ class SlackScreensGoldenTests extends IntegrationTest {
 		compare("errors.enrol.adminOnly", ack(enrolment(ADA, both)));
 	}
 
+	// ---- the "saved" message after a form
+
+	@Test
+	void theSavedConfirmationWithItsVisibilityButtons() {
+		enrol(ADA, "2026-11-02", "2027-04-30");
+		submitStatus("V300", "", "GREEN", "Bench test planned", null, "4");
+		await().atMost(Duration.ofSeconds(5)).until(() -> SlackStub.messagesTo(ADA).size() == 1);
+
+		compare("message.saved", GoldenFiles.lastMessageTo(ADA));
+	}
+
 	// ---- helpers
+
 
 	private String sendPrompt(String placementId) {
 		HttpResponse<String> sent = postJson("/api/v1/placements/" + placementId + "/send-prompt", "");
@@ -306,19 +315,7 @@ class SlackScreensGoldenTests extends IntegrationTest {
 		return JSON.createObjectNode().put("type", type).put(field, value);
 	}
 
-	private static void compare(String name, JsonNode actual) throws IOException {
-		String text = JSON.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(actual)
-			.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>") + "\n";
-		Path golden = GOLDEN.resolve(name + ".json");
-		if (UPDATE) {
-			Files.createDirectories(GOLDEN);
-			Files.writeString(golden, text, StandardCharsets.UTF_8);
-			return;
-		}
-		Files.createDirectories(ACTUAL);
-		Path written = Files.writeString(ACTUAL.resolve(name + ".json"), text, StandardCharsets.UTF_8);
-		assertThat(golden).as("golden file %s is missing: run with -Dgolden.update=true to write it", golden).exists();
-		assertThat(written).as("%s differs from its golden file (if the change is intended, rerun with "
-				+ "-Dgolden.update=true and review the diff)", name).hasSameTextualContentAs(golden);
+	private static void compare(String name, JsonNode actual) {
+		GoldenFiles.compare(name, actual);
 	}
 }
