@@ -257,8 +257,7 @@ public class DigestService {
 	}
 
 	private ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, Instant from, Instant now) {
-		return composer.compose(recipient, weeks, from.atZone(recipient.person().zone()).toLocalDate(),
-				now.atZone(recipient.person().zone()).toLocalDate());
+		return composer.compose(recipient, weeks, from, now);
 	}
 
 	/**

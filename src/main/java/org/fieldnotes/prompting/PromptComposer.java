@@ -1,5 +1,6 @@
 package org.fieldnotes.prompting;
 
+import java.time.Instant;
 import java.util.Locale;
 
 import org.fieldnotes.chat.ChatMessage;
@@ -37,11 +38,14 @@ class PromptComposer {
 			.build();
 	}
 
-	/** The same prompt again after a snooze: shorter, with the same buttons. */
-	ChatMessage reminder(Placement placement, Prompt prompt, PromptOccurrence occurrence, Locale locale) {
+	/**
+	 * The same prompt again after a snooze: shorter, with the same buttons. Its context line names the placement
+	 * week of the day it goes out ({@code now}, on the participant's date), like everything else sent that day.
+	 */
+	ChatMessage reminder(Placement placement, Prompt prompt, PromptOccurrence occurrence, Instant now, Locale locale) {
 		String title = prompt.title(locale);
 		return ChatMessage.builder(text("prompt.reminder.summary", locale, title))
-			.context(context(placement, prompt, PromptPhase.WEEKLY, occurrence.getDueDate(), locale))
+			.context(context(placement, prompt, PromptPhase.WEEKLY, placement.dateAt(now), locale))
 			.paragraph(text("prompt.reminder", locale, firstName(placement.getParticipant().name()), title))
 			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList())
 			.buttons(buttons(prompt, occurrence.getId(), locale))
@@ -59,7 +63,7 @@ class PromptComposer {
 		String title = prompt.title(locale);
 		return phase == PromptPhase.FOLLOW_UP || prompt.phase() == PromptPhase.FOLLOW_UP
 				? text("prompt.context.followUp", locale, placement.getHostOrganisation(), title)
-				: text("prompt.context", locale, placement.weekOf(date), placement.weeks(),
+				: text("prompt.context", locale, placement.weekNumberOn(date), placement.totalWeeks(),
 						placement.getHostOrganisation(), title);
 	}
 
