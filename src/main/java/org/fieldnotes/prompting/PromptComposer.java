@@ -24,12 +24,17 @@ class PromptComposer {
 		this.preferences = preferences;
 	}
 
-	/** The prompt as it first goes out, with its buttons acting on {@code occurrenceId}. */
-	ChatMessage compose(Placement placement, Prompt prompt, Due due, String occurrenceId) {
+	/**
+	 * The prompt as it first goes out ({@code now}), with its buttons acting on {@code occurrenceId}. Its context
+	 * line names the placement week of the day it goes out, on the participant's date: the week of its due date when
+	 * it goes out on time, today's when an admin sends it early or it is caught up late (which prompt it is still
+	 * follows its scheduled date).
+	 */
+	ChatMessage compose(Placement placement, Prompt prompt, Due due, String occurrenceId, Instant now) {
 		Locale locale = preferences.languageOf(placement.getParticipant());
 		String title = prompt.title(locale);
 		return ChatMessage.builder(title + ": " + prompt.intro(locale))
-			.context(context(placement, prompt, due.phase(), due.date(), locale))
+			.context(context(placement, prompt, due.phase(), placement.dateAt(now), locale))
 			.paragraph(text("prompt.greeting", locale, firstName(placement.getParticipant().name()),
 					prompt.intro(locale)))
 			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList())
