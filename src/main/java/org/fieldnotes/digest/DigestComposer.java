@@ -73,10 +73,11 @@ class DigestComposer {
 	ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, Instant from, Instant now) {
 		Locale locale = preferences.languageOf(recipient.person());
 		ZoneId zone = recipient.person().zone();
+		LocalDate first = from.atZone(zone).toLocalDate();
 		LocalDate today = now.atZone(zone).toLocalDate();
 		var message = ChatMessage.builder(texts.t("digest.summary", locale, weeks.size()))
 			.heading(texts.t("digest.heading", locale))
-			.context(texts.t("digest.context", locale, DateTimeFormatter.ofPattern("d MMM", locale).format(from.atZone(zone).toLocalDate()),
+			.context(texts.t("digest.context", locale, DateTimeFormatter.ofPattern("d MMM", locale).format(first),
 					DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(today), weeks.size()));
 		Map<PlacementWeek, List<Flag>> flagged = needsAttention(message, weeks, locale);
 		List<PlacementWeek> ordered = new ArrayList<>(flagged.keySet());
@@ -121,7 +122,8 @@ class DigestComposer {
 		message.divider()
 			.paragraph(Span.bold(placement.getParticipant().name()),
 					Span.plain(" — " + texts.t("digest.placementLine", locale, placement.getHostOrganisation(),
-							placement.getProgram(), placement.weekNumberAt(now), placement.totalWeeks(), texts.t("role." + week.role(), locale))));
+							placement.getProgram(), placement.weekNumberAt(now), placement.totalWeeks(),
+							texts.t("role." + week.role(), locale))));
 		// only the entries this digest quotes to this recipient
 		summarizer.summarize(week.readableEntries().stream().map(LogbookEntry::text).toList(), locale)
 			.ifPresent(summary -> message.context(texts.t("summary.line", locale, summary)));
