@@ -116,10 +116,10 @@ public class HomeView {
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
 		List<LayoutBlock> blocks = new ArrayList<>();
 		blocks.add(header(texts.t("home.title", locale)));
-		int week = Math.max(1, Math.min(placement.weeks(), placement.weekOf(clock.instant().atZone(zone).toLocalDate())));
+		int week = placement.weekNumberAt(clock.instant());
 		blocks.add(section(Mrkdwn.escape(texts.t("home.placement", locale, placement.getHostOrganisation(),
 				placement.getProgram(), day.format(placement.getStartDate()), day.format(placement.getEndDate()), week,
-				placement.weeks()))));
+				placement.totalWeeks()))));
 		String people = people(placement, locale);
 		if (!people.isEmpty()) {
 			blocks.add(context(Mrkdwn.escape(people)));

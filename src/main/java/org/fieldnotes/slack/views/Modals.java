@@ -8,6 +8,7 @@ import org.fieldnotes.logbook.VisibilityControls;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.Prompt;
 import org.fieldnotes.prompting.PromptResponses;
+import org.fieldnotes.text.TextCut;
 import org.springframework.stereotype.Component;
 
 import com.slack.api.model.block.ContextBlock;
@@ -210,15 +211,8 @@ public class Modals {
 		return PlainTextObject.builder().text(cut(text.isBlank() ? " " : text, MAX_PLAIN)).emoji(true).build();
 	}
 
-	/** Cuts text to {@code max} characters, never leaving half of an emoji. */
+	/** Cuts text to {@code max} characters, never inside an emoji ({@link TextCut}). */
 	static String cut(String text, int max) {
-		if (text.length() <= max) {
-			return text;
-		}
-		int end = max - 1;
-		if (Character.isHighSurrogate(text.charAt(end - 1))) {
-			end--;
-		}
-		return text.substring(0, end) + "…";
+		return TextCut.cut(text, max);
 	}
 }

@@ -19,6 +19,7 @@ import org.fieldnotes.digest.DigestChannel;
 import org.fieldnotes.digest.DigestPreferences;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.views.SlackTexts;
+import org.fieldnotes.text.TextCut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -203,7 +204,7 @@ class DigestSettingsForm implements SlackListener, SlashCommandForm {
 	}
 
 	private static String cut(String text, int max) {
-		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+		return TextCut.cut(text, max);
 	}
 
 	private static String capitalised(String text, Locale locale) {
