@@ -99,9 +99,9 @@ public class HomeScreens {
 		ZoneId zone = placement.getParticipant().zone();
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
 		HomeScreen.Builder home = HomeScreen.builder().section(t("home.title", locale));
-		int week = Math.max(1, Math.min(placement.weeks(), placement.weekOf(clock.instant().atZone(zone).toLocalDate())));
+		int week = placement.weekNumberAt(clock.instant());
 		home.line(t("home.placement", locale, placement.getHostOrganisation(), placement.getProgram(),
-				day.format(placement.getStartDate()), day.format(placement.getEndDate()), week, placement.weeks()));
+				day.format(placement.getStartDate()), day.format(placement.getEndDate()), week, placement.totalWeeks()));
 		String people = people(placement, locale);
 		if (!people.isEmpty()) {
 			home.small(people);

@@ -17,6 +17,7 @@ import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.logbook.Responses.Outcome;
 import org.fieldnotes.logbook.Responses.Status;
 import org.fieldnotes.placement.Preferences;
+import org.fieldnotes.text.TextCut;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -231,6 +232,6 @@ class ResponsePage {
 	}
 
 	private static String cut(String submission) {
-		return submission.length() > 64 ? submission.substring(0, 64) : submission;
+		return TextCut.head(submission, 64);
 	}
 }

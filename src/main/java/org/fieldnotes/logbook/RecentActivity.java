@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.fieldnotes.text.TextCut;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,17 +35,13 @@ public class RecentActivity {
 		return recent.size() > limit ? List.copyOf(recent.subList(0, limit)) : List.copyOf(recent);
 	}
 
-	/** The first ~80 characters of someone's words, on one line, never half an emoji: how a list or a form quotes them. */
+	/**
+	 * The first ~80 characters of someone's words, on one line, never cut inside a character ({@link TextCut}): how a
+	 * list or a form quotes them.
+	 */
 	public static String excerpt(String text) {
 		String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-		if (flat.length() <= QUOTE) {
-			return flat;
-		}
-		int end = QUOTE;
-		if (Character.isHighSurrogate(flat.charAt(end - 1))) {
-			end--;
-		}
-		return flat.substring(0, end) + "…";
+		return flat.length() <= QUOTE ? flat : TextCut.cut(flat, QUOTE + 1);
 	}
 
 	/** One item: either an entry or a status update. */

@@ -172,7 +172,7 @@ public class PromptResponses {
 		if (placement.isActive() && prompt.isPresent()) {
 			Delivery delivery = outbox.send(Outgoing.of(resendKey(occurrence), MessageKind.PROMPT_AGAIN, occurrenceId,
 					placement.getParticipant().slackUserId(),
-					composer.reminder(placement, prompt.get(), occurrence, locale(placement))));
+					composer.reminder(placement, prompt.get(), occurrence, now, locale(placement))));
 			if (delivery.isSent()) {
 				log.info("Snoozed prompt occurrence {} sent again", occurrenceId);
 			}

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Block;
 import org.fieldnotes.chat.ChatMessage.Span;
+import org.fieldnotes.text.TextCut;
 
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
@@ -202,13 +203,6 @@ public class BlockKitRenderer {
 	}
 
 	static String cut(String text, int max) {
-		if (text.length() <= max) {
-			return text;
-		}
-		int end = max - 1;
-		if (Character.isHighSurrogate(text.charAt(end - 1))) {
-			end--; // never leave half of an emoji (an unpaired surrogate Slack cannot encode)
-		}
-		return text.substring(0, end) + "…";
+		return TextCut.cut(text, max);
 	}
 }

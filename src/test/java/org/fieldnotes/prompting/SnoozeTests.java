@@ -50,6 +50,29 @@ class SnoozeTests extends IntegrationTest {
 		assertThat(responses.snoozeFiresAt(occurrenceId)).hasValue(Instant.parse("2026-12-03T07:00:00Z"));
 	}
 
+	/**
+	 * Snoozed on Friday evening, the prompt comes back on Monday morning, in the next placement week (they run from
+	 * Monday 2 Nov): the re-send names the week of the day it goes out, as the Home and the digests do that day.
+	 */
+	@Test
+	void aPromptSnoozedIntoTheNextWeekNamesThatWeek() {
+		// the prompt due Friday 4 Dec, in week 5
+		String occurrenceId = dispatcher.sendNext(enrol(ADA, "2026-11-02", "2027-04-30")).occurrenceId();
+		assertThat(words(sent().messagesTo(ADA).get(0))).contains("Week 5 of 26 at Scania");
+		// Friday 4 Dec, 17:30 in Stockholm: two hours later is after working hours, so Monday 08:00
+		clock.set(Instant.parse("2026-12-04T16:30:00Z"));
+		responses.snooze(occurrenceId, ADA, PRESSED_ON);
+		Instant monday = Instant.parse("2026-12-07T07:00:00Z");
+		assertThat(responses.snoozeFiresAt(occurrenceId)).hasValue(monday);
+
+		clock.set(monday);
+		responses.resendSnoozed(occurrenceId);
+
+		assertThat(sent().messagesTo(ADA)).hasSize(2);
+		assertThat(words(sent().messagesTo(ADA).get(1))).contains("Week 6 of 26 at Scania")
+			.doesNotContain("Week 5");
+	}
+
 	@Test
 	void theReSendOfASnoozedPromptIsItsOneNudge() {
 		String occurrenceId = reflectionPrompt();
