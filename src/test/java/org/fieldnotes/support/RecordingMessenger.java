@@ -38,6 +38,11 @@ public final class RecordingMessenger implements Messenger {
 		this.platform = platform;
 	}
 
+	/** The application's own messenger, which this one wraps (in tests, the Slack messenger). */
+	public Messenger platform() {
+		return platform;
+	}
+
 	/** Forgets everything recorded (each test starts with nothing). */
 	public synchronized void reset() {
 		messages.clear();
