@@ -51,6 +51,23 @@ public interface Messenger {
 	 */
 	void sendEphemeral(String conversation, String userId, ChatMessage message);
 
+	/**
+	 * Shows a person their Home (on Slack, the App Home tab), in place of what it showed before. Best effort, never
+	 * throws.
+	 * @param userId the person's id on the platform (a Slack member id)
+	 */
+	void showHome(String userId, HomeScreen home);
+
+	/**
+	 * Opens a form for a person, in answer to something they just did (pressed a button, typed a command).
+	 * @param userId the person's id on the platform (a Slack member id)
+	 * @param trigger what the platform gave with that action to open a form with (on Slack, its {@code trigger_id},
+	 * good for 3 seconds); {@literal null} where the platform needs none
+	 * @throws DeliveryFailed when the platform refused (e.g. the trigger expired) or could not be reached;
+	 * {@link DeliveryFailed#reason()} is its short error code
+	 */
+	void openForm(String userId, String trigger, Form form);
+
 	/** Whether a chat platform is connected at all. */
 	boolean connected();
 }

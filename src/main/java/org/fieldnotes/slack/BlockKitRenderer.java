@@ -145,7 +145,7 @@ public class BlockKitRenderer {
 	}
 
 	/** Button labels are plain text (75 characters at most); values are ids, never shown. */
-	private static BlockElement button(ChatMessage.Button button) {
+	static BlockElement button(ChatMessage.Button button) {
 		return ButtonElement.builder()
 			.actionId(button.actionId())
 			.text(PlainTextObject.builder().text(cut(button.label(), 75)).emoji(true).build())
@@ -182,7 +182,7 @@ public class BlockKitRenderer {
 		return sections;
 	}
 
-	private static String spans(List<Span> spans) {
+	static String spans(List<Span> spans) {
 		return spans.stream()
 			.map(span -> span.bold() ? Mrkdwn.bold(span.text()) : Mrkdwn.escape(span.text()))
 			.collect(Collectors.joining());
@@ -197,12 +197,12 @@ public class BlockKitRenderer {
 		return SectionBlock.builder().text(mrkdwn(mrkdwn)).build();
 	}
 
-	private MarkdownTextObject mrkdwn(String text) {
+	MarkdownTextObject mrkdwn(String text) {
 		String safe = text.isBlank() ? " " : truncate(text);
 		return MarkdownTextObject.builder().text(safe).verbatim(true).build();
 	}
 
-	private static String cut(String text, int max) {
+	static String cut(String text, int max) {
 		return TextCut.cut(text, max);
 	}
 }

@@ -2,6 +2,8 @@ package org.fieldnotes.slack;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Form;
+import org.fieldnotes.chat.HomeScreen;
 import org.fieldnotes.chat.Image;
 import org.fieldnotes.chat.MessageRef;
 import org.fieldnotes.chat.Messenger;
@@ -39,6 +41,15 @@ class DisconnectedMessenger implements Messenger {
 
 	@Override
 	public void sendEphemeral(String conversation, String userId, ChatMessage message) {
+	}
+
+	@Override
+	public void showHome(String userId, HomeScreen home) {
+	}
+
+	@Override
+	public void openForm(String userId, String trigger, Form form) {
+		throw new DeliveryFailed("slack_not_connected", null);
 	}
 
 	@Override

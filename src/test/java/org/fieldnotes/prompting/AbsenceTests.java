@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.fieldnotes.support.IntegrationTest;
-import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
@@ -42,7 +41,7 @@ class AbsenceTests extends IntegrationTest {
 		clock.set(Instant.parse("2026-12-18T13:00:00Z"));
 		scheduler.fire(placementId);
 
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+		assertThat(sent().messagesTo(ADA)).hasSize(2);
 		assertThat(occurrences(placementId))
 			.extracting(PromptOccurrence::getDueDate, PromptOccurrence::getStatus, PromptOccurrence::getSkipReason)
 			.containsExactly(tuple(LocalDate.parse("2026-12-04"), OccurrenceStatus.SENT, null),
@@ -74,7 +73,7 @@ class AbsenceTests extends IntegrationTest {
 		clock.set(Instant.parse("2026-12-04T13:00:00Z"));
 		scheduler.fire(placementId);
 
-		assertThat(SlackStub.messagesTo(ADA)).isEmpty();
+		assertThat(sent().messagesTo(ADA)).isEmpty();
 		assertThat(occurrences(placementId)).extracting(PromptOccurrence::getStatus)
 			.containsExactly(OccurrenceStatus.SKIPPED);
 	}

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import org.bson.Document;
+import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.delivery.OutboxWorker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 		"fieldnotes.admin.slack-admins=UADMIN1", "fieldnotes.store.uri=", "spring.quartz.auto-startup=false",
 		// the outbox sends at once in the caller's thread; retries wait for a test to run the worker (drainOutbox)
 		"fieldnotes.outbox.worker=false", "fieldnotes.outbox.per-channel=PT0S", "fieldnotes.outbox.rate=1000" })
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, RecordingMessengerConfiguration.class })
 public abstract class IntegrationTest {
 
 	/** Wednesday 2 December 2026, 10:00 UTC. */
@@ -71,6 +72,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	private OutboxWorker outboxWorker;
 
+	@Autowired
+	private Messenger messenger;
+
 	@DynamicPropertySource
 	static void slackAndStore(DynamicPropertyRegistry registry) {
 		registry.add("fieldnotes.slack.api-url", SlackStub::apiUrl);
@@ -93,6 +97,7 @@ public abstract class IntegrationTest {
 	void cleanSlate() {
 		clock.set(DEFAULT_NOW);
 		SlackStub.reset();
+		sent().reset();
 		for (String collection : mongo.getCollectionNames()) {
 			mongo.getCollection(collection).deleteMany(new Document());
 		}
@@ -103,12 +108,20 @@ public abstract class IntegrationTest {
 	 * the Slack stand-in, so that no late call lands in another test's recordings.
 	 */
 	@AfterEach
-	void letAfterAckWorkFinish() {
+	protected void awaitAfterAckWork() {
 		App app = slackApp.getIfAvailable();
 		if (app != null && app.executorService() instanceof ThreadPoolExecutor executor) {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> executor.getActiveCount() == 0 && executor.getQueue().isEmpty());
 		}
+	}
+
+	/**
+	 * What the application gave the chat port for each person (messages, forms, Home screens), as neutral models: what
+	 * feature tests look at, whatever the platform.
+	 */
+	protected RecordingMessenger sent() {
+		return (RecordingMessenger) messenger;
 	}
 
 	/** Runs the outbox worker once, now: sends every message that is due at the clock's time; returns how many. */

@@ -1,95 +1,64 @@
 package org.fieldnotes.slack.listeners.actions;
 
-import java.util.Locale;
 import java.util.Optional;
 
-import org.fieldnotes.access.Operation;
-import org.fieldnotes.logbook.LogbookEntry;
-import org.fieldnotes.logbook.OwnEntries;
-import org.fieldnotes.logbook.VisibilityChoice;
-import org.fieldnotes.logbook.VisibilityControls;
-import org.fieldnotes.placement.Preferences;
-import org.fieldnotes.placement.Visibility;
-import org.fieldnotes.placement.VisibilityDefaults;
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Form;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.home.HomeChoices;
+import org.fieldnotes.home.HomeScreens;
 import org.fieldnotes.slack.SlackListener;
-import org.fieldnotes.slack.views.HomeView;
-import org.fieldnotes.slack.views.Modals;
-import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 
 /**
- * The App Home's buttons, menus and the default-visibility select: acknowledged at once, then the right modal opens
- * or the change is made and the Home published afresh. Only the author of an entry gets its edit or delete form or
- * changes who can see it; for anyone else (or a deleted entry) the Home is simply published afresh.
+ * The App Home's buttons, menus and the default-visibility select: acknowledged at once, then {@link HomeChoices}
+ * says which form opens (as a modal, with the action's {@code trigger_id}) or makes the change, and the Home is
+ * published afresh.
  */
 @Component
 class HomeActions implements SlackListener {
 
 	private static final Logger log = LoggerFactory.getLogger(HomeActions.class);
 
-	private final OwnEntries entries;
-	private final HomeView home;
-	private final Modals modals;
-	private final SlackTexts texts;
-	private final VisibilityDefaults defaults;
-	private final VisibilityControls visibility;
-	private final Preferences preferences;
+	private final HomeChoices choices;
+	private final HomeScreens home;
+	private final Messenger messenger;
 
-	HomeActions(OwnEntries entries, HomeView home, Modals modals, SlackTexts texts, VisibilityDefaults defaults,
-			VisibilityControls visibility, Preferences preferences) {
-		this.entries = entries;
+	HomeActions(HomeChoices choices, HomeScreens home, Messenger messenger) {
+		this.choices = choices;
 		this.home = home;
-		this.modals = modals;
-		this.texts = texts;
-		this.defaults = defaults;
-		this.visibility = visibility;
-		this.preferences = preferences;
+		this.messenger = messenger;
 	}
 
 	@Override
 	public void register(App app) {
-		app.blockAction(HomeView.WRITE, (request, ctx) -> {
-			String userId = request.getPayload().getUser().getId();
-			String trigger = request.getPayload().getTriggerId();
-			app.executorService().execute(() -> PromptActions.open(ctx, trigger, modals.newEntry(texts.localeOf(userId),
-					defaults.of(userId).visibility())));
+		app.blockAction(HomeScreens.WRITE, (request, ctx) -> {
+			BlockActionPayload payload = request.getPayload();
+			app.executorService().execute(() -> open(payload, choices.write(user(payload))));
 			return ctx.ack();
 		});
-		app.blockAction(HomeView.STATUS, (request, ctx) -> {
-			String userId = request.getPayload().getUser().getId();
-			String trigger = request.getPayload().getTriggerId();
-			app.executorService().execute(() -> PromptActions.open(ctx, trigger, modals.status(texts.localeOf(userId), null,
-					defaults.of(userId).visibility())));
+		app.blockAction(HomeScreens.STATUS, (request, ctx) -> {
+			BlockActionPayload payload = request.getPayload();
+			app.executorService().execute(() -> open(payload, choices.status(user(payload))));
 			return ctx.ack();
 		});
-		app.blockAction(HomeView.ENTRY_MENU, (request, ctx) -> {
-			String userId = request.getPayload().getUser().getId();
-			String trigger = request.getPayload().getTriggerId();
-			var action = request.getPayload().getActions().get(0);
-			String choice = action.getSelectedOption() == null ? "" : action.getSelectedOption().getValue();
+		app.blockAction(HomeScreens.ENTRY_MENU, (request, ctx) -> {
+			BlockActionPayload payload = request.getPayload();
+			String choice = selected(payload);
 			app.executorService().execute(() -> {
 				try {
-					if (choice.startsWith(HomeView.SHOW_TO)) {
-						showTo(VisibilityChoice.Kind.ENTRY, choice, userId, Operation.HOME_ENTRY_MENU);
-						home.publish(ctx.client(), userId);
-						return;
+					Optional<Form> form = choices.entryMenu(user(payload), choice);
+					if (form.isPresent()) {
+						open(payload, form.get());
 					}
-					int colon = choice.indexOf(':');
-					String what = colon < 0 ? choice : choice.substring(0, colon);
-					Optional<LogbookEntry> entry = entries.find(choice.substring(colon + 1), userId,
-							Operation.HOME_ENTRY_MENU);
-					if (entry.isEmpty()) {
-						home.publish(ctx.client(), userId);
-						return;
+					else {
+						home.show(user(payload));
 					}
-					Locale locale = texts.localeOf(userId);
-					PromptActions.open(ctx, trigger, "delete".equals(what)
-							? modals.confirmDelete(locale, entry.get().id(), entry.get().text())
-							: modals.entry(locale, entry.get().id(), entry.get().text()));
 				}
 				catch (RuntimeException e) {
 					log.error("An App Home menu failed", e);
@@ -97,42 +66,44 @@ class HomeActions implements SlackListener {
 			});
 			return ctx.ack();
 		});
-		app.blockAction(HomeView.UPDATE_MENU, (request, ctx) -> {
-			String userId = request.getPayload().getUser().getId();
-			var action = request.getPayload().getActions().get(0);
-			String choice = action.getSelectedOption() == null ? "" : action.getSelectedOption().getValue();
+		app.blockAction(HomeScreens.UPDATE_MENU, (request, ctx) -> {
+			BlockActionPayload payload = request.getPayload();
+			String choice = selected(payload);
 			app.executorService().execute(() -> {
 				try {
-					showTo(VisibilityChoice.Kind.STATUS_UPDATE, choice, userId, Operation.HOME_UPDATE_MENU);
+					choices.updateMenu(user(payload), choice);
 				}
 				catch (RuntimeException e) {
 					log.error("An App Home menu failed", e);
 				}
-				home.publish(ctx.client(), userId);
+				home.show(user(payload));
 			});
 			return ctx.ack();
 		});
-		app.blockAction(HomeView.DEFAULT_VISIBILITY, (request, ctx) -> {
-			String userId = request.getPayload().getUser().getId();
-			var action = request.getPayload().getActions().get(0);
-			Optional<Visibility> chosen = action.getSelectedOption() == null ? Optional.empty()
-					: Visibility.parse(action.getSelectedOption().getValue());
-			chosen.ifPresent(v -> preferences.setVisibility(userId, v));
-			app.executorService().execute(() -> home.publish(ctx.client(), userId));
+		app.blockAction(HomeScreens.DEFAULT_VISIBILITY, (request, ctx) -> {
+			BlockActionPayload payload = request.getPayload();
+			choices.defaultVisibility(user(payload), selected(payload));
+			app.executorService().execute(() -> home.show(user(payload)));
 			return ctx.ack();
 		});
 	}
 
-	/** {@code visibility:<key>:<id>} from a menu: applied only when the person wrote the item. */
-	private void showTo(VisibilityChoice.Kind kind, String choice, String userId, Operation operation) {
-		String rest = choice.startsWith(HomeView.SHOW_TO) ? choice.substring(HomeView.SHOW_TO.length()) : "";
-		int colon = rest.indexOf(':');
-		if (colon < 0) {
-			return;
+	/** Opens a form as a modal (best effort: a failure is logged). */
+	private void open(BlockActionPayload payload, Form form) {
+		try {
+			messenger.openForm(user(payload), payload.getTriggerId(), form);
 		}
-		Optional<Visibility> chosen = Visibility.parse(rest.substring(0, colon));
-		if (chosen.isPresent()) {
-			visibility.apply(new VisibilityChoice(kind, rest.substring(colon + 1), chosen.get()), userId, operation);
+		catch (DeliveryFailed e) {
+			log.warn("Could not open a modal: {}", e.reason());
 		}
+	}
+
+	private static String user(BlockActionPayload payload) {
+		return payload.getUser().getId();
+	}
+
+	private static String selected(BlockActionPayload payload) {
+		var action = payload.getActions().get(0);
+		return action.getSelectedOption() == null ? "" : action.getSelectedOption().getValue();
 	}
 }

@@ -1,7 +1,7 @@
 package org.fieldnotes.slack.listeners.events;
 
 import org.fieldnotes.slack.SlackListener;
-import org.fieldnotes.slack.views.HomeView;
+import org.fieldnotes.home.HomeScreens;
 import org.springframework.stereotype.Component;
 
 import com.slack.api.bolt.App;
@@ -11,9 +11,9 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 @Component
 class AppHome implements SlackListener {
 
-	private final HomeView home;
+	private final HomeScreens home;
 
-	AppHome(HomeView home) {
+	AppHome(HomeScreens home) {
 		this.home = home;
 	}
 
@@ -24,7 +24,7 @@ class AppHome implements SlackListener {
 			if (!"home".equals(event.getTab()) || event.getUser() == null) {
 				return ctx.ack();
 			}
-			app.executorService().execute(() -> home.publish(ctx.client(), event.getUser()));
+			app.executorService().execute(() -> home.show(event.getUser()));
 			return ctx.ack();
 		});
 	}
