@@ -196,6 +196,10 @@ class VisibilityRulesTests extends IntegrationTest {
 			boolean own = reader == Reader.PARTICIPANT;
 			assertThat(home.contains("quokka")).as("Home of " + reader + " / " + visibility).isEqualTo(own);
 			assertThat(home.contains("wombat")).as("Home of " + reader + " / " + visibility).isEqualTo(own);
+			// and the same at the chat port, whatever the platform renders from it
+			String shown = org.fieldnotes.support.RecordingMessenger.words(sent().homeOf(slack(reader.userId)).orElseThrow());
+			assertThat(shown.contains("quokka")).as("Home shown to " + reader + " / " + visibility).isEqualTo(own);
+			assertThat(shown.contains("wombat")).as("Home shown to " + reader + " / " + visibility).isEqualTo(own);
 		}
 	}
 

@@ -110,7 +110,11 @@ public record ChatMessage(String summary, List<Block> blocks) {
 		}
 
 		public Builder context(String text) {
-			blocks.add(new Block.Context(List.of(Span.plain(text))));
+			return context(Span.plain(text));
+		}
+
+		public Builder context(Span... spans) {
+			blocks.add(new Block.Context(List.of(spans)));
 			return this;
 		}
 

@@ -52,6 +52,23 @@ public interface Messenger {
 	 */
 	void sendEphemeral(String conversation, ChatAccount to, ChatMessage message);
 
+	/**
+	 * Shows a person their Home (on Slack, the App Home tab), in place of what it showed before. Best effort, never
+	 * throws.
+	 * @param to the person's account
+	 */
+	void showHome(ChatAccount to, HomeScreen home);
+
+	/**
+	 * Opens a form for a person, in answer to something they just did (pressed a button, typed a command).
+	 * @param to the account that did it
+	 * @param trigger what the platform gave with that action to open a form with (on Slack, its {@code trigger_id},
+	 * good for 3 seconds); {@literal null} where the platform needs none
+	 * @throws DeliveryFailed when the platform refused (e.g. the trigger expired) or could not be reached;
+	 * {@link DeliveryFailed#reason()} is its short error code
+	 */
+	void openForm(ChatAccount to, String trigger, Form form);
+
 	/** Whether a chat platform is connected at all. */
 	boolean connected();
 }

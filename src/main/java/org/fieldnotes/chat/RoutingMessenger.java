@@ -62,6 +62,17 @@ public class RoutingMessenger implements Messenger {
 		of(to.platform()).ifPresent(m -> m.sendEphemeral(conversation, to, message));
 	}
 
+	/** Best effort, like every platform's: a platform without an adapter shows nothing. */
+	@Override
+	public void showHome(ChatAccount to, HomeScreen home) {
+		of(to.platform()).ifPresent(m -> m.showHome(to, home));
+	}
+
+	@Override
+	public void openForm(ChatAccount to, String trigger, Form form) {
+		route(to.platform()).openForm(to, trigger, form);
+	}
+
 	@Override
 	public boolean connected() {
 		return byPlatform.values().stream().anyMatch(Messenger::connected);

@@ -60,9 +60,9 @@ class MeCommand implements Subcommand {
 		}
 		Placement placement = current.get();
 		ZoneId zone = placement.getParticipant().zone();
-		LocalDate today = LocalDate.now(clock.withZone(zone));
+		LocalDate today = placement.dateAt(clock.instant());
 		DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
-		int week = Math.max(1, Math.min(placement.weekOf(today), placement.weeks()));
+		int week = placement.weekNumberOn(today);
 		String next = prompts.next(placement)
 			.map(u -> replies.t("me.next", locale,
 					DateTimeFormatter.ofPattern("EEEE d MMM HH:mm", locale).format(u.due().local()),
@@ -74,7 +74,7 @@ class MeCommand implements Subcommand {
 			.heading(replies.t("me.heading", locale))
 			.paragraph(replies.t("me.placement", locale, placement.getHostOrganisation(), placement.getProgram(),
 					date.format(placement.getStartDate()), date.format(placement.getEndDate()), week,
-					placement.weeks()))
+					placement.totalWeeks()))
 			.context(followers(placement, locale))
 			.paragraph(next)
 			.paragraph(replies.t("me.entries", locale, thisWeek))

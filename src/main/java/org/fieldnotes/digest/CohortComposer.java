@@ -103,8 +103,7 @@ class CohortComposer {
 			parts.add(text("cohort.starts", locale, day.format(placement.getStartDate())));
 		}
 		else {
-			parts.add(text("cohort.week", locale, Math.min(placement.weekOf(line.today()), placement.weeks()),
-					placement.weeks()));
+			parts.add(text("cohort.week", locale, placement.weekNumberOn(line.today()), placement.totalWeeks()));
 			if (placement.getStatus() == PlacementStatus.PAUSED) {
 				parts.add(text("cohort.paused", locale));
 			}

@@ -88,7 +88,7 @@ class CohortLines {
 		Facts facts = new Facts(lastEntryAt,
 				shared.stream().filter(u -> !u.createdAt().isBefore(lookBack)).toList(),
 				prompts.within(id, lookBack, now.plusSeconds(1)).stream().map(Facts.PromptFact::of).toList());
-		return new CohortLine(placement, now.atZone(zone).toLocalDate(), endedOn(placement), due.size(),
+		return new CohortLine(placement, placement.dateAt(now), endedOn(placement), due.size(),
 				answered(due), dueThisWeek.size(), answered(dueThisWeek),
 				lastEntryAt.map(at -> at.atZone(zone).toLocalDate()).orElse(null),
 				shared.isEmpty() ? null : shared.get(0).status(), AttentionFlags.flagsFor(placement, facts, now));

@@ -1,5 +1,6 @@
 package org.fieldnotes.digest;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -65,26 +66,32 @@ class DigestComposer {
 		this.quotes = quotes;
 	}
 
-	ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, LocalDate from, LocalDate today) {
+	/**
+	 * The digest of the 7 days from {@code from} to {@code now}: the period in the recipient's own calendar, each
+	 * placement's week on its participant's date ({@link Placement#weekNumberAt(Instant)}).
+	 */
+	ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, Instant from, Instant now) {
 		Locale locale = languages.of(recipient.person());
 		ZoneId zone = recipient.person().zone();
+		LocalDate first = from.atZone(zone).toLocalDate();
+		LocalDate today = now.atZone(zone).toLocalDate();
 		var message = ChatMessage.builder(texts.t("digest.summary", locale, weeks.size()))
 			.heading(texts.t("digest.heading", locale))
-			.context(texts.t("digest.context", locale, DateTimeFormatter.ofPattern("d MMM", locale).format(from),
+			.context(texts.t("digest.context", locale, DateTimeFormatter.ofPattern("d MMM", locale).format(first),
 					DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(today), weeks.size()));
 		Map<PlacementWeek, List<Flag>> flagged = needsAttention(message, weeks, locale);
 		List<PlacementWeek> ordered = new ArrayList<>(flagged.keySet());
 		weeks.stream().filter(w -> !flagged.containsKey(w)).forEach(ordered::add);
 		for (PlacementWeek week : ordered) {
 			if (week.role() != Role.MANAGER) {
-				coachPart(message, recipient, week, facts.load(week), today, locale, zone);
+				coachPart(message, recipient, week, facts.load(week), now, locale, zone);
 			}
 		}
 		List<PlacementWeek> managed = ordered.stream().filter(w -> w.role() == Role.MANAGER).toList();
 		if (!managed.isEmpty()) {
 			message.divider().paragraph(Span.bold(texts.t("roles.manager.heading", locale)));
 			for (PlacementWeek week : managed) {
-				managerLine.write(message, week, facts.load(week), flagged.containsKey(week), today, locale);
+				managerLine.write(message, week, facts.load(week), flagged.containsKey(week), now, locale);
 				status(message, week.placement(), locale);
 				sharedWithManager(message, recipient, week, locale, zone);
 			}
@@ -110,13 +117,13 @@ class DigestComposer {
 
 	/** The part every coach gets, then the part for their role. */
 	private void coachPart(ChatMessage.Builder message, Recipient recipient, PlacementWeek week, RoleFacts roleFacts,
-			LocalDate today, Locale locale, ZoneId zone) {
+			Instant now, Locale locale, ZoneId zone) {
 		Placement placement = week.placement();
 		message.divider()
 			.paragraph(Span.bold(placement.getParticipant().name()),
 					Span.plain(" — " + texts.t("digest.placementLine", locale, placement.getHostOrganisation(),
-							placement.getProgram(), Math.max(1, Math.min(placement.weekOf(today), placement.weeks())),
-							placement.weeks(), texts.t("role." + week.role(), locale))));
+							placement.getProgram(), placement.weekNumberAt(now), placement.totalWeeks(),
+							texts.t("role." + week.role(), locale))));
 		// only the entries this digest quotes to this recipient
 		summarizer.summarize(week.readableEntries().stream().map(LogbookEntry::text).toList(), locale)
 			.ifPresent(summary -> message.context(texts.t("summary.line", locale, summary)));

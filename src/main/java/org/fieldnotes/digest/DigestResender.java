@@ -151,8 +151,7 @@ public class DigestResender {
 		Recipient recipient = new Recipient(person, followed);
 		ZoneId zone = person.zone();
 		LocalDate to = record.claimedAt().atZone(zone).toLocalDate();
-		LocalDate from = record.claimedAt().minus(WEEK).atZone(zone).toLocalDate();
-		ChatMessage digest = composer.compose(recipient, weeks, from, to);
+		ChatMessage digest = composer.compose(recipient, weeks, record.claimedAt().minus(WEEK), record.claimedAt());
 		Locale locale = languages.of(person);
 		String again = messages.getMessage("digestsettings.again", new Object[] { record.week(),
 				DateTimeFormatter.ofPattern("EEE d MMM yyyy", locale).format(to) }, locale);

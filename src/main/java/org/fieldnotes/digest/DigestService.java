@@ -248,10 +248,9 @@ public class DigestService {
 	 * their role may read (so nothing else reaches the composer, the summary or the digest record).
 	 */
 	private List<PlacementWeek> weeksOf(Recipient recipient, Instant from, Instant now) {
-		LocalDate today = now.atZone(recipient.person().zone()).toLocalDate();
 		return recipient.placements()
 			.stream()
-			.filter(f -> inDigestPeriod(f.placement(), today))
+			.filter(f -> inDigestPeriod(f.placement(), f.placement().dateAt(now)))
 			.map(f -> new PlacementWeek(f.placement(), f.role(), prompts.within(f.placement().getId(), from, now),
 					logbook.entriesBetween(f.placement().getId(), from, now).stream()
 						.filter(entry -> entry.readableBy(f.role())).toList()))
@@ -259,13 +258,13 @@ public class DigestService {
 	}
 
 	private ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, Instant from, Instant now) {
-		return composer.compose(recipient, weeks, from.atZone(recipient.person().zone()).toLocalDate(),
-				now.atZone(recipient.person().zone()).toLocalDate());
+		return composer.compose(recipient, weeks, from, now);
 	}
 
 	/**
 	 * A placement is in digests from its start date until a week after its end date (so the final week is
-	 * reported), not before it starts and not for ever after it ends.
+	 * reported), not before it starts and not for ever after it ends; {@code today} is the participant's date, like
+	 * every placement week.
 	 */
 	static boolean inDigestPeriod(Placement placement, LocalDate today) {
 		return !today.isBefore(placement.getStartDate()) && !today.isAfter(placement.getEndDate().plusDays(7));

@@ -1,7 +1,7 @@
 package org.fieldnotes.digest;
 
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +31,14 @@ class ManagerLine {
 		this.clock = clock;
 	}
 
-	void write(ChatMessage.Builder message, PlacementWeek week, RoleFacts facts, boolean flagged, LocalDate today,
+	void write(ChatMessage.Builder message, PlacementWeek week, RoleFacts facts, boolean flagged, Instant now,
 			Locale locale) {
 		// facts only (a colour, a number of days), from the same updates as the flags above
 		List<StatusUpdate> updates = facts.factUpdates();
 		String rag = updates.isEmpty() ? "NONE" : updates.get(0).status().name();
 		List<String> parts = new ArrayList<>();
 		parts.add(texts.t("roles.manager.where", locale, week.placement().getHostOrganisation(),
-				Math.max(1, Math.min(week.placement().weekOf(today), week.placement().weeks())),
-				week.placement().weeks()));
+				week.placement().weekNumberAt(now), week.placement().totalWeeks()));
 		parts.add(texts.t("roles.rag." + rag, locale));
 		RoleFacts.Engagement engagement = facts.engagement();
 		String prompts = engagement.promptsOverall() == 0 ? texts.t("roles.manager.noPromptsYet", locale)

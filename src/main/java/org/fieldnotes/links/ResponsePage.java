@@ -22,6 +22,7 @@ import org.fieldnotes.people.People;
 import org.fieldnotes.people.Person;
 import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.Languages;
+import org.fieldnotes.text.TextCut;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -245,6 +246,6 @@ class ResponsePage {
 	}
 
 	private static String cut(String submission) {
-		return submission.length() > 64 ? submission.substring(0, 64) : submission;
+		return TextCut.head(submission, 64);
 	}
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.fieldnotes.text.TextCut;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,6 +14,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RecentActivity {
+
+	/** How many characters of someone's words a line quotes. */
+	static final int QUOTE = 80;
 
 	private final OwnEntries entries;
 	private final StatusUpdates statusUpdates;
@@ -29,6 +33,15 @@ public class RecentActivity {
 		statusUpdates.latest(placementId, limit).forEach(update -> recent.add(new Item(update.createdAt(), null, update)));
 		recent.sort(Comparator.comparing(Item::at).reversed());
 		return recent.size() > limit ? List.copyOf(recent.subList(0, limit)) : List.copyOf(recent);
+	}
+
+	/**
+	 * The first ~80 characters of someone's words, on one line, never cut inside a character ({@link TextCut}): how a
+	 * list or a form quotes them.
+	 */
+	public static String excerpt(String text) {
+		String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+		return flat.length() <= QUOTE ? flat : TextCut.cut(flat, QUOTE + 1);
 	}
 
 	/** One item: either an entry or a status update. */

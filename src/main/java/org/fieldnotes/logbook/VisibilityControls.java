@@ -8,7 +8,11 @@ import org.fieldnotes.access.Operation;
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Button;
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.placement.Visibility;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -19,14 +23,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class VisibilityControls {
 
+	private static final Logger log = LoggerFactory.getLogger(VisibilityControls.class);
+
 	private final Logbook logbook;
 	private final StatusUpdates statusUpdates;
 	private final MessageSource messages;
+	private final Messenger messenger;
 
-	VisibilityControls(Logbook logbook, StatusUpdates statusUpdates, MessageSource messages) {
+	VisibilityControls(Logbook logbook, StatusUpdates statusUpdates, MessageSource messages, Messenger messenger) {
 		this.logbook = logbook;
 		this.statusUpdates = statusUpdates;
 		this.messages = messages;
+		this.messenger = messenger;
 	}
 
 	/** A short label, e.g. "🔒 Only you". */
@@ -59,6 +67,19 @@ public class VisibilityControls {
 			.context(t("visibility.change", locale))
 			.buttons(buttons.toArray(Button[]::new))
 			.build();
+	}
+
+	/**
+	 * After a form was stored: "✅ Saved to your logbook" and who can see it, with the buttons to change that, sent to
+	 * its author. Best effort: a failure is logged.
+	 */
+	public void confirmSaved(ChatAccount member, VisibilityChoice.Kind kind, String id, Visibility current, Locale locale) {
+		try {
+			messenger.sendDirect(member, confirmation(t("saved", locale), kind, id, current, locale));
+		}
+		catch (DeliveryFailed e) {
+			log.warn("Could not confirm a saved form: {}", e.reason());
+		}
 	}
 
 	/** The confirmation after a change: what it is now, with the buttons to change it again. */

@@ -171,14 +171,43 @@ public class Placement {
 		return status == PlacementStatus.ACTIVE;
 	}
 
-	/** The placement week a date falls in, counting the start date's week as 1. */
-	public int weekOf(LocalDate date) {
-		return (int) Math.floorDiv(ChronoUnit.DAYS.between(startDate, date), 7) + 1;
+	/**
+	 * The placement week a date falls in: the one definition of "week n of m" that prompts, the App Home, digests,
+	 * commands and the prompt rotation all use.
+	 *
+	 * <p>Week 1 is the start date and the six days after it, week 2 the next seven days, and so on: weeks run from
+	 * the start date's weekday, not from Monday, so every week but the last has seven days. A date before the start
+	 * counts as week 1 and a date after the end as the last week, so the answer is always between 1 and
+	 * {@link #totalWeeks()}. The date is the participant's: see {@link #weekNumberAt(Instant)}.
+	 */
+	public int weekNumberOn(LocalDate date) {
+		return Math.max(1, Math.min(weeksSinceStart(date) + 1, totalWeeks()));
 	}
 
-	/** How many weeks the placement lasts. */
-	public int weeks() {
-		return weekOf(endDate);
+	/**
+	 * The placement week at an instant, counted on the participant's date then ({@link #dateAt(Instant)}), whoever
+	 * reads it: a coach in another time zone sees the participant's week, not their own calendar's.
+	 */
+	public int weekNumberAt(Instant instant) {
+		return weekNumberOn(dateAt(instant));
+	}
+
+	/**
+	 * How many weeks the placement has: the week of its end date. A last week shorter than seven days still counts
+	 * as a week (1 to 7 days make 1 week, 8 days make 2).
+	 */
+	public int totalWeeks() {
+		return weeksSinceStart(endDate) + 1;
+	}
+
+	/** The participant's date at an instant, in their own time zone: the "today" placement weeks are counted on. */
+	public LocalDate dateAt(Instant instant) {
+		return instant.atZone(participant.zone()).toLocalDate();
+	}
+
+	/** Whole weeks from the start date to a date (negative before the start). */
+	private int weeksSinceStart(LocalDate date) {
+		return (int) Math.floorDiv(ChronoUnit.DAYS.between(startDate, date), 7);
 	}
 
 	/** The roles this person holds in the placement as a follower (manager or coach), in role order. */

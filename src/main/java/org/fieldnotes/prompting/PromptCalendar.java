@@ -32,11 +32,13 @@ import org.springframework.stereotype.Component;
  * No prompt but the follow-up goes out after the end date: the last one moves back to the last work day before
  * it instead (and is skipped when there is none since the previous week's date).
  *
- * <p>Phases (taken from the scheduled date, so a moved prompt keeps its place in the rotation): the first 7 days
- * from the start date are the first week; the last 7 days up to the end date are the last week; the 7-day window
- * centred on the midpoint is the midpoint week (in that order of precedence when a short placement makes them
- * overlap); after the end is the follow-up. Every other week rotates through the weekly prompts by the number of
- * whole weeks since the start.
+ * <p>Phases (taken from the scheduled date, so a moved prompt keeps its place in the rotation), in the placement
+ * weeks of {@link Placement#weekNumberOn(LocalDate)}: week 1 (the first 7 days from the start date) is the first
+ * week; the last 7 days up to the end date are the last week, which holds the placement's last scheduled date
+ * (that is week {@link Placement#totalWeeks()}, or the week before it when a short final week has no schedule day);
+ * the 7-day window centred on the midpoint is the midpoint week (in that order of precedence when a short
+ * placement makes them overlap); after the end is the follow-up. Every other week rotates through the weekly
+ * prompts by its week number: week n gets weekly prompt (n - 1) mod the number of weekly prompts.
  */
 @Component
 public class PromptCalendar {
@@ -144,8 +146,7 @@ public class PromptCalendar {
 		if (due.phase() != PromptPhase.WEEKLY) {
 			return prompts.get(0);
 		}
-		long weeksSinceStart = ChronoUnit.DAYS.between(placement.getStartDate(), due.scheduled()) / 7;
-		return prompts.get((int) (weeksSinceStart % prompts.size()));
+		return prompts.get((placement.weekNumberOn(due.scheduled()) - 1) % prompts.size());
 	}
 
 	PromptPhase phaseOf(Placement placement, LocalDate date) {
@@ -154,7 +155,7 @@ public class PromptCalendar {
 		if (date.isAfter(end)) {
 			return PromptPhase.FOLLOW_UP;
 		}
-		if (date.isBefore(start.plusDays(7))) {
+		if (placement.weekNumberOn(date) == 1) {
 			return PromptPhase.FIRST_WEEK;
 		}
 		if (date.isAfter(end.minusDays(7))) {

@@ -1,5 +1,6 @@
 package org.fieldnotes.prompting;
 
+import java.time.Instant;
 import java.util.Locale;
 
 import org.fieldnotes.chat.ChatMessage;
@@ -23,12 +24,17 @@ class PromptComposer {
 		this.languages = languages;
 	}
 
-	/** The prompt as it first goes out, with its buttons acting on {@code occurrenceId}. */
-	ChatMessage compose(Placement placement, Prompt prompt, Due due, String occurrenceId) {
+	/**
+	 * The prompt as it first goes out ({@code now}), with its buttons acting on {@code occurrenceId}. Its context
+	 * line names the placement week of the day it goes out, on the participant's date: the week of its due date when
+	 * it goes out on time, today's when an admin sends it early or it is caught up late (which prompt it is still
+	 * follows its scheduled date).
+	 */
+	ChatMessage compose(Placement placement, Prompt prompt, Due due, String occurrenceId, Instant now) {
 		Locale locale = languages.of(placement.getParticipant());
 		String title = prompt.title(locale);
 		return ChatMessage.builder(title + ": " + prompt.intro(locale))
-			.context(context(placement, prompt, due.phase(), due.date(), locale))
+			.context(context(placement, prompt, due.phase(), placement.dateAt(now), locale))
 			.paragraph(text("prompt.greeting", locale, firstName(placement.getParticipant().name()),
 					prompt.intro(locale)))
 			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList())
@@ -37,11 +43,14 @@ class PromptComposer {
 			.build();
 	}
 
-	/** The same prompt again after a snooze: shorter, with the same buttons. */
-	ChatMessage reminder(Placement placement, Prompt prompt, PromptOccurrence occurrence, Locale locale) {
+	/**
+	 * The same prompt again after a snooze: shorter, with the same buttons. Its context line names the placement
+	 * week of the day it goes out ({@code now}, on the participant's date), like everything else sent that day.
+	 */
+	ChatMessage reminder(Placement placement, Prompt prompt, PromptOccurrence occurrence, Instant now, Locale locale) {
 		String title = prompt.title(locale);
 		return ChatMessage.builder(text("prompt.reminder.summary", locale, title))
-			.context(context(placement, prompt, PromptPhase.WEEKLY, occurrence.getDueDate(), locale))
+			.context(context(placement, prompt, PromptPhase.WEEKLY, placement.dateAt(now), locale))
 			.paragraph(text("prompt.reminder", locale, firstName(placement.getParticipant().name()), title))
 			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList())
 			.buttons(buttons(prompt, occurrence.getId(), locale))
@@ -59,7 +68,7 @@ class PromptComposer {
 		String title = prompt.title(locale);
 		return phase == PromptPhase.FOLLOW_UP || prompt.phase() == PromptPhase.FOLLOW_UP
 				? text("prompt.context.followUp", locale, placement.getHostOrganisation(), title)
-				: text("prompt.context", locale, placement.weekOf(date), placement.weeks(),
+				: text("prompt.context", locale, placement.weekNumberOn(date), placement.totalWeeks(),
 						placement.getHostOrganisation(), title);
 	}
 

@@ -170,7 +170,7 @@ public class PromptDispatcher {
 		}
 		PromptOccurrence occurrence = claimed.get();
 		Outgoing outgoing = PromptOutbox.prompt(occurrence, placement.getParticipant(),
-				composer.compose(placement, prompt, due, occurrence.getId()));
+				composer.compose(placement, prompt, due, occurrence.getId(), clock.instant()));
 		Delivery delivery = queueOnly ? outbox.enqueue(outgoing) : outbox.send(outgoing);
 		if (delivery.isSent()) {
 			log.info("Sent prompt {} to placement {} (due {})", prompt.id(), placement.getId(), due.local());
@@ -195,7 +195,7 @@ public class PromptDispatcher {
 				if (due.isPresent()) {
 					Prompt prompt = calendar.promptFor(placement, due.get());
 					outbox.enqueue(PromptOutbox.prompt(occurrence, placement.getParticipant(),
-							composer.compose(placement, prompt, due.get(), occurrence.getId())));
+							composer.compose(placement, prompt, due.get(), occurrence.getId(), clock.instant())));
 					log.info("Prompt occurrence {} was claimed but never queued: queued now", occurrence.getId());
 				}
 			}

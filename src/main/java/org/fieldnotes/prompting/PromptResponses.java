@@ -176,7 +176,7 @@ public class PromptResponses {
 		if (placement.isActive() && prompt.isPresent()) {
 			Delivery delivery = outbox.send(Outgoing.to(placement.getParticipant(), resendKey(occurrence),
 					MessageKind.PROMPT_AGAIN, occurrenceId,
-					composer.reminder(placement, prompt.get(), occurrence, locale(placement))));
+					composer.reminder(placement, prompt.get(), occurrence, now, locale(placement))));
 			if (delivery.isSent()) {
 				log.info("Snoozed prompt occurrence {} sent again", occurrenceId);
 			}

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Block;
 import org.fieldnotes.chat.ChatMessage.Span;
+import org.fieldnotes.text.TextCut;
 
 import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.ContextBlock;
@@ -144,7 +145,7 @@ public class BlockKitRenderer {
 	}
 
 	/** Button labels are plain text (75 characters at most); values are ids, never shown. */
-	private static BlockElement button(ChatMessage.Button button) {
+	static BlockElement button(ChatMessage.Button button) {
 		return ButtonElement.builder()
 			.actionId(button.actionId())
 			.text(PlainTextObject.builder().text(cut(button.label(), 75)).emoji(true).build())
@@ -181,7 +182,7 @@ public class BlockKitRenderer {
 		return sections;
 	}
 
-	private static String spans(List<Span> spans) {
+	static String spans(List<Span> spans) {
 		return spans.stream()
 			.map(span -> span.bold() ? Mrkdwn.bold(span.text()) : Mrkdwn.escape(span.text()))
 			.collect(Collectors.joining());
@@ -196,19 +197,12 @@ public class BlockKitRenderer {
 		return SectionBlock.builder().text(mrkdwn(mrkdwn)).build();
 	}
 
-	private MarkdownTextObject mrkdwn(String text) {
+	MarkdownTextObject mrkdwn(String text) {
 		String safe = text.isBlank() ? " " : truncate(text);
 		return MarkdownTextObject.builder().text(safe).verbatim(true).build();
 	}
 
-	private static String cut(String text, int max) {
-		if (text.length() <= max) {
-			return text;
-		}
-		int end = max - 1;
-		if (Character.isHighSurrogate(text.charAt(end - 1))) {
-			end--; // never leave half of an emoji (an unpaired surrogate Slack cannot encode)
-		}
-		return text.substring(0, end) + "…";
+	static String cut(String text, int max) {
+		return TextCut.cut(text, max);
 	}
 }

@@ -3,6 +3,8 @@ package org.fieldnotes.slack;
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Form;
+import org.fieldnotes.chat.HomeScreen;
 import org.fieldnotes.chat.Image;
 import org.fieldnotes.chat.MessageRef;
 import org.fieldnotes.chat.PlatformMessenger;
@@ -45,6 +47,15 @@ class DisconnectedMessenger implements PlatformMessenger {
 
 	@Override
 	public void sendEphemeral(String conversation, ChatAccount to, ChatMessage message) {
+	}
+
+	@Override
+	public void showHome(ChatAccount to, HomeScreen home) {
+	}
+
+	@Override
+	public void openForm(ChatAccount to, String trigger, Form form) {
+		throw new DeliveryFailed("slack_not_connected", null);
 	}
 
 	@Override

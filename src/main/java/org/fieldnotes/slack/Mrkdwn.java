@@ -1,5 +1,7 @@
 package org.fieldnotes.slack;
 
+import org.fieldnotes.text.TextCut;
+
 /**
  * Slack mrkdwn escaping. {@code &}, {@code <} and {@code >} are the only characters Slack treats as control
  * sequences: once escaped, text cannot ping ({@code <!channel>}, {@code <@U…>}) or disguise a link.
@@ -55,21 +57,18 @@ public final class Mrkdwn {
 
 	/**
 	 * Cuts mrkdwn to at most {@code max} characters and marks the cut with {@code " " + continued} (escaped). The cut
-	 * never falls inside an escape sequence ({@code &amp;}, {@code &lt;}, {@code &gt;}) nor between the two halves
-	 * of a surrogate pair (an emoji), so what is kept is still valid, inert mrkdwn.
+	 * never falls inside an escape sequence ({@code &amp;}, {@code &lt;}, {@code &gt;}) nor inside a character as a
+	 * reader sees it (an emoji, a flag, a ZWJ family: {@link TextCut}), so what is kept is still valid, inert mrkdwn.
 	 */
 	public static String truncate(String mrkdwn, int max, String continued) {
 		if (mrkdwn.length() <= max) {
 			return mrkdwn;
 		}
 		String marker = " " + escape(continued);
-		int cut = Math.max(0, max - marker.length());
+		int cut = TextCut.boundaryAtOrBefore(mrkdwn, Math.max(0, max - marker.length()));
 		int amp = mrkdwn.lastIndexOf('&', cut);
 		if (amp >= 0 && amp > cut - 5 && mrkdwn.indexOf(';', amp) >= cut) {
-			cut = amp;
-		}
-		if (cut > 0 && Character.isHighSurrogate(mrkdwn.charAt(cut - 1))) {
-			cut--;
+			cut = TextCut.boundaryAtOrBefore(mrkdwn, amp);
 		}
 		return mrkdwn.substring(0, cut) + marker;
 	}

@@ -8,6 +8,8 @@ import java.util.function.Function;
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Form;
+import org.fieldnotes.chat.HomeScreen;
 import org.fieldnotes.chat.Image;
 import org.fieldnotes.chat.MessageRef;
 import org.fieldnotes.chat.PlatformMessenger;
@@ -25,6 +27,9 @@ import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.methods.response.reactions.ReactionsAddResponse;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.methods.response.views.ViewsPublishResponse;
 
 /**
  * Sends direct messages through the Slack Web API: {@code chat.postMessage} to the member id opens (or reuses)
@@ -32,7 +37,8 @@ import com.slack.api.model.block.LayoutBlock;
  * message of more than 50 blocks goes out as several messages, in order; a text over 3,000 characters is cut and
  * ends with "… (continued in the portal/API)" in the recipient's language. Pictures go up with
  * {@code files.uploadV2} (scope {@code files:write}). A failed send says whether Slack may have posted the message
- * all the same ({@link DeliveryFailed#mayHaveArrived()}): see {@link SlackHttp} and {@link SlackErrors}.
+ * all the same ({@link DeliveryFailed#mayHaveArrived()}): see {@link SlackHttp} and {@link SlackErrors}. The Home goes
+ * to the App Home tab ({@code views.publish}), forms open as modals ({@code views.open}).
  */
 class SlackMessenger implements PlatformMessenger {
 
@@ -199,6 +205,41 @@ class SlackMessenger implements PlatformMessenger {
 		}
 		catch (IOException | SlackApiException | RuntimeException e) {
 			log.warn("Could not post an ephemeral message: {}", e.getClass().getSimpleName());
+		}
+	}
+
+	/** {@code views.publish}: the App Home, rendered by {@link HomeRenderer}, cut to 100 blocks in their language. */
+	@Override
+	public void showHome(ChatAccount to, HomeScreen home) {
+		try {
+			View view = new HomeRenderer(new BlockKitRenderer(() -> continuedFor.apply(to))).render(home);
+			ViewsPublishResponse response = slack.viewsPublish(r -> r.userId(to.memberId()).view(view));
+			if (!response.isOk()) {
+				log.warn("Could not publish the App Home: {}", response.getError());
+			}
+		}
+		catch (IOException | SlackApiException | RuntimeException e) {
+			log.warn("Could not publish the App Home: {}", e.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * {@code views.open} with the action's {@code trigger_id}: the form as a modal ({@link ModalRenderer}). A refusal
+	 * fails with Slack's error code (e.g. {@code expired_trigger_id}), a call that did not go through with the name of
+	 * what went wrong.
+	 */
+	@Override
+	public void openForm(ChatAccount to, String trigger, Form form) {
+		View view = ModalRenderer.render(form);
+		ViewsOpenResponse response;
+		try {
+			response = slack.viewsOpen(r -> r.triggerId(trigger).view(view));
+		}
+		catch (IOException | SlackApiException e) {
+			throw new DeliveryFailed(e.getClass().getSimpleName(), DeliveryFailed.Kind.TRANSIENT, e);
+		}
+		if (!response.isOk()) {
+			throw new DeliveryFailed(response.getError(), null);
 		}
 	}
 

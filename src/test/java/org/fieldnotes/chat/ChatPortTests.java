@@ -98,6 +98,16 @@ class ChatPortTests {
 		}
 
 		@Override
+		public void showHome(ChatAccount to, HomeScreen home) {
+			sentTo.add(to);
+		}
+
+		@Override
+		public void openForm(ChatAccount to, String trigger, Form form) {
+			sentTo.add(to);
+		}
+
+		@Override
 		public boolean connected() {
 			return true;
 		}
@@ -133,9 +143,11 @@ class ChatPortTests {
 		messenger.sendDirect(bo, ChatMessage.text("Hej"));
 		messenger.update(sent, ChatMessage.text("Hello again"));
 		messenger.sendEphemeral("D-b-bo", bo, ChatMessage.text("Only you"));
+		messenger.showHome(ada, HomeScreen.builder().section("Home").build());
+		messenger.openForm(bo, "trigger", Form.builder("form", "A form").build());
 
-		assertThat(alpha.sentTo).containsExactly(ada, ada);
-		assertThat(beta.sentTo).containsExactly(bo, bo);
+		assertThat(alpha.sentTo).containsExactly(ada, ada, ada);
+		assertThat(beta.sentTo).containsExactly(bo, bo, bo);
 		assertThat(messenger.of("beta")).containsSame(beta);
 		assertThat(messenger.connected()).isTrue();
 	}
@@ -149,6 +161,11 @@ class ChatPortTests {
 
 		assertThat(failed.reason()).isEqualTo("gamma_not_connected");
 		assertThat(failed.retryable()).isFalse();
+		assertThat(catchThrowableOfType(DeliveryFailed.class, () -> messenger.openForm(
+				new ChatAccount("gamma", null, "g1"), "trigger", Form.builder("form", "A form").build())).reason())
+			.isEqualTo("gamma_not_connected");
+		// a Home is shown best effort: nowhere to show it is no failure
+		messenger.showHome(new ChatAccount("gamma", null, "g1"), HomeScreen.builder().section("Home").build());
 		assertThat(new RoutingMessenger(List.of()).connected()).isFalse();
 		DirectoryUnavailable unknown = catchThrowableOfType(DirectoryUnavailable.class,
 				() -> new RoutingPeopleDirectory(List.of()).lookup(new ChatAccount("gamma", null, "g1")));

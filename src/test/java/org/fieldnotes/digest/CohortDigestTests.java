@@ -124,11 +124,11 @@ class CohortDigestTests extends IntegrationTest {
 		Map<String, String> message = onlyMessageTo(ADMIN);
 		String text = SlackStub.blockTexts(message);
 		assertThat(message.get("text"))
-			.isEqualTo("Cohort this week: 5 placement(s) in 2 programme(s), 2 need(s) attention");
+			.isEqualTo("Cohort this week: 5 placements in 2 programmes, 2 need attention");
 		assertThat(text).contains("Your cohort this week")
-			.contains("25 Nov – 2 Dec 2026 · 5 placement(s) in 2 programme(s)")
-			.contains("KTP 2026\n3 placement(s), 1 need(s) attention")
-			.contains("Thesis abroad\n2 placement(s), 1 need(s) attention");
+			.contains("25 Nov – 2 Dec 2026 · 5 placements in 2 programmes")
+			.contains("KTP 2026\n3 placements, 1 needs attention")
+			.contains("Thesis abroad\n2 placements, 1 needs attention");
 		assertThat(text).contains("• *⚠ Bo Ng · Volvo*  week 5 of 26 · no prompt due yet · last entry 16 Nov · "
 				+ "status 🔴 red · no entry for 16 days (last: 16 Nov); status red since 16 Nov; a blocker open for 16 days")
 			.contains("• *Ada Lindqvist · Scania*  week 5 of 26 · answered 1/1 (100%), this week 1/1 · last entry 1 Dec · "
@@ -175,9 +175,9 @@ class CohortDigestTests extends IntegrationTest {
 
 		String text = SlackStub.blockTexts(onlyMessageTo(ADMIN));
 		assertThat(text).contains("⚠ Could not deliver")
-			.contains("1 message(s) given up this week, by Slack's reason · details: GET /api/v1/deliveries")
+			.contains("1 message given up this week, by Slack's reason · details: GET /api/v1/deliveries")
 			.contains("account_inactive")
-			.contains("1 prompt(s) · the account cannot receive messages: its placement is paused until you resume or end it")
+			.contains("1 prompt · the account cannot receive messages: its placement is paused until you resume or end it")
 			.doesNotContain("channel_not_found")
 			.contains("• *Ada Lindqvist · Scania*  week 5 of 26 · paused");
 		assertThat(text.indexOf("Could not deliver")).isLessThan(text.indexOf("KTP 2026"));

@@ -1,17 +1,18 @@
 package org.fieldnotes.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.slack;
+import static org.fieldnotes.support.RecordingMessenger.words;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
+import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.logbook.EntrySource;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.SlackRequests;
-import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,8 +42,8 @@ class DigestAgainTests extends IntegrationTest {
 		directMessage("Ev3", ADA, "1764669602.000100", "Hidden later: the budget talk", null);
 		clock.advance(Duration.ofDays(1));
 		assertThat(digests.sendAll()).hasSize(3);
-		assertThat(SlackStub.messagesTo("UBEATA")).hasSize(1);
-		assertThat(SlackStub.blockTexts(SlackStub.messagesTo("UBEATA").get(0))).contains("Deleted later")
+		assertThat(sent().messagesTo(slack("UBEATA"))).hasSize(1);
+		assertThat(words(sent().messagesTo(slack("UBEATA")).get(0))).contains("Deleted later")
 			.contains("Hidden later");
 		clock.advance(Duration.ofHours(1));
 	}
@@ -65,9 +66,9 @@ class DigestAgainTests extends IntegrationTest {
 
 		assertThat(answer.get("response_type").asString()).isEqualTo("ephemeral");
 		assertThat(blocksJson(answer)).contains("Your digest of week 2026-W49 is in your direct messages again.");
-		List<Map<String, String>> dms = SlackStub.messagesTo("UBEATA");
+		List<ChatMessage> dms = sent().messagesTo(slack("UBEATA"));
 		assertThat(dms).hasSize(2);
-		assertThat(SlackStub.blockTexts(dms.get(1)))
+		assertThat(words(dms.get(1)))
 			.contains("Sent again at your request: your digest of week 2026-W49 (first sent Thu 3 Dec 2026).")
 			.contains("Ada Lindqvist")
 			.contains("Kept: the supplier map")
@@ -80,7 +81,7 @@ class DigestAgainTests extends IntegrationTest {
 		// not a new claim, not this week's delivery
 		assertThat(mongo.getCollection("digests").countDocuments()).isEqualTo(3);
 		assertThat(digests.sendAll()).isEmpty();
-		assertThat(SlackStub.messagesTo("UBEATA")).hasSize(2);
+		assertThat(sent().messagesTo(slack("UBEATA"))).hasSize(2);
 	}
 
 	@Test
@@ -88,9 +89,9 @@ class DigestAgainTests extends IntegrationTest {
 		JsonNode answer = command("UANDERS", "digest week 2026-w49");
 
 		assertThat(blocksJson(answer)).contains("Din sammanfattning för vecka 2026-W49 finns i dina direktmeddelanden igen.");
-		List<Map<String, String>> dms = SlackStub.messagesTo("UANDERS");
+		List<ChatMessage> dms = sent().messagesTo(slack("UANDERS"));
 		assertThat(dms).hasSize(2);
-		assertThat(SlackStub.blockTexts(dms.get(1))).contains("Skickad igen på din begäran")
+		assertThat(words(dms.get(1))).contains("Skickad igen på din begäran")
 			.contains("Dina placeringar den här veckan")
 			.contains("Kept: the supplier map");
 	}
@@ -102,7 +103,7 @@ class DigestAgainTests extends IntegrationTest {
 		assertThat(blocksJson(command("UBEATA", "digest week last-week"))).contains("“last-week” is not a week.")
 			.contains("Usage: /fieldnotes digest preview | settings | last | week 2026-W47");
 		assertThat(blocksJson(command(ADA, "digest last"))).contains("You have not had a digest yet.");
-		assertThat(SlackStub.messagesTo("UBEATA")).hasSize(1);
+		assertThat(sent().messagesTo(slack("UBEATA"))).hasSize(1);
 	}
 
 	private JsonNode command(String userId, String text) {

@@ -86,8 +86,8 @@ class DigestTests extends IntegrationTest {
 			.contains("Scania")
 			.contains("*Bo Ng*")
 			.contains("Volvo")
-			.contains("2 participant(s)");
-		assertThat(toMaja.get(0).get("text")).isEqualTo("Your placements this week: 2 participant(s)");
+			.contains("2 participants");
+		assertThat(toMaja.get(0).get("text")).isEqualTo("Your placements this week: 2 participants");
 	}
 
 	/**

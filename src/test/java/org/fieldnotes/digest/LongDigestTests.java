@@ -50,7 +50,7 @@ class LongDigestTests extends IntegrationTest {
 		StringBuilder all = new StringBuilder();
 		for (Map<String, String> part : parts) {
 			assertThat(JSON.readTree(part.get("blocks")).size()).isLessThanOrEqualTo(50);
-			assertThat(part.get("text")).isEqualTo("Your placements this week: 1 participant(s)");
+			assertThat(part.get("text")).isEqualTo("Your placements this week: 1 participant");
 			all.append(SlackStub.blockTexts(part)).append('\n');
 		}
 		String text = all.toString();

@@ -2,6 +2,7 @@ package org.fieldnotes.prompting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.fieldnotes.support.IntegrationTest;
-import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
@@ -42,7 +42,7 @@ class AbsenceTests extends IntegrationTest {
 		clock.set(Instant.parse("2026-12-18T13:00:00Z"));
 		scheduler.fire(placementId);
 
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(2);
 		assertThat(occurrences(placementId))
 			.extracting(PromptOccurrence::getDueDate, PromptOccurrence::getStatus, PromptOccurrence::getSkipReason)
 			.containsExactly(tuple(LocalDate.parse("2026-12-04"), OccurrenceStatus.SENT, null),
@@ -74,7 +74,7 @@ class AbsenceTests extends IntegrationTest {
 		clock.set(Instant.parse("2026-12-04T13:00:00Z"));
 		scheduler.fire(placementId);
 
-		assertThat(SlackStub.messagesTo(ADA)).isEmpty();
+		assertThat(sent().messagesTo(slack(ADA))).isEmpty();
 		assertThat(occurrences(placementId)).extracting(PromptOccurrence::getStatus)
 			.containsExactly(OccurrenceStatus.SKIPPED);
 	}

@@ -1,11 +1,11 @@
 package org.fieldnotes.prompting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.slack;
 
 import java.time.Instant;
 
 import org.fieldnotes.support.IntegrationTest;
-import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -26,7 +26,7 @@ class EndOfPlacementTests extends IntegrationTest {
 		String placementId = enrol(ADA, "2026-11-02", "2026-12-11");
 		clock.set(Instant.parse("2026-12-11T13:00:00Z"));
 		scheduler.fire(placementId);
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(1);
 
 		assertThat(scheduler.nextFireTime(placementId)).hasValue(Instant.parse("2026-12-14T13:00:00Z"));
 
@@ -35,8 +35,8 @@ class EndOfPlacementTests extends IntegrationTest {
 		scheduler.fire(placementId);
 		scheduler.rebuild();
 
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
-		assertThat(SlackStub.messagesTo(ADA).get(1).get("text")).startsWith("Your placement at Scania has ended")
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(2);
+		assertThat(sent().messagesTo(slack(ADA)).get(1).summary()).startsWith("Your placement at Scania has ended")
 			.contains("your programme coordinator can export it for you")
 			.contains("In 3 months I'll ask you one follow-up question");
 		assertThat(mongo.getCollection("placement_notices").countDocuments()).isEqualTo(1);
@@ -52,7 +52,7 @@ class EndOfPlacementTests extends IntegrationTest {
 		clock.set(Instant.parse("2026-12-14T13:00:00Z"));
 		scheduler.fire(placementId);
 
-		assertThat(SlackStub.messagesTo(ADA)).last()
-			.satisfies(m -> assertThat(m.get("text")).startsWith("Din placering på Scania är avslutad"));
+		assertThat(sent().messagesTo(slack(ADA))).last()
+			.satisfies(m -> assertThat(m.summary()).startsWith("Din placering på Scania är avslutad"));
 	}
 }

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.fieldnotes.placement.Placement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Which prompt falls due when, on the real prompt library. Every expected date, phase and instant below was
@@ -215,6 +217,56 @@ class PromptCalendarTests {
 		assertDue(dues, "2027-07-30", "2027-07-30T14:00", "2027-07-30T05:00:00Z");
 		assertThat(dues.values()).hasSize(29)
 			.allSatisfy(due -> assertThat(due.instant().toString()).isEqualTo(due.date() + "T05:00:00Z"));
+	}
+
+	/**
+	 * The rotation and the phases count the same weeks as every screen ({@link Placement#weekNumberOn}): the
+	 * onboarding prompt is the one of week 1, a weekly week n gets weekly prompt (n - 1) mod 3, the lessons-learnt
+	 * prompt is in the last week, each week has one prompt, and the week a prompt is for is the week its context
+	 * line names when it goes out on its scheduled date (one moved off a holiday into the next week names that week,
+	 * and keeps its place in the rotation).
+	 */
+	@ParameterizedTest(name = "{0} to {1}, prompts on {2}")
+	@CsvSource({ "2026-11-02, 2027-04-30, FRIDAY", "2026-11-04, 2027-03-09, MONDAY", "2026-11-07, 2027-02-26, FRIDAY",
+			"2027-01-04, 2027-03-03, WEDNESDAY", "2026-11-02, 2026-11-20, TUESDAY" })
+	void theRotationAndThePhasesFollowTheWeekNumber(String start, String end, DayOfWeek day) {
+		Placement placement = placement("Europe/Stockholm", start, end, day, "14:00");
+		List<Prompt> weekly = new PromptLibrary(Path.of("prompts")).inPhase(PromptPhase.WEEKLY);
+		List<Due> dues = calendar.dues(placement).stream().filter(d -> d.phase() != PromptPhase.FOLLOW_UP).toList();
+
+		assertThat(dues).extracting(d -> placement.weekNumberOn(d.scheduled())).doesNotHaveDuplicates();
+		for (Due due : dues) {
+			int week = placement.weekNumberOn(due.scheduled());
+			assertThat(due.phase() == PromptPhase.FIRST_WEEK).as("first week on %s", due.scheduled())
+				.isEqualTo(week == 1);
+			if (due.phase() == PromptPhase.WEEKLY) {
+				assertThat(calendar.promptFor(placement, due)).as("rotation in week %d", week)
+					.isEqualTo(weekly.get((week - 1) % weekly.size()));
+			}
+			if (due.phase() == PromptPhase.LAST_WEEK) {
+				assertThat(week).as("the lessons-learnt prompt's week").isEqualTo(placement.totalWeeks());
+			}
+			if (due.date().equals(due.scheduled())) {
+				// not moved off a holiday or a day off: its context line names the week it is for
+				assertThat(placement.weekNumberOn(due.date())).isEqualTo(week);
+			}
+		}
+		assertThat(dues).filteredOn(d -> d.phase() == PromptPhase.LAST_WEEK).hasSize(1);
+	}
+
+	/**
+	 * The limit: when the last week is too short to hold the schedule day (here Mon 1 Mar 2027 alone, prompts on
+	 * Fridays), the lessons-learnt prompt is the last one, on the Friday of the week before.
+	 */
+	@Test
+	void aLastWeekWithoutTheScheduleDayGetsTheLessonsLearntPromptTheWeekBefore() {
+		Placement placement = placement("Europe/Stockholm", "2027-01-04", "2027-03-01", DayOfWeek.FRIDAY, "14:00");
+		Due last = calendar.dues(placement).stream().filter(d -> d.phase() == PromptPhase.LAST_WEEK).findFirst()
+			.orElseThrow();
+
+		assertThat(placement.totalWeeks()).isEqualTo(9);
+		assertThat(last.scheduled()).isEqualTo(LocalDate.parse("2027-02-26"));
+		assertThat(placement.weekNumberOn(last.scheduled())).isEqualTo(8);
 	}
 
 	private static Map<String, Due> byDate(Placement placement) {

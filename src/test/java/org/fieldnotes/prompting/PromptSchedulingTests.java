@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.fieldnotes.support.Accounts.slack;
+import static org.fieldnotes.support.RecordingMessenger.words;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +52,7 @@ class PromptSchedulingTests extends IntegrationTest {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 
 		assertThat(scheduler.nextFireTime(placementId)).hasValue(FRIDAY_DEC_4);
-		assertThat(SlackStub.messagesTo(ADA)).isEmpty();
+		assertThat(sent().messagesTo(slack(ADA))).isEmpty();
 		assertThat(occurrences(placementId)).isEmpty();
 	}
 
@@ -74,7 +76,7 @@ class PromptSchedulingTests extends IntegrationTest {
 		placements.resume(placementId);
 
 		assertThat(scheduler.nextFireTime(placementId)).hasValue(FRIDAY_DEC_11);
-		assertThat(SlackStub.messagesTo(ADA)).isEmpty();
+		assertThat(sent().messagesTo(slack(ADA))).isEmpty();
 	}
 
 	@Test
@@ -101,10 +103,10 @@ class PromptSchedulingTests extends IntegrationTest {
 		scheduler.rebuild();
 
 		// at start the catch-up only queues; the outbox's worker sends
-		assertThat(SlackStub.messagesTo(ADA)).isEmpty();
+		assertThat(sent().messagesTo(slack(ADA))).isEmpty();
 		assertThat(drainOutbox()).isEqualTo(1);
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
-		assertThat(SlackStub.blockTexts(SlackStub.messagesTo(ADA).get(0))).contains("Week 5 of 26 at Scania");
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(1);
+		assertThat(words(sent().messagesTo(slack(ADA)).get(0))).contains("Week 5 of 26 at Scania");
 		List<PromptOccurrence> sent = history.within(placementId, Instant.parse("2026-12-04T00:00:00Z"),
 				Instant.parse("2026-12-06T00:00:00Z"));
 		assertThat(sent).hasSize(1);
@@ -121,7 +123,7 @@ class PromptSchedulingTests extends IntegrationTest {
 		scheduler.rebuild();
 
 		assertThat(drainOutbox()).isZero();
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(1);
 		assertThat(occurrences(placementId)).hasSize(1);
 		assertThat(scheduler.nextFireTime(placementId)).hasValue(FRIDAY_DEC_11);
 	}
@@ -135,7 +137,7 @@ class PromptSchedulingTests extends IntegrationTest {
 		clock.set(Instant.parse("2026-12-05T00:00:00Z"));
 		scheduler.rebuild();
 
-		assertThat(SlackStub.messagesTo(ADA)).isEmpty();
+		assertThat(sent().messagesTo(slack(ADA))).isEmpty();
 		assertThat(occurrences(placementId)).extracting(PromptOccurrence::getDueDate, PromptOccurrence::getStatus)
 			.containsExactly(tuple(LocalDate.parse("2026-12-04"), OccurrenceStatus.MISSED));
 		assertThat(scheduler.nextFireTime(placementId)).hasValue(FRIDAY_DEC_11);
@@ -148,7 +150,7 @@ class PromptSchedulingTests extends IntegrationTest {
 		clock.set(Instant.parse("2026-12-05T02:00:00Z"));
 		scheduler.rebuild();
 
-		assertThat(SlackStub.messagesTo(ADA)).isEmpty();
+		assertThat(sent().messagesTo(slack(ADA))).isEmpty();
 		List<PromptOccurrence> recorded = occurrences(placementId);
 		assertThat(recorded).hasSize(1);
 		assertThat(recorded.get(0).getStatus()).isEqualTo(OccurrenceStatus.MISSED);
@@ -157,7 +159,7 @@ class PromptSchedulingTests extends IntegrationTest {
 		assertThat(scheduler.nextFireTime(placementId)).hasValue(FRIDAY_DEC_11);
 
 		scheduler.rebuild();
-		assertThat(SlackStub.messagesTo(ADA)).isEmpty();
+		assertThat(sent().messagesTo(slack(ADA))).isEmpty();
 		assertThat(occurrences(placementId)).hasSize(1);
 	}
 
@@ -169,7 +171,7 @@ class PromptSchedulingTests extends IntegrationTest {
 		clock.set(Instant.parse("2026-12-05T01:00:00Z"));
 		scheduler.rebuild();
 
-		assertThat(SlackStub.messagesTo(ADA)).isEmpty();
+		assertThat(sent().messagesTo(slack(ADA))).isEmpty();
 		assertThat(occurrences(placementId)).extracting(PromptOccurrence::getStatus)
 			.containsExactly(OccurrenceStatus.MISSED);
 	}
@@ -182,7 +184,7 @@ class PromptSchedulingTests extends IntegrationTest {
 		scheduler.fire(placementId);
 		scheduler.fire(placementId);
 
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(1);
 		List<PromptOccurrence> recorded = occurrences(placementId);
 		assertThat(recorded).hasSize(1);
 		assertThat(recorded.get(0).getStatus()).isEqualTo(OccurrenceStatus.SENT);
@@ -203,22 +205,22 @@ class PromptSchedulingTests extends IntegrationTest {
 		assertThat(second.dueDate()).isEqualTo(LocalDate.parse("2026-12-11"));
 		assertThat(second.promptId()).isEqualTo("weekly-gibbs");
 		assertThat(second.status()).isEqualTo(OccurrenceStatus.SENT);
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(2);
 
 		// The trigger still fires on 4 December, and then on 11 December: both were sent already.
 		clock.set(FRIDAY_DEC_4);
 		scheduler.fire(placementId);
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(2);
 		clock.set(FRIDAY_DEC_11);
 		scheduler.fire(placementId);
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(2);
 		assertThat(occurrences(placementId)).extracting(PromptOccurrence::getDueDate)
 			.containsExactly(LocalDate.parse("2026-12-04"), LocalDate.parse("2026-12-11"));
 
 		// The week after goes out as usual.
 		clock.set(Instant.parse("2026-12-18T13:00:00Z"));
 		scheduler.fire(placementId);
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(3);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(3);
 	}
 
 	@Test
@@ -229,7 +231,7 @@ class PromptSchedulingTests extends IntegrationTest {
 		assertThatThrownBy(() -> dispatcher.sendNext(placementId)).isInstanceOf(PromptNotSent.class)
 			.hasMessageContaining("paused");
 
-		assertThat(SlackStub.calls("chat.postMessage")).isEmpty();
+		assertThat(sent().allMessages()).isEmpty();
 		assertThat(occurrences(placementId)).isEmpty();
 	}
 
@@ -241,7 +243,7 @@ class PromptSchedulingTests extends IntegrationTest {
 		clock.set(Instant.parse("2026-12-04T14:00:00Z"));
 		scheduler.rebuild();
 
-		assertThat(SlackStub.calls("chat.postMessage")).isEmpty();
+		assertThat(sent().allMessages()).isEmpty();
 		assertThat(occurrences(placementId)).isEmpty();
 		assertThat(scheduler.nextFireTime(placementId)).isEmpty();
 	}
@@ -280,7 +282,7 @@ class PromptSchedulingTests extends IntegrationTest {
 		scheduler.fire(placementId);
 		clock.set(Instant.parse("2027-01-11T13:00:00Z"));
 		scheduler.rebuild();
-		assertThat(SlackStub.calls("chat.postMessage")).isEmpty();
+		assertThat(sent().allMessages()).isEmpty();
 		assertThat(occurrences(placementId)).isEmpty();
 		assertThat(scheduler.nextFireTime(placementId)).hasValue(Instant.parse("2027-01-15T13:00:00Z"));
 
@@ -289,7 +291,7 @@ class PromptSchedulingTests extends IntegrationTest {
 		List<PromptOccurrence> recorded = occurrences(placementId);
 		assertThat(recorded).extracting(PromptOccurrence::getPromptId).containsExactly("first-week-onboarding");
 		assertThat(recorded.get(0).getDueDate()).isEqualTo(LocalDate.parse("2027-01-15"));
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(1);
 	}
 
 	private List<PromptOccurrence> occurrences(String placementId) {

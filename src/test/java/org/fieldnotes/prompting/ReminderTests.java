@@ -1,14 +1,15 @@
 package org.fieldnotes.prompting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.slack;
+import static org.fieldnotes.support.RecordingMessenger.words;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.fieldnotes.digest.DigestService;
+import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.support.IntegrationTest;
-import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -44,13 +45,13 @@ class ReminderTests extends IntegrationTest {
 		assertThat(reminders.run()).isEmpty();
 		clock.set(Instant.parse("2026-12-07T06:59:00Z"));
 		assertThat(reminders.run()).isEmpty();
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(1);
 
 		clock.set(MONDAY_DEC_7_0800);
 		assertThat(reminders.run()).hasSize(1);
-		List<Map<String, String>> messages = SlackStub.messagesTo(ADA);
+		List<ChatMessage> messages = sent().messagesTo(slack(ADA));
 		assertThat(messages).hasSize(2);
-		assertThat(messages.get(1).get("text")).isEqualTo(
+		assertThat(messages.get(1).summary()).isEqualTo(
 				"Still two minutes for this week's reflection, \"Weekly status\"? Reply here or in the prompt's thread.");
 		assertThat(occurrence(placementId).getRemindedAt()).isEqualTo(MONDAY_DEC_7_0800);
 
@@ -58,7 +59,7 @@ class ReminderTests extends IntegrationTest {
 		assertThat(reminders.run()).isEmpty();
 		clock.set(Instant.parse("2026-12-08T10:00:00Z"));
 		assertThat(reminders.run()).isEmpty();
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(2);
 	}
 
 	@Test
@@ -83,7 +84,7 @@ class ReminderTests extends IntegrationTest {
 
 		clock.set(MONDAY_DEC_7_0800);
 		assertThat(reminders.run()).isEmpty();
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(1);
 	}
 
 	@Test
@@ -112,7 +113,7 @@ class ReminderTests extends IntegrationTest {
 		slashCommand(ADA, "away 2026-12-14 2026-12-14");
 		clock.set(Instant.parse("2026-12-14T09:00:00Z"));
 		assertThat(reminders.run()).isEmpty();
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(1);
 	}
 
 	@Test
@@ -138,21 +139,21 @@ class ReminderTests extends IntegrationTest {
 		clock.set(MONDAY_DEC_7_0800);
 		reminders.run();
 
-		List<Map<String, String>> toAda = SlackStub.messagesTo(ADA);
-		assertThat(SlackStub.blockTexts(toAda.get(0))).contains("Vecka 5 av 26 på Scania");
-		assertThat(toAda.get(1).get("text")).isEqualTo(
+		List<ChatMessage> toAda = sent().messagesTo(slack(ADA));
+		assertThat(words(toAda.get(0))).contains("Vecka 5 av 26 på Scania");
+		assertThat(toAda.get(1).summary()).isEqualTo(
 				"Har du två minuter för veckans reflektion, \"Veckans läge\"? Svara här eller i frågans tråd.");
 
 		digests.sendAll();
-		assertThat(SlackStub.messagesTo("UMAJA")).last()
-			.satisfies(m -> assertThat(m.get("text")).startsWith("Dina placeringar den här veckan"));
+		assertThat(sent().messagesTo(slack("UMAJA"))).last()
+			.satisfies(m -> assertThat(m.summary()).startsWith("Dina placeringar den här veckan"));
 	}
 
 	private String promptSentOnFriday() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 		clock.set(FRIDAY_DEC_4);
 		scheduler.fire(placementId);
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(1);
 		return placementId;
 	}
 

@@ -3,17 +3,16 @@ package org.fieldnotes.prompting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.fieldnotes.support.Accounts.slack;
+import static org.fieldnotes.support.RecordingMessenger.words;
 
 import java.time.Duration;
 import java.time.Instant;
 
+import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.SentMessage;
 import org.fieldnotes.support.IntegrationTest;
-import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * A snoozed prompt comes back once, two hours later, as a short reminder with the same buttons: the re-send is
@@ -52,13 +51,36 @@ class SnoozeTests extends IntegrationTest {
 		assertThat(responses.snoozeFiresAt(occurrenceId)).hasValue(Instant.parse("2026-12-03T07:00:00Z"));
 	}
 
+	/**
+	 * Snoozed on Friday evening, the prompt comes back on Monday morning, in the next placement week (they run from
+	 * Monday 2 Nov): the re-send names the week of the day it goes out, as the Home and the digests do that day.
+	 */
+	@Test
+	void aPromptSnoozedIntoTheNextWeekNamesThatWeek() {
+		// the prompt due Friday 4 Dec, in week 5
+		String occurrenceId = dispatcher.sendNext(enrol(ADA, "2026-11-02", "2027-04-30")).occurrenceId();
+		assertThat(words(sent().messagesTo(slack(ADA)).get(0))).contains("Week 5 of 26 at Scania");
+		// Friday 4 Dec, 17:30 in Stockholm: two hours later is after working hours, so Monday 08:00
+		clock.set(Instant.parse("2026-12-04T16:30:00Z"));
+		responses.snooze(occurrenceId, slack(ADA), PRESSED_ON);
+		Instant monday = Instant.parse("2026-12-07T07:00:00Z");
+		assertThat(responses.snoozeFiresAt(occurrenceId)).hasValue(monday);
+
+		clock.set(monday);
+		responses.resendSnoozed(occurrenceId);
+
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(2);
+		assertThat(words(sent().messagesTo(slack(ADA)).get(1))).contains("Week 6 of 26 at Scania")
+			.doesNotContain("Week 5");
+	}
+
 	@Test
 	void theReSendOfASnoozedPromptIsItsOneNudge() {
 		String occurrenceId = reflectionPrompt();
 		responses.snooze(occurrenceId, slack(ADA), PRESSED_ON);
 		clock.advance(Duration.ofHours(2));
 		responses.resendSnoozed(occurrenceId);
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(3);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(3);
 
 		clock.advance(Duration.ofDays(2));
 
@@ -76,23 +98,22 @@ class SnoozeTests extends IntegrationTest {
 		// too early: nothing
 		clock.advance(Duration.ofMinutes(119));
 		responses.resendSnoozed(occurrenceId);
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(2);
 
 		clock.set(until);
 		responses.resendSnoozed(occurrenceId);
 		responses.resendSnoozed(occurrenceId);
 		responses.restoreSnoozes();
 
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(3);
-		var reminder = SlackStub.messagesTo(ADA).get(2);
-		assertThat(SlackStub.blockTexts(reminder)).contains("Hi Ada — here is “Reflect on one moment” again")
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(3);
+		var reminder = sent().messagesTo(slack(ADA)).get(2);
+		assertThat(words(reminder)).contains("Hi Ada — here is “Reflect on one moment” again")
 			.contains("Description");
-		JsonNode blocks = JSON.readTree(reminder.get("blocks"));
 		boolean buttonsOnThisOccurrence = false;
-		for (JsonNode block : blocks) {
-			if (block.get("type").asString().equals("actions")) {
-				buttonsOnThisOccurrence = block.get("elements").get(0).get("value").asString().equals(occurrenceId)
-						&& block.get("elements").size() == 3;
+		for (ChatMessage.Block block : reminder.blocks()) {
+			if (block instanceof ChatMessage.Block.Actions actions) {
+				buttonsOnThisOccurrence = actions.buttons().get(0).value().equals(occurrenceId)
+						&& actions.buttons().size() == 3;
 			}
 		}
 		assertThat(buttonsOnThisOccurrence).isTrue();
@@ -107,13 +128,13 @@ class SnoozeTests extends IntegrationTest {
 		clock.advance(Duration.ofHours(1));
 		responses.restoreSnoozes();
 		assertThat(responses.snoozeFiresAt(occurrenceId)).hasValue(DEFAULT_NOW.plus(Duration.ofHours(2)));
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(2);
 
 		// restarted after the snooze ran out while the app was down: sent at once, and only once
 		clock.advance(Duration.ofHours(3));
 		responses.restoreSnoozes();
 		responses.restoreSnoozes();
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(3);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(3);
 	}
 
 	@Test
@@ -127,7 +148,7 @@ class SnoozeTests extends IntegrationTest {
 		responses.resendSnoozed(occurrenceId);
 		responses.restoreSnoozes();
 
-		assertThat(SlackStub.messagesTo(ADA)).hasSize(2);
+		assertThat(sent().messagesTo(slack(ADA))).hasSize(2);
 	}
 
 	@Test

@@ -181,7 +181,7 @@ class RetentionTests extends IntegrationTest {
 		Document audit = mongo.getCollection("audit").find(new Document("action", "retention-sweep")).first();
 		assertThat(audit).isNotNull();
 		assertThat(audit.getString("actor")).isEqualTo("api");
-		assertThat(audit.getString("detail")).isEqualTo("1 placement(s), 5 document(s) deleted");
+		assertThat(audit.getString("detail")).isEqualTo("1 placement, 5 documents deleted");
 
 		HttpResponse<String> again = postJson("/api/v1/retention:sweep", "");
 		assertThat(json(again.body()).get("placements").asInt()).isZero();

@@ -68,6 +68,41 @@ class BlockKitLimitsTests {
 		}
 	}
 
+	/**
+	 * Emoji made of several code points (a family joined by zero-width joiners, a flag, a thumb with a skin tone)
+	 * are kept whole or left out, at every alignment against the 3,000-character cut and the 150-character header.
+	 */
+	@Test
+	void anEmojiSequenceAtTheCutIsKeptWholeOrLeftOut() {
+		BlockKitRenderer renderer = new BlockKitRenderer(() -> SWEDISH);
+		String family = "👨\u200D👩\u200D👧\u200D👦";
+		List<String> characters = List.of(family, "🇸🇪", "👍🏽", "x");
+		for (int shift = 0; shift < 20; shift++) {
+			List<String> pieces = new ArrayList<>();
+			pieces.addAll(java.util.Collections.nCopies(shift, "y"));
+			while (pieces.stream().mapToInt(String::length).sum() < 3100) {
+				pieces.addAll(characters);
+			}
+			String words = String.join("", pieces);
+			List<Integer> boundaries = new ArrayList<>(List.of(0));
+			pieces.forEach(piece -> boundaries.add(boundaries.get(boundaries.size() - 1) + piece.length()));
+
+			String text = text(renderer.render(ChatMessage.builder("s").paragraph(words).build()).get(0));
+			String header = ((com.slack.api.model.block.HeaderBlock) renderer
+				.render(ChatMessage.builder("s").heading(words).build()).get(0)).getText().getText();
+
+			assertThat(text.length()).as("shift %d", shift).isLessThanOrEqualTo(3000).isGreaterThan(2900);
+			String kept = text.substring(0, text.length() - SWEDISH.length() - 1);
+			assertThat(words).startsWith(kept);
+			assertThat(boundaries).as("text cut at %d, shift %d", kept.length(), shift).contains(kept.length());
+			assertThat(header.length()).isLessThanOrEqualTo(150);
+			String keptHeader = header.substring(0, header.length() - 1);
+			assertThat(words).startsWith(keptHeader);
+			assertThat(boundaries).as("header cut at %d, shift %d", keptHeader.length(), shift)
+				.contains(keptHeader.length());
+		}
+	}
+
 	@Test
 	void nonLatinTextIsCutWholeAndStaysReadable() {
 		BlockKitRenderer renderer = new BlockKitRenderer(() -> SWEDISH);

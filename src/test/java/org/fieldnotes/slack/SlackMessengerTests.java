@@ -11,8 +11,10 @@ import java.util.stream.IntStream;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.RoutingMessenger;
 import org.fieldnotes.chat.SentMessage;
 import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.RecordingMessenger;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,10 +46,11 @@ class SlackMessengerTests extends IntegrationTest {
 
 	@Test
 	void isTheSlackMessenger() {
-		// the messenger everyone gets routes by platform; Slack accounts go to the Slack adapter
-		assertThat(messenger).isInstanceOf(org.fieldnotes.chat.RoutingMessenger.class);
-		assertThat(((org.fieldnotes.chat.RoutingMessenger) messenger).of("slack")).get()
-			.isInstanceOf(SlackMessenger.class);
+		// the tests' recording messenger wraps the application's own, which routes by platform; Slack accounts go to
+		// the Slack adapter
+		Messenger application = ((RecordingMessenger) messenger).platform();
+		assertThat(application).isInstanceOf(RoutingMessenger.class);
+		assertThat(((RoutingMessenger) application).of("slack")).get().isInstanceOf(SlackMessenger.class);
 		assertThat(messenger.connected()).isTrue();
 	}
 

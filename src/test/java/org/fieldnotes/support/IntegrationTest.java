@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import org.bson.Document;
+import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.delivery.OutboxWorker;
 import org.fieldnotes.people.People;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 		"fieldnotes.admin.slack-admins=UADMIN1", "fieldnotes.store.uri=", "spring.quartz.auto-startup=false",
 		// the outbox sends at once in the caller's thread; retries wait for a test to run the worker (drainOutbox)
 		"fieldnotes.outbox.worker=false", "fieldnotes.outbox.per-channel=PT0S", "fieldnotes.outbox.rate=1000" })
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, RecordingMessengerConfiguration.class })
 public abstract class IntegrationTest {
 
 	/** Wednesday 2 December 2026, 10:00 UTC. */
@@ -75,6 +76,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	private OutboxWorker outboxWorker;
 
+	@Autowired
+	private Messenger messenger;
+
 	@DynamicPropertySource
 	static void slackAndStore(DynamicPropertyRegistry registry) {
 		registry.add("fieldnotes.slack.api-url", SlackStub::apiUrl);
@@ -97,6 +101,7 @@ public abstract class IntegrationTest {
 	void cleanSlate() {
 		clock.set(DEFAULT_NOW);
 		SlackStub.reset();
+		sent().reset();
 		for (String collection : mongo.getCollectionNames()) {
 			mongo.getCollection(collection).deleteMany(new Document());
 		}
@@ -107,7 +112,7 @@ public abstract class IntegrationTest {
 	 * the Slack stand-in, so that no late call lands in another test's recordings.
 	 */
 	@AfterEach
-	void letAfterAckWorkFinish() {
+	protected void awaitAfterAckWork() {
 		App app = slackApp.getIfAvailable();
 		if (app != null && app.executorService() instanceof ThreadPoolExecutor executor) {
 			await().atMost(Duration.ofSeconds(10))
@@ -141,6 +146,14 @@ public abstract class IntegrationTest {
 	/** The cohort-digest key of the admin with this Slack member id: {@code admin:<person id>}. */
 	protected String adminKeyOf(String memberId) {
 		return "admin:" + keyOf(memberId);
+	}
+
+	/**
+	 * What the application gave the chat port for each person (messages, forms, Home screens), as neutral models: what
+	 * feature tests look at, whatever the platform.
+	 */
+	protected RecordingMessenger sent() {
+		return (RecordingMessenger) messenger;
 	}
 
 	/** Runs the outbox worker once, now: sends every message that is due at the clock's time; returns how many. */

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.Form;
+import org.fieldnotes.chat.HomeScreen;
 import org.fieldnotes.chat.Image;
 import org.fieldnotes.chat.MemberReferences;
 import org.fieldnotes.chat.MessageRef;
@@ -118,6 +120,14 @@ public class SecondChannel {
 			@Override
 			public void sendEphemeral(String conversation, ChatAccount to, ChatMessage message) {
 				SENT.add(new Sent(to, message));
+			}
+
+			@Override
+			public void showHome(ChatAccount to, HomeScreen home) {
+			}
+
+			@Override
+			public void openForm(ChatAccount to, String trigger, Form form) {
 			}
 
 			@Override

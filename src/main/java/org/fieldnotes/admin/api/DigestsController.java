@@ -1,11 +1,13 @@
 package org.fieldnotes.admin.api;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.audit.AuditRecord;
 import org.fieldnotes.digest.DigestRecord;
 import org.fieldnotes.digest.DigestService;
+import org.fieldnotes.text.IcuMessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,7 +33,9 @@ class DigestsController {
 	@PostMapping("/send")
 	ResponseEntity<DigestRun> send() {
 		List<DigestRecord> records = digests.sendAll();
-		audit.record(AuditRecord.API, "digests-send", null, null, AuditLog.DONE, records.size() + " recipient(s)");
+		audit.record(AuditRecord.API, "digests-send", null, null, AuditLog.DONE,
+				IcuMessageSource.format("{0, plural, one {# recipient} other {# recipients}}", Locale.ENGLISH,
+						records.size()));
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(DigestRun.of(records));
 	}
 

@@ -1,8 +1,11 @@
 package org.fieldnotes.admin.api;
 
+import java.util.Locale;
+
 import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.audit.AuditRecord;
 import org.fieldnotes.retention.RetentionSweep;
+import org.fieldnotes.text.IcuMessageSource;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,7 +28,9 @@ class RetentionController {
 	RetentionSweep.Result sweep() {
 		RetentionSweep.Result result = sweep.sweep();
 		audit.record(AuditRecord.API, "retention-sweep", null, null, AuditLog.DONE,
-				result.placements() + " placement(s), " + result.total() + " document(s) deleted"
+				IcuMessageSource.format("{0, plural, one {# placement} other {# placements}}, "
+						+ "{1, plural, one {# document} other {# documents}} deleted", Locale.ENGLISH,
+						result.placements(), result.total())
 						+ (result.failed() > 0 ? ", " + result.failed() + " failed" : ""));
 		return result;
 	}

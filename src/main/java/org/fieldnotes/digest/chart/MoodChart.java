@@ -36,7 +36,7 @@ public record MoodChart(String participant, List<Point> points) {
 	 * @param position where on the week axis: the placement week, moved by the day within it so that the week
 	 * number sits in the middle of the week (from {@code week - 3/7} on its first day to {@code week + 3/7} on its
 	 * last: the Friday of week 3 of a placement that starts on a Monday is at 3 + 1/7)
-	 * @param week the placement week, counting the start date's week as 1
+	 * @param week the placement week ({@link Placement#weekNumberOn(LocalDate)})
 	 * @param mood 1 (low) to 5 (great)
 	 */
 	public record Point(double position, int week, int mood, OverallStatus status) {
@@ -69,9 +69,10 @@ public record MoodChart(String participant, List<Point> points) {
 
 	private static Point point(Placement placement, StatusUpdate update, ZoneId zone) {
 		LocalDate day = update.createdAt().atZone(zone).toLocalDate();
-		int week = placement.weekOf(day);
-		long dayOfWeek = Math.floorMod(ChronoUnit.DAYS.between(placement.getStartDate(), day), 7);
-		return new Point(week + (dayOfWeek - 3) / 7.0, week, update.mood(), update.status());
+		// within the placement this is the week plus (day in the week - 3) / 7; outside it the position goes on
+		// counting days, while the week says what every other surface says (week 1 before, the last week after)
+		long days = ChronoUnit.DAYS.between(placement.getStartDate(), day);
+		return new Point(1 + (days - 3) / 7.0, placement.weekNumberOn(day), update.mood(), update.status());
 	}
 
 	public int firstWeek() {

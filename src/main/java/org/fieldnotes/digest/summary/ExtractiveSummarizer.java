@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.fieldnotes.text.TextCut;
 import org.springframework.context.MessageSource;
 
 /**
@@ -133,12 +134,12 @@ public class ExtractiveSummarizer implements Summarizer {
 		return TERMINAL.matcher(sentence).matches() ? sentence : sentence + ".";
 	}
 
-	/** At most {@code max} characters, cut at a word boundary and ended with an ellipsis. */
+	/** At most {@code max} characters, cut at a word boundary (never inside an emoji) and ended with an ellipsis. */
 	static String cut(String text, int max) {
 		if (text.length() <= max) {
 			return text;
 		}
-		String head = text.substring(0, max - 1);
+		String head = TextCut.head(text, max - 1);
 		int space = head.lastIndexOf(' ');
 		if (space > max / 2) {
 			head = head.substring(0, space);

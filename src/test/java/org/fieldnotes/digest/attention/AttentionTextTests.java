@@ -9,8 +9,8 @@ import java.util.Locale;
 
 import org.fieldnotes.digest.attention.Flag.Kind;
 import org.fieldnotes.placement.PlacementFixtures;
+import org.fieldnotes.text.IcuMessageSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** How flags read, in English and Swedish, from the {@code i18n/digest} bundle. */
 class AttentionTextTests {
@@ -52,11 +52,7 @@ class AttentionTextTests {
 				DayOfWeek.FRIDAY, "14:00"), Locale.ENGLISH)).isEqualTo("Ada Lindqvist (KTP 2026, Scania)");
 	}
 
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasenames("i18n/digest");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
+	private static IcuMessageSource messages() {
+		return IcuMessageSource.of("i18n/digest");
 	}
 }

@@ -24,8 +24,8 @@ import org.fieldnotes.placement.PlacementFixtures;
 import org.fieldnotes.placement.Role;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.support.MutableClock;
+import org.fieldnotes.text.IcuMessageSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * Mood and status charts: which status updates each role's chart is drawn from (private never, confidential only
@@ -225,11 +225,7 @@ class MoodChartsTests {
 		return count;
 	}
 
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-		source.setBasenames("i18n/charts");
-		source.setDefaultEncoding("UTF-8");
-		source.setFallbackToSystemLocale(false);
-		return source;
+	private static IcuMessageSource messages() {
+		return IcuMessageSource.of("i18n/charts");
 	}
 }

@@ -101,5 +101,10 @@ class ExtractiveSummarizerTests {
 	void cutKeepsShortTextsAndEndsLongOnesWithAnEllipsis() {
 		assertThat(ExtractiveSummarizer.cut("Short enough.", 20)).isEqualTo("Short enough.");
 		assertThat(ExtractiveSummarizer.cut("one two three four five", 12)).isEqualTo("one two…");
+		// a flag or a family at the cut is kept whole or left out, never halved
+		assertThat(ExtractiveSummarizer.cut("Midsummer🇸🇪🇸🇪🇸🇪🇸🇪🇸🇪", 16)).isEqualTo("Midsummer🇸🇪…");
+		String family = "👨\u200D👩\u200D👧\u200D👦";
+		assertThat(ExtractiveSummarizer.cut("Family:" + family + family, 15)).isEqualTo("Family…");
+		assertThat(ExtractiveSummarizer.cut("Family:" + family + family, 20)).isEqualTo("Family:" + family + "…");
 	}
 }

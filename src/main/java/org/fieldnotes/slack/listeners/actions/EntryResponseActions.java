@@ -7,12 +7,15 @@ import java.util.Locale;
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.FormOpening;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.logbook.ReplyForms;
 import org.fieldnotes.logbook.ResponseButtons;
 import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.slack.Mrkdwn;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.SlackMemberReferences;
-import org.fieldnotes.slack.views.ReplyModal;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +42,16 @@ class EntryResponseActions implements SlackListener {
 	private static final Logger log = LoggerFactory.getLogger(EntryResponseActions.class);
 
 	private final Responses responses;
-	private final ReplyModal modal;
+	private final ReplyForms replyForms;
+	private final Messenger messenger;
 	private final SlackTexts texts;
 	private final AccessPolicy access;
 
-	EntryResponseActions(Responses responses, ReplyModal modal, SlackTexts texts, AccessPolicy access) {
+	EntryResponseActions(Responses responses, ReplyForms replyForms, Messenger messenger, SlackTexts texts,
+			AccessPolicy access) {
 		this.responses = responses;
-		this.modal = modal;
+		this.replyForms = replyForms;
+		this.messenger = messenger;
 		this.texts = texts;
 		this.access = access;
 	}
@@ -99,14 +105,17 @@ class EntryResponseActions implements SlackListener {
 
 	private void openReply(BlockActionPayload payload, ActionContext ctx) {
 		ChatAccount member = SlackMemberReferences.member(ctx, payload.getUser().getId());
-		Locale locale = texts.localeOf(member);
-		Responses.Outcome allowed = responses.access(entryId(payload), access.member(member),
-				Operation.ENTRY_REPLY_BUTTON);
-		if (allowed.status() != Responses.Status.ALLOWED) {
-			refuse(ctx, payload, allowed, locale);
+		FormOpening opening = replyForms.open(entryId(payload), member);
+		if (!opening.opens()) {
+			ephemeral(ctx, payload, opening.instead().summary());
 			return;
 		}
-		PromptActions.open(ctx, payload.getTriggerId(), modal.form(allowed.responder(), locale));
+		try {
+			messenger.openForm(member, payload.getTriggerId(), opening.form());
+		}
+		catch (DeliveryFailed e) {
+			log.warn("Could not open a modal: {}", e.reason());
+		}
 	}
 
 	private void refuse(ActionContext ctx, BlockActionPayload payload, Responses.Outcome outcome, Locale locale) {

@@ -1,97 +1,70 @@
 package org.fieldnotes.slack.listeners.actions;
 
-import java.util.Locale;
 import java.util.Optional;
 
-import org.fieldnotes.access.Operation;
 import org.fieldnotes.chat.ChatAccount;
-import org.fieldnotes.logbook.LogbookEntry;
-import org.fieldnotes.logbook.OwnEntries;
-import org.fieldnotes.logbook.VisibilityChoice;
-import org.fieldnotes.logbook.VisibilityControls;
-import org.fieldnotes.placement.Preferences;
-import org.fieldnotes.placement.Visibility;
-import org.fieldnotes.placement.VisibilityDefaults;
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Form;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.home.HomeChoices;
+import org.fieldnotes.home.HomeScreens;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.SlackMemberReferences;
-import org.fieldnotes.slack.views.HomeView;
-import org.fieldnotes.slack.views.Modals;
-import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.Context;
 
 /**
- * The App Home's buttons, menus and the default-visibility select: acknowledged at once, then the right modal opens
- * or the change is made and the Home published afresh. Only the author of an entry gets its edit or delete form or
- * changes who can see it; for anyone else (or a deleted entry) the Home is simply published afresh.
+ * The App Home's buttons, menus and the default-visibility select: acknowledged at once, then {@link HomeChoices}
+ * says which form opens (as a modal, with the action's {@code trigger_id}) or makes the change, and the Home is
+ * published afresh.
  */
 @Component
 class HomeActions implements SlackListener {
 
 	private static final Logger log = LoggerFactory.getLogger(HomeActions.class);
 
-	private final OwnEntries entries;
-	private final HomeView home;
-	private final Modals modals;
-	private final SlackTexts texts;
-	private final VisibilityDefaults defaults;
-	private final VisibilityControls visibility;
-	private final Preferences preferences;
+	private final HomeChoices choices;
+	private final HomeScreens home;
+	private final Messenger messenger;
 
-	HomeActions(OwnEntries entries, HomeView home, Modals modals, SlackTexts texts, VisibilityDefaults defaults,
-			VisibilityControls visibility, Preferences preferences) {
-		this.entries = entries;
+	HomeActions(HomeChoices choices, HomeScreens home, Messenger messenger) {
+		this.choices = choices;
 		this.home = home;
-		this.modals = modals;
-		this.texts = texts;
-		this.defaults = defaults;
-		this.visibility = visibility;
-		this.preferences = preferences;
+		this.messenger = messenger;
 	}
 
 	@Override
 	public void register(App app) {
-		app.blockAction(HomeView.WRITE, (request, ctx) -> {
-			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
-			String trigger = request.getPayload().getTriggerId();
-			app.executorService().execute(() -> PromptActions.open(ctx, trigger, modals.newEntry(texts.localeOf(member),
-					defaults.of(member).visibility())));
+		app.blockAction(HomeScreens.WRITE, (request, ctx) -> {
+			BlockActionPayload payload = request.getPayload();
+			ChatAccount member = member(ctx, payload);
+			app.executorService().execute(() -> open(member, payload, choices.write(member)));
 			return ctx.ack();
 		});
-		app.blockAction(HomeView.STATUS, (request, ctx) -> {
-			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
-			String trigger = request.getPayload().getTriggerId();
-			app.executorService().execute(() -> PromptActions.open(ctx, trigger, modals.status(texts.localeOf(member), null,
-					defaults.of(member).visibility())));
+		app.blockAction(HomeScreens.STATUS, (request, ctx) -> {
+			BlockActionPayload payload = request.getPayload();
+			ChatAccount member = member(ctx, payload);
+			app.executorService().execute(() -> open(member, payload, choices.status(member)));
 			return ctx.ack();
 		});
-		app.blockAction(HomeView.ENTRY_MENU, (request, ctx) -> {
-			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
-			String trigger = request.getPayload().getTriggerId();
-			var action = request.getPayload().getActions().get(0);
-			String choice = action.getSelectedOption() == null ? "" : action.getSelectedOption().getValue();
+		app.blockAction(HomeScreens.ENTRY_MENU, (request, ctx) -> {
+			BlockActionPayload payload = request.getPayload();
+			ChatAccount member = member(ctx, payload);
+			String choice = selected(payload);
 			app.executorService().execute(() -> {
 				try {
-					if (choice.startsWith(HomeView.SHOW_TO)) {
-						showTo(VisibilityChoice.Kind.ENTRY, choice, member, Operation.HOME_ENTRY_MENU);
-						home.publish(ctx.client(), member);
-						return;
+					Optional<Form> form = choices.entryMenu(member, choice);
+					if (form.isPresent()) {
+						open(member, payload, form.get());
 					}
-					int colon = choice.indexOf(':');
-					String what = colon < 0 ? choice : choice.substring(0, colon);
-					Optional<LogbookEntry> entry = entries.find(choice.substring(colon + 1), member,
-							Operation.HOME_ENTRY_MENU);
-					if (entry.isEmpty()) {
-						home.publish(ctx.client(), member);
-						return;
+					else {
+						home.show(member);
 					}
-					Locale locale = texts.localeOf(member);
-					PromptActions.open(ctx, trigger, "delete".equals(what)
-							? modals.confirmDelete(locale, entry.get().id(), entry.get().text())
-							: modals.entry(locale, entry.get().id(), entry.get().text()));
 				}
 				catch (RuntimeException e) {
 					log.error("An App Home menu failed", e);
@@ -99,42 +72,47 @@ class HomeActions implements SlackListener {
 			});
 			return ctx.ack();
 		});
-		app.blockAction(HomeView.UPDATE_MENU, (request, ctx) -> {
-			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
-			var action = request.getPayload().getActions().get(0);
-			String choice = action.getSelectedOption() == null ? "" : action.getSelectedOption().getValue();
+		app.blockAction(HomeScreens.UPDATE_MENU, (request, ctx) -> {
+			BlockActionPayload payload = request.getPayload();
+			ChatAccount member = member(ctx, payload);
+			String choice = selected(payload);
 			app.executorService().execute(() -> {
 				try {
-					showTo(VisibilityChoice.Kind.STATUS_UPDATE, choice, member, Operation.HOME_UPDATE_MENU);
+					choices.updateMenu(member, choice);
 				}
 				catch (RuntimeException e) {
 					log.error("An App Home menu failed", e);
 				}
-				home.publish(ctx.client(), member);
+				home.show(member);
 			});
 			return ctx.ack();
 		});
-		app.blockAction(HomeView.DEFAULT_VISIBILITY, (request, ctx) -> {
-			ChatAccount member = SlackMemberReferences.member(ctx, request.getPayload().getUser().getId());
-			var action = request.getPayload().getActions().get(0);
-			Optional<Visibility> chosen = action.getSelectedOption() == null ? Optional.empty()
-					: Visibility.parse(action.getSelectedOption().getValue());
-			chosen.ifPresent(v -> preferences.setVisibility(member, v));
-			app.executorService().execute(() -> home.publish(ctx.client(), member));
+		app.blockAction(HomeScreens.DEFAULT_VISIBILITY, (request, ctx) -> {
+			BlockActionPayload payload = request.getPayload();
+			ChatAccount member = member(ctx, payload);
+			choices.defaultVisibility(member, selected(payload));
+			app.executorService().execute(() -> home.show(member));
 			return ctx.ack();
 		});
 	}
 
-	/** {@code visibility:<key>:<id>} from a menu: applied only when the person wrote the item. */
-	private void showTo(VisibilityChoice.Kind kind, String choice, ChatAccount member, Operation operation) {
-		String rest = choice.startsWith(HomeView.SHOW_TO) ? choice.substring(HomeView.SHOW_TO.length()) : "";
-		int colon = rest.indexOf(':');
-		if (colon < 0) {
-			return;
+	/** Opens a form as a modal (best effort: a failure is logged). */
+	private void open(ChatAccount member, BlockActionPayload payload, Form form) {
+		try {
+			messenger.openForm(member, payload.getTriggerId(), form);
 		}
-		Optional<Visibility> chosen = Visibility.parse(rest.substring(0, colon));
-		if (chosen.isPresent()) {
-			visibility.apply(new VisibilityChoice(kind, rest.substring(colon + 1), chosen.get()), member, operation);
+		catch (DeliveryFailed e) {
+			log.warn("Could not open a modal: {}", e.reason());
 		}
+	}
+
+	/** Who pressed, in the workspace the action came from. */
+	private static ChatAccount member(Context ctx, BlockActionPayload payload) {
+		return SlackMemberReferences.member(ctx, payload.getUser().getId());
+	}
+
+	private static String selected(BlockActionPayload payload) {
+		var action = payload.getActions().get(0);
+		return action.getSelectedOption() == null ? "" : action.getSelectedOption().getValue();
 	}
 }

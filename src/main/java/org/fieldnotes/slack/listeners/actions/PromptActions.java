@@ -1,19 +1,18 @@
 package org.fieldnotes.slack.listeners.actions;
 
-import java.util.Locale;
-import java.util.Optional;
-
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.FormOpening;
+import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.SentMessage;
-import org.fieldnotes.placement.Visibility;
-import org.fieldnotes.placement.VisibilityDefaults;
+import org.fieldnotes.logbook.PromptAnswerForms;
 import org.fieldnotes.prompting.NotYourPrompt;
 import org.fieldnotes.prompting.PromptButtons;
 import org.fieldnotes.prompting.PromptResponses;
+import org.fieldnotes.slack.Mrkdwn;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.SlackMemberReferences;
-import org.fieldnotes.slack.views.Modals;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,6 @@ import org.springframework.stereotype.Component;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.model.view.View;
 
 /**
  * The buttons of a prompt: acknowledged at once; the work (open the form, snooze, skip) follows after the ack.
@@ -34,15 +32,15 @@ class PromptActions implements SlackListener {
 	private static final Logger log = LoggerFactory.getLogger(PromptActions.class);
 
 	private final PromptResponses responses;
-	private final Modals modals;
+	private final PromptAnswerForms forms;
+	private final Messenger messenger;
 	private final SlackTexts texts;
-	private final VisibilityDefaults defaults;
 
-	PromptActions(PromptResponses responses, Modals modals, SlackTexts texts, VisibilityDefaults defaults) {
+	PromptActions(PromptResponses responses, PromptAnswerForms forms, Messenger messenger, SlackTexts texts) {
 		this.responses = responses;
-		this.modals = modals;
+		this.forms = forms;
+		this.messenger = messenger;
 		this.texts = texts;
-		this.defaults = defaults;
 	}
 
 	@Override
@@ -66,7 +64,7 @@ class PromptActions implements SlackListener {
 				work.run(payload, ctx);
 			}
 			catch (NotYourPrompt e) {
-				ephemeral(ctx, payload, "prompt.notYours");
+				ephemeral(ctx, payload, texts.t("prompt.notYours", texts.localeOf(member(payload, ctx))));
 			}
 			catch (RuntimeException e) {
 				log.error("A prompt button failed", e);
@@ -76,41 +74,31 @@ class PromptActions implements SlackListener {
 	}
 
 	private void openForm(BlockActionPayload payload, ActionContext ctx, Operation operation) {
-		Optional<PromptResponses.Form> form = responses.form(value(payload), member(payload, ctx), operation);
-		if (form.isEmpty()) {
-			ephemeral(ctx, payload, "prompt.closed");
+		FormOpening opening = forms.open(value(payload), member(payload, ctx), operation);
+		if (!opening.opens()) {
+			ephemeral(ctx, payload, opening.instead().summary());
 			return;
 		}
-		Visibility initial = defaults.of(member(payload, ctx)).visibility();
-		open(ctx, payload.getTriggerId(), form.get().statusCheck()
-				? modals.status(form.get().locale(), form.get().occurrenceId(), initial)
-				: modals.answer(form.get(), initial));
-	}
-
-	static void open(com.slack.api.bolt.context.Context ctx, String triggerId, View view) {
 		try {
-			var response = ctx.client().viewsOpen(r -> r.triggerId(triggerId).view(view));
-			if (!response.isOk()) {
-				log.warn("Could not open a modal: {}", response.getError());
-			}
+			messenger.openForm(member(payload, ctx), payload.getTriggerId(), opening.form());
 		}
-		catch (Exception e) {
-			log.warn("Could not open a modal: {}", e.getClass().getSimpleName());
+		catch (DeliveryFailed e) {
+			log.warn("Could not open a modal: {}", e.reason());
 		}
 	}
 
 	private void closedUnless(PromptResponses.Outcome outcome, BlockActionPayload payload, ActionContext ctx) {
 		if (outcome == PromptResponses.Outcome.CLOSED) {
-			ephemeral(ctx, payload, "prompt.closed");
+			ephemeral(ctx, payload, texts.t("prompt.closed", texts.localeOf(member(payload, ctx))));
 		}
 	}
 
-	private void ephemeral(ActionContext ctx, BlockActionPayload payload, String key) {
-		Locale locale = texts.localeOf(member(payload, ctx));
+	/** Answers the presser only, in plain words. */
+	private void ephemeral(ActionContext ctx, BlockActionPayload payload, String text) {
 		String channel = payload.getContainer() != null && payload.getContainer().getChannelId() != null
 				? payload.getContainer().getChannelId() : payload.getChannel() == null ? null : payload.getChannel().getId();
 		try {
-			ctx.client().chatPostEphemeral(r -> r.channel(channel).user(user(payload)).text(texts.t(key, locale)));
+			ctx.client().chatPostEphemeral(r -> r.channel(channel).user(user(payload)).text(Mrkdwn.escape(text)));
 		}
 		catch (Exception e) {
 			log.warn("Could not answer a button ephemerally: {}", e.getClass().getSimpleName());

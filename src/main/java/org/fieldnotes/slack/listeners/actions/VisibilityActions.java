@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.home.HomeScreens;
 import org.fieldnotes.logbook.VisibilityChoice;
 import org.fieldnotes.logbook.VisibilityControls;
 import org.fieldnotes.slack.BlockKitRenderer;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.SlackMemberReferences;
-import org.fieldnotes.slack.views.HomeView;
 import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +36,10 @@ class VisibilityActions implements SlackListener {
 
 	private final VisibilityControls visibility;
 	private final SlackTexts texts;
-	private final HomeView home;
+	private final HomeScreens home;
 	private final BlockKitRenderer renderer = new BlockKitRenderer();
 
-	VisibilityActions(VisibilityControls visibility, SlackTexts texts, HomeView home) {
+	VisibilityActions(VisibilityControls visibility, SlackTexts texts, HomeScreens home) {
 		this.visibility = visibility;
 		this.texts = texts;
 		this.home = home;
@@ -71,7 +71,7 @@ class VisibilityActions implements SlackListener {
 		}
 		boolean ephemeral = payload.getContainer() == null || payload.getContainer().isEphemeral();
 		respond(ctx, visibility.changed(choice.get(), locale), true, ephemeral);
-		home.publish(ctx.client(), member);
+		home.show(member);
 	}
 
 	/** Replaces the message the button was on (kept ephemeral if it was), or answers only the presser. */

@@ -1,11 +1,13 @@
 package org.fieldnotes.slack.listeners.commands;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.DeliveryFailed;
+import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.commands.CommandForms;
 import org.fieldnotes.commands.Commands;
 import org.fieldnotes.slack.BlockKitRenderer;
 import org.fieldnotes.slack.Mrkdwn;
@@ -21,9 +23,9 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 
 /**
- * {@code /fieldnotes …}: answered ephemerally, in the ack itself, so only the person who typed it sees it. A
- * {@link SlashCommandForm} that recognises the text (e.g. {@code enroll} alone) opens its modal instead, before the
- * ack (its {@code trigger_id} is good for 3 seconds). A subcommand that calls Slack itself ({@code send-now}) is
+ * {@code /fieldnotes …}: answered ephemerally, in the ack itself, so only the person who typed it sees it. A command
+ * that asks for a form ({@link CommandForms}: e.g. {@code enroll} alone) opens it as a modal instead, before the ack
+ * (its {@code trigger_id} is good for 3 seconds); when the modal cannot open, the ack says why. A subcommand that calls Slack itself ({@code send-now}) is
  * acknowledged first and answered through the command's {@code response_url}, still only to its author.
  */
 @Component
@@ -38,12 +40,14 @@ class FieldnotesCommand implements SlackListener {
 	private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(\\|[^>]*)?>");
 
 	private final Commands commands;
-	private final List<SlashCommandForm> forms;
+	private final CommandForms forms;
+	private final Messenger messenger;
 	private final SlackTexts texts;
 
-	FieldnotesCommand(Commands commands, List<SlashCommandForm> forms, SlackTexts texts) {
+	FieldnotesCommand(Commands commands, CommandForms forms, Messenger messenger, SlackTexts texts) {
 		this.commands = commands;
 		this.forms = forms;
+		this.messenger = messenger;
 		this.texts = texts;
 	}
 
@@ -58,6 +62,21 @@ class FieldnotesCommand implements SlackListener {
 		}
 		catch (Exception e) {
 			log.warn("Could not answer a command after its ack: {}", e.getClass().getSimpleName());
+		}
+	}
+
+	/** Opens the form; what to answer instead when there is none or it could not open. */
+	private Optional<ChatMessage> open(CommandForms.CommandForm form, ChatAccount member, String triggerId) {
+		if (!form.opening().opens()) {
+			return Optional.of(form.opening().instead());
+		}
+		try {
+			messenger.openForm(member, triggerId, form.opening().form());
+			return Optional.empty();
+		}
+		catch (DeliveryFailed e) {
+			log.warn("Could not open the form {}: {}", form.opening().form().id(), e.reason());
+			return Optional.of(form.openFailed().apply(e.reason()));
 		}
 	}
 
@@ -76,16 +95,15 @@ class FieldnotesCommand implements SlackListener {
 			ChatAccount member = SlackMemberReferences.member(ctx, userId);
 			BlockKitRenderer renderer = new BlockKitRenderer(
 					() -> texts.t("slack.continued", texts.localeOf(member)));
-			for (SlashCommandForm form : forms) {
-				if (form.opens(member, text)) {
-					Optional<ChatMessage> problem = form.open(request.getPayload().getTriggerId(), member);
-					if (problem.isEmpty()) {
-						return ctx.ack();
-					}
-					return ctx.ack(r -> r.responseType("ephemeral")
-						.text(renderer.fallback(problem.get()))
-						.blocks(renderer.renderOne(problem.get())));
+			Optional<CommandForms.CommandForm> form = forms.forText(member, text);
+			if (form.isPresent()) {
+				Optional<ChatMessage> problem = open(form.get(), member, request.getPayload().getTriggerId());
+				if (problem.isEmpty()) {
+					return ctx.ack();
 				}
+				return ctx.ack(r -> r.responseType("ephemeral")
+					.text(renderer.fallback(problem.get()))
+					.blocks(renderer.renderOne(problem.get())));
 			}
 			if (commands.answersAfterAck(member, text)) {
 				// it calls Slack (e.g. send-now sends a prompt): acknowledge now, answer through the response_url

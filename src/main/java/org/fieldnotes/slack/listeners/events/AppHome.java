@@ -1,9 +1,9 @@
 package org.fieldnotes.slack.listeners.events;
 
 import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.home.HomeScreens;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.SlackMemberReferences;
-import org.fieldnotes.slack.views.HomeView;
 import org.springframework.stereotype.Component;
 
 import com.slack.api.bolt.App;
@@ -13,9 +13,9 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 @Component
 class AppHome implements SlackListener {
 
-	private final HomeView home;
+	private final HomeScreens home;
 
-	AppHome(HomeView home) {
+	AppHome(HomeScreens home) {
 		this.home = home;
 	}
 
@@ -27,7 +27,7 @@ class AppHome implements SlackListener {
 				return ctx.ack();
 			}
 			ChatAccount member = SlackMemberReferences.member(ctx, event.getUser());
-			app.executorService().execute(() -> home.publish(ctx.client(), member));
+			app.executorService().execute(() -> home.show(member));
 			return ctx.ack();
 		});
 	}

@@ -136,7 +136,7 @@ class DigestSettingsCommandTests extends IntegrationTest {
 		assertThat(opened).hasSize(1);
 		assertThat(opened.get(0).get("trigger_id")).isEqualTo("1.2.3");
 		JsonNode view = json(opened.get(0).get("view"));
-		assertThat(view.get("callback_id").asString()).isEqualTo(DigestSettingsForm.CALLBACK_ID);
+		assertThat(view.get("callback_id").asString()).isEqualTo("fieldnotes_digest_settings");
 		assertThat(view.get("title").get("text").asString()).isEqualTo("Veckosammanfattning");
 		assertThat(view.toString()).contains("\"block_id\":\"day\"")
 			.contains("\"initial_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"Torsdag\",\"emoji\":true},\"value\":\"THURSDAY\"}")
@@ -228,15 +228,15 @@ class DigestSettingsCommandTests extends IntegrationTest {
 
 	private HttpResponse<String> submit(String userId, String day, String time, String channel, String address) {
 		Map<String, Map<String, JsonNode>> values = new java.util.LinkedHashMap<>();
-		values.put(DigestSettingsForm.DAY, Map.of("value", SlackInteractions.selected("static_select", day)));
+		values.put("day", Map.of("value", SlackInteractions.selected("static_select", day)));
 		ObjectNode picked = JSON.createObjectNode().put("type", "timepicker").put("selected_time", time);
-		values.put(DigestSettingsForm.TIME, Map.of("value", picked));
-		values.put(DigestSettingsForm.CHANNEL, Map.of("value", SlackInteractions.selected("radio_buttons", channel)));
+		values.put("time", Map.of("value", picked));
+		values.put("channel", Map.of("value", SlackInteractions.selected("radio_buttons", channel)));
 		if (address != null) {
-			values.put(DigestSettingsForm.ADDRESS,
+			values.put("address",
 					Map.of("value", JSON.createObjectNode().put("type", "email_text_input").put("value", address)));
 		}
-		return slackEvent(SlackInteractions.viewSubmission(userId, "VDIGEST", DigestSettingsForm.CALLBACK_ID, "", values),
+		return slackEvent(SlackInteractions.viewSubmission(userId, "VDIGEST", "fieldnotes_digest_settings", "", values),
 				SlackInteractions.FORM);
 	}
 }

@@ -185,7 +185,7 @@ class FieldnotesCommandTests extends IntegrationTest {
 
 		String me = answerTexts(command("UMAJA", "me"));
 
-		assertThat(me).contains("You follow 1 placement(s):")
+		assertThat(me).contains("You follow 1 placement:")
 			.contains("Ada Lindqvist")
 			.contains("Scania · KTP 2026 · 2 Nov 2026 – 30 Apr 2027");
 	}

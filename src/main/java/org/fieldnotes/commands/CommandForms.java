@@ -1,0 +1,63 @@
+package org.fieldnotes.commands;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.FormOpening;
+import org.fieldnotes.logbook.StatusForms;
+import org.fieldnotes.placement.Languages;
+import org.springframework.stereotype.Service;
+
+/**
+ * The {@code /fieldnotes} commands that open a form instead of answering in text: {@code status} (the status-update
+ * form), {@code digest settings} alone (the digest settings) and {@code enroll} alone (the enrolment form, for those
+ * who may enrol). Asked before the command goes to {@link Commands}: on a chat platform only the command itself can
+ * open a form (on Slack its {@code trigger_id} is good for 3 seconds).
+ */
+@Service
+public class CommandForms {
+
+	private final StatusForms statusForms;
+	private final DigestSettingsForm digestSettings;
+	private final EnrolmentForms enrolment;
+	private final Replies replies;
+	private final Languages languages;
+
+	CommandForms(StatusForms statusForms, DigestSettingsForm digestSettings, EnrolmentForms enrolment, Replies replies,
+			Languages languages) {
+		this.statusForms = statusForms;
+		this.digestSettings = digestSettings;
+		this.enrolment = enrolment;
+		this.replies = replies;
+		this.languages = languages;
+	}
+
+	/**
+	 * A form to open (or why there is none), and what to answer if the platform cannot open it.
+	 * @param openFailed the answer when the platform could not open the form, from its short error code
+	 */
+	public record CommandForm(FormOpening opening, Function<String, ChatMessage> openFailed) {
+	}
+
+	/**
+	 * The form that {@code /fieldnotes <text>} asks for; empty when the text is a command answered in text.
+	 * @param text what the person typed after {@code /fieldnotes}
+	 */
+	public Optional<CommandForm> forText(ChatAccount member, String text) {
+		if (text.strip().equalsIgnoreCase("status")) {
+			return Optional.of(new CommandForm(statusForms.open(member), reason -> replies
+				.text("status.openFailed", languages.of(member))));
+		}
+		if (DigestSettingsForm.asked(text)) {
+			return Optional.of(new CommandForm(digestSettings.open(member),
+					reason -> digestSettings.openFailed(member, reason)));
+		}
+		if (enrolment.asked(member, text)) {
+			return Optional.of(new CommandForm(FormOpening.of(enrolment.form(member)),
+					reason -> enrolment.openFailed(member, reason)));
+		}
+		return Optional.empty();
+	}
+}
