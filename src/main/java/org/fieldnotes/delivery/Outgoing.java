@@ -13,7 +13,7 @@ import org.fieldnotes.people.Person;
  * A message to send to one person.
  *
  * @param key what it is, unique for ever: e.g. {@code prompt:<occurrence id>}, {@code digest:<record id>}; the same
- * key is delivered at most once (within the bound stated in the README)
+ * key is delivered at most once (within the bound stated in docs/reliability.md)
  * @param kind what sort of message it is
  * @param ref the id of the thing it is about, handed back in {@link MessageDelivered} / {@link MessageUndeliverable}
  * @param recipient who it is for: a person id, or {@code email:<address>} for an e-mail

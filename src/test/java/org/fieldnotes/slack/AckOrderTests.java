@@ -14,7 +14,7 @@ import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which Web API calls come before the ack, as README → Architecture → "Write before ack" lists them. {@code send-now}
+ * Which Web API calls come before the ack, as docs/architecture.md → "Write before ack" lists them. {@code send-now}
  * sends a prompt, so it is acknowledged first and answered through the command's {@code response_url}: with Slack
  * taking 5 seconds to take the prompt, the ack still comes back at once. A form opened by a slash command is opened
  * before the ack (its {@code trigger_id} lasts 3 seconds): {@code views.open} has been called when the ack arrives.

@@ -114,7 +114,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 		Optional<Operation.Match> match = Operation.match(request.getMethod(), path);
 		if (match.isEmpty()) {
 			problem(response, HttpServletResponse.SC_NOT_FOUND, "Not found",
-					"There is no " + request.getMethod() + " " + path + " in the admin API (see README → Admin API).",
+					"There is no " + request.getMethod() + " " + path + " in the admin API (see docs/admins.md → Admin API).",
 					null);
 			return;
 		}

@@ -172,7 +172,7 @@ class ImportController {
 			throw new ImportRefused(HttpStatus.BAD_REQUEST, "The header row is not right"
 					+ (missing.isEmpty() ? "" : "; missing columns: " + String.join(", ", missing))
 					+ (unknown.isEmpty() ? "" : "; unknown columns: " + String.join(", ", unknown))
-					+ ". The first row must name the columns (see README → Cohort import).");
+					+ ". The first row must name the columns (see docs/admins.md → Cohort import).");
 		}
 	}
 

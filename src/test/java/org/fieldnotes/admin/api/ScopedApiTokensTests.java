@@ -146,7 +146,7 @@ class ScopedApiTokensTests extends IntegrationTest {
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
 		assertThat(json(unknown.body()).get("detail").asString())
-			.isEqualTo("There is no GET /api/v1/nothing-here in the admin API (see README → Admin API).");
+			.isEqualTo("There is no GET /api/v1/nothing-here in the admin API (see docs/admins.md → Admin API).");
 		assertThat(wrongMethod.statusCode()).isEqualTo(404);
 		assertThat(json(wrongMethod.body()).get("detail").asString()).startsWith("There is no PATCH /api/v1/placements");
 		assertThat(trailingSlash.statusCode()).isEqualTo(404);
