@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's part of export and erasure: the mark on a demo placement names its people (accounts and ids). Erasing
- * a person takes them off their mark and deletes the mark with its last person; it goes with the placements, so
- * that until then the mark still leads a removal to the people not yet erased.
+ * a person takes them off their mark and deletes the mark with its last person, so that until then the mark still
+ * leads a removal to the people not yet erased. It goes just before the placements (it leads to nothing an erasure
+ * looks for).
  */
 @Component
 class DemoPersonalData implements PersonalData {
@@ -32,7 +33,7 @@ class DemoPersonalData implements PersonalData {
 
 	@Override
 	public int order() {
-		return PLACEMENTS;
+		return ADDRESSES;
 	}
 
 	@Override
