@@ -193,7 +193,13 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 		table.add(new AdminSurface("admin add", Operation.COMMAND_ADMIN, () -> command("admin add <@UEVE>"),
 				List.of("is now an admin")));
 		table.add(new AdminSurface("end @UBRUNO", Operation.COMMAND_END, () -> command("end <@UBRUNO>"), List.of("Ended")));
+		table.add(new AdminSurface("GET demo", Operation.API_SHOW_DEMO, () -> api("GET", "/api/v1/demo", null),
+				List.of("\"placements\"")));
 		// the erasures, whose answers are counts
+		table.add(new AdminSurface("demo remove", Operation.COMMAND_DEMO,
+				() -> answerAfterAck("UADMIN1", "demo remove"), List.of("demo data")));
+		table.add(new AdminSurface("DELETE demo", Operation.API_REMOVE_DEMO, () -> api("DELETE", "/api/v1/demo", null),
+				List.of("\"removed\"")));
 		table.add(new AdminSurface("erase @UBEATA (confirmed)", Operation.ERASE_CONFIRM_BUTTON,
 				() -> press(EraseCommand.CONFIRM, "UBEATA"), List.of("Erased")));
 		table.add(new AdminSurface("DELETE person", Operation.API_ERASE_PERSON,

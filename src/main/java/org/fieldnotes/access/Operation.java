@@ -43,6 +43,8 @@ public enum Operation {
 	COMMAND_ADMIN(Surface.SUBCOMMAND, "admin", On.NOTHING),
 	COMMAND_AUDIT(Surface.SUBCOMMAND, "audit", On.NOTHING),
 	COMMAND_ERASE(Surface.SUBCOMMAND, "erase", On.NOTHING),
+	/** {@code demo remove}: removes every demo placement and demo person. */
+	COMMAND_DEMO(Surface.SUBCOMMAND, "demo", On.NOTHING),
 
 	// ------------------------------------------------------------------ buttons and menus (Bolt action ids)
 	PROMPT_WRITE_BUTTON(Surface.ACTION, "prompt_write", On.PLACEMENT),
@@ -114,6 +116,10 @@ public enum Operation {
 	API_EXPORT_PERSON(Surface.HTTP, "GET /api/v1/people/{id}/export", On.INSTALLATION),
 	API_ERASE_PERSON(Surface.HTTP, "DELETE /api/v1/people/{id}", On.INSTALLATION),
 	API_LIST_DELIVERIES(Surface.HTTP, "GET /api/v1/deliveries", On.INSTALLATION),
+	/** How many demo placements and people there are. */
+	API_SHOW_DEMO(Surface.HTTP, "GET /api/v1/demo", On.INSTALLATION),
+	/** Removes every demo placement and person (erased, as a person is). */
+	API_REMOVE_DEMO(Surface.HTTP, "DELETE /api/v1/demo", On.INSTALLATION),
 
 	// ------------------------------------------------------------------ the e-mail digest's signed response page
 	/** The token names the recipient (the actor) and the entry (the target). */

@@ -84,6 +84,21 @@ public class DigestService {
 		return sent;
 	}
 
+	/**
+	 * Sends this week's digest now to every manager and coach of one placement, as {@link #sendAll()} would (each
+	 * claims their week first, so someone who already had this week's digest gets nothing more); for the demo's
+	 * "send the digests now". Each recipient's digest holds every placement they follow, as always.
+	 */
+	public List<DigestRecord> sendFor(String placementId) {
+		List<DigestRecord> sent = new ArrayList<>();
+		for (Recipient recipient : recipients.all()) {
+			if (recipient.placements().stream().anyMatch(f -> f.placement().getId().equals(placementId))) {
+				send(recipient).ifPresent(sent::add);
+			}
+		}
+		return sent;
+	}
+
 	/** What became of the recipient's digest of this week; empty when it was never claimed. */
 	Optional<DigestStatus> thisWeek(Recipient recipient) {
 		return records.find(recipient.key(), weekOf(recipient, clock.instant())).map(DigestRecord::status);

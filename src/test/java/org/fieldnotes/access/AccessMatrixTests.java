@@ -117,6 +117,9 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_EXPORT_PERSON, ADMIN),
 			Map.entry(Operation.API_ERASE_PERSON, ADMIN),
 			Map.entry(Operation.API_LIST_DELIVERIES, ADMIN),
+			Map.entry(Operation.COMMAND_DEMO, ADMIN),
+			Map.entry(Operation.API_SHOW_DEMO, ADMIN),
+			Map.entry(Operation.API_REMOVE_DEMO, ADMIN),
 			Map.entry(Operation.RESPONSE_PAGE_SHOW, COACHES),
 			Map.entry(Operation.RESPONSE_PAGE_RESPOND, COACHES),
 			Map.entry(Operation.EMAIL_CONFIRM_SHOW, ALL),
@@ -164,6 +167,8 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_EXPORT_PERSON,            "Y Y . ."),
 			Map.entry(Operation.API_ERASE_PERSON,             "Y . . ."),
 			Map.entry(Operation.API_LIST_DELIVERIES,          "Y Y . ."),
+			Map.entry(Operation.API_SHOW_DEMO,                "Y Y . ."),
+			Map.entry(Operation.API_REMOVE_DEMO,              "Y . . ."),
 			Map.entry(Operation.READ_ITEM,                    "Y Y Y .")));
 
 	private static final Placement OTHER = PlacementFixtures.inProgram("OTHER", "Other");

@@ -198,6 +198,11 @@ class DeniedActorTests extends MailTest {
 		}));
 		cases.put(Operation.COMMAND_ERASE, () -> adminCommand(Operation.COMMAND_ERASE, "erase <@UADA|ada>",
 				() -> assertThat(adasPlacement()).isNotNull()));
+		cases.put(Operation.COMMAND_DEMO, () -> adminCommand(Operation.COMMAND_DEMO, "demo remove", () -> {
+			assertThat(adasPlacement()).isNotNull();
+			assertThat(mongo.getCollection("demo_placements").countDocuments()).isEqualTo(1);
+			assertThat(SlackStub.commandResponses()).as("refused in the ack, nothing after it").isEmpty();
+		}));
 		cases.put(Operation.ERASE_CONFIRM_BUTTON, () -> {
 			ada();
 			press("UBEATA", "privacy_erase_confirm", ADA);
@@ -404,6 +409,13 @@ class DeniedActorTests extends MailTest {
 			installationWide(Operation.API_ERASE_PERSON, "DELETE", "/api/v1/people/UADA", null, true);
 			assertThat(adasPlacement()).isNotNull();
 		});
+		cases.put(Operation.API_SHOW_DEMO, () -> installationWide(Operation.API_SHOW_DEMO, "GET", "/api/v1/demo", null,
+				false));
+		cases.put(Operation.API_REMOVE_DEMO, () -> {
+			ada();
+			installationWide(Operation.API_REMOVE_DEMO, "DELETE", "/api/v1/demo", null, true);
+			assertThat(mongo.getCollection("demo_placements").countDocuments()).isEqualTo(1);
+		});
 		cases.put(Operation.API_LIST_DELIVERIES, () -> installationWide(Operation.API_LIST_DELIVERIES, "GET",
 				"/api/v1/deliveries", null, false));
 		return cases;
@@ -482,6 +494,9 @@ class DeniedActorTests extends MailTest {
 			return;
 		}
 		adas = enrol(ADA, "2026-11-02", "2027-04-30");
+		// a demo mark (as the demo writes it before enrolling), which a refused removal must leave
+		mongo.getCollection("demo_placements").insertOne(new Document("_id", "demo-1")
+			.append("accountKeys", List.of("web:w-0123456789abcdef0123456789abcdef")).append("personIds", List.of()));
 		assertThat(postJson("/api/v1/placements", placementJson(BRUNO, "2026-11-02", "2027-04-30")
 			.replace("KTP 2026", "Thesis").replace("UANDERS", "UCARL").replace("UBEATA", "UCECILIA")
 			.replace("UMAJA", "UMIKA")).statusCode()).isEqualTo(201);

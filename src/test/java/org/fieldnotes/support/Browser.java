@@ -1,0 +1,156 @@
+package org.fieldnotes.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium for browser tests: Debian's {@code chromium} driven by Debian's {@code chromium-driver}, both
+ * named explicitly (so Selenium Manager never downloads a browser or a driver). One per test class (start it in
+ * {@code @BeforeAll}, close it in {@code @AfterAll}): starting Chromium takes a second or two, a page a few
+ * milliseconds. Waits are explicit ({@link WebDriverWait}), never sleeps. Screenshots go to
+ * {@code target/screenshots/<name>.png}.
+ */
+public final class Browser implements AutoCloseable {
+
+	public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+	/** A laptop's window. */
+	public static final Dimension DESKTOP = new Dimension(1280, 900);
+	/** A phone held upright (an iPhone 12 to 15's CSS pixels). */
+	public static final Dimension PHONE = new Dimension(390, 844);
+	private static final Duration WAIT = Duration.ofSeconds(10);
+	/** Headless, and what a container needs: no sandbox (root), no GPU, no /dev/shm beyond its default size. */
+	private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+			"--disable-background-networking", "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=en");
+
+	private final ChromeDriver driver;
+
+	private Browser(ChromeDriver driver) {
+		this.driver = driver;
+	}
+
+	/** Starts Chromium with a desktop window; fails saying what to install when Chromium or its driver is missing. */
+	public static Browser start() {
+		for (Path needed : List.of(CHROMIUM, CHROMEDRIVER)) {
+			if (!Files.isExecutable(needed)) {
+				throw new IllegalStateException("Browser tests need " + needed + ": install Debian's chromium and "
+						+ "chromium-driver (apt-get install chromium chromium-driver; .ci/run does)");
+			}
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments(FLAGS);
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+			.usingAnyFreePort()
+			.build();
+		Browser browser = new Browser(new ChromeDriver(service, options));
+		browser.desktop();
+		return browser;
+	}
+
+	public WebDriver driver() {
+		return driver;
+	}
+
+	/** Opens the address and waits until the page has loaded. */
+	public void open(String url) {
+		driver.get(url);
+		waitUntilLoaded();
+	}
+
+	/** A desktop-sized window from now on. */
+	public void desktop() {
+		resize(DESKTOP);
+	}
+
+	/** A phone-sized window from now on. */
+	public void phone() {
+		resize(PHONE);
+	}
+
+	/** The page's layout viewport width in CSS pixels, as the page's own scripts see it. */
+	public long viewportWidth() {
+		return ((Number) script("return document.documentElement.clientWidth")).longValue();
+	}
+
+	/** How wide the page's content is: wider than {@link #viewportWidth()} means it scrolls sideways. */
+	public long contentWidth() {
+		return ((Number) script("return document.documentElement.scrollWidth")).longValue();
+	}
+
+	/** The element, once it is visible. */
+	public WebElement visible(By by) {
+		return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	/** Waits until the element's text contains {@code text}; returns its whole text. */
+	public String awaitText(By by, String text) {
+		new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+		return driver.findElement(by).getText();
+	}
+
+	/** Clicks the element once it can be clicked (for what changes the page in place). */
+	public void click(By by) {
+		new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+	}
+
+	/**
+	 * Clicks what leads to another page (a form's submit button, a link) and waits until that page has replaced this
+	 * one and loaded.
+	 */
+	public void clickThrough(By by) {
+		WebElement element = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+		element.click();
+		new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(element));
+		waitUntilLoaded();
+	}
+
+	/** Saves what the window shows as {@code target/screenshots/<name>.png}; returns the file. */
+	public Path screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path file = SCREENSHOTS.resolve(name + ".png");
+			Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+			return file;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public Object script(String javascript, Object... args) {
+		return ((JavascriptExecutor) driver).executeScript(javascript, args);
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+
+	private void resize(Dimension size) {
+		driver.manage().window().setSize(size);
+	}
+
+	private void waitUntilLoaded() {
+		new WebDriverWait(driver, WAIT).until(d -> "complete".equals(script("return document.readyState")));
+	}
+}
