@@ -1,7 +1,16 @@
 // The web chat's only script (the Content-Security-Policy allows no inline script): htmx sends the CSRF token as a
-// header on its own requests (forms carry it as a field too), a Home menu acts when chosen, and the text box sends
-// on Enter (Shift+Enter for a new line).
+// header on its own requests (forms carry it as a field too), the conversation shows its latest message, a Home menu
+// acts when chosen, and the text box sends on Enter (Shift+Enter for a new line).
+function showLatest() {
+  var conversation = document.getElementById('conversation');
+  if (conversation) {
+    conversation.scrollTop = conversation.scrollHeight;
+  }
+}
+
 document.addEventListener('DOMContentLoaded', function () {
+  showLatest();
+  document.body.addEventListener('htmx:afterSettle', showLatest);
   var token = document.querySelector('meta[name="_csrf"]');
   var header = document.querySelector('meta[name="_csrf_header"]');
   document.body.addEventListener('htmx:configRequest', function (event) {

@@ -434,4 +434,22 @@ class WebChatTests extends IntegrationTest {
 		assertThat(tried.statusCode()).isEqualTo(302);
 		assertThat(browser.page("/chat")).contains("Du är:").contains("Deltagare");
 	}
+
+	@Test
+	void thePagesScriptsAndStylesComeFromTheJarUnderTheContentSecurityPolicy() {
+		String chat = tryIt(browser);
+		Matcher scripts = Pattern.compile("<script src=\"([^\"]+)\"").matcher(chat);
+		List<String> sources = new ArrayList<>();
+		while (scripts.find()) {
+			sources.add(scripts.group(1));
+		}
+		assertThat(sources).hasSize(3).allMatch(src -> src.startsWith("/"));
+		for (String path : List.of(sources.get(0), sources.get(1), sources.get(2), "/css/fieldnotes.css", "/js/landing.js")) {
+			HttpResponse<String> asset = browser.get(path);
+			assertThat(asset.statusCode()).as(path).isEqualTo(200);
+			assertThat(asset.body()).as(path).isNotBlank();
+		}
+		assertThat(browser.get(sources.get(0)).body()).contains("htmx");
+		assertThat(chat).doesNotContain("<script>").doesNotContain(" style=\"").doesNotContain("onclick");
+	}
 }
