@@ -25,6 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 class WebPersonalData implements PersonalData {
 
+	/** Why an admin's export leaves the web chat out: it is the person's own conversation. */
+	static final String WITHHELD = "conversation";
+
 	private final MongoTemplate mongo;
 	private final Placements placements;
 	private final WebConversations conversations;
@@ -45,12 +48,24 @@ class WebPersonalData implements PersonalData {
 		return List.of(WebMessage.class, WebFile.class);
 	}
 
+	/**
+	 * Everything to the person themself (a file's bytes left out); nothing but counts to an admin: the conversation
+	 * holds what the person typed, private entries included, and what Fieldnotes quoted to them.
+	 */
 	@Override
 	public List<Section> export(DataSubject subject, Reader reader) {
+		if (reader == Reader.ADMIN) {
+			return List.of(withheld(WebMessage.COLLECTION, mongo.count(theirs(subject), WebMessage.class)),
+					withheld(WebFile.COLLECTION, mongo.count(theirs(subject), WebFile.class)));
+		}
 		Query files = theirs(subject);
 		files.fields().exclude("content");
 		return List.of(Section.of(WebMessage.COLLECTION, mongo.find(theirs(subject), Document.class, WebMessage.COLLECTION)),
 				Section.of(WebFile.COLLECTION, mongo.find(files, Document.class, WebFile.COLLECTION)));
+	}
+
+	private static Section withheld(String name, long count) {
+		return new Section(name, List.of(), count == 0 ? Map.of() : Map.of(WITHHELD, count));
 	}
 
 	@Override

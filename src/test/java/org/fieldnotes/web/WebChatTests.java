@@ -44,6 +44,9 @@ class WebChatTests extends IntegrationTest {
 	@Autowired
 	PlacementManagement placementManagement;
 
+	@Autowired
+	WebPersonalData webPersonalData;
+
 	WebBrowser browser;
 
 	@BeforeEach
@@ -451,5 +454,35 @@ class WebChatTests extends IntegrationTest {
 		}
 		assertThat(browser.get(sources.get(0)).body()).contains("htmx");
 		assertThat(chat).doesNotContain("<script>").doesNotContain(" style=\"").doesNotContain("onclick");
+	}
+
+	@Test
+	void theConversationIsTheParticipantsInTheirExportWithheldFromAnAdminsAndGoneWhenTheyAreErasedOrSwept() {
+		tryIt(browser);
+		String placementId = placementOf(browser);
+		ChatAccount ada = account(placementId, "PARTICIPANT");
+		ChatAccount anders = account(placementId, "ACADEMIC_COACH");
+		press(browser, "home_visibility_default", "private", null);
+		browser.post("/chat/messages", "text", "Private: thinking of quitting.");
+		sent().sendDirect(anders, org.fieldnotes.chat.ChatMessage.text("For Anders"));
+		String adaId = people.find(ada).orElseThrow().id().value();
+
+		HttpResponse<String> export = get("/api/v1/people/" + adaId + "/export");
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(export.body()).doesNotContain("thinking of quitting").contains("\"web_messages\"");
+		assertThat(json(export.body()).get("withheld").get("web_messages").get("conversation").asLong()).isPositive();
+
+		webPersonalData.purge(placementId);
+		assertThat(mongo.getCollection("web_messages").countDocuments(new org.bson.Document("memberId", ada.memberId())))
+			.isZero();
+		assertThat(mongo.getCollection("web_messages").countDocuments(new org.bson.Document("memberId", anders.memberId())))
+			.isEqualTo(1);
+
+		browser.post("/chat/messages", "text", "Written again.");
+		HttpRequest erase = HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/people/" + adaId))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN).DELETE().build();
+		assertThat(browser.send(erase).statusCode()).isEqualTo(200);
+		assertThat(mongo.getCollection("web_messages").countDocuments(new org.bson.Document("memberId", ada.memberId())))
+			.isZero();
 	}
 }
