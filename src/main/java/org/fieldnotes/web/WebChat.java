@@ -242,7 +242,7 @@ class WebChat {
 			case STORED, ALREADY_DONE -> {
 				markAcknowledged(member, pressed, locale);
 				note(member, ChatMessage.text(t(outcome.status() == Responses.Status.STORED ? "replies.acknowledged"
-						: "replies.already", locale, firstName(outcome))));
+						: "replies.already", locale, outcome.participantFirstName())));
 			}
 			default -> note(member, ChatMessage.text(t(outcome.status() == Responses.Status.GONE ? "replies.gone"
 					: "replies.refused", locale)));
@@ -382,12 +382,6 @@ class WebChat {
 
 	private void note(ChatAccount member, ChatMessage message) {
 		messenger.sendEphemeral(member.memberId(), member, message);
-	}
-
-	private static String firstName(Responses.Outcome outcome) {
-		String name = outcome.responder().placement().getParticipant().name().strip();
-		int space = name.indexOf(' ');
-		return space < 0 ? name : name.substring(0, space);
 	}
 
 	/** A button the web chat does not know. */
