@@ -180,7 +180,7 @@ class WebChat {
 				}
 			}
 			else if (ResponseButtons.ACKNOWLEDGE.equals(action)) {
-				acknowledge(member, pressed, locale);
+				acknowledge(member, new Pressed(action, value, pressed.messageId(), pressed.noteId()), locale);
 			}
 			else if (ResponseButtons.REPLY.equals(action)) {
 				open(member, replyForms.open(value, member));

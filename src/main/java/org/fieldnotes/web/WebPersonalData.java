@@ -38,9 +38,13 @@ class WebPersonalData implements PersonalData {
 		this.conversations = conversations;
 	}
 
+	/**
+	 * After the logbook and prompting (the conversation holds copies of what they hold) and long before the people
+	 * records, through whose accounts it is found.
+	 */
 	@Override
 	public int order() {
-		return WRITINGS;
+		return SCHEDULES + 50;
 	}
 
 	@Override

@@ -389,7 +389,7 @@ class WebChatTests extends IntegrationTest {
 		assertThat(chat).contains("✓ Acknowledged");
 
 		browser.post("/chat/persona", "role", "PARTICIPANT");
-		assertThat(browser.page("/chat")).contains("worried about my contract").contains("Anders");
+		assertThat(browser.page("/chat")).contains("worried about my contract").contains("Your academic coach read");
 	}
 
 	@Test
