@@ -47,6 +47,9 @@ class WebChatTests extends IntegrationTest {
 	@Autowired
 	WebPersonalData webPersonalData;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	WebBrowser browser;
 
 	@BeforeEach
@@ -411,6 +414,12 @@ class WebChatTests extends IntegrationTest {
 		assertThat(api.statusCode()).isEqualTo(200);
 		assertThat(api.headers().firstValue("Set-Cookie")).isEmpty();
 		assertThat(api.headers().firstValue("X-Frame-Options")).isEmpty();
+		HttpResponse<String> health = browser.get("/actuator/health");
+		assertThat(health.headers().firstValue("Set-Cookie")).isEmpty();
+		assertThat(health.headers().firstValue("Content-Security-Policy")).isEmpty();
+		// nobody signs in: no user store, so no generated password either
+		assertThat(context.getBeanNamesForType(org.springframework.security.core.userdetails.UserDetailsService.class))
+			.isEmpty();
 	}
 
 	@Test
@@ -484,5 +493,16 @@ class WebChatTests extends IntegrationTest {
 		assertThat(browser.send(erase).statusCode()).isEqualTo(200);
 		assertThat(mongo.getCollection("web_messages").countDocuments(new org.bson.Document("memberId", ada.memberId())))
 			.isZero();
+	}
+
+	@Test
+	void theFrontPageSpeaksTheBrowsersLanguageAndTryItDefaultsToIt() {
+		HttpResponse<String> swedish = browser.send(HttpRequest.newBuilder(browser.uri("/"))
+			.header("Accept-Language", "sv-SE,sv;q=0.9,en;q=0.8").GET().build());
+
+		assertThat(swedish.statusCode()).isEqualTo(200);
+		assertThat(swedish.body()).contains("<html lang=\"sv\">").contains("Prova i webbläsaren")
+			.containsPattern("<option value=\"sv\" selected");
+		assertThat(browser.page("/")).contains("<html lang=\"en\">").containsPattern("<option value=\"en\" selected");
 	}
 }
