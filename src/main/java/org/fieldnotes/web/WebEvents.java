@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -17,13 +18,43 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * this instance's memory: with several instances, a page hears about the changes made on its own instance only.
  */
 @Component
-class WebEvents {
+class WebEvents implements SmartLifecycle {
 
 	static final String CHANGED = "changed";
 	/** How long a stream stays open before the browser reconnects (it does so by itself). */
 	static final Duration TIMEOUT = Duration.ofMinutes(10);
 
 	private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+	private volatile boolean running;
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	/**
+	 * Ends every open stream before the web server shuts down gracefully (which waits for open requests: a chat page
+	 * left open would otherwise hold the shutdown up for its whole timeout). The browsers reconnect to whichever
+	 * instance serves them next.
+	 */
+	@Override
+	public void stop() {
+		running = false;
+		streams.values().forEach(theirs -> theirs.forEach(emitter -> {
+			try {
+				emitter.complete();
+			}
+			catch (RuntimeException e) {
+				// already gone
+			}
+		}));
+		streams.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
 
 	SseEmitter open(String memberId) {
 		SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());

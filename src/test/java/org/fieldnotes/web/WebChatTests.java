@@ -50,6 +50,9 @@ class WebChatTests extends IntegrationTest {
 	@Autowired
 	org.springframework.context.ApplicationContext context;
 
+	@Autowired
+	WebEvents events;
+
 	WebBrowser browser;
 
 	@BeforeEach
@@ -504,5 +507,22 @@ class WebChatTests extends IntegrationTest {
 		assertThat(swedish.body()).contains("<html lang=\"sv\">").contains("Prova i webbläsaren")
 			.containsPattern("<option value=\"sv\" selected");
 		assertThat(browser.page("/")).contains("<html lang=\"en\">").containsPattern("<option value=\"en\" selected");
+	}
+
+	@Test
+	void openStreamsEndBeforeTheServerShutsDownSoAnOpenPageDoesNotHoldTheShutdownUp() throws Exception {
+		tryIt(browser);
+		HttpResponse<Stream<String>> stream = browser.client().send(HttpRequest.newBuilder(browser.uri("/chat/stream"))
+			.header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+		java.util.concurrent.CompletableFuture<Long> ended = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> stream.body().count());
+
+		events.stop();
+		try {
+			assertThat(ended.get(10, TimeUnit.SECONDS)).as("lines before the stream ended").isPositive();
+		}
+		finally {
+			events.start();
+		}
 	}
 }
