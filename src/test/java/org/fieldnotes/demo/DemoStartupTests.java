@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.fieldnotes.FieldnotesApplication;
-import org.fieldnotes.support.SecondChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +22,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The demo as a newcomer's {@code ./mvnw spring-boot:run} gets it: the whole application with no chat settings at
- * all (and a web chat adapter, as the real one registers) offers it and can start one; {@code FIELDNOTES_DEMO=false}
+ * all offers it and can start one; {@code FIELDNOTES_DEMO=false}
  * (read as application.yml reads the variable) turns it off. The other combinations are {@link DemoGateTests}'.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -71,7 +70,7 @@ class DemoStartupTests {
 				"--fieldnotes.store.data-dir=" + data, "--spring.quartz.auto-startup=false",
 				"--fieldnotes.slack.bot-token=", "--fieldnotes.slack.app-token=", "--fieldnotes.slack.signing-secret=",
 				"--fieldnotes.admin.token="));
-		return new SpringApplicationBuilder(FieldnotesApplication.class, SecondChannel.class)
+		return new SpringApplicationBuilder(FieldnotesApplication.class)
 			.run(args.toArray(String[]::new));
 	}
 }

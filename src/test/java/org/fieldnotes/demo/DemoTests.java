@@ -30,13 +30,11 @@ import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.PromptButtons;
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.RecordingMessenger;
-import org.fieldnotes.support.SecondChannel;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -45,7 +43,6 @@ import org.springframework.test.context.TestPropertySource;
  * their role may; removed by API or command through the erasure, leaving nothing of a demo person and everything of
  * everyone else. Slack is configured here, so {@code FIELDNOTES_DEMO=true} is what turns the demo on.
  */
-@Import(SecondChannel.class)
 @TestPropertySource(properties = { "fieldnotes.demo.enabled=true", "fieldnotes.demo.max=3",
 		"fieldnotes.demo.ttl=PT24H" })
 class DemoTests extends IntegrationTest {
@@ -205,7 +202,9 @@ class DemoTests extends IntegrationTest {
 		List<ChatMessage> received = sent().messagesTo(participant);
 		assertThat(received).hasSize(1);
 		assertThat(actions(received.get(0))).contains(PromptButtons.SNOOZE, PromptButtons.SKIP);
-		assertThat(SecondChannel.sent()).anySatisfy(s -> assertThat(s.to().memberId()).isEqualTo(participant.memberId()));
+		// and it reached the real web chat: kept in the participant's conversation
+		assertThat(mongo.getCollection("web_messages").countDocuments(
+				new Document("memberId", participant.memberId()).append("from", "fieldnotes"))).isEqualTo(1);
 		// the normal path: claimed as an occurrence and sent through the outbox
 		assertThat(mongo.getCollection("prompt_occurrences").countDocuments(
 				new Document("placementId", demo.placementId()).append("status", "SENT"))).isEqualTo(1);
