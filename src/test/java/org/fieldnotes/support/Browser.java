@@ -49,6 +49,14 @@ public final class Browser implements AutoCloseable {
 
 	/** Starts Chromium with a desktop window; fails saying what to install when Chromium or its driver is missing. */
 	public static Browser start() {
+		return start(null);
+	}
+
+	/**
+	 * Starts Chromium as a visitor in {@code timeZone} would run it (its {@code TZ}), e.g. {@code Europe/Stockholm};
+	 * {@literal null} for the machine's own.
+	 */
+	public static Browser start(String timeZone) {
 		for (Path needed : List.of(CHROMIUM, CHROMEDRIVER)) {
 			if (!Files.isExecutable(needed)) {
 				throw new IllegalStateException("Browser tests need " + needed + ": install Debian's chromium and "
@@ -61,6 +69,7 @@ public final class Browser implements AutoCloseable {
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(CHROMEDRIVER.toString()))
 			.usingAnyFreePort()
+			.withEnvironment(timeZone == null ? java.util.Map.of() : java.util.Map.of("TZ", timeZone))
 			.build();
 		Browser browser = new Browser(new ChromeDriver(service, options));
 		browser.desktop();
