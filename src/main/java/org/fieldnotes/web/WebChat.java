@@ -130,11 +130,19 @@ class WebChat {
 		return messages.getMessage(key, args, locale);
 	}
 
+	/** The longest text the web chat takes in one message: Slack's own limit on a message's text. */
+	static final int MAX_TYPED = 40_000;
+
 	/**
 	 * What the member typed: {@code /fieldnotes …} runs the command (its answer is a note for them, or its form
 	 * opens); anything else is kept in their conversation and received as a direct message, exactly as on Slack.
 	 */
 	void typed(ChatAccount member, String text) {
+		if (text.length() > MAX_TYPED) {
+			// the page's text box stops at this length; a longer post is not from it, and nothing of it is kept
+			note(member, ChatMessage.text(t("web.compose.tooLong", locale(member), MAX_TYPED, text.length())));
+			return;
+		}
 		String stripped = text.strip();
 		if (stripped.equals(COMMAND) || stripped.startsWith(COMMAND + " ")) {
 			command(member, stripped.substring(COMMAND.length()).strip());

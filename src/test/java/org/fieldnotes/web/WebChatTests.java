@@ -232,6 +232,23 @@ class WebChatTests extends IntegrationTest {
 	}
 
 	@Test
+	void aMessageLongerThanTheTextBoxTakesIsRefusedWithWhatToDoAndNothingIsKept() {
+		tryIt(browser);
+		String placementId = placementOf(browser);
+		String tooLong = "x".repeat(WebChat.MAX_TYPED + 1);
+
+		browser.post("/chat/messages", "text", tooLong);
+
+		String chat = browser.page("/chat");
+		assertThat(chat).contains("data-note=").contains("40,001 characters").contains("split it into two messages");
+		assertThat(entries(placementId)).isEmpty();
+		assertThat(mongo.getCollection("web_messages").countDocuments(new org.bson.Document("from", "person"))).isZero();
+		// exactly at the limit it is an entry
+		browser.post("/chat/messages", "text", "y".repeat(WebChat.MAX_TYPED));
+		assertThat(entries(placementId)).singleElement().satisfies(e -> assertThat(e.text()).hasSize(WebChat.MAX_TYPED));
+	}
+
+	@Test
 	void skipClosesThePromptAndASecondPressIsToldItIsClosed() {
 		tryIt(browser);
 		browser.post("/try/prompt");
