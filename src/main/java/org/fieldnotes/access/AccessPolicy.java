@@ -57,7 +57,11 @@ public class AccessPolicy {
 				Operation.DIRECT_MESSAGE_CHANGED, Operation.DIRECT_MESSAGE_DELETED, Operation.BOT_MESSAGE,
 				Operation.APP_HOME_OPENED, Operation.MEMBER_CHANGED,
 				// the signed, single-use link sent to a new digest address confirms the holder's own address
-				Operation.EMAIL_CONFIRM_SHOW, Operation.EMAIL_CONFIRM);
+				Operation.EMAIL_CONFIRM_SHOW, Operation.EMAIL_CONFIRM, Operation.WEB_FRONT_PAGE, Operation.WEB_TRY,
+				Operation.WEB_TRY_PROMPT, Operation.WEB_TRY_DIGEST, Operation.WEB_CHAT_PAGE,
+				Operation.WEB_CHAT_CONVERSATION, Operation.WEB_CHAT_HOME, Operation.WEB_CHAT_DIALOG,
+				Operation.WEB_CHAT_STREAM, Operation.WEB_CHAT_FILE, Operation.WEB_CHAT_MESSAGE, Operation.WEB_CHAT_ACTION,
+				Operation.WEB_CHAT_FORM, Operation.WEB_CHAT_FORM_CANCEL, Operation.WEB_CHAT_PERSONA);
 		// programme coordinators: chat admins and admin API tokens
 		rule(ADMIN, Operation.COMMAND_DIGEST_PREVIEW_OF, Operation.COMMAND_ENROLL, Operation.COMMAND_LIST,
 				Operation.COMMAND_PAUSE, Operation.COMMAND_RESUME, Operation.COMMAND_END, Operation.COMMAND_SEND_NOW,

@@ -131,6 +131,30 @@ public enum Operation {
 	EMAIL_CONFIRM_SHOW(Surface.HTTP, "GET /confirm/{token}", On.NOTHING),
 	EMAIL_CONFIRM(Surface.HTTP, "POST /confirm/{token}", On.NOTHING),
 
+	// ------------------------------------------------------------------ the web chat's pages
+	/** What Fieldnotes is; Try it when the demo is on. */
+	WEB_FRONT_PAGE(Surface.HTTP, "GET /", On.NOTHING),
+	/** Starts a demo of made-up people and gives the browser session its four personas. */
+	WEB_TRY(Surface.HTTP, "POST /try", On.NOTHING),
+	/** The demo controls act on the session's own demo placement only. */
+	WEB_TRY_PROMPT(Surface.HTTP, "POST /try/prompt", On.NOTHING),
+	WEB_TRY_DIGEST(Surface.HTTP, "POST /try/digest", On.NOTHING),
+	/**
+	 * The chat, as the session's current persona, on their own conversation, Home and form; what a button, a typed
+	 * text or a form does is its own operation (e.g. {@link #PROMPT_SKIP_BUTTON}), decided like Slack's.
+	 */
+	WEB_CHAT_PAGE(Surface.HTTP, "GET /chat", On.NOTHING),
+	WEB_CHAT_CONVERSATION(Surface.HTTP, "GET /chat/conversation", On.NOTHING),
+	WEB_CHAT_HOME(Surface.HTTP, "GET /chat/home", On.NOTHING),
+	WEB_CHAT_DIALOG(Surface.HTTP, "GET /chat/dialog", On.NOTHING),
+	WEB_CHAT_STREAM(Surface.HTTP, "GET /chat/stream", On.NOTHING),
+	WEB_CHAT_FILE(Surface.HTTP, "GET /chat/files/{id}", On.NOTHING),
+	WEB_CHAT_MESSAGE(Surface.HTTP, "POST /chat/messages", On.NOTHING),
+	WEB_CHAT_ACTION(Surface.HTTP, "POST /chat/actions", On.NOTHING),
+	WEB_CHAT_FORM(Surface.HTTP, "POST /chat/forms", On.NOTHING),
+	WEB_CHAT_FORM_CANCEL(Surface.HTTP, "POST /chat/forms/cancel", On.NOTHING),
+	WEB_CHAT_PERSONA(Surface.HTTP, "POST /chat/persona", On.NOTHING),
+
 	// ------------------------------------------------------------------ not a request
 	/** Showing an entry or a status update to someone: a digest, a summary, an API answer. */
 	READ_ITEM(Surface.INTERNAL, "read an entry or status update", On.ITEM);

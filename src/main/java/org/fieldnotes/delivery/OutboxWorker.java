@@ -4,8 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Image;
 import org.fieldnotes.chat.Messenger;
+import org.fieldnotes.chat.PlatformMessenger;
 import org.fieldnotes.chat.SentMessage;
 import org.fieldnotes.mail.Mail;
 import org.fieldnotes.mail.MailFailed;
@@ -58,6 +61,8 @@ public class OutboxWorker implements SmartLifecycle {
 	/** How long the record of a sent or given-up message is kept (for admins, digests and idempotency). */
 	static final Duration KEPT = Duration.ofDays(30);
 	private volatile Instant lastPruned = Instant.MIN;
+	/** The platforms whose adapters have no limits to space messages out for (see {@link PlatformMessenger#paced()}). */
+	private volatile Set<String> unpaced = Set.of();
 	/** Set when the application stops: the loops finish what they hold and claim nothing more. */
 	private volatile boolean stopping;
 
@@ -77,6 +82,13 @@ public class OutboxWorker implements SmartLifecycle {
 		this.clock = clock;
 		this.pacer = new Pacer(settings.perChannel(), settings.rate(), ticker);
 		this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** Learns which platforms need no pacing (the adapters say). */
+	@Autowired(required = false)
+	void pacing(List<PlatformMessenger> platforms) {
+		unpaced = platforms.stream().filter(p -> !p.paced()).map(PlatformMessenger::platform)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
 	}
 
 	String owner() {
@@ -139,7 +151,9 @@ public class OutboxWorker implements SmartLifecycle {
 			return takenOver(message);
 		}
 		try {
-			pacer.await(message.scope(), message.account() == null ? message.recipient() : message.account().key());
+			if (message.account() == null || !unpaced.contains(message.account().platform())) {
+				pacer.await(message.scope(), message.account() == null ? message.recipient() : message.account().key());
+			}
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -88,6 +88,13 @@ public class Responses {
 		public boolean accepted() {
 			return status == Status.STORED || status == Status.ALREADY_DONE;
 		}
+
+		/** The participant's first name, for "✓ Acknowledged — Ada has been told" (every chat adapter says it). */
+		public String participantFirstName() {
+			String name = responder.placement().getParticipant().name().strip();
+			int space = name.indexOf(' ');
+			return space < 0 ? name : name.substring(0, space);
+		}
 	}
 
 	/**

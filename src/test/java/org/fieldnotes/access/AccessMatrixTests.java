@@ -124,6 +124,21 @@ class AccessMatrixTests {
 			Map.entry(Operation.RESPONSE_PAGE_RESPOND, COACHES),
 			Map.entry(Operation.EMAIL_CONFIRM_SHOW, ALL),
 			Map.entry(Operation.EMAIL_CONFIRM, ALL),
+			Map.entry(Operation.WEB_FRONT_PAGE, ALL),
+			Map.entry(Operation.WEB_TRY, ALL),
+			Map.entry(Operation.WEB_TRY_PROMPT, ALL),
+			Map.entry(Operation.WEB_TRY_DIGEST, ALL),
+			Map.entry(Operation.WEB_CHAT_PAGE, ALL),
+			Map.entry(Operation.WEB_CHAT_CONVERSATION, ALL),
+			Map.entry(Operation.WEB_CHAT_HOME, ALL),
+			Map.entry(Operation.WEB_CHAT_DIALOG, ALL),
+			Map.entry(Operation.WEB_CHAT_STREAM, ALL),
+			Map.entry(Operation.WEB_CHAT_FILE, ALL),
+			Map.entry(Operation.WEB_CHAT_MESSAGE, ALL),
+			Map.entry(Operation.WEB_CHAT_ACTION, ALL),
+			Map.entry(Operation.WEB_CHAT_FORM, ALL),
+			Map.entry(Operation.WEB_CHAT_FORM_CANCEL, ALL),
+			Map.entry(Operation.WEB_CHAT_PERSONA, ALL),
 			Map.entry(Operation.READ_ITEM, "Y . . Y Y . Y .")));
 
 	/** Reading an entry, by its visibility: private is the author's, confidential reaches only the academic coach. */

@@ -63,6 +63,9 @@ class DeniedActorTests extends MailTest {
 			"You can respond only to entries of placements you follow, and only to those shared with you.";
 	private static final String BUTTON_RESPONSE_URL = "/api/response/T1/1/x";
 
+	private static final String WEB_CHAT = "the session's current persona's own conversation, Home and form; a session "
+			+ "given nobody, a persona not given or someone else's message or file gets 403 (WebChatTests)";
+
 	/** Operations open to anyone, about their own things: nobody can be refused them. Why, for each. */
 	static final Map<Operation, String> NOBODY_DENIED = new EnumMap<>(Map.ofEntries(
 			Map.entry(Operation.SLASH_COMMAND, "anyone in the workspace may type /fieldnotes; each subcommand has its own rule"),
@@ -95,7 +98,22 @@ class DeniedActorTests extends MailTest {
 			Map.entry(Operation.EMAIL_CONFIRM_SHOW, "the signed, single-use link is the permission and names the person; "
 					+ "a forged, used or expired one is refused before anything is shown (AddressConfirmationTests)"),
 			Map.entry(Operation.EMAIL_CONFIRM, "the signed, single-use link is the permission and names the person; "
-					+ "a forged, used or expired one changes nothing (AddressConfirmationTests)")));
+					+ "a forged, used or expired one changes nothing (AddressConfirmationTests)"),
+			Map.entry(Operation.WEB_FRONT_PAGE, "says what Fieldnotes is"),
+			Map.entry(Operation.WEB_TRY, "starts a demo of made-up people for this browser session only"),
+			Map.entry(Operation.WEB_TRY_PROMPT, "the session's own demo placement; a session without one gets 403 (WebChatTests)"),
+			Map.entry(Operation.WEB_TRY_DIGEST, "the session's own demo placement; a session without one gets 403 (WebChatTests)"),
+			Map.entry(Operation.WEB_CHAT_PAGE, WEB_CHAT),
+			Map.entry(Operation.WEB_CHAT_CONVERSATION, WEB_CHAT),
+			Map.entry(Operation.WEB_CHAT_HOME, WEB_CHAT),
+			Map.entry(Operation.WEB_CHAT_DIALOG, WEB_CHAT),
+			Map.entry(Operation.WEB_CHAT_STREAM, WEB_CHAT),
+			Map.entry(Operation.WEB_CHAT_FILE, WEB_CHAT),
+			Map.entry(Operation.WEB_CHAT_MESSAGE, WEB_CHAT),
+			Map.entry(Operation.WEB_CHAT_ACTION, WEB_CHAT + "; the button's own operation is decided as on Slack"),
+			Map.entry(Operation.WEB_CHAT_FORM, WEB_CHAT + "; the form's own operation is decided as on Slack"),
+			Map.entry(Operation.WEB_CHAT_FORM_CANCEL, WEB_CHAT),
+			Map.entry(Operation.WEB_CHAT_PERSONA, WEB_CHAT)));
 
 	@DynamicPropertySource
 	static void links(DynamicPropertyRegistry registry) {

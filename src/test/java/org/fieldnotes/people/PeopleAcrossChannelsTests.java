@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 @Import(SecondChannel.class)
 class PeopleAcrossChannelsTests extends IntegrationTest {
 
-	private static final ChatAccount ADA_ON_THE_WEB = new ChatAccount("web", null, "w-ada");
+	private static final ChatAccount ADA_ON_THE_WEB = new ChatAccount(SecondChannel.PLATFORM, null, "w-ada");
 
 	@Autowired
 	PromptDispatcher dispatcher;
@@ -60,12 +60,12 @@ class PeopleAcrossChannelsTests extends IntegrationTest {
 	void aPersonWithASlackAndAWebAccountIsOnePersonReachedThroughTheRightOne() {
 		HttpResponse<String> created = postJson("/api/v1/placements", placementJson("UADA", "2026-11-02", "2027-04-30")
 			.replace("\"slackUserId\": \"UADA\",",
-					"\"slackUserId\": \"UADA\", \"accounts\": [{\"platform\": \"web\", \"memberId\": \"w-ada\"}],"));
+					"\"slackUserId\": \"UADA\", \"accounts\": [{\"platform\": \"" + SecondChannel.PLATFORM + "\", \"memberId\": \"w-ada\"}],"));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		JsonNode participant = json(created.body()).get("participant");
 		assertThat(participant.get("slackUserId").asString()).isEqualTo("UADA");
 		assertThat(participant.get("accounts")).hasSize(2);
-		assertThat(participant.get("accounts").get(1).get("platform").asString()).isEqualTo("web");
+		assertThat(participant.get("accounts").get(1).get("platform").asString()).isEqualTo(SecondChannel.PLATFORM);
 		String placementId = json(created.body()).get("id").asString();
 		String ada = participant.get("personId").asString();
 		assertThat(people.find(ADA_ON_THE_WEB).orElseThrow().id().value()).isEqualTo(ada);
@@ -77,7 +77,7 @@ class PeopleAcrossChannelsTests extends IntegrationTest {
 		assertThat(SecondChannel.sent()).isEmpty();
 
 		// what she writes on the web goes into the same logbook, as hers
-		Receipt receipt = logbook.receive(new InboundMessage(new MessageRef("web", "web-w-ada", "1"), ADA_ON_THE_WEB,
+		Receipt receipt = logbook.receive(new InboundMessage(new MessageRef(SecondChannel.PLATFORM, "web-w-ada", "1"), ADA_ON_THE_WEB,
 				"Written on the web", null, false));
 		assertThat(receipt.outcome()).isEqualTo(Receipt.Outcome.SAVED);
 		assertThat(receipt.entry().authorId()).isEqualTo(ada);
@@ -96,18 +96,18 @@ class PeopleAcrossChannelsTests extends IntegrationTest {
 	@Test
 	void someoneWhoseFirstAccountIsOnTheWebGetsPromptsThereAndTheOutboxKnowsItsPlatform() {
 		HttpResponse<String> created = postJson("/api/v1/placements", placementJson("UBO", "2026-11-02", "2027-04-30")
-			.replace("\"slackUserId\": \"UBO\",", "\"accounts\": [{\"platform\": \"web\", \"memberId\": \"w-bo\"}],"));
+			.replace("\"slackUserId\": \"UBO\",", "\"accounts\": [{\"platform\": \"" + SecondChannel.PLATFORM + "\", \"memberId\": \"w-bo\"}],"));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		assertThat(json(created.body()).get("participant").get("slackUserId").isNull()).isTrue();
 
 		dispatcher.sendNext(json(created.body()).get("id").asString());
 
 		assertThat(SecondChannel.sent()).singleElement()
-			.satisfies(sent -> assertThat(sent.to()).isEqualTo(new ChatAccount("web", null, "w-bo")));
+			.satisfies(sent -> assertThat(sent.to()).isEqualTo(new ChatAccount(SecondChannel.PLATFORM, null, "w-bo")));
 		assertThat(SlackStub.calls("chat.postMessage")).isEmpty();
 		Document prompt = mongo.getCollection("outbox").find().first();
-		assertThat(prompt.get("account", Document.class).getString("platform")).isEqualTo("web");
-		assertThat(prompt.getString("recipient")).isEqualTo(people.find(new ChatAccount("web", null, "w-bo"))
+		assertThat(prompt.get("account", Document.class).getString("platform")).isEqualTo(SecondChannel.PLATFORM);
+		assertThat(prompt.getString("recipient")).isEqualTo(people.find(new ChatAccount(SecondChannel.PLATFORM, null, "w-bo"))
 			.orElseThrow().id().value());
 	}
 

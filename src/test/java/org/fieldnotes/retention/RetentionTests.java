@@ -88,7 +88,8 @@ class RetentionTests extends IntegrationTest {
 		RetentionSweep.Result result = sweep.sweep();
 
 		assertThat(result.deleted()).containsExactly(Map.entry("entry_responses", 1L),
-				Map.entry("logbook_entries", 2L), Map.entry("status_updates", 1L), Map.entry("prompt_occurrences", 1L));
+				Map.entry("logbook_entries", 2L), Map.entry("status_updates", 1L), Map.entry("prompt_occurrences", 1L),
+				Map.entry("web_messages", 0L), Map.entry("web_files", 0L));
 		assertThat(result.placementIds()).containsExactly(ended);
 		assertThat(counts(ended)).allSatisfy((collection, n) -> assertThat(n).as(collection).isZero());
 		// the placement itself, the digest records and the notice stay; a record says what went

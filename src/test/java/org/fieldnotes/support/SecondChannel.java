@@ -21,16 +21,17 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A second chat platform for tests, {@code web}, registered the way a real adapter is: its member references
+ * A second chat platform for tests, {@code second} (the real {@code web} channel is an adapter of the application
+ * now, so this stand-in has a name of its own), registered the way a real adapter is: its member references
  * ({@code w-…}, mentioned as {@code @w-…}) and a messenger that records what it is given. Nothing else is needed for
  * messages to its accounts to be routed to it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SecondChannel {
 
-	public static final String PLATFORM = "web";
+	public static final String PLATFORM = "second";
 
-	/** What the web messenger was asked to send, in order. */
+	/** What the second platform's messenger was asked to send, in order. */
 	public record Sent(ChatAccount to, ChatMessage message) {
 	}
 
@@ -47,7 +48,7 @@ public class SecondChannel {
 	}
 
 	@Bean
-	MemberReferences webMemberReferences() {
+	MemberReferences secondMemberReferences() {
 		return new MemberReferences() {
 
 			private final Pattern id = Pattern.compile("@?(w-[a-z0-9-]+)");
@@ -87,7 +88,7 @@ public class SecondChannel {
 	}
 
 	@Bean
-	PlatformMessenger webMessenger() {
+	PlatformMessenger secondMessenger() {
 		return new PlatformMessenger() {
 
 			@Override

@@ -7,7 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.fieldnotes.web.CachedBodyRequest;
+import org.fieldnotes.servlet.CachedBodyRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

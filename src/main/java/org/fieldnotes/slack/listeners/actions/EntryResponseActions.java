@@ -92,11 +92,11 @@ class EntryResponseActions implements SlackListener {
 		switch (outcome.status()) {
 			case STORED:
 				markAcknowledged(payload, ctx, locale);
-				ephemeral(ctx, payload, texts.t("replies.acknowledged", locale, firstName(outcome)));
+				ephemeral(ctx, payload, texts.t("replies.acknowledged", locale, outcome.participantFirstName()));
 				break;
 			case ALREADY_DONE:
 				markAcknowledged(payload, ctx, locale);
-				ephemeral(ctx, payload, texts.t("replies.already", locale, firstName(outcome)));
+				ephemeral(ctx, payload, texts.t("replies.already", locale, outcome.participantFirstName()));
 				break;
 			default:
 				refuse(ctx, payload, outcome, locale);
@@ -177,11 +177,5 @@ class EntryResponseActions implements SlackListener {
 
 	private static String entryId(BlockActionPayload payload) {
 		return payload.getActions().get(0).getValue();
-	}
-
-	private static String firstName(Responses.Outcome outcome) {
-		String name = outcome.responder().placement().getParticipant().name().strip();
-		int space = name.indexOf(' ');
-		return space < 0 ? name : name.substring(0, space);
 	}
 }

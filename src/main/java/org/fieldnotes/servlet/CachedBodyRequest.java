@@ -1,4 +1,4 @@
-package org.fieldnotes.web;
+package org.fieldnotes.servlet;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
