@@ -146,6 +146,23 @@ class BotConnectorTests {
 		});
 	}
 
+	@Test
+	void aRetryAfterDateIsReadAgainstTheClock() {
+		DeliveryFailed failure = connector.failure(429, "Wed, 02 Dec 2026 10:00:30 GMT", "");
+
+		assertThat(failure.retryAfter()).contains(Duration.ofSeconds(30));
+		assertThat(connector.failure(429, "soon", "").retryAfter()).contains(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void aRedirectIsNotFollowed() {
+		refuse(aResponse().withStatus(307).withHeader("Location", "http://localhost:" + ELSEWHERE.port() + "/steal"));
+
+		assertThatThrownBy(this::send).isInstanceOfSatisfying(DeliveryFailed.class,
+				f -> assertThat(f.reason()).isEqualTo("http_307"));
+		assertThat(ELSEWHERE.getAllServeEvents()).as("the token did not follow the redirect").isEmpty();
+	}
+
 	@ParameterizedTest
 	@ValueSource(ints = { 412, 502, 503, 504 })
 	void serverTroubleIsTransient(int status) {
