@@ -139,6 +139,10 @@ class TeamsDeliveryTests extends TeamsTest {
 		assertThat(delivery.status()).isEqualTo(OccurrenceStatus.FAILED);
 		assertThat(delivery.failure()).isEqualTo("message_writes_blocked");
 		assertThat(placements.get(placementId).getStatus()).isEqualTo(PlacementStatus.PAUSED);
+		JsonNode failed = json(get("/api/v1/deliveries").body()).get("failed");
+		assertThat(failed).as("admins see who could not be reached, and why").singleElement()
+			.satisfies(f -> assertThat(f.get("reason").asString()).isEqualTo("message_writes_blocked"));
+		assertThat(mongo.getCollection("outbox").find().first().getBoolean("recipientGone")).isTrue();
 		clock.advance(Duration.ofDays(8));
 		assertThat(drainOutbox()).isZero();
 		assertThat(posted()).hasSize(1);
