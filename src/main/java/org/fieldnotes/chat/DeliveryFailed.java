@@ -19,7 +19,13 @@ public class DeliveryFailed extends RuntimeException {
 		/** The same message would fail the same way again (a bad message, a channel the app is not in, …). */
 		PERMANENT,
 		/** The person's account is deleted or deactivated: nothing more should be sent to them. */
-		RECIPIENT_GONE
+		RECIPIENT_GONE,
+		/**
+		 * The platform cannot reach the person yet (on Teams: the app is not installed for them, so there is no
+		 * conversation to write to). Another try fails the same way until they are reachable; another channel (e-mail)
+		 * may reach them meanwhile.
+		 */
+		NOT_REACHABLE
 	}
 
 	private final String reason;

@@ -22,9 +22,9 @@ class DemoGate {
 
 	/**
 	 * The settings that connect a chat platform, as the platforms' adapters read them (Slack: a bot token, see
-	 * {@code SlackModes.Connected}); a blank value counts as unset, as there.
+	 * {@code SlackModes.Connected}; Teams: an app id); a blank value counts as unset, as there.
 	 */
-	static final List<String> CHAT_PLATFORM_SETTINGS = List.of("fieldnotes.slack.bot-token");
+	static final List<String> CHAT_PLATFORM_SETTINGS = List.of("fieldnotes.slack.bot-token", "fieldnotes.teams.app-id");
 
 	/** The platform of demo people's accounts. */
 	static final String WEB = "web";

@@ -46,6 +46,13 @@ class DemoGateTests {
 	}
 
 	@Test
+	void offWhenTeamsIsConfigured(CapturedOutput output) {
+		MockEnvironment teams = new MockEnvironment().withProperty("fieldnotes.teams.app-id", "6f1b6f7e-app");
+		assertThat(gate(null, teams, WEB).enabled()).isFalse();
+		assertThat(output).contains("a chat platform is configured (fieldnotes.teams.app-id");
+	}
+
+	@Test
 	void trueTurnsItOnEvenWithSlack(CapturedOutput output) {
 		assertThat(gate("true", slack("xoxb-1"), WEB).enabled()).isTrue();
 		assertThat(output).contains("Demo (Try it) is on: FIELDNOTES_DEMO=true");

@@ -1,0 +1,113 @@
+package org.fieldnotes.teams;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.fieldnotes.chat.PlatformMessenger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Wires Microsoft Teams: when on (an app id and password, or the development flag), the endpoint
+ * {@code /teams/messages} behind the token check, and the Bot Connector client for the messenger. Off, the messenger
+ * fails every send as {@code teams_not_connected} and there is no endpoint.
+ *
+ * <p>The {@link TeamsActivities} bean here is the default: it keeps conversation references on install and
+ * acknowledges everything else. Routing messages and card actions into the modules replaces it.
+ */
+@Configuration(proxyBeanMethods = false)
+class TeamsConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(TeamsConfiguration.class);
+	static final String MESSAGES_PATH = "/teams/messages";
+
+	/** One HTTP client for the login host and the connector: no redirects (a token must not follow one). */
+	@Bean
+	TeamsHttp teamsHttp() {
+		return new TeamsHttp(HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(5))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build());
+	}
+
+	/** The default handler of authenticated activities: installs are kept, everything else acknowledged. */
+	@Bean
+	TeamsActivities teamsActivities(TeamsInstalls installs) {
+		return activity -> {
+			installs.record(activity);
+			return TeamsReply.ok();
+		};
+	}
+
+	@Bean
+	PlatformMessenger teamsMessenger(TeamsSettings settings, TeamsConversations conversations, TeamsHttp http,
+			Clock clock) {
+		if (!settings.on()) {
+			log.info("Microsoft Teams is off: TEAMS_APP_ID and TEAMS_APP_PASSWORD are not set (see docs/teams.md)");
+			return new TeamsMessenger(conversations, null);
+		}
+		TeamsTokens tokens = settings.credentials() ? new TeamsTokens(settings, http.client(), clock) : null;
+		log.info("Microsoft Teams is on: activities at {}, tokens from {} for tenant {}, connector hosts {}",
+				MESSAGES_PATH, settings.tokenEndpoint().getHost(), settings.authority(), settings.serviceHosts());
+		return new TeamsMessenger(conversations,
+				new BotConnector(new ServiceUrls(settings.serviceHosts()), tokens, http.client(), clock));
+	}
+
+	@Bean
+	@Conditional(On.class)
+	ServletRegistrationBean<TeamsMessagesServlet> teamsMessages(TeamsActivities activities) {
+		return new ServletRegistrationBean<>(new TeamsMessagesServlet(activities), MESSAGES_PATH);
+	}
+
+	@Bean
+	@Conditional(On.class)
+	FilterRegistrationBean<TeamsAuthenticationFilter> teamsAuthentication(TeamsSettings settings, TeamsHttp http,
+			Clock clock, Environment environment) {
+		settings.checkDevFlag(environment.getProperty("server.address"));
+		BotFrameworkTokenCheck check = null;
+		if (settings.devUnauthenticated()) {
+			log.warn("TEAMS_DEV_UNAUTHENTICATED=true: {} accepts requests WITHOUT checking any token. For a local test "
+					+ "tool only; never in production.", MESSAGES_PATH);
+		}
+		else {
+			check = new BotFrameworkTokenCheck(
+					new BotFrameworkKeys(URI.create(settings.openIdMetadataUrl()), http.client(), clock),
+					settings.tokenIssuer(), settings.appId(), clock);
+		}
+		var registration = new FilterRegistrationBean<>(new TeamsAuthenticationFilter(check, settings.maxBodyBytes()));
+		registration.addUrlPatterns(MESSAGES_PATH);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	/** The HTTP client of the Teams adapter, as a type of its own so that no other module's client is taken. */
+	record TeamsHttp(HttpClient client) {
+	}
+
+	/** Teams is on: an app id and password, or the development flag. A blank variable counts as unset. */
+	static class On implements Condition {
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			Binder binder = Binder.get(context.getEnvironment());
+			boolean credentials = present(binder, "app-id") && present(binder, "app-password");
+			return credentials || binder.bind("fieldnotes.teams.dev-unauthenticated", Boolean.class).orElse(false);
+		}
+
+		private static boolean present(Binder binder, String name) {
+			return binder.bind("fieldnotes.teams." + name, String.class).map(v -> !v.isBlank()).orElse(false);
+		}
+	}
+}

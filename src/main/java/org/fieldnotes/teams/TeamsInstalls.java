@@ -1,0 +1,62 @@
+package org.fieldnotes.teams;
+
+import java.time.Clock;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the conversation references Teams hands over when the app is installed for someone in their personal scope
+ * (they added it, or an admin's app setup policy did): an {@code installationUpdate} with {@code action: add}, or a
+ * {@code conversationUpdate} whose added members include the bot. Removing the app (or the bot) marks the reference
+ * removed. Team and group-chat installs are not kept: Fieldnotes writes to people one to one.
+ */
+@Component
+class TeamsInstalls {
+
+	private static final Logger log = LoggerFactory.getLogger(TeamsInstalls.class);
+	private static final Set<String> ADD = Set.of("add", "add-upgrade");
+	private static final Set<String> REMOVE = Set.of("remove", "remove-upgrade");
+
+	private final TeamsConversations conversations;
+	private final Clock clock;
+
+	TeamsInstalls(TeamsConversations conversations, Clock clock) {
+		this.conversations = conversations;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records an install or uninstall in a personal conversation; returns whether the activity was one. Call it only
+	 * with an authenticated activity (its service URL is kept).
+	 */
+	boolean record(TeamsActivity activity) {
+		boolean added = ("installationUpdate".equals(activity.type()) && ADD.contains(activity.action()))
+				|| ("conversationUpdate".equals(activity.type()) && activity.botAdded());
+		boolean removed = ("installationUpdate".equals(activity.type()) && REMOVE.contains(activity.action()))
+				|| ("conversationUpdate".equals(activity.type()) && activity.botRemoved());
+		if (!added && !removed) {
+			return false;
+		}
+		TeamsActivity.Account from = activity.from();
+		String tenant = activity.tenantId();
+		if (activity.conversation() == null || !activity.conversation().personal() || from == null
+				|| from.id() == null || tenant == null || activity.conversation().id() == null
+				|| activity.serviceUrl() == null) {
+			log.debug("Teams {} not kept: not a personal conversation, or incomplete", TeamsActivity.safe(activity.type()));
+			return true;
+		}
+		if (added) {
+			conversations.installed(tenant, from.id(), from.aadObjectId(), from.name(), activity.conversation().id(),
+					activity.serviceUrl(), clock.instant());
+			log.info("Fieldnotes installed for a Teams user in tenant {}", TeamsActivity.safe(tenant));
+		}
+		else {
+			conversations.removed(tenant, from.id(), clock.instant());
+			log.info("Fieldnotes removed by a Teams user in tenant {}", TeamsActivity.safe(tenant));
+		}
+		return true;
+	}
+}
