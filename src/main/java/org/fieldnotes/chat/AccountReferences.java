@@ -68,6 +68,16 @@ public class AccountReferences {
 		return reference == null ? account.memberId() : reference.written(account);
 	}
 
+	/**
+	 * A new account on {@code platform}, where Fieldnotes gives out the accounts itself (see
+	 * {@link MemberReferences#newMemberId()}); empty where the platform does, or no adapter is registered.
+	 */
+	public Optional<ChatAccount> newAccount(String platform) {
+		return Optional.ofNullable(byPlatform.get(platform))
+			.flatMap(MemberReferences::newMemberId)
+			.map(id -> new ChatAccount(platform, null, id));
+	}
+
 	/** What a member id of {@code platform} looks like, for error messages. */
 	public String describe(String platform) {
 		MemberReferences reference = byPlatform.get(platform);

@@ -32,4 +32,12 @@ public interface MemberReferences {
 	 * looks like U012ABCDEF: profile → ⋮ → Copy member ID)".
 	 */
 	String describe();
+
+	/**
+	 * A new, unguessable member id, on a platform whose accounts Fieldnotes gives out itself (the web chat: e.g. for
+	 * the demo's made-up people); empty on a platform that gives out its own (Slack, Teams).
+	 */
+	default Optional<String> newMemberId() {
+		return Optional.empty();
+	}
 }

@@ -1,6 +1,5 @@
 package org.fieldnotes.demo;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -9,12 +8,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.chat.AccountReferences;
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.digest.DigestService;
 import org.fieldnotes.logbook.Logbook;
@@ -60,7 +59,6 @@ class DemoPlacements implements Demos {
 	static final String PROMPT_TIME = "14:00";
 	private static final List<String> WORK_DAYS = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
 
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final DemoGate gate;
 	private final DemoSettings settings;
@@ -73,10 +71,12 @@ class DemoPlacements implements Demos {
 	private final AuditLog audit;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final AccountReferences references;
 
 	DemoPlacements(DemoGate gate, DemoSettings settings, DemoNames names, MongoTemplate mongo,
 			PlacementManagement placements, Logbook logbook, PromptDispatcher prompts, DigestService digests,
-			AuditLog audit, MessageSource messages, Clock clock) {
+			AuditLog audit, MessageSource messages, Clock clock, AccountReferences references) {
+		this.references = references;
 		this.gate = gate;
 		this.settings = settings;
 		this.names = names;
@@ -112,7 +112,12 @@ class DemoPlacements implements Demos {
 				: Locale.ENGLISH;
 		List<DemoRole> roles = List.of(DemoRole.values());
 		List<String> people = names.draw(roles.size(), lang);
-		List<String> memberIds = roles.stream().map(r -> memberId()).toList();
+		// the web chat gives out its members' ids; this module does not know what they look like
+		List<String> memberIds = roles.stream()
+			.map(r -> references.newAccount(DemoGate.WEB)
+				.orElseThrow(() -> new DemoRefused(DemoRefused.Reason.DISABLED, "No web chat to give accounts in"))
+				.memberId())
+			.toList();
 
 		// the mark first, with the accounts: whatever is enrolled after this is found and removed by them
 		Instant now = clock.instant();
@@ -211,10 +216,4 @@ class DemoPlacements implements Demos {
 		return new DemoPersona(memberId, personId, name, role);
 	}
 
-	/** An unguessable member id for a web account (128 random bits), {@code w-} and lower-case hex. */
-	static String memberId() {
-		byte[] bytes = new byte[16];
-		RANDOM.nextBytes(bytes);
-		return "w-" + HexFormat.of().formatHex(bytes);
-	}
 }

@@ -1,11 +1,12 @@
 package org.fieldnotes.web;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * How members of the web chat are referred to: their member id ({@code w-} and lower-case letters, digits and
  * dashes, e.g. {@code w-3f2a9c}), or a mention of it ({@code @w-3f2a9c}). The web channel's ids are ours:
- * {@link #newMemberId()} makes them.
+ * {@link #newId()} makes them (128 random bits), also for others through {@link #newMemberId()}.
  */
 @Component
 public class WebMemberReferences implements MemberReferences {
@@ -24,13 +25,21 @@ public class WebMemberReferences implements MemberReferences {
 	/** The platform name of web chat accounts. */
 	public static final String PLATFORM = "web";
 
+	private static final SecureRandom RANDOM = new SecureRandom();
 	private static final String ID = "w-[a-z0-9][a-z0-9-]{1,62}";
 	private static final Pattern WORD = Pattern.compile("@?(" + ID + ")");
 	private static final Pattern MENTION = Pattern.compile("@(" + ID + ")");
 
-	/** A new, unguessable web member id. */
-	public static String newMemberId() {
-		return "w-" + UUID.randomUUID().toString().replace("-", "");
+	/** A new, unguessable web member id: {@code w-} and 128 random bits in lower-case hex. */
+	public static String newId() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return "w-" + HexFormat.of().formatHex(bytes);
+	}
+
+	@Override
+	public Optional<String> newMemberId() {
+		return Optional.of(newId());
 	}
 
 	/** A web chat member (the web channel has no workspaces). */

@@ -79,7 +79,7 @@ public class TestDemos {
 
 	private static PersonDraft person(String name, ZoneId zone, String language) {
 		return new PersonDraft(name, new AccountDraft(WebMemberReferences.PLATFORM, null,
-				WebMemberReferences.newMemberId()), null, zone.getId(), language);
+				WebMemberReferences.newId()), null, zone.getId(), language);
 	}
 
 	private static DemoPersona persona(Person person, DemoRole role) {
