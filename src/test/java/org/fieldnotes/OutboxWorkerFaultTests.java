@@ -151,7 +151,15 @@ class OutboxWorkerFaultTests extends OutageTest {
 				closestToOneConversation, busiestSecond, mostInFlight, FaultInjectionTests.describe(cut),
 				PROXY.refusedConnections() - refusedBefore, took.toMillis() / 1000.0);
 
-		assertThat(SlackFaults.answered()).as("faults Slack answered with").isEqualTo(faults.expected(EACH));
+		// every planned fault was answered; a send in flight when the store was cut is made again once its lease runs
+		// out (the duplicate bound below), so its answer (a fault, a channel_not_found) may come twice: at most as many
+		// extra answers as there were sends in flight
+		Map<Kind, Long> answered = SlackFaults.answered();
+		Map<Kind, Long> expected = faults.expected(EACH);
+		assertThat(answered.keySet()).as("faults Slack answered with").isEqualTo(expected.keySet());
+		expected.forEach((kind, times) -> assertThat(answered.get(kind)).as("%s answered", kind).isGreaterThanOrEqualTo(times));
+		long extra = expected.entrySet().stream().mapToLong(e -> answered.get(e.getKey()) - e.getValue()).sum();
+		assertThat(extra).as("faults answered again after the store cut").isLessThanOrEqualTo(CONCURRENCY);
 		assertThat(lost).as("messages lost").isZero();
 		assertThat(outbox.failed(100)).hasSize(EACH * permanent.size())
 			.allSatisfy(failed -> assertThat(failed.reason()).isEqualTo("channel_not_found"));

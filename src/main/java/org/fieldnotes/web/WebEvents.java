@@ -12,15 +12,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open event streams of the web chat, by member: each change to a member's conversation, Home or form sends a
- * {@code changed} event to every page of theirs that is open, and the page fetches what changed. A stream that
- * (re)connects gets one {@code changed} event at once, so a page that was away shows what it missed. Streams live in
- * this instance's memory: with several instances, a page hears about the changes made on its own instance only.
+ * The open event streams of the web chat, by member: each change to a member's conversation, Home or form sends an
+ * event named for what changed ({@code message}, {@code note}, {@code home}, {@code form}) to every page of theirs
+ * that is open, and the page fetches that part only, so a form someone is typing in is never redrawn under them by a
+ * message arriving. A stream that (re)connects gets one {@code open} event at once, so a page that was away shows the
+ * conversation and Home it missed. Streams live in this instance's memory: with several instances, a page hears about
+ * the changes made on its own instance only.
  */
 @Component
 class WebEvents implements SmartLifecycle {
 
-	static final String CHANGED = "changed";
+	/** The event a stream gets when it (re)connects. */
+	static final String OPEN = "open";
 	/** How long a stream stays open before the browser reconnects (it does so by itself). */
 	static final Duration TIMEOUT = Duration.ofMinutes(10);
 
@@ -64,7 +67,7 @@ class WebEvents implements SmartLifecycle {
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError(e -> remove.run());
-		send(emitter, theirs, "open");
+		send(emitter, theirs, OPEN);
 		return emitter;
 	}
 
@@ -81,7 +84,7 @@ class WebEvents implements SmartLifecycle {
 
 	private static void send(SseEmitter emitter, List<SseEmitter> theirs, String what) {
 		try {
-			emitter.send(SseEmitter.event().name(CHANGED).data(what));
+			emitter.send(SseEmitter.event().name(what).data(what));
 		}
 		catch (IOException | IllegalStateException e) {
 			theirs.remove(emitter);

@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -117,9 +118,19 @@ public final class Browser implements AutoCloseable {
 		return driver.findElement(by).getText();
 	}
 
-	/** Clicks the element once it can be clicked (for what changes the page in place). */
+	/**
+	 * Clicks the element once it can be clicked (for what changes the page in place). A live page may redraw the
+	 * element between finding and clicking it; then it is found again.
+	 */
 	public void click(By by) {
-		new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by)).click();
+		new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+			WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+			if (element == null) {
+				return false;
+			}
+			element.click();
+			return true;
+		});
 	}
 
 	/**

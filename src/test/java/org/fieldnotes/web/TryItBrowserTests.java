@@ -11,6 +11,9 @@ import java.util.Locale;
 
 import org.bson.Document;
 import org.fieldnotes.FieldnotesApplication;
+import org.fieldnotes.chat.ChatAccount;
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.ResponseButtons;
@@ -24,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,11 +36,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * The whole loop as a newcomer walks it, in headless Chromium against the application as {@code ./mvnw
  * spring-boot:run} starts it with no settings at all: no chat platform, the embedded store, Quartz and the outbox's
- * background worker running. Open the front page, Try it, get the next prompt, answer it in its form, see the entry
- * on the Home, switch to the academic coach, have this week's digest sent, read it (the shared and the confidential
- * entry are in it, the private one is not), acknowledge the answer, switch back and see the acknowledgement as the
- * participant; and on a phone the chat fits the screen. A screenshot of each step is saved under
- * {@code target/screenshots/try-it-*.png} (the README shows some of them).
+ * background worker running. Open the front page, Try it, get the next prompt, answer it in its form (a message
+ * arriving meanwhile does not touch what is being typed), see the entry on the Home, switch to the academic coach,
+ * have this week's digest sent, read it (the shared and the confidential entry are in it, the private one is not),
+ * acknowledge the answer, switch back and see the acknowledgement as the participant; and on a phone the chat fits
+ * the screen. A screenshot of each step is saved under {@code target/screenshots/try-it-*.png} (the README shows
+ * some of them).
  */
 @BrowserTest
 class TryItBrowserTests {
@@ -100,16 +103,23 @@ class TryItBrowserTests {
 
 		// 3. the next prompt, now, with its buttons
 		browser.click(By.cssSelector("[data-demo=prompt]"));
-		WebElement write = browser.visible(By.cssSelector("[data-action=" + PromptButtons.WRITE + "]"));
+		By write = By.cssSelector("[data-action=" + PromptButtons.WRITE + "]");
+		browser.visible(write);
 		assertThat(browser.driver().findElements(By.cssSelector("[data-action=" + PromptButtons.SNOOZE + "]"))).isNotEmpty();
 		assertThat(browser.driver().findElements(By.cssSelector("[data-action=" + PromptButtons.SKIP + "]"))).isNotEmpty();
 		shots.add(browser.screenshot("try-it-3-prompt"));
 
-		// 4. answer it in its form; the answer is a logbook entry, shown as written on the Home
-		write.click();
-		WebElement form = browser.visible(By.cssSelector("[data-test=form]"));
-		WebElement firstQuestion = form.findElement(By.cssSelector("textarea"));
-		firstQuestion.sendKeys(WORDS);
+		// 4. answer it in its form; a message arriving meanwhile redraws the conversation, never what is being typed;
+		// the answer is a logbook entry, shown as written on the Home
+		browser.click(write);
+		By firstQuestion = By.cssSelector("[data-test=form] textarea");
+		browser.visible(firstQuestion).sendKeys(WORDS);
+		String participant = mongo().getCollection("demo_placements").find().first().getList("accountKeys", String.class)
+			.get(0).substring("web:".length());
+		app.getBean(Messenger.class).sendDirect(new ChatAccount("web", null, participant),
+				ChatMessage.text("A message arriving while you type"));
+		browser.awaitText(By.id("conversation"), "A message arriving while you type");
+		assertThat(browser.visible(firstQuestion).getDomProperty("value")).as("still as typed").isEqualTo(WORDS);
 		shots.add(browser.screenshot("try-it-4-form"));
 		browser.click(By.id("form-submit"));
 		until(() -> browser.driver().findElements(By.cssSelector("[data-test=form]")).isEmpty());
