@@ -53,6 +53,9 @@ class WebChatTests extends IntegrationTest {
 	@Autowired
 	WebEvents events;
 
+	@Autowired
+	org.fieldnotes.logbook.Responses responses;
+
 	WebBrowser browser;
 
 	@BeforeEach
@@ -413,6 +416,42 @@ class WebChatTests extends IntegrationTest {
 
 		browser.post("/chat/persona", "role", "PARTICIPANT");
 		assertThat(browser.page("/chat")).contains("worried about my contract").contains("Your academic coach read");
+	}
+
+	@Test
+	void theBusinessCoachRepliesFromTheDigestAndTheParticipantReadsTheReplyAsWritten() {
+		tryIt(browser);
+		String placementId = placementOf(browser);
+		browser.post("/chat/messages", "text", "Shared: the line trial slipped a week.");
+		clock.advance(Duration.ofHours(1));
+		browser.post("/try/digest");
+		browser.post("/chat/persona", "role", "BUSINESS_COACH");
+		String chat = browser.page("/chat");
+		String digest = messageWith(chat, "entry_reply");
+		String entryId = buttonValue(chat, digest, "entry_reply");
+		assertThat(entries(placementId)).extracting(LogbookEntry::id).contains(entryId);
+
+		press(browser, "entry_reply", entryId, digest);
+		String withForm = browser.page("/chat");
+		assertThat(withForm).contains("data-form=\"" + org.fieldnotes.logbook.ReplyForms.ID + "\"");
+		// an empty reply is refused in the form, and nothing is sent
+		browser.post("/chat/forms", "key", formKey(withForm), "f:" + org.fieldnotes.logbook.ReplyForms.REPLY, " ");
+		assertThat(browser.page("/chat")).contains("data-error=\"" + org.fieldnotes.logbook.ReplyForms.REPLY + "\"");
+		String reply = "Talk to <b>Sven</b> about the ${slot} on Monday & keep me posted";
+		browser.post("/chat/forms", "key", formKey(browser.page("/chat")), "f:" + org.fieldnotes.logbook.ReplyForms.REPLY,
+				reply);
+		// as on Slack, the form turns into its confirmation, which the coach closes
+		String sent = browser.page("/chat");
+		assertThat(sent).contains("data-form=\"" + org.fieldnotes.logbook.ReplyForms.SENT + "\"").contains("✓ Sent");
+		browser.post("/chat/forms/cancel", "key", formKey(sent));
+		assertThat(browser.page("/chat")).doesNotContain("data-test=\"form\"");
+
+		browser.post("/chat/persona", "role", "PARTICIPANT");
+		String participants = browser.page("/chat");
+		assertThat(participants).contains("Your business coach replied to")
+			.contains("Talk to &lt;b&gt;Sven&lt;/b&gt; about the ${slot} on Monday &amp; keep me posted");
+		assertThat(responses.to(entryId)).singleElement()
+			.satisfies(r -> assertThat(r.kind()).isEqualTo(org.fieldnotes.logbook.ResponseKind.REPLIED));
 	}
 
 	@Test
