@@ -47,8 +47,9 @@ class SlackConfiguration {
 	@Bean
 	PlatformMessenger slackMessenger(SlackSettings settings, Slack slack, ObjectProvider<SlackTexts> texts) {
 		if (!settings.connected()) {
-			log.warn("Slack is not connected: SLACK_BOT_TOKEN is not set. Storage, the schedule and the admin API "
-					+ "work; prompts and digests are recorded as not delivered. See README → Connect Slack.");
+			log.warn("Slack is not connected: SLACK_BOT_TOKEN is not set. Storage, the schedule, the admin API and the "
+					+ "other chat channels work; prompts and digests to Slack members are recorded as not delivered. "
+					+ "See README → Connect Slack.");
 			return new DisconnectedMessenger();
 		}
 		if (settings.httpMode() && !settings.hasSigningSecret()) {
