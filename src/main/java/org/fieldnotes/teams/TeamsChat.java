@@ -235,7 +235,7 @@ class TeamsChat implements TeamsActivities {
 			return;
 		}
 		if (slash || (!stripped.isEmpty() && commands.knows(command))) {
-			later.run(() -> command(member, activity.conversation().id(), command));
+			command(member, activity.conversation().id(), command);
 			return;
 		}
 		Receipt receipt = logbook.receive(new InboundMessage(ref(activity.conversation().id(), activity.id()), member,
@@ -243,28 +243,36 @@ class TeamsChat implements TeamsActivities {
 		later.run(() -> responder.answer(receipt));
 	}
 
+	/**
+	 * Runs a typed command as {@code /fieldnotes} runs it. It runs before Teams is answered, as a slash command runs
+	 * before Slack's ack, so that what it changes (e.g. {@code visibility private}) holds for the very next message;
+	 * its answer, or its form, is sent after. A command that itself calls out ({@code send-now}) runs after the answer.
+	 */
 	private void command(ChatAccount member, String conversation, String text) {
-		try {
-			Optional<CommandForms.CommandForm> form = commandForms.forText(member, text);
-			if (form.isPresent()) {
-				if (!form.get().opening().opens()) {
-					note(member, conversation, form.get().opening().instead());
-					return;
-				}
-				try {
-					messenger.openForm(member, null, form.get().opening().form());
-				}
-				catch (DeliveryFailed e) {
-					log.warn("Could not open the form {}: {}", form.get().opening().form().id(), e.reason());
-					note(member, conversation, form.get().openFailed().apply(e.reason()));
-				}
+		if (commands.answersAfterAck(member, text)) {
+			later.run(() -> note(member, conversation, commands.run(member, text)));
+			return;
+		}
+		Optional<CommandForms.CommandForm> form = commandForms.forText(member, text);
+		if (form.isPresent()) {
+			CommandForms.CommandForm opening = form.get();
+			if (!opening.opening().opens()) {
+				later.run(() -> note(member, conversation, opening.opening().instead()));
 				return;
 			}
-			note(member, conversation, commands.run(member, text));
+			later.run(() -> {
+				try {
+					messenger.openForm(member, null, opening.opening().form());
+				}
+				catch (DeliveryFailed e) {
+					log.warn("Could not open the form {}: {}", opening.opening().form().id(), e.reason());
+					note(member, conversation, opening.openFailed().apply(e.reason()));
+				}
+			});
+			return;
 		}
-		catch (RuntimeException e) {
-			log.error("A command typed in Teams failed: {}", e.getClass().getName());
-		}
+		ChatMessage answer = commands.run(member, text);
+		later.run(() -> note(member, conversation, answer));
 	}
 
 	/** A card's button, by its action id (the invoke's verb) and value; a form card's send and cancel. */

@@ -352,6 +352,110 @@ class TeamsChatTests extends TeamsTest {
 			.as("the first contact's language is kept; a message's own (en-GB) does not replace it").isEqualTo("sv-SE");
 	}
 
+	@Test
+	void aTypedCommandHoldsForTheVeryNextMessageAndLogWritesAnEntryThatStartsWithACommandWord() {
+		String placementId = enrol("en");
+		installed(ADA, ADA_AAD);
+
+		said(ADA, ADA_AAD, "1700000000500", "visibility private", null);
+		said(ADA, ADA_AAD, "1700000000501", "Felt lost on Monday", null);
+		said(ADA, ADA_AAD, "1700000000502", "log help me find the test rig", null);
+
+		List<org.bson.Document> kept = mongo.getCollection("logbook_entries").find().into(new ArrayList<>());
+		assertThat(kept).extracting(d -> d.getString("text"))
+			.containsExactlyInAnyOrder("Felt lost on Monday", "help me find the test rig");
+		assertThat(kept).allSatisfy(d -> assertThat(d.getString("visibility")).isEqualToIgnoringCase("private"));
+		assertThat(entries(placementId).toString()).doesNotContain("Felt lost");
+	}
+
+	@Test
+	void aButtonFromAClientWithoutUniversalActionsArrivesAsAMessageAndIsAnsweredInTheChat() {
+		String placementId = enrol("en");
+		installed(ADA, ADA_AAD);
+		String occurrence = dispatcher.sendNext(placementId).occurrenceId();
+
+		String submit = TeamsStub.activity("message", ADA, ADA_AAD, "\"id\":\"1700000000600\",\"replyToId\":\""
+				+ CARD_ID + "\",\"value\":{\"actionId\":\"" + PromptButtons.SKIP + "\",\"value\":\"" + occurrence
+				+ "\"}");
+		assertThat(activity(submit).statusCode()).isEqualTo(200);
+		awaitTeams();
+
+		assertThat(mongo.getCollection("prompt_occurrences").find().first().getString("status")).isEqualTo("SKIPPED");
+		assertThat(mongo.getCollection("logbook_entries").countDocuments()).as("no entry of it").isZero();
+		assertThat(sent().ephemeralsTo(ada())).singleElement()
+			.satisfies(m -> assertThat(m.summary()).isEqualTo("✓ Done"));
+	}
+
+	@Test
+	void aFormCardIsOnlyItsConversationsAndCancellingItSavesNothing() {
+		String placementId = enrol("en");
+		installed(ANDERS, ANDERS_AAD);
+		installed(ADA, ADA_AAD);
+		JsonNode opened = pressed(ADA, ADA_AAD, Map.of("actionId", org.fieldnotes.home.HomeScreens.WRITE, "value", ""));
+		assertThat(opened.get("value").asString()).isEqualTo("Your form is below, in this chat.");
+		awaitTeams();
+		JsonNode card = lastCard();
+		String key = buttons(card).get(TeamsCards.FORM_SUBMIT);
+		Map<String, String> filled = new LinkedHashMap<>(Map.of("actionId", TeamsCards.FORM_SUBMIT, "value", key));
+		Form form = sent().formsFor(ada()).get(0);
+		for (Form.Field field : form.fields()) {
+			filled.put("f_" + field.id(), field.isChoice() ? field.options().get(0).value() : "Someone else's words");
+		}
+
+		JsonNode fromElsewhere = pressed(ANDERS, ANDERS_AAD, filled);
+		assertThat(fromElsewhere.get("value").asString()).isEqualTo(t("teams.form.gone", Locale.ENGLISH));
+		assertThat(stored()).isZero();
+
+		JsonNode cancelled = pressed(ADA, ADA_AAD, Map.of("actionId", TeamsCards.FORM_CANCEL, "value", key));
+		assertThat(cancelled.get("type").asString()).isEqualTo(TeamsCards.CARD);
+		assertThat(BotConnectorTests.textRuns(cancelled.get("value"))).contains(t("teams.form.cancelled", Locale.ENGLISH));
+		JsonNode late = pressed(ADA, ADA_AAD, filled);
+		assertThat(late.get("value").asString()).isEqualTo(t("teams.form.gone", Locale.ENGLISH));
+		assertThat(stored()).isZero();
+		assertThat(entries(placementId)).isEmpty();
+	}
+
+	@Test
+	void theWhoCanSeeItButtonsAfterASavedEntryChangeItAndTheCardSaysSoInPlace() {
+		enrol("en");
+		installed(ADA, ADA_AAD);
+		said(ADA, ADA_AAD, "1700000000700", "Met the supplier", null);
+		awaitTeams();
+		ChatMessage confirmation = sent().ephemeralsTo(ada()).get(0);
+		ChatMessage.Button privately = confirmation.blocks().stream()
+			.filter(ChatMessage.Block.Actions.class::isInstance)
+			.flatMap(b -> ((ChatMessage.Block.Actions) b).buttons().stream())
+			.filter(b -> b.value().toLowerCase(Locale.ROOT).contains("private"))
+			.findFirst()
+			.orElseThrow();
+
+		JsonNode changed = pressed(ADA, ADA_AAD, Map.of("actionId", privately.actionId(), "value", privately.value()));
+
+		assertThat(changed.get("type").asString()).isEqualTo(TeamsCards.CARD);
+		assertThat(buttons(changed.get("value"))).as("the card keeps its buttons to change it again").isNotEmpty();
+		assertThat(mongo.getCollection("logbook_entries").find().first().getString("visibility"))
+			.isEqualToIgnoringCase("private");
+		JsonNode notTheirs = pressed(ANDERS, ANDERS_AAD, Map.of("actionId", privately.actionId(), "value",
+				privately.value().replace("private", "placement")));
+		assertThat(notTheirs.get("value").asString()).isEqualTo(t("visibility.notYours", Locale.ENGLISH));
+		assertThat(mongo.getCollection("logbook_entries").find().first().getString("visibility"))
+			.isEqualToIgnoringCase("private");
+	}
+
+	@Test
+	void aTeamOrGroupChatIsOnlyAcknowledged() {
+		enrol("en");
+		installed(ADA, ADA_AAD);
+		String inGroup = TeamsStub.message(ADA, ADA_AAD, "1700000000800", "Posted in a group chat", null)
+			.replace("\"personal\"", "\"groupChat\"");
+
+		assertThat(activity(inGroup).statusCode()).isEqualTo(200);
+
+		awaitTeams();
+		assertThat(mongo.getCollection("logbook_entries").countDocuments()).isZero();
+		assertThat(TeamsStub.activitiesSent()).isEmpty();
+	}
+
 	// --- helpers
 
 	private String enrolledPlacement() {
