@@ -139,8 +139,16 @@ final class TeamsCards {
 					input.put("isMultiSelect", true);
 				}
 				ArrayNode choices = input.putArray("choices");
-				for (Option option : field.options()) {
-					choices.addObject().put("title", option.label()).put("value", option.value());
+				for (int i = 0; i < field.options().size(); i++) {
+					Option option = field.options().get(i);
+					choices.addObject().put("title", option.label()).put("value", choiceValue(field, i));
+				}
+				if (field.kind() == Form.Kind.CHECKBOXES) {
+					values = values.stream()
+						.map(v -> field.options().stream().map(Option::value).toList().indexOf(v))
+						.filter(i -> i >= 0)
+						.map(String::valueOf)
+						.toList();
 				}
 			}
 			case DATE -> input.put("type", "Input.Date");
@@ -168,6 +176,29 @@ final class TeamsCards {
 			input.put("errorMessage", field.error());
 		}
 		return input;
+	}
+
+	/**
+	 * What a choice is on the card: its option's value; for several ticks, its position, since Teams sends the ticked
+	 * values back joined by commas, and an option's value may hold one.
+	 */
+	private static String choiceValue(Form.Field field, int index) {
+		return field.kind() == Form.Kind.CHECKBOXES ? String.valueOf(index) : field.options().get(index).value();
+	}
+
+	/** The option values of what was ticked in a several-ticks choice, as Teams sends it back (see choiceValue). */
+	static List<String> ticked(Form.Field field, String sent) {
+		List<String> values = new java.util.ArrayList<>();
+		for (String position : sent.split(",")) {
+			String trimmed = position.strip();
+			if (trimmed.isEmpty()) {
+				continue;
+			}
+			// not a position on the card: kept as it came, and refused by the check as none of the options
+			values.add(trimmed.matches("\\d{1,4}") && Integer.parseInt(trimmed) < field.options().size()
+					? field.options().get(Integer.parseInt(trimmed)).value() : trimmed);
+		}
+		return values;
 	}
 
 	/** A message activity carrying a card as the whole message. */

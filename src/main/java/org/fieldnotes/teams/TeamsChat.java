@@ -408,8 +408,8 @@ class TeamsChat implements TeamsActivities {
 			if (given == null) {
 				continue;
 			}
-			// a multi-select choice set sends its values joined by commas
-			sent.put(field.id(), field.kind() == Form.Kind.CHECKBOXES ? List.of(given.split(",")) : List.of(given));
+			// a multi-select choice set sends the ticked positions joined by commas
+			sent.put(field.id(), field.kind() == Form.Kind.CHECKBOXES ? TeamsCards.ticked(field, given) : List.of(given));
 		}
 		Map<String, List<String>> values = checks.values(form, sent);
 		Map<String, String> errors = checks.check(form, values, locale);

@@ -119,7 +119,13 @@ class TeamsCardsTests {
 		assertThat(inputs.get("f_overall").get("choices").get(0).get("title").asString()).isEqualTo("**Green**");
 		assertThat(inputs.get("f_mood").get("style").asString()).isEqualTo("expanded");
 		assertThat(inputs.get("f_goals").get("isMultiSelect").asBoolean()).isTrue();
-		assertThat(inputs.get("f_goals").get("value").asString()).as("what was ticked, not the initial").isEqualTo("green,red");
+		assertThat(inputs.get("f_goals").get("value").asString()).as("what was ticked (by position), not the initial")
+			.isEqualTo("0,1");
+		assertThat(inputs.get("f_goals").get("choices").get(1).get("value").asString()).isEqualTo("1");
+		org.fieldnotes.chat.Form.Field goals = form.field("goals").orElseThrow();
+		assertThat(TeamsCards.ticked(goals, "1,0")).containsExactly("red", "green");
+		assertThat(TeamsCards.ticked(goals, "7,red")).as("not positions: kept, for the check to refuse")
+			.containsExactly("7", "red");
 		assertThat(inputs.get("f_from").get("type").asString()).isEqualTo("Input.Date");
 		assertThat(inputs.get("f_at").get("type").asString()).isEqualTo("Input.Time");
 		assertThat(BotConnectorTests.textRuns(card)).contains("Status <at>x</at>", "About week 48", "Tell me **more**",
