@@ -443,6 +443,25 @@ class TeamsChatTests extends TeamsTest {
 	}
 
 	@Test
+	void theEraseButtonsAnswerInPlaceAndOnlyAnAdminErases() {
+		enrol("en");
+		installed(ADA, ADA_AAD);
+		String subject = people.find(ada()).orElseThrow().id().value();
+
+		JsonNode confirmed = pressed(ADA, ADA_AAD, Map.of("actionId", org.fieldnotes.commands.EraseCommand.CONFIRM,
+				"value", subject));
+		assertThat(confirmed.get("type").asString()).isEqualTo(TeamsCards.CARD);
+		assertThat(String.join(" ", BotConnectorTests.textRuns(confirmed.get("value"))))
+			.contains(t("command.adminOnly", Locale.ENGLISH));
+		assertThat(people.find(ada())).as("nothing erased").isPresent();
+
+		JsonNode cancelled = pressed(ADA, ADA_AAD, Map.of("actionId", org.fieldnotes.commands.EraseCommand.CANCEL,
+				"value", subject));
+		assertThat(String.join(" ", BotConnectorTests.textRuns(cancelled.get("value"))))
+			.contains(t("privacy.erase.cancelled", Locale.ENGLISH, subject));
+	}
+
+	@Test
 	void aTeamOrGroupChatIsOnlyAcknowledged() {
 		enrol("en");
 		installed(ADA, ADA_AAD);
