@@ -575,6 +575,22 @@ class TeamsChatTests extends TeamsTest {
 		return buttons;
 	}
 
+	/** Every Action.Execute on a card, in order, as verb and value (a digest has one Acknowledge per entry). */
+	static List<Map.Entry<String, String>> allButtons(JsonNode node) {
+		List<Map.Entry<String, String>> all = new ArrayList<>();
+		collectAll(node, all);
+		return all;
+	}
+
+	private static void collectAll(JsonNode node, List<Map.Entry<String, String>> all) {
+		if (node.isObject() && "Action.Execute".equals(node.path("type").asString(""))) {
+			all.add(Map.entry(node.get("verb").asString(), node.get("data").get("value").asString()));
+		}
+		for (JsonNode child : node) {
+			collectAll(child, all);
+		}
+	}
+
 	private static void collectButtons(JsonNode node, Map<String, String> buttons) {
 		if (node.isObject() && "Action.Execute".equals(node.path("type").asString(""))) {
 			buttons.putIfAbsent(node.get("verb").asString(), node.get("data").get("value").asString());
