@@ -74,6 +74,15 @@ public class Commands {
 	}
 
 	/**
+	 * Whether the text starts with a command's name ({@code help} or a subcommand), as typed after
+	 * {@code /fieldnotes}: for a platform without slash commands, where a typed message is a command only then.
+	 */
+	public boolean knows(String text) {
+		String name = CommandLine.parse(text).name();
+		return name.equals("help") || subcommands.containsKey(name);
+	}
+
+	/**
 	 * Whether {@link #run} of this command should come after the chat platform's acknowledgement: the subcommand
 	 * {@linkplain Subcommand#answersAfterAck answers after the ack} and the person may run it (a refusal is quick,
 	 * and is answered at once). Decides quietly; {@link #run} decides again, and logs a refusal.

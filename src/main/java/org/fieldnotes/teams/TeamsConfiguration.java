@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.fieldnotes.chat.PlatformMessenger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -25,8 +24,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * {@code /teams/messages} behind the token check, and the Bot Connector client for the messenger. Off, the messenger
  * fails every send as {@code teams_not_connected} and there is no endpoint.
  *
- * <p>The {@link TeamsActivities} bean here is the default: it keeps conversation references on install and
- * acknowledges everything else. Routing messages and card actions into the modules replaces it.
+ * <p>What an authenticated activity does is {@link TeamsChat}'s (the one {@link TeamsActivities}).
  */
 @Configuration(proxyBeanMethods = false)
 class TeamsConfiguration {
@@ -43,26 +41,32 @@ class TeamsConfiguration {
 			.build());
 	}
 
-	/** The default handler of authenticated activities: installs are kept, everything else acknowledged. */
-	@Bean
-	TeamsActivities teamsActivities(TeamsInstalls installs) {
-		return activity -> {
-			installs.record(activity);
-			return TeamsReply.ok();
-		};
+	/**
+	 * Where the work after an answer to Teams runs (opening a form, the confirmation after a saved entry, a command's
+	 * answer): a small pool of its own, so the request that Teams waits on is answered first.
+	 */
+	@Bean(destroyMethod = "shutdown")
+	TeamsAfterAnswer teamsAfterAnswer() {
+		java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+		return new TeamsAfterAnswer(new java.util.concurrent.ThreadPoolExecutor(2, 2, 60,
+				java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+					Thread thread = new Thread(r, "teams-after-answer-" + count.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				}));
 	}
 
 	@Bean
-	PlatformMessenger teamsMessenger(TeamsSettings settings, TeamsConversations conversations, TeamsHttp http,
-			Clock clock) {
+	TeamsMessenger teamsMessenger(TeamsSettings settings, TeamsConversations conversations, TeamsForms forms,
+			TeamsHttp http, Clock clock) {
 		if (!settings.on()) {
 			log.info("Microsoft Teams is off: TEAMS_APP_ID and TEAMS_APP_PASSWORD are not set (see docs/teams.md)");
-			return new TeamsMessenger(conversations, null);
+			return new TeamsMessenger(conversations, forms, null);
 		}
 		TeamsTokens tokens = settings.credentials() ? new TeamsTokens(settings, http.client(), clock) : null;
 		log.info("Microsoft Teams is on: activities at {}, tokens from {} for tenant {}, connector hosts {}",
 				MESSAGES_PATH, settings.tokenEndpoint().getHost(), settings.authority(), settings.serviceHosts());
-		return new TeamsMessenger(conversations,
+		return new TeamsMessenger(conversations, forms,
 				new BotConnector(new ServiceUrls(settings.serviceHosts()), tokens, http.client(), clock));
 	}
 
@@ -91,6 +95,46 @@ class TeamsConfiguration {
 		registration.addUrlPatterns(MESSAGES_PATH);
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	/** The pool that runs the work after an answer to Teams. */
+	record TeamsAfterAnswer(java.util.concurrent.ThreadPoolExecutor executor,
+			java.util.concurrent.atomic.AtomicInteger pending) {
+
+		TeamsAfterAnswer(java.util.concurrent.ThreadPoolExecutor executor) {
+			this(executor, new java.util.concurrent.atomic.AtomicInteger());
+		}
+
+		/** Runs the work soon, in the pool; a failure is logged by its type only (it may quote someone's words). */
+		void run(Runnable work) {
+			pending.incrementAndGet();
+			try {
+				executor.execute(() -> {
+					try {
+						work.run();
+					}
+					catch (RuntimeException e) {
+						log.error("Work after an answer to Teams failed: {}", e.getClass().getName());
+					}
+					finally {
+						pending.decrementAndGet();
+					}
+				});
+			}
+			catch (RuntimeException e) {
+				pending.decrementAndGet();
+				throw e;
+			}
+		}
+
+		void shutdown() {
+			executor.shutdown();
+		}
+
+		/** Whether nothing is running or waiting (for tests, which wait for it between tests). */
+		boolean idle() {
+			return pending.get() == 0;
+		}
 	}
 
 	/** The HTTP client of the Teams adapter, as a type of its own so that no other module's client is taken. */

@@ -17,11 +17,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param name their name as Teams gave it at install, or {@literal null}
  * @param serviceUrl where their conversation is reached; kept only from an authenticated activity
  * @param removedAt when they uninstalled the app (or removed the bot); {@literal null} while installed
+ * @param locale the client language Teams named when Fieldnotes first heard from them (e.g. {@code sv-SE}): a hint
+ *        only, for someone who has not chosen a language and was enrolled without one
+ * @param homeActivityId the welcome card (their Home) in the chat, kept up to date in place; {@literal null} before one
+ *        was sent
  */
 @Document(TeamsConversation.COLLECTION)
 record TeamsConversation(@Id String id, String tenantId, @Indexed String userId, @Indexed String aadObjectId,
 		String name, @Indexed String conversationId, String serviceUrl, Instant installedAt, Instant updatedAt,
-		Instant removedAt) {
+		Instant removedAt, String locale, String homeActivityId) {
 
 	static final String COLLECTION = "teams_conversations";
 

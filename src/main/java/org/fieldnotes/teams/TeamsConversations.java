@@ -46,6 +46,21 @@ class TeamsConversations {
 				update, FindAndModifyOptions.options().upsert(true).returnNew(true), TeamsConversation.class);
 	}
 
+	/** Keeps the client language Teams named, unless one was kept before: a hint from the first contact only. */
+	void firstLocale(String tenantId, String userId, String locale) {
+		if (locale == null || locale.isBlank() || locale.length() > 35) {
+			return;
+		}
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(TeamsConversation.idOf(tenantId, userId))
+			.and("locale").is(null)), new Update().set("locale", locale), TeamsConversation.class);
+	}
+
+	/** Keeps which activity in the user's chat is their welcome card (their Home). */
+	void home(String conversationId, String activityId) {
+		mongo.updateMulti(Query.query(Criteria.where("conversationId").is(conversationId)),
+				new Update().set("homeActivityId", activityId), TeamsConversation.class);
+	}
+
 	/** Records that a user removed the app: nothing more is sent to the conversation. */
 	void removed(String tenantId, String userId, Instant at) {
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(TeamsConversation.idOf(tenantId, userId))),

@@ -28,13 +28,18 @@ class TeamsInstalls {
 		this.clock = clock;
 	}
 
+	/** Whether the activity installs the app (or adds the bot) where it comes from. */
+	static boolean adds(TeamsActivity activity) {
+		return ("installationUpdate".equals(activity.type()) && ADD.contains(activity.action()))
+				|| ("conversationUpdate".equals(activity.type()) && activity.botAdded());
+	}
+
 	/**
 	 * Records an install or uninstall in a personal conversation; returns whether the activity was one. Call it only
 	 * with an authenticated activity (its service URL is kept).
 	 */
 	boolean record(TeamsActivity activity) {
-		boolean added = ("installationUpdate".equals(activity.type()) && ADD.contains(activity.action()))
-				|| ("conversationUpdate".equals(activity.type()) && activity.botAdded());
+		boolean added = adds(activity);
 		boolean removed = ("installationUpdate".equals(activity.type()) && REMOVE.contains(activity.action()))
 				|| ("conversationUpdate".equals(activity.type()) && activity.botRemoved());
 		if (!added && !removed) {

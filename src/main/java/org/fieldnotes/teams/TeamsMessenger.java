@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * id, which {@link #update} replaces in place. The workspace of a Teams account is its tenant; the outbox paces each
  * tenant apart, well within Teams' limits (see docs/teams.md).
  *
- * <p>Not yet (the adapter's second part): forms ({@code openForm} fails as {@code not_supported_yet}), the Home
- * (nothing is shown), pictures and files ({@code not_supported_yet}), the saved mark (nothing). A note to one person
- * ({@link #sendEphemeral}) is a plain message in their 1:1 chat, which is theirs alone.
+ * <p>A form is a card in the person's chat ({@link #openForm}); the Home is the welcome card, updated in place
+ * ({@link #showHome}); the saved mark is nothing (bots cannot react in Teams; the "who can see it" card that follows a
+ * saved entry says it). Not yet: pictures and files ({@code not_supported_yet}). A note to one person
+ * ({@link #sendEphemeral}) is a message in their 1:1 chat, which is theirs alone.
  */
 class TeamsMessenger implements PlatformMessenger {
 
@@ -30,13 +31,17 @@ class TeamsMessenger implements PlatformMessenger {
 	static final String NOT_REACHABLE = "not_reachable";
 	static final String NOT_SUPPORTED_YET = "not_supported_yet";
 	static final String NOT_CONNECTED = "teams_not_connected";
+	/** The welcome card's notification text and fallback. */
+	private static final String HOME = "Fieldnotes";
 
 	private final TeamsConversations conversations;
+	private final TeamsForms forms;
 	private final BotConnector connector;
 
 	/** @param connector {@literal null} when Teams is off: every send fails as {@code teams_not_connected} */
-	TeamsMessenger(TeamsConversations conversations, BotConnector connector) {
+	TeamsMessenger(TeamsConversations conversations, TeamsForms forms, BotConnector connector) {
 		this.conversations = conversations;
+		this.forms = forms;
 		this.connector = connector;
 	}
 
@@ -76,7 +81,10 @@ class TeamsMessenger implements PlatformMessenger {
 		throw new DeliveryFailed(NOT_SUPPORTED_YET, DeliveryFailed.Kind.PERMANENT, null);
 	}
 
-	/** Nothing yet: a bot cannot react to a message in Teams. */
+	/**
+	 * Nothing: a bot cannot react to a message in Teams. The saved entry is confirmed all the same, by the card that
+	 * says who can see it (with its buttons), which follows every saved message on every platform.
+	 */
 	@Override
 	public void confirmSaved(MessageRef message) {
 	}
@@ -103,15 +111,60 @@ class TeamsMessenger implements PlatformMessenger {
 		}
 	}
 
-	/** Nothing yet: the welcome card or personal tab comes with the adapter's second part. */
+	/**
+	 * The Home is the welcome card in the person's chat ({@link #sendHome}, on install and when they say "home"):
+	 * updated in place, so that it stays as it is now. Before one was sent there is nothing to update, and nothing is
+	 * posted: the chat does not fill with Homes.
+	 */
 	@Override
 	public void showHome(ChatAccount to, HomeScreen home) {
+		if (connector == null) {
+			return;
+		}
+		conversations.of(to).filter(c -> c.homeActivityId() != null).ifPresent(c -> {
+			var activity = TeamsCards.attach(HOME, TeamsCards.homeCard(home, HOME));
+			activity.put("id", c.homeActivityId());
+			connector.update(c.serviceUrl(), c.conversationId(), c.homeActivityId(), activity);
+		});
 	}
 
-	/** Not yet: dialogs come with the adapter's second part. */
+	/** Posts the Home as a new welcome card in the person's chat, and keeps it as the one to update. */
+	void sendHome(ChatAccount to, HomeScreen home) {
+		BotConnector bot = connector();
+		TeamsConversation conversation = conversations.of(to)
+			.orElseThrow(() -> new DeliveryFailed(NOT_REACHABLE, DeliveryFailed.Kind.NOT_REACHABLE, null));
+		String activityId = bot.send(conversation.serviceUrl(), conversation.conversationId(),
+				TeamsCards.attach(HOME, TeamsCards.homeCard(home, HOME)));
+		conversations.home(conversation.conversationId(), activityId);
+	}
+
+	/**
+	 * A form is a card in the person's chat, with inputs and buttons to send or cancel it (a dialog cannot be opened
+	 * from a card's {@code Action.Execute} button, and Teams has no slash command to open one from): {@code trigger}
+	 * is not needed. What is typed comes back in an {@code adaptiveCard/action} invoke, answered with the card again
+	 * (with a message on each field that needs one) or closed ({@link TeamsChat}).
+	 */
 	@Override
 	public void openForm(ChatAccount to, String trigger, Form form) {
-		throw new DeliveryFailed(NOT_SUPPORTED_YET, DeliveryFailed.Kind.PERMANENT, null);
+		BotConnector bot = connector();
+		TeamsConversation conversation = conversations.of(to)
+			.orElseThrow(() -> new DeliveryFailed(NOT_REACHABLE, DeliveryFailed.Kind.NOT_REACHABLE, null));
+		String key = forms.open(to, conversation.conversationId(), form);
+		try {
+			bot.send(conversation.serviceUrl(), conversation.conversationId(), TeamsCards.formActivity(form, key, null));
+		}
+		catch (RuntimeException e) {
+			forms.close(key);
+			throw e;
+		}
+	}
+
+	/** Posts a card as a new message in a conversation Fieldnotes keeps (an answer to a card sent without an invoke). */
+	void post(String conversationId, tools.jackson.databind.node.ObjectNode activity) {
+		BotConnector bot = connector();
+		TeamsConversation conversation = conversations.byConversation(conversationId)
+			.orElseThrow(() -> new DeliveryFailed(NOT_REACHABLE, DeliveryFailed.Kind.NOT_REACHABLE, null));
+		bot.send(conversation.serviceUrl(), conversation.conversationId(), activity);
 	}
 
 	@Override

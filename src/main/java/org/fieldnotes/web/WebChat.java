@@ -13,6 +13,7 @@ import org.fieldnotes.access.Operation;
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.Form;
+import org.fieldnotes.chat.FormChecks;
 import org.fieldnotes.chat.FormHandler;
 import org.fieldnotes.chat.FormOpening;
 import org.fieldnotes.chat.FormOutcome;
@@ -79,14 +80,17 @@ class WebChat {
 	private final MessageSource messages;
 	private final Languages languages;
 	private final org.fieldnotes.people.People people;
+	private final FormChecks formChecks;
 	private final Map<String, FormHandler> handlers = new LinkedHashMap<>();
 
 	WebChat(Logbook logbook, ReplyResponder responder, Commands commands, CommandForms commandForms,
 			PromptResponses prompts, PromptAnswerForms promptForms, Responses responses, ReplyForms replyForms,
 			HomeChoices choices, HomeScreens home, VisibilityControls visibility, EraseCommand erase,
 			AccessPolicy access, Messenger messenger, WebConversations conversations, MessageSource messages,
-			Languages languages, org.fieldnotes.people.People people, List<FormHandler> formHandlers) {
+			Languages languages, org.fieldnotes.people.People people, FormChecks formChecks,
+			List<FormHandler> formHandlers) {
 		this.people = people;
+		this.formChecks = formChecks;
 		this.logbook = logbook;
 		this.responder = responder;
 		this.commands = commands;
@@ -325,13 +329,8 @@ class WebChat {
 			conversations.close(member.memberId(), key);
 			return;
 		}
-		Map<String, List<String>> values = new LinkedHashMap<>();
-		for (Form.Field field : form.fields()) {
-			List<String> given = sent.getOrDefault(field.id(), List.of()).stream()
-				.filter(v -> v != null && !v.isBlank()).toList();
-			values.put(field.id(), given);
-		}
-		Map<String, String> errors = check(form, values, locale(member));
+		Map<String, List<String>> values = formChecks.values(form, sent);
+		Map<String, String> errors = formChecks.check(form, values, locale(member));
 		FormOutcome outcome = errors.isEmpty()
 				? handler.submit(member, new FormSubmission(form.id(), form.metadata(), "web-form:" + key, values))
 				: FormOutcome.invalid(errors);
@@ -354,33 +353,6 @@ class WebChat {
 		if (outcome.homeChanged()) {
 			home.show(member);
 		}
-	}
-
-	/** What a chat client checks before a form is sent at all (Slack does it in its modal). */
-	private Map<String, String> check(Form form, Map<String, List<String>> values, Locale locale) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		for (Form.Field field : form.fields()) {
-			List<String> given = values.get(field.id());
-			if (given.isEmpty()) {
-				if (field.required()) {
-					errors.put(field.id(), t("web.form.required", locale));
-				}
-				continue;
-			}
-			if (field.isChoice()) {
-				List<String> allowed = field.options().stream().map(org.fieldnotes.chat.Option::value).toList();
-				if (!allowed.containsAll(given) || (field.kind() != Form.Kind.CHECKBOXES && given.size() > 1)) {
-					errors.put(field.id(), t("web.form.choice", locale));
-				}
-			}
-			else if (given.size() > 1) {
-				errors.put(field.id(), t("web.form.one", locale));
-			}
-			else if (field.maxLength() > 0 && given.get(0).codePointCount(0, given.get(0).length()) > field.maxLength()) {
-				errors.put(field.id(), t("web.form.tooLong", locale, field.maxLength()));
-			}
-		}
-		return errors;
 	}
 
 	/** Closes the member's open form without sending it. */

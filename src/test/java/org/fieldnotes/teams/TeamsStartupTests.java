@@ -22,7 +22,10 @@ class TeamsStartupTests {
 		.withUserConfiguration(Settings.class, TeamsConfiguration.class)
 		.withBean(Clock.class, Clock::systemUTC)
 		.withBean(TeamsConversations.class, () -> new TeamsConversations(null))
-		.withBean(TeamsInstalls.class, () -> new TeamsInstalls(null, Clock.systemUTC()));
+		.withBean(TeamsInstalls.class, () -> new TeamsInstalls(null, Clock.systemUTC()))
+		.withBean(TeamsForms.class, () -> new TeamsForms(Clock.systemUTC()))
+		// what handles activities is TeamsChat, which needs the whole application: here, one that acknowledges
+		.withBean(TeamsActivities.class, () -> activity -> TeamsReply.ok());
 
 	@Test
 	void withoutCredentialsTeamsIsOffAndSaysSo(CapturedOutput output) {

@@ -187,4 +187,53 @@ final class TeamsStub {
 				 "channelData":{"tenant":{"id":"%s"}}}
 				""".formatted(serviceUrl, userId, aadObjectId, aadObjectId, TENANT, APP_ID, TENANT);
 	}
+
+	/** A person's activity in their personal chat with the bot ({@code from} and conversation as an install's). */
+	static String activity(String type, String userId, String aadObjectId, String fields) {
+		return """
+				{"type":"%s","timestamp":"2026-12-02T10:00:00.000Z",
+				 "serviceUrl":"%s","channelId":"msteams","locale":"en-GB",
+				 "from":{"id":"%s","aadObjectId":"%s","name":"Someone"},
+				 "conversation":{"id":"a:conv-%s","tenantId":"%s","conversationType":"personal"},
+				 "recipient":{"id":"28:%s","name":"Fieldnotes"},
+				 "channelData":{"tenant":{"id":"%s"}}%s}
+				""".formatted(type, serviceUrl(), userId, aadObjectId, aadObjectId, TENANT, APP_ID, TENANT,
+				fields.isEmpty() ? "" : "," + fields);
+	}
+
+	/** A message typed in the personal chat, as Teams sends it. */
+	static String message(String userId, String aadObjectId, String activityId, String text, String replyToId) {
+		return activity("message", userId, aadObjectId, "\"id\":" + quoted(activityId) + ",\"text\":" + quoted(text)
+				+ (replyToId == null ? "" : ",\"replyToId\":" + quoted(replyToId)));
+	}
+
+	/** A message edited ({@code messageUpdate}, {@code editMessage}). */
+	static String edited(String userId, String aadObjectId, String activityId, String text) {
+		return activity("messageUpdate", userId, aadObjectId, "\"id\":" + quoted(activityId) + ",\"text\":"
+				+ quoted(text) + ",\"channelData\":{\"eventType\":\"editMessage\",\"tenant\":{\"id\":\"" + TENANT
+				+ "\"}}");
+	}
+
+	/** A message deleted ({@code messageDelete}, {@code softDeleteMessage}). */
+	static String deleted(String userId, String aadObjectId, String activityId) {
+		return activity("messageDelete", userId, aadObjectId, "\"id\":" + quoted(activityId)
+				+ ",\"channelData\":{\"eventType\":\"softDeleteMessage\",\"tenant\":{\"id\":\"" + TENANT
+				+ "\"}}");
+	}
+
+	/**
+	 * A card's {@code Action.Execute} pressed: an {@code adaptiveCard/action} invoke whose data are the button's (and
+	 * the card's inputs, merged in), on the card message {@code cardActivityId}.
+	 */
+	static String execute(String userId, String aadObjectId, String cardActivityId, Map<String, String> data) {
+		String verb = data.get("actionId");
+		return activity("invoke", userId, aadObjectId, "\"id\":\"inv-" + java.util.UUID.randomUUID()
+				+ "\",\"name\":\"adaptiveCard/action\",\"replyToId\":" + quoted(cardActivityId)
+				+ ",\"value\":{\"action\":{\"type\":\"Action.Execute\",\"verb\":" + quoted(verb) + ",\"data\":"
+				+ JSON.writeValueAsString(data) + "},\"trigger\":\"manual\"}");
+	}
+
+	static String quoted(String text) {
+		return JSON.writeValueAsString(text);
+	}
 }

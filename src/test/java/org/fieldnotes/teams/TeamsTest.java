@@ -35,10 +35,24 @@ abstract class TeamsTest extends IntegrationTest {
 		registry.add("fieldnotes.teams.service-hosts", TeamsStub::base);
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	TeamsConfiguration.TeamsAfterAnswer afterAnswer;
+
 	@BeforeEach
 	void resetTeams() {
 		TeamsStub.reset();
 		HANDLED.clear();
+	}
+
+	/** Lets the work started after an answer to Teams finish before the next test resets the stand-ins. */
+	@org.junit.jupiter.api.AfterEach
+	void awaitTeamsWork() {
+		awaitTeams();
+	}
+
+	/** Waits until the work after the answers to Teams is done (a form sent, a command answered). */
+	protected void awaitTeams() {
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(afterAnswer::idle);
 	}
 
 	/** The activities the handler was given, in order. */
