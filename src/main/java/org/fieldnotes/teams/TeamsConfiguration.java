@@ -57,13 +57,14 @@ class TeamsConfiguration {
 			Clock clock) {
 		if (!settings.on()) {
 			log.info("Microsoft Teams is off: TEAMS_APP_ID and TEAMS_APP_PASSWORD are not set (see docs/teams.md)");
-			return new TeamsMessenger(conversations, null);
+			return new TeamsMessenger(conversations, null, null);
 		}
 		TeamsTokens tokens = settings.credentials() ? new TeamsTokens(settings, http.client(), clock) : null;
 		log.info("Microsoft Teams is on: activities at {}, tokens from {} for tenant {}, connector hosts {}",
 				MESSAGES_PATH, settings.tokenEndpoint().getHost(), settings.authority(), settings.serviceHosts());
 		return new TeamsMessenger(conversations,
-				new BotConnector(new ServiceUrls(settings.serviceHosts()), tokens, http.client(), clock));
+				new BotConnector(new ServiceUrls(settings.serviceHosts()), tokens, http.client(), clock),
+				settings.appId());
 	}
 
 	@Bean

@@ -22,7 +22,7 @@ class TeamsStartupTests {
 		.withUserConfiguration(Settings.class, TeamsConfiguration.class)
 		.withBean(Clock.class, Clock::systemUTC)
 		.withBean(TeamsConversations.class, () -> new TeamsConversations(null))
-		.withBean(TeamsInstalls.class, () -> new TeamsInstalls(null, Clock.systemUTC()));
+		.withBean(TeamsInstalls.class, () -> new TeamsInstalls(null, event -> { }, Clock.systemUTC()));
 
 	@Test
 	void withoutCredentialsTeamsIsOffAndSaysSo(CapturedOutput output) {
