@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.fieldnotes.chat.AdminNotice;
 import org.fieldnotes.chat.BecameReachable;
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
@@ -70,5 +71,23 @@ class ReachableNotices {
 					MessageKind.NOTICE, person.get().id().value(), ChatMessage.text(text), List.of(), locale, text));
 		}
 		log.info("A person became reachable on {}: the coordinators are told", account.platform());
+	}
+
+	/** Something a chat adapter needs the admins to act on: told to each coordinator once (its key). */
+	@EventListener
+	void notice(AdminNotice notice) {
+		Coordinators admins = coordinators.getIfAvailable();
+		if (admins == null) {
+			return;
+		}
+		for (Person admin : admins.people()) {
+			if (!reachability.canSend(admin)) {
+				continue;
+			}
+			Locale locale = languages.of(admin);
+			String text = messages.getMessage(notice.textKey(), notice.args().toArray(), locale);
+			outbox.send(reachability.to(admin, notice.key() + ":" + admin.id().value(), MessageKind.NOTICE,
+					notice.key(), ChatMessage.text(text), List.of(), locale, text));
+		}
 	}
 }

@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.fieldnotes.chat.PlatformMessenger;
+import org.fieldnotes.placement.PlacementManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -65,6 +67,23 @@ class TeamsConfiguration {
 		return new TeamsMessenger(conversations,
 				new BotConnector(new ServiceUrls(settings.serviceHosts()), tokens, http.client(), clock),
 				settings.appId());
+	}
+
+	/** The optional install through Microsoft Graph: on with TEAMS_GRAPH_INSTALL, a catalog app id and credentials. */
+	@Bean
+	TeamsGraphInstalls teamsGraphInstalls(TeamsSettings settings, TeamsGraphSettings graph, TeamsHttp http, Clock clock,
+			TeamsConversations conversations, PlacementManagement placements, ApplicationEventPublisher events) {
+		boolean on = graph.on() && settings.credentials();
+		if (graph.install() && !on) {
+			log.warn("TEAMS_GRAPH_INSTALL=true, but the install through Microsoft Graph needs TEAMS_CATALOG_APP_ID and "
+					+ "the bot's TEAMS_APP_ID and TEAMS_APP_PASSWORD: it is off (see docs/teams.md)");
+		}
+		else if (on) {
+			log.info("Microsoft Teams: Fieldnotes installs itself through Microsoft Graph at {} for invited people",
+					URI.create(graph.base()).getHost());
+		}
+		return new TeamsGraphInstalls(graph, on ? new TeamsTokens(settings, graph.scope(), http.client(), clock) : null,
+				http.client(), conversations, placements, events);
 	}
 
 	@Bean
