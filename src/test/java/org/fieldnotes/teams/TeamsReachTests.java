@@ -72,6 +72,9 @@ class TeamsReachTests extends TeamsTest {
 	@Autowired
 	CohortDigests cohort;
 
+	@Autowired
+	org.fieldnotes.prompting.Reminders reminders;
+
 	@BeforeEach
 	void emptyMailboxes() throws Exception {
 		greenMail.purgeEmailFromAllMailboxes();
@@ -95,6 +98,22 @@ class TeamsReachTests extends TeamsTest {
 			.contains("Say hi to Fieldnotes in Microsoft Teams: " + SAY_HI);
 		assertThat(MailParts.texts(mail).get("text/html")).contains("href=\"" + SAY_HI + "\"");
 		assertThat(mongo.getCollection("prompt_occurrences").find().first().getString("channel")).isEqualTo("email");
+	}
+
+	@Test
+	void theReminderOfAnEmailedPromptGoesByEmailToo() throws Exception {
+		String placementId = enrol(ADA_MAIL, null);
+		PromptDelivery emailed = dispatcher.sendNext(placementId);
+		greenMail.purgeEmailFromAllMailboxes();
+		clock.advance(java.time.Duration.ofHours(25));
+
+		assertThat(reminders.run()).containsExactly(emailed.occurrenceId());
+
+		MimeMessage reminder = onlyMailTo(ADA_MAIL);
+		assertThat(MailParts.texts(reminder).get("text/plain")).contains("You answer in Microsoft Teams")
+			.doesNotContain("Reply here")
+			.contains("Say hi to Fieldnotes in Microsoft Teams: " + SAY_HI);
+		assertThat(TeamsStub.requests(ACTIVITIES)).isEmpty();
 	}
 
 	@Test
