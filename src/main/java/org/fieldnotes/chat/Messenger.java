@@ -1,5 +1,7 @@
 package org.fieldnotes.chat;
 
+import java.util.Optional;
+
 /**
  * Delivers messages to people on their chat platform. The bean to inject routes each call by the account's
  * platform ({@link RoutingMessenger}); each adapter provides a {@link PlatformMessenger}.
@@ -71,4 +73,22 @@ public interface Messenger {
 
 	/** Whether a chat platform is connected at all. */
 	boolean connected();
+
+	/**
+	 * Whether the platform can write to this account now. Slack and the web chat always can; Teams only once the app
+	 * is installed for the person (until then a send fails as {@link DeliveryFailed.Kind#NOT_REACHABLE}, and senders
+	 * that can reach the person another way, by e-mail, do so meanwhile).
+	 */
+	default boolean reachable(ChatAccount to) {
+		return true;
+	}
+
+	/**
+	 * Where a person who is not reachable yet can open their chat with Fieldnotes (on Teams, a link that opens the 1:1
+	 * chat with the bot, which installs it for them), to put in what reaches them by e-mail meanwhile; empty when
+	 * there is none.
+	 */
+	default Optional<String> invitation(ChatAccount to) {
+		return Optional.empty();
+	}
 }

@@ -78,6 +78,17 @@ public class RoutingMessenger implements Messenger {
 		return byPlatform.values().stream().anyMatch(Messenger::connected);
 	}
 
+	/** A platform without an adapter is not "not yet reachable": its sends fail as not connected, as before. */
+	@Override
+	public boolean reachable(ChatAccount to) {
+		return of(to.platform()).map(m -> m.reachable(to)).orElse(true);
+	}
+
+	@Override
+	public Optional<String> invitation(ChatAccount to) {
+		return of(to.platform()).flatMap(m -> m.invitation(to));
+	}
+
 	private PlatformMessenger route(String platform) {
 		PlatformMessenger messenger = platform == null ? null : byPlatform.get(platform);
 		if (messenger == null) {

@@ -45,6 +45,15 @@ class CohortComposer {
 	 */
 	ChatMessage compose(List<CohortLine> lines, List<Outbox.FailedDelivery> undelivered, Locale locale, LocalDate from,
 			LocalDate today) {
+		return compose(lines, undelivered, List.of(), locale, from, today);
+	}
+
+	/**
+	 * The cohort table as above, and after the undelivered messages the people their chat platform cannot reach yet
+	 * (one item each: their name, and what reaches them meanwhile).
+	 */
+	ChatMessage compose(List<CohortLine> lines, List<Outbox.FailedDelivery> undelivered,
+			List<ChatMessage.Item> notYetReachable, Locale locale, LocalDate from, LocalDate today) {
 		Map<String, List<CohortLine>> programmes = new LinkedHashMap<>();
 		for (CohortLine line : lines) {
 			programmes.computeIfAbsent(line.placement().getProgram(), p -> new ArrayList<>()).add(line);
@@ -59,6 +68,12 @@ class CohortComposer {
 				.heading(text("cohort.undelivered.heading", locale))
 				.context(text("cohort.undelivered.context", locale, undelivered.size()))
 				.items(undeliveredItems(undelivered, locale));
+		}
+		if (!notYetReachable.isEmpty()) {
+			message.divider()
+				.heading(text("cohort.unreachable.heading", locale))
+				.context(text("cohort.unreachable.context", locale, notYetReachable.size()))
+				.items(notYetReachable);
 		}
 		programmes.forEach((programme, inProgramme) -> {
 			List<CohortLine> ordered = new ArrayList<>(inProgramme.stream().filter(CohortLine::flagged).toList());

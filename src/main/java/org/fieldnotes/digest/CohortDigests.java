@@ -17,12 +17,15 @@ import org.fieldnotes.chat.ChatPerson;
 import org.fieldnotes.chat.DirectoryUnavailable;
 import org.fieldnotes.chat.PeopleDirectory;
 import org.fieldnotes.delivery.Delivery;
+import org.fieldnotes.delivery.Reachability;
 import org.fieldnotes.people.Person;
 import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.Languages;
+import org.fieldnotes.placement.Placement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,8 +55,14 @@ public class CohortDigests {
 	/** Coordinators' time zones looked up on the chat platform, so that every rescheduling does not ask again. */
 	private final Map<String, LookedUp> lookedUp = new ConcurrentHashMap<>();
 
+	private final Reachability reachability;
+	private final MessageSource messages;
+
 	CohortDigests(ObjectProvider<Coordinators> coordinators, PeopleDirectory directory, Languages languages,
-			CohortLines lines, CohortComposer composer, DigestRecords records, DigestOutbox outbox, Clock clock) {
+			CohortLines lines, CohortComposer composer, DigestRecords records, DigestOutbox outbox, Clock clock,
+			Reachability reachability, MessageSource messages) {
+		this.reachability = reachability;
+		this.messages = messages;
 		this.coordinators = coordinators;
 		this.directory = directory;
 		this.languages = languages;
@@ -153,8 +162,30 @@ public class CohortDigests {
 	private ChatMessage compose(Coordinator coordinator, List<CohortLine> cohort, Instant now) {
 		ZoneId zone = coordinator.person().zone();
 		Locale locale = languages.of(coordinator.person());
-		return composer.compose(cohort, outbox.undeliverableSince(now.minus(WEEK)), locale,
-				now.minus(WEEK).atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate());
+		return composer.compose(cohort, outbox.undeliverableSince(now.minus(WEEK)), notYetReachable(cohort, locale),
+				locale, now.minus(WEEK).atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate());
+	}
+
+	/**
+	 * The people of the cohort's current placements whose chat platform cannot reach them yet (on Teams: the app is
+	 * not installed for them), each once, by name: what reaches them meanwhile (e-mail, or nothing).
+	 */
+	private List<ChatMessage.Item> notYetReachable(List<CohortLine> cohort, Locale locale) {
+		List<Person> people = new java.util.ArrayList<>();
+		for (CohortLine line : cohort) {
+			if (!line.ended()) {
+				Placement p = line.placement();
+				people.addAll(java.util.Arrays.asList(p.getParticipant(), p.getAcademicCoach(), p.getBusinessCoach(),
+						p.getManager()));
+			}
+		}
+		return reachability.notYetReachable(people).stream()
+			.map(w -> new ChatMessage.Item(w.person().name(),
+					messages.getMessage(w.byEmail() ? "cohort.unreachable.email" : "cohort.unreachable.nothing",
+							new Object[] { messages.getMessage("reach.platform." + w.account().platform(), null,
+									w.account().platform(), locale) },
+							locale)))
+			.toList();
 	}
 
 	private List<Person> people() {

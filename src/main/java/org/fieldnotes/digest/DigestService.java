@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.delivery.Delivery;
 import org.fieldnotes.delivery.OutboxMail;
+import org.fieldnotes.delivery.Reachability;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.mail.Mailer;
@@ -43,6 +45,9 @@ public class DigestService {
 	private static final Logger log = LoggerFactory.getLogger(DigestService.class);
 	private static final Duration WEEK = Duration.ofDays(7);
 
+	/** The record's {@code fallback} when it went by e-mail because the chat platform cannot reach them yet. */
+	static final String NOT_YET_REACHABLE = "not_yet_reachable";
+
 	private final Recipients recipients;
 	private final DigestRecords records;
 	private final DigestComposer composer;
@@ -55,10 +60,11 @@ public class DigestService {
 	private final DigestPreferenceStore chosenDelivery;
 	private final Clock clock;
 	private final DigestCharts charts;
+	private final Reachability reachability;
 
 	DigestService(Recipients recipients, DigestRecords records, DigestComposer composer, PromptHistory prompts,
 			Logbook logbook, DigestOutbox outbox, Mailer mailer, MessageSource messages, Languages languages,
-			DigestPreferenceStore chosenDelivery, Clock clock, DigestCharts charts) {
+			DigestPreferenceStore chosenDelivery, Clock clock, DigestCharts charts, Reachability reachability) {
 		this.recipients = recipients;
 		this.records = records;
 		this.composer = composer;
@@ -71,6 +77,7 @@ public class DigestService {
 		this.chosenDelivery = chosenDelivery;
 		this.clock = clock;
 		this.charts = charts;
+		this.reachability = reachability;
 	}
 
 	/** Sends this week's digest to every recipient who has not had it yet; returns what was sent or skipped. */
@@ -172,6 +179,11 @@ public class DigestService {
 				return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now);
 			}
 		}
+		if (fallback == null && reachability.byEmailMeanwhile(recipient.person())) {
+			// their chat platform cannot reach them yet (Teams before they installed the app): e-mail meanwhile
+			records.finish(record.id(), new Update().set("fallback", NOT_YET_REACHABLE));
+			return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now);
+		}
 		if (fallback != null) {
 			records.finish(record.id(), new Update().set("fallback", fallback));
 		}
@@ -217,8 +229,13 @@ public class DigestService {
 		}
 		Locale locale = languages.of(person);
 		String subject = messages.getMessage("mail.digest.subject", new Object[] { weeks.size() }, locale);
+		ChatMessage digest = compose(recipient.viaEmail(), weeks, from, now);
+		Optional<ChatAccount> waiting = reachability.notYetReachable(person);
+		if (waiting.isPresent()) {
+			digest = reachability.withInvitation(digest, waiting.get(), locale);
+		}
 		Delivery delivery = outbox.sendEmail(record, new OutboxMail(address, person.name(), locale.toLanguageTag(),
-				subject), compose(recipient.viaEmail(), weeks, from, now), charts.of(recipient, weeks));
+				subject), digest, charts.of(recipient, weeks));
 		if (delivery.isSent()) {
 			log.info("Digest {} e-mailed: {} placements, {} entries", record.week(), weeks.size(),
 					entryIds(weeks).size());

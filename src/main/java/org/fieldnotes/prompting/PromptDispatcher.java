@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.delivery.Delivery;
 import org.fieldnotes.delivery.MessageKind;
 import org.fieldnotes.delivery.Outbox;
 import org.fieldnotes.delivery.Outgoing;
+import org.fieldnotes.delivery.Reachability;
+import org.fieldnotes.people.Person;
 import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
@@ -46,12 +49,13 @@ public class PromptDispatcher {
 	private final QuietHours quietHours;
 	private final PlacementNotices notices;
 	private final MessageSource messages;
+	private final Reachability reachability;
 	private final Clock clock;
 
 	PromptDispatcher(PlacementManagement placements, PromptCalendar calendar, PromptOccurrences occurrences,
 			PromptComposer composer, Outbox outbox, PromptOutbox promptOutbox, PromptSettings settings,
 			Preferences preferences, Languages languages, QuietHours quietHours, PlacementNotices notices,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Reachability reachability, Clock clock) {
 		this.placements = placements;
 		this.calendar = calendar;
 		this.occurrences = occurrences;
@@ -64,6 +68,7 @@ public class PromptDispatcher {
 		this.quietHours = quietHours;
 		this.notices = notices;
 		this.messages = messages;
+		this.reachability = reachability;
 		this.clock = clock;
 	}
 
@@ -169,7 +174,7 @@ public class PromptDispatcher {
 			return Optional.empty();
 		}
 		PromptOccurrence occurrence = claimed.get();
-		Outgoing outgoing = PromptOutbox.prompt(occurrence, placement.getParticipant(),
+		Outgoing outgoing = prompt(placement, occurrence,
 				composer.compose(placement, prompt, due, occurrence.getId(), clock.instant()));
 		Delivery delivery = queueOnly ? outbox.enqueue(outgoing) : outbox.send(outgoing);
 		if (delivery.isSent()) {
@@ -177,6 +182,28 @@ public class PromptDispatcher {
 		}
 		// PromptOutbox records the outcome on the occurrence as the outbox reports it
 		return Optional.of(PromptDelivery.of(occurrences.findById(occurrence.getId()).orElse(occurrence)));
+	}
+
+	/**
+	 * A prompt to the participant: in their chat, or by e-mail while their chat platform cannot reach them yet (Teams
+	 * before they installed the app), saying that they answer in the chat once they have said hi there: the prompt
+	 * waits for them there ({@link WaitingPrompts}). The e-mail has no buttons; the mail renders none.
+	 */
+	private Outgoing prompt(Placement placement, PromptOccurrence occurrence, ChatMessage message) {
+		Person participant = placement.getParticipant();
+		Optional<ChatAccount> waiting = reachability.notYetReachable(participant);
+		if (waiting.isEmpty() || !reachability.byEmailMeanwhile(participant)) {
+			return PromptOutbox.prompt(occurrence, participant, message);
+		}
+		Locale locale = languages.of(participant);
+		String platform = messages.getMessage("reach.platform." + waiting.get().platform(), null,
+				waiting.get().platform(), locale);
+		List<ChatMessage.Block> blocks = new java.util.ArrayList<>(message.blocks());
+		blocks.add(new ChatMessage.Block.Paragraph(
+				List.of(ChatMessage.Span.bold(messages.getMessage("prompt.email.answer", new Object[] { platform }, locale)))));
+		return reachability.to(participant, PromptOutbox.key(occurrence), MessageKind.PROMPT, occurrence.getId(),
+				new ChatMessage(message.summary(), blocks), List.of(), locale,
+				messages.getMessage("prompt.email.subject", new Object[] { placement.getHostOrganisation() }, locale));
 	}
 
 	/**
@@ -194,7 +221,7 @@ public class PromptDispatcher {
 					.findFirst();
 				if (due.isPresent()) {
 					Prompt prompt = calendar.promptFor(placement, due.get());
-					outbox.enqueue(PromptOutbox.prompt(occurrence, placement.getParticipant(),
+					outbox.enqueue(prompt(placement, occurrence,
 							composer.compose(placement, prompt, due.get(), occurrence.getId(), clock.instant())));
 					log.info("Prompt occurrence {} was claimed but never queued: queued now", occurrence.getId());
 				}
@@ -235,8 +262,9 @@ public class PromptDispatcher {
 		Locale locale = languages.of(placement.getParticipant());
 		String text = messages.getMessage("endOfPlacement.text",
 				new Object[] { placement.getHostOrganisation(), settings.followUpMonths() }, locale);
-		return Outgoing.to(placement.getParticipant(), PromptOutbox.key(notice), MessageKind.NOTICE, notice.id(),
-				ChatMessage.text(text));
+		return reachability.to(placement.getParticipant(), PromptOutbox.key(notice), MessageKind.NOTICE, notice.id(),
+				ChatMessage.text(text), List.of(), locale, messages.getMessage("endOfPlacement.subject",
+						new Object[] { placement.getHostOrganisation() }, locale));
 	}
 
 	/**

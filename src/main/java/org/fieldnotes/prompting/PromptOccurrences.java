@@ -21,6 +21,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PromptOccurrences {
 
+	/** The "channel" the outbox records for an e-mail. */
+	private static final String EMAIL_CHANNEL = org.fieldnotes.delivery.OutboxWorker.EMAIL_CHANNEL;
+
 	private final MongoTemplate mongo;
 
 	PromptOccurrences(MongoTemplate mongo) {
@@ -42,6 +45,20 @@ class PromptOccurrences {
 			.set("sentAt", at)
 			.set("channel", channel)
 			.set("messageTs", ts));
+	}
+
+	/**
+	 * The latest occurrence of the placement that went by e-mail and is not answered yet (sent while the participant's
+	 * chat platform could not reach them), if any.
+	 */
+	Optional<PromptOccurrence> latestEmailedUnanswered(String placementId) {
+		Query query = Query.query(Criteria.where("placementId").is(placementId)
+			.and("status").is(OccurrenceStatus.SENT)
+			.and("channel").is(EMAIL_CHANNEL)
+			.and("answeredAt").is(null));
+		query.with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "dueAt"))
+			.limit(1);
+		return Optional.ofNullable(mongo.findOne(query, PromptOccurrence.class));
 	}
 
 	/** Occurrences claimed to be sent whose delivery they do not show yet. */

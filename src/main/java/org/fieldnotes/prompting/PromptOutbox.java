@@ -88,7 +88,11 @@ class PromptOutbox {
 
 	@EventListener
 	void undeliverable(MessageUndeliverable event) {
-		if (event.kind() == MessageKind.PROMPT) {
+		if (event.kind() == MessageKind.PROMPT && event.key().endsWith(WaitingPrompts.SUFFIX)) {
+			// the prompt reached them by e-mail already; only its copy in the chat did not
+			log.warn("Prompt occurrence {} not delivered to the chat as well: {}", event.ref(), event.reason());
+		}
+		else if (event.kind() == MessageKind.PROMPT) {
 			occurrences.markFailed(event.ref(), event.reason());
 			log.warn("Prompt occurrence {} not delivered: {}", event.ref(), event.reason());
 		}

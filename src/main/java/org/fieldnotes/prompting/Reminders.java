@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.delivery.Delivery;
 import org.fieldnotes.delivery.MessageKind;
 import org.fieldnotes.delivery.Outbox;
-import org.fieldnotes.delivery.Outgoing;
+import org.fieldnotes.delivery.Reachability;
 import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.PersonPreferences;
 import org.fieldnotes.placement.Placement;
@@ -55,10 +56,12 @@ public class Reminders {
 	private final CalendarSettings settings;
 	private final PromptSettings promptSettings;
 	private final Clock clock;
+	private final Reachability reachability;
 
 	Reminders(PromptOccurrences occurrences, PlacementManagement placements, Preferences preferences,
 			Languages languages, QuietHours quietHours, PromptLibrary library, Outbox outbox, MessageSource messages,
-			CalendarSettings settings, PromptSettings promptSettings, Clock clock) {
+			CalendarSettings settings, PromptSettings promptSettings, Clock clock, Reachability reachability) {
+		this.reachability = reachability;
 		this.occurrences = occurrences;
 		this.placements = placements;
 		this.preferences = preferences;
@@ -114,8 +117,14 @@ public class Reminders {
 		}
 		Locale locale = languages.of(placement.getParticipant());
 		String title = library.find(occurrence.getPromptId()).map(p -> p.title(locale)).orElse(occurrence.getPromptId());
-		Delivery delivery = outbox.send(Outgoing.to(placement.getParticipant(), key(occurrence), MessageKind.REMINDER,
-				occurrence.getId(), ChatMessage.text(messages.getMessage("reminder.text", new Object[] { title }, locale))));
+		// by e-mail while their chat platform cannot reach them yet (the prompt went by e-mail too): answered there
+		Optional<ChatAccount> waiting = reachability.byEmailMeanwhile(placement.getParticipant())
+				? reachability.notYetReachable(placement.getParticipant()) : Optional.empty();
+		String text = waiting.map(account -> messages.getMessage("reminder.email", new Object[] { title,
+				messages.getMessage("reach.platform." + account.platform(), null, account.platform(), locale) }, locale))
+			.orElseGet(() -> messages.getMessage("reminder.text", new Object[] { title }, locale));
+		Delivery delivery = outbox.send(reachability.to(placement.getParticipant(), key(occurrence),
+				MessageKind.REMINDER, occurrence.getId(), ChatMessage.text(text), List.of(), locale, text));
 		occurrences.markReminded(occurrence.getId(), now);
 		if (delivery.isSent()) {
 			log.info("Reminded placement {} of prompt {} (due {})", placement.getId(), occurrence.getPromptId(),

@@ -5,11 +5,14 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.fieldnotes.chat.PlatformMessenger;
+import org.fieldnotes.placement.PlacementManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -61,13 +64,31 @@ class TeamsConfiguration {
 			TeamsHttp http, Clock clock) {
 		if (!settings.on()) {
 			log.info("Microsoft Teams is off: TEAMS_APP_ID and TEAMS_APP_PASSWORD are not set (see docs/teams.md)");
-			return new TeamsMessenger(conversations, forms, null);
+			return new TeamsMessenger(conversations, forms, null, null);
 		}
 		TeamsTokens tokens = settings.credentials() ? new TeamsTokens(settings, http.client(), clock) : null;
 		log.info("Microsoft Teams is on: activities at {}, tokens from {} for tenant {}, connector hosts {}",
 				MESSAGES_PATH, settings.tokenEndpoint().getHost(), settings.authority(), settings.serviceHosts());
 		return new TeamsMessenger(conversations, forms,
-				new BotConnector(new ServiceUrls(settings.serviceHosts()), tokens, http.client(), clock));
+				new BotConnector(new ServiceUrls(settings.serviceHosts()), tokens, http.client(), clock),
+				settings.appId());
+	}
+
+	/** The optional install through Microsoft Graph: on with TEAMS_GRAPH_INSTALL, a catalog app id and credentials. */
+	@Bean
+	TeamsGraphInstalls teamsGraphInstalls(TeamsSettings settings, TeamsGraphSettings graph, TeamsHttp http, Clock clock,
+			TeamsConversations conversations, PlacementManagement placements, ApplicationEventPublisher events) {
+		boolean on = graph.on() && settings.credentials();
+		if (graph.install() && !on) {
+			log.warn("TEAMS_GRAPH_INSTALL=true, but the install through Microsoft Graph needs TEAMS_CATALOG_APP_ID and "
+					+ "the bot's TEAMS_APP_ID and TEAMS_APP_PASSWORD: it is off (see docs/teams.md)");
+		}
+		else if (on) {
+			log.info("Microsoft Teams: Fieldnotes installs itself through Microsoft Graph at {} for invited people",
+					URI.create(graph.base()).getHost());
+		}
+		return new TeamsGraphInstalls(graph, on ? new TeamsTokens(settings, graph.scope(), http.client(), clock) : null,
+				http.client(), conversations, placements, events);
 	}
 
 	@Bean

@@ -61,6 +61,11 @@ class TeamsConversations {
 				new Update().set("homeActivityId", activityId), TeamsConversation.class);
 	}
 
+	/** The reference of one user in one tenant, installed or removed. */
+	Optional<TeamsConversation> find(String tenantId, String userId) {
+		return Optional.ofNullable(mongo.findById(TeamsConversation.idOf(tenantId, userId), TeamsConversation.class));
+	}
+
 	/** Records that a user removed the app: nothing more is sent to the conversation. */
 	void removed(String tenantId, String userId, Instant at) {
 		mongo.updateFirst(Query.query(Criteria.where("_id").is(TeamsConversation.idOf(tenantId, userId))),

@@ -1,5 +1,9 @@
 package org.fieldnotes.teams;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.DeliveryFailed;
@@ -15,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Teams' side of the chat port. A direct message goes to the person's 1:1 chat with the bot, as an Adaptive Card
  * ({@link TeamsCards}) posted to the conversation kept when they installed the app ({@link TeamsConversations});
- * without one it fails as {@code not_reachable} ({@link DeliveryFailed.Kind#NOT_REACHABLE}): Teams lets no bot write
- * to anyone who has not installed it. The sent message's "channel" is the conversation id and its "ts" the activity
+ * without one it fails as {@code teams_not_installed} ({@link DeliveryFailed.Kind#NOT_REACHABLE}): Teams lets no bot
+ * write to anyone who has not installed it, and {@link #reachable} says so beforehand, so that senders e-mail them
+ * meanwhile with a link to {@link #invitation say hi to the bot}. The sent message's "channel" is the conversation id and its "ts" the activity
  * id, which {@link #update} replaces in place. The workspace of a Teams account is its tenant; the outbox paces each
  * tenant apart, well within Teams' limits (see docs/teams.md).
  *
@@ -28,7 +33,7 @@ import org.slf4j.LoggerFactory;
 class TeamsMessenger implements PlatformMessenger {
 
 	private static final Logger log = LoggerFactory.getLogger(TeamsMessenger.class);
-	static final String NOT_REACHABLE = "not_reachable";
+	static final String NOT_REACHABLE = "teams_not_installed";
 	static final String NOT_SUPPORTED_YET = "not_supported_yet";
 	static final String NOT_CONNECTED = "teams_not_connected";
 	/** The welcome card's notification text and fallback. */
@@ -37,12 +42,38 @@ class TeamsMessenger implements PlatformMessenger {
 	private final TeamsConversations conversations;
 	private final TeamsForms forms;
 	private final BotConnector connector;
+	private final String appId;
 
-	/** @param connector {@literal null} when Teams is off: every send fails as {@code teams_not_connected} */
-	TeamsMessenger(TeamsConversations conversations, TeamsForms forms, BotConnector connector) {
+	/**
+	 * @param connector {@literal null} when Teams is off: every send fails as {@code teams_not_connected}
+	 * @param appId the bot's app id, for the link to its chat; {@literal null} when Teams is off
+	 */
+	TeamsMessenger(TeamsConversations conversations, TeamsForms forms, BotConnector connector, String appId) {
 		this.conversations = conversations;
 		this.forms = forms;
 		this.connector = connector;
+		this.appId = TeamsSettings.present(appId) ? appId.strip() : null;
+	}
+
+	/**
+	 * Whether the app is installed for the person (a conversation reference is kept). With Teams off, every Teams
+	 * account counts as reachable, so that sends fail as {@code teams_not_connected}, as they always did: an
+	 * administrator's switch, not the person's missing install.
+	 */
+	@Override
+	public boolean reachable(ChatAccount to) {
+		return connector == null || conversations.of(to).isPresent();
+	}
+
+	/**
+	 * Teams' deep link to the 1:1 chat with the bot, {@code https://teams.microsoft.com/l/chat/0/0?users=28:<app id>}:
+	 * opening it (where the organisation allows the app) installs it and starts the chat. Empty with Teams off.
+	 */
+	@Override
+	public Optional<String> invitation(ChatAccount to) {
+		return connector == null || appId == null ? Optional.empty()
+				: Optional.of("https://teams.microsoft.com/l/chat/0/0?users=28:"
+						+ URLEncoder.encode(appId, StandardCharsets.UTF_8));
 	}
 
 	@Override

@@ -45,8 +45,16 @@ class TeamsTokens {
 	private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 	private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
+	private final String scope;
+
 	TeamsTokens(TeamsSettings settings, HttpClient http, Clock clock) {
+		this(settings, settings.scope(), http, clock);
+	}
+
+	/** Tokens of the bot's app for another resource: e.g. Microsoft Graph ({@code https://graph.microsoft.com/.default}). */
+	TeamsTokens(TeamsSettings settings, String scope, HttpClient http, Clock clock) {
 		this.settings = settings;
+		this.scope = scope;
 		this.http = http;
 		this.clock = clock;
 	}
@@ -83,7 +91,7 @@ class TeamsTokens {
 
 	private Token fetch() {
 		String form = "grant_type=client_credentials&client_id=" + encode(settings.appId()) + "&client_secret="
-				+ encode(settings.appPassword()) + "&scope=" + encode(settings.scope());
+				+ encode(settings.appPassword()) + "&scope=" + encode(scope);
 		URI endpoint = settings.tokenEndpoint();
 		HttpResponse<String> response;
 		try {

@@ -144,6 +144,16 @@ public final class RecordingMessenger implements Messenger {
 		return platform.connected();
 	}
 
+	@Override
+	public boolean reachable(ChatAccount to) {
+		return platform.reachable(to);
+	}
+
+	@Override
+	public java.util.Optional<String> invitation(ChatAccount to) {
+		return platform.invitation(to);
+	}
+
 	private synchronized <T> void record(Map<String, List<T>> recorded, ChatAccount to, T what) {
 		recorded.computeIfAbsent(to.key(), k -> Collections.synchronizedList(new ArrayList<>())).add(what);
 	}

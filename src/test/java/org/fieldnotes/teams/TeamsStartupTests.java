@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 
+import org.fieldnotes.placement.PlacementManagement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,7 +23,8 @@ class TeamsStartupTests {
 		.withUserConfiguration(Settings.class, TeamsConfiguration.class)
 		.withBean(Clock.class, Clock::systemUTC)
 		.withBean(TeamsConversations.class, () -> new TeamsConversations(null))
-		.withBean(TeamsInstalls.class, () -> new TeamsInstalls(null, Clock.systemUTC()))
+		.withBean(TeamsInstalls.class, () -> new TeamsInstalls(null, event -> { }, Clock.systemUTC()))
+		.withBean(PlacementManagement.class, () -> org.mockito.Mockito.mock(PlacementManagement.class))
 		.withBean(TeamsForms.class, () -> new TeamsForms(Clock.systemUTC()))
 		// what handles activities is TeamsChat, which needs the whole application: here, one that acknowledges
 		.withBean(TeamsActivities.class, () -> activity -> TeamsReply.ok());
@@ -64,7 +66,7 @@ class TeamsStartupTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(TeamsSettings.class)
+	@EnableConfigurationProperties({ TeamsSettings.class, TeamsGraphSettings.class })
 	static class Settings {
 	}
 }

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.people.Person;
@@ -25,29 +26,35 @@ record PlacementResponse(String id, PersonResponse participant, String program, 
 	record PersonResponse(String name, String slackUserId, String email, String timezone, String locale,
 			String country, String personId, List<AccountResponse> accounts) {
 
-		static PersonResponse of(Person person) {
+		static PersonResponse of(Person person, Predicate<ChatAccount> reachable) {
 			return person == null ? null
 					: new PersonResponse(person.name(),
 							person.account(PlacementRequest.SLACK).map(ChatAccount::memberId).orElse(null),
 							person.email(), person.timezone(), person.locale(), person.country(), person.id().value(),
-							person.accounts().stream().map(AccountResponse::of).toList());
+							person.accounts().stream().map(a -> AccountResponse.of(a, reachable)).toList());
 		}
 	}
 
-	record AccountResponse(String platform, String workspace, String memberId) {
+	/**
+	 * A chat account, and whether Fieldnotes can write to it now: {@code false} while the platform cannot reach the
+	 * person yet (on Teams: the app is not installed for them; until it is, what goes to them goes by e-mail).
+	 */
+	record AccountResponse(String platform, String workspace, String memberId, boolean reachable) {
 
-		static AccountResponse of(ChatAccount account) {
-			return new AccountResponse(account.platform(), account.workspace(), account.memberId());
+		static AccountResponse of(ChatAccount account, Predicate<ChatAccount> reachable) {
+			return new AccountResponse(account.platform(), account.workspace(), account.memberId(),
+					reachable.test(account));
 		}
 	}
 
 	record ScheduleResponse(String dayOfWeek, String time) {
 	}
 
-	static PlacementResponse of(Placement p) {
-		return new PlacementResponse(p.getId(), PersonResponse.of(p.getParticipant()), p.getProgram(),
-				p.getHostOrganisation(), p.getStartDate(), p.getEndDate(), PersonResponse.of(p.getManager()),
-				PersonResponse.of(p.getAcademicCoach()), PersonResponse.of(p.getBusinessCoach()),
+	/** @param reachable whether the platform can write to an account now ({@code Messenger#reachable}) */
+	static PlacementResponse of(Placement p, Predicate<ChatAccount> reachable) {
+		return new PlacementResponse(p.getId(), PersonResponse.of(p.getParticipant(), reachable), p.getProgram(),
+				p.getHostOrganisation(), p.getStartDate(), p.getEndDate(), PersonResponse.of(p.getManager(), reachable),
+				PersonResponse.of(p.getAcademicCoach(), reachable), PersonResponse.of(p.getBusinessCoach(), reachable),
 				new ScheduleResponse(p.getSchedule().dayOfWeek().name(), p.getSchedule().time().toString()),
 				p.getWorkDays().stream().sorted().toList(), p.getStatus(), p.getCreatedAt(), p.getUpdatedAt(),
 				p.getLearningGoals());

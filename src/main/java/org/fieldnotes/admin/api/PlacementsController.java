@@ -10,6 +10,7 @@ import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
 import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.audit.AuditRecord;
+import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.people.People;
@@ -49,9 +50,11 @@ class PlacementsController {
 	private final AuditLog audit;
 	private final AccessPolicy access;
 	private final People people;
+	private final Messenger messenger;
 
 	PlacementsController(PlacementManagement placements, Logbook logbook, PromptDispatcher prompts,
-			StatusUpdates statusUpdates, AuditLog audit, AccessPolicy access, People people) {
+			StatusUpdates statusUpdates, AuditLog audit, AccessPolicy access, People people, Messenger messenger) {
+		this.messenger = messenger;
 		this.access = access;
 		this.people = people;
 		this.placements = placements;
@@ -86,7 +89,7 @@ class PlacementsController {
 		audit.record(AuditRecord.API, "enrol", placement.getId(), placement.getParticipant().id().value(),
 				AuditLog.DONE, null);
 		return ResponseEntity.created(URI.create("/api/v1/placements/" + placement.getId()))
-			.body(PlacementResponse.of(placement));
+			.body(PlacementResponse.of(placement, messenger::reachable));
 	}
 
 	/** Every placement the caller may see: all of them, or those of the programme its token is limited to. */
@@ -94,12 +97,12 @@ class PlacementsController {
 	List<PlacementResponse> all(@RequestAttribute(ApiTokenFilter.ACTOR) Actor caller) {
 		return placements.all().stream()
 			.filter(p -> access.permits(caller, Operation.API_SHOW_PLACEMENT, Target.placement(p)))
-			.map(PlacementResponse::of).toList();
+			.map(p -> PlacementResponse.of(p, messenger::reachable)).toList();
 	}
 
 	@GetMapping("/{id}")
 	PlacementResponse one(@PathVariable String id) {
-		return PlacementResponse.of(placements.get(id));
+		return PlacementResponse.of(placements.get(id), messenger::reachable);
 	}
 
 	@GetMapping("/{id}/entries")
