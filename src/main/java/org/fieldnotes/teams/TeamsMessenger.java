@@ -102,9 +102,13 @@ class TeamsMessenger implements PlatformMessenger {
 		bot.update(conversation.serviceUrl(), conversation.conversationId(), message.ts(), activity);
 	}
 
+	/** The picture as a message of its own after {@code where}, shown inline ({@link TeamsImages}). */
 	@Override
 	public void shareImage(SentMessage where, Image image) {
-		throw new DeliveryFailed(NOT_SUPPORTED_YET, DeliveryFailed.Kind.PERMANENT, null);
+		BotConnector bot = connector();
+		TeamsConversation conversation = conversations.byConversation(where.channel())
+			.orElseThrow(() -> new DeliveryFailed(NOT_REACHABLE, DeliveryFailed.Kind.NOT_REACHABLE, null));
+		bot.send(conversation.serviceUrl(), conversation.conversationId(), TeamsImages.activity(image));
 	}
 
 	@Override
