@@ -65,7 +65,9 @@ import tools.jackson.databind.node.ObjectNode;
  * button does on Slack, answered in the invoke's own response: briefly, in words, or with the card replaced (a form
  * with its messages, a visibility choice made);</li>
  * <li>a form is a card ({@link TeamsMessenger#openForm}); its submission is checked as a chat client checks it
- * ({@link FormChecks}), then handed to its module's {@link FormHandler}.</li>
+ * ({@link FormChecks}), then handed to its module's {@link FormHandler};</li>
+ * <li>the answer to a file-consent card ({@code fileConsent/invoke}: their data export offered as files) puts the
+ * file in their OneDrive or forgets it ({@link TeamsFileConsents}).</li>
  * </ul>
  * Only personal conversations are read: in a team or group chat the bot only acknowledges. Slow work (sending a form,
  * a command's answer, the confirmation after an entry) runs after the answer to Teams, which waits at most some
@@ -118,6 +120,7 @@ class TeamsChat implements TeamsActivities {
 	private final Languages languages;
 	private final People people;
 	private final FormChecks checks;
+	private final TeamsFileConsents fileConsents;
 	private final Map<String, FormHandler> handlers = new LinkedHashMap<>();
 
 	TeamsChat(TeamsInstalls installs, TeamsConversations conversations, TeamsForms forms, TeamsMessenger teams,
@@ -125,7 +128,7 @@ class TeamsChat implements TeamsActivities {
 			CommandForms commandForms, PromptResponses prompts, PromptAnswerForms promptForms, Responses responses,
 			ReplyForms replyForms, HomeChoices choices, HomeScreens home, VisibilityControls visibility,
 			EraseCommand erase, AccessPolicy access, Messenger messenger, MessageSource messages, Languages languages,
-			People people, FormChecks checks, List<FormHandler> formHandlers) {
+			People people, FormChecks checks, TeamsFileConsents fileConsents, List<FormHandler> formHandlers) {
 		this.installs = installs;
 		this.conversations = conversations;
 		this.forms = forms;
@@ -149,6 +152,7 @@ class TeamsChat implements TeamsActivities {
 		this.languages = languages;
 		this.people = people;
 		this.checks = checks;
+		this.fileConsents = fileConsents;
 		for (FormHandler handler : formHandlers) {
 			for (String formId : handler.formIds()) {
 				handlers.put(formId, handler);
@@ -197,6 +201,9 @@ class TeamsChat implements TeamsActivities {
 				return TeamsReply.ok();
 			}
 			case "invoke" -> {
+				if ("fileConsent/invoke".equals(activity.name()) && activity.value() != null) {
+					return fileConsents.answer(member, activity);
+				}
 				if (!"adaptiveCard/action".equals(activity.name()) || activity.value() == null) {
 					return TeamsReply.invoke(200, "{}");
 				}

@@ -61,17 +61,23 @@ class TeamsConfiguration {
 
 	@Bean
 	TeamsMessenger teamsMessenger(TeamsSettings settings, TeamsConversations conversations, TeamsForms forms,
-			TeamsHttp http, Clock clock) {
+			TeamsFiles files, TeamsHttp http, Clock clock) {
 		if (!settings.on()) {
 			log.info("Microsoft Teams is off: TEAMS_APP_ID and TEAMS_APP_PASSWORD are not set (see docs/teams.md)");
-			return new TeamsMessenger(conversations, forms, null, null);
+			return new TeamsMessenger(conversations, forms, files, null, null);
 		}
 		TeamsTokens tokens = settings.credentials() ? new TeamsTokens(settings, http.client(), clock) : null;
 		log.info("Microsoft Teams is on: activities at {}, tokens from {} for tenant {}, connector hosts {}",
 				MESSAGES_PATH, settings.tokenEndpoint().getHost(), settings.authority(), settings.serviceHosts());
-		return new TeamsMessenger(conversations, forms,
+		return new TeamsMessenger(conversations, forms, files,
 				new BotConnector(new ServiceUrls(settings.serviceHosts()), tokens, http.client(), clock),
 				settings.appId());
+	}
+
+	/** Files offered in Teams chats until the person accepts them (their data export). */
+	@Bean
+	TeamsFiles teamsFiles(TeamsSettings settings, TeamsHttp http, Clock clock) {
+		return new TeamsFiles(new ServiceUrls(settings.serviceHosts()), http.client(), clock);
 	}
 
 	/** The optional install through Microsoft Graph: on with TEAMS_GRAPH_INSTALL, a catalog app id and credentials. */

@@ -21,26 +21,27 @@ import org.slf4j.LoggerFactory;
  * ({@link TeamsCards}) posted to the conversation kept when they installed the app ({@link TeamsConversations});
  * without one it fails as {@code teams_not_installed} ({@link DeliveryFailed.Kind#NOT_REACHABLE}): Teams lets no bot
  * write to anyone who has not installed it, and {@link #reachable} says so beforehand, so that senders e-mail them
- * meanwhile with a link to {@link #invitation say hi to the bot}. The sent message's "channel" is the conversation id and its "ts" the activity
- * id, which {@link #update} replaces in place. The workspace of a Teams account is its tenant; the outbox paces each
+ * meanwhile with a link to {@link #invitation say hi to the bot}. The sent message's "channel" is the conversation
+ * id and its "ts" the activity id, which {@link #update} replaces in place. The workspace of a Teams account is its tenant; the outbox paces each
  * tenant apart, well within Teams' limits (see docs/teams.md).
  *
  * <p>A form is a card in the person's chat ({@link #openForm}); the Home is the welcome card, updated in place
  * ({@link #showHome}); the saved mark is nothing (bots cannot react in Teams; the "who can see it" card that follows a
- * saved entry says it). Not yet: pictures and files ({@code not_supported_yet}). A note to one person
+ * saved entry says it). A picture is shown inline ({@link TeamsImages}); a file is offered for the person to accept
+ * into their OneDrive ({@link TeamsFiles}). A note to one person
  * ({@link #sendEphemeral}) is a message in their 1:1 chat, which is theirs alone.
  */
 class TeamsMessenger implements PlatformMessenger {
 
 	private static final Logger log = LoggerFactory.getLogger(TeamsMessenger.class);
 	static final String NOT_REACHABLE = "teams_not_installed";
-	static final String NOT_SUPPORTED_YET = "not_supported_yet";
 	static final String NOT_CONNECTED = "teams_not_connected";
 	/** The welcome card's notification text and fallback. */
 	private static final String HOME = "Fieldnotes";
 
 	private final TeamsConversations conversations;
 	private final TeamsForms forms;
+	private final TeamsFiles files;
 	private final BotConnector connector;
 	private final String appId;
 
@@ -48,9 +49,11 @@ class TeamsMessenger implements PlatformMessenger {
 	 * @param connector {@literal null} when Teams is off: every send fails as {@code teams_not_connected}
 	 * @param appId the bot's app id, for the link to its chat; {@literal null} when Teams is off
 	 */
-	TeamsMessenger(TeamsConversations conversations, TeamsForms forms, BotConnector connector, String appId) {
+	TeamsMessenger(TeamsConversations conversations, TeamsForms forms, TeamsFiles files, BotConnector connector,
+			String appId) {
 		this.conversations = conversations;
 		this.forms = forms;
+		this.files = files;
 		this.connector = connector;
 		this.appId = TeamsSettings.present(appId) ? appId.strip() : null;
 	}
@@ -102,14 +105,26 @@ class TeamsMessenger implements PlatformMessenger {
 		bot.update(conversation.serviceUrl(), conversation.conversationId(), message.ts(), activity);
 	}
 
+	/** The picture as a message of its own after {@code where}, shown inline ({@link TeamsImages}). */
 	@Override
 	public void shareImage(SentMessage where, Image image) {
-		throw new DeliveryFailed(NOT_SUPPORTED_YET, DeliveryFailed.Kind.PERMANENT, null);
+		BotConnector bot = connector();
+		TeamsConversation conversation = conversations.byConversation(where.channel())
+			.orElseThrow(() -> new DeliveryFailed(NOT_REACHABLE, DeliveryFailed.Kind.NOT_REACHABLE, null));
+		bot.send(conversation.serviceUrl(), conversation.conversationId(), TeamsImages.activity(image));
 	}
 
+	/**
+	 * A file-consent card after {@code where}: the person presses Allow, and the file goes to their OneDrive and is
+	 * shown in the chat ({@link TeamsFiles}); until then only its name, size and {@code title} are on the card.
+	 */
 	@Override
 	public void shareFile(SentMessage where, byte[] bytes, String filename, String title, String mimeType) {
-		throw new DeliveryFailed(NOT_SUPPORTED_YET, DeliveryFailed.Kind.PERMANENT, null);
+		BotConnector bot = connector();
+		TeamsConversation conversation = conversations.byConversation(where.channel())
+			.orElseThrow(() -> new DeliveryFailed(NOT_REACHABLE, DeliveryFailed.Kind.NOT_REACHABLE, null));
+		bot.send(conversation.serviceUrl(), conversation.conversationId(),
+				files.offer(where.account(), conversation.conversationId(), bytes, filename, title));
 	}
 
 	/**

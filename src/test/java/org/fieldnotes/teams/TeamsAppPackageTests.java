@@ -81,6 +81,7 @@ class TeamsAppPackageTests {
 		assertThat(manifest.get("id").asString()).isEqualTo(APP_ID);
 		assertThat(bot.get("scopes").toString()).isEqualTo("[\"personal\"]");
 		assertThat(bot.get("isNotificationOnly").asBoolean()).as("people write to it").isFalse();
+		assertThat(bot.get("supportsFiles").asBoolean()).as("my-data offers the export as files").isTrue();
 		List<String> commands = bot.get("commandLists").get(0).get("commands").valueStream()
 			.map(c -> c.get("title").asString()).toList();
 		assertThat(commands).contains("help", "log", "status").hasSizeLessThanOrEqualTo(12);

@@ -100,6 +100,26 @@ class TeamsDeliveryTests extends TeamsTest {
 	}
 
 	@Test
+	void aPictureFollowsItsMessageInTheSameChatShownInlineWithItsWords() {
+		enrolOnTeams();
+		installed();
+		SentMessage digest = messenger.sendDirect(account(), ChatMessage.text("Your digest"));
+		byte[] png = java.util.Base64.getDecoder().decode(
+				"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==");
+
+		messenger.shareImage(digest, new org.fieldnotes.chat.Image("mood.png", "Ada — mood", "Ada, mood: 4, 3",
+				png, 1, 1));
+
+		List<LoggedActivity> posted = posted();
+		assertThat(posted).hasSize(2);
+		assertThat(posted.get(1).url()).isEqualTo(posted.get(0).url());
+		JsonNode picture = posted.get(1).body();
+		assertThat(picture.get("text").asString()).isEqualTo("Ada — mood\n\nAda, mood: 4, 3");
+		assertThat(picture.get("attachments").get(0).get("contentUrl").asString())
+			.isEqualTo("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png));
+	}
+
+	@Test
 	void aRateLimitedPromptWaitsAsLongAsTeamsSaysThenGoesOnce() {
 		String placementId = enrolOnTeams();
 		installed();
