@@ -58,6 +58,22 @@ class PromptComposer {
 			.build();
 	}
 
+	/**
+	 * What a prompt's message becomes once it was answered: the same question, so that the conversation still shows
+	 * what was asked, without its buttons, and a line saying it is saved. Its context line names the week it went out.
+	 */
+	ChatMessage answered(Placement placement, Prompt prompt, PromptOccurrence occurrence, Locale locale) {
+		String title = prompt.title(locale);
+		Instant sent = occurrence.getSentAt() != null ? occurrence.getSentAt() : occurrence.getDueAt();
+		return ChatMessage.builder(title + ": " + text("prompt.answered", locale))
+			.context(context(placement, prompt, PromptPhase.WEEKLY, placement.dateAt(sent), locale))
+			.paragraph(text("prompt.greeting", locale, firstName(placement.getParticipant().name()),
+					prompt.intro(locale)))
+			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList())
+			.context(text("prompt.answered", locale))
+			.build();
+	}
+
 	/** What a prompt's message becomes once it was snoozed or skipped: one line, no buttons. */
 	ChatMessage line(String key, Locale locale, Object... args) {
 		return ChatMessage.text(text(key, locale, args));

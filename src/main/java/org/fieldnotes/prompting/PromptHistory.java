@@ -20,14 +20,16 @@ public class PromptHistory {
 	private final PromptLibrary library;
 	private final PromptSettings settings;
 	private final Clock clock;
+	private final AnsweredPromptCards answeredCards;
 
 	PromptHistory(PromptOccurrences occurrences, PromptCalendar calendar, PromptLibrary library,
-			PromptSettings settings, Clock clock) {
+			PromptSettings settings, Clock clock, AnsweredPromptCards answeredCards) {
 		this.occurrences = occurrences;
 		this.calendar = calendar;
 		this.library = library;
 		this.settings = settings;
 		this.clock = clock;
+		this.answeredCards = answeredCards;
 	}
 
 	/**
@@ -45,8 +47,14 @@ public class PromptHistory {
 		return occurrences.latestSentSince(placementId, at.minus(settings.replyWindow()));
 	}
 
+	/**
+	 * Records the prompt's first answer; the first also turns the prompt's message into "✓ answered", without its
+	 * buttons, on the platform it went to (after the caller is done: {@link AnsweredPromptCards}).
+	 */
 	public void markAnswered(String occurrenceId, Instant at) {
-		occurrences.markAnswered(occurrenceId, at);
+		if (occurrences.markAnswered(occurrenceId, at)) {
+			answeredCards.update(occurrenceId);
+		}
 	}
 
 	/** Prompts of a placement sent in {@code [from, to)} (or, when never sent, due then), oldest first. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
+import org.fieldnotes.chat.ChatAccount;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -40,11 +41,14 @@ public class PromptOccurrence {
 	private final Instant remindedAt;
 	/** Why a {@link OccurrenceStatus#SKIPPED} prompt was skipped: {@code away}, {@code holiday}, … */
 	private final String skipReason;
+	/** The account the message at {@code channel}/{@code messageTs} went to, so that it can be updated once answered. */
+	private final ChatAccount sentTo;
 
 	@PersistenceCreator
 	PromptOccurrence(String id, String placementId, String promptId, LocalDate dueDate, LocalDateTime dueLocal,
 			Instant dueAt, OccurrenceStatus status, Instant claimedAt, Instant sentAt, String channel,
-			String messageTs, String failure, Instant answeredAt, Instant snoozedUntil, Instant remindedAt, String skipReason) {
+			String messageTs, String failure, Instant answeredAt, Instant snoozedUntil, Instant remindedAt, String skipReason,
+			ChatAccount sentTo) {
 		this.id = id;
 		this.placementId = placementId;
 		this.promptId = promptId;
@@ -61,18 +65,19 @@ public class PromptOccurrence {
 		this.snoozedUntil = snoozedUntil;
 		this.remindedAt = remindedAt;
 		this.skipReason = skipReason;
+		this.sentTo = sentTo;
 	}
 
 	static PromptOccurrence claim(String placementId, String promptId, Due due, OccurrenceStatus status,
 			Instant now) {
 		return new PromptOccurrence(UUID.randomUUID().toString(), placementId, promptId, due.date(), due.local(), due.instant(), status, now,
-				null, null, null, null, null, null, null, null);
+				null, null, null, null, null, null, null, null, null);
 	}
 
 	/** A prompt recorded as skipped, never sent. */
 	static PromptOccurrence skipped(String placementId, String promptId, Due due, String reason, Instant now) {
 		return new PromptOccurrence(UUID.randomUUID().toString(), placementId, promptId, due.date(), due.local(),
-				due.instant(), OccurrenceStatus.SKIPPED, now, null, null, null, null, null, null, null, reason);
+				due.instant(), OccurrenceStatus.SKIPPED, now, null, null, null, null, null, null, null, reason, null);
 	}
 
 	public String getId() {
@@ -137,6 +142,11 @@ public class PromptOccurrence {
 
 	public String getSkipReason() {
 		return skipReason;
+	}
+
+	/** The account the prompt's message went to; {@literal null} for an e-mail, or one sent before this was kept. */
+	public ChatAccount getSentTo() {
+		return sentTo;
 	}
 
 	public boolean isAnswered() {

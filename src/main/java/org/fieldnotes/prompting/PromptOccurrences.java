@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.fieldnotes.chat.SentMessage;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.fieldnotes.store.Claims;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,11 +41,12 @@ class PromptOccurrences {
 				PromptOccurrence.class);
 	}
 
-	PromptOccurrence markSent(String id, String channel, String ts, Instant at) {
+	PromptOccurrence markSent(String id, SentMessage sent, Instant at) {
 		return update(id, new Update().set("status", OccurrenceStatus.SENT)
 			.set("sentAt", at)
-			.set("channel", channel)
-			.set("messageTs", ts));
+			.set("channel", sent.channel())
+			.set("messageTs", sent.ts())
+			.set("sentTo", sent.account()));
 	}
 
 	/**
@@ -71,10 +73,10 @@ class PromptOccurrences {
 		return update(id, new Update().set("status", OccurrenceStatus.FAILED).set("failure", reason));
 	}
 
-	/** Records the first answer; later answers keep the first time. */
-	void markAnswered(String id, Instant at) {
-		mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("answeredAt").is(null)),
-				new Update().set("answeredAt", at), PromptOccurrence.class);
+	/** Records the first answer; later answers keep the first time. Returns whether this was the first. */
+	boolean markAnswered(String id, Instant at) {
+		return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("answeredAt").is(null)),
+				new Update().set("answeredAt", at), PromptOccurrence.class).getModifiedCount() == 1;
 	}
 
 	Optional<PromptOccurrence> findByMessage(String channel, String ts) {

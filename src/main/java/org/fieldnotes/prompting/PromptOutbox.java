@@ -59,7 +59,7 @@ class PromptOutbox {
 	void record(String occurrenceId, Delivery delivery) {
 		if (delivery.status() == OutboxStatus.SENT) {
 			delivery.sentMessage()
-				.ifPresent(sent -> occurrences.markSent(occurrenceId, sent.channel(), sent.ts(), clock.instant()));
+				.ifPresent(sent -> occurrences.markSent(occurrenceId, sent, clock.instant()));
 		}
 		else if (delivery.status() == OutboxStatus.FAILED) {
 			occurrences.markFailed(occurrenceId, delivery.failure());
@@ -79,7 +79,7 @@ class PromptOutbox {
 	@EventListener
 	void delivered(MessageDelivered event) {
 		if (event.kind() == MessageKind.PROMPT) {
-			occurrences.markSent(event.ref(), event.sent().channel(), event.sent().ts(), clock.instant());
+			occurrences.markSent(event.ref(), event.sent(), clock.instant());
 		}
 		else if (event.kind() == MessageKind.NOTICE && event.key().startsWith(NOTICE_PREFIX)) {
 			notices.markSent(event.ref());

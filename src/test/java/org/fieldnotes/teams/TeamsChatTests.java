@@ -181,6 +181,12 @@ class TeamsChatTests extends TeamsTest {
 		awaitTeams();
 		assertThat(sent().ephemeralsTo(ada())).as("the confirmation says who can see it").singleElement()
 			.satisfies(m -> assertThat(m.summary()).contains(t("visibility.dm.saved", Locale.ENGLISH)));
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !updatesOf(CARD_ID).isEmpty());
+		assertThat(updatesOf(CARD_ID)).as("the prompt card becomes ✓ answered, in place, without its buttons")
+			.singleElement().satisfies(card -> {
+				assertThat(BotConnectorTests.textRuns(card)).contains(t("prompt.answered", Locale.ENGLISH));
+				assertThat(buttons(card)).isEmpty();
+			});
 		assertThat(activity(TeamsStub.message(ADA, ADA_AAD, "1700000000100", "Mapped the supplier chain", null))
 			.statusCode()).as("Teams sends it again").isEqualTo(200);
 		assertThat(entries(placementId)).as("stored once").hasSize(1);

@@ -197,6 +197,10 @@ class PromptActionsTests extends IntegrationTest {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 		String occurrenceId = reflectionPrompt(placementId);
 		directMessage("Ev1", ADA, "1764669600.000100", "Answered by DM", null);
+		// the answer turns the prompt into "✓ Answered", without its buttons
+		await().atMost(Duration.ofSeconds(5)).until(() -> SlackStub.calls("chat.update").size() == 1);
+		assertThat(SlackStub.calls("chat.update").get(0).get("text")).endsWith("✓ Answered: saved to your logbook.");
+		assertThat(SlackStub.calls("chat.update").get(0).get("blocks")).doesNotContain("\"actions\"");
 
 		press(ADA, "prompt_skip", occurrenceId);
 
@@ -204,7 +208,7 @@ class PromptActionsTests extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(5)).until(() -> SlackStub.calls("chat.postEphemeral").size() == 2);
 		assertThat(SlackStub.calls("chat.postEphemeral")).extracting(c -> c.get("text"))
 			.anySatisfy(text -> assertThat(text).startsWith("This prompt is already closed"));
-		assertThat(SlackStub.calls("chat.update")).isEmpty();
+		assertThat(SlackStub.calls("chat.update")).as("the skip changes nothing").hasSize(1);
 		assertThat(mongo.findById(occurrenceId, org.bson.Document.class, "prompt_occurrences").getString("status"))
 			.isEqualTo("SENT");
 	}
