@@ -11,12 +11,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import org.fieldnotes.support.ChildFieldnotes;
 import org.fieldnotes.support.SlackRequests;
 import org.fieldnotes.support.SlackStub;
+
+import org.bson.Document;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -104,6 +108,21 @@ final class BenchApps {
 		MongoServer server = new MongoServer(new H2Backend(dataDir.resolve("fieldnotes.mv").toString()));
 		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
 			return client.getDatabase("fieldnotes").getCollection(collection).countDocuments();
+		}
+		finally {
+			server.shutdownNow();
+		}
+	}
+
+	/** The natural keys of the logbook entries in the embedded store in {@code dataDir}, read from its file. */
+	static Set<String> entryKeys(Path dataDir) {
+		MongoServer server = new MongoServer(new H2Backend(dataDir.resolve("fieldnotes.mv").toString()));
+		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+			Set<String> keys = new HashSet<>();
+			client.getDatabase("fieldnotes").getCollection("logbook_entries").find()
+				.projection(new Document("naturalKey", 1))
+				.forEach(d -> keys.add(d.getString("naturalKey")));
+			return keys;
 		}
 		finally {
 			server.shutdownNow();

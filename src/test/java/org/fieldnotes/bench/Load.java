@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,6 +40,8 @@ final class Load {
 	private final List<String> participants;
 	private final String tag;
 	private final AtomicLong sequence = new AtomicLong();
+	/** The natural keys ({@code slack:<channel>:<ts>}) of the events the app acknowledged with a 200. */
+	private final Set<String> acknowledgedKeys = ConcurrentHashMap.newKeySet();
 
 	/** @param tag makes event ids and {@code ts} unique to this app */
 	Load(String baseUrl, List<String> participants, String tag) {
@@ -62,10 +66,12 @@ final class Load {
 				LockSupport.parkNanos(wait);
 			}
 			int index = i;
-			pending.add(http.sendAsync(next(), HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+			Event event = next();
+			pending.add(http.sendAsync(event.request(), HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
 				latencies[index] = System.nanoTime() - scheduled;
 				if (failure == null && response.statusCode() == 200) {
 					acknowledged.incrementAndGet();
+					acknowledgedKeys.add(event.key());
 				}
 				else {
 					errors.incrementAndGet();
@@ -93,8 +99,15 @@ final class Load {
 				while (System.nanoTime() < deadline) {
 					long sent = System.nanoTime();
 					try {
-						int status = http.send(next(), HttpResponse.BodyHandlers.discarding()).statusCode();
-						(status == 200 ? acknowledged : errors).incrementAndGet();
+						Event event = next();
+						int status = http.send(event.request(), HttpResponse.BodyHandlers.discarding()).statusCode();
+						if (status == 200) {
+							acknowledged.incrementAndGet();
+							acknowledgedKeys.add(event.key());
+						}
+						else {
+							errors.incrementAndGet();
+						}
 					}
 					catch (java.io.IOException e) {
 						errors.incrementAndGet();
@@ -118,21 +131,29 @@ final class Load {
 		return new Run(0, latencies.length, acknowledged.get(), errors.get(), latencies, seconds);
 	}
 
+	/** The natural keys of every event acknowledged so far. */
+	Set<String> acknowledgedKeys() {
+		return Set.copyOf(acknowledgedKeys);
+	}
+
+	private record Event(HttpRequest request, String key) {
+	}
+
 	/** The next event, from the participants by turns, signed as Slack signs it at the moment it is built. */
-	private HttpRequest next() {
+	private Event next() {
 		long n = sequence.getAndIncrement();
 		String participant = participants.get((int) (n % participants.size()));
 		// a distinct message ts per event: the logbook's natural key is channel + ts
 		String ts = (1_765_000_000L + n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
 		String body = SlackRequests.directMessage("Ev" + tag + n, participant, "D" + participant, ts, TEXT, null);
 		long timestamp = System.currentTimeMillis() / 1000;
-		return HttpRequest.newBuilder(events)
+		return new Event(HttpRequest.newBuilder(events)
 			.timeout(TIMEOUT)
 			.header("Content-Type", "application/json")
 			.header("X-Slack-Request-Timestamp", Long.toString(timestamp))
 			.header("X-Slack-Signature", SlackRequests.signature(SlackRequests.SIGNING_SECRET, timestamp, body))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
+			.build(), "slack:D" + participant + ":" + ts);
 	}
 
 	/**

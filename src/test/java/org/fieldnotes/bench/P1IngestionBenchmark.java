@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.fieldnotes.support.ChildFieldnotes;
 import org.fieldnotes.support.SlackStub;
@@ -49,12 +50,16 @@ class P1IngestionBenchmark {
 	@Test
 	void fieldnotesAgainstTheBareBoltApp() throws Exception {
 		SlackStub.reset();
-		Figures bare = bare();
+		// -Dp1.bare=false leaves the floor out (to profile Fieldnotes alone); its ratios are then not printed
+		Figures bare = Boolean.parseBoolean(System.getProperty("p1.bare", "true")) ? bare() : null;
 		Figures fieldnotes = fieldnotes();
+		if (bare == null) {
+			bare = fieldnotes;
+		}
 		print(bare, fieldnotes);
 
-		assertThat(fieldnotes.stored).as("entries in the store = events acknowledged").isEqualTo(fieldnotes.acknowledged);
-		assertThat(bare.acknowledged).as("the bare app acknowledged events").isPositive();
+		assertThat(fieldnotes.lost).as("acknowledged events missing from the store").isZero();
+		assertThat(bare.acknowledged).as("the floor acknowledged events").isPositive();
 	}
 
 	private Figures bare() throws Exception {
@@ -89,12 +94,16 @@ class P1IngestionBenchmark {
 		long entriesBefore = BenchApps.count(data, "logbook_entries");
 		long starting = System.nanoTime();
 		Figures figures;
+		Load load;
 		try (ChildFieldnotes app = BenchApps.fieldnotes("p1-fieldnotes", data, port)) {
 			double up = BenchApps.awaitUp(app, starting);
-			figures = measure(new Load(app.baseUrl(), participants, "fn"), up);
+			load = new Load(app.baseUrl(), participants, "fn");
+			figures = measure(load, up);
 			app.stop();
 		}
-		figures.stored = BenchApps.count(data, "logbook_entries") - entriesBefore;
+		Set<String> stored = BenchApps.entryKeys(data);
+		figures.stored = stored.size() - entriesBefore;
+		figures.lost = load.acknowledgedKeys().stream().filter(key -> !stored.contains(key)).count();
 		return figures;
 	}
 
@@ -141,6 +150,8 @@ class P1IngestionBenchmark {
 				fn.errors(), "", "0"));
 		out.append(String.format(Locale.ROOT, "%-34s %12s %12s %9s   %s%n", "entries stored / events acknowledged",
 				"-", fn.stored + " / " + fn.acknowledged, "", "equal"));
+		out.append(String.format(Locale.ROOT, "%-34s %12s %12d %9s   %s%n", "acknowledged, not in the store", "-",
+				fn.lost, "", "0"));
 		out.append(String.format(Locale.ROOT, "%nrate steps (%ds each): rate/s -> p99 ms (errors)%n", STEP.toSeconds()));
 		out.append("  bare       ").append(steps(bare)).append('\n');
 		out.append("  Fieldnotes ").append(steps(fn)).append('\n');
@@ -184,7 +195,10 @@ class P1IngestionBenchmark {
 		final List<Load.Run> steps = new ArrayList<>();
 		Load.Run closed;
 		long acknowledged;
+		/** Entries the run added to the store (more than acknowledged when a request timed out at the sender). */
 		long stored;
+		/** Acknowledged events not in the store. */
+		long lost;
 
 		long errors() {
 			return cold.errors() + warmUp.errors() + warm.errors() + closed.errors() + steps.stream().mapToLong(Load.Run::errors).sum();
