@@ -147,6 +147,58 @@ class DurableH2BackendTests {
 		}
 	}
 
+	/**
+	 * The embedded server answers on enough threads that reads go on while writes wait for the disk: each connection
+	 * is served by one thread, which a write holds until it is synced. More writes wait here than netty's default
+	 * (two threads per core) has threads, so with that default every thread would be held and the read would wait.
+	 */
+	@Test
+	void readsAreAnsweredWhileWritesWaitForTheDisk() throws Exception {
+		CountDownLatch syncing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean holdNext = new AtomicBoolean(false);
+		DurableH2Backend held = DurableH2Backend.open(dir.resolve("held.mv").toString(), () -> {
+			if (holdNext.getAndSet(false)) {
+				syncing.countDown();
+				awaitQuietly(release);
+			}
+		});
+		MongoServer heldServer = new MongoServer(held);
+		EmbeddedMongo.bind(heldServer);
+		int writes = Math.min(2 * Runtime.getRuntime().availableProcessors() + 1, EmbeddedMongo.WORKER_THREADS - 2);
+		ExecutorService writers = Executors.newFixedThreadPool(writes + 1);
+		String uri = "mongodb://" + heldServer.getLocalAddress().getHostString() + ":"
+				+ heldServer.getLocalAddress().getPort();
+		try (MongoClient heldClient = MongoClients.create(uri)) {
+			MongoCollection<Document> collection = heldClient.getDatabase("fieldnotes").getCollection("logbook_entries");
+			collection.insertOne(new Document("_id", "readable"));
+			holdNext.set(true);
+			List<Future<?>> waiting = new ArrayList<>();
+			waiting.add(writers.submit(() -> collection.insertOne(new Document("_id", "held"))));
+			assertThat(syncing.await(10, TimeUnit.SECONDS)).as("the first write is syncing").isTrue();
+			for (int i = 1; i < writes; i++) {
+				String id = "waiting-" + i;
+				waiting.add(writers.submit(() -> collection.insertOne(new Document("_id", id))));
+			}
+			await().atMost(Duration.ofSeconds(20)).until(() -> held.waitingForFlush() == writes - 1);
+
+			Future<Document> read = writers.submit(() -> collection.find(Filters.eq("_id", "readable")).first());
+			assertThat(read.get(10, TimeUnit.SECONDS)).as("a read while %d writes wait for the disk", writes).isNotNull();
+			assertThat(waiting).as("the writes still wait").noneMatch(Future::isDone);
+
+			release.countDown();
+			for (Future<?> write : waiting) {
+				write.get(10, TimeUnit.SECONDS);
+			}
+			assertThat(collection.countDocuments()).isEqualTo(writes + 1);
+		}
+		finally {
+			release.countDown();
+			writers.shutdownNow();
+			heldServer.shutdownNow();
+		}
+	}
+
 	private static void awaitQuietly(CountDownLatch latch) {
 		try {
 			latch.await(30, TimeUnit.SECONDS);
