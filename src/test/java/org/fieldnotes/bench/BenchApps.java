@@ -62,12 +62,21 @@ final class BenchApps {
 				recording(name), BareBoltApp.class);
 	}
 
+	/**
+	 * JVM options after {@code -Xmx512m}: {@code -Dbench.jvmOptions="-Xmx256m -XX:+UseSerialGC"} (space-separated, to
+	 * try memory flags; the last {@code -Xmx} wins) and, with {@code -Dbench.jfr=true}, a flight recording.
+	 */
 	private static List<String> recording(String name) throws IOException {
-		if (!Boolean.getBoolean("bench.jfr")) {
-			return List.of();
+		List<String> options = new ArrayList<>();
+		String extra = System.getProperty("bench.jvmOptions", "").strip();
+		if (!extra.isEmpty()) {
+			options.addAll(List.of(extra.split("\\s+")));
 		}
-		return List.of("-XX:StartFlightRecording=filename=" + output().resolve(name + ".jfr").toAbsolutePath()
-				+ ",settings=profile,dumponexit=true");
+		if (Boolean.getBoolean("bench.jfr")) {
+			options.add("-XX:StartFlightRecording=filename=" + output().resolve(name + ".jfr").toAbsolutePath()
+					+ ",settings=profile,dumponexit=true");
+		}
+		return options;
 	}
 
 	/** Seconds from now until {@code /actuator/health} answers UP. */
