@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -28,8 +27,11 @@ import com.slack.api.model.event.MessageEvent;
  * security filters. Started in a child JVM like Fieldnotes ({@code support/ChildFieldnotes}), with the same
  * {@code SLACK_BOT_TOKEN}, {@code SLACK_SIGNING_SECRET}, {@code SLACK_API_URL} and {@code SERVER_PORT} variables.
  * {@code /actuator/health} answers UP once the web server is started, so both are timed to UP the same way.
+ * <p>
+ * Deliberately not a {@code @Configuration} (its {@code @Bean} methods work in Spring's "lite" mode as the primary
+ * source): the application's component scan covers {@code org.fieldnotes}, test classes included, and would pick
+ * this app's Bolt {@code App} up into every integration test's context.
  */
-@SpringBootConfiguration
 @ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class })
 public class BareBoltApp {
 
