@@ -69,13 +69,13 @@ class P4FootprintBenchmark {
 
 		System.out.printf(Locale.ROOT, """
 
-				=== P4 footprint: %,d placements scheduled (seeded in %.1f s), -Xmx512m, embedded store; %d cores, JDK %s ===
+				=== P4 footprint: %,d placements scheduled (seeded in %.1f s), -Xmx512m %s, embedded store; %d cores, JDK %s ===
 				%-34s %12s %12s %9s   %s
 				%-34s %12.2f %12.2f %8.2fx   %s
 				%-34s %12.0f %12.0f %8.2fx   %s
 				%-34s %12.0f %12.0f %8.2fx   %s
 				%-34s %12.0f %12.0f %8.2fx   %s
-				%n""", active, seeded, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+				%n""", active, seeded, System.getProperty("bench.jvmOptions", ""), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 				"figure", "bare Bolt", "Fieldnotes", "ratio", "goal",
 				"start to UP (s)", bare.up, fieldnotes.up, fieldnotes.up / bare.up, "<= 6 s",
 				"RSS idle, " + IDLE.toSeconds() + " s after UP (MiB)", bare.idle, fieldnotes.idle,
