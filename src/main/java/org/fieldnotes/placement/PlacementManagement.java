@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.bson.Document;
 import org.fieldnotes.chat.AccountReferences;
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.people.People;
 import org.fieldnotes.people.Person;
 import org.fieldnotes.people.PersonId;
-import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;

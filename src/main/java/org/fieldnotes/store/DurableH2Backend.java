@@ -34,8 +34,8 @@ import io.netty.channel.Channel;
  * <p>Flushes are shared (group commit): a command that needs one while another thread is flushing waits for that
  * flush to end and then for the next one, which starts after its change was made and so writes it too, along with
  * every other change made meanwhile. One thread flushes at a time, and each flush covers every command that asked
- * for one before it began. Without this, concurrent writers queued for the disk one sync each: Fieldnotes stored
- * under 70 DMs a second from 16 senders (docs/performance.md, P1).
+ * for one before it began. Without this, concurrent writers queued for the disk one sync each (the flush lock was
+ * the monitor most waited on under load: docs/performance.md, P1).
  *
  * <p>Chunks no longer in use are kept {@link #RETENTION_MS} before their space is reused, instead of MVStore's
  * 45 s. That margin is for write buffers the operating system has not flushed yet (every commit here is synced, so
