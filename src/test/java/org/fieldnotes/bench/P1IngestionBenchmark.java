@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * default 10), {@code -Dp1.rate} (default 300), {@code -Dp1.warmupSeconds} (10), {@code -Dp1.steps} (the rates
  * stepped through, default {@code 100,300,600,1000,1500,2200,3000}), {@code -Dp1.stepSeconds} (3),
  * {@code -Dp1.closedSeconds} (5), {@code -Dp1.senders} (closed-loop senders, 16), {@code -Dp1.participants} (50);
- * {@code -Dbench.jfr=true} records a flight recording of each app to {@code target/bench/}.
+ * {@code -Dbench.jfr=true} records a flight recording of each app to {@code target/bench/};
+ * {@code -Dp1.bare=false} leaves the floor out (to profile Fieldnotes alone: the ratios are then 1).
  */
 @Tag("benchmark")
 class P1IngestionBenchmark {
