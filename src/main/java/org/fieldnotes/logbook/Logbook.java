@@ -73,13 +73,14 @@ public class Logbook {
 	 */
 	public Receipt receive(InboundMessage message) {
 		// the first message from an account enrolled by member id alone records its workspace
-		Optional<Placement> placement = people.contact(message.author())
-			.flatMap(person -> placements.currentFor(person.id()));
+		// only the placement's id and programme: loading it whole would also read its manager and coaches
+		Optional<PlacementManagement.CurrentPlacement> placement = people.contact(message.author())
+			.flatMap(person -> placements.currentIdFor(person.id()));
 		if (placement.isEmpty()) {
 			return new Receipt(message, Receipt.Outcome.NOT_ENROLLED, null);
 		}
-		String placementId = placement.get().getId();
-		PersonId author = placement.get().getParticipant().id();
+		String placementId = placement.get().id();
+		PersonId author = placement.get().participant();
 		Instant now = now();
 		Optional<PromptOccurrence> answers = prompts.answeredBy(placementId, message.ref().channel(),
 				message.threadTs(), now);
@@ -87,7 +88,7 @@ public class Logbook {
 				answers.isPresent() ? EntrySource.PROMPT_REPLY : EntrySource.FREE_FORM,
 				answers.map(PromptOccurrence::getId).orElse(null), answers.map(PromptOccurrence::getPromptId).orElse(null),
 				message.ref().key(), message.ref().channel(), message.ref().ts(), now, null, null, null,
-				visibility.forNew(author, placement.get().getProgram(), null));
+				visibility.forNew(author, placement.get().program(), null));
 		Optional<LogbookEntry> saved = Claims.insertOnce(mongo, entry);
 		if (saved.isEmpty()) {
 			log.debug("Message {} already stored; redelivery ignored", message.ref().key());

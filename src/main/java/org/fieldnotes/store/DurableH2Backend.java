@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -28,6 +30,12 @@ import io.netty.channel.Channel;
  * finds nothing left to write, and a sync then would come too early. So each flush first changes a one-entry map of
  * its own: the commit then always has something to store, and storing is done in order on MVStore's single writer
  * threads, so when our commit returns, everything picked up before it is in the file too.
+ *
+ * <p>Flushes are shared (group commit): a command that needs one while another thread is flushing waits for that
+ * flush to end and then for the next one, which starts after its change was made and so writes it too, along with
+ * every other change made meanwhile. One thread flushes at a time, and each flush covers every command that asked
+ * for one before it began. Without this, concurrent writers queued for the disk one sync each (the flush lock was
+ * the monitor most waited on under load: docs/performance.md, P1).
  *
  * <p>Chunks no longer in use are kept {@link #RETENTION_MS} before their space is reused, instead of MVStore's
  * 45 s. That margin is for write buffers the operating system has not flushed yet (every commit here is synced, so
@@ -54,17 +62,34 @@ final class DurableH2Backend extends H2Backend {
 	private final MVStore store;
 	private final MVMap<Integer, Long> flushMarker;
 	private final AtomicLong flushes = new AtomicLong();
+	/** Called after each commit, before its sync (a test holds a flush there). */
+	private final Runnable beforeSync;
 
-	private DurableH2Backend(MVStore store) {
+	private final ReentrantLock lock = new ReentrantLock();
+	private final Condition flushEnded = lock.newCondition();
+	/** Changes that asked for a flush, numbered in the order they asked; each asked once it was made. */
+	private long changes;
+	/** Every change numbered up to this one is in the file and synced. */
+	private long flushedUpTo;
+	private boolean flushing;
+
+	private DurableH2Backend(MVStore store, Runnable beforeSync) {
 		super(store);
 		this.store = store;
+		this.beforeSync = beforeSync;
 		this.flushMarker = store.openMap(FLUSH_MAP);
 		store.setRetentionTime(RETENTION_MS);
 	}
 
 	/** Opens (or creates) the store in this file. */
 	static DurableH2Backend open(String file) {
-		return new DurableH2Backend(MVStore.open(file));
+		return open(file, () -> {
+		});
+	}
+
+	/** As {@link #open(String)}, calling {@code beforeSync} in every flush between its commit and its sync. */
+	static DurableH2Backend open(String file, Runnable beforeSync) {
+		return new DurableH2Backend(MVStore.open(file), beforeSync);
 	}
 
 	@Override
@@ -80,18 +105,64 @@ final class DurableH2Backend extends H2Backend {
 		}
 	}
 
-	/** Writes every change made so far to the file, then forces the file to the disk. */
+	/**
+	 * Returns once every change made so far is in the file and the file is forced to the disk: by a flush of its
+	 * own, or by one another thread began after this call (group commit, see above).
+	 */
 	void flush() {
-		synchronized (flushMarker) {
-			flushMarker.put(0, flushes.incrementAndGet());
-			store.commit();
-			store.sync();
+		lock.lock();
+		try {
+			long mine = ++changes;
+			while (flushedUpTo < mine) {
+				if (flushing) {
+					// the flush under way may have begun before this change: wait for it, then for one that covers it
+					flushEnded.awaitUninterruptibly();
+					continue;
+				}
+				flushing = true;
+				long upTo = changes;
+				boolean written = false;
+				lock.unlock();
+				try {
+					writeAndSync();
+					written = true;
+				}
+				finally {
+					lock.lock();
+					flushing = false;
+					if (written) {
+						flushedUpTo = Math.max(flushedUpTo, upTo);
+					}
+					flushEnded.signalAll();
+				}
+			}
+		}
+		finally {
+			lock.unlock();
 		}
 	}
 
-	/** How many times the store was flushed since it was opened. */
+	private void writeAndSync() {
+		flushMarker.put(0, flushes.incrementAndGet());
+		store.commit();
+		beforeSync.run();
+		store.sync();
+	}
+
+	/** How many times the store was flushed (committed and synced) since it was opened. */
 	long flushes() {
 		return flushes.get();
+	}
+
+	/** How many threads wait for a flush another thread is doing. */
+	int waitingForFlush() {
+		lock.lock();
+		try {
+			return lock.getWaitQueueLength(flushEnded);
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	static boolean mayWrite(String command, Document query) {

@@ -22,6 +22,9 @@ final class EmbeddedMongo implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
+	/** Threads answering commands (see {@link #bind(MongoServer)}). */
+	static final int WORKER_THREADS = 32;
+
 	private final MongoServer server;
 	private final InetSocketAddress address;
 
@@ -36,10 +39,21 @@ final class EmbeddedMongo implements AutoCloseable {
 		Path file = dataDir.resolve("fieldnotes.mv").toAbsolutePath();
 		this.server = new MongoServer(DurableH2Backend.open(file.toString()));
 		syncFolder(dataDir);
-		server.bind("127.0.0.1", 0);
+		bind(server);
 		this.address = server.getLocalAddress();
 		log.info("No MONGODB_URI set: started the embedded MongoDB store on {}:{}, data in {}",
 				address.getHostString(), address.getPort(), file);
+	}
+
+	/**
+	 * Binds the server to a free loopback port with {@link #WORKER_THREADS} threads answering commands. Each client
+	 * connection is served by one of them, and a write holds its thread until it is on disk: with netty's default of
+	 * two threads per core, a few writes waiting for the disk held every thread, and reads (the lookups of every
+	 * incoming DM) queued behind them. With more threads than writes usually wait at once, reads go on, and more
+	 * writes share each flush.
+	 */
+	static void bind(MongoServer server) {
+		server.bind(new InetSocketAddress("127.0.0.1", 0), 1, WORKER_THREADS);
 	}
 
 	/**

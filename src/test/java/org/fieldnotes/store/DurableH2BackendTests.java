@@ -2,9 +2,18 @@ package org.fieldnotes.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -95,6 +104,110 @@ class DurableH2BackendTests {
 		assertThat(DurableH2Backend.mayWrite("getMore", new de.bwaldvogel.mongo.bson.Document())).isFalse();
 	}
 
+	/**
+	 * Group commit: commands that ask for a flush while one is being synced wait for it, and then share the next
+	 * one (which begins after their changes were made, so it writes them); none returns before that flush is done.
+	 */
+	@Test
+	void writersWaitingForTheDiskShareOneFlush() throws Exception {
+		CountDownLatch syncing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean holdNext = new AtomicBoolean(false);
+		DurableH2Backend held = DurableH2Backend.open(dir.resolve("group.mv").toString(), () -> {
+			if (holdNext.getAndSet(false)) {
+				syncing.countDown();
+				awaitQuietly(release);
+			}
+		});
+		ExecutorService writers = Executors.newFixedThreadPool(4);
+		try {
+			long before = held.flushes();
+			holdNext.set(true);
+			Future<?> first = writers.submit(held::flush);
+			assertThat(syncing.await(10, TimeUnit.SECONDS)).as("the first flush is syncing").isTrue();
+			List<Future<?>> others = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				others.add(writers.submit(held::flush));
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> held.waitingForFlush() == 3);
+			assertThat(others).as("none returns while the flush before theirs syncs").noneMatch(Future::isDone);
+
+			release.countDown();
+			first.get(10, TimeUnit.SECONDS);
+			for (Future<?> other : others) {
+				other.get(10, TimeUnit.SECONDS);
+			}
+			assertThat(held.flushes() - before).as("one flush for the first, one shared by the three that waited")
+				.isEqualTo(2);
+		}
+		finally {
+			release.countDown();
+			writers.shutdownNow();
+			held.close();
+		}
+	}
+
+	/**
+	 * The embedded server answers on enough threads that reads go on while writes wait for the disk: each connection
+	 * is served by one thread, which a write holds until it is synced. More writes wait here than netty's default
+	 * (two threads per core) has threads, so with that default every thread would be held and the read would wait.
+	 */
+	@Test
+	void readsAreAnsweredWhileWritesWaitForTheDisk() throws Exception {
+		CountDownLatch syncing = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean holdNext = new AtomicBoolean(false);
+		DurableH2Backend held = DurableH2Backend.open(dir.resolve("held.mv").toString(), () -> {
+			if (holdNext.getAndSet(false)) {
+				syncing.countDown();
+				awaitQuietly(release);
+			}
+		});
+		MongoServer heldServer = new MongoServer(held);
+		EmbeddedMongo.bind(heldServer);
+		int writes = Math.min(2 * Runtime.getRuntime().availableProcessors() + 1, EmbeddedMongo.WORKER_THREADS - 2);
+		ExecutorService writers = Executors.newFixedThreadPool(writes + 1);
+		String uri = "mongodb://" + heldServer.getLocalAddress().getHostString() + ":"
+				+ heldServer.getLocalAddress().getPort();
+		try (MongoClient heldClient = MongoClients.create(uri)) {
+			MongoCollection<Document> collection = heldClient.getDatabase("fieldnotes").getCollection("logbook_entries");
+			collection.insertOne(new Document("_id", "readable"));
+			holdNext.set(true);
+			List<Future<?>> waiting = new ArrayList<>();
+			waiting.add(writers.submit(() -> collection.insertOne(new Document("_id", "held"))));
+			assertThat(syncing.await(10, TimeUnit.SECONDS)).as("the first write is syncing").isTrue();
+			for (int i = 1; i < writes; i++) {
+				String id = "waiting-" + i;
+				waiting.add(writers.submit(() -> collection.insertOne(new Document("_id", id))));
+			}
+			await().atMost(Duration.ofSeconds(20)).until(() -> held.waitingForFlush() == writes - 1);
+
+			Future<Document> read = writers.submit(() -> collection.find(Filters.eq("_id", "readable")).first());
+			assertThat(read.get(10, TimeUnit.SECONDS)).as("a read while %d writes wait for the disk", writes).isNotNull();
+			assertThat(waiting).as("the writes still wait").noneMatch(Future::isDone);
+
+			release.countDown();
+			for (Future<?> write : waiting) {
+				write.get(10, TimeUnit.SECONDS);
+			}
+			assertThat(collection.countDocuments()).isEqualTo(writes + 1);
+		}
+		finally {
+			release.countDown();
+			writers.shutdownNow();
+			heldServer.shutdownNow();
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Test
 	void whatWasAnsweredIsInTheFileBeforeAnyClose() {
 		entries.insertOne(new Document("_id", "e1").append("text", "kept"));
@@ -122,7 +235,7 @@ class DurableH2BackendTests {
 	/** A copy of the file as it is on disk now. */
 	private String copyOf(Path file) {
 		try {
-			Path copy = dir.resolve("crashed.mv");
+			Path copy = dir.resolve("crashed-" + file.getFileName());
 			java.nio.file.Files.copy(file, copy);
 			return copy.toString();
 		}

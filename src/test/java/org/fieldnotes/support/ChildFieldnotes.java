@@ -51,9 +51,36 @@ public final class ChildFieldnotes implements AutoCloseable {
 	 */
 	public static ChildFieldnotes start(String name, Path dir, int port, Map<String, String> environment)
 			throws IOException {
-		String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", applicationClassPath(),
+		return start(name, dir, port, environment, List.of());
+	}
+
+	/**
+	 * As {@link #start(String, Path, int, Map)}, with more JVM options after {@code -Xmx512m} (e.g. a flight
+	 * recording, for the benchmarks).
+	 */
+	public static ChildFieldnotes start(String name, Path dir, int port, Map<String, String> environment,
+			List<String> jvmOptions) throws IOException {
+		return launch(name, dir, port, environment, jvmOptions, applicationClassPath(false),
 				FieldnotesApplication.class.getName());
+	}
+
+	/**
+	 * Another application of this repository's tests (a {@code main} class under {@code src/test/java}, e.g. the
+	 * benchmarks' bare Bolt app), started the same way, with the test classes on its class path. It must answer
+	 * {@code /actuator/health} for {@link #awaitHealthy(Duration)}.
+	 */
+	public static ChildFieldnotes startTestApplication(String name, Path dir, int port,
+			Map<String, String> environment, List<String> jvmOptions, Class<?> mainClass) throws IOException {
+		return launch(name, dir, port, environment, jvmOptions, applicationClassPath(true), mainClass.getName());
+	}
+
+	private static ChildFieldnotes launch(String name, Path dir, int port, Map<String, String> environment,
+			List<String> jvmOptions, String classPath, String mainClass) throws IOException {
+		String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", classPath, mainClass));
+		ProcessBuilder builder = new ProcessBuilder(command);
 		Map<String, String> env = builder.environment();
 		env.keySet().removeIf(k -> k.startsWith("FIELDNOTES_") || k.startsWith("SLACK_") || k.startsWith("MONGODB_")
 				|| k.startsWith("SPRING_") || k.startsWith("SERVER_"));
@@ -149,10 +176,10 @@ public final class ChildFieldnotes implements AutoCloseable {
 	}
 
 	/**
-	 * This JVM's class path without the test classes (they hold a fixed test clock, which must not be scanned into
-	 * the application), the manifest-only jar Surefire may use expanded.
+	 * This JVM's class path, the manifest-only jar Surefire may use expanded; without the test classes (they hold a
+	 * fixed test clock, which must not be scanned into the application) unless asked for.
 	 */
-	private static String applicationClassPath() throws IOException {
+	private static String applicationClassPath(boolean withTestClasses) throws IOException {
 		List<String> entries = new ArrayList<>();
 		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
 			if (entry.contains("surefirebooter") && entry.endsWith(".jar")) {
@@ -170,7 +197,7 @@ public final class ChildFieldnotes implements AutoCloseable {
 			entries.add(entry);
 		}
 		return entries.stream()
-			.filter(e -> !Paths.get(e).endsWith("test-classes"))
+			.filter(e -> withTestClasses || !Paths.get(e).endsWith("test-classes"))
 			.collect(Collectors.joining(File.pathSeparator));
 	}
 }
