@@ -15,6 +15,7 @@ import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.delivery.Delivery;
 import org.fieldnotes.delivery.OutboxMail;
+import org.fieldnotes.delivery.OutboxWorker;
 import org.fieldnotes.delivery.Reachability;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
@@ -61,10 +62,11 @@ public class DigestService {
 	private final Clock clock;
 	private final DigestCharts charts;
 	private final Reachability reachability;
+	private final DigestRuns runs;
 
 	DigestService(Recipients recipients, DigestRecords records, DigestComposer composer, PromptHistory prompts,
 			Logbook logbook, DigestOutbox outbox, Mailer mailer, MessageSource messages, Languages languages,
-			DigestPreferenceStore chosenDelivery, Clock clock, DigestCharts charts, Reachability reachability) {
+			DigestPreferenceStore chosenDelivery, Clock clock, DigestCharts charts, Reachability reachability, DigestRuns runs) {
 		this.recipients = recipients;
 		this.records = records;
 		this.composer = composer;
@@ -78,6 +80,7 @@ public class DigestService {
 		this.clock = clock;
 		this.charts = charts;
 		this.reachability = reachability;
+		this.runs = runs;
 	}
 
 	/** Sends this week's digest to every recipient who has not had it yet; returns what was sent or skipped. */
@@ -85,10 +88,30 @@ public class DigestService {
 		List<DigestRecord> sent = new ArrayList<>();
 		List<Recipient> all = recipients.all();
 		for (Recipient recipient : all) {
-			send(recipient).ifPresent(sent::add);
+			handle(recipient, Pace.NOW).map(Handled::record).ifPresent(sent::add);
 		}
 		log.info("Digests: {} of {} recipients handled this run", sent.size(), all.size());
 		return sent;
+	}
+
+	/**
+	 * Composes this week's digest for every recipient who has not had it yet and queues it in the outbox, without
+	 * sending anything: the outbox's worker delivers them at the platforms' pace. Each recipient's week is claimed
+	 * first, as when it is sent, so a run that stops half-way (a crash, a store error) leaves nothing lost or doubled:
+	 * what was queued goes out, and a week claimed but never queued is sent at the next start or run. The run is
+	 * recorded, to be followed with {@link DigestRuns#progress}.
+	 */
+	public DigestRun.Started queueAll() {
+		Instant startedAt = clock.instant();
+		List<Recipient> all = recipients.all();
+		List<Handled> handled = new ArrayList<>();
+		for (Recipient recipient : all) {
+			handle(recipient, Pace.QUEUED).ifPresent(handled::add);
+		}
+		DigestRun run = runs.record(startedAt, all.size(), handled);
+		log.info("Digests: {} of {} recipients handled by run {}, {} queued", handled.size(), all.size(), run.id(),
+				run.queuedCount());
+		return new DigestRun.Started(run, handled.stream().map(Handled::record).toList());
 	}
 
 	/**
@@ -116,6 +139,22 @@ public class DigestService {
 	 * delivered only when its claim was never followed by its message, see {@link #recover}.
 	 */
 	Optional<DigestRecord> send(Recipient recipient) {
+		return handle(recipient, Pace.NOW).map(Handled::record);
+	}
+
+	/** Whether a digest is sent in the caller's thread (and retried by the outbox), or only queued for its worker. */
+	private enum Pace {
+		NOW, QUEUED
+	}
+
+	/**
+	 * A recipient's digest as it left this run: its record, and how it went ({@code slack}, {@code teams},
+	 * {@code web}, {@code email}); {@literal null} when nothing went (skipped).
+	 */
+	record Handled(DigestRecord record, String channel) {
+	}
+
+	private Optional<Handled> handle(Recipient recipient, Pace pace) {
 		Instant now = clock.instant();
 		String week = weekOf(recipient, now);
 		Optional<DigestRecord> known = records.find(recipient.key(), week);
@@ -129,12 +168,12 @@ public class DigestService {
 					recipient.key(), week, DigestStatus.CLAIMED, now, null, null, null, placementIds(weeks),
 					entryIds(weeks), occurrenceIds(weeks), null));
 			if (claimed.isPresent()) {
-				return deliver(recipient, claimed.get(), weeks, from, now);
+				return Optional.of(deliver(recipient, claimed.get(), weeks, from, now, pace));
 			}
 			// claimed meanwhile by another thread or instance
 			known = records.find(recipient.key(), week);
 		}
-		return known.flatMap(record -> recover(recipient, record));
+		return known.flatMap(record -> recover(recipient, record, pace));
 	}
 
 	/**
@@ -143,7 +182,7 @@ public class DigestService {
 	 * delivering it at this moment (another instance whose trigger fired too) uses the same key, so the outbox lets
 	 * one message through. A week the outbox has is only brought up to date from it; a settled week is left alone.
 	 */
-	private Optional<DigestRecord> recover(Recipient recipient, DigestRecord record) {
+	private Optional<Handled> recover(Recipient recipient, DigestRecord record, Pace pace) {
 		if (record.status() != DigestStatus.CLAIMED || !outbox.neverQueued(record)) {
 			log.debug("Digest {} for a recipient was already claimed", record.week());
 			return Optional.empty();
@@ -152,18 +191,18 @@ public class DigestService {
 		Instant from = at.minus(WEEK);
 		List<PlacementWeek> weeks = weeksOf(recipient, from, at);
 		if (weeks.isEmpty()) {
-			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "nothing_to_send"));
+			return Optional.of(skipped(record, "nothing_to_send"));
 		}
 		log.info("Digest {} was claimed but never queued: sending it now", record.week());
 		// what the digest contains now (a visibility may have changed since the claim)
 		records.finish(record.id(), new Update().set("placementIds", placementIds(weeks))
 			.set("entryIds", entryIds(weeks))
 			.set("occurrenceIds", occurrenceIds(weeks)));
-		return deliver(recipient, record, weeks, from, at);
+		return Optional.of(deliver(recipient, record, weeks, from, at, pace));
 	}
 
-	private Optional<DigestRecord> deliver(Recipient recipient, DigestRecord record, List<PlacementWeek> weeks,
-			Instant from, Instant now) {
+	private Handled deliver(Recipient recipient, DigestRecord record, List<PlacementWeek> weeks, Instant from,
+			Instant now, Pace pace) {
 		String week = record.week();
 		List<String> placementIds = placementIds(weeks);
 		// the recipient's own choice of channel; e-mail when they have no chat account
@@ -176,23 +215,36 @@ public class DigestService {
 				fallback = "mail_not_configured";
 			}
 			else {
-				return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now);
+				return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now,
+						pace);
 			}
 		}
 		if (fallback == null && reachability.byEmailMeanwhile(recipient.person())) {
 			// their chat platform cannot reach them yet (Teams before they installed the app): e-mail meanwhile
 			records.finish(record.id(), new Update().set("fallback", NOT_YET_REACHABLE));
-			return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now);
+			return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now,
+					pace);
 		}
 		if (fallback != null) {
 			records.finish(record.id(), new Update().set("fallback", fallback));
 		}
-		Delivery delivery = outbox.send(record, recipient.person(), compose(recipient, weeks, from, now),
-				charts.of(recipient, weeks));
+		ChatMessage digest = compose(recipient, weeks, from, now);
+		Delivery delivery = pace == Pace.NOW ? outbox.send(record, recipient.person(), digest, charts.of(recipient, weeks))
+				: outbox.queue(record, recipient.person(), digest, charts.of(recipient, weeks));
 		if (delivery.isSent()) {
 			log.info("Digest {} sent: {} placements, {} entries", week, placementIds.size(), entryIds(weeks).size());
 		}
-		return records.find(record.recipientKey(), record.week());
+		return handled(record, recipient.person().chatAccount().platform());
+	}
+
+	/** The record as it stands now (as handed to this run, e.g. CLAIMED when queued), and how it went. */
+	private Handled handled(DigestRecord record, String channel) {
+		return new Handled(records.find(record.recipientKey(), record.week()).orElse(record), channel);
+	}
+
+	private Handled skipped(DigestRecord record, String why) {
+		records.finish(record.id(), new Update().set("status", DigestStatus.SKIPPED).set("failure", why));
+		return handled(record, null);
 	}
 
 	private static List<String> placementIds(List<PlacementWeek> weeks) {
@@ -213,19 +265,19 @@ public class DigestService {
 	 * Message-ID as its {@code ts}; SKIPPED ({@code mail_not_configured}) without a mail server; FAILED with the
 	 * error's class name when the mail server fails. Never throws.
 	 */
-	private Optional<DigestRecord> sendEmail(Recipient recipient, String chosenAddress, DigestRecord record,
-			List<PlacementWeek> weeks, Instant from, Instant now) {
+	private Handled sendEmail(Recipient recipient, String chosenAddress, DigestRecord record,
+			List<PlacementWeek> weeks, Instant from, Instant now, Pace pace) {
 		Person person = recipient.person();
 		String address = chosenAddress != null && !chosenAddress.isBlank() ? chosenAddress : person.email();
 		if (address == null || address.isBlank()) {
 			log.warn("Digest {} for placements {} skipped: the recipient has neither chat nor an e-mail address",
 					record.week(), record.placementIds());
-			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "no_address"));
+			return skipped(record, "no_address");
 		}
 		if (!mailer.configured()) {
 			log.warn("Digest {} for placements {} skipped: the recipient has only an e-mail address and no mail "
 					+ "server is configured (set SPRING_MAIL_HOST)", record.week(), record.placementIds());
-			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "mail_not_configured"));
+			return skipped(record, "mail_not_configured");
 		}
 		Locale locale = languages.of(person);
 		String subject = messages.getMessage("mail.digest.subject", new Object[] { weeks.size() }, locale);
@@ -234,13 +286,14 @@ public class DigestService {
 		if (waiting.isPresent()) {
 			digest = reachability.withInvitation(digest, waiting.get(), locale);
 		}
-		Delivery delivery = outbox.sendEmail(record, new OutboxMail(address, person.name(), locale.toLanguageTag(),
-				subject), digest, charts.of(recipient, weeks));
+		OutboxMail mail = new OutboxMail(address, person.name(), locale.toLanguageTag(), subject);
+		Delivery delivery = pace == Pace.NOW ? outbox.sendEmail(record, mail, digest, charts.of(recipient, weeks))
+				: outbox.queueEmail(record, mail, digest, charts.of(recipient, weeks));
 		if (delivery.isSent()) {
 			log.info("Digest {} e-mailed: {} placements, {} entries", record.week(), weeks.size(),
 					entryIds(weeks).size());
 		}
-		return records.find(record.recipientKey(), record.week());
+		return handled(record, OutboxWorker.EMAIL_CHANNEL);
 	}
 
 	/**
@@ -300,11 +353,6 @@ public class DigestService {
 	 */
 	static boolean inDigestPeriod(Placement placement, LocalDate today) {
 		return !today.isBefore(placement.getStartDate()) && !today.isAfter(placement.getEndDate().plusDays(7));
-	}
-
-	private Optional<DigestRecord> finish(DigestRecord record, Update update) {
-		records.finish(record.id(), update);
-		return records.find(record.recipientKey(), record.week());
 	}
 
 	/** The recipient's ISO week at an instant, in their own time zone, e.g. {@code 2026-W48}. */
