@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.fieldnotes.personaldata.NoPersonalData;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -18,6 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param recordIds the digest records it handled (queued or skipped)
  */
 @Document("digest_runs")
+@NoPersonalData("an admin's run: when, how many digests per channel and per reason, and the random ids of the digest "
+		+ "records it handled (a person's erasure deletes those records; their ids then name nothing)")
 public record DigestRun(@Id String id, Instant startedAt, int recipients, Map<String, Integer> queued,
 		Map<String, Integer> skipped, List<String> recordIds) {
 

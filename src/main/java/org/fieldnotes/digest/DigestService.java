@@ -6,22 +6,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.delivery.Delivery;
-import org.fieldnotes.digest.attention.Attention;
 import org.fieldnotes.delivery.OutboxMail;
 import org.fieldnotes.delivery.OutboxWorker;
 import org.fieldnotes.delivery.Reachability;
+import org.fieldnotes.digest.attention.Attention;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.mail.Mailer;
@@ -73,8 +73,8 @@ public class DigestService {
 
 	DigestService(Recipients recipients, DigestRecords records, DigestComposer composer, PromptHistory prompts,
 			Logbook logbook, DigestOutbox outbox, Mailer mailer, MessageSource messages, Languages languages,
-			DigestPreferenceStore chosenDelivery, Clock clock, DigestCharts charts, Reachability reachability, DigestRuns runs,
-			RoleFactsLoader roleFacts, Attention attention) {
+			DigestPreferenceStore chosenDelivery, Clock clock, DigestCharts charts, Reachability reachability,
+			DigestRuns runs, RoleFactsLoader roleFacts, Attention attention) {
 		this.recipients = recipients;
 		this.records = records;
 		this.composer = composer;
