@@ -170,6 +170,9 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 				() -> api("POST", "/api/v1/placements/" + ada + "/send-prompt", ""), List.of("occurrenceId")));
 		table.add(new AdminSurface("POST digests/send", Operation.API_SEND_DIGESTS,
 				() -> api("POST", "/api/v1/digests/send", ""), List.of("handled")));
+		table.add(new AdminSurface("GET digest run", Operation.API_SHOW_DIGEST_RUN, () -> api("GET",
+				json(api("POST", "/api/v1/digests/send", "")).get("location").asString(), null),
+				List.of("\"waiting\"")));
 		table.add(new AdminSurface("POST retention:sweep", Operation.API_RETENTION_SWEEP,
 				() -> api("POST", "/api/v1/retention:sweep", ""), List.of("deleted")));
 		table.add(new AdminSurface("PUT programme", Operation.API_UPDATE_PROGRAM,

@@ -62,6 +62,8 @@ class CoreLoopEndToEndTests extends IntegrationTest {
 		HttpResponse<String> digests = postJson("/api/v1/digests/send", "");
 		assertThat(digests.statusCode()).isEqualTo(202);
 		assertThat(json(digests.body()).get("handled").asInt()).isEqualTo(3);
+		// the request only queued them: the outbox's worker delivers them
+		assertThat(drainOutbox()).isEqualTo(3);
 		for (String coach : List.of("UANDERS", "UBEATA")) {
 			List<Map<String, String>> dms = SlackStub.messagesTo(coach);
 			assertThat(dms).as("digest DMs to %s", coach).hasSize(1);
@@ -91,6 +93,7 @@ class CoreLoopEndToEndTests extends IntegrationTest {
 
 		// Asking again the same week sends nothing more.
 		assertThat(json(postJson("/api/v1/digests/send", "").body()).get("handled").asInt()).isZero();
+		assertThat(drainOutbox()).isZero();
 		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
 	}
 

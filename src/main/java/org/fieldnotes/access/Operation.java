@@ -107,7 +107,9 @@ public enum Operation {
 	API_IMPORT_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:import", On.PROGRAM),
 	API_SHOW_PROGRAM(Surface.HTTP, "GET /api/v1/programs/{program}", On.PROGRAM),
 	API_UPDATE_PROGRAM(Surface.HTTP, "PUT /api/v1/programs/{program}", On.PROGRAM),
+	/** Queues this week's digests and answers at once; {@link #API_SHOW_DIGEST_RUN} follows the run. */
 	API_SEND_DIGESTS(Surface.HTTP, "POST /api/v1/digests/send", On.INSTALLATION),
+	API_SHOW_DIGEST_RUN(Surface.HTTP, "GET /api/v1/digests/runs/{id}", On.INSTALLATION),
 	API_RETENTION_SWEEP(Surface.HTTP, "POST /api/v1/retention:sweep", On.INSTALLATION),
 	API_CREATE_TOKEN(Surface.HTTP, "POST /api/v1/tokens", On.INSTALLATION),
 	API_LIST_TOKENS(Surface.HTTP, "GET /api/v1/tokens", On.INSTALLATION),

@@ -30,6 +30,11 @@ class DigestCharts {
 		this.languages = languages;
 	}
 
+	/** Reads the status updates of these placements at once, for this thread's charts until it is closed. */
+	MoodCharts.Preloaded preload(java.util.Collection<String> placementIds) {
+		return charts.preload(placementIds);
+	}
+
 	/** One chart per placement that has enough status updates the recipient may read, in the order given. */
 	List<Image> of(Recipient recipient, List<PlacementWeek> weeks) {
 		Locale locale = languages.of(recipient.person());

@@ -49,6 +49,17 @@ class DigestOutbox {
 				Outgoing.to(recipient, PREFIX + record.id(), MessageKind.DIGEST, record.id(), digest, charts));
 	}
 
+	/** Queues the digest of a claimed record for the outbox's worker, which sends it at the platform's pace. */
+	Delivery queue(DigestRecord record, Person recipient, ChatMessage digest, List<Image> charts) {
+		return outbox.enqueue(
+				Outgoing.to(recipient, PREFIX + record.id(), MessageKind.DIGEST, record.id(), digest, charts));
+	}
+
+	/** Queues the e-mail digest of a claimed record for the outbox's worker. */
+	Delivery queueEmail(DigestRecord record, OutboxMail to, ChatMessage digest, List<Image> charts) {
+		return outbox.enqueue(Outgoing.email(PREFIX + record.id(), MessageKind.DIGEST, record.id(), to, digest, charts));
+	}
+
 	/** Outbound messages of any kind given up since then, for the coordinators' cohort digest. */
 	List<Outbox.FailedDelivery> undeliverableSince(Instant since) {
 		return outbox.failedSince(since);

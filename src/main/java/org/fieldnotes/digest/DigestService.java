@@ -6,16 +6,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.delivery.Delivery;
 import org.fieldnotes.delivery.OutboxMail;
+import org.fieldnotes.delivery.OutboxWorker;
 import org.fieldnotes.delivery.Reachability;
+import org.fieldnotes.digest.attention.Attention;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.mail.Mailer;
@@ -61,10 +67,14 @@ public class DigestService {
 	private final Clock clock;
 	private final DigestCharts charts;
 	private final Reachability reachability;
+	private final DigestRuns runs;
+	private final RoleFactsLoader roleFacts;
+	private final Attention attention;
 
 	DigestService(Recipients recipients, DigestRecords records, DigestComposer composer, PromptHistory prompts,
 			Logbook logbook, DigestOutbox outbox, Mailer mailer, MessageSource messages, Languages languages,
-			DigestPreferenceStore chosenDelivery, Clock clock, DigestCharts charts, Reachability reachability) {
+			DigestPreferenceStore chosenDelivery, Clock clock, DigestCharts charts, Reachability reachability,
+			DigestRuns runs, RoleFactsLoader roleFacts, Attention attention) {
 		this.recipients = recipients;
 		this.records = records;
 		this.composer = composer;
@@ -78,17 +88,52 @@ public class DigestService {
 		this.clock = clock;
 		this.charts = charts;
 		this.reachability = reachability;
+		this.runs = runs;
+		this.roleFacts = roleFacts;
+		this.attention = attention;
 	}
 
 	/** Sends this week's digest to every recipient who has not had it yet; returns what was sent or skipped. */
 	public List<DigestRecord> sendAll() {
 		List<DigestRecord> sent = new ArrayList<>();
 		List<Recipient> all = recipients.all();
-		for (Recipient recipient : all) {
-			send(recipient).ifPresent(sent::add);
+		Week week = week(all, clock.instant());
+		try (var facts = roleFacts.preload(week.placementIds());
+				var flags = attention.preload(week.placementIds());
+				var moods = charts.preload(week.placementIds())) {
+			for (Recipient recipient : all) {
+				handle(recipient, Pace.NOW, week).map(Handled::record).ifPresent(sent::add);
+			}
 		}
 		log.info("Digests: {} of {} recipients handled this run", sent.size(), all.size());
 		return sent;
+	}
+
+	/**
+	 * Composes this week's digest for every recipient who has not had it yet and queues it in the outbox, without
+	 * sending anything: the outbox's worker delivers them at the platforms' pace. Each recipient's week is claimed
+	 * first, as when it is sent, so a run that stops half-way (a crash, a store error) leaves nothing lost or doubled:
+	 * what was queued goes out, and a week claimed but never queued is sent at the next start or run. The run is
+	 * recorded, to be followed with {@link DigestRuns#progress}.
+	 */
+	public DigestRun.Started queueAll() {
+		Instant startedAt = clock.instant();
+		List<Recipient> all = recipients.all();
+		Week week = week(all, startedAt);
+		List<Handled> handled = new ArrayList<>();
+		// each placement's status updates, engagement and attention flags, read once for the run, not per placement
+		// and recipient
+		try (var facts = roleFacts.preload(week.placementIds());
+				var flags = attention.preload(week.placementIds());
+				var moods = charts.preload(week.placementIds())) {
+			for (Recipient recipient : all) {
+				handle(recipient, Pace.QUEUED, week).ifPresent(handled::add);
+			}
+		}
+		DigestRun run = runs.record(startedAt, all.size(), handled);
+		log.info("Digests: {} of {} recipients handled by run {}, {} queued", handled.size(), all.size(), run.id(),
+				run.queuedCount());
+		return new DigestRun.Started(run, handled.stream().map(Handled::record).toList());
 	}
 
 	/**
@@ -116,12 +161,28 @@ public class DigestService {
 	 * delivered only when its claim was never followed by its message, see {@link #recover}.
 	 */
 	Optional<DigestRecord> send(Recipient recipient) {
-		Instant now = clock.instant();
+		return handle(recipient, Pace.NOW, week(List.of(recipient), clock.instant())).map(Handled::record);
+	}
+
+	/** Whether a digest is sent in the caller's thread (and retried by the outbox), or only queued for its worker. */
+	private enum Pace {
+		NOW, QUEUED
+	}
+
+	/**
+	 * A recipient's digest as it left this run: its record, and how it went ({@code slack}, {@code teams},
+	 * {@code web}, {@code email}); {@literal null} when nothing went (skipped).
+	 */
+	record Handled(DigestRecord record, String channel) {
+	}
+
+	private Optional<Handled> handle(Recipient recipient, Pace pace, Week loaded) {
+		Instant now = loaded.to();
 		String week = weekOf(recipient, now);
 		Optional<DigestRecord> known = records.find(recipient.key(), week);
 		if (known.isEmpty()) {
 			Instant from = now.minus(WEEK);
-			List<PlacementWeek> weeks = weeksOf(recipient, from, now);
+			List<PlacementWeek> weeks = weeksOf(recipient, loaded);
 			if (weeks.isEmpty()) {
 				return Optional.empty();
 			}
@@ -129,12 +190,12 @@ public class DigestService {
 					recipient.key(), week, DigestStatus.CLAIMED, now, null, null, null, placementIds(weeks),
 					entryIds(weeks), occurrenceIds(weeks), null));
 			if (claimed.isPresent()) {
-				return deliver(recipient, claimed.get(), weeks, from, now);
+				return Optional.of(deliver(recipient, claimed.get(), weeks, from, now, pace));
 			}
 			// claimed meanwhile by another thread or instance
 			known = records.find(recipient.key(), week);
 		}
-		return known.flatMap(record -> recover(recipient, record));
+		return known.flatMap(record -> recover(recipient, record, pace));
 	}
 
 	/**
@@ -143,27 +204,27 @@ public class DigestService {
 	 * delivering it at this moment (another instance whose trigger fired too) uses the same key, so the outbox lets
 	 * one message through. A week the outbox has is only brought up to date from it; a settled week is left alone.
 	 */
-	private Optional<DigestRecord> recover(Recipient recipient, DigestRecord record) {
+	private Optional<Handled> recover(Recipient recipient, DigestRecord record, Pace pace) {
 		if (record.status() != DigestStatus.CLAIMED || !outbox.neverQueued(record)) {
 			log.debug("Digest {} for a recipient was already claimed", record.week());
 			return Optional.empty();
 		}
 		Instant at = record.claimedAt();
 		Instant from = at.minus(WEEK);
-		List<PlacementWeek> weeks = weeksOf(recipient, from, at);
+		List<PlacementWeek> weeks = weeksOf(recipient, week(List.of(recipient), at));
 		if (weeks.isEmpty()) {
-			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "nothing_to_send"));
+			return Optional.of(skipped(record, "nothing_to_send"));
 		}
 		log.info("Digest {} was claimed but never queued: sending it now", record.week());
 		// what the digest contains now (a visibility may have changed since the claim)
 		records.finish(record.id(), new Update().set("placementIds", placementIds(weeks))
 			.set("entryIds", entryIds(weeks))
 			.set("occurrenceIds", occurrenceIds(weeks)));
-		return deliver(recipient, record, weeks, from, at);
+		return Optional.of(deliver(recipient, record, weeks, from, at, pace));
 	}
 
-	private Optional<DigestRecord> deliver(Recipient recipient, DigestRecord record, List<PlacementWeek> weeks,
-			Instant from, Instant now) {
+	private Handled deliver(Recipient recipient, DigestRecord record, List<PlacementWeek> weeks, Instant from,
+			Instant now, Pace pace) {
 		String week = record.week();
 		List<String> placementIds = placementIds(weeks);
 		// the recipient's own choice of channel; e-mail when they have no chat account
@@ -176,23 +237,36 @@ public class DigestService {
 				fallback = "mail_not_configured";
 			}
 			else {
-				return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now);
+				return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now,
+						pace);
 			}
 		}
 		if (fallback == null && reachability.byEmailMeanwhile(recipient.person())) {
 			// their chat platform cannot reach them yet (Teams before they installed the app): e-mail meanwhile
 			records.finish(record.id(), new Update().set("fallback", NOT_YET_REACHABLE));
-			return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now);
+			return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now,
+					pace);
 		}
 		if (fallback != null) {
 			records.finish(record.id(), new Update().set("fallback", fallback));
 		}
-		Delivery delivery = outbox.send(record, recipient.person(), compose(recipient, weeks, from, now),
-				charts.of(recipient, weeks));
+		ChatMessage digest = compose(recipient, weeks, from, now);
+		Delivery delivery = pace == Pace.NOW ? outbox.send(record, recipient.person(), digest, charts.of(recipient, weeks))
+				: outbox.queue(record, recipient.person(), digest, charts.of(recipient, weeks));
 		if (delivery.isSent()) {
 			log.info("Digest {} sent: {} placements, {} entries", week, placementIds.size(), entryIds(weeks).size());
 		}
-		return records.find(record.recipientKey(), record.week());
+		return handled(record, recipient.person().chatAccount().platform());
+	}
+
+	/** The record as it stands now (as handed to this run, e.g. CLAIMED when queued), and how it went. */
+	private Handled handled(DigestRecord record, String channel) {
+		return new Handled(records.find(record.recipientKey(), record.week()).orElse(record), channel);
+	}
+
+	private Handled skipped(DigestRecord record, String why) {
+		records.finish(record.id(), new Update().set("status", DigestStatus.SKIPPED).set("failure", why));
+		return handled(record, null);
 	}
 
 	private static List<String> placementIds(List<PlacementWeek> weeks) {
@@ -213,19 +287,19 @@ public class DigestService {
 	 * Message-ID as its {@code ts}; SKIPPED ({@code mail_not_configured}) without a mail server; FAILED with the
 	 * error's class name when the mail server fails. Never throws.
 	 */
-	private Optional<DigestRecord> sendEmail(Recipient recipient, String chosenAddress, DigestRecord record,
-			List<PlacementWeek> weeks, Instant from, Instant now) {
+	private Handled sendEmail(Recipient recipient, String chosenAddress, DigestRecord record,
+			List<PlacementWeek> weeks, Instant from, Instant now, Pace pace) {
 		Person person = recipient.person();
 		String address = chosenAddress != null && !chosenAddress.isBlank() ? chosenAddress : person.email();
 		if (address == null || address.isBlank()) {
 			log.warn("Digest {} for placements {} skipped: the recipient has neither chat nor an e-mail address",
 					record.week(), record.placementIds());
-			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "no_address"));
+			return skipped(record, "no_address");
 		}
 		if (!mailer.configured()) {
 			log.warn("Digest {} for placements {} skipped: the recipient has only an e-mail address and no mail "
 					+ "server is configured (set SPRING_MAIL_HOST)", record.week(), record.placementIds());
-			return finish(record, new Update().set("status", DigestStatus.SKIPPED).set("failure", "mail_not_configured"));
+			return skipped(record, "mail_not_configured");
 		}
 		Locale locale = languages.of(person);
 		String subject = messages.getMessage("mail.digest.subject", new Object[] { weeks.size() }, locale);
@@ -234,13 +308,14 @@ public class DigestService {
 		if (waiting.isPresent()) {
 			digest = reachability.withInvitation(digest, waiting.get(), locale);
 		}
-		Delivery delivery = outbox.sendEmail(record, new OutboxMail(address, person.name(), locale.toLanguageTag(),
-				subject), digest, charts.of(recipient, weeks));
+		OutboxMail mail = new OutboxMail(address, person.name(), locale.toLanguageTag(), subject);
+		Delivery delivery = pace == Pace.NOW ? outbox.sendEmail(record, mail, digest, charts.of(recipient, weeks))
+				: outbox.queueEmail(record, mail, digest, charts.of(recipient, weeks));
 		if (delivery.isSent()) {
 			log.info("Digest {} e-mailed: {} placements, {} entries", record.week(), weeks.size(),
 					entryIds(weeks).size());
 		}
-		return records.find(record.recipientKey(), record.week());
+		return handled(record, OutboxWorker.EMAIL_CHANNEL);
 	}
 
 	/**
@@ -268,7 +343,7 @@ public class DigestService {
 			.filter(r -> r.person().id().equals(person))
 			.findFirst()
 			.map(r -> {
-				List<PlacementWeek> weeks = weeksOf(r, from, now).stream()
+				List<PlacementWeek> weeks = weeksOf(r, week(List.of(r), now)).stream()
 					.map(w -> new PlacementWeek(w.placement(), w.role(), w.prompts(), w.readableEntries(), adminReading))
 					.toList();
 				return weeks.isEmpty() ? null : compose(r, weeks, from, now);
@@ -279,14 +354,52 @@ public class DigestService {
 	 * The last 7 days of each placement the recipient follows that is in its digest period, with only the entries
 	 * their role may read (so nothing else reaches the composer, the summary or the digest record).
 	 */
-	private List<PlacementWeek> weeksOf(Recipient recipient, Instant from, Instant now) {
+	private List<PlacementWeek> weeksOf(Recipient recipient, Week week) {
 		return recipient.placements()
 			.stream()
-			.filter(f -> inDigestPeriod(f.placement(), f.placement().dateAt(now)))
-			.map(f -> new PlacementWeek(f.placement(), f.role(), prompts.within(f.placement().getId(), from, now),
-					logbook.entriesBetween(f.placement().getId(), from, now).stream()
-						.filter(entry -> entry.readableBy(f.role())).toList()))
+			.filter(f -> inDigestPeriod(f.placement(), f.placement().dateAt(week.to())))
+			.map(f -> new PlacementWeek(f.placement(), f.role(), week.prompts(f.placement().getId()),
+					week.entries(f.placement().getId()).stream().filter(entry -> entry.readableBy(f.role())).toList()))
 			.toList();
+	}
+
+	/**
+	 * The 7 days before {@code to} of every placement these recipients follow (in its digest period): its prompts and
+	 * entries, read in one query per batch of placements rather than two per placement (a run of 3,000 recipients
+	 * would otherwise ask the store 30,000 times).
+	 */
+	private Week week(List<Recipient> recipients, Instant to) {
+		Instant from = to.minus(WEEK);
+		Set<String> placementIds = new LinkedHashSet<>();
+		for (Recipient recipient : recipients) {
+			for (Recipient.Followed followed : recipient.placements()) {
+				if (inDigestPeriod(followed.placement(), followed.placement().dateAt(to))) {
+					placementIds.add(followed.placement().getId());
+				}
+			}
+		}
+		if (placementIds.isEmpty()) {
+			return new Week(from, to, Set.of(), Map.of(), Map.of());
+		}
+		return new Week(from, to, placementIds,
+				prompts.within(placementIds, from, to).stream()
+					.collect(Collectors.groupingBy(PromptOccurrence::getPlacementId)),
+				logbook.entriesBetween(placementIds, from, to).stream()
+					.collect(Collectors.groupingBy(LogbookEntry::placementId)));
+	}
+
+	/** The week {@code [from, to)} of many placements, by placement id, each list oldest first. */
+	private record Week(Instant from, Instant to, Set<String> placementIds,
+			Map<String, List<PromptOccurrence>> promptsById,
+			Map<String, List<LogbookEntry>> entriesById) {
+
+		List<PromptOccurrence> prompts(String placementId) {
+			return promptsById.getOrDefault(placementId, List.of());
+		}
+
+		List<LogbookEntry> entries(String placementId) {
+			return entriesById.getOrDefault(placementId, List.of());
+		}
 	}
 
 	private ChatMessage compose(Recipient recipient, List<PlacementWeek> weeks, Instant from, Instant now) {
@@ -300,11 +413,6 @@ public class DigestService {
 	 */
 	static boolean inDigestPeriod(Placement placement, LocalDate today) {
 		return !today.isBefore(placement.getStartDate()) && !today.isAfter(placement.getEndDate().plusDays(7));
-	}
-
-	private Optional<DigestRecord> finish(DigestRecord record, Update update) {
-		records.finish(record.id(), update);
-		return records.find(record.recipientKey(), record.week());
 	}
 
 	/** The recipient's ISO week at an instant, in their own time zone, e.g. {@code 2026-W48}. */

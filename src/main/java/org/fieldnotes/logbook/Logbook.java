@@ -3,11 +3,15 @@ package org.fieldnotes.logbook;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.bson.Document;
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
@@ -29,6 +33,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -199,6 +204,28 @@ public class Logbook {
 	}
 
 	/**
+	 * {@link #entriesBetween(String, Instant, Instant)} of many placements, in one query per batch of placements (a
+	 * digest run reads every placement's week this way, not one query per placement); oldest first.
+	 */
+	public List<LogbookEntry> entriesBetween(Collection<String> placementIds, Instant from, Instant to) {
+		List<String> ids = List.copyOf(placementIds);
+		List<LogbookEntry> found = new ArrayList<>();
+		for (int start = 0; start < ids.size(); start += BATCH) {
+			found.addAll(mongo.find(Query.query(Criteria.where("placementId")
+				.in(ids.subList(start, Math.min(ids.size(), start + BATCH)))
+				.and("deletedAt")
+				.is(null)
+				.and("createdAt")
+				.gte(from)
+				.lt(to)).with(Sort.by("createdAt")), LogbookEntry.class));
+		}
+		return found;
+	}
+
+	/** How many placements one query asks about: a store without secondary indexes reads the collection once each. */
+	private static final int BATCH = 2_000;
+
+	/**
 	 * Entries (not deleted) with these ids, oldest first: what a recorded digest quoted, as it stands now. Ids that
 	 * name no entry, or a deleted one, are left out.
 	 */
@@ -225,6 +252,28 @@ public class Logbook {
 			.limit(1);
 		query.fields().include("createdAt");
 		return Optional.ofNullable(mongo.findOne(query, LogbookEntry.class)).map(LogbookEntry::createdAt);
+	}
+
+	/**
+	 * {@link #lastSharedEntryAt(String)} of many placements, by placement id (those with none are left out): one
+	 * aggregation per batch of placements, not one query per placement.
+	 */
+	public Map<String, Instant> lastSharedEntriesAt(Collection<String> placementIds) {
+		List<String> ids = List.copyOf(placementIds);
+		Map<String, Instant> latest = new HashMap<>();
+		for (int start = 0; start < ids.size(); start += BATCH) {
+			Criteria shared = Criteria.where("placementId")
+				.in(ids.subList(start, Math.min(ids.size(), start + BATCH)))
+				.and("deletedAt")
+				.is(null)
+				.and("visibility")
+				.ne(Visibility.PRIVATE);
+			Aggregation latestPerPlacement = Aggregation.newAggregation(Aggregation.match(shared),
+					Aggregation.group("placementId").max("createdAt").as("last"));
+			mongo.aggregate(latestPerPlacement, LogbookEntry.class, Document.class)
+				.forEach(d -> latest.put(d.getString("_id"), d.getDate("last").toInstant()));
+		}
+		return latest;
 	}
 
 	public long countSince(String placementId, Instant from) {

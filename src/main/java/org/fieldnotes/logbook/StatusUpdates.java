@@ -186,6 +186,26 @@ public class StatusUpdates {
 			.with(Sort.by(Sort.Direction.DESC, "createdAt")), StatusUpdate.class);
 	}
 
+	/**
+	 * The latest status updates of many placements, newest first, by placement id: one query per batch of placements
+	 * (a digest run reads them this way, not one query per placement and recipient).
+	 */
+	public java.util.Map<String, List<StatusUpdate>> latest(java.util.Collection<String> placementIds, int limit) {
+		List<String> ids = List.copyOf(placementIds);
+		java.util.Map<String, List<StatusUpdate>> latest = new java.util.HashMap<>();
+		for (int start = 0; start < ids.size(); start += 2_000) {
+			for (StatusUpdate update : mongo.find(Query.query(Criteria.where("placementId")
+				.in(ids.subList(start, Math.min(ids.size(), start + 2_000))))
+				.with(Sort.by(Sort.Direction.DESC, "createdAt")), StatusUpdate.class)) {
+				List<StatusUpdate> ofPlacement = latest.computeIfAbsent(update.placementId(), id -> new ArrayList<>());
+				if (ofPlacement.size() < limit) {
+					ofPlacement.add(update);
+				}
+			}
+		}
+		return latest;
+	}
+
 	/** The placement's latest status updates, newest first. */
 	public List<StatusUpdate> latest(String placementId, int limit) {
 		return mongo.find(Query.query(Criteria.where("placementId").is(placementId))

@@ -62,6 +62,14 @@ public class PromptHistory {
 		return occurrences.within(placementId, from, to);
 	}
 
+	/**
+	 * {@link #within(String, Instant, Instant)} for many placements at once, in one query per batch of placements
+	 * (a digest run reads every placement's week this way, not one query per placement); oldest first.
+	 */
+	public List<PromptOccurrence> within(java.util.Collection<String> placementIds, Instant from, Instant to) {
+		return occurrences.within(placementIds, from, to);
+	}
+
 	/** Prompt occurrences with these ids, by due date (what a recorded digest listed); unknown ids are left out. */
 	public List<PromptOccurrence> occurrences(Collection<String> ids) {
 		return ids == null || ids.isEmpty() ? List.of() : occurrences.withIds(ids);
@@ -86,10 +94,38 @@ public class PromptHistory {
 	 * was down, refused by the platform) do not count either. The first unanswered prompt ends it.
 	 */
 	public int streak(String placementId) {
+		return streakOf(occurrences.delivered(placementId, STREAK_LOOKS_AT));
+	}
+
+	private static final int STREAK_LOOKS_AT = 200;
+
+	/**
+	 * {@link #streak(String)} of a placement from all its occurrences (as {@link #allOf} reads them), without asking
+	 * the store again.
+	 */
+	public int streak(List<PromptOccurrence> allOfOnePlacement) {
+		return streakOf(allOfOnePlacement.stream()
+			.filter(o -> o.getStatus() == OccurrenceStatus.SENT || o.getStatus() == OccurrenceStatus.SKIPPED)
+			.sorted(java.util.Comparator.comparing(PromptOccurrence::getDueAt).reversed())
+			.limit(STREAK_LOOKS_AT)
+			.toList());
+	}
+
+	/**
+	 * Every occurrence of many placements, by placement id, in one query per batch of placements: what a digest run
+	 * needs for each placement's engagement ({@link #streak(List)}, the prompts answered overall), read once for all
+	 * placements instead of twice per placement and recipient.
+	 */
+	public java.util.Map<String, List<PromptOccurrence>> allOf(Collection<String> placementIds) {
+		return occurrences.allOf(placementIds).stream()
+			.collect(java.util.stream.Collectors.groupingBy(PromptOccurrence::getPlacementId));
+	}
+
+	private int streakOf(List<PromptOccurrence> deliveredNewestFirst) {
 		Instant open = clock.instant().minus(settings.replyWindow());
 		int streak = 0;
 		boolean latest = true;
-		for (PromptOccurrence occurrence : occurrences.delivered(placementId, 200)) {
+		for (PromptOccurrence occurrence : deliveredNewestFirst) {
 			if (occurrence.getStatus() == OccurrenceStatus.SKIPPED) {
 				continue;
 			}

@@ -107,6 +107,35 @@ class PromptOccurrences {
 		return mongo.find(query, PromptOccurrence.class);
 	}
 
+	/** {@link #within(String, Instant, Instant)} of many placements, in batches of {@link #BATCH}. */
+	List<PromptOccurrence> within(Collection<String> placementIds, Instant from, Instant to) {
+		List<String> ids = List.copyOf(placementIds);
+		List<PromptOccurrence> found = new java.util.ArrayList<>();
+		for (int start = 0; start < ids.size(); start += BATCH) {
+			Criteria sentWithin = Criteria.where("sentAt").gte(from).lt(to);
+			Criteria dueWithinUnsent = new Criteria().andOperator(Criteria.where("sentAt").is(null),
+					Criteria.where("dueAt").gte(from).lt(to));
+			found.addAll(mongo.find(Query.query(Criteria.where("placementId")
+				.in(ids.subList(start, Math.min(ids.size(), start + BATCH)))
+				.orOperator(sentWithin, dueWithinUnsent)).with(Sort.by("dueAt")), PromptOccurrence.class));
+		}
+		return found;
+	}
+
+	/** Every occurrence of these placements, in batches of {@link #BATCH}. */
+	List<PromptOccurrence> allOf(Collection<String> placementIds) {
+		List<String> ids = List.copyOf(placementIds);
+		List<PromptOccurrence> found = new java.util.ArrayList<>();
+		for (int start = 0; start < ids.size(); start += BATCH) {
+			found.addAll(mongo.find(Query.query(Criteria.where("placementId")
+				.in(ids.subList(start, Math.min(ids.size(), start + BATCH)))), PromptOccurrence.class));
+		}
+		return found;
+	}
+
+	/** How many placements one query asks about: a store without secondary indexes reads the collection once each. */
+	static final int BATCH = 2_000;
+
 	/** Snoozes a sent, unanswered prompt until {@code until}; empty when it is not open any more. */
 	Optional<PromptOccurrence> snooze(String id, Instant until) {
 		return Optional.ofNullable(mongo.findAndModify(open(id), new Update().set("snoozedUntil", until),

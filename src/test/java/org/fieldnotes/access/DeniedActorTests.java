@@ -404,6 +404,11 @@ class DeniedActorTests extends MailTest {
 			installationWide(Operation.API_SEND_DIGESTS, "POST", "/api/v1/digests/send", null, true);
 			assertThat(mongo.getCollection("digests").countDocuments()).isZero();
 		});
+		cases.put(Operation.API_SHOW_DIGEST_RUN, () -> {
+			ada();
+			String location = postJson("/api/v1/digests/send", "").headers().firstValue("Location").orElseThrow();
+			installationWide(Operation.API_SHOW_DIGEST_RUN, "GET", location, null, false);
+		});
 		cases.put(Operation.API_RETENTION_SWEEP, () -> installationWide(Operation.API_RETENTION_SWEEP, "POST",
 				"/api/v1/retention:sweep", null, true));
 		cases.put(Operation.API_CREATE_TOKEN, () -> {

@@ -3,11 +3,14 @@ package org.fieldnotes.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.bson.Document;
 import org.fieldnotes.support.CrashGapTest;
 import org.fieldnotes.support.QuartzFiring;
 import org.fieldnotes.support.SlackStub;
@@ -16,6 +19,8 @@ import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * A crash, or a lost store, between a digest's claim (the recipient's week in {@code digests}) and its outbox row
@@ -94,6 +99,65 @@ class DigestCrashGapTests extends CrashGapTest {
 		assertThat(SlackStub.messagesTo(ADMIN)).hasSize(1);
 		assertThat(SlackStub.blockTexts(SlackStub.messagesTo(ADMIN).get(0))).contains("Your cohort this week");
 		assertThat(record(adminKeyOf("UADMIN1"))).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+	}
+
+	@Test
+	void anAdminsRunCutOffByTheStoreLosesNothingAndDoublesNothing() {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		AtomicInteger faults = failNextInsertInto("outbox");
+
+		HttpResponse<String> cutOff = postJson("/api/v1/digests/send", "");
+
+		assertThat(faults).hasValue(1);
+		assertThat(cutOff.statusCode()).isEqualTo(503);
+		assertThat(cutOff.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(mongo.getCollection("digests").countDocuments(new Document("status", "CLAIMED")))
+			.as("the week claimed before the store went").isEqualTo(1);
+		assertThat(mongo.getCollection("outbox").countDocuments()).isZero();
+		// a start sends the week stuck in CLAIMED; the admin's next run queues the rest, and nothing twice
+		restart();
+		JsonNode again = json(postJson("/api/v1/digests/send", "").body());
+		assertThat(again.get("queued").asInt()).isEqualTo(2);
+		drainOutbox();
+
+		for (String follower : List.of("UMAJA", "UANDERS", "UBEATA")) {
+			assertThat(SlackStub.messagesTo(follower)).as(follower).hasSize(1);
+		}
+		assertThat(mongo.getCollection("digests").countDocuments(new Document("status", "SENT"))).isEqualTo(3);
+	}
+
+	@Test
+	void aRunCutOffBeforeItsClaimedWeekWasQueuedIsFinishedByTheNextRun() {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		AtomicInteger faults = failNextInsertInto("outbox");
+		assertThat(postJson("/api/v1/digests/send", "").statusCode()).isEqualTo(503);
+		assertThat(faults).hasValue(1);
+
+		JsonNode again = json(postJson("/api/v1/digests/send", "").body());
+
+		assertThat(again.get("handled").asInt()).as("the stuck week and the two never claimed").isEqualTo(3);
+		assertThat(drainOutbox()).isEqualTo(3);
+		for (String follower : List.of("UMAJA", "UANDERS", "UBEATA")) {
+			assertThat(SlackStub.messagesTo(follower)).as(follower).hasSize(1);
+		}
+	}
+
+	@Test
+	void aRestartWhileARunsDigestsWaitInTheOutboxSendsEachOnce() {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		String run = json(postJson("/api/v1/digests/send", "").body()).get("run").asString();
+
+		restart();
+		restart();
+
+		assertThat(SlackStub.calls("chat.postMessage")).as("a start leaves queued digests to the outbox").isEmpty();
+		assertThat(drainOutbox()).isEqualTo(3);
+		for (String follower : List.of("UMAJA", "UANDERS", "UBEATA")) {
+			assertThat(SlackStub.messagesTo(follower)).as(follower).hasSize(1);
+		}
+		JsonNode progress = json(get("/api/v1/digests/runs/" + run).body());
+		assertThat(progress.get("sent").asInt()).isEqualTo(3);
+		assertThat(progress.get("done").asBoolean()).isTrue();
 	}
 
 	private Optional<DigestRecord> record(String recipientKey) {

@@ -75,6 +75,7 @@ class LogHygieneTests extends IntegrationTest {
 		// the digests go out, quoting the entries; the business coach replies to one
 		clock.advance(Duration.ofDays(1));
 		assertThat(json(postJson("/api/v1/digests/send", "").body()).get("handled").asInt()).isEqualTo(3);
+		drainOutbox();
 		assertThat(SlackStub.blockTexts(SlackStub.messagesTo("UBEATA").get(0))).contains(REPLY_TEXT);
 		String entryId = entries.get(0).get("id").asString();
 		HttpResponse<String> reply = slackEvent(SlackInteractions.viewSubmission("UBEATA", "VH2", "entry_reply", entryId,

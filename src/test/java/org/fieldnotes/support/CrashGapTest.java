@@ -71,6 +71,11 @@ public abstract class CrashGapTest extends IntegrationTest {
 		return faults;
 	}
 
+	/** The application's store, as a spy: what was asked of it (e.g. how many queries a run made). */
+	protected MongoTemplate spiedStore() {
+		return store;
+	}
+
 	/** What a start runs ({@code ApplicationReadyEvent} listeners: schedules rebuilt, catch-ups, recoveries). */
 	protected void restart() {
 		context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));

@@ -92,6 +92,7 @@ class TeamsAcrossOrganisationsTests extends TeamsTest {
 
 		clock.advance(Duration.ofDays(1));
 		assertThat(postJson("/api/v1/digests/send", "").statusCode()).isEqualTo(202);
+		drainOutbox();
 
 		// Teams: the academic coach's card has the shared and the confidential entry, with their buttons
 		JsonNode card = TeamsChatTests.lastCard();
@@ -171,6 +172,7 @@ class TeamsAcrossOrganisationsTests extends TeamsTest {
 
 		clock.advance(Duration.ofDays(1));
 		assertThat(postJson("/api/v1/digests/send", "").statusCode()).isEqualTo(202);
+		drainOutbox();
 
 		String anders = String.join("\n", SlackStub.messagesTo("UANDERS").stream().map(SlackStub::blockTexts).toList());
 		assertThat(anders).contains(SHARED, CONFIDENTIAL).doesNotContain(PRIVATE);

@@ -264,6 +264,7 @@ class TeamsChatTests extends TeamsTest {
 		clock.advance(Duration.ofDays(1));
 
 		assertThat(postJson("/api/v1/digests/send", "").statusCode()).isEqualTo(202);
+		drainOutbox();
 
 		JsonNode digest = lastCard();
 		assertThat(String.join(" ", BotConnectorTests.textRuns(digest))).contains("Fixed the test rig");

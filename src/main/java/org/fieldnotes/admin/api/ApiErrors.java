@@ -57,6 +57,13 @@ class ApiErrors {
 	}
 
 	@ExceptionHandler
+	ProblemDetail unknownRun(DigestsController.UnknownRun e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+		problem.setTitle("Not found");
+		return problem;
+	}
+
+	@ExceptionHandler
 	ProblemDetail invalidProgram(ProgramsController.InvalidProgram e) {
 		return badRequest(e.getMessage(), e.violations());
 	}

@@ -4,15 +4,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.PromptHistory;
+import org.fieldnotes.prompting.PromptOccurrence;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -39,20 +45,71 @@ public class Attention {
 		this.clock = clock;
 	}
 
+	/** What the current digest run of this thread preloaded; none outside a run. */
+	private final ThreadLocal<Preloaded> preloaded = new ThreadLocal<>();
+
+	/**
+	 * Reads what {@link #flagsFor} needs of these placements at once (one query per collection and batch of
+	 * placements), for this thread's calls until the returned scope is closed: a digest run asks for every
+	 * placement's flags once per recipient, which would otherwise be three queries each time.
+	 */
+	public Preloaded preload(Collection<String> placementIds) {
+		Instant now = clock.instant();
+		Preloaded loaded = new Preloaded(Set.copyOf(placementIds), logbook.lastSharedEntriesAt(placementIds),
+				statusUpdates.latest(placementIds, STATUS_UPDATES),
+				prompts.within(placementIds, now.minus(AttentionFlags.LOOK_BACK), now.plusSeconds(1)).stream()
+					.collect(Collectors.groupingBy(PromptOccurrence::getPlacementId)));
+		preloaded.set(loaded);
+		return loaded;
+	}
+
+	/** A run's preloaded facts, by placement id; closing it ends the run's use of them. */
+	public final class Preloaded implements AutoCloseable {
+
+		private final Set<String> placementIds;
+		private final Map<String, Instant> lastShared;
+		private final Map<String, List<StatusUpdate>> statusUpdates;
+		private final Map<String, List<PromptOccurrence>> prompts;
+
+		Preloaded(Set<String> placementIds, Map<String, Instant> lastShared, Map<String, List<StatusUpdate>> statusUpdates,
+				Map<String, List<PromptOccurrence>> prompts) {
+			this.placementIds = placementIds;
+			this.lastShared = lastShared;
+			this.statusUpdates = statusUpdates;
+			this.prompts = prompts;
+		}
+
+		@Override
+		public void close() {
+			preloaded.remove();
+		}
+	}
+
 	/** Why the placement needs attention now; empty when it does not. */
 	public List<Flag> flagsFor(Placement placement) {
 		Instant now = clock.instant();
 		Instant from = now.minus(AttentionFlags.LOOK_BACK);
 		String id = placement.getId();
-		Facts facts = new Facts(logbook.lastSharedEntryAt(id),
-				statusUpdates.latest(id, STATUS_UPDATES)
+		Preloaded loaded = preloaded.get();
+		if (loaded != null && loaded.placementIds.contains(id)) {
+			return AttentionFlags.flagsFor(placement, facts(Optional.ofNullable(loaded.lastShared.get(id)),
+					loaded.statusUpdates.getOrDefault(id, List.of()), loaded.prompts.getOrDefault(id, List.of()), from),
+					now);
+		}
+		return AttentionFlags.flagsFor(placement, facts(logbook.lastSharedEntryAt(id),
+				statusUpdates.latest(id, STATUS_UPDATES), prompts.within(id, from, now.plusSeconds(1)), from), now);
+	}
+
+	private static Facts facts(Optional<Instant> lastShared, List<StatusUpdate> latest, List<PromptOccurrence> prompts,
+			Instant from) {
+		return new Facts(lastShared,
+				latest
 					.stream()
 					// a private update is the participant's alone: no flag may tell of it
 					.filter(u -> u.visibility() != Visibility.PRIVATE)
 					.filter(u -> !u.createdAt().isBefore(from))
 					.toList(),
-				prompts.within(id, from, now.plusSeconds(1)).stream().map(Facts.PromptFact::of).toList());
-		return AttentionFlags.flagsFor(placement, facts, now);
+				prompts.stream().map(Facts.PromptFact::of).toList());
 	}
 
 	/** Who is flagged, e.g. "Sven (Thesis abroad, KAIST)". */

@@ -2,7 +2,9 @@ package org.fieldnotes.digest.chart;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +49,31 @@ public class MoodCharts {
 	 * @param zone the participant's time zone, which decides the placement week each update falls in
 	 */
 	public Optional<Image> chart(Placement placement, Role role, Locale locale, ZoneId zone) {
-		return chart(placement, role, statusUpdates.of(placement.getId()), locale, zone);
+		Map<String, List<StatusUpdate>> loaded = preloaded.get();
+		List<StatusUpdate> updates = loaded != null && loaded.containsKey(placement.getId())
+				? loaded.get(placement.getId()) : statusUpdates.of(placement.getId());
+		return chart(placement, role, updates, locale, zone);
+	}
+
+	/** What the current digest run of this thread preloaded, by placement id; none outside a run. */
+	private final ThreadLocal<Map<String, List<StatusUpdate>>> preloaded = new ThreadLocal<>();
+
+	/**
+	 * Reads the status updates of these placements at once (one query per batch of placements), for this thread's
+	 * charts until the returned scope is closed: a digest run draws each placement's chart once per recipient.
+	 */
+	public Preloaded preload(Collection<String> placementIds) {
+		Map<String, List<StatusUpdate>> loaded = new HashMap<>(statusUpdates.latest(placementIds, Integer.MAX_VALUE));
+		placementIds.forEach(id -> loaded.putIfAbsent(id, List.of()));
+		preloaded.set(loaded);
+		return preloaded::remove;
+	}
+
+	/** A run's preloaded status updates; closing it ends the run's use of them. */
+	public interface Preloaded extends AutoCloseable {
+
+		@Override
+		void close();
 	}
 
 	/** The same, from the placement's status updates as given. */

@@ -43,6 +43,7 @@ class DigestPreviewTests extends IntegrationTest {
 		assertThat(mongo.getCollection("digests").countDocuments()).isZero();
 
 		assertThat(json(postJson("/api/v1/digests/send", "").body()).get("handled").asInt()).isEqualTo(3);
+		drainOutbox();
 		assertThat(SlackStub.messagesTo("UBEATA")).hasSize(1);
 	}
 

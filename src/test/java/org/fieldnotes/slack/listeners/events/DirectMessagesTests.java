@@ -177,6 +177,7 @@ class DirectMessagesTests extends IntegrationTest {
 				new org.bson.Document("$set", new org.bson.Document("visibility", "PLACEMENT")));
 		clock.advance(Duration.ofDays(1));
 		assertThat(postJson("/api/v1/digests/send", "").statusCode()).isEqualTo(202);
+		drainOutbox();
 		String digest = SlackStub.blockTexts(SlackStub.messagesTo("UBEATA").get(0));
 		assertThat(digest).contains(">Q&amp;A &lt;3").doesNotContain("&amp;amp;").doesNotContain("&amp;lt;");
 		// the manager's digest quotes it too (shared with the whole placement), escaped once
