@@ -42,7 +42,7 @@ class AnsweredPromptCards implements DisposableBean {
 				Thread thread = new Thread(r, "answered-prompt-cards");
 				thread.setDaemon(true);
 				return thread;
-			}, new ThreadPoolExecutor.DiscardPolicy());
+			});
 
 	AnsweredPromptCards(PromptOccurrences occurrences, PromptLibrary library, PlacementManagement placements,
 			PromptComposer composer, Messenger messenger, Languages languages) {
@@ -68,6 +68,7 @@ class AnsweredPromptCards implements DisposableBean {
 			});
 		}
 		catch (RuntimeException e) {
+			// a full queue or a shut-down worker refuses the task: the message keeps its buttons
 			pending.decrementAndGet();
 			log.warn("The answered prompt {} keeps its buttons: {}", occurrenceId, e.getClass().getSimpleName());
 		}
