@@ -4,7 +4,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.Messenger;
@@ -36,7 +35,6 @@ class AnsweredPromptCards implements DisposableBean {
 	private final PromptComposer composer;
 	private final Messenger messenger;
 	private final Languages languages;
-	private final AtomicInteger pending = new AtomicInteger();
 	private final ExecutorService worker = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
 			new LinkedBlockingQueue<>(10_000), r -> {
 				Thread thread = new Thread(r, "answered-prompt-cards");
@@ -56,27 +54,13 @@ class AnsweredPromptCards implements DisposableBean {
 
 	/** Updates the answered prompt's message soon, on the worker. */
 	void update(String occurrenceId) {
-		pending.incrementAndGet();
 		try {
-			worker.execute(() -> {
-				try {
-					updateNow(occurrenceId);
-				}
-				finally {
-					pending.decrementAndGet();
-				}
-			});
+			worker.execute(() -> updateNow(occurrenceId));
 		}
 		catch (RuntimeException e) {
 			// a full queue or a shut-down worker refuses the task: the message keeps its buttons
-			pending.decrementAndGet();
 			log.warn("The answered prompt {} keeps its buttons: {}", occurrenceId, e.getClass().getSimpleName());
 		}
-	}
-
-	/** Whether nothing is waiting or running (for tests). */
-	boolean idle() {
-		return pending.get() == 0;
 	}
 
 	private void updateNow(String occurrenceId) {
