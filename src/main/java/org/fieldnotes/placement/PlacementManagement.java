@@ -177,27 +177,24 @@ public class PlacementManagement {
 		return placements.findByStatus(PlacementStatus.ACTIVE);
 	}
 
-	/** The person's placement as participant that is not ended, the latest first; empty when they have none. */
+	/**
+	 * The person's placement as participant that is not ended, the latest first; empty when they have none. Which
+	 * one that is, is {@link #currentIdFor(PersonId)}'s to say (one rule for both).
+	 */
 	public Optional<Placement> currentFor(PersonId person) {
-		if (person == null) {
-			return Optional.empty();
-		}
-		return placements.findByParticipantId(person.value()).stream()
-			.filter(p -> p.getStatus() != PlacementStatus.ENDED)
-			.findFirst();
+		return currentIdFor(person).flatMap(current -> placements.findById(current.id()));
 	}
 
 	/**
-	 * The id and programme of the person's current placement, the one {@link #currentFor(PersonId)} returns, read
-	 * without the placement's people. Storing a DM needs no more, and reading a whole placement resolves its
-	 * participant, manager and coaches, one more read of the store each (about a quarter of the CPU a DM cost,
+	 * The id and programme of the person's current placement (the one not ended, the latest first), read without
+	 * the placement's people. Storing a DM needs no more, and reading a whole placement resolves its participant,
+	 * manager and coaches, one more read of the store each (about a quarter of the CPU a DM cost,
 	 * docs/performance.md, P1).
 	 */
 	public Optional<CurrentPlacement> currentIdFor(PersonId person) {
 		if (person == null) {
 			return Optional.empty();
 		}
-		// the query and order of Placements#findByParticipantId, only the fields needed
 		Query query = Query.query(Criteria.where("participant").is(person.value()))
 			.with(Sort.by(Sort.Direction.DESC, "startDate"));
 		query.fields().include("_id", "program", "status");

@@ -15,10 +15,10 @@ public class VisibilityDefaults {
 
 	private final Preferences preferences;
 	private final Programs programs;
-	private final Placements placements;
+	private final PlacementManagement placements;
 	private final People people;
 
-	VisibilityDefaults(Preferences preferences, Programs programs, Placements placements, People people) {
+	VisibilityDefaults(Preferences preferences, Programs programs, PlacementManagement placements, People people) {
 		this.people = people;
 		this.preferences = preferences;
 		this.programs = programs;
@@ -46,10 +46,7 @@ public class VisibilityDefaults {
 
 	/** The effective default of a person, in the programme of their current placement (if any). */
 	public Effective of(PersonId person) {
-		String program = person == null ? null : placements.findByParticipantId(person.value()).stream()
-			.filter(p -> p.getStatus() != PlacementStatus.ENDED)
-			.map(Placement::getProgram)
-			.findFirst()
+		String program = placements.currentIdFor(person).map(PlacementManagement.CurrentPlacement::program)
 			.orElse(null);
 		return of(person, program);
 	}
