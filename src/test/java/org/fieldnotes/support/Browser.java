@@ -124,7 +124,7 @@ public final class Browser implements AutoCloseable {
 	 */
 	public void click(By by) {
 		new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
-			WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
+			WebElement element = clickable(d, by);
 			if (element == null) {
 				return false;
 			}
@@ -138,10 +138,29 @@ public final class Browser implements AutoCloseable {
 	 * one and loaded.
 	 */
 	public void clickThrough(By by) {
-		WebElement element = new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(by));
+		WebElement element = new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+			.until(d -> clickable(d, by));
 		element.click();
 		new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(element));
 		waitUntilLoaded();
+	}
+
+	/**
+	 * The element once it is clickable, else {@literal null} to be asked again. A page still drawing can replace the
+	 * element between finding and asking it; Chromium then says so either as a stale element or as an inspector error
+	 * ("Node with given id does not belong to the document"), and both mean: find it again.
+	 */
+	private static WebElement clickable(WebDriver driver, By by) {
+		try {
+			return ExpectedConditions.elementToBeClickable(by).apply(driver);
+		}
+		catch (org.openqa.selenium.WebDriverException e) {
+			if (e instanceof StaleElementReferenceException || String.valueOf(e.getMessage())
+				.contains("does not belong to the document")) {
+				return null;
+			}
+			throw e;
+		}
 	}
 
 	/** Saves what the window shows as {@code target/screenshots/<name>.png}; returns the file. */
