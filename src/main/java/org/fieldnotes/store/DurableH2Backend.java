@@ -2,6 +2,7 @@ package org.fieldnotes.store;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -10,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -43,6 +45,9 @@ import io.netty.channel.Channel;
  * 45 s and a commit per write, a store under a burst of writes grew by about 100 MB a minute; with 2 s it holds at
  * most a couple of seconds' worth of superseded chunks (0 would keep the file smallest, but could pull a chunk from
  * under a long scan).
+ *
+ * <p>Its databases honour non-unique indexes ({@link IndexingH2Database}, {@link SecondaryIndex}): out of the box
+ * mongo-java-server ignores them and scans the collection.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -90,6 +95,23 @@ final class DurableH2Backend extends H2Backend {
 	/** As {@link #open(String)}, calling {@code beforeSync} in every flush between its commit and its sync. */
 	static DurableH2Backend open(String file, Runnable beforeSync) {
 		return new DurableH2Backend(MVStore.open(file), beforeSync);
+	}
+
+	/** Called from {@link H2Backend}'s constructor too, for the databases already in the file. */
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		return new IndexingH2Database(databaseName, getMvStore(), getCursorRegistry());
+	}
+
+	/** The non-unique index of that name, as the store keeps it in memory (for tests and diagnostics). */
+	Optional<SecondaryIndex> secondaryIndex(String database, String collection, String index) {
+		return resolveDatabase(database).resolveCollection(collection, true)
+			.getIndexes()
+			.stream()
+			.filter(candidate -> candidate.getName().equals(index))
+			.filter(SecondaryIndex.class::isInstance)
+			.map(SecondaryIndex.class::cast)
+			.findFirst();
 	}
 
 	@Override
