@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("placement_notices")
 @CompoundIndex(name = "claim", def = "{'placementId': 1, 'kind': 1}", unique = true)
+@CompoundIndex(name = "placement_status", def = "{'placementId': 1, 'status': 1}")
 record PlacementNotice(@Id String id, String placementId, String kind, Instant dueAt, String status,
 		Instant claimedAt) {
 
