@@ -1,5 +1,6 @@
 package org.fieldnotes.prompting;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,12 @@ class PlacementNotices {
 	/** The placement's notices claimed to be sent whose delivery they do not show yet. */
 	List<PlacementNotice> claimedUnsent(String placementId) {
 		return mongo.find(Query.query(Criteria.where("placementId").is(placementId).and("status")
+			.is(PlacementNotice.CLAIMED)), PlacementNotice.class);
+	}
+
+	/** {@link #claimedUnsent(String)} of many placements, in one query. */
+	List<PlacementNotice> claimedUnsent(Collection<String> placementIds) {
+		return mongo.find(Query.query(Criteria.where("placementId").in(placementIds).and("status")
 			.is(PlacementNotice.CLAIMED)), PlacementNotice.class);
 	}
 

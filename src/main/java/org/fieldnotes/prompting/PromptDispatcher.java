@@ -3,9 +3,17 @@ package org.fieldnotes.prompting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
@@ -34,6 +42,8 @@ public class PromptDispatcher {
 	private static final Logger log = LoggerFactory.getLogger(PromptDispatcher.class);
 	/** How far back a catch-up looks for due prompts that were never claimed. */
 	private static final Duration LOOK_BACK = Duration.ofDays(35);
+	/** More than the most two instants on the same local date can be apart, in any two time zones (about 50 h). */
+	private static final Duration DATE_MARGIN = Duration.ofDays(3);
 	/** Why a prompt was recorded skipped while the participant was away. */
 	static final String SKIPPED_AWAY = "away";
 
@@ -83,26 +93,99 @@ public class PromptDispatcher {
 	}
 
 	/**
-	 * {@link #catchUp(String)} that only queues what is to be sent, for the outbox's worker to send: for catching up
-	 * every placement at start, which must not wait for thousands of sends one after the other.
+	 * {@link #catchUp(String)} of a placement read already, at {@code now}, asking {@code known} instead of the store
+	 * ({@link #knownFor}), that only queues what is to be sent, for the outbox's worker to send: for catching up
+	 * every placement at start, which must not wait for thousands of sends one after the other, nor ask the store
+	 * several times per placement.
 	 */
-	List<PromptDelivery> queueCatchUp(String placementId) {
-		return catchUp(placementId, true);
+	List<PromptDelivery> queueCatchUp(Placement placement, Instant now, Known known) {
+		return catchUp(placement, now, known, true);
 	}
 
+	/**
+	 * What a catch-up of these placements at {@code now} needs to know of the store, read in two queries: their
+	 * prompts due in its look-back (with a margin: a due date is a local date, in any time zone) and the prompts and
+	 * notes claimed but not settled.
+	 */
+	Known knownFor(Collection<String> placementIds, Instant now) {
+		Set<String> existing = new HashSet<>();
+		Map<String, List<PromptOccurrence>> claimed = new HashMap<>();
+		for (PromptOccurrence occurrence : occurrences.forCatchUp(placementIds, now.minus(LOOK_BACK).minus(DATE_MARGIN))) {
+			existing.add(occurrence.getPlacementId() + "|" + occurrence.getDueDate());
+			if (occurrence.getStatus() == OccurrenceStatus.CLAIMED) {
+				claimed.computeIfAbsent(occurrence.getPlacementId(), id -> new ArrayList<>()).add(occurrence);
+			}
+		}
+		Map<String, List<PlacementNotice>> claimedNotices = notices.claimedUnsent(placementIds)
+			.stream()
+			.collect(Collectors.groupingBy(PlacementNotice::placementId));
+		return new Known() {
+			@Override
+			public boolean exists(String placementId, LocalDate dueDate) {
+				return existing.contains(placementId + "|" + dueDate);
+			}
+
+			@Override
+			public List<PromptOccurrence> claimedUnsent(String placementId) {
+				return claimed.getOrDefault(placementId, List.of());
+			}
+
+			@Override
+			public List<PlacementNotice> claimedUnsentNotices(String placementId) {
+				return claimedNotices.getOrDefault(placementId, List.of());
+			}
+		};
+	}
+
+	/**
+	 * What a catch-up asks the store about a placement: asked of the store each time ({@link #catchUp(String)}), or
+	 * read for a batch of placements at once ({@link #knownFor}). Only a shortcut: every send is still claimed first.
+	 */
+	interface Known {
+
+		/** Whether the placement has an occurrence due on that date. */
+		boolean exists(String placementId, LocalDate dueDate);
+
+		/** The placement's occurrences claimed to be sent whose delivery they do not show yet. */
+		List<PromptOccurrence> claimedUnsent(String placementId);
+
+		/** The placement's notes claimed to be sent whose delivery they do not show yet. */
+		List<PlacementNotice> claimedUnsentNotices(String placementId);
+	}
+
+	private final Known fromStore = new Known() {
+		@Override
+		public boolean exists(String placementId, LocalDate dueDate) {
+			return occurrences.exists(placementId, dueDate);
+		}
+
+		@Override
+		public List<PromptOccurrence> claimedUnsent(String placementId) {
+			return occurrences.claimedUnsent(placementId);
+		}
+
+		@Override
+		public List<PlacementNotice> claimedUnsentNotices(String placementId) {
+			return notices.claimedUnsent(placementId);
+		}
+	};
+
 	private List<PromptDelivery> catchUp(String placementId, boolean queueOnly) {
-		Placement placement = placements.get(placementId);
+		return catchUp(placements.get(placementId), clock.instant(), fromStore, queueOnly);
+	}
+
+	private List<PromptDelivery> catchUp(Placement placement, Instant now, Known known, boolean queueOnly) {
 		if (!placement.isActive()) {
 			return List.of();
 		}
-		Instant now = clock.instant();
+		String placementId = placement.getId();
 		Instant from = later(placement.getPromptingSince(), now.minus(LOOK_BACK));
-		recoverClaimed(placement);
-		recoverClaimedNotices(placement);
+		recoverClaimed(placement, known);
+		recoverClaimedNotices(placement, known);
 		endOfPlacementNote(placement, from, now, queueOnly);
 		return calendar.between(placement, from, now)
 			.stream()
-			.filter(due -> !occurrences.exists(placementId, due.date()))
+			.filter(due -> !known.exists(placementId, due.date()))
 			.map(due -> {
 				Optional<String> skip = skipReason(placement, due);
 				if (skip.isPresent()) {
@@ -211,8 +294,8 @@ public class PromptDispatcher {
 	 * the claim and the outbox, or between the outbox and the occurrence): queued again when the outbox never got
 	 * them, else brought up to date from the outbox. Idempotent; runs with every catch-up.
 	 */
-	private void recoverClaimed(Placement placement) {
-		for (PromptOccurrence occurrence : occurrences.claimedUnsent(placement.getId())) {
+	private void recoverClaimed(Placement placement, Known store) {
+		for (PromptOccurrence occurrence : store.claimedUnsent(placement.getId())) {
 			Optional<Delivery> known = outbox.find(PromptOutbox.key(occurrence));
 			if (known.isEmpty()) {
 				Optional<Due> due = calendar.dues(placement)
@@ -272,8 +355,8 @@ public class PromptDispatcher {
 	 * when the outbox never got it (a crash or a store error between the claim and the outbox), else brought up to
 	 * date from the outbox.
 	 */
-	private void recoverClaimedNotices(Placement placement) {
-		for (PlacementNotice notice : notices.claimedUnsent(placement.getId())) {
+	private void recoverClaimedNotices(Placement placement, Known store) {
+		for (PlacementNotice notice : store.claimedUnsentNotices(placement.getId())) {
 			Optional<Delivery> known = outbox.find(PromptOutbox.key(notice));
 			if (known.isEmpty()) {
 				outbox.enqueue(endOfPlacementNote(placement, notice));

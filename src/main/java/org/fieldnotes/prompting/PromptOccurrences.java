@@ -69,6 +69,16 @@ class PromptOccurrences {
 				PromptOccurrence.class);
 	}
 
+	/**
+	 * What a catch-up of these placements needs to know, in one query: their occurrences due since {@code dueSince},
+	 * and those claimed to be sent whose delivery they do not show yet, whenever due.
+	 */
+	List<PromptOccurrence> forCatchUp(Collection<String> placementIds, Instant dueSince) {
+		return mongo.find(Query.query(Criteria.where("placementId").in(placementIds)
+			.orOperator(Criteria.where("dueAt").gte(dueSince), Criteria.where("status").is(OccurrenceStatus.CLAIMED))),
+				PromptOccurrence.class);
+	}
+
 	PromptOccurrence markFailed(String id, String reason) {
 		return update(id, new Update().set("status", OccurrenceStatus.FAILED).set("failure", reason));
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,6 +76,27 @@ public final class OneShotTriggers {
 	/** Sets the thing's regular trigger to fire at {@code at}, replacing the one it had; a pending retry stays. */
 	public void set(String name, Instant at) {
 		schedule(name, TriggerKey.triggerKey(name, group), at);
+	}
+
+	/**
+	 * {@link #set} for many things at once, with the same triggers, handed to Quartz in one call
+	 * ({@link Scheduler#scheduleJobs}) rather than one call (and one lock of its store) per thing.
+	 */
+	public void setAll(Map<String, Instant> times) {
+		if (times.isEmpty()) {
+			return;
+		}
+		Map<JobDetail, Set<? extends Trigger>> jobs = new LinkedHashMap<>();
+		times.forEach((name, at) -> {
+			JobDetail detail = detail(name);
+			jobs.put(detail, Set.of(trigger(detail, TriggerKey.triggerKey(name, group), at)));
+		});
+		try {
+			quartz.scheduleJobs(jobs, true);
+		}
+		catch (SchedulerException e) {
+			throw new IllegalStateException("Could not schedule " + times.size() + " triggers of " + group, e);
+		}
 	}
 
 	/** Removes the thing's triggers, retry included: it has nothing left to fire. */
@@ -160,18 +182,26 @@ public final class OneShotTriggers {
 	 * itself: the firing trigger is then not deleted when the job completes.
 	 */
 	private void schedule(String name, TriggerKey key, Instant at) {
-		JobDetail detail = JobBuilder.newJob(job).withIdentity(JobKey.jobKey(name, group)).build();
-		Trigger trigger = TriggerBuilder.newTrigger()
-			.withIdentity(key)
-			.forJob(detail)
-			.startAt(Date.from(at))
-			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-			.build();
+		JobDetail detail = detail(name);
+		Trigger trigger = trigger(detail, key, at);
 		try {
 			quartz.scheduleJob(detail, Set.of(trigger), true);
 		}
 		catch (SchedulerException e) {
 			throw new IllegalStateException("Could not schedule the trigger " + group + "/" + name, e);
 		}
+	}
+
+	private JobDetail detail(String name) {
+		return JobBuilder.newJob(job).withIdentity(JobKey.jobKey(name, group)).build();
+	}
+
+	private static Trigger trigger(JobDetail detail, TriggerKey key, Instant at) {
+		return TriggerBuilder.newTrigger()
+			.withIdentity(key)
+			.forJob(detail)
+			.startAt(Date.from(at))
+			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+			.build();
 	}
 }

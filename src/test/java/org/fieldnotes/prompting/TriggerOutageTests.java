@@ -102,6 +102,35 @@ class TriggerOutageTests extends OutageTest {
 		assertThat(responses.snoozeFiresAt(occurrenceId)).isEmpty();
 	}
 
+	@Test
+	void theScheduleRebuildThatFiresWhileTheStoreIsDownFiresAgainAndThenCatchesUpOnce(CapturedOutput output)
+			throws Exception {
+		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
+		quartz.deleteJob(org.quartz.JobKey.jobKey(placementId, PromptScheduler.GROUP));
+		// a start at 16:00Z, three hours after the Friday prompt fell due while the app was down
+		clock.set(FRIDAY_DEC_4.plus(Duration.ofHours(3)));
+		scheduler.startUp();
+
+		QuartzFiring.fires(quartz, PromptScheduler.REBUILD_GROUP, PromptScheduler.REBUILD, clock.instant());
+		STORE.stop();
+		scheduler.rebuildFiring();
+		STORE.start();
+
+		assertThat(output.getAll()).contains("Trigger prompt-schedule/rebuild: the store is unavailable");
+		assertThat(scheduler.nextRebuild()).hasValue(clock.instant().plus(Duration.ofMinutes(1)));
+		assertThat(scheduler.progress()).isEqualTo("rebuild failed; trying again");
+		storeAnswers();
+		clock.advance(Duration.ofMinutes(1));
+		QuartzFiring.fires(quartz, PromptScheduler.REBUILD_GROUP, PromptScheduler.REBUILD, clock.instant());
+		scheduler.rebuildFiring();
+		drainOutbox();
+
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(scheduler.nextFireTime(placementId)).hasValue(Instant.parse("2026-12-11T13:00:00Z"));
+		assertThat(scheduler.nextRebuild()).isEmpty();
+		assertThat(scheduler.progress()).isEqualTo("rebuilt: 1 of 1 placements scheduled");
+	}
+
 	/** Waits (on the wall clock: the driver reconnecting) until the store answers again. */
 	private void storeAnswers() {
 		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
