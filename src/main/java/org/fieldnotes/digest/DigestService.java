@@ -202,6 +202,28 @@ public class DigestService {
 	}
 
 	/**
+	 * The start's catch-up: this week's digest of each of these recipients (whose digest time passed while the app
+	 * was down, or whose week was claimed and never settled), claimed and queued in batches as a run does, for the
+	 * outbox's worker to send at the platforms' pace; a week already claimed goes only if its claim never reached the
+	 * outbox ({@link #recover}). Unlike {@link #queueAll}, no run is recorded.
+	 * @return the records of the digests queued (or skipped)
+	 */
+	List<DigestRecord> queue(List<Recipient> due) {
+		Week week = week(due, clock.instant());
+		List<DigestRecord> handled = new ArrayList<>();
+		try (var facts = roleFacts.preload(week.placementIds());
+				var flags = attention.preload(week.placementIds());
+				var moods = charts.preload(week.placementIds())) {
+			for (int start = 0; start < due.size(); start += BATCH) {
+				queueBatch(due.subList(start, Math.min(due.size(), start + BATCH)), week).stream()
+					.map(Handled::record)
+					.forEach(handled::add);
+			}
+		}
+		return handled;
+	}
+
+	/**
 	 * Sends this week's digest now to every manager and coach of one placement, as {@link #sendAll()} would (each
 	 * claims their week first, so someone who already had this week's digest gets nothing more); for the demo's
 	 * "send the digests now". Each recipient's digest holds every placement they follow, as always.

@@ -54,6 +54,7 @@ class DigestCrashGapTests extends CrashGapTest {
 		clock.advance(Duration.ofMinutes(2));
 		restart();
 		restart();
+		drainOutbox();
 
 		assertThat(SlackStub.messagesTo("UMAJA")).hasSize(1);
 		assertThat(SlackStub.messagesTo("UMAJA").get(0).get("text")).startsWith("Your placements this week");

@@ -3,6 +3,7 @@ package org.fieldnotes.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -29,10 +30,15 @@ import com.mongodb.event.CommandStartedEvent;
 class DigestWritesTests extends IntegrationTest {
 
 	private static final List<BsonDocument> COMMANDS = new CopyOnWriteArrayList<>();
+	/** Monday 7 December 2026, 09:00 in Stockholm: an hour after everyone's digest time. */
+	private static final Instant MONDAY_0900_STOCKHOLM = Instant.parse("2026-12-07T08:00:00Z");
 	private static final List<String> WRITES = List.of("insert", "update", "delete", "findAndModify");
 
 	@Autowired
 	DigestService digests;
+
+	@Autowired
+	DigestScheduler scheduler;
 
 	@Test
 	void aRunClaimsItsWeeksInOneWriteAndQueuesItsDigestsInAnother() {
@@ -59,6 +65,43 @@ class DigestWritesTests extends IntegrationTest {
 		assertThat(largeWrites).as("writes of a run of 12 digests: as many as of 3").extracting(DigestWritesTests::describe)
 			.containsExactly("insert digests: 12 documents", "insert outbox: 12 documents");
 		assertThat(drainOutbox()).isEqualTo(15);
+		for (int i = 0; i < 4; i++) {
+			for (String follower : List.of("UM" + i, "UA" + i, "UB" + i)) {
+				assertThat(SlackStub.messagesTo(follower)).as(follower).hasSize(i == 0 ? 2 : 1);
+			}
+		}
+	}
+
+	@Test
+	void aStartQueuesTheDigestsMissedWhileTheAppWasDownInOneWriteOfEach() {
+		enrolFollowedBy(0);
+		clock.set(MONDAY_0900_STOCKHOLM);
+		COMMANDS.clear();
+
+		scheduler.startUp();
+
+		List<BsonDocument> smallWrites = writes("digests", "outbox");
+		assertThat(SlackStub.messagesTo("UM0")).as("queued for the outbox's worker, not sent by the start").isEmpty();
+		assertThat(drainOutbox()).isEqualTo(3);
+		for (int i = 1; i < 4; i++) {
+			enrolFollowedBy(i);
+		}
+		clock.set(MONDAY_0900_STOCKHOLM.plus(Duration.ofDays(7)));
+		COMMANDS.clear();
+
+		scheduler.startUp();
+
+		List<BsonDocument> largeWrites = writes("digests", "outbox");
+		assertThat(smallWrites).extracting(DigestWritesTests::describe)
+			.contains("insert digests: 3 documents", "insert outbox: 3 documents");
+		assertThat(largeWrites).extracting(DigestWritesTests::describe)
+			.contains("insert digests: 12 documents", "insert outbox: 12 documents");
+		assertThat(largeWrites).as("a start's writes (the admin's cohort digest besides the batch): as many for 12 "
+				+ "missed digests as for 3").hasSameSizeAs(smallWrites);
+		COMMANDS.clear();
+		scheduler.startUp();
+		assertThat(writes("digests", "outbox")).as("a second start finds nothing missed").isEmpty();
+		assertThat(drainOutbox()).isEqualTo(12);
 		for (int i = 0; i < 4; i++) {
 			for (String follower : List.of("UM" + i, "UA" + i, "UB" + i)) {
 				assertThat(SlackStub.messagesTo(follower)).as(follower).hasSize(i == 0 ? 2 : 1);
