@@ -57,6 +57,19 @@ public class Outbox {
 		return queue(outgoing, clock.instant());
 	}
 
+	/**
+	 * {@link #enqueue} for many messages at once, in one write to the store (one commit and sync on a store that
+	 * makes each write durable before it answers, rather than one per message). A message whose key is already there
+	 * is left as it is, as {@link #enqueue} leaves it.
+	 * @return the keys of the messages this call queued
+	 */
+	public List<String> enqueueAll(List<Outgoing> outgoing) {
+		Instant now = clock.instant();
+		return store.insertEach(outgoing.stream()
+			.map(o -> message(o, OutboxStatus.PENDING, 0, now, now, null, null))
+			.toList()).stream().map(OutboxMessage::key).toList();
+	}
+
 	private Delivery queue(Outgoing outgoing, Instant notBefore) {
 		return store.insertOnce(message(outgoing, OutboxStatus.PENDING, 0, clock.instant(), notBefore, null, null))
 			.map(Delivery::of)

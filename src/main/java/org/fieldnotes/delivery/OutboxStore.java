@@ -41,6 +41,14 @@ class OutboxStore {
 		return Claims.insertOnce(mongo, message);
 	}
 
+	/**
+	 * Inserts the messages in one write (see {@link Claims#insertEach}); those whose key is already there are left
+	 * out of the answer, the others are in.
+	 */
+	List<OutboxMessage> insertEach(List<OutboxMessage> messages) {
+		return Claims.insertEach(mongo, OutboxMessage.class, messages);
+	}
+
 	Optional<OutboxMessage> find(String key) {
 		return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("key").is(key)), OutboxMessage.class));
 	}

@@ -49,28 +49,37 @@ class DigestOutbox {
 				Outgoing.to(recipient, PREFIX + record.id(), MessageKind.DIGEST, record.id(), digest, charts));
 	}
 
-	/** Queues the digest of a claimed record for the outbox's worker, which sends it at the platform's pace. */
-	Delivery queue(DigestRecord record, Person recipient, ChatMessage digest, List<Image> charts) {
-		return outbox.enqueue(
-				Outgoing.to(recipient, PREFIX + record.id(), MessageKind.DIGEST, record.id(), digest, charts));
+	/** Sends a claimed record's digest ({@link #chat} or {@link #email}) now, retried by the outbox as need be. */
+	Delivery send(Outgoing digest) {
+		return outbox.send(digest);
 	}
 
-	/** Queues the e-mail digest of a claimed record for the outbox's worker. */
-	Delivery queueEmail(DigestRecord record, OutboxMail to, ChatMessage digest, List<Image> charts) {
-		return outbox.enqueue(Outgoing.email(PREFIX + record.id(), MessageKind.DIGEST, record.id(), to, digest, charts));
+	/** Queues a claimed record's digest for the outbox's worker, which sends it at the platform's pace. */
+	Delivery queue(Outgoing digest) {
+		return outbox.enqueue(digest);
+	}
+
+	/**
+	 * Queues the digests of many claimed records for the outbox's worker in one write (see
+	 * {@link #chat}/{@link #email}); a record whose digest is already there keeps that one.
+	 */
+	void queueAll(List<Outgoing> digests) {
+		outbox.enqueueAll(digests);
+	}
+
+	/** The chat digest of a claimed record, to be queued with {@link #queueAll}. */
+	static Outgoing chat(DigestRecord record, Person recipient, ChatMessage digest, List<Image> charts) {
+		return Outgoing.to(recipient, PREFIX + record.id(), MessageKind.DIGEST, record.id(), digest, charts);
+	}
+
+	/** The e-mail digest of a claimed record, to be queued with {@link #queueAll}. */
+	static Outgoing email(DigestRecord record, OutboxMail to, ChatMessage digest, List<Image> charts) {
+		return Outgoing.email(PREFIX + record.id(), MessageKind.DIGEST, record.id(), to, digest, charts);
 	}
 
 	/** Outbound messages of any kind given up since then, for the coordinators' cohort digest. */
 	List<Outbox.FailedDelivery> undeliverableSince(Instant since) {
 		return outbox.failedSince(since);
-	}
-
-	/**
-	 * Sends the e-mail digest of a claimed record now, through the outbox like a Slack digest: an unreachable mail
-	 * server is retried with backoff, a refusal recorded FAILED with the error's class name.
-	 */
-	Delivery sendEmail(DigestRecord record, OutboxMail to, ChatMessage digest, List<Image> charts) {
-		return outbox.send(Outgoing.email(PREFIX + record.id(), MessageKind.DIGEST, record.id(), to, digest, charts));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.fieldnotes.digest;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.fieldnotes.store.Claims;
@@ -24,6 +25,15 @@ class DigestRecords {
 
 	Optional<DigestRecord> claim(DigestRecord record) {
 		return Claims.insertOnce(mongo, record);
+	}
+
+	/**
+	 * Claims many recipients' weeks in one write: each record is inserted unless its recipient's week is already
+	 * claimed (by another run or instance), independently of the others.
+	 * @return the records inserted, the claims this caller won
+	 */
+	List<DigestRecord> claimEach(List<DigestRecord> records) {
+		return Claims.insertEach(mongo, DigestRecord.class, records);
 	}
 
 	boolean exists(String recipientKey, String week) {

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,16 +61,29 @@ class DigestScheduler {
 	}
 
 	/**
-	 * At start: every digest due in the last {@code catchUp} (12 h) that was never claimed is sent (missed while the
-	 * app was down), and so is every week of this one claimed and never settled, however late (its claim may never
-	 * have reached the outbox: the send finds out); then every trigger is set.
+	 * At start: every digest due in the last {@code catchUp} (12 h) that was never claimed (missed while the app was
+	 * down), and every week of this one claimed and never settled, however late (its claim may never have reached the
+	 * outbox), is queued for the outbox's worker, in batches ({@link DigestService#queue}): a start does not send
+	 * them one by one before the app is ready. Then every trigger is set. The recipients are read once for both.
+	 * Should the store fail during the catch-up, each of those recipients' digests is tried on its own, and one that
+	 * fails again is retried by its trigger after a backoff ({@link OneShotTriggers#fire}).
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void startUp() {
 		Instant now = clock.instant();
-		for (Recipient recipient : recipients.all()) {
-			if (dueAtStart(recipient, digests.thisWeek(recipient), now)) {
-				triggers.fire(recipient.key(), () -> digests.send(recipient));
+		List<Recipient> all = recipients.all();
+		List<Recipient> due = all.stream().filter(r -> dueAtStart(r, digests.thisWeek(r), now)).toList();
+		if (!due.isEmpty()) {
+			try {
+				log.info("Digests at start: {} missed or never queued, queueing them", due.size());
+				digests.queue(due);
+			}
+			catch (RuntimeException e) {
+				log.warn("Digests at start: the catch-up failed ({}); trying each on its own",
+						e.getClass().getSimpleName());
+				for (Recipient recipient : due) {
+					triggers.fire(recipient.key(), () -> digests.send(recipient));
+				}
 			}
 		}
 		for (Coordinator coordinator : cohort.coordinators()) {
@@ -77,7 +91,7 @@ class DigestScheduler {
 				triggers.fire(coordinator.key(), () -> cohort.send(coordinator));
 			}
 		}
-		rebuild();
+		rebuild(all);
 	}
 
 	private boolean dueAtStart(Recipient recipient, Optional<DigestStatus> thisWeek, Instant now) {
@@ -103,9 +117,13 @@ class DigestScheduler {
 	 */
 	@EventListener({ PlacementsEnrolled.class, CoordinatorsChanged.class })
 	void rebuild() {
+		rebuild(recipients.all());
+	}
+
+	private void rebuild(List<Recipient> all) {
 		Instant now = clock.instant();
 		Map<String, Instant> next = new LinkedHashMap<>();
-		for (Recipient recipient : recipients.all()) {
+		for (Recipient recipient : all) {
 			next.put(recipient.key(), nextDigest(recipient));
 		}
 		for (Coordinator coordinator : cohort.coordinators()) {

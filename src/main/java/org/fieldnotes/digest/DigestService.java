@@ -20,6 +20,7 @@ import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.delivery.Delivery;
 import org.fieldnotes.delivery.OutboxMail;
 import org.fieldnotes.delivery.OutboxWorker;
+import org.fieldnotes.delivery.Outgoing;
 import org.fieldnotes.delivery.Reachability;
 import org.fieldnotes.digest.attention.Attention;
 import org.fieldnotes.logbook.Logbook;
@@ -50,6 +51,8 @@ public class DigestService {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestService.class);
 	private static final Duration WEEK = Duration.ofDays(7);
+	/** How many recipients' digests a run claims in one write, and queues in another. */
+	static final int BATCH = 500;
 
 	/** The record's {@code fallback} when it went by e-mail because the chat platform cannot reach them yet. */
 	static final String NOT_YET_REACHABLE = "not_yet_reachable";
@@ -126,14 +129,98 @@ public class DigestService {
 		try (var facts = roleFacts.preload(week.placementIds());
 				var flags = attention.preload(week.placementIds());
 				var moods = charts.preload(week.placementIds())) {
-			for (Recipient recipient : all) {
-				handle(recipient, Pace.QUEUED, week).ifPresent(handled::add);
+			for (int start = 0; start < all.size(); start += BATCH) {
+				handled.addAll(queueBatch(all.subList(start, Math.min(all.size(), start + BATCH)), week));
 			}
 		}
 		DigestRun run = runs.record(startedAt, all.size(), handled);
 		log.info("Digests: {} of {} recipients handled by run {}, {} queued", handled.size(), all.size(), run.id(),
 				run.queuedCount());
 		return new DigestRun.Started(run, handled.stream().map(Handled::record).toList());
+	}
+
+	/**
+	 * Claims and queues the digests of a batch of recipients with two writes to the store, not two or three per
+	 * digest (each write is committed and synced before the store answers): first every claim, in one unordered
+	 * insert, each decided on its own by the unique recipient + week (a claim another run or instance holds is left
+	 * to {@link #recover}, as when one claim at a time loses), with how the digest goes already in it (its fallback,
+	 * or why it is skipped); then the digests of the claims won, in one insert into the outbox. A crash or store
+	 * error between the two leaves claims never queued: each is sent when that recipient's digest is next asked for
+	 * (a start, a run, the schedule), composed as at its claim.
+	 */
+	private List<Handled> queueBatch(List<Recipient> batch, Week loaded) {
+		Instant now = loaded.to();
+		Instant from = now.minus(WEEK);
+		List<Handled> handled = new ArrayList<>();
+		List<Planned> planned = new ArrayList<>();
+		for (Recipient recipient : batch) {
+			String week = weekOf(recipient, now);
+			Optional<DigestRecord> known = records.find(recipient.key(), week);
+			if (known.isPresent()) {
+				recover(recipient, known.get(), Pace.QUEUED).ifPresent(handled::add);
+				continue;
+			}
+			List<PlacementWeek> weeks = weeksOf(recipient, loaded);
+			if (weeks.isEmpty()) {
+				continue;
+			}
+			Route route = route(recipient);
+			planned.add(new Planned(recipient, weeks, route,
+					new DigestRecord(UUID.randomUUID().toString(), recipient.key(), week,
+							route.skipped() == null ? DigestStatus.CLAIMED : DigestStatus.SKIPPED, now, null, null,
+							null, placementIds(weeks), entryIds(weeks), occurrenceIds(weeks), route.skipped(),
+							route.fallback())));
+		}
+		Set<String> won = records.claimEach(planned.stream().map(Planned::claim).toList())
+			.stream()
+			.map(DigestRecord::id)
+			.collect(Collectors.toSet());
+		List<Outgoing> queued = new ArrayList<>();
+		for (Planned digest : planned) {
+			DigestRecord claim = digest.claim();
+			if (!won.contains(claim.id())) {
+				// claimed meanwhile by another run or instance
+				records.find(claim.recipientKey(), claim.week())
+					.flatMap(record -> recover(digest.recipient(), record, Pace.QUEUED))
+					.ifPresent(handled::add);
+				continue;
+			}
+			if (digest.route().skipped() != null) {
+				warnSkipped(claim, digest.route());
+				handled.add(new Handled(claim, null));
+				continue;
+			}
+			queued.add(outgoing(digest.recipient(), claim, digest.weeks(), from, now, digest.route()));
+			handled.add(new Handled(claim, digest.route().channel(digest.recipient())));
+		}
+		outbox.queueAll(queued);
+		return handled;
+	}
+
+	/** A recipient's digest in a batch, before its claim: what it holds, how it goes, and the claim to insert. */
+	private record Planned(Recipient recipient, List<PlacementWeek> weeks, Route route, DigestRecord claim) {
+	}
+
+	/**
+	 * The start's catch-up: this week's digest of each of these recipients (whose digest time passed while the app
+	 * was down, or whose week was claimed and never settled), claimed and queued in batches as a run does, for the
+	 * outbox's worker to send at the platforms' pace; a week already claimed goes only if its claim never reached the
+	 * outbox ({@link #recover}). Unlike {@link #queueAll}, no run is recorded.
+	 * @return the records of the digests queued (or skipped)
+	 */
+	List<DigestRecord> queue(List<Recipient> due) {
+		Week week = week(due, clock.instant());
+		List<DigestRecord> handled = new ArrayList<>();
+		try (var facts = roleFacts.preload(week.placementIds());
+				var flags = attention.preload(week.placementIds());
+				var moods = charts.preload(week.placementIds())) {
+			for (int start = 0; start < due.size(); start += BATCH) {
+				queueBatch(due.subList(start, Math.min(due.size(), start + BATCH)), week).stream()
+					.map(Handled::record)
+					.forEach(handled::add);
+			}
+		}
+		return handled;
 	}
 
 	/**
@@ -225,38 +312,99 @@ public class DigestService {
 
 	private Handled deliver(Recipient recipient, DigestRecord record, List<PlacementWeek> weeks, Instant from,
 			Instant now, Pace pace) {
-		String week = record.week();
-		List<String> placementIds = placementIds(weeks);
-		// the recipient's own choice of channel; e-mail when they have no chat account
+		Route route = route(recipient);
+		if (route.fallback() != null) {
+			records.finish(record.id(), new Update().set("fallback", route.fallback()));
+		}
+		if (route.skipped() != null) {
+			warnSkipped(record, route);
+			return skipped(record, route.skipped());
+		}
+		Outgoing digest = outgoing(recipient, record, weeks, from, now, route);
+		Delivery delivery = pace == Pace.NOW ? outbox.send(digest) : outbox.queue(digest);
+		if (delivery.isSent()) {
+			log.info("Digest {} {}: {} placements, {} entries", record.week(), route.byEmail() ? "e-mailed" : "sent",
+					weeks.size(), entryIds(weeks).size());
+		}
+		return handled(record, route.channel(recipient));
+	}
+
+	/**
+	 * How a recipient's digest goes, decided before it is sent (or claimed, in a batch): by chat, or by e-mail to an
+	 * address; with why it does not go as they chose ({@code fallback}), or why it cannot go at all ({@code skipped}).
+	 *
+	 * @param address the e-mail address, when it goes by e-mail
+	 */
+	private record Route(boolean byEmail, String address, String fallback, String skipped) {
+
+		/** {@code slack}, {@code teams}, {@code web}, {@code email}; {@literal null} when skipped. */
+		String channel(Recipient recipient) {
+			return skipped != null ? null
+					: byEmail ? OutboxWorker.EMAIL_CHANNEL : recipient.person().chatAccount().platform();
+		}
+	}
+
+	/**
+	 * Recipients with a chat account get a direct message there unless they chose e-mail; those with only an e-mail
+	 * address, or who chose e-mail, get an e-mail when a mail server is configured (a chat member gets a DM instead,
+	 * {@code mail_not_configured}); a chat member the platform cannot reach yet gets an e-mail meanwhile. A digest
+	 * that would go by e-mail without an address, or without a mail server, is skipped.
+	 */
+	private Route route(Recipient recipient) {
+		Person person = recipient.person();
 		Optional<DigestPreference> chosen = chosenDelivery.find(recipient.key());
 		String fallback = null;
-		if (!recipient.person().hasChat() || chosen.map(DigestPreference::wantsEmail).orElse(false)) {
-			if (recipient.person().hasChat() && !mailer.configured()) {
-				log.warn("Digest {} for placements {} goes as a chat DM: the recipient chose e-mail and no mail "
-						+ "server is configured (set SPRING_MAIL_HOST)", week, placementIds);
-				fallback = "mail_not_configured";
-			}
-			else {
-				return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now,
-						pace);
+		if (!person.hasChat() || chosen.map(DigestPreference::wantsEmail).orElse(false)) {
+			if (person.hasChat() && !mailer.configured()) {
+				return new Route(false, null, "mail_not_configured", null);
 			}
 		}
-		if (fallback == null && reachability.byEmailMeanwhile(recipient.person())) {
+		else if (reachability.byEmailMeanwhile(person)) {
 			// their chat platform cannot reach them yet (Teams before they installed the app): e-mail meanwhile
-			records.finish(record.id(), new Update().set("fallback", NOT_YET_REACHABLE));
-			return sendEmail(recipient, chosen.map(DigestPreference::email).orElse(null), record, weeks, from, now,
-					pace);
+			fallback = NOT_YET_REACHABLE;
 		}
-		if (fallback != null) {
-			records.finish(record.id(), new Update().set("fallback", fallback));
+		else {
+			return new Route(false, null, null, null);
 		}
-		ChatMessage digest = compose(recipient, weeks, from, now);
-		Delivery delivery = pace == Pace.NOW ? outbox.send(record, recipient.person(), digest, charts.of(recipient, weeks))
-				: outbox.queue(record, recipient.person(), digest, charts.of(recipient, weeks));
-		if (delivery.isSent()) {
-			log.info("Digest {} sent: {} placements, {} entries", week, placementIds.size(), entryIds(weeks).size());
+		String chosenAddress = chosen.map(DigestPreference::email).orElse(null);
+		String address = chosenAddress != null && !chosenAddress.isBlank() ? chosenAddress : person.email();
+		String skipped = address == null || address.isBlank() ? "no_address"
+				: !mailer.configured() ? "mail_not_configured" : null;
+		return new Route(true, address, fallback, skipped);
+	}
+
+	private static void warnSkipped(DigestRecord record, Route route) {
+		if ("no_address".equals(route.skipped())) {
+			log.warn("Digest {} for placements {} skipped: the recipient has neither chat nor an e-mail address",
+					record.week(), record.placementIds());
 		}
-		return handled(record, recipient.person().chatAccount().platform());
+		else {
+			log.warn("Digest {} for placements {} skipped: the recipient has only an e-mail address and no mail "
+					+ "server is configured (set SPRING_MAIL_HOST)", record.week(), record.placementIds());
+		}
+	}
+
+	/** The digest of a claimed record, composed, on its way: a DM, or an e-mail (when it goes by e-mail). */
+	private Outgoing outgoing(Recipient recipient, DigestRecord record, List<PlacementWeek> weeks, Instant from,
+			Instant now, Route route) {
+		if ("mail_not_configured".equals(route.fallback())) {
+			log.warn("Digest {} for placements {} goes as a chat DM: the recipient chose e-mail and no mail "
+					+ "server is configured (set SPRING_MAIL_HOST)", record.week(), record.placementIds());
+		}
+		if (!route.byEmail()) {
+			return DigestOutbox.chat(record, recipient.person(), compose(recipient, weeks, from, now),
+					charts.of(recipient, weeks));
+		}
+		Person person = recipient.person();
+		Locale locale = languages.of(person);
+		String subject = messages.getMessage("mail.digest.subject", new Object[] { weeks.size() }, locale);
+		ChatMessage digest = compose(recipient.viaEmail(), weeks, from, now);
+		Optional<ChatAccount> waiting = reachability.notYetReachable(person);
+		if (waiting.isPresent()) {
+			digest = reachability.withInvitation(digest, waiting.get(), locale);
+		}
+		OutboxMail mail = new OutboxMail(route.address(), person.name(), locale.toLanguageTag(), subject);
+		return DigestOutbox.email(record, mail, digest, charts.of(recipient, weeks));
 	}
 
 	/** The record as it stands now (as handed to this run, e.g. CLAIMED when queued), and how it went. */
@@ -279,43 +427,6 @@ public class DigestService {
 
 	private static List<String> occurrenceIds(List<PlacementWeek> weeks) {
 		return weeks.stream().flatMap(w -> w.prompts().stream()).map(PromptOccurrence::getId).toList();
-	}
-
-	/**
-	 * The digest of a recipient who is not on chat (or chose e-mail), by e-mail: SENT on channel {@code email} with
-	 * the e-mail's
-	 * Message-ID as its {@code ts}; SKIPPED ({@code mail_not_configured}) without a mail server; FAILED with the
-	 * error's class name when the mail server fails. Never throws.
-	 */
-	private Handled sendEmail(Recipient recipient, String chosenAddress, DigestRecord record,
-			List<PlacementWeek> weeks, Instant from, Instant now, Pace pace) {
-		Person person = recipient.person();
-		String address = chosenAddress != null && !chosenAddress.isBlank() ? chosenAddress : person.email();
-		if (address == null || address.isBlank()) {
-			log.warn("Digest {} for placements {} skipped: the recipient has neither chat nor an e-mail address",
-					record.week(), record.placementIds());
-			return skipped(record, "no_address");
-		}
-		if (!mailer.configured()) {
-			log.warn("Digest {} for placements {} skipped: the recipient has only an e-mail address and no mail "
-					+ "server is configured (set SPRING_MAIL_HOST)", record.week(), record.placementIds());
-			return skipped(record, "mail_not_configured");
-		}
-		Locale locale = languages.of(person);
-		String subject = messages.getMessage("mail.digest.subject", new Object[] { weeks.size() }, locale);
-		ChatMessage digest = compose(recipient.viaEmail(), weeks, from, now);
-		Optional<ChatAccount> waiting = reachability.notYetReachable(person);
-		if (waiting.isPresent()) {
-			digest = reachability.withInvitation(digest, waiting.get(), locale);
-		}
-		OutboxMail mail = new OutboxMail(address, person.name(), locale.toLanguageTag(), subject);
-		Delivery delivery = pace == Pace.NOW ? outbox.sendEmail(record, mail, digest, charts.of(recipient, weeks))
-				: outbox.queueEmail(record, mail, digest, charts.of(recipient, weeks));
-		if (delivery.isSent()) {
-			log.info("Digest {} e-mailed: {} placements, {} entries", record.week(), weeks.size(),
-					entryIds(weeks).size());
-		}
-		return handled(record, OutboxWorker.EMAIL_CHANNEL);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.UpdateDefinition;
@@ -33,7 +34,8 @@ public abstract class CrashGapTest extends IntegrationTest {
 
 	/**
 	 * The next insert into {@code collection} fails, once, as if the store had gone away; the returned count says how
-	 * often that happened (so a test can assert that its fault did).
+	 * often that happened (so a test can assert that its fault did). An insert of many documents in one write
+	 * ({@code bulkOps}) counts as one insert: it fails whole, before any of them is written.
 	 */
 	protected AtomicInteger failNextInsertInto(String collection) {
 		AtomicInteger faults = new AtomicInteger();
@@ -45,12 +47,20 @@ public abstract class CrashGapTest extends IntegrationTest {
 			}
 			return call.callRealMethod();
 		}).when(store).insert(any(Object.class));
+		doAnswer(call -> {
+			if (collection.equals(collectionOf(call.getArgument(1))) && armed.compareAndSet(true, false)) {
+				faults.incrementAndGet();
+				throw new DataAccessResourceFailureException("store lost before the insert into " + collection);
+			}
+			return call.callRealMethod();
+		}).when(store).bulkOps(any(BulkMode.class), any(Class.class));
 		return faults;
 	}
 
-	private String collectionOf(Object document) {
+	private String collectionOf(Object documentOrType) {
 		try {
-			return store.getCollectionName(document.getClass());
+			return store.getCollectionName(
+					documentOrType instanceof Class<?> type ? type : documentOrType.getClass());
 		}
 		catch (RuntimeException notAnEntity) {
 			return null;
