@@ -205,6 +205,24 @@ class OutboxStore {
 	}
 
 	/**
+	 * Puts a claimed message back unsent, to be claimed again not before {@code next}, without counting the claim as
+	 * an attempt (nothing was sent): for a send whose scope was paused while it waited for its turn.
+	 */
+	boolean putBack(OutboxMessage message, String owner, Instant next) {
+		Update update = new Update().set("status", OutboxStatus.PENDING)
+			.set("nextAttemptAt", next)
+			.inc("attempts", -1)
+			.unset("owner")
+			.unset("leaseUntil");
+		return mongo.updateFirst(held(message, owner), update, OutboxMessage.class).getModifiedCount() == 1;
+	}
+
+	/** Each workspace's pacing budget, kept in the store so that every instance over it shares one. */
+	PaceBudgets paceBudgets() {
+		return new SharedPaceBudgets(mongo);
+	}
+
+	/**
 	 * Extends this claim's lease, just before the send: false when the claim is no longer held (its lease ran out
 	 * while it waited and someone took the message over), and then it must not be sent.
 	 */

@@ -80,7 +80,7 @@ public class OutboxWorker implements SmartLifecycle {
 		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
-		this.pacer = new Pacer(settings.perChannel(), settings.rate(), ticker);
+		this.pacer = new Pacer(settings.perChannel(), settings.rate(), ticker, store.paceBudgets());
 		this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
@@ -150,9 +150,11 @@ public class OutboxWorker implements SmartLifecycle {
 		if (!store.renew(message, owner, leaseFrom(renewed))) {
 			return takenOver(message);
 		}
+		Pacer.Turn turn = null;
 		try {
 			if (message.account() == null || !unpaced.contains(message.account().platform())) {
-				pacer.await(message.scope(), message.account() == null ? message.recipient() : message.account().key());
+				turn = pacer.turn(message.scope(),
+						message.account() == null ? message.recipient() : message.account().key());
 			}
 		}
 		catch (InterruptedException e) {
@@ -160,8 +162,16 @@ public class OutboxWorker implements SmartLifecycle {
 			store.retryLater(message, owner, clock.instant(), "interrupted", false);
 			return settled(message, OutboxStatus.PENDING, null, "interrupted");
 		}
-		Instant turn = clock.instant();
-		if (turn.isAfter(renewed.plus(settings.lease().dividedBy(2))) && !store.renew(message, owner, leaseFrom(turn))) {
+		if (turn != null && turn.stale() && paused(message.scope())) {
+			// another send to this workspace was answered 429 while this one waited: it waits out the pause too,
+			// rather than make the platform say no again
+			Instant until = pausedUntil(message.scope());
+			store.putBack(message, owner, until);
+			return settled(message, OutboxStatus.PENDING, null, "rate_limited");
+		}
+		Instant turnAt = clock.instant();
+		if (turnAt.isAfter(renewed.plus(settings.lease().dividedBy(2)))
+				&& !store.renew(message, owner, leaseFrom(turnAt))) {
 			return takenOver(message);
 		}
 		SentMessage sent;
@@ -170,7 +180,14 @@ public class OutboxWorker implements SmartLifecycle {
 					: email(message);
 		}
 		catch (DeliveryFailed failure) {
-			return failed(message, failure);
+			OutboxMessage settled = failed(message, failure);
+			if (turn != null && failure.kind() == DeliveryFailed.Kind.RATE_LIMITED) {
+				// after the pause is recorded, so that the sends waiting meanwhile find it
+				Pacer.Turn limited = turn;
+				learn(() -> log.info("Outbox: {} rate limited; its rate is now {} messages/s", message.scope(),
+						String.format(Locale.ROOT, "%.2f", pacer.limited(limited))));
+			}
+			return settled;
 		}
 		catch (RuntimeException e) {
 			if (storeError(e)) {
@@ -190,6 +207,10 @@ public class OutboxWorker implements SmartLifecycle {
 					+ "sent again when its lease runs out", message.key(), e.getClass().getSimpleName());
 			throw e;
 		}
+		if (turn != null) {
+			Pacer.Turn accepted = turn;
+			learn(() -> pacer.accepted(accepted));
+		}
 		if (!marked) {
 			log.warn("Outbox message {} was sent, but its lease had been taken over: it may arrive twice",
 					message.key());
@@ -200,6 +221,19 @@ public class OutboxWorker implements SmartLifecycle {
 		events.publishEvent(new MessageDelivered(message.key(), message.kind(), message.ref(), message.recipient(),
 				sent));
 		return settled(message, OutboxStatus.SENT, sent, null);
+	}
+
+	/**
+	 * Tells the pacer how a send went. Only the pace learns from it: a store failure here is logged and lost, never
+	 * the message's concern (it is settled by then).
+	 */
+	private void learn(Runnable telling) {
+		try {
+			telling.run();
+		}
+		catch (RuntimeException e) {
+			log.warn("Outbox: the pace could not be updated ({})", e.getClass().getSimpleName());
+		}
 	}
 
 	private OutboxMessage takenOver(OutboxMessage message) {

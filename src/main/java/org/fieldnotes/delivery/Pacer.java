@@ -10,20 +10,41 @@ import java.util.Map;
  * budget of its own, as each Slack workspace has its own limits). Each caller reserves the next free slot under a
  * lock and then waits outside it, so threads queue fairly. (A rate limit a platform announces is not waited out
  * here: the worker stops claiming for that scope until it has passed — see {@link OutboxWorker}.)
+ * <p>
+ * <b>The rate adapts to what the platform accepts</b> (additive increase, multiplicative decrease). When a send
+ * timed at the scope's current rate is answered 429 ({@link #limited}), the scope's rate drops: to the rate of the
+ * calls the platform took since the previous 429 if that was less than a minute ago and is lower (never below half
+ * the rate), else to {@value #DECREASE} of it; never below a quarter of the configured rate. It is held for a
+ * minute ({@link #HOLD}, the window of a per-minute budget), then climbs back by {@value #INCREASE_PER_MINUTE} of
+ * the configured rate a minute, up to the configured rate. A 429 to a send timed before the rate last dropped is
+ * the old rate's, and lowers nothing.
+ * <p>
+ * The budgets (slots and learned rates) live in {@link PaceBudgets}: in the store, so that instances over one store
+ * share one budget per workspace. The 1 s per conversation is kept by each instance for itself: one conversation's
+ * messages are rarely in flight from two instances at once.
  */
 class Pacer {
 
-	/** Monotonic time and waiting; the tests move a fake one. */
+	/** Time and waiting; the tests move a fake one. */
 	interface Ticker {
 
 		long nanos();
 
 		void sleep(Duration duration) throws InterruptedException;
 
+		/**
+		 * Monotonic, and as nanoseconds since the epoch as this process's wall clock read them when it started:
+		 * instances whose clocks agree (NTP) agree on slots kept in the store.
+		 */
 		Ticker SYSTEM = new Ticker() {
+
+			private final long nanoAtStart = System.nanoTime();
+
+			private final long epochAtStart = epochNanos(java.time.Instant.now());
+
 			@Override
 			public long nanos() {
-				return System.nanoTime();
+				return epochAtStart + (System.nanoTime() - nanoAtStart);
 			}
 
 			@Override
@@ -33,19 +54,41 @@ class Pacer {
 		};
 	}
 
+	private static long epochNanos(java.time.Instant instant) {
+		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+	}
+
+	/** The decrease after a 429 when nothing better is known. */
+	static final double DECREASE = 0.85;
+	/** How long a learned rate holds before it climbs back. */
+	static final Duration HOLD = Duration.ofMinutes(1);
+	/** How fast a learned rate climbs back, as a share of the configured rate a minute. */
+	static final double INCREASE_PER_MINUTE = 0.05;
+
 	private static final int MAX_TRACKED_CHANNELS = 10_000;
+	private static final long MINUTE = Duration.ofMinutes(1).toNanos();
 
 	private final long perChannelNanos;
-	private final long intervalNanos;
+	private final double rate;
 	private final Ticker ticker;
+	private final PaceBudgets budgets;
 	private final Map<String, Long> nextForChannel = new HashMap<>();
-	/** Per scope, the first free slot of its budget. */
-	private final Map<String, Long> nextInScope = new HashMap<>();
+	/** Per scope, what this instance last saw learned (each slot taken brings the latest). */
+	private final Map<String, PaceBudgets.Learned> learned = new HashMap<>();
 
 	Pacer(Duration perChannel, double ratePerSecond, Ticker ticker) {
+		this(perChannel, ratePerSecond, ticker, PaceBudgets.inMemory());
+	}
+
+	Pacer(Duration perChannel, double ratePerSecond, Ticker ticker, PaceBudgets budgets) {
 		this.perChannelNanos = perChannel.toNanos();
-		this.intervalNanos = (long) (1_000_000_000L / ratePerSecond);
+		this.rate = ratePerSecond;
 		this.ticker = ticker;
+		this.budgets = budgets;
+	}
+
+	/** A send's turn: how long it waited, and under which generation of its scope's rate it was timed. */
+	record Turn(String scope, Duration waited, long generation, boolean stale) {
 	}
 
 	/**
@@ -54,24 +97,44 @@ class Pacer {
 	 * @param channel the conversation (or the account it is with)
 	 */
 	Duration await(String scope, String channel) throws InterruptedException {
-		long wait = reserve(scope, channel);
-		if (wait > 0) {
-			ticker.sleep(Duration.ofNanos(wait));
+		return turn(scope, channel).waited();
+	}
+
+	/**
+	 * Waits until a message may go to this conversation of this scope. The turn is {@link Turn#stale() stale} when
+	 * the scope's rate dropped while it waited (a 429 answered another send): the caller should look whether the
+	 * scope is paused before sending.
+	 */
+	Turn turn(String scope, String channel) throws InterruptedException {
+		Reserved reserved = reserve(scope, channel);
+		if (reserved.waitNanos > 0) {
+			ticker.sleep(Duration.ofNanos(reserved.waitNanos));
 		}
-		return Duration.ofNanos(Math.max(0, wait));
+		long generation = reserved.generation;
+		return new Turn(scope, Duration.ofNanos(Math.max(0, reserved.waitNanos)), generation,
+				generation != generation(scope));
 	}
 
 	/** The wait {@link #await} would have, reserved but not waited: for tests of several waiters at once. */
 	Duration reserveForTest(String scope, String channel) {
-		return Duration.ofNanos(Math.max(0, reserve(scope, channel)));
+		return Duration.ofNanos(Math.max(0, reserve(scope, channel).waitNanos));
 	}
 
-	private synchronized long reserve(String scope, String channel) {
+	/** The scope's rate now, messages a second. */
+	synchronized double rate(String scope) {
+		return rateAt(learned.getOrDefault(scope, PaceBudgets.Learned.NOTHING), ticker.nanos());
+	}
+
+	private record Reserved(long waitNanos, long generation) {
+	}
+
+	private synchronized Reserved reserve(String scope, String channel) {
 		long now = ticker.nanos();
+		double current = rateAt(learned.getOrDefault(scope, PaceBudgets.Learned.NOTHING), now);
 		// the workspace's budget is taken at once; a wait for this conversation does not hold back the others
-		long workspaceSlot = Math.max(now, nextInScope.getOrDefault(scope, now));
-		nextInScope.put(scope, workspaceSlot + intervalNanos);
-		long slot = workspaceSlot;
+		PaceBudgets.Slot workspaceSlot = budgets.take(scope, now, (long) (1_000_000_000L / current));
+		seen(scope, workspaceSlot.learned());
+		long slot = workspaceSlot.at();
 		channel = scope + " " + channel;
 		Long channelFree = nextForChannel.get(channel);
 		if (channelFree != null) {
@@ -81,6 +144,61 @@ class Pacer {
 			nextForChannel.values().removeIf(free -> free - now <= 0);
 		}
 		nextForChannel.put(channel, slot + perChannelNanos);
-		return slot - now;
+		return new Reserved(slot - now, workspaceSlot.learned().generation());
+	}
+
+	/** The platform accepted a send of this turn. */
+	void accepted(Turn turn) {
+		budgets.accepted(turn.scope());
+	}
+
+	/**
+	 * The platform answered a send of this turn with a 429: lowers the scope's rate, unless the send was timed at a
+	 * rate that has been lowered since (it tells nothing new). Returns the scope's rate afterwards.
+	 */
+	double limited(Turn turn) {
+		String scope = turn.scope();
+		PaceBudgets.Learned before = budgets.learned(scope);
+		long now = ticker.nanos();
+		if (before.generation() == turn.generation()) {
+			double current = rateAt(before, now);
+			double lowered = current * DECREASE;
+			long window = now - before.at();
+			if (before.generation() > 0 && window > 0 && window <= MINUTE) {
+				// the calls the platform took since its previous 429, the one it refused included: the pace its
+				// budget allowed over that time
+				double took = (before.accepted() + 1) * 1e9 / window;
+				if (took < current) {
+					lowered = Math.max(took, current / 2);
+				}
+			}
+			lowered = Math.max(lowered, rate / 4);
+			seen(scope, budgets.learn(scope, before, new PaceBudgets.Learned(before.generation() + 1, lowered, now, 0)));
+		}
+		else {
+			seen(scope, before);
+		}
+		return rate(scope);
+	}
+
+	private synchronized void seen(String scope, PaceBudgets.Learned latest) {
+		PaceBudgets.Learned known = learned.get(scope);
+		if (known == null || latest.generation() >= known.generation()) {
+			learned.put(scope, latest);
+		}
+	}
+
+	private synchronized long generation(String scope) {
+		return learned.getOrDefault(scope, PaceBudgets.Learned.NOTHING).generation();
+	}
+
+	/** The rate a scope may send at {@code now}: the configured one, or the learned one climbing back to it. */
+	private double rateAt(PaceBudgets.Learned learned, long now) {
+		if (learned.rate() <= 0) {
+			return rate;
+		}
+		long climbing = now - learned.at() - HOLD.toNanos();
+		double raised = learned.rate() + (climbing <= 0 ? 0 : rate * INCREASE_PER_MINUTE * climbing / MINUTE);
+		return Math.min(rate, raised);
 	}
 }
