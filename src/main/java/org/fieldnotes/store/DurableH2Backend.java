@@ -105,12 +105,21 @@ final class DurableH2Backend extends H2Backend {
 
 	/** The non-unique index of that name, as the store keeps it in memory (for tests and diagnostics). */
 	Optional<SecondaryIndex> secondaryIndex(String database, String collection, String index) {
+		return index(database, collection, index, SecondaryIndex.class);
+	}
+
+	/** The unique index of that name (for tests and diagnostics). */
+	Optional<UniqueLookup> uniqueIndex(String database, String collection, String index) {
+		return index(database, collection, index, UniqueLookup.class);
+	}
+
+	private <T> Optional<T> index(String database, String collection, String index, Class<T> type) {
 		return resolveDatabase(database).resolveCollection(collection, true)
 			.getIndexes()
 			.stream()
 			.filter(candidate -> candidate.getName().equals(index))
-			.filter(SecondaryIndex.class::isInstance)
-			.map(SecondaryIndex.class::cast)
+			.filter(type::isInstance)
+			.map(type::cast)
 			.findFirst();
 	}
 

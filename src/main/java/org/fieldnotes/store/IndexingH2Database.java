@@ -11,7 +11,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 
 /**
  * A database of the embedded store whose non-unique indexes are honoured ({@link SecondaryIndex}) instead of
- * ignored. Unique indexes stay mongo-java-server's own (kept in the store file).
+ * ignored, and whose unique indexes (mongo-java-server's own, kept in the store file) also answer queries with
+ * more conditions than their keys ({@link UniqueLookup}).
  *
  * <p>Called from {@link H2Database}'s constructor too (when the store is opened, for the indexes it already has),
  * so this class keeps no state of its own.
@@ -26,5 +27,11 @@ final class IndexingH2Database extends H2Database {
 	protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
 			boolean sparse) {
 		return new SecondaryIndex(indexName, keys, sparse);
+	}
+
+	@Override
+	protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+			boolean sparse) {
+		return new UniqueLookup(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), sparse);
 	}
 }

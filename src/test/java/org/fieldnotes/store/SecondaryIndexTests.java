@@ -98,6 +98,7 @@ class SecondaryIndexTests {
 		Differential run = new Differential(new Random(7));
 		run.seed(150);
 		run.operations(150);
+		run.seed(50);
 		long entries = indexes().getCount();
 		assertThat(entries).isPositive();
 
@@ -114,7 +115,9 @@ class SecondaryIndexTests {
 	/**
 	 * A lookup by an indexed field reads only the documents having that value: 40 of 2,000 here, for the query
 	 * shapes of the hot paths (a placement's prompts sent since a time, newest first; the outbox's claim, an
-	 * {@code $or} of the two statuses inside an {@code $and}). Without the index the store reads all 2,000.
+	 * {@code $or} of the two statuses inside an {@code $and}). Without the index the store reads all 2,000. A query
+	 * on {@code _id} and more is a lookup by {@code _id} (mongo-java-server alone scans unless the query is on
+	 * {@code _id} only).
 	 */
 	@Test
 	void aLookupByAnIndexedFieldReadsOnlyItsCandidates() {
@@ -140,6 +143,16 @@ class SecondaryIndexTests {
 
 		occurrences.find(Filters.gte("sentAt", Date.from(start))).first();
 		assertThat(index.lookups()).as("a range on another field is not the index's to answer").isEqualTo(1);
+
+		UniqueLookup ids = backend.uniqueIndex(DATABASE, "prompt_occurrences", "_id_").orElseThrow();
+		// as Spring Data sends Criteria.where("_id").is(…).and("answeredAt").is(null)
+		Document unanswered = new Document("_id", "o5").append("answeredAt", null);
+		long answered = occurrences.updateOne(unanswered, Updates.set("answeredAt", Date.from(start)))
+			.getModifiedCount();
+		long again = occurrences.updateOne(unanswered, Updates.set("answeredAt", Date.from(start))).getModifiedCount();
+		assertThat(List.of(answered, again)).containsExactly(1L, 0L);
+		assertThat(ids.narrowedLookups()).as("{_id: …, answeredAt: null} is a lookup by _id, twice").isEqualTo(2);
+		assertThat(index.lookups()).isEqualTo(1);
 
 		MongoCollection<Document> outbox = collection("outbox");
 		outbox.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.ascending("nextAttemptAt")),
@@ -185,6 +198,7 @@ class SecondaryIndexTests {
 			indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("b.c"), Indexes.descending("n")),
 					new IndexOptions().name("b.c_n"));
 			indexed.createIndex(Indexes.ascending("tags"), new IndexOptions().name("tags"));
+			indexed.createIndex(Indexes.ascending("u"), new IndexOptions().name("u").unique(true));
 		}
 
 		void seed(int documents) {
@@ -284,6 +298,7 @@ class SecondaryIndexTests {
 				}
 			}
 			document.append("n", random.nextInt(10));
+			document.append("u", "u" + nextId);
 			if (random.nextBoolean()) {
 				document.append("tags", List.of(tag(), tag()));
 			}
@@ -320,7 +335,11 @@ class SecondaryIndexTests {
 		}
 
 		private Bson query() {
-			return switch (random.nextInt(16)) {
+			return switch (random.nextInt(19)) {
+				case 16 -> Filters.and(Filters.eq("u", "u" + random.nextInt(nextId + 1)), Filters.eq("a", value()));
+				case 17 -> Filters.and(Filters.eq("u", "u" + random.nextInt(nextId + 1)), Filters.gt("n", 4));
+				case 18 -> Filters.and(new Document("u", new Document("$eq", "u" + random.nextInt(nextId + 1))),
+						Filters.exists("tags"));
 				case 0, 1 -> Filters.eq("a", value());
 				case 2 -> Filters.in("a", value(), value());
 				case 3 -> new Document("a", new Document("$eq", value()));
