@@ -32,7 +32,8 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * <p>It only narrows a query down, conservatively: it answers a query that requires the first key to equal one of
  * some plain values (a string, number, boolean, ObjectId, date or UUID; directly, with {@code $eq} or {@code $in},
  * or in every branch of an {@code $or}), and gives the positions of the documents having one of them as
- * candidates. The collection then applies its whole query, sort, skip and limit to those candidates, as it does to
+ * candidates, when they are at most a third of the collection (else a scan is cheaper). The collection then
+ * applies its whole query, sort, skip and limit to those candidates, as it does to
  * every document when it scans, so the results are the same as a scan's, in the same order (candidates come in the
  * order of the collection's own map). Anything else (a range, {@code null}, a regular expression, an array or
  * embedded document as value) is left to the scan.
@@ -121,9 +122,22 @@ final class SecondaryIndex extends Index<Object> {
 		}
 	}
 
+	/**
+	 * Only when the candidates are at most a third of the entries: fetching each candidate by its position is a
+	 * lookup in the collection's map, dearer than reading the next document in a scan, so when most of the
+	 * collection has the value (the outbox's {@code PENDING} messages during a backlog) the scan is cheaper.
+	 */
 	@Override
-	public boolean canHandle(Document query) {
-		return answers && valuesQueried(query) != null;
+	public synchronized boolean canHandle(Document query) {
+		Set<Object> values = answers ? valuesQueried(query) : null;
+		if (values == null) {
+			return false;
+		}
+		long found = 0;
+		for (Object value : values) {
+			found += positionsByValue.getOrDefault(value, EMPTY).size();
+		}
+		return found * 3 <= entries;
 	}
 
 	@Override
