@@ -83,6 +83,47 @@ class DigestCrashGapTests extends CrashGapTest {
 	}
 
 	@Test
+	void aStartWhoseCatchUpTheStoreCutsOffBetweenClaimsAndOutboxSendsEachMissedDigestOnce() {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		// an hour after everyone's digest time, none sent: the start catches the three followers' digests up
+		clock.set(MONDAY_0800_STOCKHOLM.plus(Duration.ofHours(1)));
+		AtomicInteger faults = failNextInsertInto("outbox");
+
+		restart();
+
+		assertThat(faults).as("the batch's outbox write failed, after its claims").hasValue(1);
+		// each was then tried on its own, and went
+		for (String follower : List.of("UMAJA", "UANDERS", "UBEATA")) {
+			assertThat(SlackStub.messagesTo(follower)).as(follower).hasSize(1);
+			assertThat(record(keyOf(follower))).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		}
+		restart();
+		drainOutbox();
+		for (String follower : List.of("UMAJA", "UANDERS", "UBEATA")) {
+			assertThat(SlackStub.messagesTo(follower)).as(follower).hasSize(1);
+		}
+		assertThat(mongo.getCollection("digests").countDocuments(new Document("recipientKey", keyOf("UMAJA"))))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aStartWhoseCatchUpTheStoreCutsOffBeforeItsClaimsSendsEachMissedDigestOnce() {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		clock.set(MONDAY_0800_STOCKHOLM.plus(Duration.ofHours(1)));
+		AtomicInteger faults = failNextInsertInto("digests");
+
+		restart();
+		restart();
+		drainOutbox();
+
+		assertThat(faults).as("the batch's claims failed, none written").hasValue(1);
+		for (String follower : List.of("UMAJA", "UANDERS", "UBEATA")) {
+			assertThat(SlackStub.messagesTo(follower)).as(follower).hasSize(1);
+			assertThat(record(keyOf(follower))).map(DigestRecord::status).hasValue(DigestStatus.SENT);
+		}
+	}
+
+	@Test
 	void aCohortDigestWhoseOutboxWriteFailedGoesOnceAtTheNextStart() {
 		enrol("UADA", "2026-11-02", "2027-04-30");
 		clock.set(MONDAY_0800_STOCKHOLM);
