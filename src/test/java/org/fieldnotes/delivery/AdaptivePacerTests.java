@@ -42,7 +42,8 @@ class AdaptivePacerTests {
 	void aSecondRateLimitWithinAMinuteLowersTheRateToThePaceThePlatformTook() throws InterruptedException {
 		pacer.limited(pacer.turn(WORKSPACE, "U0"));
 		long firstLimit = ticker.now;
-		// 19 accepted over the next 6.5 s at the lowered rate (3.4/s), then a 429: the platform took 20 calls
+		// 19 accepted over the next 6.5 s at the lowered rate (3.4/s), then a 429: the budget allowed at least 18
+		// (it may have held one call at the first 429)
 		Pacer.Turn turn = null;
 		for (int i = 1; i <= 20; i++) {
 			turn = pacer.turn(WORKSPACE, "U" + i);
@@ -54,8 +55,8 @@ class AdaptivePacerTests {
 
 		double lowered = pacer.limited(turn);
 
-		assertThat(lowered).isCloseTo(20 / 6.5, within(1e-9));
-		assertThat(lowered).isLessThan(RATE * Pacer.DECREASE * Pacer.DECREASE + 0.2).isGreaterThan(RATE / 4);
+		assertThat(lowered).isCloseTo(18 / 6.5, within(1e-9));
+		assertThat(lowered).as("lower than a plain decrease").isLessThan(RATE * Pacer.DECREASE * Pacer.DECREASE);
 	}
 
 	@Test
