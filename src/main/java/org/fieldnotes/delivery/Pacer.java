@@ -147,9 +147,9 @@ class Pacer {
 		return new Reserved(slot - now, workspaceSlot.learned().generation());
 	}
 
-	/** The platform accepted a send of this turn. */
+	/** The platform accepted a send of this turn (counted if it was timed at the rate in force). */
 	void accepted(Turn turn) {
-		budgets.accepted(turn.scope());
+		budgets.accepted(turn.scope(), turn.generation());
 	}
 
 	/**

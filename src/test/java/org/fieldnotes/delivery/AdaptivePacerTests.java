@@ -60,6 +60,27 @@ class AdaptivePacerTests {
 	}
 
 	@Test
+	void sendsTimedBeforeTheRateDroppedDoNotCountTowardsThePaceLearnedNext() throws InterruptedException {
+		Pacer.Turn limited = pacer.turn(WORKSPACE, "U0");
+		Pacer.Turn inFlight = pacer.turn(WORKSPACE, "U1");
+		pacer.limited(limited);
+		long firstLimit = ticker.now;
+		// accepted after the 429, but timed before it: the old rate's
+		pacer.accepted(inFlight);
+		Pacer.Turn turn = null;
+		for (int i = 2; i <= 12; i++) {
+			turn = pacer.turn(WORKSPACE, "U" + i);
+			if (i < 12) {
+				pacer.accepted(turn);
+			}
+		}
+		ticker.now = firstLimit + Duration.ofSeconds(4).toNanos();
+
+		// 10 accepted at the lowered rate, counted one low, over 4 s
+		assertThat(pacer.limited(turn)).isCloseTo(9 / 4.0, within(1e-9));
+	}
+
+	@Test
 	void aRateLimitOfASendTimedAtTheOldRateLowersNothingMore() throws InterruptedException {
 		Pacer.Turn first = pacer.turn(WORKSPACE, "U1");
 		Pacer.Turn second = pacer.turn(WORKSPACE, "U2");
