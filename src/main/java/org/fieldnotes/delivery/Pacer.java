@@ -13,7 +13,7 @@ import java.util.Map;
  * <p>
  * <b>The rate adapts to what the platform accepts</b> (additive increase, multiplicative decrease). When a send
  * timed at the scope's current rate is answered 429 ({@link #limited}), the scope's rate drops: to the pace the
- * platform accepted since the previous 429 (counted one call low) if that was less than a minute ago and is lower
+ * platform accepted since the previous 429 (sends timed at the current rate) if that was less than a minute ago and is lower
  * (never below half the rate), else to {@value #DECREASE} of it; never below a quarter of the configured rate. It is held for a
  * minute ({@link #HOLD}, the window of a per-minute budget), then climbs back by {@value #INCREASE_PER_MINUTE} of
  * the configured rate a minute, up to the configured rate. A 429 to a send timed before the rate last dropped is
@@ -165,9 +165,9 @@ class Pacer {
 			double lowered = current * DECREASE;
 			long window = now - before.at();
 			if (before.generation() > 0 && window > 0 && window <= MINUTE) {
-				// the budget was used up at both 429s, so it refilled by the calls accepted in between, give or take
-				// the one call it may have held at the previous one: counted low, a pace it surely allows
-				double took = Math.max(0, before.accepted() - 1) * 1e9 / window;
+				// the budget was used up at both 429s, so it refilled by about the calls accepted in between (give or
+				// take the one call it may have held at each)
+				double took = before.accepted() * 1e9 / window;
 				if (took < current) {
 					lowered = Math.max(took, current / 2);
 				}
