@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param worker whether this instance runs the background worker that sends queued and retried messages
  * ({@code FIELDNOTES_OUTBOX_WORKER}); off only in tests that drive it themselves
- * @param rate messages per second for the whole workspace, from this instance ({@code FIELDNOTES_OUTBOX_RATE})
+ * @param rate messages per second for the whole workspace, from all instances over the store together, at most
+ * ({@code FIELDNOTES_OUTBOX_RATE}); the {@link Pacer} lowers a workspace's rate for a while after a 429
  * @param perChannel the least time between two messages to one conversation (Slack: about one per second)
  * @param concurrency sends in flight at once from the worker ({@code FIELDNOTES_OUTBOX_CONCURRENCY}); after a crash
  * at most this many messages (plus one per thread sending in the foreground) can be sent twice

@@ -63,6 +63,11 @@ public class OutboxWorker implements SmartLifecycle {
 	private volatile Instant lastPruned = Instant.MIN;
 	/** The platforms whose adapters have no limits to space messages out for (see {@link PlatformMessenger#paced()}). */
 	private volatile Set<String> unpaced = Set.of();
+	/**
+	 * When the latest rate limit this instance was told of ends: an idle loop looks again then, not up to a poll
+	 * later (the messages held back by it are due at that moment, and the workspace's budget has refilled).
+	 */
+	private volatile Instant pauseEnds = Instant.MIN;
 	/** Set when the application stops: the loops finish what they hold and claim nothing more. */
 	private volatile boolean stopping;
 
@@ -275,7 +280,11 @@ public class OutboxWorker implements SmartLifecycle {
 		if (failure.retryable() && message.attempts() < settings.maxAttempts()) {
 			Duration wait = rateLimited ? failure.retryAfter().orElse(settings.backoff()) : backoff(message.attempts());
 			if (rateLimited) {
-				store.pauseUntil(message.scope(), clock.instant().plus(wait));
+				Instant until = clock.instant().plus(wait);
+				store.pauseUntil(message.scope(), until);
+				if (until.isAfter(pauseEnds)) {
+					pauseEnds = until;
+				}
 				log.debug("Outbox message {} rate limited; next try in {} s", message.key(), wait.toSeconds());
 			}
 			else {
@@ -368,7 +377,7 @@ public class OutboxWorker implements SmartLifecycle {
 					if (lastPruned.isBefore(clock.instant().minus(Duration.ofHours(1)))) {
 						prune();
 					}
-					Thread.sleep(settings.poll().toMillis());
+					Thread.sleep(nap().toMillis());
 				}
 			}
 			catch (InterruptedException e) {
@@ -385,6 +394,14 @@ public class OutboxWorker implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/** How long an idle loop waits before it looks again: a poll, or less if a rate limit ends sooner. */
+	Duration nap() {
+		Duration untilPauseEnds = Duration.between(clock.instant(), pauseEnds);
+		return untilPauseEnds.isNegative() || untilPauseEnds.isZero() || untilPauseEnds.compareTo(settings.poll()) >= 0
+				? settings.poll()
+				: untilPauseEnds.plusMillis(1);
 	}
 
 	/**

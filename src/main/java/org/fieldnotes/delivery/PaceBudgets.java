@@ -26,8 +26,11 @@ interface PaceBudgets {
 	 */
 	Learned learn(String scope, Learned expected, Learned next);
 
-	/** Counts a message the platform accepted in this scope since the rate was last learned. */
-	void accepted(String scope);
+	/**
+	 * Counts a message the platform accepted in this scope since the rate was last learned, if it was timed at that
+	 * rate ({@code generation}): a send timed before is the old rate's.
+	 */
+	void accepted(String scope, long generation);
 
 	/** A slot and what was learned for its scope when it was taken. */
 	record Slot(long at, Learned learned) {
@@ -74,9 +77,11 @@ interface PaceBudgets {
 		}
 
 		@Override
-		public synchronized void accepted(String scope) {
+		public synchronized void accepted(String scope, long generation) {
 			Learned l = learned(scope);
-			learned.put(scope, new Learned(l.generation(), l.rate(), l.at(), l.accepted() + 1));
+			if (l.generation() == generation) {
+				learned.put(scope, new Learned(l.generation(), l.rate(), l.at(), l.accepted() + 1));
+			}
 		}
 	}
 }

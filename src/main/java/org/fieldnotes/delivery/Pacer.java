@@ -12,9 +12,9 @@ import java.util.Map;
  * here: the worker stops claiming for that scope until it has passed — see {@link OutboxWorker}.)
  * <p>
  * <b>The rate adapts to what the platform accepts</b> (additive increase, multiplicative decrease). When a send
- * timed at the scope's current rate is answered 429 ({@link #limited}), the scope's rate drops: to the rate of the
- * calls the platform took since the previous 429 if that was less than a minute ago and is lower (never below half
- * the rate), else to {@value #DECREASE} of it; never below a quarter of the configured rate. It is held for a
+ * timed at the scope's current rate is answered 429 ({@link #limited}), the scope's rate drops: to the pace the
+ * platform accepted since the previous 429 (sends timed at the current rate) if that was less than a minute ago and is lower
+ * (never below half the rate), else to {@value #DECREASE} of it; never below a quarter of the configured rate. It is held for a
  * minute ({@link #HOLD}, the window of a per-minute budget), then climbs back by {@value #INCREASE_PER_MINUTE} of
  * the configured rate a minute, up to the configured rate. A 429 to a send timed before the rate last dropped is
  * the old rate's, and lowers nothing.
@@ -147,9 +147,9 @@ class Pacer {
 		return new Reserved(slot - now, workspaceSlot.learned().generation());
 	}
 
-	/** The platform accepted a send of this turn. */
+	/** The platform accepted a send of this turn (counted if it was timed at the rate in force). */
 	void accepted(Turn turn) {
-		budgets.accepted(turn.scope());
+		budgets.accepted(turn.scope(), turn.generation());
 	}
 
 	/**
@@ -165,9 +165,9 @@ class Pacer {
 			double lowered = current * DECREASE;
 			long window = now - before.at();
 			if (before.generation() > 0 && window > 0 && window <= MINUTE) {
-				// the calls the platform took since its previous 429, the one it refused included: the pace its
-				// budget allowed over that time
-				double took = (before.accepted() + 1) * 1e9 / window;
+				// the budget was used up at both 429s, so it refilled by about the calls accepted in between (give or
+				// take the one call it may have held at each)
+				double took = before.accepted() * 1e9 / window;
 				if (took < current) {
 					lowered = Math.max(took, current / 2);
 				}

@@ -77,8 +77,9 @@ class SharedPaceBudgets implements PaceBudgets {
 	}
 
 	@Override
-	public void accepted(String scope) {
-		mongo.updateFirst(Query.query(Criteria.where("_id").is(scope)), new Update().inc("accepted", 1L), COLLECTION);
+	public void accepted(String scope, long generation) {
+		mongo.updateFirst(Query.query(Criteria.where("_id").is(scope).and("generation").is(generation)),
+				new Update().inc("accepted", 1L), COLLECTION);
 	}
 
 	private static Learned learned(Document budget) {

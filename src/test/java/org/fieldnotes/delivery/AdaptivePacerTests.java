@@ -42,7 +42,7 @@ class AdaptivePacerTests {
 	void aSecondRateLimitWithinAMinuteLowersTheRateToThePaceThePlatformTook() throws InterruptedException {
 		pacer.limited(pacer.turn(WORKSPACE, "U0"));
 		long firstLimit = ticker.now;
-		// 19 accepted over the next 6.5 s at the lowered rate (3.4/s), then a 429: the platform took 20 calls
+		// 19 accepted over the next 6.5 s at the lowered rate (3.4/s), then a 429: the budget refilled by about 19
 		Pacer.Turn turn = null;
 		for (int i = 1; i <= 20; i++) {
 			turn = pacer.turn(WORKSPACE, "U" + i);
@@ -54,8 +54,30 @@ class AdaptivePacerTests {
 
 		double lowered = pacer.limited(turn);
 
-		assertThat(lowered).isCloseTo(20 / 6.5, within(1e-9));
-		assertThat(lowered).isLessThan(RATE * Pacer.DECREASE * Pacer.DECREASE + 0.2).isGreaterThan(RATE / 4);
+		assertThat(lowered).isCloseTo(19 / 6.5, within(1e-9));
+		assertThat(lowered).as("the pace measured, not a plain decrease")
+			.isNotCloseTo(RATE * Pacer.DECREASE * Pacer.DECREASE, within(0.01));
+	}
+
+	@Test
+	void sendsTimedBeforeTheRateDroppedDoNotCountTowardsThePaceLearnedNext() throws InterruptedException {
+		Pacer.Turn limited = pacer.turn(WORKSPACE, "U0");
+		Pacer.Turn inFlight = pacer.turn(WORKSPACE, "U1");
+		pacer.limited(limited);
+		long firstLimit = ticker.now;
+		// accepted after the 429, but timed before it: the old rate's
+		pacer.accepted(inFlight);
+		Pacer.Turn turn = null;
+		for (int i = 2; i <= 12; i++) {
+			turn = pacer.turn(WORKSPACE, "U" + i);
+			if (i < 12) {
+				pacer.accepted(turn);
+			}
+		}
+		ticker.now = firstLimit + Duration.ofSeconds(4).toNanos();
+
+		// 10 accepted at the lowered rate over 4 s
+		assertThat(pacer.limited(turn)).isCloseTo(10 / 4.0, within(1e-9));
 	}
 
 	@Test

@@ -1,12 +1,20 @@
 package org.fieldnotes.delivery;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.bson.Document;
@@ -18,6 +26,8 @@ import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Instances over one store share one budget per workspace: each slot is taken from the workspace's document in
@@ -166,5 +176,72 @@ class SharedPaceTests extends IntegrationTest {
 			.isEqualTo(1L);
 		assertThat(one.rate(WORKSPACE)).isEqualTo(RATE * Pacer.DECREASE);
 		assertThat(other.rate(WORKSPACE)).isEqualTo(RATE * Pacer.DECREASE);
+	}
+
+	@Test
+	void aSendWaitingForItsTurnWhenAnotherIsAnswered429IsPutBackUnsentUntilThePauseHasPassed() throws Exception {
+		// Slack answers the first send 429 (30 s)
+		SlackStub.server().stubFor(post(urlEqualTo("/api/chat.postMessage")).withRequestBody(containing("channel=UA1"))
+			.atPriority(1)
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")
+				.withHeader("Content-Type", "application/json").withBody("{\"ok\":false,\"error\":\"ratelimited\"}")));
+		OutboxSettings paced = new OutboxSettings(false, RATE, Duration.ofSeconds(1), 2, settings.lease(), 10,
+				settings.backoff(), settings.maxBackoff(), settings.poll());
+		// both sends wait for their turn (the workspace's next slot is a second away); the first one's wait ends
+		// once the second is waiting too, and the second's once the first one's 429 has lowered the rate
+		mongo.insert(new Document("_id", "slack/TA").append("next", Pacer.Ticker.SYSTEM.nanos() + 1_000_000_000L)
+			.append("generation", 0L).append("rate", 0.0).append("learnedAt", 0L).append("accepted", 0L),
+				SharedPaceBudgets.COLLECTION);
+		CountDownLatch firstWaiting = new CountDownLatch(1);
+		CountDownLatch secondWaiting = new CountDownLatch(1);
+		AtomicInteger waits = new AtomicInteger();
+		Pacer.Ticker ticker = new Pacer.Ticker() {
+			@Override
+			public long nanos() {
+				return Pacer.Ticker.SYSTEM.nanos();
+			}
+
+			@Override
+			public void sleep(Duration duration) throws InterruptedException {
+				int wait = waits.incrementAndGet();
+				if (wait == 1) {
+					firstWaiting.countDown();
+					assertThat(secondWaiting.await(10, TimeUnit.SECONDS)).isTrue();
+				}
+				else if (wait == 2) {
+					secondWaiting.countDown();
+					await().atMost(Duration.ofSeconds(10)).until(() -> mongo
+						.findById("slack/TA", Document.class, SharedPaceBudgets.COLLECTION).getLong("generation") == 1L);
+				}
+			}
+		};
+		OutboxWorker worker = new OutboxWorker(store, messenger, mailer, events, paced, clock, ticker);
+		outbox.enqueue(TestMessages.toMember("test:first", MessageKind.NOTICE, "1", "TA", "UA1", ChatMessage.text("1")));
+		OutboxMessage first = store.claimNext(worker.owner(), clock.instant(), worker.leaseFrom(clock.instant()))
+			.orElseThrow();
+		outbox.enqueue(TestMessages.toMember("test:second", MessageKind.NOTICE, "2", "TA", "UA2", ChatMessage.text("2")));
+		OutboxMessage second = store.claimNext(worker.owner(), clock.instant(), worker.leaseFrom(clock.instant()))
+			.orElseThrow();
+
+		CompletableFuture<OutboxMessage> limited = CompletableFuture.supplyAsync(() -> worker.deliver(first));
+		assertThat(firstWaiting.await(10, TimeUnit.SECONDS)).isTrue();
+		OutboxMessage waited = worker.deliver(second);
+
+		assertThat(limited.get(10, TimeUnit.SECONDS).status()).isEqualTo(OutboxStatus.PENDING);
+		assertThat(SlackStub.messagesTo("UA1")).hasSize(1);
+		assertThat(waited.status()).isEqualTo(OutboxStatus.PENDING);
+		assertThat(SlackStub.messagesTo("UA2")).as("not sent into the pause").isEmpty();
+		Document putBack = mongo.findOne(Query.query(Criteria.where("key").is("test:second")), Document.class,
+				"outbox");
+		assertThat(putBack.getString("status")).isEqualTo("PENDING");
+		assertThat(putBack.getInteger("attempts")).as("nothing was sent: no attempt counted").isZero();
+		assertThat(putBack.getDate("nextAttemptAt").toInstant()).isEqualTo(DEFAULT_NOW.plusSeconds(30));
+
+		// once the pause has passed, both go
+		SlackStub.reset();
+		clock.set(DEFAULT_NOW.plusSeconds(30));
+		assertThat(worker.drain()).isEqualTo(2);
+		assertThat(SlackStub.messagesTo("UA1")).hasSize(1);
+		assertThat(SlackStub.messagesTo("UA2")).hasSize(1);
 	}
 }

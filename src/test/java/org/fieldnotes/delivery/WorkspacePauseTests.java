@@ -87,4 +87,38 @@ class WorkspacePauseTests extends IntegrationTest {
 		assertThat(known.isSent()).isTrue();
 		assertThat(outbox.find("test:unknown").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
 	}
+
+	@Autowired
+	OutboxStore store;
+
+	@Autowired
+	OutboxSettings settings;
+
+	@Autowired
+	org.fieldnotes.chat.Messenger messenger;
+
+	@Autowired
+	org.fieldnotes.mail.Mailer mailer;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Test
+	void anIdleWorkerLooksAgainWhenARateLimitEndsRatherThanAPollLater() {
+		OutboxWorker worker = new OutboxWorker(store, messenger, mailer, events, settings, clock);
+		Duration poll = Duration.ofMillis(500);
+		assertThat(worker.nap()).isEqualTo(poll);
+		SlackStub.rateLimited("chat.postMessage", 1);
+
+		outbox.enqueue(TestMessages.toMember("test:nap", MessageKind.NOTICE, "n", "TN", "UN1", text("to N")));
+		assertThat(worker.drain()).isEqualTo(1);
+		assertThat(outbox.find("test:nap").orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
+
+		// the limit ends in a second: a poll away and more
+		assertThat(worker.nap()).isEqualTo(poll);
+		clock.advance(Duration.ofMillis(800));
+		assertThat(worker.nap()).as("the limit ends in 200 ms").isEqualTo(Duration.ofMillis(201));
+		clock.advance(Duration.ofMillis(200));
+		assertThat(worker.nap()).isEqualTo(poll);
+	}
 }
