@@ -122,7 +122,12 @@ public class PromptCalendar {
 
 	/** When something is next due for the placement after {@code after}: a prompt or the end-of-placement note. */
 	Optional<Instant> nextWakeUp(Placement placement, Instant after) {
-		Optional<Instant> prompt = nextAfter(placement, after).map(Due::instant);
+		return nextWakeUp(placement, after, dues(placement));
+	}
+
+	/** {@link #nextWakeUp(Placement, Instant)} from the placement's {@link #dues} computed already. */
+	Optional<Instant> nextWakeUp(Placement placement, Instant after, List<Due> dues) {
+		Optional<Instant> prompt = dues.stream().filter(d -> d.instant().isAfter(after)).findFirst().map(Due::instant);
 		Instant note = endOfPlacement(placement).instant();
 		if (!note.isAfter(after)) {
 			return prompt;
@@ -137,7 +142,12 @@ public class PromptCalendar {
 
 	/** The due moments in {@code (from, to]}. */
 	public List<Due> between(Placement placement, Instant from, Instant to) {
-		return dues(placement).stream().filter(d -> d.instant().isAfter(from) && !d.instant().isAfter(to)).toList();
+		return between(dues(placement), from, to);
+	}
+
+	/** The due moments of {@code dues} (a placement's {@link #dues}) in {@code (from, to]}. */
+	static List<Due> between(List<Due> dues, Instant from, Instant to) {
+		return dues.stream().filter(d -> d.instant().isAfter(from) && !d.instant().isAfter(to)).toList();
 	}
 
 	/** The prompt for a due moment. */

@@ -94,12 +94,12 @@ public class PromptDispatcher {
 
 	/**
 	 * {@link #catchUp(String)} of a placement read already, at {@code now}, asking {@code known} instead of the store
-	 * ({@link #knownFor}), that only queues what is to be sent, for the outbox's worker to send: for catching up
-	 * every placement at start, which must not wait for thousands of sends one after the other, nor ask the store
-	 * several times per placement.
+	 * ({@link #knownFor}), with its {@link PromptCalendar#dues} computed already, that only queues what is to be
+	 * sent, for the outbox's worker to send: for catching up every placement at start, which must not wait for
+	 * thousands of sends one after the other, nor ask the store several times per placement.
 	 */
-	List<PromptDelivery> queueCatchUp(Placement placement, Instant now, Known known) {
-		return catchUp(placement, now, known, true);
+	List<PromptDelivery> queueCatchUp(Placement placement, Instant now, Known known, List<Due> dues) {
+		return catchUp(placement, now, known, dues, true);
 	}
 
 	/**
@@ -171,10 +171,15 @@ public class PromptDispatcher {
 	};
 
 	private List<PromptDelivery> catchUp(String placementId, boolean queueOnly) {
-		return catchUp(placements.get(placementId), clock.instant(), fromStore, queueOnly);
+		Placement placement = placements.get(placementId);
+		if (!placement.isActive()) {
+			return List.of();
+		}
+		return catchUp(placement, clock.instant(), fromStore, calendar.dues(placement), queueOnly);
 	}
 
-	private List<PromptDelivery> catchUp(Placement placement, Instant now, Known known, boolean queueOnly) {
+	private List<PromptDelivery> catchUp(Placement placement, Instant now, Known known, List<Due> dues,
+			boolean queueOnly) {
 		if (!placement.isActive()) {
 			return List.of();
 		}
@@ -183,7 +188,7 @@ public class PromptDispatcher {
 		recoverClaimed(placement, known);
 		recoverClaimedNotices(placement, known);
 		endOfPlacementNote(placement, from, now, queueOnly);
-		return calendar.between(placement, from, now)
+		return PromptCalendar.between(dues, from, now)
 			.stream()
 			.filter(due -> !known.exists(placementId, due.date()))
 			.map(due -> {

@@ -10,6 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bson.BsonDocument;
 import org.bson.Document;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementBatches;
+import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
@@ -44,6 +47,12 @@ class PromptRebuildQueriesTests extends IntegrationTest {
 	@Autowired
 	Scheduler quartz;
 
+	@Autowired
+	PlacementBatches batches;
+
+	@Autowired
+	PlacementManagement placements;
+
 	@Test
 	void aRebuildReadsTheSameFewTimesForTenPlacementsAsForSixty() throws Exception {
 		String first = enrol("UADA", "2026-11-02", "2027-04-30");
@@ -68,6 +77,25 @@ class PromptRebuildQueriesTests extends IntegrationTest {
 				.isEqualTo(SimpleTrigger.MISFIRE_INSTRUCTION_FIRE_NOW);
 			assertThat(trigger.getJobKey().getName()).isEqualTo(trigger.getKey().getName());
 		});
+	}
+
+	@Test
+	void placementsReadTogetherAreThePlacementsReadOneByOne() {
+		List<String> ids = new ArrayList<>(List.of(enrol("UADA", "2026-11-02", "2027-04-30"),
+				enrol("UBO", "2026-11-16", "2027-02-26")));
+		ids.addAll(copies(3));
+		COMMANDS.clear();
+
+		List<Placement> together = batches.withIds(ids);
+
+		assertThat(COMMANDS).as("the placements, then their people").hasSize(2);
+		assertThat(together).hasSize(5).allSatisfy(placement -> assertThat(placement)
+			.usingRecursiveComparison()
+			.isEqualTo(placements.get(placement.getId())));
+		assertThat(together).extracting(p -> p.getParticipant().name(), p -> p.getManager().name(),
+				p -> p.getAcademicCoach().name(), p -> p.getBusinessCoach().name())
+			.contains(org.assertj.core.groups.Tuple.tuple("Ada Lindqvist", "Maja Berg", "Anders Holm", "Beata Ek"));
+		assertThat(batches.activeIds()).containsExactlyInAnyOrderElementsOf(ids).isSorted();
 	}
 
 	/** The commands a rebuild sends that read (finds, counts, aggregations). */
