@@ -119,8 +119,10 @@ class DigestWritesTests extends IntegrationTest {
 
 	private static List<BsonDocument> writes(String... collections) {
 		return COMMANDS.stream()
-			.filter(c -> WRITES.stream()
-				.anyMatch(w -> c.containsKey(w) && List.of(collections).contains(c.getString(w).getValue())))
+			// a command's name is its first key, its collection that key's value (findAndModify also has an
+			// "update" field, the update itself)
+			.filter(c -> WRITES.contains(c.getFirstKey()) && c.get(c.getFirstKey()).isString()
+					&& List.of(collections).contains(c.getString(c.getFirstKey()).getValue()))
 			.toList();
 	}
 
