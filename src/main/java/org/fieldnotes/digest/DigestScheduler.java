@@ -64,7 +64,10 @@ class DigestScheduler {
 	 * At start: every digest due in the last {@code catchUp} (12 h) that was never claimed (missed while the app was
 	 * down), and every week of this one claimed and never settled, however late (its claim may never have reached the
 	 * outbox), is queued for the outbox's worker, in batches ({@link DigestService#queue}): a start does not send
-	 * them one by one before the app is ready. Then every trigger is set. The recipients are read once for both.
+	 * them one by one before the app is ready. Then every trigger is set, from the catch-up's own instant: a digest
+	 * whose time falls while a long catch-up runs is neither due at its start nor after the time the schedule is set,
+	 * and would slip to the next week; its trigger is set to that time instead, already passed, and Quartz fires it at
+	 * once (misfire: fire now). The recipients are read once for both.
 	 * Should the store fail during the catch-up, each of those recipients' digests is tried on its own, and one that
 	 * fails again is retried by its trigger after a backoff ({@link OneShotTriggers#fire}).
 	 */
@@ -91,7 +94,7 @@ class DigestScheduler {
 				triggers.fire(coordinator.key(), () -> cohort.send(coordinator));
 			}
 		}
-		rebuild(all);
+		rebuild(all, now);
 	}
 
 	private boolean dueAtStart(Recipient recipient, Optional<DigestStatus> thisWeek, Instant now) {
@@ -117,14 +120,14 @@ class DigestScheduler {
 	 */
 	@EventListener({ PlacementsEnrolled.class, CoordinatorsChanged.class })
 	void rebuild() {
-		rebuild(recipients.all());
+		rebuild(recipients.all(), clock.instant());
 	}
 
-	private void rebuild(List<Recipient> all) {
-		Instant now = clock.instant();
+	/** Sets every trigger to its first digest time after {@code now}. */
+	private void rebuild(List<Recipient> all, Instant now) {
 		Map<String, Instant> next = new LinkedHashMap<>();
 		for (Recipient recipient : all) {
-			next.put(recipient.key(), nextDigest(recipient));
+			next.put(recipient.key(), nextDigest(recipient, now));
 		}
 		for (Coordinator coordinator : cohort.coordinators()) {
 			next.put(coordinator.key(), nextAfter(coordinator.asRecipient(), now));
@@ -184,7 +187,12 @@ class DigestScheduler {
 	 * moved their day after this week's went out), the same time a week later.
 	 */
 	Instant nextDigest(Recipient recipient) {
-		Instant next = nextAfter(recipient, clock.instant());
+		return nextDigest(recipient, clock.instant());
+	}
+
+	/** The recipient's next digest time after {@code now}, as {@link #nextDigest(Recipient)}. */
+	private Instant nextDigest(Recipient recipient, Instant now) {
+		Instant next = nextAfter(recipient, now);
 		if (records.exists(recipient.key(), DigestService.weekOf(recipient, next))) {
 			next = nextAfter(recipient, next);
 		}

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.fieldnotes.chat.ChatAccount;
@@ -53,6 +54,17 @@ public class DigestService {
 	private static final Duration WEEK = Duration.ofDays(7);
 	/** How many recipients' digests a run claims in one write, and queues in another. */
 	static final int BATCH = 500;
+	/**
+	 * How long a run's claim on a week may wait for its digest to reach the outbox: the claims of a batch are written
+	 * before its digests are composed and queued, which took up to a minute for 500 digests (docs/performance.md,
+	 * P3). A run that finds a week claimed and not in the outbox cannot ask whether its claimant is alive (another
+	 * run, here or on another instance, may be composing it right now); it queues the digest under the claim's key
+	 * all the same, so nothing is lost should that claimant have died (the outbox keeps one message per key), but it
+	 * counts the week as its own only when the claim was left behind: older than this, or left by a run of this
+	 * process that was cut off between its claims and its outbox write ({@link #cutOff}). A younger claim is the
+	 * other run's, which counts it; so racing runs count every week once.
+	 */
+	static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
 
 	/** The record's {@code fallback} when it went by e-mail because the chat platform cannot reach them yet. */
 	static final String NOT_YET_REACHABLE = "not_yet_reachable";
@@ -73,6 +85,8 @@ public class DigestService {
 	private final DigestRuns runs;
 	private final RoleFactsLoader roleFacts;
 	private final Attention attention;
+	/** The claims of batches this process claimed and then failed to queue (a store error): left behind at once. */
+	private final Set<String> cutOff = ConcurrentHashMap.newKeySet();
 
 	DigestService(Recipients recipients, DigestRecords records, DigestComposer composer, PromptHistory prompts,
 			Logbook logbook, DigestOutbox outbox, Mailer mailer, MessageSource messages, Languages languages,
@@ -157,7 +171,7 @@ public class DigestService {
 			String week = weekOf(recipient, now);
 			Optional<DigestRecord> known = records.find(recipient.key(), week);
 			if (known.isPresent()) {
-				recover(recipient, known.get(), Pace.QUEUED).ifPresent(handled::add);
+				recoverFound(recipient, known.get()).ifPresent(handled::add);
 				continue;
 			}
 			List<PlacementWeek> weeks = weeksOf(recipient, loaded);
@@ -175,26 +189,49 @@ public class DigestService {
 			.stream()
 			.map(DigestRecord::id)
 			.collect(Collectors.toSet());
-		List<Outgoing> queued = new ArrayList<>();
-		for (Planned digest : planned) {
-			DigestRecord claim = digest.claim();
-			if (!won.contains(claim.id())) {
-				// claimed meanwhile by another run or instance
-				records.find(claim.recipientKey(), claim.week())
-					.flatMap(record -> recover(digest.recipient(), record, Pace.QUEUED))
-					.ifPresent(handled::add);
-				continue;
+		try {
+			List<Outgoing> queued = new ArrayList<>();
+			for (Planned digest : planned) {
+				DigestRecord claim = digest.claim();
+				if (!won.contains(claim.id())) {
+					// claimed meanwhile by another run or instance
+					records.find(claim.recipientKey(), claim.week())
+						.flatMap(record -> recoverFound(digest.recipient(), record))
+						.ifPresent(handled::add);
+					continue;
+				}
+				if (digest.route().skipped() != null) {
+					warnSkipped(claim, digest.route());
+					handled.add(new Handled(claim, null));
+					continue;
+				}
+				queued.add(outgoing(digest.recipient(), claim, digest.weeks(), from, now, digest.route()));
+				handled.add(new Handled(claim, digest.route().channel(digest.recipient())));
 			}
-			if (digest.route().skipped() != null) {
-				warnSkipped(claim, digest.route());
-				handled.add(new Handled(claim, null));
-				continue;
-			}
-			queued.add(outgoing(digest.recipient(), claim, digest.weeks(), from, now, digest.route()));
-			handled.add(new Handled(claim, digest.route().channel(digest.recipient())));
+			outbox.queueAll(queued);
 		}
-		outbox.queueAll(queued);
+		catch (RuntimeException e) {
+			// this run's claims stay without their digests: the next run recovers them as its own, without waiting
+			planned.stream()
+				.map(Planned::claim)
+				.filter(claim -> won.contains(claim.id()) && claim.status() == DigestStatus.CLAIMED)
+				.forEach(claim -> cutOff.add(claim.id()));
+			throw e;
+		}
 		return handled;
+	}
+
+	/**
+	 * A week a run found claimed: its digest is queued under that claim if it never reached the outbox
+	 * ({@link #recover}), but it is this run's to report only when the claim was left behind, not when another run
+	 * may still be queueing it (see {@link #CLAIM_LEASE}).
+	 */
+	private Optional<Handled> recoverFound(Recipient recipient, DigestRecord claim) {
+		boolean leftBehind = cutOff.contains(claim.id())
+				|| !claim.claimedAt().isAfter(clock.instant().minus(CLAIM_LEASE));
+		Optional<Handled> recovered = recover(recipient, claim, Pace.QUEUED);
+		cutOff.remove(claim.id());
+		return leftBehind ? recovered : Optional.empty();
 	}
 
 	/** A recipient's digest in a batch, before its claim: what it holds, how it goes, and the claim to insert. */
@@ -206,7 +243,8 @@ public class DigestService {
 	 * was down, or whose week was claimed and never settled), claimed and queued in batches as a run does, for the
 	 * outbox's worker to send at the platforms' pace; a week already claimed goes only if its claim never reached the
 	 * outbox ({@link #recover}). Unlike {@link #queueAll}, no run is recorded.
-	 * @return the records of the digests queued (or skipped)
+	 * @return the records of the digests queued (or skipped) under its own claims or claims left behind (a claim
+	 * another run may still be queueing is queued too, see {@link #CLAIM_LEASE}, but is not among them)
 	 */
 	List<DigestRecord> queue(List<Recipient> due) {
 		Week week = week(due, clock.instant());
