@@ -413,21 +413,32 @@ public class DigestService {
 
 	private static void warnSkipped(DigestRecord record, Route route) {
 		if ("no_address".equals(route.skipped())) {
-			log.warn("Digest {} for placements {} skipped: the recipient has neither chat nor an e-mail address",
-					record.week(), record.placementIds());
+			log.warn("Digest {} (record {}, {}) skipped: the recipient has neither chat nor an e-mail address",
+					record.week(), record.id(), placements(record));
 		}
 		else {
-			log.warn("Digest {} for placements {} skipped: the recipient has only an e-mail address and no mail "
-					+ "server is configured (set SPRING_MAIL_HOST)", record.week(), record.placementIds());
+			log.warn("Digest {} (record {}, {}) skipped: the recipient has only an e-mail address and no mail "
+					+ "server is configured (set SPRING_MAIL_HOST)", record.week(), record.id(), placements(record));
 		}
+	}
+
+	/**
+	 * The placements of a digest for a log line: their ids when a few, else how many (a coordinator's recipient may
+	 * follow thousands, and one line listing them all ran to 350 KB in P4).
+	 */
+	static String placements(DigestRecord record) {
+		List<String> ids = record.placementIds() == null ? List.of() : record.placementIds();
+		int shown = 5;
+		return ids.size() <= shown ? "placements " + ids
+				: ids.size() + " placements, the first " + ids.subList(0, shown);
 	}
 
 	/** The digest of a claimed record, composed, on its way: a DM, or an e-mail (when it goes by e-mail). */
 	private Outgoing outgoing(Recipient recipient, DigestRecord record, List<PlacementWeek> weeks, Instant from,
 			Instant now, Route route) {
 		if ("mail_not_configured".equals(route.fallback())) {
-			log.warn("Digest {} for placements {} goes as a chat DM: the recipient chose e-mail and no mail "
-					+ "server is configured (set SPRING_MAIL_HOST)", record.week(), record.placementIds());
+			log.warn("Digest {} (record {}, {}) goes as a chat DM: the recipient chose e-mail and no mail "
+					+ "server is configured (set SPRING_MAIL_HOST)", record.week(), record.id(), placements(record));
 		}
 		if (!route.byEmail()) {
 			return DigestOutbox.chat(record, recipient.person(), compose(recipient, weeks, from, now),
