@@ -16,8 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param instance the instance that wrote it ({@link PlacementChangeLog#instance()})
  */
 @Document("placement_changes")
-@NoPersonalData("a placement's random id, which instance changed it and when, kept for a day (a person's erasure deletes "
-		+ "their placements; the id then names nothing)")
+@NoPersonalData("a placement's random id, which instance changed it and when, kept for a day; erasing a person deletes "
+		+ "the entries of their own placements with the placements")
 record PlacementChange(@Id String id, String placementId, @Indexed Instant at, String instance) {
 
 	static PlacementChange of(String placementId, Instant at, String instance) {

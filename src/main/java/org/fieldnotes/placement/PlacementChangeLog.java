@@ -3,6 +3,7 @@ package org.fieldnotes.placement;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * The store's log of placement changes, which carries a change of schedule from the instance that made it to the
  * others: each instance's Quartz is its own, and a change resets the triggers of the instance that handled it only.
- * Every {@link PlacementChanged} (an enrolment, one of a batch included; a pause, resume or end; an erasure) is
- * written here with this instance's id; the other instances read it ({@link ScheduleSync}).
+ * Every {@link PlacementChanged} (an enrolment, one of a batch included; a pause, resume or end; a role emptied by an
+ * erasure) is written here with this instance's id; the other instances read it ({@link ScheduleSync}). A placement
+ * that is gone is not written, and erasing a person deletes the entries of their placements.
  *
  * <p>Writing an entry must not fail the change, which is stored already: when the store refuses the entry, it is kept
  * in memory and written at this instance's next poll, stamped then (so that no instance has looked past it yet).
@@ -75,8 +77,22 @@ class PlacementChangeLog {
 		return unwritten.size();
 	}
 
+	/**
+	 * Writes the entry, unless the placement is gone (erased): its id must not outlive it here, and the other
+	 * instances need not hear of it, since a trigger they still have for it cancels itself when it fires and finds
+	 * no placement.
+	 */
 	private void write(String placementId) {
-		mongo.insert(PlacementChange.of(placementId, clock.instant(), instance));
+		if (mongo.exists(Query.query(Criteria.where("_id").is(placementId)), Placement.class)) {
+			mongo.insert(PlacementChange.of(placementId, clock.instant(), instance));
+		}
+	}
+
+	/** Deletes the entries of these placements (erased), written by any instance. */
+	void forget(Collection<String> placementIds) {
+		if (!placementIds.isEmpty()) {
+			mongo.remove(Query.query(Criteria.where("placementId").in(placementIds)), PlacementChange.class);
+		}
 	}
 
 	/** The entries of other instances written at or after {@code since}, oldest first. */

@@ -3,6 +3,10 @@ package org.fieldnotes.placement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -230,6 +234,27 @@ class ScheduleSyncTests {
 		later(Duration.ofSeconds(30));
 		assertThat(syncOfA.poll().placements()).isEqualTo(1);
 		assertThat(next(a, PROMPTS, placement)).as("A, after the pause through B").isEmpty();
+	}
+
+	@Test
+	void erasingTheParticipantThroughOneInstanceLeavesNoEntryNamingTheirPlacement() throws Exception {
+		String placement = enrolThrough(a);
+		ScheduleSync syncOfB = b.getBean(ScheduleSync.class);
+		assertThat(syncOfB.poll().placements()).isEqualTo(1);
+		a.getBean(PlacementManagement.class).pause(placement);
+		MongoTemplate mongo = a.getBean(MongoTemplate.class);
+		assertThat(mongo.findAll(PlacementChange.class)).extracting(PlacementChange::placementId)
+			.containsExactly(placement, placement);
+
+		HttpResponse<String> erased = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.getEnvironment().getProperty("local.server.port")
+					+ "/api/v1/people/UADA")).header("Authorization", "Bearer t").DELETE().build(),
+					HttpResponse.BodyHandlers.ofString());
+
+		assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+		assertThat(mongo.findAll(PlacementChange.class)).as("the entries of her placement went with it").isEmpty();
+		later(Duration.ofSeconds(30));
+		assertThat(syncOfB.poll().placements()).isZero();
 	}
 
 	@Test
