@@ -1,6 +1,7 @@
 package org.fieldnotes.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -9,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,7 +37,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleTrigger;
 import org.quartz.Trigger;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -100,7 +106,13 @@ class ScheduleSyncTests {
 			mongo.getCollection(collection).deleteMany(new Document());
 		}
 		for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] { a, b }) {
-			instance.getBean(Scheduler.class).clear();
+			// the placements' and recipients' triggers; the application's own jobs (this poll's) stay
+			Scheduler quartz = instance.getBean(Scheduler.class);
+			for (JobKey job : quartz.getJobKeys(GroupMatcher.anyJobGroup())) {
+				if (job.getGroup().startsWith(PROMPTS) || job.getGroup().startsWith(DIGESTS)) {
+					quartz.deleteJob(job);
+				}
+			}
 		}
 	}
 
@@ -121,6 +133,51 @@ class ScheduleSyncTests {
 		assertThat(poll).isEqualTo(new ScheduleSync.Poll(true, 1, 0));
 		assertThat(next(b, PROMPTS, placement)).isEqualTo(prompt);
 		assertThat(next(b, DIGESTS, maja)).isEqualTo(digest);
+	}
+
+	@Test
+	void aCohortEnrolledInOneBatchThroughOneInstanceIsScheduledOnTheOther() {
+		List<String> placements = new ArrayList<>();
+		try (PlacementManagement.Batch batch = a.getBean(PlacementManagement.class).batch()) {
+			placements.add(batch.enrol(draft("UADA", "Ada Lindqvist", "UMAJA")).getId());
+			placements.add(batch.enrol(draft("UBO", "Bo Ek", "UKIM")).getId());
+		}
+		People people = a.getBean(People.class);
+		List<String> managers = List.of(Accounts.personOf(people, "UMAJA"), Accounts.personOf(people, "UKIM"));
+		later(Duration.ofSeconds(30));
+
+		assertThat(b.getBean(ScheduleSync.class).poll()).isEqualTo(new ScheduleSync.Poll(true, 2, 0));
+
+		for (String placement : placements) {
+			assertThat(next(b, PROMPTS, placement)).isPresent().isEqualTo(next(a, PROMPTS, placement));
+		}
+		for (String manager : managers) {
+			assertThat(next(b, DIGESTS, manager)).isPresent().isEqualTo(next(a, DIGESTS, manager));
+		}
+	}
+
+	@Test
+	void quartzPollsEveryIntervalThroughTheJob() throws SchedulerException {
+		Trigger trigger = a.getBean(Scheduler.class).getTrigger(TriggerKey.triggerKey("schedule-sync", "schedule-sync"));
+		assertThat(trigger).isInstanceOfSatisfying(SimpleTrigger.class, simple -> {
+			assertThat(simple.getRepeatInterval()).isEqualTo(Duration.ofSeconds(30).toMillis());
+			assertThat(simple.getRepeatCount()).isEqualTo(SimpleTrigger.REPEAT_INDEFINITELY);
+		});
+		assertThat(a.getBean(Scheduler.class).getJobDetail(trigger.getJobKey()).getJobClass())
+			.isEqualTo(ScheduleSyncJob.class);
+		String placement = enrolThrough(a);
+		later(Duration.ofSeconds(30));
+
+		new ScheduleSyncJob(b.getBean(ScheduleSync.class)).execute(null);
+
+		assertThat(next(b, PROMPTS, placement)).isPresent().isEqualTo(next(a, PROMPTS, placement));
+	}
+
+	@Test
+	void aSyncIntervalUnderASecondIsRefusedNamingTheVariable() {
+		assertThatThrownBy(() -> new ScheduleSyncSettings(Duration.ofMillis(500)))
+			.hasMessageContaining("FIELDNOTES_SCHEDULE_SYNC");
+		assertThat(new ScheduleSyncSettings(null).interval()).isEqualTo(Duration.ofSeconds(30));
 	}
 
 	@Test
@@ -298,12 +355,15 @@ class ScheduleSyncTests {
 
 	/** Ada's placement (Maja her manager), enrolled through the instance; its id. */
 	private static String enrolThrough(ConfigurableApplicationContext instance) {
-		return instance.getBean(PlacementManagement.class)
-			.enrol(new PlacementDraft(new PersonDraft("Ada Lindqvist", new AccountDraft("slack", null, "UADA"), null,
-					"Europe/Stockholm", "en"), "KTP 2026", "Scania", "2026-11-02", "2027-04-30",
-					new PersonDraft("Maja Berg", new AccountDraft("slack", null, "UMAJA"), null, "Europe/Stockholm", null),
-					null, null, null))
-			.getId();
+		return instance.getBean(PlacementManagement.class).enrol(draft("UADA", "Ada Lindqvist", "UMAJA")).getId();
+	}
+
+	private static PlacementDraft draft(String participant, String name, String manager) {
+		return new PlacementDraft(new PersonDraft(name, new AccountDraft("slack", null, participant), null,
+				"Europe/Stockholm", "en"), "KTP 2026", "Scania", "2026-11-02", "2027-04-30",
+				new PersonDraft("Manager " + manager, new AccountDraft("slack", null, manager), null, "Europe/Stockholm",
+						null),
+				null, null, null);
 	}
 
 	/** An instance over the store at {@code uri}, with its own Quartz (not started) and its own movable clock. */
