@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * The store's log of placement changes, which carries a change of schedule from the instance that made it to the
  * others: each instance's Quartz is its own, and a change resets the triggers of the instance that handled it only.
  * Every {@link PlacementChanged} (an enrolment, one of a batch included; a pause, resume or end; a role emptied by an
- * erasure) is written here with this instance's id; the other instances read it ({@link ScheduleSync}). A placement
- * that is gone is not written, and erasing a person deletes the entries of their placements.
+ * erasure) is written here with this instance's id; the other instances read it ({@link ScheduleSync}). An
+ * erasure deletes the entries of the person's own placements once their removal was announced.
  *
  * <p>Writing an entry must not fail the change, which is stored already: when the store refuses the entry, it is kept
  * in memory and written at this instance's next poll, stamped then (so that no instance has looked past it yet).
@@ -64,10 +64,15 @@ class PlacementChangeLog {
 		}
 	}
 
-	/** Writes the entries the store refused before; stops at the first it refuses again (kept for the next time). */
+	/**
+	 * Writes the entries the store refused before, but not of a placement gone meanwhile (erased: its id must not
+	 * outlive it here); stops at the first the store refuses again (kept for the next time).
+	 */
 	void writeUnwritten() {
 		for (String placementId = unwritten.peek(); placementId != null; placementId = unwritten.peek()) {
-			write(placementId);
+			if (mongo.exists(Query.query(Criteria.where("_id").is(placementId)), Placement.class)) {
+				write(placementId);
+			}
 			unwritten.remove();
 		}
 	}
@@ -77,18 +82,15 @@ class PlacementChangeLog {
 		return unwritten.size();
 	}
 
-	/**
-	 * Writes the entry, unless the placement is gone (erased): its id must not outlive it here, and the other
-	 * instances need not hear of it, since a trigger they still have for it cancels itself when it fires and finds
-	 * no placement.
-	 */
 	private void write(String placementId) {
-		if (mongo.exists(Query.query(Criteria.where("_id").is(placementId)), Placement.class)) {
-			mongo.insert(PlacementChange.of(placementId, clock.instant(), instance));
-		}
+		mongo.insert(PlacementChange.of(placementId, clock.instant(), instance));
 	}
 
-	/** Deletes the entries of these placements (erased), written by any instance. */
+	/**
+	 * Deletes the entries of these placements, written by any instance: they were erased, and their ids must not
+	 * outlive them here. The other instances need not hear of it: a trigger they still have for one cancels itself
+	 * when it fires and finds no placement.
+	 */
 	void forget(Collection<String> placementIds) {
 		if (!placementIds.isEmpty()) {
 			mongo.remove(Query.query(Criteria.where("placementId").in(placementIds)), PlacementChange.class);
