@@ -57,7 +57,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * can be cut. Quartz does not run: the tests call the poll its job would call ({@link ScheduleSync#poll()}) and look
  * at each instance's Quartz triggers, as the schedulers set them.
  *
- * <p>The placement prompts on Fridays; Maja, its manager, gets the weekly digest (Monday 08:00 in Stockholm).
+ * <p>Ada is placed at Scania; Maja, her manager, gets the weekly digest (Monday 08:00 in Stockholm).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScheduleSyncTests {
