@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.fieldnotes.placement.PlacementChanged;
+import org.fieldnotes.placement.PlacementsChangedElsewhere;
 import org.fieldnotes.placement.PlacementsEnrolled;
 import org.fieldnotes.schedule.OneShotTriggers;
 import org.quartz.Scheduler;
@@ -111,6 +112,15 @@ class DigestScheduler {
 		if (!changed.batched()) {
 			rebuild();
 		}
+	}
+
+	/**
+	 * Placements changed through other instances (read from the store's change log): the same rebuild as for a
+	 * change made here, once per poll however many changed.
+	 */
+	@EventListener(PlacementsChangedElsewhere.class)
+	void changedElsewhere() {
+		rebuild();
 	}
 
 	/**

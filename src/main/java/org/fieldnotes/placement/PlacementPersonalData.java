@@ -44,10 +44,14 @@ class PlacementPersonalData implements PersonalData {
 	private final ApplicationEventPublisher events;
 	private final People people;
 
-	PlacementPersonalData(MongoTemplate mongo, ApplicationEventPublisher events, People people) {
+	private final PlacementChangeLog changeLog;
+
+	PlacementPersonalData(MongoTemplate mongo, ApplicationEventPublisher events, People people,
+			PlacementChangeLog changeLog) {
 		this.mongo = mongo;
 		this.events = events;
 		this.people = people;
+		this.changeLog = changeLog;
 	}
 
 	@Override
@@ -114,6 +118,9 @@ class PlacementPersonalData implements PersonalData {
 				.getDeletedCount();
 			events.publishEvent(new PlacementChanged(placementId));
 		}
+		// the schedule change log named them for the other instances; their ids must not outlive them (a stale
+		// trigger elsewhere cancels itself when it fires and finds no placement)
+		changeLog.forget(subject.ownPlacementIds());
 		counts.put(PLACEMENTS, placements);
 		return counts;
 	}

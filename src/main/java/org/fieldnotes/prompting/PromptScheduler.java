@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementBatches;
 import org.fieldnotes.placement.PlacementChanged;
+import org.fieldnotes.placement.PlacementChangedElsewhere;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.PlacementNotFound;
 import org.fieldnotes.schedule.OneShotTriggers;
@@ -206,16 +207,29 @@ class PromptScheduler {
 
 	@EventListener
 	void on(PlacementChanged changed) {
+		changed(changed.placementId());
+	}
+
+	/**
+	 * Another instance changed the placement (read from the store's change log): its trigger here is reset as for a
+	 * change made here. A store failure is thrown, and the change is handed on again at the next poll.
+	 */
+	@EventListener
+	void on(PlacementChangedElsewhere changed) {
+		changed(changed.placementId());
+	}
+
+	private void changed(String placementId) {
 		synchronized (settingTriggers) {
 			try {
-				schedule(placements.get(changed.placementId()));
+				schedule(placements.get(placementId));
 			}
 			catch (PlacementNotFound gone) {
 				// erased: its trigger goes with it
-				triggers.cancel(changed.placementId());
+				triggers.cancel(placementId);
 			}
 			if (rebuilding) {
-				changedWhileRebuilding.add(changed.placementId());
+				changedWhileRebuilding.add(placementId);
 			}
 		}
 	}
