@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
 import org.fieldnotes.support.IntegrationTest;
 import org.fieldnotes.support.SlackStub;
+import org.fieldnotes.support.StoreCommands;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -17,8 +18,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 
 /**
  * A digest run writes to the store a fixed number of times per batch of recipients, not per digest: the store
@@ -138,12 +137,7 @@ class DigestWritesTests extends IntegrationTest {
 
 		@Bean
 		MongoClientSettingsBuilderCustomizer recordCommands() {
-			return builder -> builder.addCommandListener(new CommandListener() {
-				@Override
-				public void commandStarted(CommandStartedEvent event) {
-					COMMANDS.add(event.getCommand().clone());
-				}
-			});
+			return StoreCommands.recordingInto(COMMANDS);
 		}
 	}
 }

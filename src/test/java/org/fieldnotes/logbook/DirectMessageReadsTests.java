@@ -11,6 +11,7 @@ import org.fieldnotes.chat.InboundMessage;
 import org.fieldnotes.chat.MessageRef;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.StoreCommands;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -18,8 +19,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 
 /**
  * Storing a DM reads what it needs and no more: the author (by account) and the id and programme of their current
@@ -90,12 +89,7 @@ class DirectMessageReadsTests extends IntegrationTest {
 
 		@Bean
 		MongoClientSettingsBuilderCustomizer recordCommands() {
-			return builder -> builder.addCommandListener(new CommandListener() {
-				@Override
-				public void commandStarted(CommandStartedEvent event) {
-					COMMANDS.add(event.getCommand().clone());
-				}
-			});
+			return StoreCommands.recordingInto(COMMANDS);
 		}
 	}
 }

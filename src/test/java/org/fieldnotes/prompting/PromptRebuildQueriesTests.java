@@ -14,6 +14,7 @@ import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementBatches;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.StoreCommands;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.quartz.SimpleTrigger;
@@ -26,8 +27,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 
 /**
  * Rebuilding the prompt schedule asks the store a few questions per batch of placements, not several per placement:
@@ -149,12 +148,7 @@ class PromptRebuildQueriesTests extends IntegrationTest {
 
 		@Bean
 		MongoClientSettingsBuilderCustomizer recordCommands() {
-			return builder -> builder.addCommandListener(new CommandListener() {
-				@Override
-				public void commandStarted(CommandStartedEvent event) {
-					COMMANDS.add(event.getCommand().clone());
-				}
-			});
+			return StoreCommands.recordingInto(COMMANDS);
 		}
 	}
 }

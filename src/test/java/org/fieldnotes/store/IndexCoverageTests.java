@@ -17,6 +17,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
 import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.StoreCommands;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,13 +27,12 @@ import org.springframework.data.mongodb.core.index.IndexDefinition;
 import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 
 /**
  * Which indexes a real MongoDB needs: the filter and sort shapes of every command the application sends to the store
  * during a representative scenario (enrolment, a prompt sent and answered by DM, a stranger's DM, a digest run and the
- * outbox's claims), recorded with the driver's {@link CommandListener}, against the indexes the documents declare
+ * outbox's claims), recorded with the driver's command listener ({@link StoreCommands}), against the indexes the
+ * documents declare
  * ({@code @Indexed}, {@code @CompoundIndex}, created by {@link IndexSetup}). A query is served by an index when the
  * index's leading field is one of the query's equality fields (or, for a query with none, its range field): then a
  * real MongoDB walks that index instead of the collection (docs/operations.md lists the shapes and the plans).
@@ -286,12 +286,7 @@ class IndexCoverageTests extends IntegrationTest {
 
 		@Bean
 		MongoClientSettingsBuilderCustomizer recordCommands() {
-			return builder -> builder.addCommandListener(new CommandListener() {
-				@Override
-				public void commandStarted(CommandStartedEvent event) {
-					COMMANDS.add(event.getCommand().clone());
-				}
-			});
+			return StoreCommands.recordingInto(COMMANDS);
 		}
 	}
 }
