@@ -9,6 +9,7 @@ import org.fieldnotes.slack.views.SlackTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -93,6 +94,31 @@ class SlackConfiguration {
 		App app = new App(config.build());
 		listeners.forEach(listener -> listener.register(app));
 		return app;
+	}
+
+	/**
+	 * Starts Bolt's app while the server is still starting. Left to itself, Bolt starts its app on the first request
+	 * ({@code App.run}), holding a lock while it builds its middleware and checks the token with {@code auth.test}:
+	 * in P1's cold run 199 requests waited on that lock, 363 s in all (docs/performance.md). Started on a thread of its
+	 * own, so that a slow or unreachable Slack does not hold up the start; should it fail, Bolt starts on the first
+	 * request as before.
+	 */
+	@Bean
+	@Conditional(SlackModes.Http.class)
+	SmartInitializingSingleton startBoltBeforeTraffic(App app) {
+		return () -> {
+			Thread start = new Thread(() -> {
+				try {
+					app.start();
+				}
+				catch (RuntimeException e) {
+					log.warn("Bolt's app did not start ahead of the first request ({}); it starts with that request",
+							e.getClass().getSimpleName());
+				}
+			}, "bolt-start");
+			start.setDaemon(true);
+			start.start();
+		};
 	}
 
 	@Bean
