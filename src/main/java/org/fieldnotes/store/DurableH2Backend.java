@@ -59,14 +59,6 @@ final class DurableH2Backend extends H2Backend {
 			"listindexes", "listdatabases", "ping", "hello", "ismaster", "buildinfo", "serverstatus", "dbstats",
 			"collstats", "killcursors", "endsessions", "whatsmyuri", "getlasterror", "getparameter",
 			"connectionstatus", "getlog", "hostinfo", "explain", "getcmdlineopts", "getfreemonitoringstatus");
-	/**
-	 * Collections whose writes are not worth a sync of their own: they go to the disk with the next write that is
-	 * synced (or MVStore's background commit). {@code outbox_pace} holds the outbox's pacing slots and the rate
-	 * learned from 429s, written twice per message sent; after a crash an older slot or rate costs at most one early
-	 * send (answered 429 and retried) or a rate learned again, never a message lost or doubled. Synced, they were
-	 * two more fsyncs per message, on the path every DM's answers take (docs/performance.md, P1).
-	 */
-	static final Set<String> NOT_SYNCED = Set.of("outbox_pace");
 	/** How long a chunk no longer in use stays before its space is reused. */
 	static final int RETENTION_MS = 2_000;
 	/** Outside the backend's {@code databases.} maps, so it is never taken for a database. */
@@ -138,7 +130,7 @@ final class DurableH2Backend extends H2Backend {
 		}
 		finally {
 			// also after a failed command: what it changed before failing is visible to others, so it is kept too
-			if (mayWrite(command, query) && !NOT_SYNCED.contains(String.valueOf(query.get(command)))) {
+			if (mayWrite(command, query)) {
 				flush();
 			}
 		}

@@ -71,17 +71,6 @@ class DurableH2BackendTests {
 	}
 
 	@Test
-	void writesToThePacingSlotsWaitForTheNextSyncedWrite() {
-		var pace = client.getDatabase("fieldnotes").getCollection("outbox_pace");
-		long before = backend.flushes();
-		pace.insertOne(new Document("_id", "slack/T1").append("next", 1L));
-		pace.findOneAndUpdate(Filters.eq("_id", "slack/T1"), Updates.inc("next", 250L));
-		assertThat(backend.flushes()).isEqualTo(before);
-		entries.insertOne(new Document("_id", "e1"));
-		assertThat(backend.flushes()).isEqualTo(before + 1);
-	}
-
-	@Test
 	void readsAreNotFlushed() {
 		entries.insertOne(new Document("_id", "e1"));
 		long before = backend.flushes();
