@@ -100,9 +100,9 @@ class ManyInstancesTests {
 	/** Messages per second from each instance: slow enough that a run takes seconds and leases are held meanwhile. */
 	private static final String RATE = "2";
 	/**
-	 * Short, so that a killed instance's claims are taken over soon, but longer than the longest wait for a pacing slot here (three instances' workers at 2 messages a second): a claim
-	 * held through a wait longer than its lease is taken over, and the pacer does not yet avoid that (a livelock seen
-	 * with 5 s: docs/performance.md, P1).
+	 * Short, so that a killed instance's claims are taken over soon, but longer than the longest wait for a pacing
+	 * slot here (three instances' workers at 2 messages a second): a claim held through a wait longer than its lease
+	 * is taken over, and the pacer does not yet avoid that (a livelock seen with 5 s: docs/operations.md).
 	 */
 	private static final String LEASE = "PT15S";
 	/** Where the instances' logs are kept after the run ({@code <name>.log}). */
