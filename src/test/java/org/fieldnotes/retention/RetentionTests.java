@@ -214,8 +214,10 @@ class RetentionTests extends IntegrationTest {
 			.append("naturalKey", "test:" + UUID.randomUUID()));
 		mongo.getCollection("prompt_occurrences").insertOne(doc(placementId).append("promptId", "weekly-gibbs")
 			.append("dueDate", "2026-11-27"));
+		// the week is the whole placement id: the claim index is unique on (recipient, week), and two random ids
+		// may share a prefix (four hex digits once did, and the fixture failed in CI)
 		mongo.getCollection("digests").insertOne(new Document("_id", UUID.randomUUID().toString())
-			.append("recipientKey", keyOf("UMAJA")).append("week", "2026-W" + placementId.substring(0, 4))
+			.append("recipientKey", keyOf("UMAJA")).append("week", "2026-W-" + placementId)
 			.append("placementIds", java.util.List.of(placementId)));
 		mongo.getCollection("placement_notices").insertOne(doc(placementId).append("kind", "end-of-placement"));
 	}
