@@ -148,18 +148,27 @@ public class OutboxWorker implements SmartLifecycle {
 	 * its body, and is taken over when the lease runs out. A store failure never gives a message up.
 	 */
 	OutboxMessage deliver(OutboxMessage message) {
-		// the lease is renewed before the wait for its turn, so that the send follows its turn at once (a store
-		// round trip in between would bring two sends to one conversation closer than the pacer spaced them), and
-		// again after a wait of more than half the lease: a claim taken over meanwhile is not sent here
+		// The slot is taken first and the lease renewed to cover the wait for it and a whole lease after: a claim
+		// held through a wait longer than its lease would be taken over by another instance, which would take a slot
+		// of its own and might wait as long, and so on (a livelock seen with three instances and a 5 s lease). The
+		// lease is renewed before the wait, not after it, so that the send follows its turn at once (a store round
+		// trip in between would bring two sends to one conversation closer than the pacer spaced them). The limit:
+		// should this instance die while it waits, the message is taken over only when the wait and a lease have
+		// passed.
+		Pacer.Reservation slot = null;
+		if (message.account() == null || !unpaced.contains(message.account().platform())) {
+			slot = pacer.reserve(message.scope(),
+					message.account() == null ? message.recipient() : message.account().key());
+		}
+		Duration waiting = slot == null ? Duration.ZERO : slot.waiting();
 		Instant renewed = clock.instant();
-		if (!store.renew(message, owner, leaseFrom(renewed))) {
+		if (!store.renew(message, owner, leaseFrom(renewed.plus(waiting)))) {
 			return takenOver(message);
 		}
 		Pacer.Turn turn = null;
 		try {
-			if (message.account() == null || !unpaced.contains(message.account().platform())) {
-				turn = pacer.turn(message.scope(),
-						message.account() == null ? message.recipient() : message.account().key());
+			if (slot != null) {
+				turn = pacer.waitFor(slot);
 			}
 		}
 		catch (InterruptedException e) {
@@ -174,8 +183,10 @@ public class OutboxWorker implements SmartLifecycle {
 			store.putBack(message, owner, until);
 			return settled(message, OutboxStatus.PENDING, null, "rate_limited");
 		}
+		// a wait that overran its slot by more than half a lease (the process stalled, the clock jumped): the claim
+		// may have been taken over meanwhile, and is then not sent here
 		Instant turnAt = clock.instant();
-		if (turnAt.isAfter(renewed.plus(settings.lease().dividedBy(2)))
+		if (turnAt.isAfter(renewed.plus(waiting).plus(settings.lease().dividedBy(2)))
 				&& !store.renew(message, owner, leaseFrom(turnAt))) {
 			return takenOver(message);
 		}

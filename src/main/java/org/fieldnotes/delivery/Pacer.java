@@ -106,18 +106,33 @@ class Pacer {
 	 * scope is paused before sending.
 	 */
 	Turn turn(String scope, String channel) throws InterruptedException {
-		Reserved reserved = reserve(scope, channel);
-		if (reserved.waitNanos > 0) {
-			ticker.sleep(Duration.ofNanos(reserved.waitNanos));
+		return waitFor(reserve(scope, channel));
+	}
+
+	/**
+	 * A send's slot, taken but not yet waited for: {@link #waitFor} waits for it. A caller that holds something for
+	 * the send (the outbox's lease on the message) learns here how long it will be held.
+	 */
+	record Reservation(String scope, long at, long waitNanos, long generation) {
+
+		Duration waiting() {
+			return Duration.ofNanos(Math.max(0, waitNanos));
 		}
-		long generation = reserved.generation;
-		return new Turn(scope, Duration.ofNanos(Math.max(0, reserved.waitNanos)), generation,
-				generation != generation(scope));
+	}
+
+	/** Waits until the reserved slot has come (measured from now, so that time spent since it was taken counts). */
+	Turn waitFor(Reservation reserved) throws InterruptedException {
+		long remaining = reserved.at() - ticker.nanos();
+		if (remaining > 0) {
+			ticker.sleep(Duration.ofNanos(remaining));
+		}
+		long generation = reserved.generation();
+		return new Turn(reserved.scope(), reserved.waiting(), generation, generation != generation(reserved.scope()));
 	}
 
 	/** The wait {@link #await} would have, reserved but not waited: for tests of several waiters at once. */
 	Duration reserveForTest(String scope, String channel) {
-		return Duration.ofNanos(Math.max(0, reserve(scope, channel).waitNanos));
+		return reserve(scope, channel).waiting();
 	}
 
 	/** The scope's rate now, messages a second. */
@@ -125,10 +140,8 @@ class Pacer {
 		return rateAt(learned.getOrDefault(scope, PaceBudgets.Learned.NOTHING), ticker.nanos());
 	}
 
-	private record Reserved(long waitNanos, long generation) {
-	}
-
-	private synchronized Reserved reserve(String scope, String channel) {
+	/** Takes the next slot a message may go to this conversation of this scope in (see {@link #waitFor}). */
+	synchronized Reservation reserve(String scope, String channel) {
 		long now = ticker.nanos();
 		double current = rateAt(learned.getOrDefault(scope, PaceBudgets.Learned.NOTHING), now);
 		// the workspace's budget is taken at once; a wait for this conversation does not hold back the others
@@ -144,7 +157,7 @@ class Pacer {
 			nextForChannel.values().removeIf(free -> free - now <= 0);
 		}
 		nextForChannel.put(channel, slot + perChannelNanos);
-		return new Reserved(slot - now, workspaceSlot.learned().generation());
+		return new Reservation(scope, slot, slot - now, workspaceSlot.learned().generation());
 	}
 
 	/** The platform accepted a send of this turn (counted if it was timed at the rate in force). */

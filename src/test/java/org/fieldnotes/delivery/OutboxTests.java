@@ -253,6 +253,50 @@ class OutboxTests extends IntegrationTest {
 	}
 
 	@Test
+	void aClaimWaitingLongerThanItsLeaseForItsSlotKeepsItAndIsSentOnce() {
+		// one message a conversation every two leases: the second message to Ada waits two leases for its slot
+		Duration spacing = settings.lease().multipliedBy(2);
+		OutboxSettings paced = new OutboxSettings(false, 1000, spacing, 1, settings.lease(), 10, settings.backoff(),
+				settings.maxBackoff(), settings.poll());
+		OutboxWorker other = new OutboxWorker(store, messenger, mailer, events, settings, clock);
+		List<Duration> waits = new java.util.ArrayList<>();
+		int[] takenOver = new int[1];
+		Pacer.Ticker clockTicker = new Pacer.Ticker() {
+			long now = Duration.ofDays(20_000).toNanos();
+
+			@Override
+			public long nanos() {
+				return now;
+			}
+
+			@Override
+			public void sleep(Duration duration) {
+				waits.add(duration);
+				// a lease and a second into the wait, another instance looks for work
+				Duration first = settings.lease().plusSeconds(1);
+				clock.advance(first);
+				now += first.toNanos();
+				takenOver[0] += other.drain();
+				clock.advance(duration.minus(first));
+				now += duration.minus(first).toNanos();
+			}
+		};
+		OutboxWorker slow = new OutboxWorker(store, messenger, mailer, events, paced, clock, clockTicker);
+		outbox.enqueue(TestMessages.toMember("test:first", MessageKind.NOTICE, "1", ADA, ChatMessage.text("first")));
+		outbox.enqueue(TestMessages.toMember("test:second", MessageKind.NOTICE, "2", ADA, ChatMessage.text("second")));
+
+		assertThat(slow.drain()).isEqualTo(2);
+
+		assertThat(waits).containsExactly(spacing);
+		// the wait was longer than the lease, but the lease covered it: nobody took the message over
+		assertThat(takenOver[0]).isZero();
+		assertThat(SlackStub.messagesTo(ADA)).extracting(m -> m.get("text")).containsExactlyInAnyOrder("first", "second");
+		assertThat(List.of(outboxDocument("test:first"), outboxDocument("test:second")))
+			.allSatisfy(sent -> assertThat(sent.getString("status")).isEqualTo("SENT"))
+			.allSatisfy(sent -> assertThat(sent.getInteger("attempts")).isEqualTo(1));
+	}
+
+	@Test
 	void settledMessagesAreForgottenAfterThirtyDaysAndNothingElseIs() {
 		outbox.send(TestMessages.toMember("test:old-sent", MessageKind.NOTICE, "1", ADA, ChatMessage.text("old")));
 		SlackStub.error("chat.postMessage", "channel_not_found");
