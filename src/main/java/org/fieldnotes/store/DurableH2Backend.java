@@ -59,6 +59,8 @@ final class DurableH2Backend extends H2Backend {
 			"listindexes", "listdatabases", "ping", "hello", "ismaster", "buildinfo", "serverstatus", "dbstats",
 			"collstats", "killcursors", "endsessions", "whatsmyuri", "getlasterror", "getparameter",
 			"connectionstatus", "getlog", "hostinfo", "explain", "getcmdlineopts", "getfreemonitoringstatus");
+	/** Collections whose writes wait for the next synced write ({@link NotSynced}). */
+	private final Set<String> notSynced;
 	/** How long a chunk no longer in use stays before its space is reused. */
 	static final int RETENTION_MS = 2_000;
 	/** Outside the backend's {@code databases.} maps, so it is never taken for a database. */
@@ -78,23 +80,29 @@ final class DurableH2Backend extends H2Backend {
 	private long flushedUpTo;
 	private boolean flushing;
 
-	private DurableH2Backend(MVStore store, Runnable beforeSync) {
+	private DurableH2Backend(MVStore store, Runnable beforeSync, Set<String> notSynced) {
 		super(store);
 		this.store = store;
 		this.beforeSync = beforeSync;
+		this.notSynced = Set.copyOf(notSynced);
 		this.flushMarker = store.openMap(FLUSH_MAP);
 		store.setRetentionTime(RETENTION_MS);
 	}
 
 	/** Opens (or creates) the store in this file. */
 	static DurableH2Backend open(String file) {
-		return open(file, () -> {
-		});
+		return open(file, Set.of());
+	}
+
+	/** As {@link #open(String)}, with writes to these collections left to the next synced write ({@link NotSynced}). */
+	static DurableH2Backend open(String file, Set<String> notSynced) {
+		return new DurableH2Backend(MVStore.open(file), () -> {
+		}, notSynced);
 	}
 
 	/** As {@link #open(String)}, calling {@code beforeSync} in every flush between its commit and its sync. */
 	static DurableH2Backend open(String file, Runnable beforeSync) {
-		return new DurableH2Backend(MVStore.open(file), beforeSync);
+		return new DurableH2Backend(MVStore.open(file), beforeSync, Set.of());
 	}
 
 	/** Called from {@link H2Backend}'s constructor too, for the databases already in the file. */
@@ -130,7 +138,7 @@ final class DurableH2Backend extends H2Backend {
 		}
 		finally {
 			// also after a failed command: what it changed before failing is visible to others, so it is kept too
-			if (mayWrite(command, query)) {
+			if (mayWrite(command, query) && !notSynced.contains(String.valueOf(query.get(command)))) {
 				flush();
 			}
 		}

@@ -29,6 +29,11 @@ final class EmbeddedMongo implements AutoCloseable {
 	private final InetSocketAddress address;
 
 	EmbeddedMongo(Path dataDir) {
+		this(dataDir, java.util.List.of());
+	}
+
+	/** A store in this folder whose writes to these collections wait for the next synced write. */
+	EmbeddedMongo(Path dataDir, java.util.Collection<NotSynced> notSynced) {
 		try {
 			Files.createDirectories(dataDir);
 		}
@@ -37,7 +42,8 @@ final class EmbeddedMongo implements AutoCloseable {
 					+ " (FIELDNOTES_DATA_DIR): " + e.getMessage(), e);
 		}
 		Path file = dataDir.resolve("fieldnotes.mv").toAbsolutePath();
-		this.server = new MongoServer(DurableH2Backend.open(file.toString()));
+		this.server = new MongoServer(DurableH2Backend.open(file.toString(),
+				notSynced.stream().map(NotSynced::collection).collect(java.util.stream.Collectors.toSet())));
 		syncFolder(dataDir);
 		bind(server);
 		this.address = server.getLocalAddress();

@@ -20,8 +20,10 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 class StoreConfiguration {
 
 	@Bean(destroyMethod = "close")
-	EmbeddedMongoHolder embeddedMongo(StoreSettings settings) {
-		return new EmbeddedMongoHolder(settings.embedded() ? new EmbeddedMongo(settings.dataDir()) : null);
+	EmbeddedMongoHolder embeddedMongo(StoreSettings settings,
+			org.springframework.beans.factory.ObjectProvider<NotSynced> notSynced) {
+		return new EmbeddedMongoHolder(settings.embedded()
+				? new EmbeddedMongo(settings.dataDir(), notSynced.orderedStream().toList()) : null);
 	}
 
 	@Bean

@@ -81,6 +81,14 @@ class SharedPaceTests extends IntegrationTest {
 	}
 
 	@Test
+	void thePacingSlotsAreDeclaredToTheStoreAsNotWorthASyncOfTheirOwn(
+			@Autowired java.util.List<org.fieldnotes.store.NotSynced> declared) {
+		// the only one: everything else is synced before it is answered
+		assertThat(declared).extracting(org.fieldnotes.store.NotSynced::collection)
+			.containsExactly(SharedPaceBudgets.COLLECTION);
+	}
+
+	@Test
 	void twoPacersTakingSlotsAtOnceFromOneStoreGetOneSlotEachAQuarterSecondApart() {
 		StillTicker ticker = new StillTicker();
 		List<Pacer> instances = List.of(sharedPacer(ticker), sharedPacer(ticker));

@@ -71,6 +71,24 @@ class DurableH2BackendTests {
 	}
 
 	@Test
+	void writesToACollectionDeclaredNotSyncedWaitForTheNextSyncedWrite() {
+		stop();
+		backend = DurableH2Backend.open(dir.resolve("other.mv").toString(), java.util.Set.of("outbox_pace"));
+		server = new MongoServer(backend);
+		client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+		entries = client.getDatabase("fieldnotes").getCollection("logbook_entries");
+		var pace = client.getDatabase("fieldnotes").getCollection("outbox_pace");
+		long before = backend.flushes();
+
+		pace.insertOne(new Document("_id", "slack/T1").append("next", 1L));
+		pace.findOneAndUpdate(Filters.eq("_id", "slack/T1"), Updates.inc("next", 250L));
+		assertThat(backend.flushes()).isEqualTo(before);
+
+		entries.insertOne(new Document("_id", "e1"));
+		assertThat(backend.flushes()).isEqualTo(before + 1);
+	}
+
+	@Test
 	void readsAreNotFlushed() {
 		entries.insertOne(new Document("_id", "e1"));
 		long before = backend.flushes();
