@@ -1,6 +1,10 @@
 package org.fieldnotes.digest;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,6 +25,16 @@ class DigestPreferenceStore {
 
 	Optional<DigestPreference> find(String recipientKey) {
 		return Optional.ofNullable(mongo.findById(recipientKey, DigestPreference.class));
+	}
+
+	/** The stored preferences of these recipients, by recipient key, in one query; those who chose none are absent. */
+	Map<String, DigestPreference> findAll(Collection<String> recipientKeys) {
+		if (recipientKeys.isEmpty()) {
+			return Map.of();
+		}
+		return mongo.find(Query.query(Criteria.where("_id").in(recipientKeys)), DigestPreference.class)
+			.stream()
+			.collect(Collectors.toMap(DigestPreference::recipientKey, Function.identity()));
 	}
 
 	DigestPreference upsert(String recipientKey, Update update) {

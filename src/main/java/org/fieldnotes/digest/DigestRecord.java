@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("digests")
 @CompoundIndex(name = "claim", def = "{'recipientKey': 1, 'week': 1}", unique = true)
+// a run reads a batch's records of this week by week: the embedded store's index answers with that week's only
+@CompoundIndex(name = "week", def = "{'week': 1}")
 public record DigestRecord(@Id String id, String recipientKey, String week, DigestStatus status, Instant claimedAt,
 		Instant sentAt, String channel, String ts, List<String> placementIds, List<String> entryIds,
 		List<String> occurrenceIds, String failure, String fallback) {

@@ -1,7 +1,12 @@
 package org.fieldnotes.digest;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.fieldnotes.store.Claims;
 import org.springframework.data.domain.Sort;
@@ -49,6 +54,27 @@ class DigestRecords {
 	Optional<DigestRecord> latest(String recipientKey) {
 		return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("recipientKey").is(recipientKey))
 			.with(Sort.by(Sort.Direction.DESC, "claimedAt", "week")).limit(1), DigestRecord.class));
+	}
+
+	/**
+	 * The records of these recipients' weeks (recipient key → week), by recipient key, in one query rather than one
+	 * per recipient. It asks by week first: the weeks of a batch are one or two (time zones), and the store's index
+	 * on {@code week} (see {@link DigestRecord}) then reads only that week's records, not the recipients' history.
+	 */
+	Map<String, DigestRecord> findAll(Map<String, String> weekByRecipient) {
+		if (weekByRecipient.isEmpty()) {
+			return Map.of();
+		}
+		Set<String> weeks = new HashSet<>(weekByRecipient.values());
+		Collection<String> keys = weekByRecipient.keySet();
+		Map<String, DigestRecord> found = new HashMap<>();
+		for (DigestRecord record : mongo.find(
+				Query.query(Criteria.where("week").in(weeks).and("recipientKey").in(keys)), DigestRecord.class)) {
+			if (record.week().equals(weekByRecipient.get(record.recipientKey()))) {
+				found.put(record.recipientKey(), record);
+			}
+		}
+		return found;
 	}
 
 	Optional<DigestRecord> find(String recipientKey, String week) {

@@ -48,6 +48,9 @@ class DigestScheduler {
 	private final DigestRecords records;
 	private final Clock clock;
 	private final CohortDigests cohort;
+	/** The start's catch-up, fired on a Quartz thread once the app is ready. */
+	private final OneShotTriggers startTrigger;
+	private volatile String progress = "not started";
 
 	DigestScheduler(Scheduler quartz, Recipients recipients, DigestService digests, DigestSettings settings,
 			DigestPreferenceStore preferences, DigestRecords records, Clock clock, CohortDigests cohort) {
@@ -59,28 +62,73 @@ class DigestScheduler {
 		this.records = records;
 		this.clock = clock;
 		this.cohort = cohort;
+		this.startTrigger = new OneShotTriggers(quartz, clock, DigestStartUpJob.GROUP, DigestStartUpJob.class);
 	}
 
 	/**
-	 * At start: every digest due in the last {@code catchUp} (12 h) that was never claimed (missed while the app was
-	 * down), and every week of this one claimed and never settled, however late (its claim may never have reached the
-	 * outbox), is queued for the outbox's worker, in batches ({@link DigestService#queue}): a start does not send
-	 * them one by one before the app is ready. Then every trigger is set, from the catch-up's own instant: a digest
-	 * whose time falls while a long catch-up runs is neither due at its start nor after the time the schedule is set,
-	 * and would slip to the next week; its trigger is set to that time instead, already passed, and Quartz fires it at
-	 * once (misfire: fire now). The recipients are read once for both.
+	 * At start: the catch-up's trigger fires now, on a Quartz thread ({@link DigestStartUpJob}), so that the app is
+	 * ready (and reports UP) while it reads every recipient; the health's {@code digestSchedule} says how far it is.
+	 * Nothing is lost meanwhile: no digest trigger exists in this process before the catch-up sets them, and the
+	 * catch-up queues every digest due since the app stopped, from the instant it begins (see {@link #startUp()});
+	 * nothing is doubled: a run, a firing or another instance claims each week first, as always.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void afterReady() {
+		progress = "waiting to catch up";
+		startTrigger.set(DigestStartUpJob.NAME, clock.instant());
+	}
+
+	/**
+	 * The catch-up's trigger fired: {@link #startUp()}. When it fails (the store is down), it fires again after a
+	 * backoff and starts over, which is safe: what it queued is claimed, so a second catch-up skips it.
+	 */
+	void startUpFiring() {
+		startTrigger.fire(DigestStartUpJob.NAME, () -> {
+			try {
+				startUp();
+			}
+			catch (RuntimeException e) {
+				progress = "catch-up failed; trying again";
+				throw e;
+			}
+		});
+	}
+
+	/** What the health says of the digests' start: waiting to catch up, catching up, or caught up. */
+	String progress() {
+		return progress;
+	}
+
+	/**
+	 * The start's catch-up: every digest due in the last {@code catchUp} (12 h) that was never claimed (missed while
+	 * the app was down), and every week of this one claimed and never settled, however late (its claim may never
+	 * have reached the outbox), is queued for the outbox's worker, in batches ({@link DigestService#queue}), not sent
+	 * one by one. Then every trigger is set, from the catch-up's own instant: a digest whose time falls while a long
+	 * catch-up runs is neither due at its start nor after the time the schedule is set, and would slip to the next
+	 * week; its trigger is set to that time instead, already passed, and Quartz fires it at once (misfire: fire now).
+	 * The recipients are read once for both, and their records and digest settings once for all.
 	 * Should the store fail during the catch-up, each of those recipients' digests is tried on its own, and one that
 	 * fails again is retried by its trigger after a backoff ({@link OneShotTriggers#fire}).
 	 */
-	@EventListener(ApplicationReadyEvent.class)
 	void startUp() {
+		long startedAt = System.nanoTime();
 		Instant now = clock.instant();
+		progress = "catching up: reading the recipients";
 		List<Recipient> all = recipients.all();
-		List<Recipient> due = all.stream().filter(r -> dueAtStart(r, digests.thisWeek(r), now)).toList();
+		Map<String, DigestPreference> chosen = preferences.findAll(all.stream().map(Recipient::key).toList());
+		Map<String, String> thisWeekOf = new LinkedHashMap<>();
+		all.forEach(r -> thisWeekOf.put(r.key(), DigestService.weekOf(r, now)));
+		Map<String, DigestRecord> thisWeek = records.findAll(thisWeekOf);
+		List<Recipient> due = all.stream()
+			.filter(r -> dueAtStart(r, Optional.ofNullable(thisWeek.get(r.key())).map(DigestRecord::status), now,
+					Optional.ofNullable(chosen.get(r.key()))))
+			.toList();
+		String missed = "0 missed digests queued";
 		if (!due.isEmpty()) {
+			progress = "catching up: queueing " + due.size() + " missed digests of " + all.size() + " recipients";
 			try {
 				log.info("Digests at start: {} missed or never queued, queueing them", due.size());
-				digests.queue(due);
+				missed = digests.queue(due).size() + " missed digests queued";
 			}
 			catch (RuntimeException e) {
 				log.warn("Digests at start: the catch-up failed ({}); trying each on its own",
@@ -88,21 +136,28 @@ class DigestScheduler {
 				for (Recipient recipient : due) {
 					triggers.fire(recipient.key(), () -> digests.send(recipient));
 				}
+				missed = due.size() + " missed digests tried one by one (the store failed)";
 			}
 		}
 		for (Coordinator coordinator : cohort.coordinators()) {
-			if (dueAtStart(coordinator.asRecipient(), cohort.thisWeek(coordinator), now)) {
+			if (dueAtStart(coordinator.asRecipient(), cohort.thisWeek(coordinator), now,
+					preferences.find(coordinator.key()))) {
 				triggers.fire(coordinator.key(), () -> cohort.send(coordinator));
 			}
 		}
-		rebuild(all, now);
+		progress = "catching up: scheduling " + all.size() + " recipients";
+		rebuild(all, now, chosen);
+		progress = "caught up: " + missed + ", " + all.size() + " recipients scheduled";
+		log.info("Digests at start: caught up and scheduled {} recipients in {} ms", all.size(),
+				Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
 	}
 
-	private boolean dueAtStart(Recipient recipient, Optional<DigestStatus> thisWeek, Instant now) {
+	private boolean dueAtStart(Recipient recipient, Optional<DigestStatus> thisWeek, Instant now,
+			Optional<DigestPreference> chosen) {
 		if (thisWeek.isPresent()) {
 			return thisWeek.get() == DigestStatus.CLAIMED;
 		}
-		Instant last = nextAfter(recipient, now.minus(Duration.ofDays(7)));
+		Instant last = nextAfter(recipient, now.minus(Duration.ofDays(7)), chosen);
 		return !last.isAfter(now) && Duration.between(last, now).compareTo(settings.catchUp()) < 0;
 	}
 
@@ -130,14 +185,29 @@ class DigestScheduler {
 	 */
 	@EventListener({ PlacementsEnrolled.class, CoordinatorsChanged.class })
 	void rebuild() {
-		rebuild(recipients.all(), clock.instant());
+		List<Recipient> all = recipients.all();
+		rebuild(all, clock.instant(), preferences.findAll(all.stream().map(Recipient::key).toList()));
 	}
 
-	/** Sets every trigger to its first digest time after {@code now}. */
-	private void rebuild(List<Recipient> all, Instant now) {
+	/**
+	 * Sets every trigger to its first digest time after {@code now}, as {@link #nextDigest(Recipient)} works it out,
+	 * with the recipients' settings ({@code chosen}) and the records of the weeks those times fall in read once for
+	 * all, not once per recipient.
+	 */
+	private void rebuild(List<Recipient> all, Instant now, Map<String, DigestPreference> chosen) {
 		Map<String, Instant> next = new LinkedHashMap<>();
+		Map<String, String> weekOfNext = new LinkedHashMap<>();
 		for (Recipient recipient : all) {
-			next.put(recipient.key(), nextDigest(recipient, now));
+			Instant at = nextAfter(recipient, now, chosen);
+			next.put(recipient.key(), at);
+			weekOfNext.put(recipient.key(), DigestService.weekOf(recipient, at));
+		}
+		Map<String, DigestRecord> recorded = records.findAll(weekOfNext);
+		for (Recipient recipient : all) {
+			if (recorded.containsKey(recipient.key())) {
+				// that week's digest went already (they moved their day): the same time a week later
+				next.put(recipient.key(), nextAfter(recipient, next.get(recipient.key()), chosen));
+			}
 		}
 		for (Coordinator coordinator : cohort.coordinators()) {
 			next.put(coordinator.key(), nextAfter(coordinator.asRecipient(), now));
@@ -216,7 +286,15 @@ class DigestScheduler {
 
 	/** The recipient's first digest time strictly after {@code after}, on their day and time, in their own zone. */
 	Instant nextAfter(Recipient recipient, Instant after) {
-		Optional<DigestPreference> chosen = preferences.find(recipient.key());
+		return nextAfter(recipient, after, preferences.find(recipient.key()));
+	}
+
+	/** {@link #nextAfter(Recipient, Instant)} with the settings of many recipients read already. */
+	private Instant nextAfter(Recipient recipient, Instant after, Map<String, DigestPreference> chosen) {
+		return nextAfter(recipient, after, Optional.ofNullable(chosen.get(recipient.key())));
+	}
+
+	private Instant nextAfter(Recipient recipient, Instant after, Optional<DigestPreference> chosen) {
 		DayOfWeek day = chosen.map(DigestPreference::day).orElse(settings.day());
 		LocalTime time = chosen.map(DigestPreference::time).orElse(settings.time());
 		return nextAfter(recipient.person().zone(), day, time, after);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -167,24 +168,37 @@ public class DigestService {
 		Instant from = now.minus(WEEK);
 		List<Handled> handled = new ArrayList<>();
 		List<Planned> planned = new ArrayList<>();
-		for (Recipient recipient : batch) {
-			String week = weekOf(recipient, now);
-			Optional<DigestRecord> known = records.find(recipient.key(), week);
-			if (known.isPresent()) {
-				recoverFound(recipient, known.get()).ifPresent(handled::add);
-				continue;
+		// what each recipient's digest depends on besides the week (this week's record, how they want it, their
+		// language), read for the whole batch in one query each, not once per recipient
+		Map<String, String> weekByRecipient = new LinkedHashMap<>();
+		batch.forEach(recipient -> weekByRecipient.put(recipient.key(), weekOf(recipient, now)));
+		Map<String, DigestRecord> knownRecords = records.findAll(weekByRecipient);
+		Map<String, DigestPreference> chosen = chosenDelivery.findAll(weekByRecipient.keySet());
+		try (var locales = languages.preload(batch.stream().map(Recipient::person).toList())) {
+			for (Recipient recipient : batch) {
+				String week = weekByRecipient.get(recipient.key());
+				DigestRecord known = knownRecords.get(recipient.key());
+				if (known != null) {
+					recoverFound(recipient, known).ifPresent(handled::add);
+					continue;
+				}
+				List<PlacementWeek> weeks = weeksOf(recipient, loaded);
+				if (weeks.isEmpty()) {
+					continue;
+				}
+				Route route = route(recipient, Optional.ofNullable(chosen.get(recipient.key())));
+				planned.add(new Planned(recipient, weeks, route,
+						new DigestRecord(UUID.randomUUID().toString(), recipient.key(), week,
+								route.skipped() == null ? DigestStatus.CLAIMED : DigestStatus.SKIPPED, now, null, null,
+								null, placementIds(weeks), entryIds(weeks), occurrenceIds(weeks), route.skipped(),
+								route.fallback())));
 			}
-			List<PlacementWeek> weeks = weeksOf(recipient, loaded);
-			if (weeks.isEmpty()) {
-				continue;
-			}
-			Route route = route(recipient);
-			planned.add(new Planned(recipient, weeks, route,
-					new DigestRecord(UUID.randomUUID().toString(), recipient.key(), week,
-							route.skipped() == null ? DigestStatus.CLAIMED : DigestStatus.SKIPPED, now, null, null,
-							null, placementIds(weeks), entryIds(weeks), occurrenceIds(weeks), route.skipped(),
-							route.fallback())));
+			return claimAndQueue(planned, handled, from, now);
 		}
+	}
+
+	/** The second half of {@link #queueBatch}: the batch's claims in one write, then its digests in another. */
+	private List<Handled> claimAndQueue(List<Planned> planned, List<Handled> handled, Instant from, Instant now) {
 		Set<String> won = records.claimEach(planned.stream().map(Planned::claim).toList())
 			.stream()
 			.map(DigestRecord::id)
@@ -389,8 +403,12 @@ public class DigestService {
 	 * that would go by e-mail without an address, or without a mail server, is skipped.
 	 */
 	private Route route(Recipient recipient) {
+		return route(recipient, chosenDelivery.find(recipient.key()));
+	}
+
+	/** {@link #route(Recipient)} with the delivery they chose, read already. */
+	private Route route(Recipient recipient, Optional<DigestPreference> chosen) {
 		Person person = recipient.person();
-		Optional<DigestPreference> chosen = chosenDelivery.find(recipient.key());
 		String fallback = null;
 		if (!person.hasChat() || chosen.map(DigestPreference::wantsEmail).orElse(false)) {
 			if (person.hasChat() && !mailer.configured()) {

@@ -1,6 +1,8 @@
 package org.fieldnotes.placement;
 
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.fieldnotes.chat.ChatAccount;
@@ -22,6 +24,8 @@ public class Languages {
 	private final Preferences preferences;
 	private final People people;
 	private final PeopleDirectory directory;
+	/** The preferences a batch of this thread read at once ({@link #preload}); none outside one. */
+	private final ThreadLocal<Map<PersonId, PersonPreferences>> preloaded = new ThreadLocal<>();
 
 	Languages(Preferences preferences, People people, PeopleDirectory directory) {
 		this.preferences = preferences;
@@ -37,6 +41,23 @@ public class Languages {
 	/** The language of the person with this id (English when there is nobody by that id). */
 	public Locale of(PersonId person) {
 		return people.find(person).flatMap(this::known).orElse(Locale.ENGLISH);
+	}
+
+	/**
+	 * Reads the chosen languages of these people in one query, for this thread's {@link #of(Person)}s of them until
+	 * the returned scope is closed (try-with-resources): a digest run writes to thousands of people, and asking the
+	 * store once per person was most of its reads (docs/performance.md, P3).
+	 */
+	public Preloaded preload(Collection<Person> persons) {
+		preloaded.set(preferences.of(persons.stream().map(Person::id).toList()));
+		return preloaded::remove;
+	}
+
+	/** The languages preloaded by {@link #preload}; closing it ends this thread's use of them. */
+	public interface Preloaded extends AutoCloseable {
+
+		@Override
+		void close();
 	}
 
 	/** The language of whoever has this chat account, known to Fieldnotes or not. */
@@ -58,7 +79,10 @@ public class Languages {
 	}
 
 	private Optional<Locale> chosenOrEnrolled(Person person) {
-		return Optional.ofNullable(preferences.of(person.id()).locale()).or(() -> Optional.ofNullable(person.language()));
+		Map<PersonId, PersonPreferences> loaded = preloaded.get();
+		PersonPreferences chosen = loaded != null && loaded.containsKey(person.id()) ? loaded.get(person.id())
+				: preferences.of(person.id());
+		return Optional.ofNullable(chosen.locale()).or(() -> Optional.ofNullable(person.language()));
 	}
 
 	/** The language someone set on their chat platform (Slack's {@code locale}); empty when it can't be asked. */

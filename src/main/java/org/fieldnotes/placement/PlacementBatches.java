@@ -44,6 +44,13 @@ public class PlacementBatches {
 		return mongo.find(query, Document.class, "placements").stream().map(d -> String.valueOf(d.get("_id"))).toList();
 	}
 
+	/** The ids of the placements that have not ended, in id order (one query, ids only). */
+	public List<String> notEndedIds() {
+		Query query = Query.query(Criteria.where("status").ne(PlacementStatus.ENDED.name())).with(Sort.by("_id"));
+		query.fields().include("_id");
+		return mongo.find(query, Document.class, "placements").stream().map(d -> String.valueOf(d.get("_id"))).toList();
+	}
+
 	/**
 	 * The placements with these ids that exist, each with its people, as {@link PlacementManagement#get} reads them;
 	 * two queries whatever the number of ids.

@@ -2,6 +2,9 @@ package org.fieldnotes.placement;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.fieldnotes.chat.ChatAccount;
@@ -39,6 +42,25 @@ public class Preferences {
 		}
 		return Optional.ofNullable(mongo.findById(person.value(), PersonPreferences.class))
 			.orElseGet(() -> PersonPreferences.none(person.value()));
+	}
+
+	/**
+	 * The preferences of each of these people, read in one query (a digest run asks for thousands of recipients);
+	 * all defaults for those who never chose anything.
+	 */
+	public Map<PersonId, PersonPreferences> of(Collection<PersonId> persons) {
+		Map<PersonId, PersonPreferences> found = new HashMap<>();
+		for (PersonId person : persons) {
+			if (person != null) {
+				found.put(person, PersonPreferences.none(person.value()));
+			}
+		}
+		if (!found.isEmpty()) {
+			mongo.find(Query.query(Criteria.where("_id").in(found.keySet().stream().map(PersonId::value).toList())),
+					PersonPreferences.class)
+				.forEach(stored -> found.put(new PersonId(stored.personId()), stored));
+		}
+		return found;
 	}
 
 	/** The preferences of the person with this chat account; all defaults when they are not known. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.bson.Document;
 import org.fieldnotes.support.OutageTest;
@@ -53,6 +54,36 @@ class DigestTriggerOutageTests extends OutageTest {
 	}
 
 	/** @param key the recipient key, known once the placement is enrolled */
+	/**
+	 * The start's catch-up (after ready, on its own trigger) fires while the store is down: it fires again after a
+	 * backoff and then queues each digest missed while the app was down, once.
+	 */
+	@Test
+	void theStartsCatchUpThatFiresWhileTheStoreIsDownFiresAgainAndQueuesEachMissedDigestOnce(CapturedOutput output) {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+		clock.set(MONDAY_0800_STOCKHOLM.plus(Duration.ofHours(1)));
+		scheduler.afterReady();
+
+		QuartzFiring.fires(quartz, DigestStartUpJob.GROUP, DigestStartUpJob.NAME, clock.instant());
+		STORE.stop();
+		scheduler.startUpFiring();
+		STORE.start();
+
+		assertThat(output.getAll()).contains("Trigger digest-start/catch-up: the store is unavailable");
+		assertThat(scheduler.progress()).isEqualTo("catch-up failed; trying again");
+		storeAnswers();
+		assertThat(mongo.getCollection("digests").countDocuments()).isZero();
+		clock.advance(Duration.ofMinutes(1));
+		QuartzFiring.fires(quartz, DigestStartUpJob.GROUP, DigestStartUpJob.NAME, clock.instant());
+		scheduler.startUpFiring();
+
+		assertThat(scheduler.progress()).startsWith("caught up: 3 missed digests queued");
+		assertThat(drainOutbox()).isEqualTo(3);
+		for (String follower : List.of("UMAJA", "UANDERS", "UBEATA")) {
+			assertThat(SlackStub.messagesTo(follower)).as(follower).hasSize(1);
+		}
+	}
+
 	private void firesOnceWhileTheStoreIsDownThenAgain(java.util.function.Supplier<String> key, CapturedOutput output) {
 		enrol("UADA", "2026-11-02", "2027-04-30");
 		String recipientKey = key.get();
