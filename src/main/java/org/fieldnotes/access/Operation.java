@@ -103,6 +103,8 @@ public enum Operation {
 	/** Filtered further by {@link #READ_ITEM}: what is shared with admins. */
 	API_PLACEMENT_STATUS_UPDATES(Surface.HTTP, "GET /api/v1/placements/{id}/status-updates", On.PLACEMENT),
 	API_SEND_PROMPT(Surface.HTTP, "POST /api/v1/placements/{id}/send-prompt", On.PLACEMENT),
+	/** A new programme in the body is checked again by the handler: a programme's token keeps to its own. */
+	API_CHANGE_PLACEMENT(Surface.HTTP, "PATCH /api/v1/placements/{id}", On.PLACEMENT),
 	/** Each row's programme is checked as for {@link #API_ENROL_PLACEMENT}. */
 	API_IMPORT_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:import", On.PROGRAM),
 	API_SHOW_PROGRAM(Surface.HTTP, "GET /api/v1/programs/{program}", On.PROGRAM),
