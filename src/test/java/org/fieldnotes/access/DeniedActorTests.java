@@ -375,6 +375,14 @@ class DeniedActorTests extends MailTest {
 			otherProgrammesPlacement(Operation.API_SEND_PROMPT, "POST", "/send-prompt");
 			assertThat(mongo.getCollection("prompt_occurrences").countDocuments()).isZero();
 		});
+		cases.put(Operation.API_CHANGE_PLACEMENT, () -> {
+			ada();
+			readOnlyRefused(Operation.API_CHANGE_PLACEMENT, http(readOnly(), "PATCH", "/api/v1/placements/" + adas,
+					"{\"hostOrganisation\": \"Volvo\"}"));
+			otherProgrammesPlacement(Operation.API_CHANGE_PLACEMENT, "PATCH", "");
+			assertThat(mongo.getCollection("placements").find().first().getString("hostOrganisation"))
+				.isNotEqualTo("Volvo");
+		});
 		cases.put(Operation.API_IMPORT_PLACEMENTS, () -> {
 			String csv = "participant_name,participant_slack_id,participant_timezone,program,host_organisation,"
 					+ "start_date,end_date,manager_name,manager_slack_id\n"
