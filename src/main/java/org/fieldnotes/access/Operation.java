@@ -32,6 +32,8 @@ public enum Operation {
 	COMMAND_DIGEST_PREVIEW_OF(Surface.SUBCOMMAND, "digest preview @person", On.NOTHING),
 	COMMAND_MY_DATA(Surface.SUBCOMMAND, "my-data", On.NOTHING),
 	COMMAND_ENROLL(Surface.SUBCOMMAND, "enroll", On.NOTHING),
+	/** {@code change @person key:value…}: changes the person's placement. */
+	COMMAND_CHANGE(Surface.SUBCOMMAND, "change", On.NOTHING),
 	COMMAND_LIST(Surface.SUBCOMMAND, "list", On.NOTHING),
 	COMMAND_PAUSE(Surface.SUBCOMMAND, "pause", On.NOTHING),
 	COMMAND_RESUME(Surface.SUBCOMMAND, "resume", On.NOTHING),

@@ -379,6 +379,20 @@ public class PlacementManagement {
 		return people.find(account).flatMap(person -> currentFor(person.id()));
 	}
 
+	/**
+	 * The placement of the person with this chat account that an admin means by naming them: their current one
+	 * ({@link #currentFor(ChatAccount)}), else their latest, ended or not (to change an ended placement).
+	 */
+	public Optional<Placement> currentOrLatestFor(ChatAccount account) {
+		Optional<Person> person = people.find(account);
+		if (person.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<Placement> current = currentFor(person.get().id());
+		return current.isPresent() ? current
+				: placements.findByParticipantId(person.get().id().value()).stream().findFirst();
+	}
+
 	/** The placements the person follows as manager or coach, ended ones too. */
 	public List<Placement> followedBy(PersonId person) {
 		return person == null ? List.of() : placements.findFollowedBy(person.value());

@@ -62,6 +62,7 @@ class AccessMatrixTests {
 			Map.entry(Operation.COMMAND_PAUSE, ADMIN),
 			Map.entry(Operation.COMMAND_RESUME, ADMIN),
 			Map.entry(Operation.COMMAND_END, ADMIN),
+			Map.entry(Operation.COMMAND_CHANGE, ADMIN),
 			Map.entry(Operation.COMMAND_SEND_NOW, ADMIN),
 			Map.entry(Operation.COMMAND_SKIP, ADMIN),
 			Map.entry(Operation.COMMAND_WHO_IS_QUIET, ADMIN),

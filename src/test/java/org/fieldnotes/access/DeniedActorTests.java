@@ -197,6 +197,9 @@ class DeniedActorTests extends MailTest {
 			adminCommand(Operation.COMMAND_RESUME, "resume <@UADA|ada>",
 					() -> assertThat(placementStatus()).isEqualTo("PAUSED"));
 		});
+		cases.put(Operation.COMMAND_CHANGE, () -> adminCommand(Operation.COMMAND_CHANGE,
+				"change <@UADA|ada> host:Volvo", () -> assertThat(mongo.getCollection("placements").find().first()
+					.getString("hostOrganisation")).isNotEqualTo("Volvo")));
 		cases.put(Operation.COMMAND_END, () -> adminCommand(Operation.COMMAND_END, "end <@UADA|ada>",
 				() -> assertThat(placementStatus()).isEqualTo("ACTIVE")));
 		cases.put(Operation.COMMAND_SEND_NOW, () -> adminCommand(Operation.COMMAND_SEND_NOW, "send-now <@UADA|ada>", () -> {
