@@ -107,6 +107,10 @@ public enum Operation {
 	API_SEND_PROMPT(Surface.HTTP, "POST /api/v1/placements/{id}/send-prompt", On.PLACEMENT),
 	/** A new programme in the body is checked again by the handler: a programme's token keeps to its own. */
 	API_CHANGE_PLACEMENT(Surface.HTTP, "PATCH /api/v1/placements/{id}", On.PLACEMENT),
+	/** A closure window for a programme (the one in the body, asked again by the handler) or every programme. */
+	API_PAUSE_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:pause", On.PROGRAM),
+	/** Ends closures early: the handler keeps a programme's token to its own programme's. */
+	API_RESUME_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:resume", On.PROGRAM),
 	/** Each row's programme is checked as for {@link #API_ENROL_PLACEMENT}. */
 	API_IMPORT_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:import", On.PROGRAM),
 	API_SHOW_PROGRAM(Surface.HTTP, "GET /api/v1/programs/{program}", On.PROGRAM),

@@ -31,7 +31,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = { PlacementsController.class, DigestsController.class, ImportController.class,
 		ProgramsController.class, TokensController.class, DeliveriesController.class,
-		DemoController.class })
+		DemoController.class, ClosuresController.class })
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -43,7 +43,7 @@ class ApiErrors {
 
 	@ExceptionHandler
 	ProblemDetail invalidChange(PlacementsController.InvalidChange e) {
-		return badRequest("The placement was not changed: " + e.getMessage(), e.violations());
+		return badRequest(e.detail(), e.violations());
 	}
 
 	/** The placement changed meanwhile, or is not at the caller's {@code If-Match}: nothing was changed. */

@@ -16,6 +16,8 @@ import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.people.People;
 import org.fieldnotes.people.Person;
 import org.fieldnotes.people.PersonId;
+import org.fieldnotes.placement.Closure;
+import org.fieldnotes.placement.Closures;
 import org.fieldnotes.placement.InvalidPlacement;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementConflict;
@@ -59,9 +61,12 @@ class PlacementsController {
 	private final AccessPolicy access;
 	private final People people;
 	private final Messenger messenger;
+	private final Closures closures;
 
 	PlacementsController(PlacementManagement placements, Logbook logbook, PromptDispatcher prompts,
-			StatusUpdates statusUpdates, AuditLog audit, AccessPolicy access, People people, Messenger messenger) {
+			StatusUpdates statusUpdates, AuditLog audit, AccessPolicy access, People people, Messenger messenger,
+			Closures closures) {
+		this.closures = closures;
 		this.messenger = messenger;
 		this.access = access;
 		this.people = people;
@@ -97,21 +102,23 @@ class PlacementsController {
 		audit.record(AuditRecord.API, "enrol", placement.getId(), placement.getParticipant().id().value(),
 				AuditLog.DONE, null);
 		return ResponseEntity.created(URI.create("/api/v1/placements/" + placement.getId()))
-			.body(PlacementResponse.of(placement, messenger::reachable));
+			.body(PlacementResponse.of(placement, messenger::reachable, closures.of(placement.getProgram())));
 	}
 
 	/** Every placement the caller may see: all of them, or those of the programme its token is limited to. */
 	@GetMapping
 	List<PlacementResponse> all(@RequestAttribute(ApiTokenFilter.ACTOR) Actor caller) {
+		List<Closure> known = closures.all();
 		return placements.all().stream()
 			.filter(p -> access.permits(caller, Operation.API_SHOW_PLACEMENT, Target.placement(p)))
-			.map(p -> PlacementResponse.of(p, messenger::reachable)).toList();
+			.map(p -> PlacementResponse.of(p, messenger::reachable, Closures.of(p.getProgram(), known))).toList();
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<PlacementResponse> one(@PathVariable String id) {
 		Placement placement = placements.get(id);
-		return ResponseEntity.ok().eTag(etag(placement)).body(PlacementResponse.of(placement, messenger::reachable));
+		return ResponseEntity.ok().eTag(etag(placement))
+			.body(PlacementResponse.of(placement, messenger::reachable, closures.of(placement.getProgram())));
 	}
 
 	/**
@@ -153,7 +160,8 @@ class PlacementsController {
 		audit.record(AuditRecord.API, "placement-change", id, edit.after().getParticipant().id().value(),
 				AuditLog.DONE, edit.auditNote());
 		return ResponseEntity.ok().eTag(etag(edit.after()))
-			.body(PlacementResponse.of(edit.after(), messenger::reachable));
+			.body(PlacementResponse.of(edit.after(), messenger::reachable,
+					closures.of(edit.after().getProgram())));
 	}
 
 	/** A placement's version as an entity tag: {@code "3"}. */
@@ -188,10 +196,21 @@ class PlacementsController {
 	static final class InvalidChange extends RuntimeException {
 
 		private final InvalidPlacement refusal;
+		private final String detail;
 
 		InvalidChange(InvalidPlacement refusal) {
+			this(refusal, "The placement was not changed");
+		}
+
+		/** @param detail what did not happen, e.g. "The closure was not created" */
+		InvalidChange(InvalidPlacement refusal, String detail) {
 			super(refusal.getMessage());
 			this.refusal = refusal;
+			this.detail = detail;
+		}
+
+		String detail() {
+			return detail + ": " + getMessage();
 		}
 
 		List<Violation> violations() {
