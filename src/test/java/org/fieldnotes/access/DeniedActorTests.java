@@ -386,6 +386,27 @@ class DeniedActorTests extends MailTest {
 			assertThat(mongo.getCollection("placements").find().first().getString("hostOrganisation"))
 				.isNotEqualTo("Volvo");
 		});
+		cases.put(Operation.API_PAUSE_PLACEMENTS, () -> {
+			ada();
+			readOnlyRefused(Operation.API_PAUSE_PLACEMENTS, http(readOnly(), "POST", "/api/v1/placements:pause", "{}"));
+			HttpResponse<String> other = http(otherProgramme(), "POST", "/api/v1/placements:pause",
+					"{\"program\": \"KTP 2026\"}");
+			assertThat(other.statusCode()).isEqualTo(403);
+			assertThat(json(other.body()).get("errors").get(0).get("field").asString()).isEqualTo("program");
+			assertThat(mongo.getCollection("closures").countDocuments()).isZero();
+			logged(Operation.API_PAUSE_PLACEMENTS, "api_token: OTHER_PROGRAM");
+		});
+		cases.put(Operation.API_RESUME_PLACEMENTS, () -> {
+			ada();
+			assertThat(postJson("/api/v1/placements:pause", "{\"program\": \"KTP 2026\"}").statusCode()).isEqualTo(201);
+			readOnlyRefused(Operation.API_RESUME_PLACEMENTS, http(readOnly(), "POST", "/api/v1/placements:resume", "{}"));
+			HttpResponse<String> other = http(otherProgramme(), "POST", "/api/v1/placements:resume",
+					"{\"program\": \"KTP 2026\"}");
+			assertThat(other.statusCode()).isEqualTo(403);
+			assertThat(mongo.getCollection("closures").find().first().get("to")).isNull();
+			assertThat(mongo.getCollection("closures").find().first().getBoolean("cancelled")).isFalse();
+			logged(Operation.API_RESUME_PLACEMENTS, "api_token: OTHER_PROGRAM");
+		});
 		cases.put(Operation.API_IMPORT_PLACEMENTS, () -> {
 			String csv = "participant_name,participant_slack_id,participant_timezone,program,host_organisation,"
 					+ "start_date,end_date,manager_name,manager_slack_id\n"
