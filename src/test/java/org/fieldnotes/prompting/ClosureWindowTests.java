@@ -118,6 +118,32 @@ class ClosureWindowTests extends IntegrationTest {
 		assertThat(sent().messagesTo(slack(ADA))).isEmpty();
 	}
 
+	@Test
+	void anAdminClosesAndReopensAProgrammeFromSlack() {
+		enrolThursdays();
+
+		String closed = commandAnswer("UADMIN1",
+				"pause program:\"KTP 2026\" from:2027-07-06 to:2027-07-31 reason:\"summer closure\"");
+
+		assertThat(closed).contains("Closed KTP 2026 from 6 Jul 2027 to 31 Jul 2027: no prompts on those days (1 placement).");
+		org.bson.Document stored = mongo.getCollection("closures").find().first();
+		assertThat(stored.getString("program")).isEqualTo("KTP 2026");
+		assertThat(stored.getString("reason")).isEqualTo("summer closure");
+		drainOutbox();
+		assertThat(sent().messagesTo(slack(ADA))).singleElement()
+			.satisfies(m -> assertThat(words(m)).contains("Reason: summer closure"));
+
+		clock.set(Instant.parse("2027-07-12T09:00:00Z"));
+		assertThat(commandAnswer("UADMIN1", "resume program:\"KTP 2026\"")).contains("Ended 1 closure");
+		assertThat(mongo.getCollection("closures").find().first().get("to").toString()).contains("2027");
+		assertThat(json(get("/api/v1/placements").body()).get(0).get("closures").get(0).get("to").asString())
+			.isEqualTo("2027-07-11");
+
+		assertThat(json(slashCommand("UBEATA", "pause program:Other from:2027-07-06").body()).get("text").asString())
+			.startsWith("Sorry, only programme coordinators (admins) can do that.");
+		assertThat(mongo.getCollection("closures").countDocuments()).isEqualTo(1);
+	}
+
 	private String enrolThursdays() {
 		HttpResponse<String> response = postJson("/api/v1/placements",
 				placementJson(ADA, "2026-11-02", "2027-09-30").replace("FRIDAY", "THURSDAY"));
