@@ -195,6 +195,16 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 				List.of("created")));
 		table.add(new AdminSurface("admin add", Operation.COMMAND_ADMIN, () -> command("admin add <@UEVE>"),
 				List.of("is now an admin")));
+		table.add(new AdminSurface("PATCH placement", Operation.API_CHANGE_PLACEMENT,
+				() -> api("PATCH", "/api/v1/placements/" + ada, "{\"hostOrganisation\": \"Scania Södertälje\"}"),
+				List.of("Scania Södertälje")));
+		table.add(new AdminSurface("change @UADA", Operation.COMMAND_CHANGE,
+				() -> command("change <@UADA> host:Scania"), List.of("Changed the placement")));
+		table.add(new AdminSurface("POST placements:pause", Operation.API_PAUSE_PLACEMENTS,
+				() -> api("POST", "/api/v1/placements:pause", "{\"program\": \"KTP 2026\", \"from\": \"2027-07-06\"}"),
+				List.of("\"placements\"")));
+		table.add(new AdminSurface("POST placements:resume", Operation.API_RESUME_PLACEMENTS,
+				() -> api("POST", "/api/v1/placements:resume", "{\"program\": \"KTP 2026\"}"), List.of("ended")));
 		table.add(new AdminSurface("end @UBRUNO", Operation.COMMAND_END, () -> command("end <@UBRUNO>"), List.of("Ended")));
 		table.add(new AdminSurface("GET demo", Operation.API_SHOW_DEMO, () -> api("GET", "/api/v1/demo", null),
 				List.of("\"placements\"")));

@@ -32,6 +32,8 @@ public enum Operation {
 	COMMAND_DIGEST_PREVIEW_OF(Surface.SUBCOMMAND, "digest preview @person", On.NOTHING),
 	COMMAND_MY_DATA(Surface.SUBCOMMAND, "my-data", On.NOTHING),
 	COMMAND_ENROLL(Surface.SUBCOMMAND, "enroll", On.NOTHING),
+	/** {@code change @person key:value…}: changes the person's placement. */
+	COMMAND_CHANGE(Surface.SUBCOMMAND, "change", On.NOTHING),
 	COMMAND_LIST(Surface.SUBCOMMAND, "list", On.NOTHING),
 	COMMAND_PAUSE(Surface.SUBCOMMAND, "pause", On.NOTHING),
 	COMMAND_RESUME(Surface.SUBCOMMAND, "resume", On.NOTHING),
@@ -103,6 +105,12 @@ public enum Operation {
 	/** Filtered further by {@link #READ_ITEM}: what is shared with admins. */
 	API_PLACEMENT_STATUS_UPDATES(Surface.HTTP, "GET /api/v1/placements/{id}/status-updates", On.PLACEMENT),
 	API_SEND_PROMPT(Surface.HTTP, "POST /api/v1/placements/{id}/send-prompt", On.PLACEMENT),
+	/** A new programme in the body is checked again by the handler: a programme's token keeps to its own. */
+	API_CHANGE_PLACEMENT(Surface.HTTP, "PATCH /api/v1/placements/{id}", On.PLACEMENT),
+	/** A closure window for a programme (the one in the body, asked again by the handler) or every programme. */
+	API_PAUSE_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:pause", On.PROGRAM),
+	/** Ends closures early: the handler keeps a programme's token to its own programme's. */
+	API_RESUME_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:resume", On.PROGRAM),
 	/** Each row's programme is checked as for {@link #API_ENROL_PLACEMENT}. */
 	API_IMPORT_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:import", On.PROGRAM),
 	API_SHOW_PROGRAM(Surface.HTTP, "GET /api/v1/programs/{program}", On.PROGRAM),

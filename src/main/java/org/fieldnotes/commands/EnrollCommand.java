@@ -28,7 +28,7 @@ class EnrollCommand implements Subcommand {
 	static final Set<String> KEYS = Set.of("program", "host", "start", "end", "manager", "academic-coach",
 			"business-coach", "schedule", "day", "time", "work-days", "tz", "lang");
 	/** {@code key:"quoted value"}, {@code key:value}, or a bare word (the participant's {@code @U…}). */
-	private static final Pattern PART = Pattern
+	static final Pattern PART = Pattern
 		.compile("([A-Za-z-]+):[\"“”]([^\"“”]*)[\"“”]|([A-Za-z-]+):(\\S*)|(\\S+)");
 
 	private final Enrolment enrolment;

@@ -25,7 +25,10 @@ import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementDraft;
 import org.fieldnotes.placement.PlacementDraft.AccountDraft;
 import org.fieldnotes.placement.PlacementDraft.PersonDraft;
+import org.fieldnotes.placement.PlacementConflict;
+import org.fieldnotes.placement.PlacementEdit;
 import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.PlacementPatch;
 import org.fieldnotes.placement.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +117,99 @@ public class Enrolment {
 			return refused(admin, adminId, form,
 					e.violations().stream().map(v -> translate(v, locale)).distinct().collect(Collectors.toList()));
 		}
+	}
+
+	/**
+	 * Changes the placement of the person the form names (their current one, else their latest, so that an ended one
+	 * can be reopened) as the admin filled it in: a value left {@literal null} keeps what the placement has, a field
+	 * named in {@code removed} (as the command spells it: {@code academic-coach}, {@code business-coach}) is taken
+	 * away. People are looked up as for an enrolment, and the change goes through {@link PlacementManagement#change}
+	 * with its rules. Audited as {@code placement-change}.
+	 */
+	public ChangeOutcome change(ChatAccount admin, EnrolmentForm form, Set<String> removed, Locale locale) {
+		String adminId = access.member(admin).key();
+		List<FieldError> errors = new ArrayList<>();
+		Optional<ChatAccount> participant = blankToNull(form.participant()) == null ? Optional.empty()
+				: account(admin, form.participant());
+		if (participant.isEmpty()) {
+			errors.add(blankToNull(form.participant()) == null ? error("participant", "required", locale)
+					: error("participant", "notAMember", locale, form.participant().strip()));
+			return changeRefused(adminId, null, null, errors);
+		}
+		Optional<Placement> found = placements.currentOrLatestFor(participant.get());
+		if (found.isEmpty()) {
+			errors.add(new FieldError("participant", replies.t("command.personNotEnrolled", locale)));
+			return changeRefused(adminId, null, participant.get().key(), errors);
+		}
+		Placement placement = found.get();
+		String language = placement.getParticipant().locale() == null ? "en" : placement.getParticipant().locale();
+		Set<String> removing = new LinkedHashSet<>();
+		for (String field : removed) {
+			removing.add(switch (field) {
+				case "academic-coach" -> "academicCoach";
+				case "business-coach" -> "businessCoach";
+				case "host" -> "hostOrganisation";
+				case "start" -> "startDate";
+				case "end" -> "endDate";
+				case "work-days" -> "workDays";
+				case "tz" -> "timezone";
+				case "lang" -> "locale";
+				default -> field;
+			});
+		}
+		PersonDraft manager = follower(admin, "manager", form.manager(), language, errors, locale);
+		PersonDraft academic = follower(admin, "academic-coach", form.academicCoach(), language, errors, locale);
+		PersonDraft business = follower(admin, "business-coach", form.businessCoach(), language, errors, locale);
+		if (!errors.isEmpty()) {
+			return changeRefused(adminId, placement.getId(), placement.getParticipant().id().value(), errors);
+		}
+		PlacementDraft.ScheduleDraft schedule = form.day() == null && form.time() == null ? null
+				: new PlacementDraft.ScheduleDraft(form.day() == null ? null : dayName(form.day()), form.time());
+		PlacementPatch patch = new PlacementPatch(blankToNull(form.program()), blankToNull(form.host()),
+				blankToNull(form.start()), blankToNull(form.end()), manager, academic, business, schedule,
+				workDays(form.workDays()), blankToNull(form.timezone()), blankToNull(form.language()), null, removing);
+		try {
+			PlacementEdit edit = placements.change(placement.getId(), patch, null, adminId);
+			audit.record(adminId, "placement-change", placement.getId(), placement.getParticipant().id().value(),
+					AuditLog.DONE, edit.auditNote());
+			log.info("Placement {} changed from chat by {}", placement.getId(), adminId);
+			return new ChangeOutcome(edit, changeConfirmation(edit, locale), List.of());
+		}
+		catch (InvalidPlacement e) {
+			return changeRefused(adminId, placement.getId(), placement.getParticipant().id().value(),
+					e.violations().stream().map(v -> translate(v, locale)).distinct().collect(Collectors.toList()));
+		}
+		catch (PlacementConflict e) {
+			return changeRefused(adminId, placement.getId(), placement.getParticipant().id().value(),
+					List.of(new FieldError("participant", replies.t("change.conflict", locale))));
+		}
+	}
+
+	/**
+	 * What a change from chat came to: the change and a confirmation, or every error by field (nothing changed).
+	 * @param edit {@literal null} when refused
+	 */
+	public record ChangeOutcome(PlacementEdit edit, String confirmation, List<FieldError> errors) {
+
+		public boolean changed() {
+			return edit != null;
+		}
+	}
+
+	private ChangeOutcome changeRefused(String adminId, String placementId, String person, List<FieldError> errors) {
+		String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(","));
+		audit.record(adminId, "placement-change", placementId, person, AuditLog.REFUSED, "fields: " + fields);
+		return new ChangeOutcome(null, null, List.copyOf(errors));
+	}
+
+	private String changeConfirmation(PlacementEdit edit, Locale locale) {
+		Placement p = edit.after();
+		if (!edit.changedAnything()) {
+			return replies.t("change.nothing", locale, p.getParticipant().name(), p.getHostOrganisation());
+		}
+		String fields = edit.fields().stream().map(f -> replies.t("change.field." + f, locale))
+			.collect(Collectors.joining(", "));
+		return replies.t("change.done", locale, p.getParticipant().name(), p.getHostOrganisation(), fields);
 	}
 
 	private EnrolmentOutcome refused(ChatAccount admin, String adminId, EnrolmentForm form, List<FieldError> errors) {
@@ -227,8 +323,11 @@ public class Enrolment {
 		if (draftField.equals("participant.timezone")) {
 			return "tz";
 		}
-		if (draftField.equals("participant.locale")) {
+		if (draftField.equals("participant.locale") || draftField.equals("locale")) {
 			return "lang";
+		}
+		if (draftField.equals("timezone")) {
+			return "tz";
 		}
 		String head = draftField.contains(".") ? draftField.substring(0, draftField.indexOf('.')) : draftField;
 		switch (head) {

@@ -3,6 +3,7 @@ package org.fieldnotes.commands;
 import java.util.function.Function;
 
 import org.fieldnotes.audit.AuditLog;
+import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.springframework.stereotype.Component;
@@ -11,8 +12,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ResumeCommand extends PlacementStatusCommand {
 
-	ResumeCommand(PlacementManagement placements, Replies replies, AuditLog audit) {
+	private final ClosureLines closures;
+
+	ResumeCommand(PlacementManagement placements, Replies replies, AuditLog audit, ClosureLines closures) {
 		super(placements, replies, audit);
+		this.closures = closures;
+	}
+
+	/** {@code resume program:…} is the programme form ({@link ClosureLines}); {@code resume @person} the person form. */
+	@Override
+	public ChatMessage run(Invocation invocation) {
+		return ClosureLines.isProgramForm(invocation) ? closures.resume(invocation) : super.run(invocation);
 	}
 
 	@Override

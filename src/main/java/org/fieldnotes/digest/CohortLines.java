@@ -101,7 +101,8 @@ class CohortLines {
 	/** Skipped because the participant was away or on holiday: nobody expected an answer. */
 	private static boolean planned(PromptOccurrence occurrence) {
 		return occurrence.getStatus() == OccurrenceStatus.SKIPPED
-				&& ("away".equals(occurrence.getSkipReason()) || "holiday".equals(occurrence.getSkipReason()));
+				&& ("away".equals(occurrence.getSkipReason()) || "holiday".equals(occurrence.getSkipReason())
+						|| "closed".equals(occurrence.getSkipReason()));
 	}
 
 	private static int answered(List<PromptOccurrence> occurrences) {

@@ -188,7 +188,8 @@ class DigestComposer {
 			return "digest.prompt.answered";
 		}
 		if (occurrence.getStatus() == OccurrenceStatus.SKIPPED
-				&& ("away".equals(occurrence.getSkipReason()) || "holiday".equals(occurrence.getSkipReason()))) {
+				&& ("away".equals(occurrence.getSkipReason()) || "holiday".equals(occurrence.getSkipReason())
+						|| "closed".equals(occurrence.getSkipReason()))) {
 			return "digest.prompt.SKIPPED." + occurrence.getSkipReason();
 		}
 		return occurrence.getStatus() == OccurrenceStatus.SENT ? "digest.prompt.unanswered"

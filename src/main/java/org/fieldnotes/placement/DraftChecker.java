@@ -236,6 +236,22 @@ final class DraftChecker {
 		}
 	}
 
+	/** A time zone given on its own (a change to the participant's): its IANA id, or {@literal null} and a violation. */
+	String timezone(String field, String value) {
+		return zone(field, value);
+	}
+
+	/** A language given on its own: {@code en} or {@code sv}, or {@literal null} and a violation. */
+	String locale(String field, String value) {
+		String locale = value.strip().toLowerCase(Locale.ROOT);
+		if (!LOCALES.contains(locale)) {
+			violations.add(new Violation(field, "'" + value + "' is not supported; use en or sv", "locale",
+					List.of(value)));
+			return null;
+		}
+		return locale;
+	}
+
 	private String zone(String field, String value) {
 		try {
 			return ZoneId.of(value.strip()).getId();

@@ -137,6 +137,28 @@ public class Placement {
 				: goals.stream().filter(g -> g != null && !g.isBlank()).map(String::strip).toList();
 	}
 
+	/**
+	 * This placement with a change applied ({@link PlacementManagement#change}): the same id, creation time and
+	 * version (the store refuses the save when another change came first). When its end date moves from the past (or
+	 * an ended placement's) to today or later, it is {@code reopened}: active again, owed prompts from now on (the
+	 * weeks it was over are not missed), unless it is paused, which it stays.
+	 */
+	Placement changed(String program, String hostOrganisation, LocalDate startDate, LocalDate endDate, Person manager,
+			Person academicCoach, Person businessCoach, PromptSchedule schedule, Set<DayOfWeek> workDays,
+			List<String> learningGoals, boolean reopened, Clock clock) {
+		Instant now = clock.instant();
+		PlacementStatus newStatus = reopened && status == PlacementStatus.ENDED ? PlacementStatus.ACTIVE : status;
+		return new Placement(id, participant, program, hostOrganisation, startDate, endDate, manager, academicCoach,
+				businessCoach, schedule, workDays, newStatus, createdAt, now,
+				reopened && newStatus == PlacementStatus.ACTIVE ? now : promptingSince, checkedGoals(learningGoals),
+				version);
+	}
+
+	/** The store's version of this placement, raised by every save; {@literal null} before the first. */
+	public Long getVersion() {
+		return version;
+	}
+
 	/** Stops prompts until {@link #resume(Clock)}; an ended placement cannot be paused. */
 	void pause(Clock clock) {
 		if (status == PlacementStatus.ENDED) {

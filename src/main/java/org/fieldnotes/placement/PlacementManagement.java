@@ -163,6 +163,169 @@ public class PlacementManagement {
 			.findFirst();
 	}
 
+	/**
+	 * Changes a placement as an admin asked: every field the patch names is checked with the rules of an enrolment
+	 * (the end not before the start, nor in the past when it moves; no overlap with another of the participant's
+	 * placements; people as at enrolment), then the placement is stored in one save guarded by its version, and
+	 * {@link PlacementChanged} (the schedules, the other instances) and the {@link PlacementEdit} (the notices) are
+	 * published. A patch that changes nothing saves and publishes nothing. An end date moved from the past (or an
+	 * ended placement's) to today or later reopens the placement (see {@link Placement#changed}). The participant's
+	 * time zone and language are theirs, not the placement's: they are saved on the person after the placement.
+	 * @param expectedVersion the version the caller read ({@literal null}: whatever it is now)
+	 * @param by who changes it, as the audit trail names them
+	 * @throws PlacementNotFound when there is no such placement
+	 * @throws InvalidPlacement naming every field that is wrong; nothing is changed then
+	 * @throws PlacementConflict when the placement is not at {@code expectedVersion}, or changed meanwhile
+	 */
+	public PlacementEdit change(String id, PlacementPatch patch, Long expectedVersion, String by) {
+		Placement placement = get(id);
+		long version = placement.getVersion() == null ? 0 : placement.getVersion();
+		if (expectedVersion != null && expectedVersion != version) {
+			throw new PlacementConflict(id, version, "is not at version " + expectedVersion);
+		}
+		var check = new DraftChecker(references);
+		Person participant = placement.getParticipant();
+		String timezone = participant.timezone();
+		if (patch.removes("timezone")) {
+			check.check(false, "timezone", "is required (an IANA name such as Europe/Stockholm)", "required");
+		}
+		else if (patch.timezone() != null) {
+			timezone = check.timezone("timezone", patch.timezone());
+		}
+		String locale = participant.locale();
+		if (patch.removes("locale")) {
+			check.check(false, "locale", "is required (en or sv)", "required");
+		}
+		else if (patch.locale() != null) {
+			locale = check.locale("locale", patch.locale());
+		}
+		String program = patch.removes("program") ? check.text("program", null)
+				: patch.program() == null ? placement.getProgram() : check.text("program", patch.program());
+		String host = patch.removes("hostOrganisation") ? check.text("hostOrganisation", null)
+				: patch.hostOrganisation() == null ? placement.getHostOrganisation()
+						: check.text("hostOrganisation", patch.hostOrganisation());
+		LocalDate start = patch.removes("startDate") ? check.date("startDate", null)
+				: patch.startDate() == null ? placement.getStartDate() : check.date("startDate", patch.startDate());
+		LocalDate end = patch.removes("endDate") ? check.date("endDate", null)
+				: patch.endDate() == null ? placement.getEndDate() : check.date("endDate", patch.endDate());
+		if (start != null && end != null) {
+			check.check(!end.isBefore(start), "endDate", "(" + end + ") is before startDate (" + start + ")",
+					"endBeforeStart", end, start);
+		}
+		LocalDate today = LocalDate.now(clock.withZone(timezone == null ? participant.zone() : ZoneId.of(timezone)));
+		boolean endMoved = end != null && !end.equals(placement.getEndDate());
+		if (endMoved) {
+			check.check(!end.isBefore(today), "endDate", "(" + end + ") is in the past", "endInPast", end);
+		}
+		boolean datesMoved = endMoved || start != null && !start.equals(placement.getStartDate());
+		if (datesMoved && start != null && end != null && !end.isBefore(start)) {
+			overlapping(participant.id(), start, end).filter(other -> !other.getId().equals(id))
+				.ifPresent(other -> check.check(false, "participant",
+						"is already enrolled in an overlapping placement (" + other.getHostOrganisation() + ", "
+								+ other.getStartDate() + " – " + other.getEndDate() + ")",
+						"overlap", other.getHostOrganisation(), other.getStartDate(), other.getEndDate()));
+		}
+		String followersZone = timezone == null ? participant.timezone() : timezone;
+		Map<String, People.Details> followers = new java.util.LinkedHashMap<>();
+		for (String role : List.of("manager", "academicCoach", "businessCoach")) {
+			PlacementDraft.PersonDraft given = switch (role) {
+				case "manager" -> patch.manager();
+				case "academicCoach" -> patch.academicCoach();
+				default -> patch.businessCoach();
+			};
+			if (patch.removes(role) && role.equals("manager")) {
+				check.person(role, null, true, false, followersZone);
+			}
+			else if (given != null && !patch.removes(role)) {
+				People.Details details = check.person(role, given, true, false, followersZone);
+				if (details != null) {
+					known(role, details, check);
+					followers.put(role, details);
+				}
+			}
+		}
+		PromptSchedule schedule = placement.getSchedule();
+		if (patch.removes("schedule")) {
+			schedule = PromptSchedule.DEFAULT;
+		}
+		else if (patch.schedule() != null) {
+			schedule = check.schedule("schedule", new PlacementDraft.ScheduleDraft(
+					patch.schedule().dayOfWeek() == null ? schedule.dayOfWeek().name() : patch.schedule().dayOfWeek(),
+					patch.schedule().time() == null ? schedule.time().toString() : patch.schedule().time()));
+		}
+		Set<DayOfWeek> workDays = patch.removes("workDays") ? Placement.FULL_TIME
+				: patch.workDays() == null ? placement.getWorkDays() : check.workDays("workDays", patch.workDays());
+		List<String> goals = patch.removes("learningGoals") ? List.of()
+				: patch.learningGoals() == null ? placement.getLearningGoals()
+						: check.learningGoals("learningGoals", patch.learningGoals());
+		if (!check.violations().isEmpty()) {
+			throw new InvalidPlacement(check.violations());
+		}
+		Person manager = followers.containsKey("manager") ? enrolled(followers.get("manager"), followersZone)
+				: placement.getManager();
+		Person academic = patch.removes("academicCoach") ? null
+				: followers.containsKey("academicCoach") ? enrolled(followers.get("academicCoach"), followersZone)
+						: placement.getAcademicCoach();
+		Person business = patch.removes("businessCoach") ? null
+				: followers.containsKey("businessCoach") ? enrolled(followers.get("businessCoach"), followersZone)
+						: placement.getBusinessCoach();
+		boolean reopened = endMoved && !end.isBefore(today)
+				&& (placement.getStatus() == PlacementStatus.ENDED || placement.getEndDate().isBefore(today));
+		Placement changed = placement.changed(program, host, start, end, manager, academic, business, schedule,
+				workDays, goals, reopened, clock);
+		List<String> fields = differences(placement, changed, timezone, locale);
+		if (fields.isEmpty()) {
+			return new PlacementEdit(placement, placement, fields, by);
+		}
+		if (!fields.equals(List.of("timezone")) && !fields.equals(List.of("locale"))
+				&& !fields.equals(List.of("timezone", "locale"))) {
+			try {
+				placements.save(changed);
+			}
+			catch (org.springframework.dao.OptimisticLockingFailureException meanwhile) {
+				long now = placements.findById(id).map(Placement::getVersion).orElse(version);
+				throw new PlacementConflict(id, now, "changed while this change was being made");
+			}
+		}
+		if (fields.contains("timezone") || fields.contains("locale")) {
+			people.save(participant.withDetails(null, timezone, locale, null, clock.instant()));
+		}
+		Placement after = get(id);
+		PlacementEdit edit = new PlacementEdit(placement, after, fields, by);
+		events.publishEvent(new PlacementChanged(id));
+		events.publishEvent(edit);
+		return edit;
+	}
+
+	/** The fields that differ between the placement as it was and as changed, in {@link PlacementPatch#FIELDS} order. */
+	private static List<String> differences(Placement before, Placement after, String timezone, String locale) {
+		List<String> fields = new ArrayList<>();
+		add(fields, "program", before.getProgram(), after.getProgram());
+		add(fields, "hostOrganisation", before.getHostOrganisation(), after.getHostOrganisation());
+		add(fields, "startDate", before.getStartDate(), after.getStartDate());
+		add(fields, "endDate", before.getEndDate(), after.getEndDate());
+		add(fields, "manager", idOf(before.getManager()), idOf(after.getManager()));
+		add(fields, "academicCoach", idOf(before.getAcademicCoach()), idOf(after.getAcademicCoach()));
+		add(fields, "businessCoach", idOf(before.getBusinessCoach()), idOf(after.getBusinessCoach()));
+		add(fields, "schedule", before.getSchedule(), after.getSchedule());
+		add(fields, "workDays", before.getWorkDays(), after.getWorkDays());
+		add(fields, "timezone", before.getParticipant().timezone(), timezone);
+		add(fields, "locale", before.getParticipant().locale(), locale);
+		add(fields, "learningGoals", before.getLearningGoals(), after.getLearningGoals());
+		add(fields, "status", before.getStatus(), after.getStatus());
+		return fields;
+	}
+
+	private static void add(List<String> fields, String field, Object before, Object after) {
+		if (!java.util.Objects.equals(before, after)) {
+			fields.add(field);
+		}
+	}
+
+	private static PersonId idOf(Person person) {
+		return person == null ? null : person.id();
+	}
+
 	public Placement get(String id) {
 		return placements.findById(id).orElseThrow(() -> new PlacementNotFound(id));
 	}
@@ -214,6 +377,20 @@ public class PlacementManagement {
 	/** The current placement of the person with this chat account (see {@link #currentFor(PersonId)}). */
 	public Optional<Placement> currentFor(ChatAccount account) {
 		return people.find(account).flatMap(person -> currentFor(person.id()));
+	}
+
+	/**
+	 * The placement of the person with this chat account that an admin means by naming them: their current one
+	 * ({@link #currentFor(ChatAccount)}), else their latest, ended or not (to change an ended placement).
+	 */
+	public Optional<Placement> currentOrLatestFor(ChatAccount account) {
+		Optional<Person> person = people.find(account);
+		if (person.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<Placement> current = currentFor(person.get().id());
+		return current.isPresent() ? current
+				: placements.findByParticipantId(person.get().id().value()).stream().findFirst();
 	}
 
 	/** The placements the person follows as manager or coach, ended ones too. */

@@ -25,6 +25,7 @@ import org.fieldnotes.delivery.Reachability;
 import org.fieldnotes.people.Person;
 import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.Closures;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Preferences;
 import org.slf4j.Logger;
@@ -46,6 +47,8 @@ public class PromptDispatcher {
 	private static final Duration DATE_MARGIN = Duration.ofDays(3);
 	/** Why a prompt was recorded skipped while the participant was away. */
 	static final String SKIPPED_AWAY = "away";
+	/** Why a prompt was recorded skipped while its programme was closed ({@link Closures}). */
+	static final String SKIPPED_CLOSED = "closed";
 
 	private final PlacementManagement placements;
 	private final PromptCalendar calendar;
@@ -61,11 +64,13 @@ public class PromptDispatcher {
 	private final MessageSource messages;
 	private final Reachability reachability;
 	private final Clock clock;
+	private final Closures closures;
 
 	PromptDispatcher(PlacementManagement placements, PromptCalendar calendar, PromptOccurrences occurrences,
 			PromptComposer composer, Outbox outbox, PromptOutbox promptOutbox, PromptSettings settings,
 			Preferences preferences, Languages languages, QuietHours quietHours, PlacementNotices notices,
-			MessageSource messages, Reachability reachability, Clock clock) {
+			MessageSource messages, Reachability reachability, Clock clock, Closures closures) {
+		this.closures = closures;
 		this.placements = placements;
 		this.calendar = calendar;
 		this.occurrences = occurrences;
@@ -380,6 +385,9 @@ public class PromptDispatcher {
 		}
 		if (preferences.of(placement.getParticipant().id()).isAwayOn(due.date())) {
 			return Optional.of(SKIPPED_AWAY);
+		}
+		if (closures.closedOn(placement, due.date())) {
+			return Optional.of(SKIPPED_CLOSED);
 		}
 		return Optional.empty();
 	}

@@ -57,10 +57,13 @@ public class Reminders {
 	private final PromptSettings promptSettings;
 	private final Clock clock;
 	private final Reachability reachability;
+	private final org.fieldnotes.placement.Closures closures;
 
 	Reminders(PromptOccurrences occurrences, PlacementManagement placements, Preferences preferences,
 			Languages languages, QuietHours quietHours, PromptLibrary library, Outbox outbox, MessageSource messages,
-			CalendarSettings settings, PromptSettings promptSettings, Clock clock, Reachability reachability) {
+			CalendarSettings settings, PromptSettings promptSettings, Clock clock, Reachability reachability,
+			org.fieldnotes.placement.Closures closures) {
+		this.closures = closures;
 		this.reachability = reachability;
 		this.occurrences = occurrences;
 		this.placements = placements;
@@ -107,6 +110,7 @@ public class Reminders {
 		PersonPreferences chosen = preferences.of(placement.getParticipant().id());
 		if (!placement.isActive() || chosen.wantsNoReminders()
 				|| chosen.isAwayOn(LocalDate.ofInstant(now, placement.getParticipant().zone()))
+				|| closures.closedOn(placement, LocalDate.ofInstant(now, placement.getParticipant().zone()))
 				|| !quietHours.isAllowed(placement, now) || newerPromptSent(occurrence)) {
 			return Optional.empty();
 		}

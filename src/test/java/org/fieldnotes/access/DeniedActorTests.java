@@ -197,6 +197,9 @@ class DeniedActorTests extends MailTest {
 			adminCommand(Operation.COMMAND_RESUME, "resume <@UADA|ada>",
 					() -> assertThat(placementStatus()).isEqualTo("PAUSED"));
 		});
+		cases.put(Operation.COMMAND_CHANGE, () -> adminCommand(Operation.COMMAND_CHANGE,
+				"change <@UADA|ada> host:Volvo", () -> assertThat(mongo.getCollection("placements").find().first()
+					.getString("hostOrganisation")).isNotEqualTo("Volvo")));
 		cases.put(Operation.COMMAND_END, () -> adminCommand(Operation.COMMAND_END, "end <@UADA|ada>",
 				() -> assertThat(placementStatus()).isEqualTo("ACTIVE")));
 		cases.put(Operation.COMMAND_SEND_NOW, () -> adminCommand(Operation.COMMAND_SEND_NOW, "send-now <@UADA|ada>", () -> {
@@ -374,6 +377,35 @@ class DeniedActorTests extends MailTest {
 			readOnlyRefused(Operation.API_SEND_PROMPT, http(readOnly(), "POST", "/api/v1/placements/" + adas + "/send-prompt", null));
 			otherProgrammesPlacement(Operation.API_SEND_PROMPT, "POST", "/send-prompt");
 			assertThat(mongo.getCollection("prompt_occurrences").countDocuments()).isZero();
+		});
+		cases.put(Operation.API_CHANGE_PLACEMENT, () -> {
+			ada();
+			readOnlyRefused(Operation.API_CHANGE_PLACEMENT, http(readOnly(), "PATCH", "/api/v1/placements/" + adas,
+					"{\"hostOrganisation\": \"Volvo\"}"));
+			otherProgrammesPlacement(Operation.API_CHANGE_PLACEMENT, "PATCH", "");
+			assertThat(mongo.getCollection("placements").find().first().getString("hostOrganisation"))
+				.isNotEqualTo("Volvo");
+		});
+		cases.put(Operation.API_PAUSE_PLACEMENTS, () -> {
+			ada();
+			readOnlyRefused(Operation.API_PAUSE_PLACEMENTS, http(readOnly(), "POST", "/api/v1/placements:pause", "{}"));
+			HttpResponse<String> other = http(otherProgramme(), "POST", "/api/v1/placements:pause",
+					"{\"program\": \"KTP 2026\"}");
+			assertThat(other.statusCode()).isEqualTo(403);
+			assertThat(json(other.body()).get("errors").get(0).get("field").asString()).isEqualTo("program");
+			assertThat(mongo.getCollection("closures").countDocuments()).isZero();
+			logged(Operation.API_PAUSE_PLACEMENTS, "api_token: OTHER_PROGRAM");
+		});
+		cases.put(Operation.API_RESUME_PLACEMENTS, () -> {
+			ada();
+			assertThat(postJson("/api/v1/placements:pause", "{\"program\": \"KTP 2026\"}").statusCode()).isEqualTo(201);
+			readOnlyRefused(Operation.API_RESUME_PLACEMENTS, http(readOnly(), "POST", "/api/v1/placements:resume", "{}"));
+			HttpResponse<String> other = http(otherProgramme(), "POST", "/api/v1/placements:resume",
+					"{\"program\": \"KTP 2026\"}");
+			assertThat(other.statusCode()).isEqualTo(403);
+			assertThat(mongo.getCollection("closures").find().first().get("to")).isNull();
+			assertThat(mongo.getCollection("closures").find().first().getBoolean("cancelled")).isFalse();
+			logged(Operation.API_RESUME_PLACEMENTS, "api_token: OTHER_PROGRAM");
 		});
 		cases.put(Operation.API_IMPORT_PLACEMENTS, () -> {
 			String csv = "participant_name,participant_slack_id,participant_timezone,program,host_organisation,"

@@ -169,7 +169,13 @@ class CommandsTests extends IntegrationTest {
 				en(ADMIN, "digest preview @UMAJA", "Preview of Maja Berg's digest as it would look now"),
 				sv(ADMIN, "digest preview @UMAJA", "Förhandsvisning av sammanfattningen till Maja Berg"),
 				en(ADMIN, "audit", "@UADMIN1"),
-				sv(ADMIN, "audit", "@UADMIN1"));
+				sv(ADMIN, "audit", "@UADMIN1"),
+				enUsage(ADMIN, "change @UADA", "Say what to change, e.g. end:2027-08-31 or business-coach:@person.",
+						"/fieldnotes change @person"),
+				en(ADMIN, "change @UADA host:Volvo",
+						"Changed the placement of Ada Lindqvist at Volvo: host. Everyone affected is told."),
+				svUsage(ADMIN, "change @UADA", "Ange vad som ska ändras", "/fieldnotes change @person"),
+				sv(ADMIN, "change @UADA host:Volvo", "Placeringen för Ada Lindqvist hos Volvo är ändrad: värdorganisation."));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.fieldnotes.placement.InvalidPlacement;
+import org.fieldnotes.placement.PlacementConflict;
 import org.fieldnotes.placement.PlacementNotFound;
 import org.fieldnotes.placement.Violation;
 import org.fieldnotes.prompting.PromptNotSent;
@@ -30,7 +31,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = { PlacementsController.class, DigestsController.class, ImportController.class,
 		ProgramsController.class, TokensController.class, DeliveriesController.class,
-		DemoController.class })
+		DemoController.class, ClosuresController.class })
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -38,6 +39,20 @@ class ApiErrors {
 	@ExceptionHandler
 	ProblemDetail invalid(InvalidPlacement e) {
 		return badRequest("The placement was not created: " + e.getMessage(), e.violations());
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidChange(PlacementsController.InvalidChange e) {
+		return badRequest(e.detail(), e.violations());
+	}
+
+	/** The placement changed meanwhile, or is not at the caller's {@code If-Match}: nothing was changed. */
+	@ExceptionHandler
+	ProblemDetail conflict(PlacementConflict e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+		problem.setTitle("Placement changed meanwhile");
+		problem.setProperty("currentVersion", e.current());
+		return problem;
 	}
 
 	@ExceptionHandler

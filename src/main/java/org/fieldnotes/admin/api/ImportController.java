@@ -25,7 +25,12 @@ import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.audit.AuditRecord;
 import org.fieldnotes.placement.InvalidPlacement;
 import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementConflict;
+import org.fieldnotes.placement.PlacementDraft;
+import org.fieldnotes.placement.PlacementEdit;
 import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.PlacementNotFound;
+import org.fieldnotes.placement.PlacementPatch;
 import org.fieldnotes.placement.Violation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,7 +54,10 @@ class ImportController {
 			"host_organisation", "start_date", "end_date", "manager_name", "manager_slack_id", "manager_accounts",
 			"manager_email", "academic_coach_name", "academic_coach_slack_id", "academic_coach_accounts",
 			"academic_coach_email", "business_coach_name", "business_coach_slack_id", "business_coach_accounts",
-			"business_coach_email", "schedule_day", "schedule_time", "work_days", "learning_goals", "learningGoals");
+			"business_coach_email", "schedule_day", "schedule_time", "work_days", "learning_goals", "learningGoals",
+			"placement_id");
+	/** A cell that clears an optional field in an update row. */
+	static final String CLEAR = "-";
 
 	private final PlacementManagement placements;
 	private final AuditLog audit;
@@ -61,7 +69,11 @@ class ImportController {
 		this.access = access;
 	}
 
-	record ImportResult(int created, int refused, List<Row> rows) {
+	/**
+	 * @param updated rows with a {@code placement_id} that changed their placement
+	 * @param unchanged rows with a {@code placement_id} whose cells changed nothing
+	 */
+	record ImportResult(int created, int refused, List<Row> rows, int updated, int unchanged) {
 	}
 
 	record Row(long row, String status, String id, List<Map<String, String>> errors) {
@@ -98,11 +110,21 @@ class ImportController {
 		}
 		List<Row> rows = new ArrayList<>();
 		int created = 0;
+		int updated = 0;
+		int unchanged = 0;
 		Actor caller = (Actor) request.getAttribute(ApiTokenFilter.ACTOR);
 		// one batch: the schedules that depend on every placement are rebuilt once for the file, not once per row
 		try (PlacementManagement.Batch batch = placements.batch()) {
 			for (CSVRecord record : records) {
 				long row = record.getRecordNumber() + 1;
+				String placementId = value(record, "placement_id");
+				if (placementId != null) {
+					Row outcome = update(caller, row, placementId, record);
+					rows.add(outcome);
+					updated += outcome.status().equals("updated") ? 1 : 0;
+					unchanged += outcome.status().equals("unchanged") ? 1 : 0;
+					continue;
+				}
 				// a token limited to a programme enrols only into its own: another programme's row is refused
 				if (access.decide(caller, Operation.API_IMPORT_PLACEMENTS, Target.program(value(record, "program")))
 					.denied()) {
@@ -125,10 +147,126 @@ class ImportController {
 				}
 			}
 		}
-		int refused = rows.size() - created;
-		audit.record(AuditRecord.API, "import", null, null, AuditLog.DONE,
-				"created " + created + ", refused " + refused);
-		return new ImportResult(created, refused, rows);
+		int refused = rows.size() - created - updated - unchanged;
+		audit.record(AuditRecord.API, "import", null, null, AuditLog.DONE, "created " + created + ", refused "
+				+ refused + (updated + unchanged > 0 ? ", updated " + updated + ", unchanged " + unchanged : ""));
+		return new ImportResult(created, refused, rows, updated, unchanged);
+	}
+
+	/**
+	 * A row with a {@code placement_id}: the placement's fields whose cells are not empty change (through
+	 * {@link PlacementManagement#change}, so with the checks, audit and notices of any change, and nothing changed for
+	 * a refused row); a cell {@code -} clears a coach (all of their cells), the schedule, the work days or the
+	 * learning goals. A token limited to a programme updates only its programme's placements, and moves none out of
+	 * it. The participant's identity cells are not read for an update (their time zone and language are).
+	 */
+	private Row update(Actor caller, long row, String placementId, CSVRecord record) {
+		Placement placement;
+		try {
+			placement = placements.get(placementId);
+		}
+		catch (PlacementNotFound e) {
+			return refused(row, placementId, "placement_id", "is not the id of a placement");
+		}
+		if (access.decide(caller, Operation.API_CHANGE_PLACEMENT, Target.placement(placement)).denied()) {
+			// as for a placement that does not exist: a programme's token learns nothing of other programmes
+			return refused(row, placementId, "placement_id", "is not the id of a placement");
+		}
+		String program = value(record, "program");
+		if (program != null && access.decide(caller, Operation.API_CHANGE_PLACEMENT, Target.program(program))
+			.denied()) {
+			return refused(row, placementId, "program", new ProgramNotAllowed(caller.program()).rule());
+		}
+		Set<String> removed = new LinkedHashSet<>();
+		List<Map<String, String>> errors = new ArrayList<>();
+		for (String column : List.of("program", "host_organisation", "start_date", "end_date", "manager_name",
+				"manager_slack_id", "manager_email", "manager_accounts", "participant_timezone",
+				"participant_locale")) {
+			if (CLEAR.equals(value(record, column))) {
+				errors.add(Map.of("field", column, "message", "cannot be cleared"));
+			}
+		}
+		PlacementRequest.PersonRequest academic = updatedPerson(record, "academic_coach", "academicCoach", removed);
+		PlacementRequest.PersonRequest business = updatedPerson(record, "business_coach", "businessCoach", removed);
+		String day = value(record, "schedule_day");
+		String time = value(record, "schedule_time");
+		if (CLEAR.equals(day) || CLEAR.equals(time)) {
+			removed.add("schedule");
+			day = null;
+			time = null;
+		}
+		String workDays = value(record, "work_days");
+		if (CLEAR.equals(workDays)) {
+			removed.add("workDays");
+			workDays = null;
+		}
+		String goals = value(record, "learning_goals") != null ? value(record, "learning_goals")
+				: value(record, "learningGoals");
+		if (CLEAR.equals(goals)) {
+			removed.add("learningGoals");
+			goals = null;
+		}
+		if (!errors.isEmpty()) {
+			audit.record(AuditRecord.API, "placement-change", placementId, null, AuditLog.REFUSED,
+					"import row " + row + "; fields: " + errors.stream().map(e -> e.get("field")).toList());
+			return new Row(row, "refused", placementId, errors);
+		}
+		PlacementRequest.PersonRequest manager = person(record, "manager");
+		PlacementRequest asRequest = new PlacementRequest(null, null, null, null, null, manager, academic, business,
+				null, null, null);
+		PlacementPatch patch = new PlacementPatch(program, value(record, "host_organisation"),
+				value(record, "start_date"), value(record, "end_date"), draft(manager), draft(academic),
+				draft(business), day == null && time == null ? null : new PlacementDraft.ScheduleDraft(day, time),
+				workDays == null ? null
+						: Arrays.stream(workDays.split("[;,]")).map(String::strip).filter(d -> !d.isEmpty()).toList(),
+				value(record, "participant_timezone"), value(record, "participant_locale"),
+				goals == null ? null : Arrays.asList(goals.split(";")), removed);
+		try {
+			PlacementEdit edit = placements.change(placementId, patch, null, AuditRecord.API);
+			audit.record(AuditRecord.API, "placement-change", placementId,
+					edit.after().getParticipant().id().value(), AuditLog.DONE,
+					"import row " + row + "; " + edit.auditNote());
+			return new Row(row, edit.changedAnything() ? "updated" : "unchanged", placementId, null);
+		}
+		catch (InvalidPlacement e) {
+			List<Map<String, String>> violations = asRequest.asWritten(e).violations().stream()
+				.map(v -> Map.of("field", updateColumn(v.field()), "message", v.message())).toList();
+			audit.record(AuditRecord.API, "placement-change", placementId, null, AuditLog.REFUSED, "import row " + row
+					+ "; fields: " + violations.stream().map(v -> v.get("field")).distinct().toList());
+			return new Row(row, "refused", placementId, violations);
+		}
+		catch (PlacementConflict e) {
+			return refused(row, placementId, "placement_id", "changed while this row was being applied; import it again");
+		}
+	}
+
+	/** A coach of an update row: {@literal null} when their cells are empty; removed when one of them is {@code -}. */
+	private static PlacementRequest.PersonRequest updatedPerson(CSVRecord record, String role, String field,
+			Set<String> removed) {
+		for (String suffix : List.of("_name", "_slack_id", "_email", "_accounts")) {
+			if (CLEAR.equals(value(record, role + suffix))) {
+				removed.add(field);
+				return null;
+			}
+		}
+		return person(record, role);
+	}
+
+	private static PlacementDraft.PersonDraft draft(PlacementRequest.PersonRequest person) {
+		return person == null ? null : person.draft();
+	}
+
+	/** The column of a violation of an update row: the participant's time zone and language are theirs. */
+	private static String updateColumn(String field) {
+		return switch (field) {
+			case "timezone" -> "participant_timezone";
+			case "locale" -> "participant_locale";
+			default -> column(field);
+		};
+	}
+
+	private static Row refused(long row, String placementId, String field, String message) {
+		return new Row(row, "refused", placementId, List.of(Map.of("field", field, "message", message)));
 	}
 
 	private static Map<String, String> error(Violation v) {
@@ -164,7 +302,9 @@ class ImportController {
 			throw new ImportRefused(HttpStatus.BAD_REQUEST, "The header row is missing.");
 		}
 		Set<String> given = new LinkedHashSet<>(header);
+		// a file that updates by placement_id may leave out what it does not change; a row that enrols still needs it
 		List<String> missing = REQUIRED.stream().filter(c -> !given.contains(c))
+			.filter(c -> !given.contains("placement_id"))
 			.filter(c -> !(c.equals("participant_slack_id") && given.contains("participant_accounts")))
 			.sorted().toList();
 		List<String> unknown = header.stream().filter(c -> !COLUMNS.contains(c)).toList();

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.people.Person;
+import org.fieldnotes.placement.Closure;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementStatus;
 
@@ -17,7 +18,15 @@ import org.fieldnotes.placement.PlacementStatus;
 record PlacementResponse(String id, PersonResponse participant, String program, String hostOrganisation,
 		LocalDate startDate, LocalDate endDate, PersonResponse manager, PersonResponse academicCoach,
 		PersonResponse businessCoach, ScheduleResponse schedule, List<DayOfWeek> workDays, PlacementStatus status,
-		Instant createdAt, Instant updatedAt, List<String> learningGoals) {
+		Instant createdAt, Instant updatedAt, List<String> learningGoals, List<ClosureResponse> closures) {
+
+	/** A closure window of the placement's programme (or of every programme): no prompts from {@code from} to {@code to}. */
+	record ClosureResponse(String id, String program, LocalDate from, LocalDate to, String reason) {
+
+		static ClosureResponse of(Closure closure) {
+			return new ClosureResponse(closure.id(), closure.program(), closure.from(), closure.to(), closure.reason());
+		}
+	}
 
 	/**
 	 * A person: the documented fields ({@code slackUserId}: their Slack member id, if they have a Slack account;
@@ -52,11 +61,16 @@ record PlacementResponse(String id, PersonResponse participant, String program, 
 
 	/** @param reachable whether the platform can write to an account now ({@code Messenger#reachable}) */
 	static PlacementResponse of(Placement p, Predicate<ChatAccount> reachable) {
+		return of(p, reachable, List.of());
+	}
+
+	/** @param closures the closures of the placement's programme, shown in {@code closures} */
+	static PlacementResponse of(Placement p, Predicate<ChatAccount> reachable, List<Closure> closures) {
 		return new PlacementResponse(p.getId(), PersonResponse.of(p.getParticipant(), reachable), p.getProgram(),
 				p.getHostOrganisation(), p.getStartDate(), p.getEndDate(), PersonResponse.of(p.getManager(), reachable),
 				PersonResponse.of(p.getAcademicCoach(), reachable), PersonResponse.of(p.getBusinessCoach(), reachable),
 				new ScheduleResponse(p.getSchedule().dayOfWeek().name(), p.getSchedule().time().toString()),
 				p.getWorkDays().stream().sorted().toList(), p.getStatus(), p.getCreatedAt(), p.getUpdatedAt(),
-				p.getLearningGoals());
+				p.getLearningGoals(), closures.stream().map(ClosureResponse::of).toList());
 	}
 }

@@ -9,7 +9,12 @@ class ProgramNotAllowed extends RuntimeException {
 	private final String program;
 
 	ProgramNotAllowed(String program) {
-		super("The placement was not created: this token is limited to programme '" + program + "'.");
+		this(program, "created");
+	}
+
+	/** @param what what became of the placement: {@code created}, {@code changed} */
+	ProgramNotAllowed(String program, String what) {
+		super("The placement was not " + what + ": this token is limited to programme '" + program + "'.");
 		this.program = program;
 	}
 

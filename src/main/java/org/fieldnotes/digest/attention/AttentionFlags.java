@@ -160,7 +160,8 @@ public final class AttentionFlags {
 			return true;
 		}
 		return prompt.status() == OccurrenceStatus.SKIPPED && !prompt.answered()
-				&& !"away".equals(prompt.skipReason()) && !"holiday".equals(prompt.skipReason());
+				&& !"away".equals(prompt.skipReason()) && !"holiday".equals(prompt.skipReason())
+				&& !"closed".equals(prompt.skipReason());
 	}
 
 	/** The latest prompt that failed within the last 7 days, with the platform's reason. */

@@ -38,6 +38,7 @@ class AdminApiDisabledTests extends IntegrationTest {
 				new String[] { "GET", "/api/v1/placements" }, new String[] { "GET", "/api/v1/placements/" + ID },
 				new String[] { "GET", "/api/v1/placements/" + ID + "/entries" },
 				new String[] { "POST", "/api/v1/placements/" + ID + "/send-prompt" },
+				new String[] { "PATCH", "/api/v1/placements/" + ID },
 				new String[] { "POST", "/api/v1/digests/send" }, new String[] { "GET", "/api/v1/tokens" },
 				new String[] { "POST", "/api/v1/tokens" });
 		// the test suite's usual token, an empty bearer token, a token that is only whitespace, none at all
@@ -53,6 +54,10 @@ class AdminApiDisabledTests extends IntegrationTest {
 					request.header("Content-Type", "application/json")
 						.POST(HttpRequest.BodyPublishers.ofString(endpoint[1].equals("/api/v1/placements")
 								? placementJson("UADA", "2026-11-02", "2027-04-30") : ""));
+				}
+				if (endpoint[0].equals("PATCH")) {
+					request.header("Content-Type", "application/json")
+						.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"hostOrganisation\": \"Volvo\"}"));
 				}
 
 				HttpResponse<String> response = send(request.build());

@@ -40,7 +40,7 @@ class AdminApiTests extends IntegrationTest {
 		List<Arguments> cases = new ArrayList<>();
 		String[][] endpoints = { { "POST", PLACEMENTS }, { "GET", PLACEMENTS }, { "GET", PLACEMENTS + "/{id}" },
 				{ "GET", PLACEMENTS + "/{id}/entries" }, { "POST", PLACEMENTS + "/{id}/send-prompt" },
-				{ "POST", "/api/v1/digests/send" } };
+				{ "POST", "/api/v1/digests/send" }, { "PATCH", PLACEMENTS + "/{id}" } };
 		String[] authorizations = { null, "Bearer wrong-token", "Bearer " + ADMIN_TOKEN + "x", "Bearer ",
 				"Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_TOKEN).getBytes()),
 				ADMIN_TOKEN };
@@ -67,6 +67,10 @@ class AdminApiTests extends IntegrationTest {
 				.POST(HttpRequest.BodyPublishers.ofString(path.equals(PLACEMENTS)
 						? placementJson("UBO", "2026-11-02", "2027-04-30") : ""));
 		}
+		if (method.equals("PATCH")) {
+			request.header("Content-Type", "application/json")
+				.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"hostOrganisation\": \"Volvo\"}"));
+		}
 		HttpResponse<String> response = send(request.build());
 
 		assertProblem(response, 401);
@@ -75,6 +79,8 @@ class AdminApiTests extends IntegrationTest {
 				value -> assertThat(value).startsWith("Bearer"));
 		// and nothing happened behind the refusal
 		assertThat(mongo.getCollection("placements").countDocuments()).isEqualTo(placementsBefore);
+		assertThat(mongo.getCollection("placements").countDocuments(new org.bson.Document("hostOrganisation", "Volvo")))
+			.isZero();
 		assertThat(mongo.getCollection("digests").countDocuments()).isZero();
 		assertThat(SlackStub.calls("chat.postMessage")).isEmpty();
 	}

@@ -1,0 +1,130 @@
+package org.fieldnotes.commands;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+import org.fieldnotes.chat.ChatMessage;
+import org.fieldnotes.chat.ChatMessage.Span;
+import org.fieldnotes.commands.EnrolmentOutcome.FieldError;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /fieldnotes change @person end:2027-08-31 business-coach:@bo} (admins): changes the person's placement
+ * (their current one, else their latest) with the {@code enroll} line's {@code key:value} syntax; only the keys given
+ * change, and {@code -} removes a coach ({@code academic-coach:-}). The same checks as at enrolment, every problem on
+ * a line of its own in the admin's language, nothing changed then; everyone affected is told (see
+ * {@link Enrolment#change}).
+ */
+@Component
+class ChangeCommand implements Subcommand {
+
+	/** The keys that may be removed with {@code -}. */
+	private static final Set<String> REMOVABLE = Set.of("academic-coach", "business-coach", "schedule", "work-days");
+
+	private final Enrolment enrolment;
+	private final Replies replies;
+
+	ChangeCommand(Enrolment enrolment, Replies replies) {
+		this.enrolment = enrolment;
+		this.replies = replies;
+	}
+
+	@Override
+	public String name() {
+		return "change";
+	}
+
+	@Override
+	public int helpOrder() {
+		return 95;
+	}
+
+	@Override
+	public ChatMessage run(Invocation invocation) {
+		Locale locale = invocation.locale();
+		List<String> problems = new ArrayList<>();
+		Map<String, String> values = new LinkedHashMap<>();
+		Set<String> removed = new LinkedHashSet<>();
+		String participant = null;
+		Matcher matcher = EnrollCommand.PART.matcher(invocation.rest());
+		while (matcher.find()) {
+			String key = matcher.group(1) != null ? matcher.group(1) : matcher.group(3);
+			String value = matcher.group(1) != null ? matcher.group(2) : matcher.group(4);
+			if (key == null) {
+				String word = matcher.group(5);
+				if (participant == null && word.startsWith("@")) {
+					participant = word;
+				}
+				else {
+					problems.add(replies.t("enroll.unexpected", locale, word));
+				}
+				continue;
+			}
+			key = key.toLowerCase(Locale.ROOT);
+			if (!EnrollCommand.KEYS.contains(key)) {
+				problems.add(replies.t("enroll.unknownPart", locale, key));
+			}
+			else if (values.containsKey(key) || removed.contains(key)) {
+				problems.add(replies.t("enroll.twice", locale, key));
+			}
+			else if (value.strip().equals("-")) {
+				if (REMOVABLE.contains(key)) {
+					removed.add(key);
+				}
+				else {
+					problems.add(replies.t("change.cannotRemove", locale, key));
+				}
+			}
+			else {
+				values.put(key, value.strip());
+			}
+		}
+		if (participant == null) {
+			return replies.usage(replies.t("command.needsPerson", locale), name(), locale);
+		}
+		if (values.isEmpty() && removed.isEmpty() && problems.isEmpty()) {
+			return replies.usage(replies.t("change.nothingGiven", locale), name(), locale);
+		}
+		String day = values.get("day");
+		String time = values.get("time");
+		String schedule = values.get("schedule");
+		if (schedule != null) {
+			int at = schedule.indexOf('@');
+			if (at < 0 || day != null || time != null) {
+				problems.add(replies.t("enroll.badSchedule", locale, schedule));
+			}
+			else {
+				day = schedule.substring(0, at);
+				time = schedule.substring(at + 1);
+			}
+		}
+		if (!problems.isEmpty()) {
+			return problems(problems, locale);
+		}
+		String workDays = values.get("work-days");
+		EnrolmentForm form = new EnrolmentForm(participant, values.get("program"), values.get("host"),
+				values.get("start"), values.get("end"), values.get("manager"), values.get("academic-coach"),
+				values.get("business-coach"), day, time,
+				workDays == null ? null : Arrays.stream(workDays.split("[,;]")).filter(d -> !d.isBlank()).toList(),
+				values.get("tz"), values.get("lang"));
+		Enrolment.ChangeOutcome outcome = enrolment.change(invocation.caller(), form, removed, locale);
+		if (outcome.changed()) {
+			return ChatMessage.text(outcome.confirmation());
+		}
+		return problems(outcome.errors().stream().map(FieldError::message).toList(), locale);
+	}
+
+	/** Every problem on a line of its own with ⚠, then the usage line. */
+	private ChatMessage problems(List<String> problems, Locale locale) {
+		var message = ChatMessage.builder(problems.get(0));
+		problems.forEach(p -> message.paragraph(Span.plain("⚠ " + p)));
+		return message.context(replies.t("command.usage", locale, replies.t("help.change.usage", locale))).build();
+	}
+}
