@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.fieldnotes.access.Actor;
 import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
@@ -41,12 +42,15 @@ class ProgramsCommand implements Subcommand {
 	private final Programs programs;
 	private final AuditLog audit;
 	private final Replies replies;
+	private final Coordination coordination;
 
-	ProgramsCommand(PlacementManagement placements, Programs programs, AuditLog audit, Replies replies) {
+	ProgramsCommand(PlacementManagement placements, Programs programs, AuditLog audit, Replies replies,
+			Coordination coordination) {
 		this.placements = placements;
 		this.programs = programs;
 		this.audit = audit;
 		this.replies = replies;
+		this.coordination = coordination;
 	}
 
 	@Override
@@ -70,7 +74,8 @@ class ProgramsCommand implements Subcommand {
 		}
 		// programme names compared without regard to case; shown as first written
 		Map<String, int[]> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		for (Placement p : placements.all()) {
+		Actor admin = coordination.of(invocation);
+		for (Placement p : placements.all().stream().filter(p -> admin.coordinates(p.getProgram())).toList()) {
 			counts.computeIfAbsent(p.getProgram(), k -> new int[PlacementStatus.values().length])[p.getStatus().ordinal()]++;
 		}
 		if (counts.isEmpty()) {
@@ -102,6 +107,10 @@ class ProgramsCommand implements Subcommand {
 			audit.record(invocation.actor(), "program-visibility", null, null, AuditLog.REFUSED, "unknown programme");
 			return usage(replies.t("programs.visibility.unknown", locale, program), locale);
 		}
+		if (!coordination.of(invocation).coordinates(program)) {
+			audit.record(invocation.actor(), "program-visibility", null, null, AuditLog.REFUSED, "other programme");
+			return coordination.refusal(coordination.of(invocation), locale);
+		}
 		String name = placements.all().stream().map(Placement::getProgram)
 			.filter(p -> p.strip().equalsIgnoreCase(program)).findFirst().orElse(program);
 		if (matcher.group(2) == null) {
@@ -131,6 +140,10 @@ class ProgramsCommand implements Subcommand {
 		if (program.isEmpty() || !programs.known(program)) {
 			audit.record(invocation.actor(), "program-settings", null, null, AuditLog.REFUSED, "unknown programme");
 			return rhythmUsage(replies.t("programs.visibility.unknown", locale, program), locale);
+		}
+		if (!coordination.of(invocation).coordinates(program)) {
+			audit.record(invocation.actor(), "program-settings", null, null, AuditLog.REFUSED, "other programme");
+			return coordination.refusal(coordination.of(invocation), locale);
 		}
 		String name = placements.all().stream().map(Placement::getProgram)
 			.filter(p -> p.strip().equalsIgnoreCase(program)).findFirst().orElse(program);
