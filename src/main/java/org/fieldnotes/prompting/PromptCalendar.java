@@ -41,13 +41,20 @@ import org.springframework.stereotype.Component;
  * No prompt but the follow-up goes out after the end date: the last one moves back to the last work day before
  * it instead (and is skipped when there is none since the previous week's date).
  *
+ * <p>The programme's settings ({@link ProgramSettings}) shape the schedule: its cadence decides which weeks between
+ * the first and the last are prompted ({@link #scheduledDates}), its {@code reviewEvery} whether a long placement has
+ * reviews instead of one midpoint, and its prompt set which files the prompts come from
+ * ({@link PromptLibrary#inPhase(PromptPhase, String, org.fieldnotes.placement.PromptSet)}).
+ *
  * <p>Phases (taken from the scheduled date, so a moved prompt keeps its place in the rotation), in the placement
  * weeks of {@link Placement#weekNumberOn(LocalDate)}: week 1 (the first 7 days from the start date) is the first
  * week; the last 7 days up to the end date are the last week, which holds the placement's last scheduled date
  * (that is week {@link Placement#totalWeeks()}, or the week before it when a short final week has no schedule day);
- * the 7-day window centred on the midpoint is the midpoint week (in that order of precedence when a short
- * placement makes them overlap); after the end is the follow-up. Every other week rotates through the weekly
- * prompts by its week number: week n gets weekly prompt (n - 1) mod the number of weekly prompts.
+ * the midpoint (or each review) is the first scheduled date from 3 days before its point on, which for a weekly
+ * cadence is the 7-day window centred on it (first and last week take precedence when a short placement makes them
+ * overlap); after the end is the follow-up. Every other scheduled date rotates through the weekly prompts by its
+ * place in the schedule: the n-th date (counting from 1, every phase included) gets weekly prompt (n - 1) mod the
+ * number of weekly prompts, which for a weekly cadence is the week number.
  */
 @Component
 public class PromptCalendar {
