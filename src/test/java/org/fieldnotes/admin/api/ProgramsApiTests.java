@@ -205,4 +205,23 @@ class ProgramsApiTests extends IntegrationTest {
 		assertThat(settingsAudit()).extracting(a -> a.getString("outcome")).containsExactly("refused");
 		assertThat(settingsAudit().get(0).getString("detail")).isEqualTo("fields: cadence,promptSet,reviewEvery");
 	}
+
+	@Test
+	void aPlacementIsSentItsProgrammesOwnPromptsThroughTheRealDispatcher() {
+		// Mon 9 Nov 2026 to Fri 30 Apr 2027 in "KTP two-year", which the shipped example files name
+		HttpResponse<String> enrolled = postJson("/api/v1/placements", placementJson("UADA", "2026-11-09", "2027-04-30")
+			.replace("KTP 2026", "KTP two-year"));
+		String placementId = json(enrolled.body()).get("id").asString();
+		assertThat(put("/api/v1/programs/ktp%20two-year", "{\"promptSet\":\"own\"}").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> sent = postJson("/api/v1/placements/" + placementId + "/send-prompt", "");
+
+		assertThat(sent.statusCode()).isEqualTo(202);
+		JsonNode body = json(sent.body());
+		assertThat(body.get("dueDate").asString()).isEqualTo("2026-12-04");
+		assertThat(body.get("promptId").asString()).as("only the programme's weekly file")
+			.isEqualTo("ktp-fortnightly-progress");
+		assertThat(mongo.getCollection("prompt_occurrences").find(new Document("placementId", placementId))
+			.first().getString("promptId")).isEqualTo("ktp-fortnightly-progress");
+	}
 }
