@@ -107,7 +107,8 @@ public class AccessPolicy {
 			return new Actor(null, null, Actor.Kind.MEMBER, false);
 		}
 		PersonId person = people.find(account).map(Person::id).orElse(null);
-		return new Actor(person, account, Actor.Kind.MEMBER, admins.isAdmin(account));
+		boolean admin = admins.isAdmin(account);
+		return new Actor(person, account, Actor.Kind.MEMBER, admin, admin ? admins.programsOf(account) : Set.of());
 	}
 
 	/**
@@ -189,6 +190,9 @@ public class AccessPolicy {
 	 * read) is not refused here: the handler asks again with the target. {@literal null} when nothing is taken away.
 	 */
 	private static Decision limits(Actor actor, Operation operation, Target target) {
+		if (actor.kind() == Actor.Kind.MEMBER && !actor.programs().isEmpty()) {
+			return programmeAdminLimits(actor, operation, target);
+		}
 		if (actor.kind() != Actor.Kind.API_TOKEN) {
 			return null;
 		}
@@ -204,6 +208,30 @@ public class AccessPolicy {
 		}
 		String program = target.programKey();
 		if (program != null && !program.equals(ProgramSettings.keyOf(actor.program()))) {
+			return Decision.deny(Decision.Reason.OTHER_PROGRAM);
+		}
+		return null;
+	}
+
+	/**
+	 * The admin commands that concern every programme, which an admin limited to programmes may not run: adding and
+	 * removing admins, erasing a person, the quiet participants of every programme, anyone's digest, the demo.
+	 */
+	private static final Set<Operation> EVERY_PROGRAMME = EnumSet.of(Operation.COMMAND_ADMIN, Operation.COMMAND_ERASE,
+			Operation.ERASE_CONFIRM_BUTTON, Operation.COMMAND_WHO_IS_QUIET, Operation.COMMAND_DIGEST_PREVIEW_OF,
+			Operation.COMMAND_DEMO);
+
+	/**
+	 * What limiting a chat admin to programmes takes away: the commands that concern every programme, and anything
+	 * to a target of a programme they do not coordinate. {@literal null} when nothing is taken away (the command
+	 * itself keeps to their programmes: a list shows only theirs).
+	 */
+	private static Decision programmeAdminLimits(Actor actor, Operation operation, Target target) {
+		if (EVERY_PROGRAMME.contains(operation)) {
+			return Decision.deny(Decision.Reason.PROGRAM_ADMIN);
+		}
+		String program = target.programKey();
+		if (program != null && !actor.programs().contains(program)) {
 			return Decision.deny(Decision.Reason.OTHER_PROGRAM);
 		}
 		return null;

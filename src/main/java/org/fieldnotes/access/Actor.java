@@ -1,9 +1,11 @@
 package org.fieldnotes.access;
 
 import java.util.Objects;
+import java.util.Set;
 
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.people.PersonId;
+import org.fieldnotes.placement.ProgramSettings;
 
 /**
  * Who asks: a chat member (by account, and the person it is, if Fieldnotes knows them), the recipient of an e-mail
@@ -24,18 +26,24 @@ public final class Actor {
 	private final String program;
 	private final PersonId person;
 	private final ChatAccount account;
+	private final Set<String> programs;
 
 	Actor(PersonId person, ChatAccount account, Kind kind, boolean admin) {
+		this(person, account, kind, admin, Set.of());
+	}
+
+	/** A member who is an admin of these programmes only (keys; empty: every programme). */
+	Actor(PersonId person, ChatAccount account, Kind kind, boolean admin, Set<String> programs) {
 		this(person != null ? person.value() : account != null ? account.key() : null, kind, admin, null, null, person,
-				account);
+				account, programs);
 	}
 
 	Actor(String key, Kind kind, boolean admin, TokenScope scope, String program) {
-		this(key, kind, admin, scope, program, null, null);
+		this(key, kind, admin, scope, program, null, null, Set.of());
 	}
 
 	private Actor(String key, Kind kind, boolean admin, TokenScope scope, String program, PersonId person,
-			ChatAccount account) {
+			ChatAccount account, Set<String> programs) {
 		this.key = key;
 		this.kind = kind;
 		this.admin = admin;
@@ -43,6 +51,27 @@ public final class Actor {
 		this.program = program == null || program.isBlank() ? null : program.strip();
 		this.person = person;
 		this.account = account;
+		this.programs = admin && programs != null ? Set.copyOf(programs) : Set.of();
+	}
+
+	/**
+	 * The programmes a member who is an admin coordinates ({@link ProgramSettings#keyOf keys}); empty for an admin of
+	 * every programme and for anyone else (an API token's one programme is {@link #program()}).
+	 */
+	public Set<String> programs() {
+		return programs;
+	}
+
+	/** Whether this actor, as an admin, may see and act on the programme: not limited, or limited to it among others. */
+	public boolean coordinates(String program) {
+		if (!admin) {
+			return false;
+		}
+		String key = program == null ? "" : ProgramSettings.keyOf(program);
+		if (this.program != null && !ProgramSettings.keyOf(this.program).equals(key)) {
+			return false;
+		}
+		return programs.isEmpty() || programs.contains(key);
 	}
 
 	/**
@@ -84,7 +113,8 @@ public final class Actor {
 	@Override
 	public boolean equals(Object other) {
 		return other instanceof Actor a && a.kind == kind && a.admin == admin && Objects.equals(a.key, key)
-				&& a.scope == scope && Objects.equals(a.program, program) && Objects.equals(a.account, account);
+				&& a.scope == scope && Objects.equals(a.program, program) && Objects.equals(a.account, account)
+				&& a.programs.equals(programs);
 	}
 
 	@Override
@@ -95,6 +125,6 @@ public final class Actor {
 	@Override
 	public String toString() {
 		return kind + (admin ? " (admin)" : "") + (scope == null ? "" : " " + scope.key())
-				+ (program == null ? "" : " limited to a programme");
+				+ (program == null && programs.isEmpty() ? "" : " limited to programmes");
 	}
 }

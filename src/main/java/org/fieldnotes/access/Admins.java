@@ -9,4 +9,12 @@ import org.fieldnotes.chat.ChatAccount;
 public interface Admins {
 
 	boolean isAdmin(ChatAccount account);
+
+	/**
+	 * The programmes an admin coordinates, as {@link org.fieldnotes.placement.ProgramSettings#keyOf keys}; empty for
+	 * an admin of every programme (and for anyone who is no admin).
+	 */
+	default java.util.Set<String> programsOf(ChatAccount account) {
+		return java.util.Set.of();
+	}
 }

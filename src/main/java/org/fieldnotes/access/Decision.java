@@ -28,8 +28,13 @@ public record Decision(boolean allowed, Reason reason, Role role) {
 		READ_ONLY_TOKEN,
 		/** Denied: an API token limited to a programme asked for something installation-wide. */
 		PROGRAM_TOKEN,
-		/** Denied: an API token limited to a programme asked about another programme's placement or settings. */
+		/**
+		 * Denied: an API token or an admin limited to programmes asked about another programme's placement or
+		 * settings.
+		 */
 		OTHER_PROGRAM,
+		/** Denied: an admin limited to programmes asked for something that concerns every programme. */
+		PROGRAM_ADMIN,
 		/** Denied: no rule lets this actor do this to this target. */
 		NOT_PERMITTED,
 		/** Denied: the operation has no rule (fail closed). */

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.fieldnotes.access.Admins;
 import org.fieldnotes.chat.AccountReferences;
@@ -14,6 +16,7 @@ import org.fieldnotes.digest.CoordinatorsChanged;
 import org.fieldnotes.people.People;
 import org.fieldnotes.people.Person;
 import org.fieldnotes.people.PersonId;
+import org.fieldnotes.placement.ProgramSettings;
 import org.fieldnotes.store.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,13 +83,32 @@ public class AdminDirectory implements Admins {
 		return configured.stream().anyMatch(a -> a.sameMember(account));
 	}
 
+	@Override
+	public Set<String> programsOf(ChatAccount account) {
+		if (account == null || isConfigured(account)) {
+			return Set.of();
+		}
+		return people.find(account).map(p -> programsOf(p.id())).orElse(Set.of());
+	}
+
+	/** The programmes a stored admin coordinates (keys); empty for every programme, and for anyone else. */
+	public Set<String> programsOf(PersonId person) {
+		if (person == null) {
+			return Set.of();
+		}
+		StoredAdmin stored = mongo.findById(person.value(), StoredAdmin.class);
+		return stored == null ? Set.of() : stored.limitedTo();
+	}
+
 	private boolean isStored(PersonId person) {
 		return person != null && mongo.exists(byId(person), StoredAdmin.class);
 	}
 
 	/** What adding an admin did. */
 	public enum Added {
-		ADDED, ALREADY_ADMIN
+		ADDED, ALREADY_ADMIN,
+		/** An admin limited to programmes now coordinates these as well. */
+		PROGRAMS_ADDED
 	}
 
 	/** What removing an admin did. */
@@ -93,14 +116,34 @@ public class AdminDirectory implements Admins {
 		REMOVED, NOT_ADMIN, CONFIGURED
 	}
 
-	/** Stores the person as an admin. */
+	/** Stores the person as an admin of every programme. */
 	public Added add(Person person, PersonId addedBy) {
+		return add(person, addedBy, Set.of());
+	}
+
+	/**
+	 * Stores the person as an admin of these programmes (names; none: every programme). Someone who is already an
+	 * admin limited to programmes gets these as well (one atomic update); an admin of every programme stays one.
+	 */
+	public Added add(Person person, PersonId addedBy, Set<String> programs) {
 		if (person.accounts().stream().anyMatch(this::isConfigured)) {
 			return Added.ALREADY_ADMIN;
 		}
+		Set<String> keys = programs.stream().map(ProgramSettings::keyOf).collect(Collectors.toUnmodifiableSet());
 		if (Claims.insertOnce(mongo, new StoredAdmin(person.id().value(), addedBy == null ? null : addedBy.value(),
-				clock.instant())).isEmpty()) {
-			return Added.ALREADY_ADMIN;
+				clock.instant(), keys.isEmpty() ? null : keys)).isEmpty()) {
+			if (keys.isEmpty()) {
+				return Added.ALREADY_ADMIN;
+			}
+			// only an admin who is limited already gets more programmes: one of every programme is not narrowed
+			boolean widened = mongo.updateFirst(
+					Query.query(Criteria.where("_id").is(person.id().value()).and("programs.0").exists(true)),
+					new Update().addToSet("programs").each(keys.toArray()), StoredAdmin.class).getModifiedCount() > 0;
+			if (!widened) {
+				return Added.ALREADY_ADMIN;
+			}
+			events.publishEvent(new CoordinatorsChanged());
+			return Added.PROGRAMS_ADDED;
 		}
 		events.publishEvent(new CoordinatorsChanged()); // they get the weekly cohort digest from now on
 		return Added.ADDED;

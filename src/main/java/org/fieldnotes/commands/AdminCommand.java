@@ -1,7 +1,11 @@
 package org.fieldnotes.commands;
 
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.fieldnotes.admin.AdminDirectory;
 import org.fieldnotes.audit.AuditLog;
@@ -22,6 +26,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AdminCommand implements Subcommand {
+
+	/** {@code program:"KTP 2026"} (straight or curly quotes, or one word), any number of times. */
+	private static final Pattern PROGRAM = Pattern.compile("program:(?:\"([^\"]+)\"|“([^”]+)”|([^\\s\"“”]+))",
+			Pattern.CASE_INSENSITIVE);
 
 	private final AdminDirectory admins;
 	private final PeopleDirectory directory;
@@ -75,9 +83,19 @@ class AdminCommand implements Subcommand {
 			String who = member.get().name();
 			Person person = people.ensure(account);
 			PersonId addedBy = people.find(invocation.caller()).map(Person::id).orElse(null);
-			if (admins.add(person, addedBy) == AdminDirectory.Added.ADDED) {
-				audit.record(invocation.actor(), "admin-add", null, person.id().value(), AuditLog.DONE, null);
-				return replies.text("admin.added", locale, who);
+			Set<String> programs = programs(invocation.rest());
+			AdminDirectory.Added added = admins.add(person, addedBy, programs);
+			String named = String.join(", ", programs);
+			if (added == AdminDirectory.Added.ADDED) {
+				audit.record(invocation.actor(), "admin-add", null, person.id().value(), AuditLog.DONE,
+						programs.isEmpty() ? null : "programmes: " + named);
+				return programs.isEmpty() ? replies.text("admin.added", locale, who)
+						: replies.text("admin.addedPrograms", locale, who, named);
+			}
+			if (added == AdminDirectory.Added.PROGRAMS_ADDED) {
+				audit.record(invocation.actor(), "admin-add", null, person.id().value(), AuditLog.DONE,
+						"more programmes: " + named);
+				return replies.text("admin.programsAdded", locale, who, named);
 			}
 			audit.record(invocation.actor(), "admin-add", null, person.id().value(), AuditLog.REFUSED, "already admin");
 			return replies.text("admin.alreadyAdmin", locale, who);
@@ -100,6 +118,20 @@ class AdminCommand implements Subcommand {
 			default:
 				return replies.text("admin.notAdmin", locale, who);
 		}
+	}
+
+	/** The programmes named with {@code program:}, as written (trimmed), in order; none for every programme. */
+	static Set<String> programs(String rest) {
+		Set<String> programs = new LinkedHashSet<>();
+		Matcher matcher = PROGRAM.matcher(rest);
+		while (matcher.find()) {
+			String name = matcher.group(1) != null ? matcher.group(1)
+					: matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
+			if (!name.isBlank()) {
+				programs.add(name.strip());
+			}
+		}
+		return programs;
 	}
 
 	/** The person's name for answers; as their platform writes them ({@code @U…}) when the directory can't say. */

@@ -5,8 +5,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+
+import org.fieldnotes.access.Actor;
 import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.audit.AuditRecord;
 import org.fieldnotes.chat.AccountReferences;
@@ -15,6 +19,8 @@ import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.people.People;
 import org.fieldnotes.people.Person;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
 import org.springframework.stereotype.Component;
 
 /** {@code /fieldnotes audit [n]} (admins): the latest n admin actions (default 20, at most 100), newest first. */
@@ -27,12 +33,17 @@ class AuditCommand implements Subcommand {
 	private final Replies replies;
 	private final People people;
 	private final AccountReferences references;
+	private final Coordination coordination;
+	private final PlacementManagement placements;
 
-	AuditCommand(AuditLog audit, Replies replies, People people, AccountReferences references) {
+	AuditCommand(AuditLog audit, Replies replies, People people, AccountReferences references,
+			Coordination coordination, PlacementManagement placements) {
 		this.audit = audit;
 		this.replies = replies;
 		this.people = people;
 		this.references = references;
+		this.coordination = coordination;
+		this.placements = placements;
 	}
 
 	@Override
@@ -61,7 +72,7 @@ class AuditCommand implements Subcommand {
 				return replies.usage(replies.t("audit.badNumber", locale, rest), name(), locale);
 			}
 		}
-		List<AuditRecord> records = audit.latest(n);
+		List<AuditRecord> records = ofTheirProgrammes(coordination.of(invocation), n);
 		if (records.isEmpty()) {
 			return replies.text("audit.none", locale);
 		}
@@ -73,6 +84,23 @@ class AuditCommand implements Subcommand {
 			message.items(items.subList(i, Math.min(items.size(), i + 20)));
 		}
 		return message.build();
+	}
+
+	/**
+	 * The latest {@code n} records; for an admin limited to programmes, the latest {@code n} about placements of
+	 * those programmes (read from the latest {@link AuditLog#MAX}), and nothing that concerns no placement.
+	 */
+	private List<AuditRecord> ofTheirProgrammes(Actor admin, int n) {
+		if (admin.programs().isEmpty()) {
+			return audit.latest(n);
+		}
+		Map<String, String> programmes = placements.all().stream()
+			.collect(Collectors.toMap(Placement::getId, Placement::getProgram, (a, b) -> a));
+		return audit.latest(AuditLog.MAX).stream()
+			.filter(r -> r.placementId() != null && programmes.containsKey(r.placementId())
+					&& admin.coordinates(programmes.get(r.placementId())))
+			.limit(n)
+			.toList();
 	}
 
 	private Item item(AuditRecord r, DateTimeFormatter time, Locale locale, ChatAccount reader) {

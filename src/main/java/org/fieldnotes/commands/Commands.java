@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Actor;
+import org.fieldnotes.access.Decision;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
 import org.fieldnotes.chat.AccountReferences;
@@ -66,7 +67,11 @@ public class Commands {
 			return help(caller, locale, replies.t("command.unknown", locale, line.name()));
 		}
 		Actor actor = access.member(caller);
-		if (!allowed(actor, subcommand.name())) {
+		Decision decision = decision(actor, subcommand.name());
+		if (decision.reason() == Decision.Reason.PROGRAM_ADMIN) {
+			return replies.text("command.everyProgrammeOnly", locale);
+		}
+		if (!decision.allowed()) {
 			return replies.text("command.adminOnly", locale);
 		}
 		return subcommand.run(new Invocation(caller, actor.key(), line, locale,
@@ -113,8 +118,9 @@ public class Commands {
 	}
 
 	/** Whether the policy lets the person run the subcommand; one without an operation is refused. */
-	private boolean allowed(Actor actor, String name) {
-		return Operation.command(name).map(o -> access.decide(actor, o, Target.none()).allowed()).orElse(false);
+	private Decision decision(Actor actor, String name) {
+		return Operation.command(name).map(o -> access.decide(actor, o, Target.none()))
+			.orElse(Decision.deny(Decision.Reason.NO_RULE));
 	}
 
 	private Item item(String command, Locale locale) {

@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Decision;
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.access.Target;
 import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.chat.AccountReferences;
 import org.fieldnotes.chat.ChatAccount;
@@ -115,8 +117,12 @@ class DigestCommand implements Subcommand {
 	/** {@code preview @person}: admins see someone else's digest as it would look now; every look is audited. */
 	private ChatMessage previewOf(Invocation invocation, Locale locale) {
 		Optional<ChatAccount> target = invocation.mention();
-		if (!access.allows(invocation.caller(), Operation.COMMAND_DIGEST_PREVIEW_OF)) {
-			return replies.text("command.adminOnly", locale);
+		Decision decision = access.decide(access.member(invocation.caller()), Operation.COMMAND_DIGEST_PREVIEW_OF,
+				Target.none());
+		if (!decision.allowed()) {
+			// an admin limited to programmes: a digest may span programmes, so only an admin of every programme
+			return replies.text(decision.reason() == Decision.Reason.PROGRAM_ADMIN ? "command.everyProgrammeOnly"
+					: "command.adminOnly", locale);
 		}
 		if (target.isEmpty()) {
 			return replies.usage(replies.t("command.needsPerson", locale), name(), locale);

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Actor;
 import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.chat.AccountReferences;
 import org.fieldnotes.chat.ChatAccount;
@@ -74,8 +75,14 @@ public class Enrolment {
 	 * and are in the admin's workspace.
 	 */
 	public EnrolmentOutcome enrol(ChatAccount admin, EnrolmentForm form, Locale locale) {
-		String adminId = access.member(admin).key();
+		Actor actor = access.member(admin);
+		String adminId = actor.key();
 		List<FieldError> errors = new ArrayList<>();
+		// an admin limited to programmes enrols only into theirs
+		if (blankToNull(form.program()) != null && !actor.coordinates(form.program())) {
+			errors.add(error("program", "otherProgramme", locale, form.program().strip(),
+					String.join(", ", actor.programs().stream().sorted().toList())));
+		}
 		PersonDraft participant = null;
 		String language = blankToNull(form.language());
 		if (blankToNull(form.participant()) == null) {

@@ -3,6 +3,7 @@ package org.fieldnotes.commands;
 import java.util.List;
 import java.util.Locale;
 
+import org.fieldnotes.access.Actor;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.placement.Placement;
@@ -21,10 +22,12 @@ class ListCommand implements Subcommand {
 
 	private final PlacementManagement placements;
 	private final Replies replies;
+	private final Coordination coordination;
 
-	ListCommand(PlacementManagement placements, Replies replies) {
+	ListCommand(PlacementManagement placements, Replies replies, Coordination coordination) {
 		this.placements = placements;
 		this.replies = replies;
+		this.coordination = coordination;
 	}
 
 	@Override
@@ -41,9 +44,12 @@ class ListCommand implements Subcommand {
 	public ChatMessage run(Invocation invocation) {
 		Locale locale = invocation.locale();
 		String program = programme(invocation.rest());
+		// an admin limited to programmes lists only theirs
+		Actor admin = coordination.of(invocation);
 		List<Placement> all = placements.all()
 			.stream()
 			.filter(p -> program.isEmpty() || p.getProgram().equalsIgnoreCase(program))
+			.filter(p -> admin.coordinates(p.getProgram()))
 			.toList();
 		String heading = program.isEmpty() ? replies.t("list.heading", locale, all.size())
 				: replies.t("list.headingProgram", locale, all.size(), program);

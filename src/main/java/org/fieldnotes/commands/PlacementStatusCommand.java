@@ -28,6 +28,14 @@ abstract class PlacementStatusCommand implements Subcommand {
 		this.audit = audit;
 	}
 
+	private Coordination coordination;
+
+	/** Set by Spring; a setter so that the subclasses' constructors stay as they are. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void setCoordination(Coordination coordination) {
+		this.coordination = coordination;
+	}
+
 	/** Applies the change to the placement with this id; throws {@link IllegalStateException} when it can't. */
 	abstract Function<String, Placement> change();
 
@@ -41,6 +49,10 @@ abstract class PlacementStatusCommand implements Subcommand {
 		if (placement.isEmpty()) {
 			audit.record(invocation.actor(), name(), null, target.get().key(), AuditLog.REFUSED, "not enrolled");
 			return replies.text("command.personNotEnrolled", invocation.locale());
+		}
+		ChatMessage notTheirs = coordination.refusal(invocation, placement.get(), name());
+		if (notTheirs != null) {
+			return notTheirs;
 		}
 		String placementId = placement.get().getId();
 		String person = placement.get().getParticipant().id().value();

@@ -8,20 +8,25 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.fieldnotes.access.Actor;
 import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.chat.ChatMessage.Span;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Cadence;
 import org.fieldnotes.placement.PlacementStatus;
+import org.fieldnotes.placement.ProgramSettings;
 import org.fieldnotes.placement.Programs;
+import org.fieldnotes.placement.PromptSet;
 import org.fieldnotes.placement.Visibility;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code /fieldnotes programs} (admins): each programme with its numbers of active, paused and ended placements and
- * its default visibility; {@code /fieldnotes programs <programme> visibility [option]} shows or sets that default.
+ * its default visibility; {@code /fieldnotes programs <programme> visibility [option]} shows or sets that default,
+ * and {@code cadence}, {@code prompt-set} and {@code review-every} the programme's rhythm in the same form.
  */
 @Component
 class ProgramsCommand implements Subcommand {
@@ -29,17 +34,23 @@ class ProgramsCommand implements Subcommand {
 	/** {@code <programme> visibility [option]}; the programme may be quoted. */
 	private static final Pattern VISIBILITY = Pattern.compile("^(.+?)\\s+visibility(?:\\s+(\\S+))?$",
 			Pattern.CASE_INSENSITIVE);
+	/** {@code <programme> cadence|prompt-set|review-every [value]}; the programme may be quoted. */
+	private static final Pattern RHYTHM = Pattern.compile("^(.+?)\\s+(cadence|prompt-set|review-every)(?:\\s+(\\S+))?$",
+			Pattern.CASE_INSENSITIVE);
 
 	private final PlacementManagement placements;
 	private final Programs programs;
 	private final AuditLog audit;
 	private final Replies replies;
+	private final Coordination coordination;
 
-	ProgramsCommand(PlacementManagement placements, Programs programs, AuditLog audit, Replies replies) {
+	ProgramsCommand(PlacementManagement placements, Programs programs, AuditLog audit, Replies replies,
+			Coordination coordination) {
 		this.placements = placements;
 		this.programs = programs;
 		this.audit = audit;
 		this.replies = replies;
+		this.coordination = coordination;
 	}
 
 	@Override
@@ -55,12 +66,16 @@ class ProgramsCommand implements Subcommand {
 	@Override
 	public ChatMessage run(Invocation invocation) {
 		Locale locale = invocation.locale();
+		if (RHYTHM.matcher(invocation.rest().strip()).matches()) {
+			return rhythm(invocation, locale);
+		}
 		if (!invocation.rest().isBlank()) {
 			return visibility(invocation, locale);
 		}
 		// programme names compared without regard to case; shown as first written
 		Map<String, int[]> counts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		for (Placement p : placements.all()) {
+		Actor admin = coordination.of(invocation);
+		for (Placement p : placements.all().stream().filter(p -> admin.coordinates(p.getProgram())).toList()) {
 			counts.computeIfAbsent(p.getProgram(), k -> new int[PlacementStatus.values().length])[p.getStatus().ordinal()]++;
 		}
 		if (counts.isEmpty()) {
@@ -92,6 +107,10 @@ class ProgramsCommand implements Subcommand {
 			audit.record(invocation.actor(), "program-visibility", null, null, AuditLog.REFUSED, "unknown programme");
 			return usage(replies.t("programs.visibility.unknown", locale, program), locale);
 		}
+		if (!coordination.of(invocation).coordinates(program)) {
+			audit.record(invocation.actor(), "program-visibility", null, null, AuditLog.REFUSED, "other programme");
+			return coordination.refusal(coordination.of(invocation), locale);
+		}
 		String name = placements.all().stream().map(Placement::getProgram)
 			.filter(p -> p.strip().equalsIgnoreCase(program)).findFirst().orElse(program);
 		if (matcher.group(2) == null) {
@@ -106,6 +125,66 @@ class ProgramsCommand implements Subcommand {
 		audit.record(invocation.actor(), "program-visibility", null, null, AuditLog.DONE,
 				name + ": " + chosen.get().key());
 		return replies.text("programs.visibility.set", locale, name, chosen.get().key());
+	}
+
+	/**
+	 * {@code <programme> cadence|prompt-set|review-every}: shows the setting; with a value, sets it (audited as
+	 * {@code program-settings}), which moves the programme's placements' next prompts at once.
+	 */
+	private ChatMessage rhythm(Invocation invocation, Locale locale) {
+		Matcher matcher = RHYTHM.matcher(invocation.rest().strip());
+		matcher.matches();
+		String program = unquoted(matcher.group(1));
+		String setting = matcher.group(2).toLowerCase(Locale.ROOT);
+		String value = matcher.group(3);
+		if (program.isEmpty() || !programs.known(program)) {
+			audit.record(invocation.actor(), "program-settings", null, null, AuditLog.REFUSED, "unknown programme");
+			return rhythmUsage(replies.t("programs.visibility.unknown", locale, program), locale);
+		}
+		if (!coordination.of(invocation).coordinates(program)) {
+			audit.record(invocation.actor(), "program-settings", null, null, AuditLog.REFUSED, "other programme");
+			return coordination.refusal(coordination.of(invocation), locale);
+		}
+		String name = placements.all().stream().map(Placement::getProgram)
+			.filter(p -> p.strip().equalsIgnoreCase(program)).findFirst().orElse(program);
+		if (value == null) {
+			return replies.text("programs." + setting + ".current", locale, name,
+					described(programs.of(name), setting, locale));
+		}
+		Programs.Change change = switch (setting) {
+			case "cadence" -> Cadence.parse(value).map(c -> new Programs.Change(null, c, null, null)).orElse(null);
+			case "prompt-set" -> PromptSet.parse(value).map(p -> new Programs.Change(null, null, p, null)).orElse(null);
+			default -> value.equalsIgnoreCase("none") ? new Programs.Change(null, null, null, "")
+					: ProgramSettings.parsePeriod(value).map(p -> new Programs.Change(null, null, null, p.toString()))
+						.orElse(null);
+		};
+		if (change == null) {
+			audit.record(invocation.actor(), "program-settings", null, null, AuditLog.REFUSED, "bad " + setting);
+			return rhythmUsage(replies.t("programs." + setting + ".bad", locale, value), locale);
+		}
+		ProgramSettings saved = programs.change(name, change);
+		audit.record(invocation.actor(), "program-settings", null, null, AuditLog.DONE, name + ": cadence "
+				+ saved.rhythm().key() + ", promptSet " + saved.prompts().key() + ", reviewEvery "
+				+ saved.reviewPeriod().map(Object::toString).orElse("none"));
+		return replies.text("programs." + setting + ".set", locale, name, described(saved, setting, locale));
+	}
+
+	/** The setting in words, in the admin's language ("every second week"). */
+	private String described(ProgramSettings settings, String setting, Locale locale) {
+		return switch (setting) {
+			case "cadence" -> replies.t("programs.cadence." + settings.rhythm().key(), locale);
+			case "prompt-set" -> replies.t("programs.prompt-set." + settings.prompts().key(), locale);
+			default -> settings.reviewPeriod()
+				.map(period -> replies.t("programs.review-every.period", locale, period.toString()))
+				.orElseGet(() -> replies.t("programs.review-every.none", locale));
+		};
+	}
+
+	private ChatMessage rhythmUsage(String problem, Locale locale) {
+		return ChatMessage.builder(problem)
+			.paragraph(Span.plain("⚠ " + problem))
+			.context(replies.t("command.usage", locale, replies.t("programs.rhythm.usage", locale)))
+			.build();
 	}
 
 	private ChatMessage usage(String problem, Locale locale) {

@@ -32,6 +32,14 @@ abstract class PromptCommand implements Subcommand {
 		this.audit = audit;
 	}
 
+	private Coordination coordination;
+
+	/** Set by Spring; a setter so that the subclasses' constructors stay as they are. */
+	@org.springframework.beans.factory.annotation.Autowired
+	void setCoordination(Coordination coordination) {
+		this.coordination = coordination;
+	}
+
 	/** Acts on the next prompt of the placement with this id. */
 	abstract PromptDelivery act(String placementId);
 
@@ -48,6 +56,10 @@ abstract class PromptCommand implements Subcommand {
 			return replies.text("command.personNotEnrolled", locale);
 		}
 		Placement p = placement.get();
+		ChatMessage notTheirs = coordination.refusal(invocation, p, name());
+		if (notTheirs != null) {
+			return notTheirs;
+		}
 		String who = p.getParticipant().name();
 		String person = p.getParticipant().id().value();
 		if (!p.isActive()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +23,7 @@ import org.fieldnotes.people.Person;
 import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.ProgramSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +31,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
- * The admins' weekly cohort digest: every placement of every programme, one line each. Sent to every coordinator
+ * The admins' weekly cohort digest: every placement of every programme (of their programmes, for an admin limited
+ * to programmes), one line each. Sent to every coordinator
  * on Slack (a direct message) on the same schedule as the other digests, under the recipient key
  * {@code admin:<person id>} and claimed per ISO week in the {@code digests} collection like them, so it is never
  * sent twice for a week. A coordinator who also coaches or manages gets that digest too, as a separate message.
@@ -88,7 +91,7 @@ public class CohortDigests {
 			return Optional.empty();
 		}
 		Coordinator coordinator = new Coordinator(located(found.get()));
-		List<CohortLine> cohort = lines.all();
+		List<CohortLine> cohort = cohortOf(coordinator);
 		return cohort.isEmpty() ? Optional.empty() : Optional.of(compose(coordinator, cohort, clock.instant()));
 	}
 
@@ -122,7 +125,7 @@ public class CohortDigests {
 		String week = DigestService.weekOf(coordinator.asRecipient(), now);
 		Optional<DigestRecord> known = records.find(coordinator.key(), week);
 		if (known.isEmpty()) {
-			List<CohortLine> cohort = lines.all();
+			List<CohortLine> cohort = cohortOf(coordinator);
 			if (cohort.isEmpty()) {
 				return Optional.empty();
 			}
@@ -141,7 +144,20 @@ public class CohortDigests {
 			return Optional.empty();
 		}
 		log.info("Cohort digest {} was claimed but never queued: sending it now", week);
-		return deliver(coordinator, known.get(), lines.all(), now);
+		return deliver(coordinator, known.get(), cohortOf(coordinator), now);
+	}
+
+	/**
+	 * The placements in the coordinator's cohort: every programme's, or only those of the programmes they are
+	 * limited to.
+	 */
+	private List<CohortLine> cohortOf(Coordinator coordinator) {
+		Coordinators known = coordinators.getIfAvailable();
+		Set<String> programs = known == null ? Set.of() : known.programsOf(coordinator.person().id());
+		List<CohortLine> all = lines.all();
+		return programs.isEmpty() ? all : all.stream()
+			.filter(line -> programs.contains(ProgramSettings.keyOf(line.placement().getProgram())))
+			.toList();
 	}
 
 	private Optional<DigestRecord> deliver(Coordinator coordinator, DigestRecord record, List<CohortLine> cohort,

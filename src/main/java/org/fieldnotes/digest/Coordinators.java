@@ -12,4 +12,12 @@ public interface Coordinators {
 
 	/** Every coordinator, each once. */
 	List<Person> people();
+
+	/**
+	 * The programmes a coordinator is limited to ({@link org.fieldnotes.placement.ProgramSettings#keyOf keys}), whose
+	 * placements alone their cohort digest shows; empty for a coordinator of every programme.
+	 */
+	default java.util.Set<String> programsOf(org.fieldnotes.people.PersonId person) {
+		return java.util.Set.of();
+	}
 }

@@ -1,7 +1,9 @@
 package org.fieldnotes.placement;
 
 import java.time.Instant;
+import java.time.Period;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.fieldnotes.personaldata.NoPersonalData;
 import org.springframework.data.annotation.Id;
@@ -16,13 +18,24 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param name the programme's name as the admin last wrote it
  * @param defaultVisibility who may read a participant's entries when they chose nothing themselves; {@literal null}
  * when never set ({@link Visibility#DEFAULT} applies)
+ * @param cadence how often its participants are prompted; {@literal null} when never set ({@link Cadence#DEFAULT})
+ * @param promptSet which prompt files its participants are prompted from; {@literal null} when never set
+ * ({@link PromptSet#DEFAULT})
+ * @param reviewEvery an ISO period ({@code P3M}): a placement longer than it gets a review every such period instead
+ * of one midpoint; {@literal null} when never set (one midpoint, whatever the length)
  */
 @Document("programs")
-@NoPersonalData("a programme's name and default visibility, set by admins for everyone in it")
-public record ProgramSettings(@Id String id, String name, Visibility defaultVisibility, Instant updatedAt) {
+@NoPersonalData("a programme's name and settings (visibility, rhythm), set by admins for everyone in it")
+public record ProgramSettings(@Id String id, String name, Visibility defaultVisibility, Instant updatedAt,
+		Cadence cadence, PromptSet promptSet, String reviewEvery) {
 
 	@PersistenceCreator
 	public ProgramSettings {
+	}
+
+	/** Settings with only a default visibility (the other settings at their defaults). */
+	public ProgramSettings(String id, String name, Visibility defaultVisibility, Instant updatedAt) {
+		this(id, name, defaultVisibility, updatedAt, null, null, null);
 	}
 
 	/** The key a programme's settings are stored under: how programme names compare (trimmed, without case). */
@@ -30,12 +43,48 @@ public record ProgramSettings(@Id String id, String name, Visibility defaultVisi
 		return program.strip().toLowerCase(Locale.ROOT);
 	}
 
-	static ProgramSettings none(String program) {
+	/** A programme nobody set anything for: every setting at its default. */
+	public static ProgramSettings none(String program) {
 		return new ProgramSettings(keyOf(program), program.strip(), null, null);
 	}
 
 	/** The programme's default, or {@link Visibility#DEFAULT} when none was set. */
 	public Visibility visibility() {
 		return defaultVisibility == null ? Visibility.DEFAULT : defaultVisibility;
+	}
+
+	/** The programme's cadence, {@link Cadence#WEEKLY} when none was set. */
+	public Cadence rhythm() {
+		return cadence == null ? Cadence.DEFAULT : cadence;
+	}
+
+	/** The programme's prompt set, {@link PromptSet#SHARED} when none was set. */
+	public PromptSet prompts() {
+		return promptSet == null ? PromptSet.DEFAULT : promptSet;
+	}
+
+	/** How often a long placement has a review; empty when the programme has one midpoint whatever the length. */
+	public Optional<Period> reviewPeriod() {
+		return reviewEvery == null ? Optional.empty() : parsePeriod(reviewEvery);
+	}
+
+	/**
+	 * Reads an ISO period usable as {@code reviewEvery}: positive, in whole months, weeks or days, at least a week
+	 * ({@code P3M}, {@code P12W}, {@code P1Y}); empty for anything else.
+	 */
+	public static Optional<Period> parsePeriod(String text) {
+		if (text == null || text.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			Period period = Period.parse(text.strip().toUpperCase(Locale.ROOT));
+			if (period.isNegative() || period.toTotalMonths() * 31 + period.getDays() < 7) {
+				return Optional.empty();
+			}
+			return Optional.of(period);
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			return Optional.empty();
+		}
 	}
 }

@@ -1,8 +1,13 @@
 package org.fieldnotes.placement;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,12 +23,23 @@ public class Programs {
 
 	private final MongoTemplate mongo;
 	private final Placements placements;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	Programs(MongoTemplate mongo, Placements placements, Clock clock) {
+	Programs(MongoTemplate mongo, Placements placements, ApplicationEventPublisher events, Clock clock) {
 		this.mongo = mongo;
 		this.placements = placements;
+		this.events = events;
 		this.clock = clock;
+	}
+
+	/**
+	 * Every programme's stored settings by {@link ProgramSettings#keyOf key}, in one read: for walking many
+	 * placements (the prompt schedule's rebuild) without one read per placement. A programme missing here has none.
+	 */
+	public Map<String, ProgramSettings> allByKey() {
+		return mongo.findAll(ProgramSettings.class).stream()
+			.collect(Collectors.toMap(ProgramSettings::id, Function.identity()));
 	}
 
 	/** The programme's settings; all defaults when nothing was set. */
@@ -54,5 +70,63 @@ public class Programs {
 				new Update().set("name", program.strip()).set("defaultVisibility", visibility)
 					.set("updatedAt", clock.instant()),
 				FindAndModifyOptions.options().upsert(true).returnNew(true), ProgramSettings.class);
+	}
+
+	/**
+	 * What an admin changes of a programme's settings at once; a {@literal null} field stays as it is.
+	 *
+	 * @param reviewEvery an ISO period ({@link ProgramSettings#parsePeriod}), or {@code ""} for none (one midpoint)
+	 */
+	public record Change(Visibility defaultVisibility, Cadence cadence, PromptSet promptSet, String reviewEvery) {
+
+		/** Whether it changes when prompts are due or which prompt goes out. */
+		boolean touchesSchedule() {
+			return cadence != null || promptSet != null || reviewEvery != null;
+		}
+	}
+
+	/**
+	 * Changes what {@code change} names, in one atomic upsert. When that touches the schedule (cadence, prompt set,
+	 * reviews), every placement of the programme that has not ended is announced changed, so that its prompt
+	 * trigger is set again here and on the other instances.
+	 */
+	public ProgramSettings change(String program, Change change) {
+		if (program == null || program.isBlank()) {
+			throw new IllegalArgumentException("A programme needs a name");
+		}
+		Update update = new Update().set("name", program.strip()).set("updatedAt", clock.instant());
+		if (change.defaultVisibility() != null) {
+			update.set("defaultVisibility", change.defaultVisibility());
+		}
+		if (change.cadence() != null) {
+			update.set("cadence", change.cadence());
+		}
+		if (change.promptSet() != null) {
+			update.set("promptSet", change.promptSet());
+		}
+		if (change.reviewEvery() != null) {
+			if (change.reviewEvery().isBlank()) {
+				update.unset("reviewEvery");
+			}
+			else {
+				update.set("reviewEvery", ProgramSettings.parsePeriod(change.reviewEvery())
+					.orElseThrow(() -> new IllegalArgumentException("Not a review period: " + change.reviewEvery()))
+					.toString());
+			}
+		}
+		ProgramSettings saved = mongo.findAndModify(Query.query(Criteria.where("_id").is(ProgramSettings.keyOf(program))),
+				update, FindAndModifyOptions.options().upsert(true).returnNew(true), ProgramSettings.class);
+		if (change.touchesSchedule()) {
+			placementsOf(program).stream()
+				.filter(p -> p.getStatus() != PlacementStatus.ENDED)
+				.forEach(p -> events.publishEvent(new PlacementChanged(p.getId())));
+		}
+		return saved;
+	}
+
+	/** The placements of a programme (names compared trimmed, without case). */
+	public List<Placement> placementsOf(String program) {
+		String key = ProgramSettings.keyOf(program);
+		return placements.findAll().stream().filter(p -> ProgramSettings.keyOf(p.getProgram()).equals(key)).toList();
 	}
 }

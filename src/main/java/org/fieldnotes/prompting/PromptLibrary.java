@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.fieldnotes.placement.ProgramSettings;
+import org.fieldnotes.placement.PromptSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,12 +41,17 @@ public class PromptLibrary {
 	static final Set<String> LANGUAGES = Set.of("en", "sv");
 	private static final Set<String> KINDS = Set.of("onboarding", "reflection", "status-check", "review",
 			"lessons-learnt", "follow-up");
-	private static final Set<String> KEYS = Set.of("id", "kind", "phase", "order", "title", "intro", "questions");
+	private static final Set<String> KEYS = Set.of("id", "kind", "phase", "order", "title", "intro", "questions",
+			"programs");
 	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 	private static final Pattern MARKUP = Pattern.compile("[*_<>{}]");
 
 	private final Map<String, Prompt> byId = new LinkedHashMap<>();
+	/** The shared library (files that name no programme) by phase. */
 	private final Map<PromptPhase, List<Prompt>> byPhase = new EnumMap<>(PromptPhase.class);
+	/** The files that name programmes, in file-name order. */
+	private final List<Prompt> ofPrograms = new ArrayList<>();
+	private final Map<String, List<Prompt>> chosen = new ConcurrentHashMap<>();
 
 	@Autowired
 	PromptLibrary(PromptSettings settings) {
@@ -62,26 +70,44 @@ public class PromptLibrary {
 				if (byId.putIfAbsent(prompt.id(), prompt) != null) {
 					throw new PromptFileInvalid(file.toString(), "id '" + prompt.id() + "' is used twice");
 				}
-				byPhase.computeIfAbsent(prompt.phase(), p -> new ArrayList<>()).add(prompt);
+				if (prompt.shared()) {
+					byPhase.computeIfAbsent(prompt.phase(), p -> new ArrayList<>()).add(prompt);
+				}
+				else {
+					ofPrograms.add(prompt);
+				}
 			}
 		}
 		catch (IOException e) {
 			throw new PromptFileInvalid(dir.toString(), "cannot be read: " + e.getMessage());
 		}
 		for (PromptPhase phase : PromptPhase.values()) {
-			if (!byPhase.containsKey(phase)) {
+			if (phase != PromptPhase.REVIEW && !byPhase.containsKey(phase)) {
 				throw new PromptFileInvalid(dir.toString(), "no prompt has phase '" + phase.fileName() + "'");
 			}
 		}
+		byPhase.putIfAbsent(PromptPhase.REVIEW, new ArrayList<>());
 		List<Prompt> weekly = byPhase.get(PromptPhase.WEEKLY);
 		weekly.sort(Comparator.comparingInt(Prompt::order));
+		checkOrders(dir, weekly);
+		// a programme's weekly rotation is its own files and the shared ones: their orders must not clash either
+		ofPrograms.stream().flatMap(p -> p.programs().stream()).distinct().forEach(program -> {
+			List<Prompt> rotation = new ArrayList<>(weekly);
+			ofPrograms.stream().filter(p -> p.phase() == PromptPhase.WEEKLY && p.programs().contains(program))
+				.forEach(rotation::add);
+			rotation.sort(Comparator.comparingInt(Prompt::order));
+			checkOrders(dir, rotation);
+		});
+		log.info("Loaded {} prompts from {} ({} for particular programmes)", byId.size(), dir, ofPrograms.size());
+	}
+
+	private static void checkOrders(Path dir, List<Prompt> weekly) {
 		for (int i = 1; i < weekly.size(); i++) {
 			if (weekly.get(i).order() == weekly.get(i - 1).order()) {
 				throw new PromptFileInvalid(dir.resolve(weekly.get(i).id() + ".yaml").toString(),
 						"order " + weekly.get(i).order() + " is also used by " + weekly.get(i - 1).id());
 			}
 		}
-		log.info("Loaded {} prompts from {}", byId.size(), dir);
 	}
 
 	public Optional<Prompt> find(String id) {
@@ -92,9 +118,34 @@ public class PromptLibrary {
 		return List.copyOf(byId.values());
 	}
 
-	/** The prompts of a phase; weekly ones in rotation order. */
+	/** The shared library's prompts of a phase (the files that name no programme); weekly ones in rotation order. */
 	List<Prompt> inPhase(PromptPhase phase) {
 		return byPhase.get(phase);
+	}
+
+	/**
+	 * The prompts a programme's placement takes for a phase. The weekly rotation is the programme's weekly files and
+	 * the shared ones, in {@code order} (only the programme's with {@link PromptSet#OWN}); in any other phase the
+	 * programme's files take the place of the shared ones. A phase the programme has no file for takes the shared
+	 * library's, and a review with no review prompt at all the midpoint's, so every phase has a prompt.
+	 *
+	 * @param program the programme's name or key (compared trimmed, without case)
+	 */
+	List<Prompt> inPhase(PromptPhase phase, String program, PromptSet set) {
+		String key = program == null || program.isBlank() ? "" : ProgramSettings.keyOf(program);
+		List<Prompt> found = chosen.computeIfAbsent(phase + "|" + set + "|" + key, k -> {
+			List<Prompt> prompts = new ArrayList<>(ofPrograms.stream()
+				.filter(p -> p.phase() == phase && p.programs().contains(key))
+				.toList());
+			if (prompts.isEmpty() || phase == PromptPhase.WEEKLY && set != PromptSet.OWN) {
+				prompts.addAll(byPhase.get(phase));
+			}
+			if (phase == PromptPhase.WEEKLY) {
+				prompts.sort(Comparator.comparingInt(Prompt::order));
+			}
+			return List.copyOf(prompts);
+		});
+		return found.isEmpty() && phase == PromptPhase.REVIEW ? inPhase(PromptPhase.MIDPOINT, program, set) : found;
 	}
 
 	private static Prompt load(Path file) {
@@ -128,7 +179,7 @@ public class PromptLibrary {
 		PromptPhase phase = PromptPhase.fromFileName(phaseName);
 		if (phase == null) {
 			throw new PromptFileInvalid(name, "phase '" + phaseName
-					+ "' is not one of first-week, weekly, midpoint, last-week, follow-up");
+					+ "' is not one of first-week, weekly, midpoint, review, last-week, follow-up");
 		}
 		int order = 0;
 		if (phase == PromptPhase.WEEKLY) {
@@ -154,7 +205,29 @@ public class PromptLibrary {
 			questions.add(new Prompt.Question(texts(name, question.get("label"), at + ".label", 24),
 					texts(name, question.get("text"), at + ".text", 200)));
 		}
-		return new Prompt(id, kind, phase, order, title, intro, List.copyOf(questions));
+		return new Prompt(id, kind, phase, order, title, intro, List.copyOf(questions), programs(name, map));
+	}
+
+	/** {@code programs: ["KTP 2026", …]}: the programmes the file serves, as keys; none = the shared library. */
+	private static Set<String> programs(String file, Map<?, ?> map) {
+		if (!map.containsKey("programs")) {
+			return Set.of();
+		}
+		if (!(map.get("programs") instanceof List<?> list) || list.isEmpty()) {
+			throw new PromptFileInvalid(file, "programs must be a list of one or more programme names, "
+					+ "e.g. [\"KTP 2026\"] (leave it out for every programme)");
+		}
+		Set<String> programs = new java.util.LinkedHashSet<>();
+		for (int i = 0; i < list.size(); i++) {
+			if (!(list.get(i) instanceof String program) || program.isBlank()) {
+				throw new PromptFileInvalid(file, "programs[" + i + "] must be a programme name");
+			}
+			if (program.strip().length() > 100) {
+				throw new PromptFileInvalid(file, "programs[" + i + "] is longer than 100 characters");
+			}
+			programs.add(ProgramSettings.keyOf(program));
+		}
+		return Set.copyOf(programs);
 	}
 
 	private static String string(String file, Map<?, ?> map, String key) {

@@ -17,6 +17,8 @@ import org.fieldnotes.placement.PlacementChanged;
 import org.fieldnotes.placement.PlacementChangedElsewhere;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.PlacementNotFound;
+import org.fieldnotes.placement.ProgramSettings;
+import org.fieldnotes.placement.Programs;
 import org.fieldnotes.schedule.OneShotTriggers;
 import org.quartz.Scheduler;
 import org.slf4j.Logger;
@@ -35,7 +37,7 @@ import org.springframework.stereotype.Component;
  * when the rebuild reaches it, sends what fell due in the meantime (queued, as at any start, if less late than the
  * catch-up window); a placement it has scheduled has its trigger. Nothing is sent twice: every send is a claim first.
  * It reads the placements in batches of {@link #BATCH}: a few queries per batch (the placements and their people,
- * their prompts and notes) and one Quartz call, instead of several queries per placement.
+ * their prompts and notes, every programme's settings) and one Quartz call, instead of several queries per placement.
  */
 @Component
 class PromptScheduler {
@@ -54,6 +56,7 @@ class PromptScheduler {
 	private final PlacementBatches batches;
 	private final PromptCalendar calendar;
 	private final PromptDispatcher dispatcher;
+	private final Programs programs;
 	private final Clock clock;
 	/** Held while triggers are set from what the rebuild read, and while a changed placement's trigger is set. */
 	private final Object settingTriggers = new Object();
@@ -63,13 +66,14 @@ class PromptScheduler {
 	private volatile String progress = "not rebuilt yet";
 
 	PromptScheduler(Scheduler quartz, PlacementManagement placements, PlacementBatches batches,
-			PromptCalendar calendar, PromptDispatcher dispatcher, Clock clock) {
+			PromptCalendar calendar, PromptDispatcher dispatcher, Programs programs, Clock clock) {
 		this.triggers = new OneShotTriggers(quartz, clock, GROUP, PromptJob.class);
 		this.rebuildTrigger = new OneShotTriggers(quartz, clock, REBUILD_GROUP, PromptRebuildJob.class);
 		this.placements = placements;
 		this.batches = batches;
 		this.calendar = calendar;
 		this.dispatcher = dispatcher;
+		this.programs = programs;
 		this.clock = clock;
 	}
 
@@ -173,6 +177,8 @@ class PromptScheduler {
 	private int catchUpAndSchedule(List<String> ids, Instant now) {
 		List<Placement> read = batches.withIds(ids);
 		PromptDispatcher.Known known = dispatcher.knownFor(ids, now);
+		// every programme's settings (cadence, prompt set, reviews) in one read, not one per placement
+		Map<String, ProgramSettings> settings = programs.allByKey();
 		Map<String, Instant> next = new LinkedHashMap<>();
 		List<String> nothingLeft = new ArrayList<>();
 		for (Placement placement : read) {
@@ -186,7 +192,8 @@ class PromptScheduler {
 						return;
 					}
 					// computed once for the catch-up and the next time (a third of the rebuild's CPU, twice)
-					List<Due> dues = calendar.dues(current);
+					List<Due> dues = calendar.dues(current, settings.getOrDefault(
+							ProgramSettings.keyOf(current.getProgram()), ProgramSettings.none(current.getProgram())));
 					dispatcher.queueCatchUp(current, now, known, dues);
 					Optional<Instant> at = calendar.nextWakeUp(current, now, dues);
 					at.ifPresentOrElse(time -> next.put(id, time), () -> nothingLeft.add(id));

@@ -46,6 +46,15 @@ public final class PlacementFixtures {
 				new PromptSchedule(day, LocalTime.parse(time)), workDays, PlacementStatus.ACTIVE, CREATED, CREATED, CREATED, null);
 	}
 
+	/** {@link #placement(String, String, String, DayOfWeek, String)} in another programme than KTP 2026. */
+	public static Placement inProgram(String program, String zone, String start, String end, DayOfWeek day,
+			String time) {
+		Placement placement = placement(zone, start, end, day, time);
+		return new Placement(placement.getId(), placement.getParticipant(), program, placement.getHostOrganisation(),
+				placement.getStartDate(), placement.getEndDate(), placement.getManager(), null, null,
+				placement.getSchedule(), null, PlacementStatus.ACTIVE, CREATED, CREATED, CREATED, null);
+	}
+
 	/**
 	 * An active placement with these people (Slack member ids, whose person ids are {@link #personId}; {@literal null}
 	 * for a role nobody holds), all in Stockholm.

@@ -32,7 +32,12 @@ class PromptLibraryTests {
 
 		assertThat(library.all()).extracting(Prompt::id)
 			.containsExactlyInAnyOrder("first-week-onboarding", "weekly-rolfe", "weekly-status-check", "weekly-gibbs",
-					"midpoint-review", "last-week-lessons-learnt", "follow-up");
+					"midpoint-review", "last-week-lessons-learnt", "follow-up", "periodic-review",
+					"ktp-quarterly-steering", "ktp-fortnightly-progress");
+		assertThat(library.all()).filteredOn(prompt -> !prompt.shared()).extracting(Prompt::id)
+			.as("the example files of a KTP programme").containsExactlyInAnyOrder("ktp-quarterly-steering",
+					"ktp-fortnightly-progress")
+			.allSatisfy(id -> assertThat(library.find(id).orElseThrow().programs()).containsExactly("ktp two-year"));
 		for (PromptPhase phase : PromptPhase.values()) {
 			assertThat(library.inPhase(phase)).as("prompts of phase %s", phase).isNotEmpty();
 		}
@@ -71,7 +76,7 @@ class PromptLibraryTests {
 	void theShippedFilesStillLoadFromACopy() throws IOException {
 		copyShipped();
 
-		assertThat(new PromptLibrary(dir).all()).hasSize(7);
+		assertThat(new PromptLibrary(dir).all()).hasSize(10);
 	}
 
 	@Test

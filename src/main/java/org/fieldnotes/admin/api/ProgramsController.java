@@ -1,14 +1,16 @@
 package org.fieldnotes.admin.api;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.fieldnotes.audit.AuditLog;
 import org.fieldnotes.audit.AuditRecord;
+import org.fieldnotes.placement.Cadence;
 import org.fieldnotes.placement.ProgramSettings;
 import org.fieldnotes.placement.Programs;
+import org.fieldnotes.placement.PromptSet;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.placement.Violation;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,13 +22,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A programme's settings: its default visibility (who may read a participant's entries and status updates when
- * the participant chose nothing). Programme names are compared without regard to case.
+ * the participant chose nothing) and its rhythm (cadence, prompt set, reviews). Programme names are compared without
+ * regard to case. A {@code PUT} changes the fields it names and leaves the others as they are.
  */
 @RestController
 @RequestMapping("/api/v1/programs")
 class ProgramsController {
 
 	private static final String OPTIONS = Arrays.stream(Visibility.values()).map(Visibility::key)
+		.collect(Collectors.joining(", "));
+	private static final String CADENCES = Arrays.stream(Cadence.values()).map(Cadence::key)
+		.collect(Collectors.joining(", "));
+	private static final String PROMPT_SETS = Arrays.stream(PromptSet.values()).map(PromptSet::key)
 		.collect(Collectors.joining(", "));
 
 	private final Programs programs;
@@ -46,45 +53,100 @@ class ProgramsController {
 		return ProgramResponse.of(programs.of(program));
 	}
 
-	/** Sets the programme's default visibility ({@code private}, {@code coaches}, {@code placement}, {@code confidential}). */
+	/**
+	 * Changes the programme's settings the body names ({@code defaultVisibility}, {@code cadence}, {@code promptSet},
+	 * {@code reviewEvery}); absent fields stay as they are. A change of visibility is audited as
+	 * {@code program-visibility} (as before the other settings), one of the others as {@code program-settings}.
+	 */
 	@PutMapping("/{program}")
 	ProgramResponse update(@PathVariable String program, @RequestBody(required = false) ProgramRequest request) {
 		List<Violation> violations = check(request);
 		if (!violations.isEmpty()) {
-			audit.record(AuditRecord.API, "program-visibility", null, null, AuditLog.REFUSED,
+			String action = request != null && request.touchesRhythm() ? "program-settings" : "program-visibility";
+			audit.record(AuditRecord.API, action, null, null, AuditLog.REFUSED,
 					"fields: " + violations.stream().map(Violation::field).collect(Collectors.joining(",")));
 			throw new InvalidProgram(violations);
 		}
-		Visibility visibility = Visibility.parse(request.defaultVisibility()).orElseThrow();
-		ProgramSettings saved = programs.setDefaultVisibility(program, visibility);
-		audit.record(AuditRecord.API, "program-visibility", null, null, AuditLog.DONE,
-				saved.name() + ": " + visibility.key());
+		Visibility visibility = Visibility.parse(request.defaultVisibility()).orElse(null);
+		Cadence cadence = Cadence.parse(request.cadence()).orElse(null);
+		PromptSet promptSet = PromptSet.parse(request.promptSet()).orElse(null);
+		String reviewEvery = request.reviewEvery() == null ? null
+				: isNone(request.reviewEvery()) ? "" : request.reviewEvery();
+		ProgramSettings saved = programs.change(program,
+				new Programs.Change(visibility, cadence, promptSet, reviewEvery));
+		if (visibility != null) {
+			audit.record(AuditRecord.API, "program-visibility", null, null, AuditLog.DONE,
+					saved.name() + ": " + visibility.key());
+		}
+		if (request.touchesRhythm()) {
+			audit.record(AuditRecord.API, "program-settings", null, null, AuditLog.DONE,
+					saved.name() + ": " + rhythmOf(saved));
+		}
 		return ProgramResponse.of(saved);
+	}
+
+	/** What an audit note says of a programme's rhythm, e.g. {@code cadence fortnightly, promptSet own, reviewEvery P3M}. */
+	static String rhythmOf(ProgramSettings settings) {
+		return "cadence " + settings.rhythm().key() + ", promptSet " + settings.prompts().key() + ", reviewEvery "
+				+ settings.reviewPeriod().map(Object::toString).orElse("none");
+	}
+
+	private static boolean isNone(String reviewEvery) {
+		return reviewEvery.isBlank() || reviewEvery.strip().equalsIgnoreCase("none");
 	}
 
 	private static List<Violation> check(ProgramRequest request) {
 		if (request == null) {
 			return List.of(new Violation("body", "is required"));
 		}
-		if (request.defaultVisibility() == null || request.defaultVisibility().isBlank()) {
-			return List.of(new Violation("defaultVisibility", "is required (one of " + OPTIONS + ")"));
+		if (request.defaultVisibility() == null && !request.touchesRhythm()) {
+			return List.of(new Violation("defaultVisibility", "is required (one of " + OPTIONS
+					+ "), unless cadence, promptSet or reviewEvery is given"));
 		}
-		Optional<Visibility> visibility = Visibility.parse(request.defaultVisibility());
-		if (visibility.isEmpty()) {
-			return List.of(new Violation("defaultVisibility", "must be one of " + OPTIONS));
+		List<Violation> violations = new ArrayList<>();
+		if (request.defaultVisibility() != null) {
+			if (request.defaultVisibility().isBlank()) {
+				violations.add(new Violation("defaultVisibility", "is required (one of " + OPTIONS + ")"));
+			}
+			else if (Visibility.parse(request.defaultVisibility()).isEmpty()) {
+				violations.add(new Violation("defaultVisibility", "must be one of " + OPTIONS));
+			}
 		}
-		return List.of();
+		if (request.cadence() != null && Cadence.parse(request.cadence()).isEmpty()) {
+			violations.add(new Violation("cadence", "must be one of " + CADENCES));
+		}
+		if (request.promptSet() != null && PromptSet.parse(request.promptSet()).isEmpty()) {
+			violations.add(new Violation("promptSet", "must be one of " + PROMPT_SETS));
+		}
+		if (request.reviewEvery() != null && !isNone(request.reviewEvery())
+				&& ProgramSettings.parsePeriod(request.reviewEvery()).isEmpty()) {
+			violations.add(new Violation("reviewEvery",
+					"must be an ISO period of a week or more, such as P3M or P12W, or none"));
+		}
+		return violations;
 	}
 
-	record ProgramRequest(String defaultVisibility) {
+	/** Every field may be left out: it stays as it is. */
+	record ProgramRequest(String defaultVisibility, String cadence, String promptSet, String reviewEvery) {
+
+		boolean touchesRhythm() {
+			return cadence != null || promptSet != null || reviewEvery != null;
+		}
 	}
 
-	/** @param defaultVisibility the programme's default, {@code coaches} when none was set */
-	record ProgramResponse(String program, String defaultVisibility, boolean defaultVisibilitySet) {
+	/**
+	 * @param defaultVisibility the programme's default, {@code coaches} when none was set
+	 * @param cadence {@code weekly} when none was set
+	 * @param promptSet {@code shared} when none was set
+	 * @param reviewEvery an ISO period, {@literal null} when the programme has one midpoint
+	 */
+	record ProgramResponse(String program, String defaultVisibility, boolean defaultVisibilitySet, String cadence,
+			String promptSet, String reviewEvery) {
 
 		static ProgramResponse of(ProgramSettings settings) {
 			return new ProgramResponse(settings.name(), settings.visibility().key(),
-					settings.defaultVisibility() != null);
+					settings.defaultVisibility() != null, settings.rhythm().key(), settings.prompts().key(),
+					settings.reviewPeriod().map(Object::toString).orElse(null));
 		}
 	}
 
