@@ -36,12 +36,29 @@ class ClosureLines {
 	private final PlacementManagement placements;
 	private final Replies replies;
 	private final AuditLog audit;
+	private final Coordination coordination;
 
-	ClosureLines(Closures closures, PlacementManagement placements, Replies replies, AuditLog audit) {
+	ClosureLines(Closures closures, PlacementManagement placements, Replies replies, AuditLog audit,
+			Coordination coordination) {
 		this.closures = closures;
 		this.placements = placements;
 		this.replies = replies;
 		this.audit = audit;
+		this.coordination = coordination;
+	}
+
+	/**
+	 * {@literal null} when the admin may close or reopen this programme ({@literal null}: every programme); else the
+	 * refusal, audited. An admin limited to programmes names one of theirs: "every programme" is not theirs to close.
+	 */
+	private ChatMessage refusal(Invocation invocation, String program, String action) {
+		org.fieldnotes.access.Actor actor = coordination.of(invocation);
+		boolean allowed = program == null ? actor.programs().isEmpty() : actor.coordinates(program);
+		if (allowed) {
+			return null;
+		}
+		audit.record(invocation.actor(), action, null, null, AuditLog.REFUSED, "other programme");
+		return coordination.refusal(actor, invocation.locale());
 	}
 
 	/** Whether the line is a programme form: a {@code key:} of {@link #KEYS} and no mention. */
@@ -56,6 +73,10 @@ class ClosureLines {
 		Map<String, String> values = values(invocation, problems, "pause");
 		if (!problems.isEmpty()) {
 			return problems(problems, "pause", locale);
+		}
+		ChatMessage refused = refusal(invocation, values.get("program"), "closure");
+		if (refused != null) {
+			return refused;
 		}
 		Closure closure;
 		try {
@@ -88,6 +109,10 @@ class ClosureLines {
 		Map<String, String> values = values(invocation, problems, "resume");
 		if (!problems.isEmpty()) {
 			return problems(problems, "resume", locale);
+		}
+		ChatMessage refused = refusal(invocation, values.get("program"), "closure-end");
+		if (refused != null) {
+			return refused;
 		}
 		List<Closure> ended = closures.resume(values.get("program"), c -> true);
 		audit.record(invocation.actor(), "closure-end", null, null, AuditLog.DONE,

@@ -149,6 +149,18 @@ public class Enrolment {
 			return changeRefused(adminId, null, participant.get().key(), errors);
 		}
 		Placement placement = found.get();
+		// an admin limited to programmes changes only placements of theirs, and moves none out of them
+		Actor actor = access.member(admin);
+		String programs = String.join(", ", actor.programs().stream().sorted().toList());
+		if (!actor.coordinates(placement.getProgram())) {
+			errors.add(error("participant", "otherProgramme", locale, placement.getProgram(), programs));
+		}
+		else if (blankToNull(form.program()) != null && !actor.coordinates(form.program())) {
+			errors.add(error("program", "otherProgramme", locale, form.program().strip(), programs));
+		}
+		if (!errors.isEmpty()) {
+			return changeRefused(adminId, placement.getId(), placement.getParticipant().id().value(), errors);
+		}
 		String language = placement.getParticipant().locale() == null ? "en" : placement.getParticipant().locale();
 		Set<String> removing = new LinkedHashSet<>();
 		for (String field : removed) {

@@ -136,6 +136,28 @@ class ProgramAdminsTests extends IntegrationTest {
 	}
 
 	@Test
+	void theyChangeAndCloseOnlyTheirProgrammes() {
+		String otherPlacement = commandAnswer(CORA, "change <@UBO|bo> end:2027-06-30");
+		String moveOut = commandAnswer(CORA, "change <@UADA|ada> program:\"Thesis abroad\"");
+		String closeOther = commandAnswer(CORA, "pause program:\"Thesis abroad\" from:2027-07-06 to:2027-07-31");
+		String closeEvery = commandAnswer(CORA, "pause from:2027-07-06 to:2027-07-31");
+		String reopenEvery = commandAnswer(CORA, "resume program:\"Thesis abroad\"");
+
+		assertThat(otherPlacement).contains("isn't one of the programmes you coordinate (ktp 2026)");
+		assertThat(moveOut).contains("“Thesis abroad” isn't one of the programmes you coordinate (ktp 2026)");
+		assertThat(placements.get(bo).getEndDate()).hasToString("2027-04-30");
+		assertThat(placements.get(ada).getProgram()).isEqualTo("KTP 2026");
+		assertThat(List.of(closeOther, closeEvery, reopenEvery)).allSatisfy(answer -> assertThat(answer)
+			.contains("That placement or programme isn't one you coordinate. Your programmes: ktp 2026."));
+		assertThat(mongo.getCollection("closures").countDocuments()).isZero();
+
+		// their own programme they change and close
+		assertThat(commandAnswer(CORA, "change <@UADA|ada> end:2027-06-30")).contains("Changed the placement of");
+		assertThat(commandAnswer(CORA, "pause program:\"KTP 2026\" from:2027-07-06 to:2027-07-31")).contains("Closed");
+		assertThat(mongo.getCollection("closures").countDocuments()).isEqualTo(1);
+	}
+
+	@Test
 	void commandsForEveryProgrammeAreRefused() {
 		for (String command : List.of("who-is-quiet", "admin add <@UEVA|eva>", "erase <@UBO|bo>",
 				"digest preview <@UBO|bo>")) {
