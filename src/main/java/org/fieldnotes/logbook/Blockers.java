@@ -205,6 +205,22 @@ public class Blockers {
 			.ne(BlockerState.RESOLVED)).with(Sort.by("createdAt")), Blocker.class);
 	}
 
+	/**
+	 * Every blocker of these placements, by placement id (placements without any are left out): one query per batch
+	 * of placements, for a digest run.
+	 */
+	public java.util.Map<String, List<Blocker>> ofAll(Collection<String> placementIds) {
+		List<String> ids = List.copyOf(placementIds);
+		java.util.Map<String, List<Blocker>> all = new java.util.HashMap<>();
+		for (int start = 0; start < ids.size(); start += 2_000) {
+			for (Blocker blocker : mongo.find(Query.query(Criteria.where("placementId")
+				.in(ids.subList(start, Math.min(ids.size(), start + 2_000)))).with(Sort.by("createdAt")), Blocker.class)) {
+				all.computeIfAbsent(blocker.placementId(), id -> new java.util.ArrayList<>()).add(blocker);
+			}
+		}
+		return all;
+	}
+
 	/** Whether the placement has any blocker item (placements written before items existed have none). */
 	public boolean anyFor(String placementId) {
 		return mongo.exists(Query.query(Criteria.where("placementId").is(placementId)), Blocker.class);
