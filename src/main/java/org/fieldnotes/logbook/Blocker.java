@@ -24,6 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param resolvedBy the person id of who resolved it (the participant, or a follower), or {@literal null}
  * @param escalatedAt when it was claimed for escalation ({@literal null}: never); the claim is this field
  * @param escalation {@code PENDING} from the claim until its messages are in the outbox, then {@code QUEUED}
+ * @param notice the participant's notice of the latest acknowledgement or resolution: {@code PENDING} (set with the
+ * state, in the same update) until it is in the outbox, then {@code QUEUED}; {@literal null} when there is none
  */
 @Document("blockers")
 @CompoundIndex(name = "placement_created", def = "{'placementId': 1, 'createdAt': -1}")
@@ -32,7 +34,7 @@ public record Blocker(@Id String id, String placementId, String authorId, String
 		@Indexed(unique = true) String naturalKey, String text, BlockerOwner owner, BlockerState state,
 		Visibility visibility, Instant createdAt, Instant acknowledgedAt, String acknowledgedBy,
 		BlockerOwner acknowledgedAs, Instant resolvedAt, String resolvedBy, BlockerOwner resolvedAs,
-		Instant escalatedAt, String escalation) {
+		Instant escalatedAt, String escalation, String notice) {
 
 	public Blocker {
 		visibility = visibility == null ? Visibility.DEFAULT : visibility;

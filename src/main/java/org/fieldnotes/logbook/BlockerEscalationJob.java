@@ -13,20 +13,24 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Quartz runs {@link BlockerEscalation#run()} every {@code FIELDNOTES_BLOCKER_ESCALATION_EVERY} (15 minutes by
- * default): a blocker is escalated at most that long after its threshold.
+ * default): a blocker is escalated at most that long after its threshold; a participant's notice a store error kept
+ * from the outbox is queued then too.
  */
 @DisallowConcurrentExecution
 class BlockerEscalationJob implements Job {
 
 	private final BlockerEscalation escalation;
+	private final Blockers blockers;
 
-	BlockerEscalationJob(BlockerEscalation escalation) {
+	BlockerEscalationJob(BlockerEscalation escalation, Blockers blockers) {
 		this.escalation = escalation;
+		this.blockers = blockers;
 	}
 
 	@Override
 	public void execute(JobExecutionContext context) {
 		escalation.run();
+		blockers.recoverNotices();
 	}
 
 	@Configuration(proxyBeanMethods = false)

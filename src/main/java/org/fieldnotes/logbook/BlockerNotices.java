@@ -16,13 +16,16 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the participant, in their language, that a follower acknowledged or resolved their blocker, quoting it (their
  * own words, to them: the renderer escapes them). Through the outbox, once per blocker and state (key
- * {@code blocker:<id>:<state>}); a participant without chat is not told.
+ * {@code blocker:<id>:<state>}); a participant without chat is not told. The notice is claimed with the state
+ * ({@code notice: PENDING}) and {@link Blockers#recoverNotices()} queues one a crash kept from the outbox.
  */
 @Component
 class BlockerNotices {
 
 	/** The outbox keys of blocker notices start with this. */
 	static final String PREFIX = "blocker:";
+	static final String PENDING = "PENDING";
+	static final String QUEUED = "QUEUED";
 
 	private final Outbox outbox;
 	private final MessageSource messages;

@@ -20,6 +20,7 @@ import org.fieldnotes.placement.Role;
 import org.fieldnotes.store.Claims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -107,7 +108,7 @@ public class Blockers {
 		Optional<Blocker> made = Claims.insertOnce(mongo, new Blocker(UUID.randomUUID().toString(),
 				update.placementId(), update.authorId(), update.id(), key, update.blockers(), owner,
 				BlockerState.OPEN, update.visibility(), update.createdAt(), null, null, null, null, null, null, null,
-				null));
+				null, null));
 		if (made.isPresent()) {
 			log.info("Blocker {} opened for placement {} (owner {})", made.get().id(), update.placementId(),
 					made.get().owner());
@@ -152,20 +153,51 @@ public class Blockers {
 			update = new Update().set("state", to).set("resolvedAt", now).set("resolvedBy", person.id().value())
 				.set("resolvedAs", as);
 		}
+		// the participant's notice is claimed with the state, in the same document: whatever happens to this process
+		// after the update, recoverNotices() finds it still to be told
+		update.set("notice", BlockerNotices.PENDING);
 		Blocker changed = mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
 				Blocker.class);
 		if (changed == null) {
 			return new Outcome(Status.ALREADY_DONE, check.blocker(), check.placement(), check.role());
 		}
 		log.info("Blocker {} {} by its {} (placement {})", blockerId, to, check.role(), changed.placementId());
+		tell(changed, check.placement(), as);
+		return new Outcome(Status.DONE, changed, check.placement(), check.role());
+	}
+
+	private void tell(Blocker blocker, Placement placement, BlockerOwner by) {
 		try {
-			notices.tell(changed, check.placement(), as, to);
+			notices.tell(blocker, placement, by, blocker.state());
+			mongo.updateFirst(Query.query(Criteria.where("_id").is(blocker.id()).and("state").is(blocker.state())
+				.and("notice").is(BlockerNotices.PENDING)), new Update().set("notice", BlockerNotices.QUEUED),
+					Blocker.class);
 		}
 		catch (RuntimeException e) {
-			log.warn("Blocker {} is {}; the participant could not be told now ({})", blockerId, to,
-					e.getClass().getSimpleName());
+			// claimed with the state: recoverNotices() tells the participant within minutes
+			log.warn("Blocker {} is {}; the participant could not be told now ({}) and will be", blocker.id(),
+					blocker.state(), e.getClass().getSimpleName());
 		}
-		return new Outcome(Status.DONE, changed, check.placement(), check.role());
+	}
+
+	/**
+	 * Every blocker whose participant's notice is still {@code PENDING} (a crash or a store error between the state
+	 * change and the outbox): queued now, under the same outbox key, so it is told once. At start and with every
+	 * escalation run. Idempotent.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	public void recoverNotices() {
+		for (Blocker blocker : mongo.find(Query.query(Criteria.where("notice").is(BlockerNotices.PENDING)),
+				Blocker.class)) {
+			BlockerOwner by = blocker.state() == BlockerState.RESOLVED ? blocker.resolvedAs() : blocker.acknowledgedAs();
+			Optional<Placement> placement = placements.findById(blocker.placementId());
+			if (by == null || by == BlockerOwner.PARTICIPANT || placement.isEmpty()) {
+				mongo.updateFirst(Query.query(Criteria.where("_id").is(blocker.id())), new Update().unset("notice"),
+						Blocker.class);
+				continue;
+			}
+			tell(blocker, placement.get(), by);
+		}
 	}
 
 	/**

@@ -184,13 +184,24 @@ class BlockerDigestActionsTests extends MailTest {
 		assertThat(post(token, "resolve").statusCode()).isEqualTo(303);
 		assertThat(blockers.find(id).orElseThrow().state()).isEqualTo(BlockerState.RESOLVED);
 
+		// no longer shared with the link's recipient, then erased: refused, in their language
+		mongo.getCollection("blockers").updateOne(new org.bson.Document("_id", id),
+				new org.bson.Document("$set", new org.bson.Document("visibility", "PRIVATE")));
+		HttpResponse<String> refused = page(token);
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).doesNotContain("rig");
+		assertThat(post(token, "resolve").statusCode()).isEqualTo(403);
+		mongo.getCollection("blockers").deleteMany(new org.bson.Document());
+		assertThat(page(token).statusCode()).isEqualTo(410);
+
 		// forged, another page's token, expired
 		assertThat(page(token.substring(0, token.length() - 2) + "xx").statusCode()).isEqualTo(403);
 		assertThat(post(token.substring(0, token.length() - 2) + "xx", "resolve").statusCode()).isEqualTo(403);
 		clock.advance(Duration.ofDays(15));
 		HttpResponse<String> expired = page(token);
 		assertThat(expired.statusCode()).isEqualTo(410);
-		assertThat(expired.body()).contains("14 dagar");
+		// the blocker is gone, so the link names nobody who follows it: the browser's language
+		assertThat(expired.body()).contains("<html lang=\"en\"").contains("14 days");
 	}
 
 	@Test
@@ -224,6 +235,29 @@ class BlockerDigestActionsTests extends MailTest {
 		// the participant still has it, in their status form
 		assertThat(forms.open(slack(ADA)).form().field("blockers_resolved").orElseThrow().options())
 			.singleElement().satisfies(o -> assertThat(o.label()).isEqualTo(PRIVATE_WORDS));
+	}
+
+	@Test
+	void aBusinessCoachWithoutChatGetsTheEscalationByEmailOnce() throws Exception {
+		String placementId = json(postJson("/api/v1/placements", placementJson(ADA, "2026-11-02", "2027-04-30").replace(
+				"\"businessCoach\": {\"name\": \"Beata Ek\", \"slackUserId\": \"UBEATA\", \"timezone\": \"Europe/Stockholm\"}",
+				"\"businessCoach\": {\"name\": \"Beata Ek\", \"email\": \"beata@host.example\"}")).body())
+			.get("id").asString();
+		forms.submit(slack(ADA), status("k1", "Waiting for the <rig> key", "visibility", "coaches"));
+		clock.advance(Duration.ofDays(14));
+
+		assertThat(escalation.run()).isEqualTo(1);
+		assertThat(escalation.run()).isZero();
+		drainOutbox();
+
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		assertThat(received[0].getAllRecipients()[0].toString()).contains("beata@host.example");
+		Map<String, String> mail = MailParts.texts(received[0]);
+		assertThat(mail.get("text/plain")).contains("Escalated: a blocker of Ada Lindqvist")
+			.contains("Waiting for the <rig> key");
+		assertThat(mail.get("text/html")).contains("Waiting for the &lt;rig&gt; key");
+		assertThat(blockers.of(placementId).get(0).escalatedAt()).isNotNull();
 	}
 
 	@Test

@@ -225,7 +225,7 @@ class BlockerEscalationTests extends IntegrationTest {
 		forms.submit(slack(ADA), status("k1", WORDS, null, List.of()));
 		clock.advance(Duration.ofDays(14));
 
-		new BlockerEscalationJob(escalation).execute(null);
+		new BlockerEscalationJob(escalation, blockers).execute(null);
 		drainOutbox();
 
 		assertThat(escalationsTo("UBEATA")).hasSize(1);

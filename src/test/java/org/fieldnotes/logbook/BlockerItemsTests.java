@@ -150,6 +150,30 @@ class BlockerItemsTests extends IntegrationTest {
 	}
 
 	@Test
+	void aNoticeACrashKeptFromTheOutboxIsToldOnRecoveryOnce() {
+		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
+		forms.submit(slack(ADA), status("k1", "Brackets late", null, List.of()));
+		String id = blockers.of(placementId).get(0).id();
+		blockers.act(id, Blockers.Action.ACKNOWLEDGE, access.member(slack("UANDERS")),
+				Operation.BLOCKER_ACKNOWLEDGE_BUTTON);
+		assertThat(blockers.find(id).orElseThrow().notice()).isEqualTo("QUEUED");
+		// as if the process had died right after resolving, before the outbox had the notice
+		mongo.getCollection("blockers").updateOne(new Document("_id", id), new Document("$set",
+				new Document("state", "RESOLVED").append("resolvedAs", "BUSINESS_COACH")
+					.append("resolvedBy", personOf("UBEATA")).append("notice", "PENDING")));
+
+		blockers.recoverNotices();
+		blockers.recoverNotices();
+		drainOutbox();
+
+		assertThat(sent().messagesTo(slack(ADA))).extracting(m -> words(m))
+			.filteredOn(w -> w.startsWith("Your business coach marked your blocker")).hasSize(1);
+		assertThat(sent().messagesTo(slack(ADA))).extracting(m -> words(m))
+			.filteredOn(w -> w.startsWith("Your academic coach acknowledged your blocker")).hasSize(1);
+		assertThat(blockers.find(id).orElseThrow().notice()).isEqualTo("QUEUED");
+	}
+
+	@Test
 	void theParticipantTheManagerOfACoachesOnlyBlockerAndStrangersCannotActAndNothingChanges() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 		forms.submit(slack(ADA), status("k1", "Brackets late", null, List.of()));
