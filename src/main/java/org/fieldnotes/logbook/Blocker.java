@@ -29,12 +29,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("blockers")
 @CompoundIndex(name = "placement_created", def = "{'placementId': 1, 'createdAt': -1}")
-@CompoundIndex(name = "state_escalated", def = "{'state': 1, 'escalatedAt': 1}")
+@CompoundIndex(name = "escalated_state", def = "{'escalatedAt': 1, 'state': 1}")
 public record Blocker(@Id String id, String placementId, String authorId, String statusUpdateId,
 		@Indexed(unique = true) String naturalKey, String text, BlockerOwner owner, BlockerState state,
 		Visibility visibility, Instant createdAt, Instant acknowledgedAt, String acknowledgedBy,
 		BlockerOwner acknowledgedAs, Instant resolvedAt, String resolvedBy, BlockerOwner resolvedAs,
-		Instant escalatedAt, String escalation, String notice) {
+		Instant escalatedAt, @Indexed String escalation, @Indexed String notice) {
 
 	public Blocker {
 		visibility = visibility == null ? Visibility.DEFAULT : visibility;

@@ -125,8 +125,8 @@ public class BlockerEscalation {
 		for (Blocker blocker : candidates) {
 			Optional<Placement> placement = placementsById.computeIfAbsent(blocker.placementId(),
 					placements::findById);
-			if (placement.isEmpty()) {
-				continue;
+			if (placement.isEmpty() || !placement.get().isActive()) {
+				continue; // a paused or ended placement is not expected to move (as for the flags)
 			}
 			Duration threshold = thresholds.computeIfAbsent(ProgramSettings.keyOf(placement.get().getProgram()),
 					key -> thresholdOf(placement.get().getProgram()).escalateAfter());

@@ -69,6 +69,9 @@ class BlockerEscalationTests extends IntegrationTest {
 	Outbox outbox;
 
 	@Autowired
+	org.fieldnotes.placement.PlacementManagement placementManagement;
+
+	@Autowired
 	MessageSource messages;
 
 	@Autowired
@@ -136,6 +139,18 @@ class BlockerEscalationTests extends IntegrationTest {
 
 		assertThat(escalations()).isEmpty();
 		assertThat(blockers.of(placementId)).allSatisfy(b -> assertThat(b.escalatedAt()).isNull());
+	}
+
+	@Test
+	void aPausedPlacementsBlockerWaitsUntilItIsResumed() {
+		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
+		forms.submit(slack(ADA), status("k1", WORDS, null, List.of()));
+		placementManagement.pause(placementId);
+		clock.advance(Duration.ofDays(20));
+
+		assertThat(escalation.run()).isZero();
+		placementManagement.resume(placementId);
+		assertThat(escalation.run()).isEqualTo(1);
 	}
 
 	@Test
