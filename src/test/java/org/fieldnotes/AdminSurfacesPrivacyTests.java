@@ -64,6 +64,7 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 	/** The control: shared with the coaches, so admins may read it. */
 	private static final String SHARED_ENTRY = "Shared entry wombat";
 	private static final String SHARED_PROGRESS = "Shared progress heron";
+	private static final String SHARED_BLOCKER = "Shared blocker egret";
 	private static final String RESPONSE_URL = "/api/response/T1/1/x";
 
 	/**
@@ -97,8 +98,8 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 		logbook.write(slack("UADA"), SHARED_ENTRY, Visibility.COACHES);
 		logbook.write(slack("UADA"), PRIVATE_ENTRY, Visibility.PRIVATE);
 		LogbookEntry confidential = logbook.write(slack("UADA"), CONFIDENTIAL_ENTRY, Visibility.CONFIDENTIAL);
-		statusUpdates.submit(slack("UADA"), new StatusUpdates.Report(OverallStatus.GREEN, SHARED_PROGRESS, null, 4), null,
-				"test:shared", Visibility.COACHES);
+		statusUpdates.submit(slack("UADA"), new StatusUpdates.Report(OverallStatus.GREEN, SHARED_PROGRESS, SHARED_BLOCKER,
+				4), null, "test:shared", Visibility.COACHES);
 		clock.advance(Duration.ofMinutes(1));
 		statusUpdates.submit(slack("UADA"), new StatusUpdates.Report(OverallStatus.AMBER, PRIVATE_PROGRESS, PRIVATE_BLOCKER, 2),
 				null, "test:private", Visibility.PRIVATE);
@@ -134,6 +135,10 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 				List.of(SHARED_ENTRY)));
 		table.add(new AdminSurface("GET status updates", Operation.API_PLACEMENT_STATUS_UPDATES,
 				() -> api("GET", "/api/v1/placements/" + ada + "/status-updates", null), List.of(SHARED_PROGRESS)));
+		table.add(new AdminSurface("GET blockers", Operation.API_PLACEMENT_BLOCKERS,
+				() -> api("GET", "/api/v1/placements/" + ada + "/blockers", null), List.of(SHARED_BLOCKER)));
+		table.add(new AdminSurface("GET programme's blockers", Operation.API_SHOW_BLOCKER_SETTINGS,
+				() -> api("GET", "/api/v1/programs/KTP%202026/blockers", null), List.of("escalateAfter")));
 		table.add(new AdminSurface("GET deliveries", Operation.API_LIST_DELIVERIES,
 				() -> api("GET", "/api/v1/deliveries?limit=500", null), List.of("PENDING")));
 		table.add(new AdminSurface("GET programme", Operation.API_SHOW_PROGRAM,
@@ -178,6 +183,9 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 		table.add(new AdminSurface("PUT programme", Operation.API_UPDATE_PROGRAM,
 				() -> api("PUT", "/api/v1/programs/KTP%202026", "{\"defaultVisibility\": \"coaches\"}"),
 				List.of("coaches")));
+		table.add(new AdminSurface("PUT programme's blockers", Operation.API_UPDATE_BLOCKER_SETTINGS,
+				() -> api("PUT", "/api/v1/programs/KTP%202026/blockers", "{\"escalateAfter\": \"P10D\"}"),
+				List.of("escalateAfter")));
 		table.add(new AdminSurface("POST tokens", Operation.API_CREATE_TOKEN,
 				() -> api("POST", "/api/v1/tokens", "{\"name\": \"surfaces\"}"), List.of("surfaces")));
 		table.add(new AdminSurface("GET tokens", Operation.API_LIST_TOKENS, () -> api("GET", "/api/v1/tokens", null),

@@ -76,7 +76,8 @@ public class AccessPolicy {
 				Operation.API_REVOKE_TOKEN, Operation.API_EXPORT_PERSON, Operation.API_ERASE_PERSON,
 				Operation.API_LIST_DELIVERIES, Operation.COMMAND_DEMO, Operation.API_SHOW_DEMO,
 				Operation.API_REMOVE_DEMO, Operation.API_CHANGE_PLACEMENT, Operation.COMMAND_CHANGE,
-				Operation.API_PAUSE_PLACEMENTS, Operation.API_RESUME_PLACEMENTS);
+				Operation.API_PAUSE_PLACEMENTS, Operation.API_RESUME_PLACEMENTS, Operation.API_PLACEMENT_BLOCKERS,
+				Operation.API_SHOW_BLOCKER_SETTINGS, Operation.API_UPDATE_BLOCKER_SETTINGS);
 		// only the participant a prompt was sent to acts on it
 		rule(ADDRESSEE, Operation.PROMPT_WRITE_BUTTON, Operation.PROMPT_STATUS_BUTTON, Operation.PROMPT_SNOOZE_BUTTON,
 				Operation.PROMPT_SKIP_BUTTON, Operation.PROMPT_ANSWER_FORM, Operation.STATUS_UPDATE_FORM);
@@ -86,6 +87,10 @@ public class AccessPolicy {
 		// acknowledging and replying: a follower of the placement the entry is shared with (never the author)
 		rule(FOLLOWER_WHO_MAY_READ, Operation.ENTRY_ACKNOWLEDGE_BUTTON, Operation.ENTRY_REPLY_BUTTON,
 				Operation.ENTRY_REPLY_FORM, Operation.RESPONSE_PAGE_SHOW, Operation.RESPONSE_PAGE_RESPOND);
+		// acknowledging and resolving a blocker: likewise, a follower it is shared with (the participant resolves
+		// their own in the status form)
+		rule(FOLLOWER_WHO_MAY_READ, Operation.BLOCKER_ACKNOWLEDGE_BUTTON, Operation.BLOCKER_RESOLVE_BUTTON,
+				Operation.BLOCKER_PAGE_SHOW, Operation.BLOCKER_PAGE_ACT);
 		// reading: the author, a follower it is shared with, an admin when it is shared beyond the academic coach
 		rule(EnumSet.of(AUTHOR, FOLLOWER_WHO_MAY_READ, ADMIN_IF_SHARED), Operation.READ_ITEM);
 	}

@@ -55,6 +55,10 @@ public enum Operation {
 	PROMPT_SKIP_BUTTON(Surface.ACTION, "prompt_skip", On.PLACEMENT),
 	ENTRY_ACKNOWLEDGE_BUTTON(Surface.ACTION, "entry_acknowledge", On.ITEM),
 	ENTRY_REPLY_BUTTON(Surface.ACTION, "entry_reply", On.ITEM),
+	/** "✓ Acknowledge blocker" under a blocker in a digest: open ⇒ acknowledged. */
+	BLOCKER_ACKNOWLEDGE_BUTTON(Surface.ACTION, "blocker_acknowledge", On.ITEM),
+	/** "Resolved" under a blocker in a digest: open or acknowledged ⇒ resolved. */
+	BLOCKER_RESOLVE_BUTTON(Surface.ACTION, "blocker_resolve", On.ITEM),
 	/** "Who can see this" buttons under a saved-confirmation: one action id per visibility. */
 	VISIBILITY_BUTTON(Surface.ACTION, "visibility_[a-z]+", On.ITEM),
 	HOME_WRITE_BUTTON(Surface.ACTION, "home_write", On.NOTHING),
@@ -111,6 +115,11 @@ public enum Operation {
 	API_PAUSE_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:pause", On.PROGRAM),
 	/** Ends closures early: the handler keeps a programme's token to its own programme's. */
 	API_RESUME_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:resume", On.PROGRAM),
+	/** Filtered further by {@link #READ_ITEM}: what is shared with admins. */
+	API_PLACEMENT_BLOCKERS(Surface.HTTP, "GET /api/v1/placements/{id}/blockers", On.PLACEMENT),
+	/** The programme's blocker escalation threshold. */
+	API_SHOW_BLOCKER_SETTINGS(Surface.HTTP, "GET /api/v1/programs/{program}/blockers", On.PROGRAM),
+	API_UPDATE_BLOCKER_SETTINGS(Surface.HTTP, "PUT /api/v1/programs/{program}/blockers", On.PROGRAM),
 	/** Each row's programme is checked as for {@link #API_ENROL_PLACEMENT}. */
 	API_IMPORT_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:import", On.PROGRAM),
 	API_SHOW_PROGRAM(Surface.HTTP, "GET /api/v1/programs/{program}", On.PROGRAM),
@@ -135,6 +144,9 @@ public enum Operation {
 	/** The token names the recipient (the actor) and the entry (the target). */
 	RESPONSE_PAGE_SHOW(Surface.HTTP, "GET /r/{token}", On.ITEM),
 	RESPONSE_PAGE_RESPOND(Surface.HTTP, "POST /r/{token}", On.ITEM),
+	/** The e-mail digest's blocker link: the token names the recipient and the blocker; GET changes nothing. */
+	BLOCKER_PAGE_SHOW(Surface.HTTP, "GET /b/{token}", On.ITEM),
+	BLOCKER_PAGE_ACT(Surface.HTTP, "POST /b/{token}", On.ITEM),
 
 	// ------------------------------------------------------------------ confirming a new digest address
 	/** The signed, single-use link e-mailed to a new address: the token names the person and the address. */

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the academic coach reads about a placement, after the part every coach gets: the mood trend, the learning
- * goals the week's entries touched, and the reflections they may read, quoted (entries confidential to them marked
- * so).
+ * goals the week's entries touched, the unresolved blocker items they may read with their actions (for placements
+ * that have items), and the reflections they may read, quoted (entries confidential to them marked so).
  */
 @Component
 class AcademicCoachSection {
@@ -24,8 +24,10 @@ class AcademicCoachSection {
 	private final DigestTexts texts;
 	private final EntryQuotes quotes;
 	private final Clock clock;
+	private final BlockerLines blockerLines;
 
-	AcademicCoachSection(DigestTexts texts, EntryQuotes quotes, Clock clock) {
+	AcademicCoachSection(DigestTexts texts, EntryQuotes quotes, Clock clock, BlockerLines blockerLines) {
+		this.blockerLines = blockerLines;
 		this.texts = texts;
 		this.quotes = quotes;
 		this.clock = clock;
@@ -37,6 +39,9 @@ class AcademicCoachSection {
 		message.paragraph(Span.bold(texts.t("roles.mood.label", locale)),
 				Span.plain("  " + mood(MoodTrend.of(facts.statusUpdates(), clock.instant()), locale)));
 		goals(message, week.placement().getLearningGoals(), entries, locale);
+		if (blockerLines.itemsFor(week.placement())) {
+			blockerLines.write(message, recipient, week, locale, texts.t("roles.blocker.none", locale));
+		}
 		message.paragraph(Span.bold(texts.t("roles.reflections", locale)));
 		if (entries.isEmpty()) {
 			message.context(texts.t("digest.noEntries", locale));

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the business coach reads about a placement, after the part every coach gets: the latest status (RAG) and
- * progress, the open blocker and how long it has been open (the rule of the "blocker open" flag), and the
+ * progress, the unresolved blocker items with their age and actions ({@link BlockerLines}; for a placement without
+ * items, the blocker derived from status updates and how long it has been open), and the
  * reflections shared with coaches, quoted. Only status updates and entries the business coach may read.
  */
 @Component
@@ -26,8 +27,10 @@ class BusinessCoachSection {
 	private final DigestTexts texts;
 	private final EntryQuotes quotes;
 	private final Clock clock;
+	private final BlockerLines blockerLines;
 
-	BusinessCoachSection(DigestTexts texts, EntryQuotes quotes, Clock clock) {
+	BusinessCoachSection(DigestTexts texts, EntryQuotes quotes, Clock clock, BlockerLines blockerLines) {
+		this.blockerLines = blockerLines;
 		this.texts = texts;
 		this.quotes = quotes;
 		this.clock = clock;
@@ -52,7 +55,11 @@ class BusinessCoachSection {
 		ZoneId participantZone = week.placement().getParticipant().zone();
 		LocalDate today = clock.instant().atZone(participantZone).toLocalDate();
 		Optional<AttentionFlags.OpenBlocker> blocker = AttentionFlags.openBlocker(updates, participantZone, today);
-		if (blocker.isPresent()) {
+		if (blockerLines.itemsFor(week.placement())) {
+			// blockers are items: each unresolved one with its actions
+			blockerLines.write(message, recipient, week, locale, texts.t("roles.blocker.none", locale));
+		}
+		else if (blocker.isPresent()) {
 			quoteStatus(message, texts.t("roles.blocker.open", locale, blocker.get().days(),
 					texts.date(blocker.get().since(), locale)), blocker.get().latest().blockers());
 		}

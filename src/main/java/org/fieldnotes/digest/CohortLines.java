@@ -39,8 +39,11 @@ class CohortLines {
 	private final PromptHistory prompts;
 	private final Clock clock;
 
+	private final org.fieldnotes.logbook.Blockers blockers;
+
 	CohortLines(PlacementManagement placements, Logbook logbook, StatusUpdates statusUpdates, PromptHistory prompts,
-			Clock clock) {
+			Clock clock, org.fieldnotes.logbook.Blockers blockers) {
+		this.blockers = blockers;
 		this.placements = placements;
 		this.logbook = logbook;
 		this.statusUpdates = statusUpdates;
@@ -85,9 +88,11 @@ class CohortLines {
 		List<PromptOccurrence> due = fellDue(id, Instant.EPOCH, now);
 		List<PromptOccurrence> dueThisWeek = fellDue(id, weekAgo, now);
 
+		List<org.fieldnotes.logbook.Blocker> items = blockers.of(id);
 		Facts facts = new Facts(lastEntryAt,
 				shared.stream().filter(u -> !u.createdAt().isBefore(lookBack)).toList(),
-				prompts.within(id, lookBack, now.plusSeconds(1)).stream().map(Facts.PromptFact::of).toList());
+				prompts.within(id, lookBack, now.plusSeconds(1)).stream().map(Facts.PromptFact::of).toList(),
+				items.isEmpty() ? null : items);
 		return new CohortLine(placement, placement.dateAt(now), endedOn(placement), due.size(),
 				answered(due), dueThisWeek.size(), answered(dueThisWeek),
 				lastEntryAt.map(at -> at.atZone(zone).toLocalDate()).orElse(null),

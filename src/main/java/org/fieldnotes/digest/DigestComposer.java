@@ -50,11 +50,13 @@ class DigestComposer {
 	private final AcademicCoachSection academic;
 	private final BusinessCoachSection business;
 	private final ManagerLine managerLine;
+	private final BlockerLines blockerLines;
 	private final EntryQuotes quotes;
 
 	DigestComposer(DigestTexts texts, Languages languages, Summarizer summarizer, Attention attention,
 			RoleFactsLoader facts, AcademicCoachSection academic, BusinessCoachSection business,
-			ManagerLine managerLine, EntryQuotes quotes) {
+			ManagerLine managerLine, EntryQuotes quotes, BlockerLines blockerLines) {
+		this.blockerLines = blockerLines;
 		this.texts = texts;
 		this.languages = languages;
 		this.summarizer = summarizer;
@@ -93,6 +95,8 @@ class DigestComposer {
 			for (PlacementWeek week : managed) {
 				managerLine.write(message, week, facts.load(week), flagged.containsKey(week), now, locale);
 				status(message, week.placement(), locale);
+				// blockers the participant shared with the whole placement, with their actions
+				blockerLines.write(message, recipient, week, locale, null);
 				sharedWithManager(message, recipient, week, locale, zone);
 			}
 		}

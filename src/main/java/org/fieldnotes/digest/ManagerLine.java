@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The manager's one line about a placement: status (RAG), prompts answered and missed this week and so far, the
- * streak, the open blocker's age and a pointer to the flags. Facts only, taken from every status update that is not
+ * streak, the oldest unresolved blocker's age (of the items, or derived from status updates for a placement without
+ * items) and a pointer to the flags. Facts only, taken from every status update that is not
  * private, like the flags; never a status update's words. (Entries shared with the whole placement follow the line:
  * see {@code DigestComposer}.)
  */
@@ -25,8 +26,10 @@ class ManagerLine {
 
 	private final DigestTexts texts;
 	private final Clock clock;
+	private final BlockerLines blockerLines;
 
-	ManagerLine(DigestTexts texts, Clock clock) {
+	ManagerLine(DigestTexts texts, Clock clock, BlockerLines blockerLines) {
+		this.blockerLines = blockerLines;
 		this.texts = texts;
 		this.clock = clock;
 	}
@@ -57,7 +60,9 @@ class ManagerLine {
 		ZoneId participantZone = week.placement().getParticipant().zone();
 		Optional<AttentionFlags.OpenBlocker> blocker = AttentionFlags.openBlocker(updates, participantZone,
 				clock.instant().atZone(participantZone).toLocalDate());
-		parts.add(blocker.map(b -> texts.t("roles.manager.blocker", locale, b.days()))
+		Optional<Long> days = blockerLines.itemsFor(week.placement()) ? blockerLines.oldestAge(week.placement())
+				: blocker.map(AttentionFlags.OpenBlocker::days);
+		parts.add(days.map(d -> texts.t("roles.manager.blocker", locale, d))
 			.orElseGet(() -> texts.t("roles.blocker.none", locale)));
 		if (flagged) {
 			parts.add(texts.t("roles.manager.flagged", locale));

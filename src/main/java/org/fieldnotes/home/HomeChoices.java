@@ -50,7 +50,7 @@ public class HomeChoices {
 	/** {@link HomeScreens#STATUS}: the status-update form. */
 	public Form status(ChatAccount member) {
 		Locale locale = languages.of(member);
-		return statusForms.form(locale, null, defaults.of(member).visibility());
+		return statusForms.form(locale, null, defaults.of(member).visibility(), statusForms.unresolvedOf(member));
 	}
 
 	/**

@@ -18,7 +18,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The logbook's part of export, erasure and retention: entries, status updates, acknowledgements and replies.
+ * The logbook's part of export, erasure and retention: entries, status updates, acknowledgements and replies, and
+ * blocker items (which follow their status update's visibility).
  * A person's are those they wrote and everything in their own placements (a participant's logbook is theirs
  * whoever answered in it). The person gets all of it, whatever its visibility; an admin gets what an admin may
  * read ({@link Visibility#readableByAdmins()}): private and confidential items, and the replies to them, are
@@ -30,6 +31,7 @@ class LogbookPersonalData implements PersonalData {
 	static final String ENTRIES = "logbook_entries";
 	static final String STATUS_UPDATES = "status_updates";
 	static final String RESPONSES = "entry_responses";
+	static final String BLOCKERS = "blockers";
 
 	private final MongoTemplate mongo;
 
@@ -44,18 +46,30 @@ class LogbookPersonalData implements PersonalData {
 
 	@Override
 	public List<Class<?>> documents() {
-		return List.of(LogbookEntry.class, StatusUpdate.class, EntryResponse.class);
+		return List.of(LogbookEntry.class, StatusUpdate.class, EntryResponse.class, Blocker.class);
 	}
 
-	/** Their replies in other people's placements: the notices telling those participants quote them. */
+	/**
+	 * Their replies in other people's placements: the notices telling those participants quote them. Their blockers:
+	 * the escalations to their business coach and manager quote them.
+	 */
 	@Override
 	public DataSubject identify(DataSubject subject) {
 		Query replies = Query.query(new Criteria().andOperator(subject.isPerson("responderKey"),
 				Criteria.where("placementId").nin(subject.ownPlacementIds())));
 		replies.fields().include("_id");
-		return subject.quotedIn(mongo.find(replies, Document.class, collection(EntryResponse.class)).stream()
+		List<String> quoted = new ArrayList<>(mongo.find(replies, Document.class, collection(EntryResponse.class))
+			.stream()
 			.map(d -> ResponseNotices.PREFIX + d.get("_id"))
 			.toList());
+		Query blockers = written(subject, "authorId");
+		blockers.fields().include("_id");
+		for (Document blocker : mongo.find(blockers, Document.class, collection(Blocker.class))) {
+			for (org.fieldnotes.placement.Role role : org.fieldnotes.placement.Role.values()) {
+				quoted.add(BlockerEscalation.PREFIX + blocker.get("_id") + ":" + role.name());
+			}
+		}
+		return subject.quotedIn(quoted);
 	}
 
 	@Override
@@ -63,11 +77,13 @@ class LogbookPersonalData implements PersonalData {
 		List<Document> entries = find(written(subject, "authorId"), LogbookEntry.class);
 		List<Document> updates = find(written(subject, "authorId"), StatusUpdate.class);
 		List<Document> responses = find(written(subject, "responderKey"), EntryResponse.class);
+		List<Document> blockers = find(written(subject, "authorId"), Blocker.class);
 		if (reader == Reader.SUBJECT) {
 			return List.of(Section.of(ENTRIES, entries), Section.of(STATUS_UPDATES, updates),
-					Section.of(RESPONSES, responses));
+					Section.of(RESPONSES, responses), Section.of(BLOCKERS, blockers));
 		}
-		return List.of(readable(ENTRIES, entries), readable(STATUS_UPDATES, updates), readableResponses(responses));
+		return List.of(readable(ENTRIES, entries), readable(STATUS_UPDATES, updates), readableResponses(responses),
+				readable(BLOCKERS, blockers));
 	}
 
 	@Override
@@ -76,6 +92,7 @@ class LogbookPersonalData implements PersonalData {
 		counts.put(ENTRIES, mongo.count(written(subject, "authorId"), LogbookEntry.class));
 		counts.put(STATUS_UPDATES, mongo.count(written(subject, "authorId"), StatusUpdate.class));
 		counts.put(RESPONSES, mongo.count(written(subject, "responderKey"), EntryResponse.class));
+		counts.put(BLOCKERS, mongo.count(written(subject, "authorId"), Blocker.class));
 		return counts;
 	}
 
@@ -87,6 +104,7 @@ class LogbookPersonalData implements PersonalData {
 		counts.put(ENTRIES, mongo.remove(written(subject, "authorId"), LogbookEntry.class).getDeletedCount());
 		counts.put(STATUS_UPDATES, mongo.remove(written(subject, "authorId"), StatusUpdate.class).getDeletedCount());
 		counts.put(RESPONSES, responses);
+		counts.put(BLOCKERS, mongo.remove(written(subject, "authorId"), Blocker.class).getDeletedCount());
 		return counts;
 	}
 
@@ -98,12 +116,13 @@ class LogbookPersonalData implements PersonalData {
 		deleted.put(RESPONSES, Batches.delete(mongo, in, EntryResponse.class));
 		deleted.put(ENTRIES, Batches.delete(mongo, in, LogbookEntry.class));
 		deleted.put(STATUS_UPDATES, Batches.delete(mongo, in, StatusUpdate.class));
+		deleted.put(BLOCKERS, Batches.delete(mongo, in, Blocker.class));
 		return deleted;
 	}
 
 	@Override
 	public List<String> purged() {
-		return List.of(RESPONSES, ENTRIES, STATUS_UPDATES);
+		return List.of(RESPONSES, ENTRIES, STATUS_UPDATES, BLOCKERS);
 	}
 
 	/** What they wrote ({@code authorField} is theirs), or anything in their own placements. */

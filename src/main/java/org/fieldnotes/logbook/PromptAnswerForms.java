@@ -75,7 +75,8 @@ public class PromptAnswerForms implements FormHandler {
 		}
 		Visibility initial = defaults.of(member).visibility();
 		return FormOpening.of(form.get().statusCheck()
-				? statusForms.form(form.get().locale(), form.get().occurrenceId(), initial)
+				? statusForms.form(form.get().locale(), form.get().occurrenceId(), initial,
+						statusForms.unresolvedIn(form.get().placementId()))
 				: forms.answer(form.get(), initial));
 	}
 

@@ -21,6 +21,7 @@ import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.placement.VisibilityDefaults;
 import org.fieldnotes.placement.VisibilityField;
 import org.fieldnotes.prompting.NotYourPrompt;
+import org.fieldnotes.text.TextCut;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +37,11 @@ public class StatusForms implements FormHandler {
 	public static final String ID = "status_update";
 	/** Its fields. */
 	public static final String STATUS = "status", PROGRESS = "progress", BLOCKERS = "blockers", MOOD = "mood";
+	/** Who the blocker is for ({@link BlockerOwner}), and the participant's unresolved blockers they tick as resolved. */
+	public static final String BLOCKER_OWNER = "blocker_owner", RESOLVED = "blockers_resolved";
 	static final int MAX_TEXT = 3000;
+	/** How much of a blocker's words a "resolved" box shows (Slack takes 150 characters; a box is a reminder). */
+	static final int RESOLVED_LABEL = 75;
 
 	private final StatusUpdates statusUpdates;
 	private final PlacementManagement placements;
@@ -45,10 +50,12 @@ public class StatusForms implements FormHandler {
 	private final VisibilityField visibilityField;
 	private final VisibilityControls visibility;
 	private final MessageSource messages;
+	private final Blockers blockers;
 
 	StatusForms(StatusUpdates statusUpdates, PlacementManagement placements, Languages languages,
 			VisibilityDefaults defaults, VisibilityField visibilityField, VisibilityControls visibility,
-			MessageSource messages) {
+			MessageSource messages, Blockers blockers) {
+		this.blockers = blockers;
 		this.statusUpdates = statusUpdates;
 		this.placements = placements;
 		this.languages = languages;
@@ -69,15 +76,36 @@ public class StatusForms implements FormHandler {
 		if (placements.currentFor(member).isEmpty()) {
 			return FormOpening.instead(ChatMessage.text(t("notEnrolled", locale)));
 		}
-		return FormOpening.of(form(locale, null, defaults.of(member).visibility()));
+		return FormOpening.of(form(locale, null, defaults.of(member).visibility(), unresolvedOf(member)));
+	}
+
+	/** The unresolved blockers of the member's current placement, oldest first (none when not enrolled). */
+	public List<Blocker> unresolvedOf(ChatAccount member) {
+		return placements.currentFor(member).map(p -> blockers.unresolved(p.getId())).orElse(List.of());
+	}
+
+	/** The unresolved blockers of a placement, oldest first: the "resolved" boxes of a form opened from a prompt. */
+	List<Blocker> unresolvedIn(String placementId) {
+		return blockers.unresolved(placementId);
+	}
+
+	/**
+	 * The form, without "resolved" boxes.
+	 * @param occurrenceId the status-check prompt it answers, or {@literal null}
+	 * @param initial who can see it, chosen at first
+	 */
+	public Form form(Locale locale, String occurrenceId, Visibility initial) {
+		return form(locale, occurrenceId, initial, List.of());
 	}
 
 	/**
 	 * The form.
 	 * @param occurrenceId the status-check prompt it answers, or {@literal null}
 	 * @param initial who can see it, chosen at first
+	 * @param unresolved the participant's unresolved blockers: one "resolved" box each (no field when none); the
+	 * participant's own words, shown only to them
 	 */
-	public Form form(Locale locale, String occurrenceId, Visibility initial) {
+	public Form form(Locale locale, String occurrenceId, Visibility initial, List<Blocker> unresolved) {
 		List<Option> moods = new ArrayList<>();
 		for (int mood = 5; mood >= 1; mood--) {
 			moods.add(new Option(Integer.toString(mood), t("status.mood." + mood, locale)));
@@ -86,7 +114,7 @@ public class StatusForms implements FormHandler {
 		for (OverallStatus level : OverallStatus.values()) {
 			levels.add(new Option(level.name(), t("status." + level.name(), locale)));
 		}
-		return Form.builder(ID, t("status.title", locale))
+		Form.Builder form = Form.builder(ID, t("status.title", locale))
 			.metadata(occurrenceId == null ? "" : occurrenceId)
 			.submit(t("modal.save", locale))
 			.cancel(t("modal.cancel", locale))
@@ -94,10 +122,25 @@ public class StatusForms implements FormHandler {
 			.field(Form.Field.text(PROGRESS, t("status.field.progress", locale)).maxLength(MAX_TEXT)
 				.placeholder(t("status.field.progress.hint", locale)))
 			.field(Form.Field.longText(BLOCKERS, t("status.field.blockers", locale)).optional().maxLength(MAX_TEXT))
+			.field(Form.Field.select(BLOCKER_OWNER, t("status.field.blockerOwner", locale), owners(locale))
+				.optional().initial(BlockerOwner.PARTICIPANT.name()))
 			.field(Form.Field.select(MOOD, t("status.field.mood", locale), moods)
 				.placeholder(t("status.field.mood.hint", locale)))
-			.field(visibilityField.field(initial, locale))
-			.build();
+			.field(visibilityField.field(initial, locale));
+		if (!unresolved.isEmpty()) {
+			form.field(Form.Field.checkboxes(RESOLVED, t("status.field.resolved", locale), unresolved.stream()
+				.map(b -> new Option(b.id(), TextCut.cut(b.text().strip().replaceAll("\\s+", " "), RESOLVED_LABEL)))
+				.toList()).optional());
+		}
+		return form.build();
+	}
+
+	private List<Option> owners(Locale locale) {
+		List<Option> owners = new ArrayList<>();
+		for (BlockerOwner owner : BlockerOwner.values()) {
+			owners.add(new Option(owner.name(), t("status.field.blockerOwner." + owner.name(), locale)));
+		}
+		return owners;
 	}
 
 	/** Stored before the platform is answered; the "saved" message and the Home follow after. */
@@ -105,7 +148,8 @@ public class StatusForms implements FormHandler {
 	public FormOutcome submit(ChatAccount member, FormSubmission submission) {
 		Locale locale = localeOf(member);
 		StatusUpdates.Report report = new StatusUpdates.Report(level(submission.value(STATUS)),
-				submission.value(PROGRESS), submission.value(BLOCKERS), mood(submission.value(MOOD)));
+				submission.value(PROGRESS), submission.value(BLOCKERS), mood(submission.value(MOOD)),
+				BlockerOwner.parse(submission.value(BLOCKER_OWNER)).orElse(null), submission.valuesOf(RESOLVED));
 		StatusUpdates.Submitted submitted;
 		try {
 			submitted = statusUpdates.submit(member, report, submission.metadata(), submission.key(),

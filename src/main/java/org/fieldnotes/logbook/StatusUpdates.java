@@ -48,11 +48,13 @@ public class StatusUpdates {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final AccessPolicy access;
+	private final Blockers blockerItems;
 
 	StatusUpdates(MongoTemplate mongo, PlacementManagement placements, PromptResponses responses,
 			PromptHistory prompts, VisibilityDefaults visibility, ApplicationEventPublisher events, Clock clock,
-			AccessPolicy access) {
+			AccessPolicy access, Blockers blockerItems) {
 		this.access = access;
+		this.blockerItems = blockerItems;
 		this.mongo = mongo;
 		this.placements = placements;
 		this.responses = responses;
@@ -62,8 +64,23 @@ public class StatusUpdates {
 		this.clock = clock;
 	}
 
-	/** What someone filled in; any of it may be missing. */
-	public record Report(OverallStatus status, String progress, String blockers, Integer mood) {
+	/**
+	 * What someone filled in; any of it may be missing.
+	 *
+	 * @param blockerOwner who the blocker is for ({@literal null}: the participant)
+	 * @param resolved ids of the participant's own blockers they ticked as resolved (others' ids change nothing)
+	 */
+	public record Report(OverallStatus status, String progress, String blockers, Integer mood,
+			BlockerOwner blockerOwner, List<String> resolved) {
+
+		public Report {
+			resolved = resolved == null ? List.of() : List.copyOf(resolved);
+		}
+
+		/** A report without a blocker owner (the participant) and nothing resolved. */
+		public Report(OverallStatus status, String progress, String blockers, Integer mood) {
+			this(status, progress, blockers, mood, null, List.of());
+		}
 	}
 
 	/** The fields of a {@link Report} that can be wrong. */
@@ -139,12 +156,21 @@ public class StatusUpdates {
 				placementId, person.value(), report.status(), report.progress().strip(), blockers, report.mood(),
 				occurrenceId, naturalKey, now, visibility.forNew(person, program, chosen)));
 		if (saved.isEmpty()) {
+			// a retried submission: its blocker item is made now if the first attempt stopped before making it
+			StatusUpdate before = mongo.findOne(Query.query(Criteria.where("naturalKey").is(naturalKey)),
+					StatusUpdate.class);
+			if (before != null) {
+				blockerItems.open(before, report.blockerOwner());
+				blockerItems.resolveOwn(before.authorId(), report.resolved());
+			}
 			return new Submitted(Outcome.ALREADY_SAVED, null, List.of());
 		}
 		if (occurrenceId != null) {
 			prompts.markAnswered(occurrenceId, now);
 		}
 		log.info("Status update {} saved for placement {}", saved.get().id(), placementId);
+		blockerItems.open(saved.get(), report.blockerOwner());
+		blockerItems.resolveOwn(person.value(), report.resolved());
 		return new Submitted(Outcome.SAVED, saved.get(), List.of());
 	}
 

@@ -33,6 +33,7 @@ import org.fieldnotes.logbook.PromptAnswerForms;
 import org.fieldnotes.logbook.Receipt;
 import org.fieldnotes.logbook.ReplyForms;
 import org.fieldnotes.logbook.ReplyResponder;
+import org.fieldnotes.logbook.BlockerButtons;
 import org.fieldnotes.logbook.ResponseButtons;
 import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.logbook.VisibilityChoice;
@@ -109,6 +110,7 @@ class TeamsChat implements TeamsActivities {
 	private final PromptResponses prompts;
 	private final PromptAnswerForms promptForms;
 	private final Responses responses;
+	private final BlockerButtons blockerButtons;
 	private final ReplyForms replyForms;
 	private final HomeChoices choices;
 	private final HomeScreens home;
@@ -128,7 +130,9 @@ class TeamsChat implements TeamsActivities {
 			CommandForms commandForms, PromptResponses prompts, PromptAnswerForms promptForms, Responses responses,
 			ReplyForms replyForms, HomeChoices choices, HomeScreens home, VisibilityControls visibility,
 			EraseCommand erase, AccessPolicy access, Messenger messenger, MessageSource messages, Languages languages,
-			People people, FormChecks checks, TeamsFileConsents fileConsents, List<FormHandler> formHandlers) {
+			People people, FormChecks checks, TeamsFileConsents fileConsents, List<FormHandler> formHandlers,
+			BlockerButtons blockerButtons) {
+		this.blockerButtons = blockerButtons;
 		this.installs = installs;
 		this.conversations = conversations;
 		this.forms = forms;
@@ -332,6 +336,9 @@ class TeamsChat implements TeamsActivities {
 		}
 		if (ResponseButtons.REPLY.equals(action)) {
 			return open(member, conversation, replyForms.open(value, member), locale);
+		}
+		if (BlockerButtons.handles(action)) {
+			return Answer.text(blockerButtons.press(member, action, value).orElseThrow().answer());
 		}
 		if (HomeScreens.WRITE.equals(action)) {
 			return open(member, conversation, FormOpening.of(choices.write(member)), locale);

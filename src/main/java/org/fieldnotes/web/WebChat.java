@@ -32,6 +32,7 @@ import org.fieldnotes.logbook.PromptAnswerForms;
 import org.fieldnotes.logbook.Receipt;
 import org.fieldnotes.logbook.ReplyForms;
 import org.fieldnotes.logbook.ReplyResponder;
+import org.fieldnotes.logbook.BlockerButtons;
 import org.fieldnotes.logbook.ResponseButtons;
 import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.logbook.VisibilityChoice;
@@ -69,6 +70,7 @@ class WebChat {
 	private final PromptResponses prompts;
 	private final PromptAnswerForms promptForms;
 	private final Responses responses;
+	private final BlockerButtons blockerButtons;
 	private final ReplyForms replyForms;
 	private final HomeChoices choices;
 	private final HomeScreens home;
@@ -88,7 +90,8 @@ class WebChat {
 			HomeChoices choices, HomeScreens home, VisibilityControls visibility, EraseCommand erase,
 			AccessPolicy access, Messenger messenger, WebConversations conversations, MessageSource messages,
 			Languages languages, org.fieldnotes.people.People people, FormChecks formChecks,
-			List<FormHandler> formHandlers) {
+			List<FormHandler> formHandlers, BlockerButtons blockerButtons) {
+		this.blockerButtons = blockerButtons;
 		this.people = people;
 		this.formChecks = formChecks;
 		this.logbook = logbook;
@@ -196,6 +199,9 @@ class WebChat {
 			}
 			else if (ResponseButtons.REPLY.equals(action)) {
 				open(member, replyForms.open(value, member));
+			}
+			else if (BlockerButtons.handles(action)) {
+				note(member, ChatMessage.text(blockerButtons.press(member, action, value).orElseThrow().answer()));
 			}
 			else if (HomeScreens.WRITE.equals(action)) {
 				messenger.openForm(member, null, choices.write(member));

@@ -76,6 +76,8 @@ class AccessMatrixTests {
 			Map.entry(Operation.PROMPT_SKIP_BUTTON, PARTICIPANT),
 			Map.entry(Operation.ENTRY_ACKNOWLEDGE_BUTTON, COACHES),
 			Map.entry(Operation.ENTRY_REPLY_BUTTON, COACHES),
+			Map.entry(Operation.BLOCKER_ACKNOWLEDGE_BUTTON, COACHES),
+			Map.entry(Operation.BLOCKER_RESOLVE_BUTTON, COACHES),
 			Map.entry(Operation.VISIBILITY_BUTTON, PARTICIPANT),
 			Map.entry(Operation.HOME_WRITE_BUTTON, ALL),
 			Map.entry(Operation.HOME_STATUS_BUTTON, ALL),
@@ -110,6 +112,9 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_CHANGE_PLACEMENT, ADMIN),
 			Map.entry(Operation.API_PAUSE_PLACEMENTS, ADMIN),
 			Map.entry(Operation.API_RESUME_PLACEMENTS, ADMIN),
+			Map.entry(Operation.API_PLACEMENT_BLOCKERS, ADMIN),
+			Map.entry(Operation.API_SHOW_BLOCKER_SETTINGS, ADMIN),
+			Map.entry(Operation.API_UPDATE_BLOCKER_SETTINGS, ADMIN),
 			Map.entry(Operation.API_IMPORT_PLACEMENTS, ADMIN),
 			Map.entry(Operation.API_SHOW_PROGRAM, ADMIN),
 			Map.entry(Operation.API_UPDATE_PROGRAM, ADMIN),
@@ -127,6 +132,8 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_REMOVE_DEMO, ADMIN),
 			Map.entry(Operation.RESPONSE_PAGE_SHOW, COACHES),
 			Map.entry(Operation.RESPONSE_PAGE_RESPOND, COACHES),
+			Map.entry(Operation.BLOCKER_PAGE_SHOW, COACHES),
+			Map.entry(Operation.BLOCKER_PAGE_ACT, COACHES),
 			Map.entry(Operation.EMAIL_CONFIRM_SHOW, ALL),
 			Map.entry(Operation.EMAIL_CONFIRM, ALL),
 			Map.entry(Operation.WEB_FRONT_PAGE, ALL),
@@ -162,7 +169,8 @@ class AccessMatrixTests {
 
 	private static final Set<Operation> RESPONDING = EnumSet.of(Operation.ENTRY_ACKNOWLEDGE_BUTTON,
 			Operation.ENTRY_REPLY_BUTTON, Operation.ENTRY_REPLY_FORM, Operation.RESPONSE_PAGE_SHOW,
-			Operation.RESPONSE_PAGE_RESPOND);
+			Operation.RESPONSE_PAGE_RESPOND, Operation.BLOCKER_ACKNOWLEDGE_BUTTON, Operation.BLOCKER_RESOLVE_BUTTON,
+			Operation.BLOCKER_PAGE_SHOW, Operation.BLOCKER_PAGE_ACT);
 
 	/**
 	 * API tokens × admin API operations: an admin token; a read-only one; one limited to programme "KTP 2026" on a
@@ -179,6 +187,9 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_CHANGE_PLACEMENT,         "Y . Y ."),
 			Map.entry(Operation.API_PAUSE_PLACEMENTS,         "Y . Y ."),
 			Map.entry(Operation.API_RESUME_PLACEMENTS,        "Y . Y ."),
+			Map.entry(Operation.API_PLACEMENT_BLOCKERS,       "Y Y Y ."),
+			Map.entry(Operation.API_SHOW_BLOCKER_SETTINGS,    "Y Y Y ."),
+			Map.entry(Operation.API_UPDATE_BLOCKER_SETTINGS,  "Y . Y ."),
 			Map.entry(Operation.API_IMPORT_PLACEMENTS,        "Y . Y ."),
 			Map.entry(Operation.API_SHOW_PROGRAM,             "Y Y Y ."),
 			Map.entry(Operation.API_UPDATE_PROGRAM,           "Y . Y ."),

@@ -62,6 +62,8 @@ class DeniedActorTests extends MailTest {
 	private static final String REFUSED =
 			"You can respond only to entries of placements you follow, and only to those shared with you.";
 	private static final String BUTTON_RESPONSE_URL = "/api/response/T1/1/x";
+	private static final String BLOCKER_REFUSED =
+			"You can act only on blockers of placements you follow, and only on those shared with you.";
 
 	private static final String WEB_CHAT = "the session's current persona's own conversation, Home and form; a session "
 			+ "given nobody, a persona not given or someone else's message or file gets 403 (WebChatTests)";
@@ -126,6 +128,9 @@ class DeniedActorTests extends MailTest {
 
 	@Autowired
 	ResponseLinks links;
+
+	@Autowired
+	org.fieldnotes.links.BlockerLinks blockerLinks;
 
 	private CapturedOutput output;
 	private String adas;
@@ -341,6 +346,56 @@ class DeniedActorTests extends MailTest {
 					+ URLEncoder.encode("Not shared with me", StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
 			assertThat(mongo.getCollection("entry_responses").countDocuments()).isZero();
 			logged(Operation.RESPONSE_PAGE_RESPOND, "email_link");
+		});
+		// ----------------------------------------------------------------- blockers, by a follower they are not shared with
+		cases.put(Operation.BLOCKER_ACKNOWLEDGE_BUTTON, () -> {
+			String blocker = adasBlocker("COACHES");
+			press("UMAJA", "blocker_acknowledge", blocker);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !ephemeralsTo("UMAJA").isEmpty());
+			assertThat(ephemeralsTo("UMAJA")).containsExactly(BLOCKER_REFUSED);
+			assertThat(blockerState(blocker)).isEqualTo("OPEN");
+			logged(Operation.BLOCKER_ACKNOWLEDGE_BUTTON, "member");
+		});
+		cases.put(Operation.BLOCKER_RESOLVE_BUTTON, () -> {
+			String blocker = adasBlocker("COACHES");
+			press("UMAJA", "blocker_resolve", blocker);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !ephemeralsTo("UMAJA").isEmpty());
+			assertThat(ephemeralsTo("UMAJA")).containsExactly(BLOCKER_REFUSED);
+			assertThat(blockerState(blocker)).isEqualTo("OPEN");
+			logged(Operation.BLOCKER_RESOLVE_BUTTON, "member");
+		});
+		cases.put(Operation.BLOCKER_PAGE_SHOW, () -> {
+			String blocker = adasBlocker("COACHES");
+			HttpResponse<String> page = send(HttpRequest.newBuilder(uri(blockerPath(blocker, "UMAJA"))).GET().build());
+			assertThat(page.statusCode()).isEqualTo(403);
+			assertThat(page.body()).contains("You cannot act on this blocker").doesNotContain("Ada's blocker words");
+			logged(Operation.BLOCKER_PAGE_SHOW, "email_link");
+		});
+		cases.put(Operation.BLOCKER_PAGE_ACT, () -> {
+			String blocker = adasBlocker("COACHES");
+			String path = blockerPath(blocker, "UMAJA");
+			assertThat(form(path, "action=acknowledge").statusCode()).isEqualTo(403);
+			assertThat(form(path, "action=resolve").statusCode()).isEqualTo(403);
+			assertThat(blockerState(blocker)).isEqualTo("OPEN");
+			logged(Operation.BLOCKER_PAGE_ACT, "email_link");
+		});
+		cases.put(Operation.API_PLACEMENT_BLOCKERS, () -> otherProgrammesPlacement(Operation.API_PLACEMENT_BLOCKERS,
+				"GET", "/blockers"));
+		cases.put(Operation.API_SHOW_BLOCKER_SETTINGS, () -> {
+			ada();
+			assertThat(http(otherProgramme(), "GET", "/api/v1/programs/KTP%202026/blockers", null).statusCode())
+				.isEqualTo(404);
+			logged(Operation.API_SHOW_BLOCKER_SETTINGS, "api_token: OTHER_PROGRAM");
+		});
+		cases.put(Operation.API_UPDATE_BLOCKER_SETTINGS, () -> {
+			ada();
+			String body = "{\"escalateAfter\": \"P3D\"}";
+			readOnlyRefused(Operation.API_UPDATE_BLOCKER_SETTINGS,
+					http(readOnly(), "PUT", "/api/v1/programs/KTP%202026/blockers", body));
+			assertThat(http(otherProgramme(), "PUT", "/api/v1/programs/ktp%202026/blockers", body).statusCode())
+				.isEqualTo(404);
+			assertThat(mongo.getCollection("blocker_settings").countDocuments()).isZero();
+			logged(Operation.API_UPDATE_BLOCKER_SETTINGS, "api_token: OTHER_PROGRAM");
 		});
 		cases.put(Operation.READ_ITEM, () -> {
 			adasEntry("CONFIDENTIAL");
@@ -584,6 +639,26 @@ class DeniedActorTests extends MailTest {
 		mongo.getCollection("logbook_entries")
 			.updateOne(new Document("_id", id), new Document("$set", new Document("visibility", visibility)));
 		return id;
+	}
+
+	/** A blocker of Ada's, as a status update of hers naming one makes it, shared as {@code visibility} says. */
+	private String adasBlocker(String visibility) {
+		ada();
+		String id = "blocker-" + (++entries);
+		mongo.getCollection("blockers").insertOne(new Document("_id", id).append("placementId", adas)
+			.append("authorId", personOf(ADA)).append("naturalKey", "status:" + id).append("text", "Ada's blocker words")
+			.append("owner", "PARTICIPANT").append("state", "OPEN").append("visibility", visibility)
+			.append("createdAt", java.util.Date.from(clock.instant())));
+		return id;
+	}
+
+	private String blockerState(String blockerId) {
+		return mongo.getCollection("blockers").find(new Document("_id", blockerId)).first().getString("state");
+	}
+
+	private String blockerPath(String blockerId, String recipientMember) {
+		String link = blockerLinks.linkFor(blockerId, personOf(recipientMember)).orElseThrow();
+		return link.substring("https://fieldnotes.example.org".length());
 	}
 
 	private String entryField(String entryId, String field) {

@@ -41,9 +41,9 @@ class StatusFormsTests extends IntegrationTest {
 		assertThat(form.id()).isEqualTo("status_update");
 		assertThat(form.metadata()).isEmpty();
 		assertThat(form.fields()).extracting(Form.Field::id)
-			.containsExactly("status", "progress", "blockers", "mood", "visibility");
+			.containsExactly("status", "progress", "blockers", "blocker_owner", "mood", "visibility");
 		assertThat(form.fields()).extracting(Form.Field::kind).containsExactly(Form.Kind.RADIO, Form.Kind.TEXT,
-				Form.Kind.LONG_TEXT, Form.Kind.SELECT, Form.Kind.SELECT);
+				Form.Kind.LONG_TEXT, Form.Kind.SELECT, Form.Kind.SELECT, Form.Kind.SELECT);
 		assertThat(form.field("status").orElseThrow().options()).extracting(Option::value)
 			.containsExactly("GREEN", "AMBER", "RED");
 		assertThat(form.field("mood").orElseThrow().options()).extracting(Option::value)

@@ -38,7 +38,7 @@ class RetentionTests extends IntegrationTest {
 	private static final Instant FIRST_MINUTE_OF_DAY_365 = Instant.parse("2027-12-30T23:00:00Z");
 	/** What the sweep deletes of a placement, as the logbook and prompting modules report it. */
 	private static final java.util.List<String> SWEPT = java.util.List.of("entry_responses", "logbook_entries",
-			"status_updates", "prompt_occurrences");
+			"status_updates", "blockers", "prompt_occurrences");
 
 	@Autowired
 	RetentionSweep sweep;
@@ -75,7 +75,7 @@ class RetentionTests extends IntegrationTest {
 		assertThat(result.total()).isZero();
 		assertThat(result.placements()).isZero();
 		assertThat(counts(ended)).isEqualTo(Map.of("entry_responses", 1L, "logbook_entries", 2L, "status_updates", 1L,
-				"prompt_occurrences", 1L));
+				"blockers", 1L, "prompt_occurrences", 1L));
 	}
 
 	@Test
@@ -88,7 +88,8 @@ class RetentionTests extends IntegrationTest {
 		RetentionSweep.Result result = sweep.sweep();
 
 		assertThat(result.deleted()).containsExactly(Map.entry("entry_responses", 1L),
-				Map.entry("logbook_entries", 2L), Map.entry("status_updates", 1L), Map.entry("prompt_occurrences", 1L),
+				Map.entry("logbook_entries", 2L), Map.entry("status_updates", 1L), Map.entry("blockers", 1L),
+				Map.entry("prompt_occurrences", 1L),
 				Map.entry("web_messages", 0L), Map.entry("web_files", 0L));
 		assertThat(result.placementIds()).containsExactly(ended);
 		assertThat(counts(ended)).allSatisfy((collection, n) -> assertThat(n).as(collection).isZero());
@@ -108,14 +109,14 @@ class RetentionTests extends IntegrationTest {
 		// counted in the log, never quoted
 		assertThat(output.getOut()).contains("Retention: placement " + ended + " (ended 2026-12-31) swept")
 			.contains("1 placements swept; deleted entry_responses=1, logbook_entries=2, status_updates=1, "
-					+ "prompt_occurrences=1")
+					+ "blockers=1, prompt_occurrences=1")
 			.doesNotContain(SECRET_TEXT);
 	}
 
 	@Test
 	void aSecondSweepDeletesNothing() {
 		clock.set(FIRST_MINUTE_OF_DAY_365);
-		assertThat(sweep.sweep().total()).isEqualTo(5);
+		assertThat(sweep.sweep().total()).isEqualTo(6);
 
 		clock.advance(Duration.ofDays(1));
 		RetentionSweep.Result again = sweep.sweep();
@@ -154,7 +155,7 @@ class RetentionTests extends IntegrationTest {
 	void theDailySweepIsClaimedOncePerDay() {
 		clock.set(FIRST_MINUTE_OF_DAY_365);
 
-		assertThat(sweep.sweepOncePerDay()).hasValueSatisfying(r -> assertThat(r.total()).isEqualTo(5));
+		assertThat(sweep.sweepOncePerDay()).hasValueSatisfying(r -> assertThat(r.total()).isEqualTo(6));
 		// the same day (a second instance, or the start-up run after the daily one): not run again
 		clock.advance(Duration.ofMinutes(50));
 		assertThat(sweep.sweepOncePerDay()).isEmpty();
@@ -182,7 +183,7 @@ class RetentionTests extends IntegrationTest {
 		Document audit = mongo.getCollection("audit").find(new Document("action", "retention-sweep")).first();
 		assertThat(audit).isNotNull();
 		assertThat(audit.getString("actor")).isEqualTo("api");
-		assertThat(audit.getString("detail")).isEqualTo("1 placement, 5 documents deleted");
+		assertThat(audit.getString("detail")).isEqualTo("1 placement, 6 documents deleted");
 
 		HttpResponse<String> again = postJson("/api/v1/retention:sweep", "");
 		assertThat(json(again.body()).get("placements").asInt()).isZero();
@@ -210,6 +211,8 @@ class RetentionTests extends IntegrationTest {
 			.append("naturalKey", "test:" + UUID.randomUUID()).append("createdAt", java.util.Date.from(old)));
 		mongo.getCollection("status_updates").insertOne(doc(placementId).append("progress", SECRET_TEXT)
 			.append("naturalKey", "test:" + UUID.randomUUID()));
+		mongo.getCollection("blockers").insertOne(doc(placementId).append("text", SECRET_TEXT)
+			.append("naturalKey", "test:" + UUID.randomUUID()).append("state", "OPEN"));
 		mongo.getCollection("entry_responses").insertOne(doc(placementId).append("text", SECRET_TEXT)
 			.append("naturalKey", "test:" + UUID.randomUUID()));
 		mongo.getCollection("prompt_occurrences").insertOne(doc(placementId).append("promptId", "weekly-gibbs")

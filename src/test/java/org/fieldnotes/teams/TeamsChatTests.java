@@ -47,6 +47,12 @@ class TeamsChatTests extends TeamsTest {
 	@Autowired
 	MessageSource messages;
 
+	@Autowired
+	org.fieldnotes.logbook.StatusUpdates statusUpdates;
+
+	@Autowired
+	org.fieldnotes.logbook.Blockers blockers;
+
 	@Test
 	void aPromptsWriteOpensItsFormABadOneSavesNothingAGoodOneSavesTheAnswerAndTheCardSaysSo() {
 		String placementId = enrol("en");
@@ -293,6 +299,37 @@ class TeamsChatTests extends TeamsTest {
 			.until(() -> SlackStub.messagesTo("UADA").size() == told + 2);
 		assertThat(SlackStub.blockTexts(SlackStub.messagesTo("UADA").get(told + 1)))
 			.contains("Bra jobbat! &lt;at&gt;all&lt;/at&gt;");
+	}
+
+	@Test
+	void aTeamsCoachAcknowledgesABlockerFromTheDigestCardAndTheParticipantIsTold() {
+		String placementId = enrolWithTeamsCoach();
+		installed(ANDERS, ANDERS_AAD);
+		statusUpdates.submit(org.fieldnotes.support.Accounts.slack("UADA"), new org.fieldnotes.logbook.StatusUpdates.Report(
+				org.fieldnotes.logbook.OverallStatus.AMBER, "Bench test planned", "No rig access yet", 3), null,
+				"teams-test:1");
+		String blockerId = blockers.of(placementId).get(0).id();
+		clock.advance(Duration.ofDays(1));
+
+		assertThat(postJson("/api/v1/digests/send", "").statusCode()).isEqualTo(202);
+		drainOutbox();
+
+		JsonNode digest = lastCard();
+		assertThat(String.join(" ", BotConnectorTests.textRuns(digest))).contains("No rig access yet");
+		assertThat(buttons(digest)).containsEntry("blocker_acknowledge", blockerId)
+			.containsEntry("blocker_resolve", blockerId);
+		int told = SlackStub.messagesTo("UADA").size();
+
+		JsonNode acknowledged = pressed(ANDERS, ANDERS_AAD, Map.of("actionId", "blocker_acknowledge", "value", blockerId));
+
+		assertThat(acknowledged.get("value").asString()).isEqualTo(t("blockers.done.ACKNOWLEDGE",
+				Locale.forLanguageTag("sv"), "Ada"));
+		assertThat(blockers.find(blockerId).orElseThrow().state())
+			.isEqualTo(org.fieldnotes.logbook.BlockerState.ACKNOWLEDGED);
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+			.until(() -> SlackStub.messagesTo("UADA").size() == told + 1);
+		assertThat(SlackStub.messagesTo("UADA").get(told).get("text"))
+			.isEqualTo("Your academic coach acknowledged your blocker from Wednesday 2 December:");
 	}
 
 	@Test

@@ -56,6 +56,12 @@ class WebChatTests extends IntegrationTest {
 	@Autowired
 	org.fieldnotes.logbook.Responses responses;
 
+	@Autowired
+	org.fieldnotes.logbook.StatusUpdates statusUpdates;
+
+	@Autowired
+	org.fieldnotes.logbook.Blockers blockers;
+
 	WebBrowser browser;
 
 	@BeforeEach
@@ -416,6 +422,46 @@ class WebChatTests extends IntegrationTest {
 
 		browser.post("/chat/persona", "role", "PARTICIPANT");
 		assertThat(browser.page("/chat")).contains("worried about my contract").contains("Your academic coach read");
+	}
+
+	@Test
+	void aCoachAcknowledgesAndResolvesABlockerFromTheDigestAndTheParticipantIsTold() {
+		tryIt(browser);
+		String placementId = placementOf(browser);
+		org.fieldnotes.chat.ChatAccount participant = placementManagement.get(placementId).getParticipant().chatAccount();
+		statusUpdates.submit(participant, new org.fieldnotes.logbook.StatusUpdates.Report(
+				org.fieldnotes.logbook.OverallStatus.AMBER, "Bench test planned", "Waiting for the <rig> key", 3),
+				null, "web-test:1");
+		String blockerId = blockers.of(placementId).get(0).id();
+		clock.advance(Duration.ofHours(1));
+		browser.post("/try/digest");
+
+		browser.post("/chat/persona", "role", "BUSINESS_COACH");
+		String chat = browser.page("/chat");
+		assertThat(chat).contains("Waiting for the &lt;rig&gt; key");
+		String digest = messageWith(chat, "blocker_acknowledge");
+		assertThat(buttonValue(chat, digest, "blocker_acknowledge")).isEqualTo(blockerId);
+		assertThat(buttonValue(chat, digest, "blocker_resolve")).isEqualTo(blockerId);
+		press(browser, "blocker_acknowledge", blockerId, digest);
+		assertThat(browser.page("/chat")).contains("✓ Blocker acknowledged — ");
+		assertThat(blockers.find(blockerId).orElseThrow().state())
+			.isEqualTo(org.fieldnotes.logbook.BlockerState.ACKNOWLEDGED);
+
+		// the manager may not read a blocker shared with the coaches: refused, nothing changes
+		browser.post("/chat/persona", "role", "MANAGER");
+		assertThat(browser.page("/chat")).doesNotContain("&lt;rig&gt;");
+		press(browser, "blocker_resolve", blockerId, null);
+		assertThat(browser.page("/chat")).contains("You can act only on blockers of placements you follow");
+		assertThat(blockers.find(blockerId).orElseThrow().state())
+			.isEqualTo(org.fieldnotes.logbook.BlockerState.ACKNOWLEDGED);
+
+		browser.post("/chat/persona", "role", "BUSINESS_COACH");
+		press(browser, "blocker_resolve", blockerId, digest);
+		assertThat(blockers.find(blockerId).orElseThrow().state()).isEqualTo(org.fieldnotes.logbook.BlockerState.RESOLVED);
+
+		browser.post("/chat/persona", "role", "PARTICIPANT");
+		assertThat(browser.page("/chat")).contains("Your business coach acknowledged your blocker from")
+			.contains("Your business coach marked your blocker from");
 	}
 
 	@Test

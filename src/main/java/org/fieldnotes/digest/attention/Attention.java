@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.fieldnotes.logbook.Blocker;
+import org.fieldnotes.logbook.Blockers;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.logbook.StatusUpdates;
@@ -36,8 +38,11 @@ public class Attention {
 	private final PromptHistory prompts;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final Blockers blockers;
 
-	Attention(Logbook logbook, StatusUpdates statusUpdates, PromptHistory prompts, MessageSource messages, Clock clock) {
+	Attention(Logbook logbook, StatusUpdates statusUpdates, PromptHistory prompts, MessageSource messages, Clock clock,
+			Blockers blockers) {
+		this.blockers = blockers;
 		this.logbook = logbook;
 		this.statusUpdates = statusUpdates;
 		this.prompts = prompts;
@@ -58,7 +63,8 @@ public class Attention {
 		Preloaded loaded = new Preloaded(Set.copyOf(placementIds), logbook.lastSharedEntriesAt(placementIds),
 				statusUpdates.latest(placementIds, STATUS_UPDATES),
 				prompts.within(placementIds, now.minus(AttentionFlags.LOOK_BACK), now.plusSeconds(1)).stream()
-					.collect(Collectors.groupingBy(PromptOccurrence::getPlacementId)));
+					.collect(Collectors.groupingBy(PromptOccurrence::getPlacementId)),
+				blockers.ofAll(placementIds));
 		preloaded.set(loaded);
 		return loaded;
 	}
@@ -70,9 +76,11 @@ public class Attention {
 		private final Map<String, Instant> lastShared;
 		private final Map<String, List<StatusUpdate>> statusUpdates;
 		private final Map<String, List<PromptOccurrence>> prompts;
+		private final Map<String, List<Blocker>> blockers;
 
 		Preloaded(Set<String> placementIds, Map<String, Instant> lastShared, Map<String, List<StatusUpdate>> statusUpdates,
-				Map<String, List<PromptOccurrence>> prompts) {
+				Map<String, List<PromptOccurrence>> prompts, Map<String, List<Blocker>> blockers) {
+			this.blockers = blockers;
 			this.placementIds = placementIds;
 			this.lastShared = lastShared;
 			this.statusUpdates = statusUpdates;
@@ -93,15 +101,18 @@ public class Attention {
 		Preloaded loaded = preloaded.get();
 		if (loaded != null && loaded.placementIds.contains(id)) {
 			return AttentionFlags.flagsFor(placement, facts(Optional.ofNullable(loaded.lastShared.get(id)),
-					loaded.statusUpdates.getOrDefault(id, List.of()), loaded.prompts.getOrDefault(id, List.of()), from),
-					now);
+					loaded.statusUpdates.getOrDefault(id, List.of()), loaded.prompts.getOrDefault(id, List.of()), from,
+					loaded.blockers.get(id)), now);
 		}
+		List<Blocker> items = blockers.of(id);
 		return AttentionFlags.flagsFor(placement, facts(logbook.lastSharedEntryAt(id),
-				statusUpdates.latest(id, STATUS_UPDATES), prompts.within(id, from, now.plusSeconds(1)), from), now);
+				statusUpdates.latest(id, STATUS_UPDATES), prompts.within(id, from, now.plusSeconds(1)), from,
+				items.isEmpty() ? null : items), now);
 	}
 
+	/** @param items the placement's blocker items, {@literal null} when it has none */
 	private static Facts facts(Optional<Instant> lastShared, List<StatusUpdate> latest, List<PromptOccurrence> prompts,
-			Instant from) {
+			Instant from, List<Blocker> items) {
 		return new Facts(lastShared,
 				latest
 					.stream()
@@ -109,7 +120,7 @@ public class Attention {
 					.filter(u -> u.visibility() != Visibility.PRIVATE)
 					.filter(u -> !u.createdAt().isBefore(from))
 					.toList(),
-				prompts.stream().map(Facts.PromptFact::of).toList());
+				prompts.stream().map(Facts.PromptFact::of).toList(), items);
 	}
 
 	/** Who is flagged, e.g. "Sven (Thesis abroad, KAIST)". */

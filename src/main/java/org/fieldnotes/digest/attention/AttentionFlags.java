@@ -13,6 +13,7 @@ import org.fieldnotes.digest.attention.Facts.PromptFact;
 import org.fieldnotes.logbook.OverallStatus;
 import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.OccurrenceStatus;
 
 /**
@@ -98,8 +99,24 @@ public final class AttentionFlags {
 		}
 	}
 
-	/** Open since the oldest of the unbroken run of updates with blockers that ends with the latest. */
+	/**
+	 * The oldest unresolved blocker item that is not private, open {@value #BLOCKER_DAYS}+ days (a resolved one never
+	 * flags); for a placement without items, open since the oldest of the unbroken run of updates with blockers that
+	 * ends with the latest.
+	 */
 	private static void longBlocker(Facts facts, ZoneId zone, LocalDate today, List<Flag> flags) {
+		if (facts.blockers() != null) {
+			facts.blockers().stream()
+				.filter(b -> b.state().unresolved() && b.visibility() != Visibility.PRIVATE)
+				.mapToLong(b -> ChronoUnit.DAYS.between(b.openedOn(zone), today))
+				.max()
+				.ifPresent(days -> {
+					if (days >= BLOCKER_DAYS) {
+						flags.add(Flag.of(Flag.Kind.LONG_BLOCKER, days));
+					}
+				});
+			return;
+		}
 		openBlocker(facts.statusUpdates(), zone, today).ifPresent(blocker -> {
 			if (blocker.days() >= BLOCKER_DAYS) {
 				flags.add(Flag.of(Flag.Kind.LONG_BLOCKER, blocker.days()));

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.fieldnotes.logbook.Blocker;
 import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.prompting.OccurrenceStatus;
 import org.fieldnotes.prompting.PromptOccurrence;
@@ -16,12 +17,24 @@ import org.fieldnotes.prompting.PromptOccurrence;
  * @param lastEntryAt when the latest (not deleted) logbook entry was written; empty when none was
  * @param statusUpdates recent status updates, newest first
  * @param prompts recent prompts, oldest due first
+ * @param blockers the placement's blocker items ({@literal null}: it has none)
  */
-public record Facts(Optional<Instant> lastEntryAt, List<StatusUpdate> statusUpdates, List<PromptFact> prompts) {
+public record Facts(Optional<Instant> lastEntryAt, List<StatusUpdate> statusUpdates, List<PromptFact> prompts,
+		List<Blocker> blockers) {
 
+	/**
+	 * @param blockers the placement's blocker items, or {@literal null} when it has none at all (status updates written
+	 * before blockers were items): then the blocker rule derives the blocker from the status updates
+	 */
 	public Facts {
 		statusUpdates = statusUpdates.stream().sorted(Comparator.comparing(StatusUpdate::createdAt).reversed()).toList();
 		prompts = prompts.stream().sorted(Comparator.comparing(PromptFact::dueAt)).toList();
+		blockers = blockers == null ? null : List.copyOf(blockers);
+	}
+
+	/** Facts of a placement without blocker items. */
+	public Facts(Optional<Instant> lastEntryAt, List<StatusUpdate> statusUpdates, List<PromptFact> prompts) {
+		this(lastEntryAt, statusUpdates, prompts, null);
 	}
 
 	/**

@@ -32,7 +32,10 @@ public record Flag(Kind kind, String variant, List<Object> args) {
 		RED_STATUS,
 		/** Mood down by 2+ points against the highest mood of the preceding 3 weeks. */
 		MOOD_DROP,
-		/** Status updates have reported a blocker continuously for 14+ days. */
+		/**
+		 * A blocker item (not private) unresolved for 14+ days; for a placement without items, status updates have
+		 * reported a blocker continuously for 14+ days.
+		 */
 		LONG_BLOCKER,
 		/** The last three prompts that fell due were all skipped or missed. */
 		SKIPPED_IN_A_ROW,
