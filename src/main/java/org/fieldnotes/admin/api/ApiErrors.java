@@ -30,7 +30,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = { PlacementsController.class, DigestsController.class, ImportController.class,
 		ProgramsController.class, TokensController.class, DeliveriesController.class,
-		DemoController.class })
+		DemoController.class, ReportsController.class })
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
