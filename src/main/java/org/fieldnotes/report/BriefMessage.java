@@ -42,8 +42,11 @@ public class BriefMessage {
 			message.context(texts.t("report.brief.blockers.none", locale));
 		}
 		for (SteeringBrief.Blocker blocker : brief.blockers()) {
-			message.quote(texts.t("report.brief.blocker", locale, texts.date(blocker.since(), locale),
-					texts.date(blocker.latest(), locale)), blocker.text());
+			message.quote(blocker.since().equals(blocker.latest())
+					? texts.t("report.brief.blocker.once", locale, texts.date(blocker.since(), locale))
+					: texts.t("report.brief.blocker", locale, texts.date(blocker.since(), locale),
+							texts.date(blocker.latest(), locale)),
+					blocker.text());
 		}
 		message.paragraph(Span.bold(texts.t("report.brief.actions", locale)));
 		if (brief.actions().isEmpty()) {
