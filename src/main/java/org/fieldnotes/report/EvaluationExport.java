@@ -19,9 +19,7 @@ import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Actor;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
-import org.fieldnotes.digest.attention.AttentionFlags;
-import org.fieldnotes.digest.attention.Facts;
-import org.fieldnotes.digest.attention.Flag;
+import org.fieldnotes.digest.AttentionAt;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.StatusUpdate;
@@ -132,24 +130,10 @@ public class EvaluationExport {
 	 */
 	private static List<String> flags(Placement placement, List<LogbookEntry> entries, List<StatusUpdate> updates,
 			List<PromptOccurrence> occurrences, Instant at) {
-		Instant lookBack = at.minus(AttentionFlags.LOOK_BACK);
 		Optional<Instant> lastShared = entries.stream()
 			.filter(e -> e.visibility() != Visibility.PRIVATE && e.createdAt().isBefore(at))
 			.map(LogbookEntry::createdAt)
 			.max(Comparator.naturalOrder());
-		Facts facts = new Facts(lastShared,
-				updates.stream()
-					.filter(u -> u.visibility() != Visibility.PRIVATE)
-					.filter(u -> !u.createdAt().isBefore(lookBack) && u.createdAt().isBefore(at))
-					.toList(),
-				occurrences.stream()
-					.filter(o -> !o.getDueAt().isBefore(lookBack) && o.getDueAt().isBefore(at))
-					.map(Facts.PromptFact::of)
-					.toList());
-		return AttentionFlags.flagsFor(placement, facts, at).stream()
-			.map(Flag::kind)
-			.map(kind -> kind.name().toLowerCase(Locale.ROOT))
-			.distinct()
-			.toList();
+		return AttentionAt.kinds(placement, lastShared, updates, occurrences, at);
 	}
 }
