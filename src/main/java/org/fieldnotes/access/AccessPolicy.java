@@ -78,7 +78,8 @@ public class AccessPolicy {
 				Operation.API_RETENTION_SWEEP, Operation.API_CREATE_TOKEN, Operation.API_LIST_TOKENS,
 				Operation.API_REVOKE_TOKEN, Operation.API_EXPORT_PERSON, Operation.API_ERASE_PERSON,
 				Operation.API_LIST_DELIVERIES, Operation.COMMAND_DEMO, Operation.API_SHOW_DEMO,
-				Operation.API_REMOVE_DEMO, Operation.API_PROGRAM_EVALUATION_CSV, Operation.API_PLACEMENT_BRIEF);
+				Operation.API_REMOVE_DEMO, Operation.API_PROGRAM_EVALUATION_CSV, Operation.API_PROGRAM_EVALUATION_PDF,
+				Operation.API_PLACEMENT_BRIEF);
 		// only the participant a prompt was sent to acts on it
 		rule(ADDRESSEE, Operation.PROMPT_WRITE_BUTTON, Operation.PROMPT_STATUS_BUTTON, Operation.PROMPT_SNOOZE_BUTTON,
 				Operation.PROMPT_SKIP_BUTTON, Operation.PROMPT_ANSWER_FORM, Operation.STATUS_UPDATE_FORM);

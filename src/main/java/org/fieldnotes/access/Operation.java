@@ -116,6 +116,8 @@ public enum Operation {
 	API_UPDATE_PROGRAM(Surface.HTTP, "PUT /api/v1/programs/{program}", On.PROGRAM),
 	/** One row per placement-week of the programme: counts and colours, never words (docs/admins.md). */
 	API_PROGRAM_EVALUATION_CSV(Surface.HTTP, "GET /api/v1/programs/{program}/evaluation.csv", On.PROGRAM),
+	/** The same rows summed up as a PDF: response rates, colours, moods, flags (counts only). */
+	API_PROGRAM_EVALUATION_PDF(Surface.HTTP, "GET /api/v1/programs/{program}/evaluation.pdf", On.PROGRAM),
 	/** The steering-meeting brief of a placement (JSON, or a PDF for {@code Accept: application/pdf}). */
 	API_PLACEMENT_BRIEF(Surface.HTTP, "GET /api/v1/placements/{id}/brief", On.PLACEMENT),
 	/** Queues this week's digests and answers at once; {@link #API_SHOW_DIGEST_RUN} follows the run. */

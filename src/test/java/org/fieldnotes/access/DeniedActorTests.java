@@ -396,6 +396,12 @@ class DeniedActorTests extends MailTest {
 				.isEqualTo(404);
 			logged(Operation.API_PROGRAM_EVALUATION_CSV, "api_token: OTHER_PROGRAM");
 		});
+		cases.put(Operation.API_PROGRAM_EVALUATION_PDF, () -> {
+			ada();
+			assertThat(http(otherProgramme(), "GET", "/api/v1/programs/KTP%202026/evaluation.pdf", null).statusCode())
+				.isEqualTo(404);
+			logged(Operation.API_PROGRAM_EVALUATION_PDF, "api_token: OTHER_PROGRAM");
+		});
 		cases.put(Operation.API_PLACEMENT_BRIEF, () -> {
 			otherProgrammesPlacement(Operation.API_PLACEMENT_BRIEF, "GET", "/brief");
 			assertThat(mongo.getCollection("briefs").countDocuments()).isZero();

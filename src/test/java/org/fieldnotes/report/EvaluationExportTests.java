@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -24,6 +25,15 @@ class EvaluationExportTests extends ReportFixture {
 
 	@Autowired
 	ApiTokens tokens;
+
+	@Autowired
+	EvaluationExport export;
+
+	@Autowired
+	EvaluationPdf pdf;
+
+	@Autowired
+	org.fieldnotes.access.AccessPolicy access;
 
 	@BeforeEach
 	void placement() {
@@ -73,6 +83,36 @@ class EvaluationExportTests extends ReportFixture {
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body().lines()).hasSize(7).allMatch(line -> !line.contains(personOf("UBRUNO")));
 		}
+	}
+
+	@Test
+	void thePdfSumsTheSameRowsUpWithoutWords() throws Exception {
+		List<EvaluationRow> rows = export.rows(access.apiCaller("test"), "KTP 2026");
+		String xhtml = pdf.xhtml("KTP 2026", rows, Locale.ENGLISH);
+		compareGolden("evaluation.xhtml", xhtml);
+		// weeks 2 to 5: one prompt each, three answered; colours and moods only as the CSV has them
+		assertThat(xhtml).contains("<td>Participant (pseudonym)</td>".replace("td", "th"), "<td>4</td>", "<td>75 %</td>",
+				"<td>on track</td>", "<td>some concerns</td>");
+		for (String words : new String[] { PRIVATE_WORDS, CONFIDENTIAL_WORDS, CONFIDENTIAL_BLOCKER, PLACEMENT_WORDS,
+				COACHES_WORDS, PLAN, "Ada", "Lindqvist" }) {
+			assertThat(xhtml).doesNotContain(words);
+		}
+
+		HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(HttpRequest
+			.newBuilder(uri("/api/v1/programs/KTP%202026/evaluation.pdf"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN)
+			.header("Accept-Language", "sv")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+		assertThat(new String(response.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(response.body());
+		String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+		reader.close();
+		assertThat(text).contains("Programutvärdering: KTP 2026", "Svarsfrekvens per placeringsvecka");
+		assertThat(mongo.getCollection("audit").find(new Document("action", "evaluation-export")).first()
+			.getString("detail")).isEqualTo("KTP 2026: 6 rows, pdf");
 	}
 
 	@Test

@@ -80,6 +80,7 @@ class IcuMessageSourceTests {
 			enroll.error.tooLong | (at most 0 characters) | (at most 1 character) | (at most 2 characters) | (högst 0 tecken) | (högst 1 tecken) | (högst 2 tecken)
 			programs.line | 0 active · 0 paused · 0 ended | 1 active · 1 paused · 1 ended | 2 active · 2 paused · 2 ended | 0 aktiva · 0 pausade · 0 avslutade | 1 aktiv · 1 pausad · 1 avslutad | 2 aktiva · 2 pausade · 2 avslutade
 			report.portfolio.dm | with 0 items, as you | with 1 item, as you | with 2 items, as you | med 0 delar, som | med 1 del, som | med 2 delar, som
+			report.evaluation.intro | 0 placement-weeks, counted | 1 placement-week, counted | 2 placement-weeks, counted | 0 placeringsveckor, räknade | 1 placeringsvecka, räknade | 2 placeringsveckor, räknade
 			report.portfolio.coming | 0 items, lessons learnt first (none), from 0 to 0; nothing left out. | 1 item, lessons learnt first (1 entry), from 1 to 1; 1 item left out. | 2 items, lessons learnt first (2 entries), from 2 to 2; 2 items left out. | 0 delar, lärdomarna först (inga), från 0 till 0; inget utelämnat. | 1 del, lärdomarna först (1 anteckning), från 1 till 1; 1 del utelämnad. | 2 delar, lärdomarna först (2 anteckningar), från 2 till 2; 2 delar utelämnade.
 			""")
 	void countsReadRightForZeroOneAndTwo(String key, String en0, String en1, String en2, String sv0, String sv1,

@@ -14,6 +14,7 @@ import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Programs;
 import org.fieldnotes.report.BriefPdf;
 import org.fieldnotes.report.EvaluationExport;
+import org.fieldnotes.report.EvaluationPdf;
 import org.fieldnotes.report.EvaluationRow;
 import org.fieldnotes.report.SteeringBrief;
 import org.fieldnotes.report.SteeringBriefs;
@@ -39,12 +40,14 @@ class ReportsController {
 	private final EvaluationExport evaluation;
 	private final SteeringBriefs briefs;
 	private final BriefPdf briefPdf;
+	private final EvaluationPdf evaluationPdf;
 	private final PlacementManagement placements;
 	private final Programs programs;
 	private final AuditLog audit;
 
-	ReportsController(EvaluationExport evaluation, SteeringBriefs briefs, BriefPdf briefPdf,
-			PlacementManagement placements, Programs programs, AuditLog audit) {
+	ReportsController(EvaluationExport evaluation, EvaluationPdf evaluationPdf, SteeringBriefs briefs,
+			BriefPdf briefPdf, PlacementManagement placements, Programs programs, AuditLog audit) {
+		this.evaluationPdf = evaluationPdf;
 		this.evaluation = evaluation;
 		this.briefs = briefs;
 		this.briefPdf = briefPdf;
@@ -70,6 +73,25 @@ class ReportsController {
 			.body(evaluation.csv(rows));
 	}
 
+	/** The same rows as a PDF of counts (docs/admins.md → Reports), in Swedish for {@code Accept-Language: sv}. */
+	@GetMapping("/api/v1/programs/{program}/evaluation.pdf")
+	ResponseEntity<byte[]> evaluationPdf(@PathVariable String program,
+			@RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
+			@RequestAttribute(ApiTokenFilter.ACTOR) Actor caller) {
+		if (!programs.known(program)) {
+			audit.record(AuditRecord.API, "evaluation-export", null, null, AuditLog.REFUSED, "unknown programme");
+			throw new ProgramsController.UnknownProgram(program.strip());
+		}
+		List<EvaluationRow> rows = evaluation.rows(caller, program);
+		byte[] document = evaluationPdf.render(program.strip(), rows, locale(language));
+		audit.record(AuditRecord.API, "evaluation-export", null, null, AuditLog.DONE,
+				program.strip() + ": " + rows.size() + " rows, pdf");
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evaluation.pdf\"")
+			.body(document);
+	}
+
 	/**
 	 * The placement's brief since a day ({@code since=YYYY-MM-DD}; default: the last brief's day, else 90 days
 	 * back), as an admin may read it; recorded in {@code briefs}. JSON, or a PDF when the caller accepts
@@ -82,8 +104,7 @@ class ReportsController {
 			@RequestAttribute(ApiTokenFilter.ACTOR) Actor caller) {
 		LocalDate from = since(since);
 		Placement placement = placements.get(id);
-		Locale locale = language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("sv")
-				? Locale.forLanguageTag("sv") : Locale.ENGLISH;
+		Locale locale = locale(language);
 		SteeringBrief brief = briefs.generate(caller, SteeringBriefs.ADMIN, placement, from, locale);
 		boolean pdf = accept != null && MediaType.parseMediaTypes(accept).stream()
 			.anyMatch(type -> type.equalsTypeAndSubtype(MediaType.APPLICATION_PDF));
@@ -96,6 +117,12 @@ class ReportsController {
 				.body(briefPdf.render(brief, locale));
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(brief);
+	}
+
+	/** Swedish for an {@code Accept-Language} that starts with {@code sv}, else English. */
+	private static Locale locale(String language) {
+		return language != null && language.strip().toLowerCase(Locale.ROOT).startsWith("sv")
+				? Locale.forLanguageTag("sv") : Locale.ENGLISH;
 	}
 
 	private static LocalDate since(String since) {
