@@ -91,7 +91,7 @@ class EvaluationExportTests extends ReportFixture {
 		String xhtml = pdf.xhtml("KTP 2026", rows, Locale.ENGLISH);
 		compareGolden("evaluation.xhtml", xhtml);
 		// weeks 2 to 5: one prompt each, three answered; colours and moods only as the CSV has them
-		assertThat(xhtml).contains("<td>Participant (pseudonym)</td>".replace("td", "th"), "<td>4</td>", "<td>75 %</td>",
+		assertThat(xhtml).contains("<th>Participant (pseudonym)</th>", "<td>4</td>", "<td>75 %</td>",
 				"<td>on track</td>", "<td>some concerns</td>");
 		for (String words : new String[] { PRIVATE_WORDS, CONFIDENTIAL_WORDS, CONFIDENTIAL_BLOCKER, PLACEMENT_WORDS,
 				COACHES_WORDS, PLAN, "Ada", "Lindqvist" }) {
