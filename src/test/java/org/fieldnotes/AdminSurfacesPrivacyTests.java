@@ -143,6 +143,13 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 				() -> api("GET", "/api/v1/deliveries?limit=500", null), List.of("PENDING")));
 		table.add(new AdminSurface("GET programme", Operation.API_SHOW_PROGRAM,
 				() -> api("GET", "/api/v1/programs/KTP%202026", null), List.of("KTP 2026")));
+		table.add(new AdminSurface("GET evaluation.csv", Operation.API_PROGRAM_EVALUATION_CSV,
+				() -> api("GET", "/api/v1/programs/KTP%202026/evaluation.csv", null), List.of("placement_id", ada)));
+		// the PDF's text is compressed; what it shows is checked on its XHTML (ReportsPrivacyTests)
+		table.add(new AdminSurface("GET evaluation.pdf", Operation.API_PROGRAM_EVALUATION_PDF,
+				() -> api("GET", "/api/v1/programs/KTP%202026/evaluation.pdf", null), List.of("%PDF-")));
+		table.add(new AdminSurface("GET brief", Operation.API_PLACEMENT_BRIEF,
+				() -> api("GET", "/api/v1/placements/" + ada + "/brief", null), List.of(SHARED_ENTRY, "\"admin\"")));
 		// chat commands: reading
 		for (String follower : List.of("UANDERS", "UBEATA", "UMAJA", "UADA")) {
 			table.add(new AdminSurface("digest preview @" + follower, Operation.COMMAND_DIGEST_PREVIEW_OF,

@@ -61,7 +61,10 @@ public class AccessPolicy {
 				Operation.WEB_TRY_PROMPT, Operation.WEB_TRY_DIGEST, Operation.WEB_CHAT_PAGE,
 				Operation.WEB_CHAT_CONVERSATION, Operation.WEB_CHAT_HOME, Operation.WEB_CHAT_DIALOG,
 				Operation.WEB_CHAT_STREAM, Operation.WEB_CHAT_FILE, Operation.WEB_CHAT_MESSAGE, Operation.WEB_CHAT_ACTION,
-				Operation.WEB_CHAT_FORM, Operation.WEB_CHAT_FORM_CANCEL, Operation.WEB_CHAT_PERSONA);
+				Operation.WEB_CHAT_FORM, Operation.WEB_CHAT_FORM_CANCEL, Operation.WEB_CHAT_PERSONA,
+				// the asker's own portfolio; a brief only of a placement the asker follows (the feature checks, and
+				// asks READ_ITEM for each entry)
+				Operation.COMMAND_PORTFOLIO, Operation.COMMAND_BRIEF);
 		// programme coordinators: chat admins and admin API tokens
 		rule(ADMIN, Operation.COMMAND_DIGEST_PREVIEW_OF, Operation.COMMAND_ENROLL, Operation.COMMAND_LIST,
 				Operation.COMMAND_PAUSE, Operation.COMMAND_RESUME, Operation.COMMAND_END, Operation.COMMAND_SEND_NOW,
@@ -77,7 +80,8 @@ public class AccessPolicy {
 				Operation.API_LIST_DELIVERIES, Operation.COMMAND_DEMO, Operation.API_SHOW_DEMO,
 				Operation.API_REMOVE_DEMO, Operation.API_CHANGE_PLACEMENT, Operation.COMMAND_CHANGE,
 				Operation.API_PAUSE_PLACEMENTS, Operation.API_RESUME_PLACEMENTS, Operation.API_PLACEMENT_BLOCKERS,
-				Operation.API_SHOW_BLOCKER_SETTINGS, Operation.API_UPDATE_BLOCKER_SETTINGS);
+				Operation.API_SHOW_BLOCKER_SETTINGS, Operation.API_UPDATE_BLOCKER_SETTINGS,
+				Operation.API_PROGRAM_EVALUATION_CSV, Operation.API_PROGRAM_EVALUATION_PDF, Operation.API_PLACEMENT_BRIEF);
 		// only the participant a prompt was sent to acts on it
 		rule(ADDRESSEE, Operation.PROMPT_WRITE_BUTTON, Operation.PROMPT_STATUS_BUTTON, Operation.PROMPT_SNOOZE_BUTTON,
 				Operation.PROMPT_SKIP_BUTTON, Operation.PROMPT_ANSWER_FORM, Operation.STATUS_UPDATE_FORM);

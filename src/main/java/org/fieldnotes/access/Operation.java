@@ -47,6 +47,13 @@ public enum Operation {
 	COMMAND_ERASE(Surface.SUBCOMMAND, "erase", On.NOTHING),
 	/** {@code demo remove}: removes every demo placement and demo person. */
 	COMMAND_DEMO(Surface.SUBCOMMAND, "demo", On.NOTHING),
+	/** {@code portfolio [from:…] [to:…] [only:…] [without:…]}: the asker's own logbook as a portfolio, sent to them. */
+	COMMAND_PORTFOLIO(Surface.SUBCOMMAND, "portfolio", On.NOTHING),
+	/**
+	 * {@code brief @person [since:…]}: the steering-meeting brief of a placement the asker follows (an admin: any),
+	 * with only the entries the asker may read ({@link #READ_ITEM}).
+	 */
+	COMMAND_BRIEF(Surface.SUBCOMMAND, "brief", On.NOTHING),
 
 	// ------------------------------------------------------------------ buttons and menus (Bolt action ids)
 	PROMPT_WRITE_BUTTON(Surface.ACTION, "prompt_write", On.PLACEMENT),
@@ -124,6 +131,12 @@ public enum Operation {
 	API_IMPORT_PLACEMENTS(Surface.HTTP, "POST /api/v1/placements:import", On.PROGRAM),
 	API_SHOW_PROGRAM(Surface.HTTP, "GET /api/v1/programs/{program}", On.PROGRAM),
 	API_UPDATE_PROGRAM(Surface.HTTP, "PUT /api/v1/programs/{program}", On.PROGRAM),
+	/** One row per placement-week of the programme: counts and colours, never words (docs/admins.md). */
+	API_PROGRAM_EVALUATION_CSV(Surface.HTTP, "GET /api/v1/programs/{program}/evaluation.csv", On.PROGRAM),
+	/** The same rows summed up as a PDF: response rates, colours, moods, flags (counts only). */
+	API_PROGRAM_EVALUATION_PDF(Surface.HTTP, "GET /api/v1/programs/{program}/evaluation.pdf", On.PROGRAM),
+	/** The steering-meeting brief of a placement (JSON, or a PDF for {@code Accept: application/pdf}). */
+	API_PLACEMENT_BRIEF(Surface.HTTP, "GET /api/v1/placements/{id}/brief", On.PLACEMENT),
 	/** Queues this week's digests and answers at once; {@link #API_SHOW_DIGEST_RUN} follows the run. */
 	API_SEND_DIGESTS(Surface.HTTP, "POST /api/v1/digests/send", On.INSTALLATION),
 	API_SHOW_DIGEST_RUN(Surface.HTTP, "GET /api/v1/digests/runs/{id}", On.INSTALLATION),

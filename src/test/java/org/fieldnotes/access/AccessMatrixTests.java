@@ -130,6 +130,11 @@ class AccessMatrixTests {
 			Map.entry(Operation.COMMAND_DEMO, ADMIN),
 			Map.entry(Operation.API_SHOW_DEMO, ADMIN),
 			Map.entry(Operation.API_REMOVE_DEMO, ADMIN),
+			Map.entry(Operation.COMMAND_PORTFOLIO, ALL),
+			Map.entry(Operation.COMMAND_BRIEF, ALL),
+			Map.entry(Operation.API_PROGRAM_EVALUATION_CSV, ADMIN),
+			Map.entry(Operation.API_PROGRAM_EVALUATION_PDF, ADMIN),
+			Map.entry(Operation.API_PLACEMENT_BRIEF, ADMIN),
 			Map.entry(Operation.RESPONSE_PAGE_SHOW, COACHES),
 			Map.entry(Operation.RESPONSE_PAGE_RESPOND, COACHES),
 			Map.entry(Operation.BLOCKER_PAGE_SHOW, COACHES),
@@ -204,6 +209,9 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_LIST_DELIVERIES,          "Y Y . ."),
 			Map.entry(Operation.API_SHOW_DEMO,                "Y Y . ."),
 			Map.entry(Operation.API_REMOVE_DEMO,              "Y . . ."),
+			Map.entry(Operation.API_PROGRAM_EVALUATION_CSV,   "Y Y Y ."),
+			Map.entry(Operation.API_PROGRAM_EVALUATION_PDF,   "Y Y Y ."),
+			Map.entry(Operation.API_PLACEMENT_BRIEF,          "Y Y Y ."),
 			Map.entry(Operation.READ_ITEM,                    "Y Y Y .")));
 
 	private static final Placement OTHER = PlacementFixtures.inProgram("OTHER", "Other");

@@ -82,6 +82,10 @@ class DeniedActorTests extends MailTest {
 			Map.entry(Operation.COMMAND_VISIBILITY, "the asker's own default visibility"),
 			Map.entry(Operation.COMMAND_DIGEST, "the asker's own digest (someone else's is COMMAND_DIGEST_PREVIEW_OF)"),
 			Map.entry(Operation.COMMAND_MY_DATA, "the asker's own data, sent to the asker only"),
+			Map.entry(Operation.COMMAND_PORTFOLIO, "the asker's own logbook, sent to the asker only; no one else's can be "
+					+ "named (PortfolioTests)"),
+			Map.entry(Operation.COMMAND_BRIEF, "answers only for a placement the asker follows (an admin: any), with the "
+					+ "entries READ_ITEM lets them read; anyone else is told they follow no such placement (BriefTests)"),
 			Map.entry(Operation.HOME_WRITE_BUTTON, "opens a form for the presser's own new entry"),
 			Map.entry(Operation.HOME_STATUS_BUTTON, "opens a form for the presser's own status update"),
 			Map.entry(Operation.HOME_DEFAULT_VISIBILITY_SELECT, "sets the presser's own default visibility"),
@@ -472,6 +476,22 @@ class DeniedActorTests extends MailTest {
 			assertThat(other.get("rows").get(0).get("errors").get(0).get("field").asString()).isEqualTo("program");
 			assertThat(mongo.getCollection("placements").countDocuments()).isZero();
 			logged(Operation.API_IMPORT_PLACEMENTS, "api_token: OTHER_PROGRAM");
+		});
+		cases.put(Operation.API_PROGRAM_EVALUATION_CSV, () -> {
+			ada();
+			assertThat(http(otherProgramme(), "GET", "/api/v1/programs/KTP%202026/evaluation.csv", null).statusCode())
+				.isEqualTo(404);
+			logged(Operation.API_PROGRAM_EVALUATION_CSV, "api_token: OTHER_PROGRAM");
+		});
+		cases.put(Operation.API_PROGRAM_EVALUATION_PDF, () -> {
+			ada();
+			assertThat(http(otherProgramme(), "GET", "/api/v1/programs/KTP%202026/evaluation.pdf", null).statusCode())
+				.isEqualTo(404);
+			logged(Operation.API_PROGRAM_EVALUATION_PDF, "api_token: OTHER_PROGRAM");
+		});
+		cases.put(Operation.API_PLACEMENT_BRIEF, () -> {
+			otherProgrammesPlacement(Operation.API_PLACEMENT_BRIEF, "GET", "/brief");
+			assertThat(mongo.getCollection("briefs").countDocuments()).isZero();
 		});
 		cases.put(Operation.API_SHOW_PROGRAM, () -> {
 			ada();

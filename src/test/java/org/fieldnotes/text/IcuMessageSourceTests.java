@@ -30,7 +30,7 @@ class IcuMessageSourceTests {
 	private static final Path I18N = Path.of("src/main/resources/i18n");
 	private static final String[] BASENAMES = { "i18n/messages", "i18n/interaction", "i18n/calendar", "i18n/admin",
 			"i18n/mail", "i18n/summary", "i18n/digest", "i18n/visibility", "i18n/roles", "i18n/cohort", "i18n/replies",
-			"i18n/charts", "i18n/digestsettings", "i18n/privacy", "i18n/web", "i18n/demo" };
+			"i18n/charts", "i18n/digestsettings", "i18n/privacy", "i18n/web", "i18n/demo", "i18n/report" };
 	private static final Locale SV = Locale.forLanguageTag("sv");
 	private static final IcuMessageSource ICU = IcuMessageSource.of(BASENAMES);
 	private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)(,\\s*number)?");
@@ -79,6 +79,9 @@ class IcuMessageSourceTests {
 			quiet.line | (0 days ago) | (1 day ago) | (2 days ago) | (för 0 dagar sedan) | (för 1 dag sedan) | (för 2 dagar sedan)
 			enroll.error.tooLong | (at most 0 characters) | (at most 1 character) | (at most 2 characters) | (högst 0 tecken) | (högst 1 tecken) | (högst 2 tecken)
 			programs.line | 0 active · 0 paused · 0 ended | 1 active · 1 paused · 1 ended | 2 active · 2 paused · 2 ended | 0 aktiva · 0 pausade · 0 avslutade | 1 aktiv · 1 pausad · 1 avslutad | 2 aktiva · 2 pausade · 2 avslutade
+			report.portfolio.dm | with 0 items, as you | with 1 item, as you | with 2 items, as you | med 0 delar, som | med 1 del, som | med 2 delar, som
+			report.evaluation.intro | 0 placement-weeks, counted | 1 placement-week, counted | 2 placement-weeks, counted | 0 placeringsveckor, räknade | 1 placeringsvecka, räknade | 2 placeringsveckor, räknade
+			report.portfolio.coming | 0 items, lessons learnt first (none), from 0 to 0; nothing left out. | 1 item, lessons learnt first (1 entry), from 1 to 1; 1 item left out. | 2 items, lessons learnt first (2 entries), from 2 to 2; 2 items left out. | 0 delar, lärdomarna först (inga), från 0 till 0; inget utelämnat. | 1 del, lärdomarna först (1 anteckning), från 1 till 1; 1 del utelämnad. | 2 delar, lärdomarna först (2 anteckningar), från 2 till 2; 2 delar utelämnade.
 			""")
 	void countsReadRightForZeroOneAndTwo(String key, String en0, String en1, String en2, String sv0, String sv1,
 			String sv2) {

@@ -1,0 +1,139 @@
+package org.fieldnotes.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Actor;
+import org.fieldnotes.access.Operation;
+import org.fieldnotes.access.Target;
+import org.fieldnotes.digest.AttentionAt;
+import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.logbook.LogbookEntry;
+import org.fieldnotes.logbook.StatusUpdate;
+import org.fieldnotes.logbook.StatusUpdates;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.ProgramSettings;
+import org.fieldnotes.placement.Visibility;
+import org.fieldnotes.prompting.PromptHistory;
+import org.fieldnotes.prompting.PromptOccurrence;
+import org.springframework.stereotype.Service;
+
+/**
+ * The programme evaluation export: one row per placement-week, from the first week to the current one (or the
+ * last). Counts, colours and flags only: no entry text, no progress or blocker words, no names. A status update's
+ * colour and mood are shown only when {@link AccessPolicy} lets the reader read that update
+ * ({@link Operation#READ_ITEM}: for a coordinator, one shared with the coaches or the whole placement).
+ */
+@Service
+public class EvaluationExport {
+
+	private final AccessPolicy access;
+	private final PlacementManagement placements;
+	private final Logbook logbook;
+	private final StatusUpdates statusUpdates;
+	private final PromptHistory prompts;
+	private final Clock clock;
+
+	EvaluationExport(AccessPolicy access, PlacementManagement placements, Logbook logbook,
+			StatusUpdates statusUpdates, PromptHistory prompts, Clock clock) {
+		this.access = access;
+		this.placements = placements;
+		this.logbook = logbook;
+		this.statusUpdates = statusUpdates;
+		this.prompts = prompts;
+		this.clock = clock;
+	}
+
+	/** The rows of the programme's placements (by start date, then id), as the reader may see them. */
+	public List<EvaluationRow> rows(Actor reader, String program) {
+		String key = ProgramSettings.keyOf(program);
+		Instant now = clock.instant();
+		List<EvaluationRow> rows = new ArrayList<>();
+		placements.all().stream()
+			.filter(p -> p.getProgram() != null && ProgramSettings.keyOf(p.getProgram()).equals(key))
+			.sorted(Comparator.comparing(Placement::getStartDate).thenComparing(Placement::getId))
+			.forEach(placement -> rows.addAll(rowsOf(reader, placement, now)));
+		return rows;
+	}
+
+	/** The rows as CSV (RFC 4180, a header line first). */
+	public String csv(List<EvaluationRow> rows) {
+		StringWriter out = new StringWriter();
+		try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
+			.setHeader(EvaluationRow.COLUMNS.toArray(String[]::new))
+			.get())) {
+			for (EvaluationRow row : rows) {
+				printer.printRecord(row.values());
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return out.toString();
+	}
+
+	private List<EvaluationRow> rowsOf(Actor reader, Placement placement, Instant now) {
+		ZoneId zone = placement.getParticipant().zone();
+		LocalDate today = now.atZone(zone).toLocalDate();
+		if (today.isBefore(placement.getStartDate())) {
+			return List.of();
+		}
+		List<PromptOccurrence> occurrences = prompts.within(placement.getId(), Instant.EPOCH, now.plusSeconds(1));
+		List<StatusUpdate> updates = statusUpdates.of(placement.getId());
+		List<LogbookEntry> entries = logbook.entries(placement.getId(), false);
+		List<EvaluationRow> rows = new ArrayList<>();
+		int last = placement.weekNumberOn(today);
+		for (int week = 1; week <= last; week++) {
+			LocalDate start = placement.getStartDate().plusDays(7L * (week - 1));
+			LocalDate next = start.plusDays(7);
+			Instant from = start.atStartOfDay(zone).toInstant();
+			Instant until = next.atStartOfDay(zone).toInstant();
+			List<PromptOccurrence> due = occurrences.stream()
+				.filter(o -> !o.getDueDate().isBefore(start) && o.getDueDate().isBefore(next))
+				.toList();
+			int sent = (int) due.stream().filter(o -> o.getSentAt() != null).count();
+			int answered = (int) due.stream().filter(PromptOccurrence::isAnswered).count();
+			// the week's latest status update the reader may read (updates are newest first)
+			Optional<StatusUpdate> latest = updates.stream()
+				.filter(u -> !u.createdAt().isBefore(from) && u.createdAt().isBefore(until))
+				.filter(u -> access.permits(reader, Operation.READ_ITEM,
+						Target.item(placement, u.authorId(), u.visibility())))
+				.findFirst();
+			boolean shown = latest.isPresent();
+			Instant end = until.isAfter(now) ? now : until;
+			rows.add(new EvaluationRow(placement.getId(), placement.getParticipant().id().value(),
+					placement.getProgram(), placement.getHostOrganisation(), week, start, sent, answered, answered > 0,
+					shown ? latest.get().status().name().toLowerCase(Locale.ROOT) : null,
+					shown ? latest.get().mood() : null, flags(placement, entries, updates, occurrences, end)));
+		}
+		return rows;
+	}
+
+	/**
+	 * The flags as the digest's rules raise them, looking at what was there at {@code at}: entries and status
+	 * updates that are not private, prompts due before then. An ended or paused placement raises none (the rules
+	 * look only at active ones).
+	 */
+	private static List<String> flags(Placement placement, List<LogbookEntry> entries, List<StatusUpdate> updates,
+			List<PromptOccurrence> occurrences, Instant at) {
+		Optional<Instant> lastShared = entries.stream()
+			.filter(e -> e.visibility() != Visibility.PRIVATE && e.createdAt().isBefore(at))
+			.map(LogbookEntry::createdAt)
+			.max(Comparator.naturalOrder());
+		return AttentionAt.kinds(placement, lastShared, updates, occurrences, at);
+	}
+}

@@ -1,0 +1,106 @@
+package org.fieldnotes.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The programme evaluation as a PDF, made from the export's rows only (so it holds counts, never words): response
+ * rates per week and per placement, the distribution of status colours and moods a coordinator may read, and the
+ * flags raised. Laid out by {@code templates/report/evaluation.html}; tables, no charts.
+ */
+@Component
+public class EvaluationPdf {
+
+	private static final List<String> COLOURS = List.of("green", "amber", "red");
+	private static final List<String> FLAGS = List.of("no_recent_entry", "red_status", "mood_drop", "long_blocker",
+			"skipped_in_a_row", "delivery_failed");
+
+	private final ReportTexts texts;
+	private final ReportPdf pdf;
+
+	EvaluationPdf(ReportTexts texts, ReportPdf pdf) {
+		this.texts = texts;
+		this.pdf = pdf;
+	}
+
+	/** What the PDF shows, as XHTML. */
+	public String xhtml(String program, List<EvaluationRow> rows, Locale locale) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("language", locale.getLanguage());
+		variables.put("title", texts.t("report.evaluation.title", locale, program));
+		variables.put("intro", texts.t("report.evaluation.intro", locale, rows.size()));
+		variables.put("byWeekHeading", texts.t("report.evaluation.byWeek", locale));
+		variables.put("byPlacementHeading", texts.t("report.evaluation.byPlacement", locale));
+		variables.put("statusHeading", texts.t("report.evaluation.status", locale));
+		variables.put("moodHeading", texts.t("report.evaluation.mood", locale));
+		variables.put("flagsHeading", texts.t("report.evaluation.flags", locale));
+		variables.put("weekColumns", List.of(texts.t("report.evaluation.column.week", locale),
+				texts.t("report.evaluation.column.placements", locale), texts.t("report.evaluation.column.sent", locale),
+				texts.t("report.evaluation.column.answered", locale), texts.t("report.evaluation.column.rate", locale)));
+		variables.put("placementColumns", List.of(texts.t("report.evaluation.column.participant", locale),
+				texts.t("report.evaluation.column.host", locale), texts.t("report.evaluation.column.weeks", locale),
+				texts.t("report.evaluation.column.sent", locale), texts.t("report.evaluation.column.answered", locale),
+				texts.t("report.evaluation.column.rate", locale)));
+		variables.put("countColumns", List.of(texts.t("report.evaluation.column.value", locale),
+				texts.t("report.evaluation.column.weeks", locale)));
+
+		Map<Integer, List<EvaluationRow>> byWeek = new TreeMap<>();
+		Map<String, List<EvaluationRow>> byPlacement = new LinkedHashMap<>();
+		for (EvaluationRow row : rows) {
+			byWeek.computeIfAbsent(row.week(), w -> new ArrayList<>()).add(row);
+			byPlacement.computeIfAbsent(row.placementId(), p -> new ArrayList<>()).add(row);
+		}
+		variables.put("weeks", byWeek.entrySet().stream().map(e -> {
+			int sent = sum(e.getValue(), true);
+			int answered = sum(e.getValue(), false);
+			return List.of(String.valueOf(e.getKey()), String.valueOf(e.getValue().size()), String.valueOf(sent),
+					String.valueOf(answered), rate(answered, sent, locale));
+		}).toList());
+		variables.put("placements", byPlacement.values().stream().map(weeks -> {
+			int sent = sum(weeks, true);
+			int answered = sum(weeks, false);
+			return List.of(weeks.get(0).participant(), weeks.get(0).host(), String.valueOf(weeks.size()),
+					String.valueOf(sent), String.valueOf(answered), rate(answered, sent, locale));
+		}).toList());
+		List<List<String>> status = new ArrayList<>();
+		for (String colour : COLOURS) {
+			status.add(List.of(texts.t("roles.rag." + colour.toUpperCase(Locale.ROOT), locale),
+					String.valueOf(rows.stream().filter(r -> colour.equals(r.status())).count())));
+		}
+		status.add(List.of(texts.t("report.evaluation.status.none", locale),
+				String.valueOf(rows.stream().filter(r -> r.status() == null).count())));
+		variables.put("statuses", status);
+		List<List<String>> moods = new ArrayList<>();
+		for (int mood = 1; mood <= 5; mood++) {
+			int wanted = mood;
+			moods.add(List.of(String.valueOf(mood),
+					String.valueOf(rows.stream().filter(r -> r.mood() != null && r.mood() == wanted).count())));
+		}
+		variables.put("moods", moods);
+		variables.put("flags", FLAGS.stream()
+			.map(flag -> List.of(texts.t("report.evaluation.flag." + flag, locale),
+					String.valueOf(rows.stream().filter(r -> r.flags().contains(flag)).count())))
+			.toList());
+		return pdf.xhtml("report/evaluation", variables, locale);
+	}
+
+	public byte[] render(String program, List<EvaluationRow> rows, Locale locale) {
+		return pdf.pdf(xhtml(program, rows, locale));
+	}
+
+	private static int sum(List<EvaluationRow> rows, boolean sent) {
+		return rows.stream().mapToInt(r -> sent ? r.promptsSent() : r.promptsAnswered()).sum();
+	}
+
+	/** "75 %" (of prompts sent); "–" when none was sent. */
+	private String rate(int answered, int sent, Locale locale) {
+		return sent == 0 ? "–" : texts.t("report.evaluation.rate", locale, Math.round(100.0 * answered / sent));
+	}
+}

@@ -1,0 +1,37 @@
+package org.fieldnotes.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One placement-week of a programme, for evaluators: counts and colours, never anyone's words or name.
+ *
+ * @param participant the participant's Fieldnotes person id: a pseudonym (an opaque id, not the name)
+ * @param week the placement week (1 = the start date and the six days after it)
+ * @param weekStart the first day of that week
+ * @param promptsSent prompts due that week that were delivered
+ * @param promptsAnswered of those, how many were answered
+ * @param response whether the participant answered a prompt that week
+ * @param status the colour ({@code green}, {@code amber}, {@code red}) of the week's latest status update the reader
+ * may read; {@literal null} when there is none (or none shared with coordinators)
+ * @param mood that update's mood (1–5), under the same rule
+ * @param flags the needs-attention flags the digest would have raised at the end of the week, by kind
+ */
+public record EvaluationRow(String placementId, String participant, String programme, String host, int week,
+		LocalDate weekStart, int promptsSent, int promptsAnswered, boolean response, String status, Integer mood,
+		List<String> flags) {
+
+	/** The CSV's header, in column order (documented in docs/admins.md). */
+	public static final List<String> COLUMNS = List.of("placement_id", "participant", "programme", "host", "week",
+			"week_start", "prompts_sent", "prompts_answered", "response", "status", "mood", "flags");
+
+	public EvaluationRow {
+		flags = List.copyOf(flags);
+	}
+
+	List<Object> values() {
+		return List.of(placementId, participant, programme, host, week, weekStart.toString(), promptsSent,
+				promptsAnswered, response ? "yes" : "no", status == null ? "" : status, mood == null ? "" : mood,
+				String.join(";", flags));
+	}
+}
