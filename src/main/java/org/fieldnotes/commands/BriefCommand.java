@@ -101,6 +101,7 @@ class BriefCommand implements Subcommand {
 				return followed;
 			}
 		}
-		return actor.admin() ? placements.currentFor(participant.id()) : Optional.empty();
+		return actor.admin() ? placements.currentFor(participant.id()).filter(p -> actor.coordinates(p.getProgram()))
+				: Optional.empty();
 	}
 }

@@ -70,7 +70,8 @@ public class SteeringBriefs {
 				}
 			}
 		}
-		return actor.admin() ? Optional.of(ADMIN) : Optional.empty();
+		// an admin limited to programmes reads the briefs of theirs only
+		return actor.admin() && actor.coordinates(placement.getProgram()) ? Optional.of(ADMIN) : Optional.empty();
 	}
 
 	/**

@@ -158,6 +158,17 @@ class ProgramAdminsTests extends IntegrationTest {
 	}
 
 	@Test
+	void theyHaveTheBriefsOfTheirProgrammeOnly() {
+		String other = commandAnswer(CORA, "brief <@UBO|bo>");
+		String own = commandAnswer(CORA, "brief <@UADA|ada>");
+
+		assertThat(other).doesNotContain("Steering").doesNotContain("Thesis abroad");
+		assertThat(own).contains("Ada Lindqvist");
+		assertThat(mongo.getCollection("briefs").countDocuments(new Document("placementId", bo))).isZero();
+		assertThat(commandAnswer(ADMIN, "brief <@UBO|bo>")).as("an admin of every programme").contains("Bo Ek");
+	}
+
+	@Test
 	void commandsForEveryProgrammeAreRefused() {
 		for (String command : List.of("who-is-quiet", "admin add <@UEVA|eva>", "erase <@UBO|bo>",
 				"digest preview <@UBO|bo>")) {
