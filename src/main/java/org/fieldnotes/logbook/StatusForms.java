@@ -40,6 +40,11 @@ public class StatusForms implements FormHandler {
 	/** Who the blocker is for ({@link BlockerOwner}), and the participant's unresolved blockers they tick as resolved. */
 	public static final String BLOCKER_OWNER = "blocker_owner", RESOLVED = "blockers_resolved";
 	static final int MAX_TEXT = 3000;
+	/**
+	 * The most "resolved" boxes a form shows: Slack's checkboxes take at most 10 options, and a form Slack refuses
+	 * would leave the participant with no form at all. The oldest come first; the others wait for the next update.
+	 */
+	static final int MAX_RESOLVED_BOXES = 10;
 	/** How much of a blocker's words a "resolved" box shows (Slack takes 150 characters; a box is a reminder). */
 	static final int RESOLVED_LABEL = 75;
 
@@ -129,6 +134,7 @@ public class StatusForms implements FormHandler {
 			.field(visibilityField.field(initial, locale));
 		if (!unresolved.isEmpty()) {
 			form.field(Form.Field.checkboxes(RESOLVED, t("status.field.resolved", locale), unresolved.stream()
+				.limit(MAX_RESOLVED_BOXES)
 				.map(b -> new Option(b.id(), TextCut.cut(b.text().strip().replaceAll("\\s+", " "), RESOLVED_LABEL)))
 				.toList()).optional());
 		}

@@ -53,6 +53,20 @@ class StatusFormsTests extends IntegrationTest {
 	}
 
 	@Test
+	void theFormOffersTenResolvedBoxesAtMostTheOldestFirst() {
+		java.util.List<Blocker> twelve = java.util.stream.IntStream.range(0, 12)
+			.mapToObj(i -> new Blocker("b" + i, "p", "a", "s" + i, "k" + i, "blocker " + i, null, null, null,
+					java.time.Instant.EPOCH.plusSeconds(i), null, null, null, null, null, null, null, null, null))
+			.toList();
+
+		Form form = forms.form(Locale.ENGLISH, null, Visibility.COACHES, twelve);
+
+		// Slack's checkboxes take at most 10 options
+		assertThat(form.field("blockers_resolved").orElseThrow().options()).extracting(Option::value)
+			.containsExactly("b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9");
+	}
+
+	@Test
 	void someoneNotEnrolledIsToldSoInsteadOfGettingTheForm() {
 		FormOpening opening = forms.open(slack("USTRANGER"));
 
