@@ -1,7 +1,6 @@
 package org.fieldnotes.commands;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 import org.fieldnotes.chat.ChatMessage;
-import org.fieldnotes.chat.ChatMessage.Span;
 import org.fieldnotes.commands.EnrolmentOutcome.FieldError;
 import org.springframework.stereotype.Component;
 
@@ -92,28 +90,10 @@ class ChangeCommand implements Subcommand {
 		if (values.isEmpty() && removed.isEmpty() && problems.isEmpty()) {
 			return replies.usage(replies.t("change.nothingGiven", locale), name(), locale);
 		}
-		String day = values.get("day");
-		String time = values.get("time");
-		String schedule = values.get("schedule");
-		if (schedule != null) {
-			int at = schedule.indexOf('@');
-			if (at < 0 || day != null || time != null) {
-				problems.add(replies.t("enroll.badSchedule", locale, schedule));
-			}
-			else {
-				day = schedule.substring(0, at);
-				time = schedule.substring(at + 1);
-			}
-		}
+		EnrolmentForm form = EnrollCommand.form(participant, values, problems, replies, locale);
 		if (!problems.isEmpty()) {
 			return problems(problems, locale);
 		}
-		String workDays = values.get("work-days");
-		EnrolmentForm form = new EnrolmentForm(participant, values.get("program"), values.get("host"),
-				values.get("start"), values.get("end"), values.get("manager"), values.get("academic-coach"),
-				values.get("business-coach"), day, time,
-				workDays == null ? null : Arrays.stream(workDays.split("[,;]")).filter(d -> !d.isBlank()).toList(),
-				values.get("tz"), values.get("lang"));
 		Enrolment.ChangeOutcome outcome = enrolment.change(invocation.caller(), form, removed, locale);
 		if (outcome.changed()) {
 			return ChatMessage.text(outcome.confirmation());
@@ -121,10 +101,7 @@ class ChangeCommand implements Subcommand {
 		return problems(outcome.errors().stream().map(FieldError::message).toList(), locale);
 	}
 
-	/** Every problem on a line of its own with ⚠, then the usage line. */
 	private ChatMessage problems(List<String> problems, Locale locale) {
-		var message = ChatMessage.builder(problems.get(0));
-		problems.forEach(p -> message.paragraph(Span.plain("⚠ " + p)));
-		return message.context(replies.t("command.usage", locale, replies.t("help.change.usage", locale))).build();
+		return EnrollCommand.problems(replies, problems, locale, "help.change.usage");
 	}
 }

@@ -83,6 +83,24 @@ class EnrollCommand implements Subcommand {
 				values.put(key, value.strip());
 			}
 		}
+		EnrolmentForm form = form(participant, values, problems, replies, locale);
+		if (!problems.isEmpty()) {
+			return problems(replies, problems, locale, "help.enroll.usage");
+		}
+		EnrolmentOutcome outcome = enrolment.enrol(invocation.caller(), form, locale);
+		if (outcome.enrolled()) {
+			return ChatMessage.text(outcome.confirmation());
+		}
+		return problems(replies, outcome.errors().stream().map(FieldError::message).toList(), locale,
+				"help.enroll.usage");
+	}
+
+	/**
+	 * The form an {@code enroll} or {@code change} line fills in from its {@code key:value} parts; a schedule that is
+	 * not {@code DAY@HH:MM}, or is given beside {@code day:}/{@code time:}, is added to {@code problems}.
+	 */
+	static EnrolmentForm form(String participant, Map<String, String> values, List<String> problems, Replies replies,
+			Locale locale) {
 		String day = values.get("day");
 		String time = values.get("time");
 		String schedule = values.get("schedule");
@@ -96,26 +114,18 @@ class EnrollCommand implements Subcommand {
 				time = schedule.substring(at + 1);
 			}
 		}
-		if (!problems.isEmpty()) {
-			return problems(problems, locale);
-		}
 		String workDays = values.get("work-days");
-		EnrolmentForm form = new EnrolmentForm(participant, values.get("program"), values.get("host"),
-				values.get("start"), values.get("end"), values.get("manager"), values.get("academic-coach"),
-				values.get("business-coach"), day, time,
+		return new EnrolmentForm(participant, values.get("program"), values.get("host"), values.get("start"),
+				values.get("end"), values.get("manager"), values.get("academic-coach"), values.get("business-coach"),
+				day, time,
 				workDays == null ? null : Arrays.stream(workDays.split("[,;]")).filter(d -> !d.isBlank()).toList(),
 				values.get("tz"), values.get("lang"));
-		EnrolmentOutcome outcome = enrolment.enrol(invocation.caller(), form, locale);
-		if (outcome.enrolled()) {
-			return ChatMessage.text(outcome.confirmation());
-		}
-		return problems(outcome.errors().stream().map(FieldError::message).toList(), locale);
 	}
 
-	/** Every problem on a line of its own with ⚠, then the usage line. */
-	private ChatMessage problems(List<String> problems, Locale locale) {
+	/** Every problem on a line of its own with ⚠, then the usage line ({@code usageKey}). */
+	static ChatMessage problems(Replies replies, List<String> problems, Locale locale, String usageKey) {
 		var message = ChatMessage.builder(problems.get(0));
 		problems.forEach(p -> message.paragraph(Span.plain("⚠ " + p)));
-		return message.context(replies.t("command.usage", locale, replies.t("help.enroll.usage", locale))).build();
+		return message.context(replies.t("command.usage", locale, replies.t(usageKey, locale))).build();
 	}
 }
