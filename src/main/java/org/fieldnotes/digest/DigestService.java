@@ -86,13 +86,14 @@ public class DigestService {
 	private final DigestRuns runs;
 	private final RoleFactsLoader roleFacts;
 	private final Attention attention;
+	private final BlockerLines blockerLines;
 	/** The claims of batches this process claimed and then failed to queue (a store error): left behind at once. */
 	private final Set<String> cutOff = ConcurrentHashMap.newKeySet();
 
 	DigestService(Recipients recipients, DigestRecords records, DigestComposer composer, PromptHistory prompts,
 			Logbook logbook, DigestOutbox outbox, Mailer mailer, MessageSource messages, Languages languages,
 			DigestPreferenceStore chosenDelivery, Clock clock, DigestCharts charts, Reachability reachability,
-			DigestRuns runs, RoleFactsLoader roleFacts, Attention attention) {
+			DigestRuns runs, RoleFactsLoader roleFacts, Attention attention, BlockerLines blockerLines) {
 		this.recipients = recipients;
 		this.records = records;
 		this.composer = composer;
@@ -109,6 +110,7 @@ public class DigestService {
 		this.runs = runs;
 		this.roleFacts = roleFacts;
 		this.attention = attention;
+		this.blockerLines = blockerLines;
 	}
 
 	/** Sends this week's digest to every recipient who has not had it yet; returns what was sent or skipped. */
@@ -118,7 +120,8 @@ public class DigestService {
 		Week week = week(all, clock.instant());
 		try (var facts = roleFacts.preload(week.placementIds());
 				var flags = attention.preload(week.placementIds());
-				var moods = charts.preload(week.placementIds())) {
+				var moods = charts.preload(week.placementIds());
+				var blockerItems = blockerLines.preload(week.placementIds())) {
 			for (Recipient recipient : all) {
 				handle(recipient, Pace.NOW, week).map(Handled::record).ifPresent(sent::add);
 			}
@@ -143,7 +146,8 @@ public class DigestService {
 		// and recipient
 		try (var facts = roleFacts.preload(week.placementIds());
 				var flags = attention.preload(week.placementIds());
-				var moods = charts.preload(week.placementIds())) {
+				var moods = charts.preload(week.placementIds());
+				var blockerItems = blockerLines.preload(week.placementIds())) {
 			for (int start = 0; start < all.size(); start += BATCH) {
 				handled.addAll(queueBatch(all.subList(start, Math.min(all.size(), start + BATCH)), week));
 			}
@@ -265,7 +269,8 @@ public class DigestService {
 		List<DigestRecord> handled = new ArrayList<>();
 		try (var facts = roleFacts.preload(week.placementIds());
 				var flags = attention.preload(week.placementIds());
-				var moods = charts.preload(week.placementIds())) {
+				var moods = charts.preload(week.placementIds());
+				var blockerItems = blockerLines.preload(week.placementIds())) {
 			for (int start = 0; start < due.size(); start += BATCH) {
 				queueBatch(due.subList(start, Math.min(due.size(), start + BATCH)), week).stream()
 					.map(Handled::record)

@@ -141,8 +141,27 @@ public final class Browser implements AutoCloseable {
 		WebElement element = new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
 			.until(d -> clickable(d, by));
 		element.click();
-		new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(element));
+		new WebDriverWait(driver, WAIT).until(d -> gone(element));
 		waitUntilLoaded();
+	}
+
+	/**
+	 * Whether the element left the page (the click loaded another). Chromium says so as a stale element, or, when
+	 * asked while the new page replaces the old, as an inspector error ("Node with given id does not belong to the
+	 * document"): both mean gone.
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.WebDriverException e) {
+			if (e instanceof StaleElementReferenceException || String.valueOf(e.getMessage())
+				.contains("does not belong to the document")) {
+				return true;
+			}
+			throw e;
+		}
 	}
 
 	/**
