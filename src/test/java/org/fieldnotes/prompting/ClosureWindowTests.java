@@ -70,6 +70,27 @@ class ClosureWindowTests extends IntegrationTest {
 	}
 
 	@Test
+	void weeksTheProgrammeWasClosedAreNotSkippedPromptsToTheCoaches(
+			@Autowired org.fieldnotes.digest.attention.Attention attention,
+			@Autowired org.fieldnotes.placement.PlacementManagement placements) {
+		String id = enrolThursdays();
+		assertThat(post("/api/v1/placements:pause", ADMIN_TOKEN,
+				"{\"program\": \"KTP 2026\", \"from\": \"2027-07-06\", \"to\": \"2027-07-31\"}").statusCode())
+			.isEqualTo(201);
+
+		for (String thursday : List.of("2027-07-08", "2027-07-15", "2027-07-22", "2027-07-29")) {
+			clock.set(Instant.parse(thursday + "T12:00:00Z"));
+			scheduler.fire(id);
+		}
+		clock.set(Instant.parse("2027-08-02T09:00:00Z"));
+
+		assertThat(occurrences(id)).filteredOn(o -> "closed".equals(o.getSkipReason())).hasSize(4);
+		// four prompts in a row not answered, but nobody expected an answer: no "skipped 3 in a row" flag
+		assertThat(attention.flagsFor(placements.get(id))).extracting(org.fieldnotes.digest.attention.Flag::kind)
+			.doesNotContain(org.fieldnotes.digest.attention.Flag.Kind.SKIPPED_IN_A_ROW);
+	}
+
+	@Test
 	void aClosureWithoutAnEndLastsUntilResumedAndGetShowsIt() {
 		String id = enrolThursdays();
 		clock.set(Instant.parse("2026-12-07T09:00:00Z"));
