@@ -1,13 +1,10 @@
 package org.fieldnotes.commands;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.commands.EnrolmentOutcome.FieldError;
@@ -47,43 +44,11 @@ class ChangeCommand implements Subcommand {
 	@Override
 	public ChatMessage run(Invocation invocation) {
 		Locale locale = invocation.locale();
-		List<String> problems = new ArrayList<>();
-		Map<String, String> values = new LinkedHashMap<>();
-		Set<String> removed = new LinkedHashSet<>();
-		String participant = null;
-		Matcher matcher = EnrollCommand.PART.matcher(invocation.rest());
-		while (matcher.find()) {
-			String key = matcher.group(1) != null ? matcher.group(1) : matcher.group(3);
-			String value = matcher.group(1) != null ? matcher.group(2) : matcher.group(4);
-			if (key == null) {
-				String word = matcher.group(5);
-				if (participant == null && word.startsWith("@")) {
-					participant = word;
-				}
-				else {
-					problems.add(replies.t("enroll.unexpected", locale, word));
-				}
-				continue;
-			}
-			key = key.toLowerCase(Locale.ROOT);
-			if (!EnrollCommand.KEYS.contains(key)) {
-				problems.add(replies.t("enroll.unknownPart", locale, key));
-			}
-			else if (values.containsKey(key) || removed.contains(key)) {
-				problems.add(replies.t("enroll.twice", locale, key));
-			}
-			else if (value.strip().equals("-")) {
-				if (REMOVABLE.contains(key)) {
-					removed.add(key);
-				}
-				else {
-					problems.add(replies.t("change.cannotRemove", locale, key));
-				}
-			}
-			else {
-				values.put(key, value.strip());
-			}
-		}
+		EnrolmentLine line = EnrolmentLine.read(invocation.rest(), REMOVABLE, replies, locale);
+		List<String> problems = new ArrayList<>(line.problems());
+		String participant = line.participant();
+		Map<String, String> values = line.values();
+		Set<String> removed = line.removed();
 		if (participant == null) {
 			return replies.usage(replies.t("command.needsPerson", locale), name(), locale);
 		}

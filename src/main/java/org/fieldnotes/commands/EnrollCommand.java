@@ -2,12 +2,10 @@ package org.fieldnotes.commands;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.fieldnotes.chat.ChatMessage;
@@ -55,35 +53,9 @@ class EnrollCommand implements Subcommand {
 		if (invocation.rest().isBlank()) {
 			return replies.usage(replies.t("enroll.noArguments", locale), name(), locale);
 		}
-		List<String> problems = new ArrayList<>();
-		Map<String, String> values = new LinkedHashMap<>();
-		String participant = null;
-		Matcher matcher = PART.matcher(invocation.rest());
-		while (matcher.find()) {
-			String key = matcher.group(1) != null ? matcher.group(1) : matcher.group(3);
-			String value = matcher.group(1) != null ? matcher.group(2) : matcher.group(4);
-			if (key == null) {
-				String word = matcher.group(5);
-				if (participant == null && word.startsWith("@")) {
-					participant = word;
-				}
-				else {
-					problems.add(replies.t("enroll.unexpected", locale, word));
-				}
-				continue;
-			}
-			key = key.toLowerCase(Locale.ROOT);
-			if (!KEYS.contains(key)) {
-				problems.add(replies.t("enroll.unknownPart", locale, key));
-			}
-			else if (values.containsKey(key)) {
-				problems.add(replies.t("enroll.twice", locale, key));
-			}
-			else {
-				values.put(key, value.strip());
-			}
-		}
-		EnrolmentForm form = form(participant, values, problems, replies, locale);
+		EnrolmentLine line = EnrolmentLine.read(invocation.rest(), null, replies, locale);
+		List<String> problems = new ArrayList<>(line.problems());
+		EnrolmentForm form = form(line.participant(), line.values(), problems, replies, locale);
 		if (!problems.isEmpty()) {
 			return problems(replies, problems, locale, "help.enroll.usage");
 		}
