@@ -384,13 +384,13 @@ public class PlacementManagement {
 	 * ({@link #currentFor(ChatAccount)}), else their latest, ended or not (to change an ended placement).
 	 */
 	public Optional<Placement> currentOrLatestFor(ChatAccount account) {
-		Optional<Person> person = people.find(account);
-		if (person.isEmpty()) {
-			return Optional.empty();
-		}
-		Optional<Placement> current = currentFor(person.get().id());
-		return current.isPresent() ? current
-				: placements.findByParticipantId(person.get().id().value()).stream().findFirst();
+		return people.find(account).flatMap(person -> currentOrLatestFor(person.id()));
+	}
+
+	/** The person's current placement, else their latest (by start date), ended or not. */
+	public Optional<Placement> currentOrLatestFor(PersonId person) {
+		Optional<Placement> current = currentFor(person);
+		return current.isPresent() ? current : placements.findByParticipantId(person.value()).stream().findFirst();
 	}
 
 	/** The placements the person follows as manager or coach, ended ones too. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.bson.Document;
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Actor;
 import org.fieldnotes.access.Operation;
@@ -20,15 +19,10 @@ import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.logbook.StatusUpdates;
-import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.prompting.Prompt;
 import org.fieldnotes.prompting.PromptHistory;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,18 +41,16 @@ public class Portfolios {
 	private final Logbook logbook;
 	private final StatusUpdates statusUpdates;
 	private final PromptHistory prompts;
-	private final MongoTemplate mongo;
 	private final ReportTexts texts;
 	private final Clock clock;
 
 	Portfolios(AccessPolicy access, PlacementManagement placements, Logbook logbook, StatusUpdates statusUpdates,
-			PromptHistory prompts, MongoTemplate mongo, ReportTexts texts, Clock clock) {
+			PromptHistory prompts, ReportTexts texts, Clock clock) {
 		this.access = access;
 		this.placements = placements;
 		this.logbook = logbook;
 		this.statusUpdates = statusUpdates;
 		this.prompts = prompts;
-		this.mongo = mongo;
 		this.texts = texts;
 		this.clock = clock;
 	}
@@ -72,21 +64,7 @@ public class Portfolios {
 		if (actor.person() == null) {
 			return Optional.empty();
 		}
-		return ownPlacement(actor.person()).map(placement -> compose(actor, placement, choice, locale));
-	}
-
-	private Optional<Placement> ownPlacement(PersonId person) {
-		Optional<Placement> current = placements.currentFor(person);
-		if (current.isPresent()) {
-			return current;
-		}
-		Query query = Query.query(Criteria.where("participant").is(person.value()))
-			.with(Sort.by(Sort.Direction.DESC, "startDate"))
-			.limit(1);
-		query.fields().include("_id");
-		return mongo.find(query, Document.class, "placements").stream()
-			.findFirst()
-			.map(d -> placements.get(d.getString("_id")));
+		return placements.currentOrLatestFor(actor.person()).map(placement -> compose(actor, placement, choice, locale));
 	}
 
 	Portfolio compose(Actor actor, Placement placement, PortfolioChoice choice, Locale locale) {
