@@ -12,6 +12,8 @@ import org.fieldnotes.digest.attention.Facts;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.logbook.StatusUpdates;
+import org.fieldnotes.placement.Closure;
+import org.fieldnotes.placement.Closures;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.PlacementStatus;
@@ -40,10 +42,12 @@ class CohortLines {
 	private final Clock clock;
 
 	private final org.fieldnotes.logbook.Blockers blockers;
+	private final Closures closures;
 
 	CohortLines(PlacementManagement placements, Logbook logbook, StatusUpdates statusUpdates, PromptHistory prompts,
-			Clock clock, org.fieldnotes.logbook.Blockers blockers) {
+			Clock clock, org.fieldnotes.logbook.Blockers blockers, Closures closures) {
 		this.blockers = blockers;
+		this.closures = closures;
 		this.placements = placements;
 		this.logbook = logbook;
 		this.statusUpdates = statusUpdates;
@@ -54,7 +58,8 @@ class CohortLines {
 	/** The cohort now, by programme, then participant name. */
 	List<CohortLine> all() {
 		Instant now = clock.instant();
-		return placements.all().stream().filter(p -> inCohort(p, now)).map(p -> line(p, now)).toList();
+		List<Closure> closed = closures.all();
+		return placements.all().stream().filter(p -> inCohort(p, now)).map(p -> line(p, now, closed)).toList();
 	}
 
 	/** Not ended more than a week ago (the final week is reported once more, as in every digest). */
@@ -73,7 +78,7 @@ class CohortLines {
 		return end;
 	}
 
-	private CohortLine line(Placement placement, Instant now) {
+	private CohortLine line(Placement placement, Instant now, List<Closure> closed) {
 		String id = placement.getId();
 		ZoneId zone = placement.getParticipant().zone();
 		Instant weekAgo = now.minus(WEEK);
@@ -92,7 +97,7 @@ class CohortLines {
 		Facts facts = new Facts(lastEntryAt,
 				shared.stream().filter(u -> !u.createdAt().isBefore(lookBack)).toList(),
 				prompts.within(id, lookBack, now.plusSeconds(1)).stream().map(Facts.PromptFact::of).toList(),
-				items.isEmpty() ? null : items);
+				items.isEmpty() ? null : items, Closures.of(placement.getProgram(), closed));
 		return new CohortLine(placement, placement.dateAt(now), endedOn(placement), due.size(),
 				answered(due), dueThisWeek.size(), answered(dueThisWeek),
 				lastEntryAt.map(at -> at.atZone(zone).toLocalDate()).orElse(null),
@@ -103,7 +108,7 @@ class CohortLines {
 		return prompts.within(placementId, from, now.plusSeconds(1)).stream().filter(o -> !planned(o)).toList();
 	}
 
-	/** Skipped because the participant was away or on holiday: nobody expected an answer. */
+	/** Skipped because the participant was away or on holiday, or the programme closed: nobody expected an answer. */
 	private static boolean planned(PromptOccurrence occurrence) {
 		return occurrence.getStatus() == OccurrenceStatus.SKIPPED
 				&& ("away".equals(occurrence.getSkipReason()) || "holiday".equals(occurrence.getSkipReason())

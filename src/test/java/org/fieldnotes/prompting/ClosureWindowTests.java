@@ -91,6 +91,56 @@ class ClosureWindowTests extends IntegrationTest {
 	}
 
 	@Test
+	void daysOfTheClosureDoNotMakeAParticipantLookQuiet(
+			@Autowired org.fieldnotes.digest.attention.Attention attention,
+			@Autowired org.fieldnotes.placement.PlacementManagement placements) {
+		String id = enrolThursdays();
+		assertThat(post("/api/v1/placements:pause", ADMIN_TOKEN,
+				"{\"program\": \"KTP 2026\", \"from\": \"2027-07-06\", \"to\": \"2027-07-31\"}").statusCode())
+			.isEqualTo(201);
+		clock.set(Instant.parse("2027-07-03T10:00:00Z"));
+		assertThat(directMessage("EvClosed1", ADA, "1814004000.000100", "Wrapped up the pilot before the summer", null)
+			.statusCode()).isEqualTo(200);
+		assertThat(mongo.getCollection("logbook_entries").countDocuments()).isEqualTo(1);
+
+		// 30 calendar days since the entry, 4 of them open (4–5 July, 1–2 August)
+		clock.set(Instant.parse("2027-08-02T09:00:00Z"));
+		assertThat(attention.flagsFor(placements.get(id))).extracting(org.fieldnotes.digest.attention.Flag::kind)
+			.doesNotContain(org.fieldnotes.digest.attention.Flag.Kind.NO_RECENT_ENTRY);
+
+		// ten more open days and it is quiet again: the closure excused only its own days
+		clock.set(Instant.parse("2027-08-12T09:00:00Z"));
+		assertThat(attention.flagsFor(placements.get(id))).extracting(org.fieldnotes.digest.attention.Flag::kind)
+			.contains(org.fieldnotes.digest.attention.Flag.Kind.NO_RECENT_ENTRY);
+	}
+
+	@Test
+	void theCohortsResponseRateLeavesOutTheClosedWeeks(@Autowired org.fieldnotes.digest.CohortDigests cohort,
+			@Autowired org.fieldnotes.people.People people) {
+		String id = enrolThursdays();
+		assertThat(post("/api/v1/placements:pause", ADMIN_TOKEN,
+				"{\"program\": \"KTP 2026\", \"from\": \"2027-07-06\", \"to\": \"2027-07-31\"}").statusCode())
+			.isEqualTo(201);
+		// none is answered: only which weeks count as due decides the rate
+		for (String thursday : List.of("2027-07-01", "2027-07-08", "2027-07-15", "2027-07-22", "2027-07-29",
+				"2027-08-05")) {
+			clock.set(Instant.parse(thursday + "T12:00:00Z"));
+			scheduler.fire(id);
+		}
+		clock.set(Instant.parse("2027-08-06T09:00:00Z"));
+		// the weeks before July that were never fired were recorded missed by the catch-up: they count as due
+		List<PromptOccurrence> all = occurrences(id);
+		assertThat(all).filteredOn(o -> "closed".equals(o.getSkipReason())).hasSize(4);
+		long open = all.stream().filter(o -> !"closed".equals(o.getSkipReason())).count();
+		assertThat(open).isGreaterThanOrEqualTo(2);
+
+		String words = words(cohort.preview(org.fieldnotes.support.Accounts.personId(people, "UADMIN1")).orElseThrow());
+
+		assertThat(words).contains("answered 0/" + open + " (0%), this week 0/1")
+			.doesNotContain("answered 0/" + (open + 4));
+	}
+
+	@Test
 	void aClosureWithoutAnEndLastsUntilResumedAndGetShowsIt() {
 		String id = enrolThursdays();
 		clock.set(Instant.parse("2026-12-07T09:00:00Z"));

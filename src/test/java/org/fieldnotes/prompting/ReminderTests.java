@@ -149,6 +149,29 @@ class ReminderTests extends IntegrationTest {
 			.satisfies(m -> assertThat(m.summary()).startsWith("Dina placeringar den här veckan"));
 	}
 
+	@Test
+	void noReminderWhileTheProgrammeIsClosedAndOneAfterIt() {
+		String placementId = promptSentOnFriday();
+		// the programme closes from Monday to Wednesday (Ada is in KTP 2026)
+		java.net.http.HttpResponse<String> closed = postJson("/api/v1/placements:pause",
+				"{\"program\": \"KTP 2026\", \"from\": \"2026-12-07\", \"to\": \"2026-12-09\"}");
+		assertThat(closed.statusCode()).as(closed.body()).isEqualTo(201);
+		sent().reset();
+
+		clock.set(MONDAY_DEC_7_0800);
+		assertThat(reminders.run()).as("closed on Monday").isEmpty();
+		clock.set(Instant.parse("2026-12-09T10:00:00Z"));
+		assertThat(reminders.run()).as("closed on Wednesday").isEmpty();
+		assertThat(sent().messagesTo(slack(ADA))).isEmpty();
+		assertThat(occurrence(placementId).getRemindedAt()).isNull();
+
+		// open again on Thursday, and the prompt is still unanswered and the newest one
+		clock.set(Instant.parse("2026-12-10T07:00:00Z"));
+		assertThat(reminders.run()).containsExactly(occurrence(placementId).getId());
+		assertThat(sent().messagesTo(slack(ADA))).singleElement()
+			.satisfies(m -> assertThat(m.summary()).startsWith("Still two minutes"));
+	}
+
 	private String promptSentOnFriday() {
 		String placementId = enrol(ADA, "2026-11-02", "2027-04-30");
 		clock.set(FRIDAY_DEC_4);

@@ -17,6 +17,8 @@ import org.fieldnotes.logbook.Blockers;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.logbook.StatusUpdates;
+import org.fieldnotes.placement.Closure;
+import org.fieldnotes.placement.Closures;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.PromptHistory;
@@ -39,10 +41,12 @@ public class Attention {
 	private final MessageSource messages;
 	private final Clock clock;
 	private final Blockers blockers;
+	private final Closures closures;
 
 	Attention(Logbook logbook, StatusUpdates statusUpdates, PromptHistory prompts, MessageSource messages, Clock clock,
-			Blockers blockers) {
+			Blockers blockers, Closures closures) {
 		this.blockers = blockers;
+		this.closures = closures;
 		this.logbook = logbook;
 		this.statusUpdates = statusUpdates;
 		this.prompts = prompts;
@@ -64,7 +68,7 @@ public class Attention {
 				statusUpdates.latest(placementIds, STATUS_UPDATES),
 				prompts.within(placementIds, now.minus(AttentionFlags.LOOK_BACK), now.plusSeconds(1)).stream()
 					.collect(Collectors.groupingBy(PromptOccurrence::getPlacementId)),
-				blockers.ofAll(placementIds));
+				blockers.ofAll(placementIds), closures.all());
 		preloaded.set(loaded);
 		return loaded;
 	}
@@ -77,10 +81,13 @@ public class Attention {
 		private final Map<String, List<StatusUpdate>> statusUpdates;
 		private final Map<String, List<PromptOccurrence>> prompts;
 		private final Map<String, List<Blocker>> blockers;
+		private final List<Closure> closures;
 
 		Preloaded(Set<String> placementIds, Map<String, Instant> lastShared, Map<String, List<StatusUpdate>> statusUpdates,
-				Map<String, List<PromptOccurrence>> prompts, Map<String, List<Blocker>> blockers) {
+				Map<String, List<PromptOccurrence>> prompts, Map<String, List<Blocker>> blockers,
+				List<Closure> closures) {
 			this.blockers = blockers;
+			this.closures = closures;
 			this.placementIds = placementIds;
 			this.lastShared = lastShared;
 			this.statusUpdates = statusUpdates;
@@ -102,17 +109,20 @@ public class Attention {
 		if (loaded != null && loaded.placementIds.contains(id)) {
 			return AttentionFlags.flagsFor(placement, facts(Optional.ofNullable(loaded.lastShared.get(id)),
 					loaded.statusUpdates.getOrDefault(id, List.of()), loaded.prompts.getOrDefault(id, List.of()), from,
-					loaded.blockers.get(id)), now);
+					loaded.blockers.get(id), Closures.of(placement.getProgram(), loaded.closures)), now);
 		}
 		List<Blocker> items = blockers.of(id);
 		return AttentionFlags.flagsFor(placement, facts(logbook.lastSharedEntryAt(id),
 				statusUpdates.latest(id, STATUS_UPDATES), prompts.within(id, from, now.plusSeconds(1)), from,
-				items.isEmpty() ? null : items), now);
+				items.isEmpty() ? null : items, closures.of(placement.getProgram())), now);
 	}
 
-	/** @param items the placement's blocker items, {@literal null} when it has none */
+	/**
+	 * @param items the placement's blocker items, {@literal null} when it has none
+	 * @param closed the closure windows of the placement's programme
+	 */
 	private static Facts facts(Optional<Instant> lastShared, List<StatusUpdate> latest, List<PromptOccurrence> prompts,
-			Instant from, List<Blocker> items) {
+			Instant from, List<Blocker> items, List<Closure> closed) {
 		return new Facts(lastShared,
 				latest
 					.stream()
@@ -120,7 +130,7 @@ public class Attention {
 					.filter(u -> u.visibility() != Visibility.PRIVATE)
 					.filter(u -> !u.createdAt().isBefore(from))
 					.toList(),
-				prompts.stream().map(Facts.PromptFact::of).toList(), items);
+				prompts.stream().map(Facts.PromptFact::of).toList(), items, closed);
 	}
 
 	/** Who is flagged, e.g. "Sven (Thesis abroad, KAIST)". */

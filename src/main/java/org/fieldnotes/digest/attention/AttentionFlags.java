@@ -52,18 +52,33 @@ public final class AttentionFlags {
 		return List.copyOf(flags);
 	}
 
+	/**
+	 * No entry for {@value #QUIET_DAYS} days the programme was open: days of a closure window ("closed 6–31 July")
+	 * do not count towards it, since nobody is expected to write then. The flag still says how many calendar days it
+	 * has been.
+	 */
 	private static void noRecentEntry(Placement placement, Facts facts, ZoneId zone, LocalDate today,
 			List<Flag> flags) {
 		if (facts.lastEntryAt().isPresent()) {
 			LocalDate last = facts.lastEntryAt().get().atZone(zone).toLocalDate();
-			long days = ChronoUnit.DAYS.between(last, today);
-			if (days >= QUIET_DAYS) {
-				flags.add(Flag.of(Flag.Kind.NO_RECENT_ENTRY, days, last));
+			if (openDays(placement, facts, last, today) >= QUIET_DAYS) {
+				flags.add(Flag.of(Flag.Kind.NO_RECENT_ENTRY, ChronoUnit.DAYS.between(last, today), last));
 			}
 		}
-		else if (ChronoUnit.DAYS.between(placement.getStartDate(), today) >= QUIET_DAYS) {
+		else if (openDays(placement, facts, placement.getStartDate(), today) >= QUIET_DAYS) {
 			flags.add(new Flag(Flag.Kind.NO_RECENT_ENTRY, "never", List.of(placement.getStartDate())));
 		}
+	}
+
+	/** The days after {@code since} up to and including {@code today} on which the programme was not closed. */
+	private static long openDays(Placement placement, Facts facts, LocalDate since, LocalDate today) {
+		long days = ChronoUnit.DAYS.between(since, today);
+		if (facts.closures().isEmpty() || days <= 0) {
+			return days;
+		}
+		return since.plusDays(1).datesUntil(today.plusDays(1))
+			.filter(day -> facts.closures().stream().noneMatch(c -> c.closes(placement.getProgram(), day)))
+			.count();
 	}
 
 	/** Red since the oldest of the unbroken run of red updates that ends with the latest. */

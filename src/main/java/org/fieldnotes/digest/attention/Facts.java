@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.fieldnotes.logbook.Blocker;
+import org.fieldnotes.placement.Closure;
 import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.prompting.OccurrenceStatus;
 import org.fieldnotes.prompting.PromptOccurrence;
@@ -18,9 +19,10 @@ import org.fieldnotes.prompting.PromptOccurrence;
  * @param statusUpdates recent status updates, newest first
  * @param prompts recent prompts, oldest due first
  * @param blockers the placement's blocker items ({@literal null}: it has none)
+ * @param closures the closure windows of the placement's programme: days nobody is expected to write
  */
 public record Facts(Optional<Instant> lastEntryAt, List<StatusUpdate> statusUpdates, List<PromptFact> prompts,
-		List<Blocker> blockers) {
+		List<Blocker> blockers, List<Closure> closures) {
 
 	/**
 	 * @param blockers the placement's blocker items, or {@literal null} when it has none at all (status updates written
@@ -30,11 +32,18 @@ public record Facts(Optional<Instant> lastEntryAt, List<StatusUpdate> statusUpda
 		statusUpdates = statusUpdates.stream().sorted(Comparator.comparing(StatusUpdate::createdAt).reversed()).toList();
 		prompts = prompts.stream().sorted(Comparator.comparing(PromptFact::dueAt)).toList();
 		blockers = blockers == null ? null : List.copyOf(blockers);
+		closures = closures == null ? List.of() : List.copyOf(closures);
+	}
+
+	/** Facts of a placement whose programme was never closed. */
+	public Facts(Optional<Instant> lastEntryAt, List<StatusUpdate> statusUpdates, List<PromptFact> prompts,
+			List<Blocker> blockers) {
+		this(lastEntryAt, statusUpdates, prompts, blockers, List.of());
 	}
 
 	/** Facts of a placement without blocker items. */
 	public Facts(Optional<Instant> lastEntryAt, List<StatusUpdate> statusUpdates, List<PromptFact> prompts) {
-		this(lastEntryAt, statusUpdates, prompts, null);
+		this(lastEntryAt, statusUpdates, prompts, null, List.of());
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.fieldnotes.digest.attention.Facts.PromptFact;
 import org.fieldnotes.digest.attention.Flag.Kind;
 import org.fieldnotes.logbook.OverallStatus;
 import org.fieldnotes.logbook.StatusUpdate;
+import org.fieldnotes.placement.Closure;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementFixtures;
 import org.fieldnotes.prompting.OccurrenceStatus;
@@ -37,6 +38,7 @@ class AttentionFlagsTests {
 	private Optional<Instant> lastEntry = Optional.of(at("2026-11-20T09:00"));
 	private final List<StatusUpdate> updates = new ArrayList<>();
 	private final List<PromptFact> prompts = new ArrayList<>();
+	private final List<Closure> closures = new ArrayList<>();
 
 	@Test
 	void aPlacementWhereAllIsWellHasNoFlags() {
@@ -103,6 +105,42 @@ class AttentionFlagsTests {
 			assertThat(flags).containsExactly(
 					new Flag(Kind.NO_RECENT_ENTRY, "never", List.of(LocalDate.parse("2026-11-09"))));
 			assertThat(flags.get(0).messageKey()).isEqualTo("digest.attention.NO_RECENT_ENTRY.never");
+		}
+
+		@Test
+		void daysTheProgrammeWasClosedDoNotCount() {
+			// 16 days since the last entry, 3 of them in a closure: 13 open days
+			lastEntry = Optional.of(at("2026-11-06T16:00"));
+			closures.add(closure(placement.getProgram(), "2026-11-10", "2026-11-12", false));
+			assertThat(flags()).as("13 open days").isEmpty();
+
+			clock.advance(Duration.ofDays(1));
+
+			// the flag still tells the calendar days since the last entry
+			assertThat(flags()).containsExactly(Flag.of(Kind.NO_RECENT_ENTRY, 17L, LocalDate.parse("2026-11-06")));
+		}
+
+		@Test
+		void aClosureOfAnotherProgrammeOrACancelledOneStillCounts() {
+			lastEntry = Optional.of(at("2026-11-06T16:00"));
+			closures.add(closure("Another programme", "2026-11-07", "2026-11-21", false));
+			closures.add(closure(placement.getProgram(), "2026-11-07", "2026-11-21", true));
+
+			assertThat(flags()).containsExactly(Flag.of(Kind.NO_RECENT_ENTRY, 16L, LocalDate.parse("2026-11-06")));
+		}
+
+		@Test
+		void aClosureWithoutAnEndCoversEveryDayFromItsStartAndCountsFromTheStartToo() {
+			Placement started = PlacementFixtures.placement("Europe/Stockholm", "2026-11-01", "2027-04-30",
+					DayOfWeek.FRIDAY, "14:00");
+			lastEntry = Optional.empty();
+			closures.add(closure(null, "2026-11-09", null, false));
+
+			assertThat(AttentionFlags.flagsFor(started, facts(), clock.instant())).as("7 open days since the start")
+				.isEmpty();
+			closures.clear();
+			assertThat(AttentionFlags.flagsFor(started, facts(), clock.instant())).extracting(Flag::kind)
+				.containsExactly(Kind.NO_RECENT_ENTRY);
 		}
 	}
 
@@ -289,7 +327,7 @@ class AttentionFlagsTests {
 	}
 
 	private Facts facts() {
-		return new Facts(lastEntry, updates, prompts);
+		return new Facts(lastEntry, updates, prompts, null, closures);
 	}
 
 	private void update(String stockholmTime, OverallStatus status, String blockers, int mood) {
@@ -304,6 +342,11 @@ class AttentionFlagsTests {
 	private void prompt(String stockholmDue, OccurrenceStatus status, String skipReason, boolean answered,
 			String failure) {
 		prompts.add(new PromptFact(at(stockholmDue), status, skipReason, at(stockholmDue), failure, answered));
+	}
+
+	private static Closure closure(String program, String from, String to, boolean cancelled) {
+		return new Closure("c-" + from, program, LocalDate.parse(from), to == null ? null : LocalDate.parse(to),
+				"closed", Instant.EPOCH, cancelled);
 	}
 
 	/** A Stockholm local time. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** How flags read, in English and Swedish, from the {@code i18n/digest} bundle. */
 class AttentionTextTests {
 
-	private final Attention attention = new Attention(null, null, null, messages(), null, null);
+	private final Attention attention = new Attention(null, null, null, messages(), null, null, null);
 
 	private final List<Flag> all = List.of(Flag.of(Kind.NO_RECENT_ENTRY, 16L, LocalDate.parse("2026-11-06")),
 			Flag.of(Kind.RED_STATUS, LocalDate.parse("2026-12-03")), Flag.of(Kind.MOOD_DROP, 4, 2),
