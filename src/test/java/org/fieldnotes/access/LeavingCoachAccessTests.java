@@ -98,6 +98,27 @@ class LeavingCoachAccessTests extends IntegrationTest {
 	}
 
 	@Test
+	void theOldCoachCanNoLongerReplyToAnEntryButTheNewOneCan(@Autowired org.fieldnotes.logbook.ReplyForms replies) {
+		// the Reply button under the entry in Beata's old digest: Slack answers the submission with the field's error
+		HttpResponse<String> refused = slackEvent(SlackInteractions.viewSubmission("UBEATA", "V900", "entry_reply",
+				entryId, Map.of("reply", Map.of("text", SlackInteractions.text("Still here")))),
+				SlackInteractions.FORM);
+		assertThat(refused.body()).contains("\"response_action\":\"errors\"").contains("reply");
+		// the same form handler serves web chat and Teams: the form does not open there either
+		assertThat(replies.open(entryId, slack("UBEATA")).opens()).isFalse();
+		assertThat(replies.open(entryId, slack("UBO")).opens()).isTrue();
+		assertThat(mongo.getCollection("entry_responses").countDocuments()).isZero();
+
+		slackEvent(SlackInteractions.viewSubmission("UBO", "V901", "entry_reply", entryId,
+				Map.of("reply", Map.of("text", SlackInteractions.text("Welcome aboard")))),
+				SlackInteractions.FORM);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> mongo.getCollection("entry_responses").countDocuments() == 1);
+		assertThat(mongo.getCollection("entry_responses").find().first().getString("role"))
+			.isEqualTo("BUSINESS_COACH");
+	}
+
+	@Test
 	void theOldCoachsHomeAndMeNoLongerListThePlacement() {
 		slackEvent(SlackInteractions.appHomeOpened("EvHomeB", "UBEATA"), "application/json");
 		slackEvent(SlackInteractions.appHomeOpened("EvHomeO", "UBO"), "application/json");

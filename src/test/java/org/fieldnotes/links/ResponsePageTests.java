@@ -191,6 +191,28 @@ class ResponsePageTests extends MailTest {
 		assertThat(mongo.getCollection("entry_responses").countDocuments()).isZero();
 	}
 
+	@Test
+	void aCoachWhoLeftThePlacementCanNoLongerUseTheLinkInTheirOldDigest() throws Exception {
+		String token = tokenFromEvasDigest("Bench test booked");
+		assertThat(page(token, "en").statusCode()).isEqualTo(200);
+		String placementId = json(get("/api/v1/placements").body()).get(0).get("id").asString();
+
+		HttpResponse<String> changed = send(HttpRequest.newBuilder(uri("/api/v1/placements/" + placementId))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/merge-patch+json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(
+					"{\"academicCoach\": {\"name\": \"Anders Holm\", \"slackUserId\": \"UANDERS\"}}"))
+			.build());
+		assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+		HttpResponse<String> shown = page(token, "en");
+		assertThat(shown.statusCode()).isEqualTo(403);
+		assertThat(shown.body()).doesNotContain("Bench test booked").contains("You cannot respond to this entry");
+		assertThat(post(token, Map.of("action", "acknowledge")).statusCode()).isEqualTo(403);
+		assertThat(post(token, Map.of("action", "reply", "text", "Still reading", "submission", "n1")).statusCode())
+			.isEqualTo(403);
+		assertThat(mongo.getCollection("entry_responses").countDocuments()).isZero();
+	}
+
 	// ---------------------------------------------------------------------------------------------- helpers
 
 	/**
