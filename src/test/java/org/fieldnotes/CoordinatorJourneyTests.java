@@ -1,0 +1,199 @@
+package org.fieldnotes;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fieldnotes.support.Accounts.slack;
+import static org.fieldnotes.support.RecordingMessenger.words;
+
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.prompting.Due;
+import org.fieldnotes.prompting.OccurrenceStatus;
+import org.fieldnotes.prompting.PromptCalendar;
+import org.fieldnotes.prompting.PromptDispatcher;
+import org.fieldnotes.prompting.PromptOccurrence;
+import org.fieldnotes.prompting.PromptPhase;
+import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.SlackStub;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The coordinators' guide (docs/admins.md, "A programme from start to end, step by step") walked through end to end,
+ * in one story, through the surfaces a coordinator uses: the admin API with an admin's and a programme's token, and
+ * signed slash commands. Two programmes with different rhythms: KTP 2026 (fortnightly, a review every quarter,
+ * coordinated by Cora) and Mobility 2027 (the defaults: weekly, one midpoint, run through a token of its own).
+ * Each step asserts what the coordinator sees and what the participants and followers get.
+ */
+class CoordinatorJourneyTests extends IntegrationTest {
+
+	private static final String ADMIN = "UADMIN1";
+	private static final String CORA = "UCORA";
+	private static final String ADA = "UADA";
+	private static final String BO = "UBO";
+
+	@Autowired
+	PlacementManagement placements;
+
+	@Autowired
+	PromptCalendar calendar;
+
+	@Autowired
+	PromptDispatcher dispatcher;
+
+	@Test
+	void aCoordinatorRunsTwoProgrammesFromSetUpToTheEvaluation() throws Exception {
+		member(CORA, "Cora Lund");
+		member("UEVA", "Eva Berg");
+
+		// 1. Each programme's rhythm: KTP fortnightly with quarterly reviews; Mobility keeps the defaults.
+		HttpResponse<String> rhythm = put("/api/v1/programs/KTP%202026", ADMIN_TOKEN,
+				"{\"cadence\": \"fortnightly\", \"reviewEvery\": \"P3M\"}");
+		assertThat(rhythm.statusCode()).as(rhythm.body()).isEqualTo(200);
+		assertThat(json(rhythm.body()).get("cadence").asString()).isEqualTo("fortnightly");
+
+		// 2. A coordinator for each: Cora in Slack for KTP 2026; Mobility 2027 through a token limited to it.
+		assertThat(commandAnswer(ADMIN, "admin add <@UCORA|cora> program:\"KTP 2026\""))
+			.contains("Cora Lund is now an admin of KTP 2026");
+		HttpResponse<String> token = postJson("/api/v1/tokens", "{\"name\":\"mobility-office\",\"program\":\"Mobility 2027\"}");
+		assertThat(token.statusCode()).as(token.body()).isEqualTo(201);
+		String mobility = json(token.body()).get("token").asString();
+
+		// 3. Enrol: Cora enrols Ada in KTP 2026 by command (and may not enrol into Mobility); the mobility office
+		// enrols Bo through the API with its token.
+		assertThat(commandAnswer(CORA, "enroll <@UEVA|eva> program:\"Mobility 2027\" host:Volvo start:2026-12-07 "
+				+ "end:2027-05-31 manager:<@UMAJA|maja>")).contains("isn't one of the programmes you coordinate");
+		String enrolled = commandAnswer(CORA, "enroll <@UADA|ada> program:\"KTP 2026\" host:Scania start:2026-11-02 "
+				+ "end:2028-10-31 manager:<@UMAJA|maja> academic-coach:<@UANDERS|anders> "
+				+ "business-coach:<@UBEATA|beata> schedule:THURSDAY@14:00");
+		assertThat(enrolled).as(enrolled).contains("✅ Enrolled");
+		Placement ada = only("KTP 2026");
+		HttpResponse<String> bo = postAs("/api/v1/placements", mobility, placementJson(BO, "2026-11-02", "2027-04-30")
+			.replace("Ada Lindqvist", "Bo Ek").replace("KTP 2026", "Mobility 2027").replace("FRIDAY", "THURSDAY"));
+		assertThat(bo.statusCode()).as(bo.body()).isEqualTo(201);
+		Placement boPlacement = only("Mobility 2027");
+		assertThat(postAs("/api/v1/placements", mobility, placementJson("UEVE", "2026-11-02", "2027-04-30"))
+			.statusCode()).as("the mobility token cannot enrol into KTP 2026").isEqualTo(403);
+
+		// ... and the two rhythms differ: KTP every second week with reviews every three months, Mobility weekly
+		// with one midpoint.
+		List<Due> ktp = calendar.dues(ada).stream().filter(d -> d.skipReason() == null).toList();
+		List<Due> mob = calendar.dues(boPlacement).stream().filter(d -> d.skipReason() == null).toList();
+		assertThat(ChronoUnit.DAYS.between(ktp.get(1).date(), ktp.get(2).date())).isEqualTo(14);
+		assertThat(ChronoUnit.DAYS.between(mob.get(1).date(), mob.get(2).date())).isEqualTo(7);
+		assertThat(ktp).filteredOn(d -> d.phase() == PromptPhase.REVIEW).hasSizeGreaterThanOrEqualTo(6);
+		assertThat(ktp).noneMatch(d -> d.phase() == PromptPhase.MIDPOINT);
+		assertThat(mob).filteredOn(d -> d.phase() == PromptPhase.MIDPOINT).hasSize(1);
+
+		// 4. A placement changes: Bo's end moves and his business coach is swapped (by the mobility office, PATCH);
+		// Cora moves Ada's end by command. The schedule follows; the coach who joins is told.
+		HttpResponse<String> patched = send(HttpRequest.newBuilder(uri("/api/v1/placements/" + boPlacement.getId()))
+			.header("Authorization", "Bearer " + mobility).header("Content-Type", "application/merge-patch+json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(
+					"{\"endDate\": \"2027-08-31\", \"businessCoach\": {\"name\": \"Ola Nord\", \"slackUserId\": \"UOLA\"}}"))
+			.build());
+		assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+		assertThat(placements.get(boPlacement.getId()).getEndDate()).isEqualTo(LocalDate.parse("2027-08-31"));
+		drainOutbox();
+		assertThat(sent().messagesTo(slack("UOLA")))
+			.anySatisfy(m -> assertThat(words(m)).contains("You now follow the placement of Bo Ek"));
+		assertThat(commandAnswer(CORA, "change <@UADA|ada> end:2028-12-22")).contains("Changed the placement of");
+		assertThat(commandAnswer(CORA, "change <@UBO|bo> end:2027-09-30"))
+			.as("Bo is not in Cora's programme").doesNotContain("Changed the placement of");
+		assertThat(placements.get(boPlacement.getId()).getEndDate()).isEqualTo(LocalDate.parse("2027-08-31"));
+
+		// 5. The summer closure of KTP 2026: no prompts inside, Mobility unaffected (both on Thursdays).
+		assertThat(commandAnswer(CORA, "pause program:\"KTP 2026\" from:2027-07-06 to:2027-07-31 "
+				+ "reason:\"summer closure\"")).contains("KTP 2026");
+		drainOutbox();
+		assertThat(sent().messagesTo(slack(ADA))).anySatisfy(m -> assertThat(words(m))
+			.contains("Your placement now runs from 2 Nov 2026 to 22 Dec 2028."));
+		assertThat(sent().messagesTo(slack(ADA))).anySatisfy(m -> assertThat(words(m))
+			.contains("Your programme (KTP 2026) is closed from 6 Jul 2027 to 31 Jul 2027"));
+		assertThat(sent().messagesTo(slack(BO))).noneSatisfy(m -> assertThat(words(m)).contains("closed"));
+		sent().reset();
+		clock.set(java.time.Instant.parse("2027-07-15T12:00:00Z"));
+		dispatcher.catchUp(ada.getId());
+		dispatcher.catchUp(boPlacement.getId());
+		drainOutbox();
+		assertThat(occurrence(ada.getId(), "2027-07-15").getSkipReason()).isEqualTo("closed");
+		assertThat(sent().messagesTo(slack(ADA))).isEmpty();
+		assertThat(occurrence(boPlacement.getId(), "2027-07-15").getStatus()).isEqualTo(OccurrenceStatus.SENT);
+		assertThat(sent().messagesTo(slack(BO))).hasSize(1);
+
+		// 7. A steering meeting from its brief: Ada writes, the coaches and the manager each get their brief.
+		directMessage("EvJ1", ADA, "1764669600.000100", "Mapped the supplier network with the purchasing team", null);
+		assertThat(commandAnswer("UANDERS", "brief <@UADA|ada> since:2026-11-01"))
+			.contains("Mapped the supplier network");
+		assertThat(commandAnswer(CORA, "brief <@UBO|bo>")).as("not her programme")
+			.doesNotContain("Bo Ek");
+
+		// 8. The evaluation export of each programme, for each coordinator's own programme only.
+		HttpResponse<String> csv = get("/api/v1/programs/KTP%202026/evaluation.csv");
+		assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new StringReader(csv.body())).getRecords();
+		assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.get("placement_id")).isEqualTo(ada.getId()));
+		assertThat(csv.body()).doesNotContain("Ada Lindqvist").doesNotContain("Mapped the supplier network");
+		// another programme is answered as one that does not exist
+		assertThat(get("/api/v1/programs/KTP%202026/evaluation.csv", mobility).statusCode()).isEqualTo(404);
+		HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest
+			.newBuilder(uri("/api/v1/programs/Mobility%202027/evaluation.pdf"))
+			.header("Authorization", "Bearer " + mobility)
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+	}
+
+	// -------------------------------------------------------------------------------------------- helpers
+
+	private Placement only(String program) {
+		List<Placement> found = placements.all().stream().filter(p -> program.equals(p.getProgram())).toList();
+		assertThat(found).hasSize(1);
+		return found.get(0);
+	}
+
+	private PromptOccurrence occurrence(String placementId, String dueDate) {
+		return mongo.findOne(Query.query(Criteria.where("placementId").is(placementId).and("dueDate")
+			.is(LocalDate.parse(dueDate))), PromptOccurrence.class);
+	}
+
+	private HttpResponse<String> put(String path, String token, String body) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	private HttpResponse<String> postAs(String path, String token, String body) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	private HttpResponse<String> get(String path, String token) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build());
+	}
+
+	private static void member(String id, String name) {
+		SlackStub.server().stubFor(post(urlEqualTo("/api/users.info")).withRequestBody(containing("user=" + id))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+				.withBody("{\"ok\":true,\"user\":{\"id\":\"" + id + "\",\"name\":\"x\",\"real_name\":\"" + name
+						+ "\",\"deleted\":false,\"tz\":\"Europe/Stockholm\",\"locale\":\"en-GB\""
+						+ ",\"profile\":{\"real_name\":\"" + name + "\",\"email\":\"" + id.toLowerCase()
+						+ "@example.org\"}}}")));
+	}
+
+}
