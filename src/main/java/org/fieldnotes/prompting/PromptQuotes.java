@@ -39,7 +39,7 @@ class PromptQuotes {
 					yield source == null ? null : source.latestBefore(placement, sent).orElse(null);
 				}
 				case GOALS -> String.join("; ", placement.getLearningGoals());
-				case ADDED_VALUE -> null;
+				case ADDED_VALUE -> placement.getAddedValue();
 			};
 			if (value != null && !value.isBlank()) {
 				values.put(placeholder, value);
