@@ -149,4 +149,17 @@ class AddedValueTests extends IntegrationTest {
 		commandAnswer("UADMIN1", "change <@UBO|bo> added-value:-");
 		assertThat(stored(placement.getString("_id")).get("addedValue")).isNull();
 	}
+
+	@Test
+	void theParticipantSeesItInMeEscapedAndItIsInTheirDataExport() {
+		assertThat(postJson(PLACEMENTS, withAddedValue("\"" + VALUE + "\"")).statusCode()).isEqualTo(201);
+
+		String me = commandAnswer("UADA", "me");
+		assertThat(me).contains("The added value your placement is to bring the host")
+			.contains("A test rig the line can use &lt;b&gt;after&lt;/b&gt; I leave").doesNotContain("<b>");
+
+		HttpResponse<String> export = get("/api/v1/people/UADA/export");
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(json(export.body()).toString()).contains("\"addedValue\":\"" + VALUE + "\"");
+	}
 }
