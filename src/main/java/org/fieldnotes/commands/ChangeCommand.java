@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 class ChangeCommand implements Subcommand {
 
 	/** The keys that may be removed with {@code -}. */
-	private static final Set<String> REMOVABLE = Set.of("academic-coach", "business-coach", "schedule", "work-days");
+	private static final Set<String> REMOVABLE = Set.of("academic-coach", "business-coach", "schedule", "work-days",
+			"added-value");
 
 	private final Enrolment enrolment;
 	private final Replies replies;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code /fieldnotes enroll @person program:"…" host:"…" start:YYYY-MM-DD end:YYYY-MM-DD manager:@person
  * [academic-coach:@person|email] [business-coach:@person|email] [schedule:FRIDAY@14:00 | day:friday time:14:00]
- * [work-days:mon,wed] [tz:Europe/Stockholm] [lang:sv|en]} (admins). Values with spaces go in straight or curly
+ * [work-days:mon,wed] [tz:Europe/Stockholm] [lang:sv|en] [added-value:"…"]} (admins). Values with spaces go in straight or curly
  * double quotes. Without arguments, chat platforms that have forms open the enrolment form instead (the Slack
  * adapter does that before the command reaches here); the answer here is then the usage.
  */
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 class EnrollCommand implements Subcommand {
 
 	static final Set<String> KEYS = Set.of("program", "host", "start", "end", "manager", "academic-coach",
-			"business-coach", "schedule", "day", "time", "work-days", "tz", "lang");
+			"business-coach", "schedule", "day", "time", "work-days", "tz", "lang", "added-value");
 	/** {@code key:"quoted value"}, {@code key:value}, or a bare word (the participant's {@code @U…}). */
 	static final Pattern PART = Pattern
 		.compile("([A-Za-z-]+):[\"“”]([^\"“”]*)[\"“”]|([A-Za-z-]+):(\\S*)|(\\S+)");
@@ -91,7 +91,7 @@ class EnrollCommand implements Subcommand {
 				values.get("end"), values.get("manager"), values.get("academic-coach"), values.get("business-coach"),
 				day, time,
 				workDays == null ? null : Arrays.stream(workDays.split("[,;]")).filter(d -> !d.isBlank()).toList(),
-				values.get("tz"), values.get("lang"));
+				values.get("tz"), values.get("lang"), values.get("added-value"));
 	}
 
 	/** Every problem on a line of its own with ⚠, then the usage line ({@code usageKey}). */

@@ -112,7 +112,7 @@ public class Enrolment {
 		PlacementDraft.ScheduleDraft schedule = form.day() == null && form.time() == null ? null
 				: new PlacementDraft.ScheduleDraft(form.day() == null ? null : dayName(form.day()), form.time());
 		PlacementDraft draft = new PlacementDraft(participant, form.program(), form.host(), form.start(), form.end(),
-				manager, academic, business, schedule, workDays(form.workDays()));
+				manager, academic, business, schedule, workDays(form.workDays()), null, form.addedValue());
 		try {
 			Placement placement = placements.enrol(draft);
 			audit.record(adminId, "enrol", placement.getId(), placement.getParticipant().id().value(), AuditLog.DONE,
@@ -173,6 +173,7 @@ public class Enrolment {
 				case "work-days" -> "workDays";
 				case "tz" -> "timezone";
 				case "lang" -> "locale";
+				case "added-value" -> "addedValue";
 				default -> field;
 			});
 		}
@@ -186,7 +187,8 @@ public class Enrolment {
 				: new PlacementDraft.ScheduleDraft(form.day() == null ? null : dayName(form.day()), form.time());
 		PlacementPatch patch = new PlacementPatch(blankToNull(form.program()), blankToNull(form.host()),
 				blankToNull(form.start()), blankToNull(form.end()), manager, academic, business, schedule,
-				workDays(form.workDays()), blankToNull(form.timezone()), blankToNull(form.language()), null, removing);
+				workDays(form.workDays()), blankToNull(form.timezone()), blankToNull(form.language()), null, removing,
+				blankToNull(form.addedValue()));
 		try {
 			PlacementEdit edit = placements.change(placement.getId(), patch, null, adminId);
 			audit.record(adminId, "placement-change", placement.getId(), placement.getParticipant().id().value(),
@@ -334,7 +336,8 @@ public class Enrolment {
 		if (arg instanceof LocalDate date) {
 			return DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(date);
 		}
-		return String.valueOf(arg);
+		// a number stays one: the messages count it in plural forms ({1, plural, …}), which a string breaks
+		return arg instanceof Number ? arg : String.valueOf(arg);
 	}
 
 	/** The form's field for a violation of the draft ({@code participant.timezone} → {@code tz}). */
@@ -362,6 +365,8 @@ public class Enrolment {
 				return "business-coach";
 			case "workDays":
 				return "work-days";
+			case "addedValue":
+				return "added-value";
 			case "schedule":
 				return draftField.endsWith(".time") ? "time" : "day";
 			default:

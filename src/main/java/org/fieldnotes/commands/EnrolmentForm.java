@@ -9,9 +9,17 @@ import java.util.List;
  *
  * <p>Errors name the fields as the command spells them: {@code participant}, {@code program}, {@code host},
  * {@code start}, {@code end}, {@code manager}, {@code academic-coach}, {@code business-coach}, {@code day},
- * {@code time}, {@code work-days}, {@code tz}, {@code lang}.
+ * {@code time}, {@code work-days}, {@code tz}, {@code lang}, {@code added-value}.
  */
 public record EnrolmentForm(String participant, String program, String host, String start, String end,
 		String manager, String academicCoach, String businessCoach, String day, String time, List<String> workDays,
-		String timezone, String language) {
+		String timezone, String language, String addedValue) {
+
+	/** A form without the added value for the host. */
+	public EnrolmentForm(String participant, String program, String host, String start, String end, String manager,
+			String academicCoach, String businessCoach, String day, String time, List<String> workDays,
+			String timezone, String language) {
+		this(participant, program, host, start, end, manager, academicCoach, businessCoach, day, time, workDays,
+				timezone, language, null);
+	}
 }

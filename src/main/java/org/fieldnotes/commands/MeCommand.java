@@ -70,15 +70,18 @@ class MeCommand implements Subcommand {
 			.orElse(replies.t(placement.isActive() ? "me.noNext" : "me.paused", locale));
 		long thisWeek = logbook.countSince(placement.getId(),
 				today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant());
-		return ChatMessage.builder(replies.t("me.heading", locale))
+		ChatMessage.Builder me = ChatMessage.builder(replies.t("me.heading", locale))
 			.heading(replies.t("me.heading", locale))
 			.paragraph(replies.t("me.placement", locale, placement.getHostOrganisation(), placement.getProgram(),
 					date.format(placement.getStartDate()), date.format(placement.getEndDate()), week,
 					placement.totalWeeks()))
 			.context(followers(placement, locale))
 			.paragraph(next)
-			.paragraph(replies.t("me.entries", locale, thisWeek))
-			.build();
+			.paragraph(replies.t("me.entries", locale, thisWeek));
+		if (placement.getAddedValue() != null) {
+			me.quote(replies.t("me.addedValue", locale), placement.getAddedValue());
+		}
+		return me.build();
 	}
 
 	private ChatMessage following(ChatAccount member, Locale locale) {

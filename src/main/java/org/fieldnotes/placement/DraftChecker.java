@@ -230,6 +230,20 @@ final class DraftChecker {
 		return cleaned;
 	}
 
+	/**
+	 * The added value for the host: free text of at most {@link Placement#MAX_ADDED_VALUE} characters, stripped;
+	 * {@literal null} when blank or not given.
+	 */
+	String addedValue(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String stripped = value.strip();
+		check(stripped.length() <= Placement.MAX_ADDED_VALUE, field, "must be at most " + Placement.MAX_ADDED_VALUE
+				+ " characters (it has " + stripped.length() + ")", "tooLong", Placement.MAX_ADDED_VALUE);
+		return stripped.length() <= Placement.MAX_ADDED_VALUE ? stripped : null;
+	}
+
 	void check(boolean ok, String field, String message, String code, Object... args) {
 		if (!ok) {
 			violations.add(new Violation(field, message, code, List.of(args)));

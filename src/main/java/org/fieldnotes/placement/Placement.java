@@ -38,6 +38,8 @@ public class Placement {
 	public static final int MAX_GOALS = 10;
 	/** The longest a learning goal may be, in characters. */
 	public static final int MAX_GOAL_LENGTH = 200;
+	/** The longest the added value for the host may be, in characters. */
+	public static final int MAX_ADDED_VALUE = 500;
 
 	/** Monday to Friday. */
 	public static final Set<DayOfWeek> FULL_TIME = Collections
@@ -67,6 +69,8 @@ public class Placement {
 	private Instant promptingSince;
 	/** What the participant wants to learn, in short phrases; set at enrolment or by the participant. */
 	private List<String> learningGoals;
+	/** What the placement is to bring the host, in the words it was set up with; {@literal null}: not said. */
+	private final String addedValue;
 	@Version
 	private Long version;
 
@@ -74,7 +78,7 @@ public class Placement {
 	Placement(String id, Person participant, String program, String hostOrganisation, LocalDate startDate,
 			LocalDate endDate, Person manager, Person academicCoach, Person businessCoach, PromptSchedule schedule,
 			Set<DayOfWeek> workDays, PlacementStatus status, Instant createdAt, Instant updatedAt, Instant promptingSince,
-			List<String> learningGoals, Long version) {
+			List<String> learningGoals, String addedValue, Long version) {
 		this.id = id;
 		this.participant = participant;
 		this.program = program;
@@ -91,6 +95,7 @@ public class Placement {
 		this.updatedAt = updatedAt;
 		this.promptingSince = promptingSince;
 		this.learningGoals = learningGoals == null ? List.of() : List.copyOf(learningGoals);
+		this.addedValue = addedValue == null || addedValue.isBlank() ? null : addedValue.strip();
 		this.version = version;
 	}
 
@@ -100,16 +105,16 @@ public class Placement {
 			Set<DayOfWeek> workDays, PlacementStatus status, Instant createdAt, Instant updatedAt, Instant promptingSince,
 			Long version) {
 		this(id, participant, program, hostOrganisation, startDate, endDate, manager, academicCoach, businessCoach,
-				schedule, workDays, status, createdAt, updatedAt, promptingSince, null, version);
+				schedule, workDays, status, createdAt, updatedAt, promptingSince, null, null, version);
 	}
 
 	static Placement start(Person participant, String program, String hostOrganisation, LocalDate startDate,
 			LocalDate endDate, Person manager, Person academicCoach, Person businessCoach, PromptSchedule schedule,
-			Set<DayOfWeek> workDays, List<String> learningGoals, Clock clock) {
+			Set<DayOfWeek> workDays, List<String> learningGoals, String addedValue, Clock clock) {
 		Instant now = clock.instant();
 		return new Placement(UUID.randomUUID().toString(), participant, program, hostOrganisation, startDate, endDate,
 				manager, academicCoach, businessCoach, schedule, workDays, PlacementStatus.ACTIVE, now, now, now,
-				checkedGoals(learningGoals), null);
+				checkedGoals(learningGoals), checkedAddedValue(addedValue), null);
 	}
 
 	/**
@@ -131,6 +136,13 @@ public class Placement {
 		return cleaned;
 	}
 
+	private static String checkedAddedValue(String addedValue) {
+		if (addedValue != null && addedValue.strip().length() > MAX_ADDED_VALUE) {
+			throw new IllegalArgumentException("The added value is at most " + MAX_ADDED_VALUE + " characters");
+		}
+		return addedValue;
+	}
+
 	/** The goals stripped, blank ones left out; empty for {@literal null}. */
 	static List<String> cleanGoals(List<String> goals) {
 		return goals == null ? List.of()
@@ -145,13 +157,13 @@ public class Placement {
 	 */
 	Placement changed(String program, String hostOrganisation, LocalDate startDate, LocalDate endDate, Person manager,
 			Person academicCoach, Person businessCoach, PromptSchedule schedule, Set<DayOfWeek> workDays,
-			List<String> learningGoals, boolean reopened, Clock clock) {
+			List<String> learningGoals, String addedValue, boolean reopened, Clock clock) {
 		Instant now = clock.instant();
 		PlacementStatus newStatus = reopened && status == PlacementStatus.ENDED ? PlacementStatus.ACTIVE : status;
 		return new Placement(id, participant, program, hostOrganisation, startDate, endDate, manager, academicCoach,
 				businessCoach, schedule, workDays, newStatus, createdAt, now,
 				reopened && newStatus == PlacementStatus.ACTIVE ? now : promptingSince, checkedGoals(learningGoals),
-				version);
+				checkedAddedValue(addedValue), version);
 	}
 
 	/** The store's version of this placement, raised by every save; {@literal null} before the first. */
@@ -315,6 +327,11 @@ public class Placement {
 	}
 
 	/** The participant's learning goals (short phrases, at most {@link #MAX_GOALS}); empty when none were set. */
+	/** What the placement is to bring the host; {@literal null} when nobody said. Personal data: never logged. */
+	public String getAddedValue() {
+		return addedValue;
+	}
+
 	public List<String> getLearningGoals() {
 		return learningGoals == null ? List.of() : learningGoals;
 	}

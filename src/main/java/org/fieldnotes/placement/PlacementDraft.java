@@ -8,14 +8,22 @@ import java.util.List;
  */
 public record PlacementDraft(PersonDraft participant, String program, String hostOrganisation, String startDate,
 		String endDate, PersonDraft manager, PersonDraft academicCoach, PersonDraft businessCoach,
-		ScheduleDraft schedule, List<String> workDays, List<String> learningGoals) {
+		ScheduleDraft schedule, List<String> workDays, List<String> learningGoals, String addedValue) {
+
+	/** A draft without the added value for the host. */
+	public PlacementDraft(PersonDraft participant, String program, String hostOrganisation, String startDate,
+			String endDate, PersonDraft manager, PersonDraft academicCoach, PersonDraft businessCoach,
+			ScheduleDraft schedule, List<String> workDays, List<String> learningGoals) {
+		this(participant, program, hostOrganisation, startDate, endDate, manager, academicCoach, businessCoach,
+				schedule, workDays, learningGoals, null);
+	}
 
 	/** A draft without learning goals. */
 	public PlacementDraft(PersonDraft participant, String program, String hostOrganisation, String startDate,
 			String endDate, PersonDraft manager, PersonDraft academicCoach, PersonDraft businessCoach,
 			ScheduleDraft schedule, List<String> workDays) {
 		this(participant, program, hostOrganisation, startDate, endDate, manager, academicCoach, businessCoach,
-				schedule, workDays, null);
+				schedule, workDays, null, null);
 	}
 
 	/** A draft without work days: the participant works Monday to Friday. */
@@ -23,7 +31,7 @@ public record PlacementDraft(PersonDraft participant, String program, String hos
 			String endDate, PersonDraft manager, PersonDraft academicCoach, PersonDraft businessCoach,
 			ScheduleDraft schedule) {
 		this(participant, program, hostOrganisation, startDate, endDate, manager, academicCoach, businessCoach,
-				schedule, null, null);
+				schedule, null, null, null);
 	}
 
 	/**

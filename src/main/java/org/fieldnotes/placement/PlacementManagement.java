@@ -127,6 +127,7 @@ public class PlacementManagement {
 		PromptSchedule schedule = check.schedule("schedule", draft.schedule());
 		Set<DayOfWeek> workDays = check.workDays("workDays", draft.workDays());
 		List<String> goals = check.learningGoals("learningGoals", draft.learningGoals());
+		String addedValue = check.addedValue("addedValue", draft.addedValue());
 		if (!check.violations().isEmpty()) {
 			throw new InvalidPlacement(check.violations());
 		}
@@ -134,7 +135,7 @@ public class PlacementManagement {
 		String participantZone = participantPerson.timezone();
 		Placement placement = placements.save(Placement.start(participantPerson, program, host, start, end,
 				enrolled(manager, participantZone), enrolled(academic, participantZone),
-				enrolled(business, participantZone), schedule, workDays, goals, clock));
+				enrolled(business, participantZone), schedule, workDays, goals, addedValue, clock));
 		events.publishEvent(new PlacementChanged(placement.getId(), batched));
 		return placement;
 	}
@@ -258,6 +259,8 @@ public class PlacementManagement {
 		List<String> goals = patch.removes("learningGoals") ? List.of()
 				: patch.learningGoals() == null ? placement.getLearningGoals()
 						: check.learningGoals("learningGoals", patch.learningGoals());
+		String addedValue = patch.removes("addedValue") ? null
+				: patch.addedValue() == null ? placement.getAddedValue() : check.addedValue("addedValue", patch.addedValue());
 		if (!check.violations().isEmpty()) {
 			throw new InvalidPlacement(check.violations());
 		}
@@ -272,7 +275,7 @@ public class PlacementManagement {
 		boolean reopened = endMoved && !end.isBefore(today)
 				&& (placement.getStatus() == PlacementStatus.ENDED || placement.getEndDate().isBefore(today));
 		Placement changed = placement.changed(program, host, start, end, manager, academic, business, schedule,
-				workDays, goals, reopened, clock);
+				workDays, goals, addedValue, reopened, clock);
 		List<String> fields = differences(placement, changed, timezone, locale);
 		if (fields.isEmpty()) {
 			return new PlacementEdit(placement, placement, fields, by);
@@ -312,6 +315,7 @@ public class PlacementManagement {
 		add(fields, "timezone", before.getParticipant().timezone(), timezone);
 		add(fields, "locale", before.getParticipant().locale(), locale);
 		add(fields, "learningGoals", before.getLearningGoals(), after.getLearningGoals());
+		add(fields, "addedValue", before.getAddedValue(), after.getAddedValue());
 		add(fields, "status", before.getStatus(), after.getStatus());
 		return fields;
 	}

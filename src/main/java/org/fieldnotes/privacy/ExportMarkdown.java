@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 class ExportMarkdown {
 
 	/** Fields holding people's own words, shown as written. */
-	private static final Set<String> WORDS = Set.of("text", "progress", "blockers", "learningGoals");
+	private static final Set<String> WORDS = Set.of("text", "progress", "blockers", "learningGoals",
+			"addedValue");
 
 	private final MessageSource messages;
 

@@ -18,10 +18,12 @@ class PromptComposer {
 
 	private final MessageSource messages;
 	private final Languages languages;
+	private final PromptQuotes quotes;
 
-	PromptComposer(MessageSource messages, Languages languages) {
+	PromptComposer(MessageSource messages, Languages languages, PromptQuotes quotes) {
 		this.messages = messages;
 		this.languages = languages;
+		this.quotes = quotes;
 	}
 
 	/**
@@ -30,7 +32,8 @@ class PromptComposer {
 	 * it goes out on time, today's when an admin sends it early or it is caught up late (which prompt it is still
 	 * follows its scheduled date).
 	 */
-	ChatMessage compose(Placement placement, Prompt prompt, Due due, String occurrenceId, Instant now) {
+	ChatMessage compose(Placement placement, Prompt file, Due due, String occurrenceId, Instant now) {
+		Prompt prompt = quotes.fill(file, placement, now);
 		Locale locale = languages.of(placement.getParticipant());
 		String title = prompt.title(locale);
 		return ChatMessage.builder(title + ": " + prompt.intro(locale))
@@ -47,7 +50,8 @@ class PromptComposer {
 	 * The same prompt again after a snooze: shorter, with the same buttons. Its context line names the placement
 	 * week of the day it goes out ({@code now}, on the participant's date), like everything else sent that day.
 	 */
-	ChatMessage reminder(Placement placement, Prompt prompt, PromptOccurrence occurrence, Instant now, Locale locale) {
+	ChatMessage reminder(Placement placement, Prompt file, PromptOccurrence occurrence, Instant now, Locale locale) {
+		Prompt prompt = quotes.fill(file, placement, sentAt(occurrence));
 		String title = prompt.title(locale);
 		return ChatMessage.builder(text("prompt.reminder.summary", locale, title))
 			.context(context(placement, prompt, PromptPhase.WEEKLY, placement.dateAt(now), locale))
@@ -62,9 +66,10 @@ class PromptComposer {
 	 * What a prompt's message becomes once it was answered: the same question, so that the conversation still shows
 	 * what was asked, without its buttons, and a line saying it is saved. Its context line names the week it went out.
 	 */
-	ChatMessage answered(Placement placement, Prompt prompt, PromptOccurrence occurrence, Locale locale) {
+	ChatMessage answered(Placement placement, Prompt file, PromptOccurrence occurrence, Locale locale) {
+		Instant sent = sentAt(occurrence);
+		Prompt prompt = quotes.fill(file, placement, sent);
 		String title = prompt.title(locale);
-		Instant sent = occurrence.getSentAt() != null ? occurrence.getSentAt() : occurrence.getDueAt();
 		return ChatMessage.builder(title + ": " + text("prompt.answered", locale))
 			.context(context(placement, prompt, PromptPhase.WEEKLY, placement.dateAt(sent), locale))
 			.paragraph(text("prompt.greeting", locale, firstName(placement.getParticipant().name()),
@@ -72,6 +77,16 @@ class PromptComposer {
 			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList())
 			.context(text("prompt.answered", locale))
 			.build();
+	}
+
+	/** The prompt's questions as they were asked of the placement's participant in this occurrence. */
+	Prompt asAsked(Prompt file, Placement placement, PromptOccurrence occurrence) {
+		return quotes.fill(file, placement, sentAt(occurrence));
+	}
+
+	/** When the prompt first went out (its due time before it did): what it quotes is fixed by then. */
+	static Instant sentAt(PromptOccurrence occurrence) {
+		return occurrence.getSentAt() != null ? occurrence.getSentAt() : occurrence.getDueAt();
 	}
 
 	/** What a prompt's message becomes once it was snoozed or skipped: one line, no buttons. */

@@ -42,7 +42,8 @@ public class PromptLibrary {
 	private static final Set<String> KINDS = Set.of("onboarding", "reflection", "status-check", "review",
 			"lessons-learnt", "follow-up");
 	private static final Set<String> KEYS = Set.of("id", "kind", "phase", "order", "title", "intro", "questions",
-			"programs");
+			"programs", "placeholders");
+	private static final Set<String> QUESTION_KEYS = Set.of("label", "text", "fallback");
 	private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 	private static final Pattern MARKUP = Pattern.compile("[*_<>{}]");
 
@@ -196,16 +197,96 @@ public class PromptLibrary {
 		if (!(map.get("questions") instanceof List<?> list) || list.isEmpty() || list.size() > 4) {
 			throw new PromptFileInvalid(name, "questions must be a list of 1 to 4 questions");
 		}
+		Set<Placeholder> declared = placeholders(name, map);
+		Set<Placeholder> used = new java.util.HashSet<>();
 		List<Prompt.Question> questions = new ArrayList<>();
 		for (int i = 0; i < list.size(); i++) {
 			String at = "questions[" + i + "]";
 			if (!(list.get(i) instanceof Map<?, ?> question)) {
 				throw new PromptFileInvalid(name, at + " must have a label and a text");
 			}
-			questions.add(new Prompt.Question(texts(name, question.get("label"), at + ".label", 24),
-					texts(name, question.get("text"), at + ".text", 200)));
+			for (Object key : question.keySet()) {
+				if (!QUESTION_KEYS.contains(String.valueOf(key))) {
+					throw new PromptFileInvalid(name, at + " has an unknown key '" + key + "' (allowed: label, text, "
+							+ "fallback)");
+				}
+			}
+			questions.add(question(name, at, question, declared, used));
 		}
-		return new Prompt(id, kind, phase, order, title, intro, List.copyOf(questions), programs(name, map));
+		for (Placeholder placeholder : declared) {
+			if (!used.contains(placeholder)) {
+				throw new PromptFileInvalid(name, "placeholders declares '" + placeholder.fileName()
+						+ "' but no question's text uses {" + placeholder.fileName() + "}");
+			}
+		}
+		return new Prompt(id, kind, phase, order, title, intro, List.copyOf(questions), programs(name, map), declared);
+	}
+
+	/**
+	 * A question: its label, its text (which may quote declared placeholders as {@code {name}}, the same ones in
+	 * every language) and, when it quotes any, the plain {@code fallback} asked when there is nothing to quote.
+	 */
+	private static Prompt.Question question(String file, String at, Map<?, ?> question, Set<Placeholder> declared,
+			Set<Placeholder> used) {
+		Map<String, String> label = texts(file, question.get("label"), at + ".label", 24);
+		Map<String, String> text = quotingTexts(file, question.get("text"), at + ".text", 200);
+		Set<String> quoted = null;
+		for (String language : LANGUAGES) {
+			Set<String> names = new java.util.TreeSet<>();
+			java.util.regex.Matcher found = Prompt.PLACEHOLDER.matcher(text.get(language));
+			while (found.find()) {
+				String placeholder = found.group(1);
+				Placeholder known = Placeholder.named(placeholder)
+					.orElseThrow(() -> new PromptFileInvalid(file, at + ".text." + language + " uses {" + placeholder
+							+ "}, which is not a placeholder (known: " + Placeholder.names() + ")"));
+				if (!declared.contains(known)) {
+					throw new PromptFileInvalid(file, at + ".text." + language + " uses {" + placeholder
+							+ "}, which placeholders does not declare");
+				}
+				names.add(placeholder);
+				used.add(known);
+			}
+			if (quoted != null && !quoted.equals(names)) {
+				throw new PromptFileInvalid(file, at + ".text." + language + " must use the same placeholders as "
+						+ at + ".text.en " + quoted);
+			}
+			quoted = names;
+		}
+		if (quoted.isEmpty()) {
+			if (question.containsKey("fallback")) {
+				throw new PromptFileInvalid(file, at + ".fallback is only for a question whose text uses a placeholder");
+			}
+			return new Prompt.Question(label, text);
+		}
+		if (!question.containsKey("fallback")) {
+			throw new PromptFileInvalid(file, at + ".fallback is missing: a question that uses a placeholder needs "
+					+ "a plain text (en and sv) for when there is nothing to quote");
+		}
+		return new Prompt.Question(label, text, texts(file, question.get("fallback"), at + ".fallback", 200));
+	}
+
+	/** {@code placeholders: [lastPlan, goals]}: the names the questions may quote; none when left out. */
+	private static Set<Placeholder> placeholders(String file, Map<?, ?> map) {
+		if (!map.containsKey("placeholders")) {
+			return Set.of();
+		}
+		if (!(map.get("placeholders") instanceof List<?> list) || list.isEmpty()) {
+			throw new PromptFileInvalid(file, "placeholders must be a list of one or more of " + Placeholder.names()
+					+ " (leave it out when no question quotes anything)");
+		}
+		Set<Placeholder> declared = java.util.EnumSet.noneOf(Placeholder.class);
+		for (int i = 0; i < list.size(); i++) {
+			Object value = list.get(i);
+			Placeholder placeholder = value instanceof String name ? Placeholder.named(name.strip()).orElse(null) : null;
+			if (placeholder == null) {
+				throw new PromptFileInvalid(file, "placeholders[" + i + "] '" + value + "' is not one of "
+						+ Placeholder.names());
+			}
+			if (!declared.add(placeholder)) {
+				throw new PromptFileInvalid(file, "placeholders[" + i + "] '" + value + "' is declared twice");
+			}
+		}
+		return declared;
 	}
 
 	/** {@code programs: ["KTP 2026", …]}: the programmes the file serves, as keys; none = the shared library. */
@@ -238,6 +319,15 @@ public class PromptLibrary {
 	}
 
 	private static Map<String, String> texts(String file, Object value, String key, int max) {
+		return texts(file, value, key, max, false);
+	}
+
+	/** Texts that may hold {@code {name}} placeholders (checked by the caller); otherwise plain as any text. */
+	private static Map<String, String> quotingTexts(String file, Object value, String key, int max) {
+		return texts(file, value, key, max, true);
+	}
+
+	private static Map<String, String> texts(String file, Object value, String key, int max, boolean quoting) {
 		if (!(value instanceof Map<?, ?> map)) {
 			throw new PromptFileInvalid(file, key + " is missing (it needs en and sv)");
 		}
@@ -249,9 +339,11 @@ public class PromptLibrary {
 			if (text.length() > max) {
 				throw new PromptFileInvalid(file, key + "." + language + " is longer than " + max + " characters");
 			}
-			if (MARKUP.matcher(text).find()) {
-				throw new PromptFileInvalid(file, key + "." + language
-						+ " must be plain text (no * _ < > { }): it is shown as written");
+			String plain = quoting ? Prompt.PLACEHOLDER.matcher(text).replaceAll("") : text;
+			if (MARKUP.matcher(plain).find()) {
+				throw new PromptFileInvalid(file, key + "." + language + (quoting
+						? " must be plain text (no * _ < > and no { } but around a placeholder such as {lastPlan})"
+						: " must be plain text (no * _ < > { }): it is shown as written"));
 			}
 			texts.put(language, text.strip());
 		}

@@ -98,6 +98,7 @@ public class PromptResponses {
 			return Optional.empty();
 		}
 		return library.find(occurrence.get().getPromptId())
+			.map(file -> composer.asAsked(file, placement, occurrence.get()))
 			.map(prompt -> new Form(occurrenceId, placement.getId(), prompt, locale(placement),
 					PromptButtons.STATUS_CHECK_KIND.equals(prompt.kind())));
 	}

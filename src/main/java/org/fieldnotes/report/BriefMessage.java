@@ -30,6 +30,9 @@ public class BriefMessage {
 			message.context(texts.t("report.brief.goals.none", locale));
 		}
 		brief.goals().forEach(goal -> message.paragraph("• " + goal));
+		if (brief.addedValue() != null) {
+			message.quote(texts.t("report.addedValue", locale), brief.addedValue());
+		}
 		message.paragraph(Span.bold(texts.t("report.brief.trend", locale)));
 		for (SteeringBrief.Week week : brief.trend()) {
 			String day = texts.date(week.weekStart(), locale);

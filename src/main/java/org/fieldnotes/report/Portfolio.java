@@ -11,10 +11,16 @@ import java.util.Locale;
  * @param lessons entries answering a {@code lessons-learnt} prompt, oldest first (not repeated in {@code items})
  * @param items the other chosen items, oldest first
  * @param left out how many items of the placement the choice left out
+ * @param addedValue the added value for the host the placement was set up with; {@literal null} when not said
  */
 public record Portfolio(String participant, String program, String host, LocalDate start, LocalDate end,
 		LocalDate from, LocalDate to, List<String> goals, List<Item> lessons, List<Item> items, int leftOut,
-		Locale locale) {
+		Locale locale, String addedValue) {
+
+	public Portfolio(String participant, String program, String host, LocalDate start, LocalDate end, LocalDate from,
+			LocalDate to, List<String> goals, List<Item> lessons, List<Item> items, int leftOut, Locale locale) {
+		this(participant, program, host, start, end, from, to, goals, lessons, items, leftOut, locale, null);
+	}
 
 	public Portfolio {
 		goals = List.copyOf(goals);

@@ -33,6 +33,10 @@ class PortfolioMarkdown {
 			portfolio.goals().forEach(goal -> md.append("- ").append(MarkdownText.inline(goal)).append('\n'));
 			md.append('\n');
 		}
+		if (portfolio.addedValue() != null) {
+			md.append(MarkdownText.inline(texts.t("report.addedValue", locale))).append("\\\n")
+				.append(MarkdownText.inline(portfolio.addedValue())).append("\n\n");
+		}
 		md.append("## ").append(MarkdownText.inline(texts.t("report.portfolio.lessons", locale))).append("\n\n");
 		if (portfolio.lessons().isEmpty()) {
 			md.append(MarkdownText.inline(texts.t("report.portfolio.lessons.none", locale))).append("\n\n");

@@ -32,6 +32,8 @@ class PortfolioPdf {
 		variables.put("goalsHeading", texts.t("report.portfolio.goals", locale));
 		variables.put("goalsNone", texts.t("report.portfolio.goals.none", locale));
 		variables.put("goals", portfolio.goals());
+		variables.put("addedValueLabel", texts.t("report.addedValue", locale));
+		variables.put("addedValue", portfolio.addedValue());
 		variables.put("lessonsHeading", texts.t("report.portfolio.lessons", locale));
 		variables.put("lessonsNone", texts.t("report.portfolio.lessons.none", locale));
 		variables.put("lessons", items(portfolio.lessons(), locale));

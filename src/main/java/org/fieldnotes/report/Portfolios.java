@@ -121,6 +121,6 @@ public class Portfolios {
 				placement.getHostOrganisation(), placement.getStartDate(), placement.getEndDate(),
 				choice.from() != null ? choice.from() : placement.getStartDate(),
 				choice.to() != null ? choice.to() : today, placement.getLearningGoals(), lessons, items, leftOut,
-				locale);
+				locale, placement.getAddedValue());
 	}
 }

@@ -16,10 +16,19 @@ import java.util.List;
  * @param trend one line per placement week of the period: the latest status update the reader may read
  * @param blockers blockers named in those status updates, newest first
  * @param actions the "Now what?" plans in the entries the reader may read, oldest first
+ * @param addedValue the added value for the host the placement was set up with (a fact of the placement, as its
+ * goals are); {@literal null} when not said
  */
 public record SteeringBrief(String placementId, String participant, String program, String host, String reader,
 		LocalDate since, LocalDate until, Instant previousBrief, List<String> goals, List<Entry> entries,
-		List<Week> trend, List<Blocker> blockers, List<Action> actions) {
+		List<Week> trend, List<Blocker> blockers, List<Action> actions, String addedValue) {
+
+	public SteeringBrief(String placementId, String participant, String program, String host, String reader,
+			LocalDate since, LocalDate until, Instant previousBrief, List<String> goals, List<Entry> entries,
+			List<Week> trend, List<Blocker> blockers, List<Action> actions) {
+		this(placementId, participant, program, host, reader, since, until, previousBrief, goals, entries, trend,
+				blockers, actions, null);
+	}
 
 	public SteeringBrief {
 		goals = List.copyOf(goals);

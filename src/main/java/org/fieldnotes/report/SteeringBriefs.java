@@ -123,7 +123,7 @@ public class SteeringBriefs {
 		return new SteeringBrief(placement.getId(), placement.getParticipant().name(), placement.getProgram(),
 				placement.getHostOrganisation(), readerRole, from, today,
 				previous.map(BriefRecord::generatedAt).orElse(null), placement.getLearningGoals(), entries, trend,
-				BriefBlockers.of(updates, zone), actions);
+				BriefBlockers.of(updates, zone), actions, placement.getAddedValue());
 	}
 
 	private boolean readable(Actor reader, Placement placement, String authorId, LogbookEntry entry) {

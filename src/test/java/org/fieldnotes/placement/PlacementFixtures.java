@@ -46,6 +46,15 @@ public final class PlacementFixtures {
 				new PromptSchedule(day, LocalTime.parse(time)), workDays, PlacementStatus.ACTIVE, CREATED, CREATED, CREATED, null);
 	}
 
+	/** {@link #placement(String, String, String, DayOfWeek, String)} with learning goals and an added value for the host. */
+	public static Placement withGoalsAndAddedValue(List<String> goals, String addedValue) {
+		Placement placement = placement("Europe/Stockholm", "2026-11-02", "2027-04-30", DayOfWeek.FRIDAY, "14:00");
+		return new Placement(placement.getId(), placement.getParticipant(), placement.getProgram(),
+				placement.getHostOrganisation(), placement.getStartDate(), placement.getEndDate(), placement.getManager(),
+				null, null, placement.getSchedule(), null, PlacementStatus.ACTIVE, CREATED, CREATED, CREATED, goals,
+				addedValue, null);
+	}
+
 	/** {@link #placement(String, String, String, DayOfWeek, String)} in another programme than KTP 2026. */
 	public static Placement inProgram(String program, String zone, String start, String end, DayOfWeek day,
 			String time) {

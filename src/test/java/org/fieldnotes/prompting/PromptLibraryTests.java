@@ -90,9 +90,9 @@ class PromptLibraryTests {
 	@Test
 	void aMissingTranslationOfAQuestion() throws IOException {
 		copyShipped();
-		replace("weekly-rolfe.yaml", "      sv: \"Vad hände den här veckan som du vill komma ihåg?\"\n", "");
+		replace("weekly-rolfe.yaml", "      sv: \"Vad har det lärt dig om arbetet, organisationen eller dig själv?\"\n", "");
 
-		assertInvalid("weekly-rolfe.yaml", "questions[0].text.sv is missing");
+		assertInvalid("weekly-rolfe.yaml", "questions[1].text.sv is missing");
 	}
 
 	@Test
@@ -171,6 +171,94 @@ class PromptLibraryTests {
 		assertThatThrownBy(() -> new PromptLibrary(dir)).isInstanceOf(PromptFileInvalid.class)
 			.hasMessageContaining(dir.toString())
 			.hasMessageContaining("no prompt has phase 'midpoint'");
+	}
+
+	@Test
+	void theShippedRolfePromptQuotesTheLastPlanWithAFallback() {
+		Prompt rolfe = new PromptLibrary(SHIPPED).find("weekly-rolfe").orElseThrow();
+
+		assertThat(rolfe.placeholders()).containsExactly(Placeholder.LAST_PLAN);
+		assertThat(rolfe.questions().get(0).text()).allSatisfy((language, text) -> assertThat(text).contains("{lastPlan}"));
+		assertThat(rolfe.questions().get(0).fallback()).containsOnlyKeys("en", "sv")
+			.allSatisfy((language, text) -> assertThat(text).isNotBlank().doesNotContain("{"));
+		assertThat(rolfe.questions().get(1).fallback()).as("a question that quotes nothing").isEmpty();
+	}
+
+	@Test
+	void anUnknownPlaceholderIsRefused() throws IOException {
+		copyShipped();
+		replace("weekly-rolfe.yaml", "placeholders: [\"lastPlan\"]", "placeholders: [\"lastPlan\", \"mood\"]");
+
+		assertInvalid("weekly-rolfe.yaml", "placeholders[1] 'mood' is not one of [lastPlan, goals, addedValue]");
+	}
+
+	@Test
+	void anUnknownNameInATextIsRefused() throws IOException {
+		copyShipped();
+		replace("weekly-rolfe.yaml", "en: \"Last time you planned: {lastPlan}.", "en: \"Last time you planned: {plan}.");
+
+		assertInvalid("weekly-rolfe.yaml", "questions[0].text.en uses {plan}, which is not a placeholder");
+	}
+
+	@Test
+	void anUndeclaredPlaceholderIsRefused() throws IOException {
+		copyShipped();
+		replace("weekly-rolfe.yaml", "en: \"Last time you planned: {lastPlan}.", "en: \"Last time you planned: {goals}.");
+
+		assertInvalid("weekly-rolfe.yaml", "questions[0].text.en uses {goals}, which placeholders does not declare");
+	}
+
+	@Test
+	void aDeclaredButUnusedPlaceholderIsRefused() throws IOException {
+		copyShipped();
+		replace("weekly-rolfe.yaml", "placeholders: [\"lastPlan\"]", "placeholders: [\"lastPlan\", \"goals\"]");
+
+		assertInvalid("weekly-rolfe.yaml", "placeholders declares 'goals' but no question's text uses {goals}");
+	}
+
+	@Test
+	void aQuotingQuestionWithoutFallbackIsRefused() throws IOException {
+		copyShipped();
+		replace("weekly-rolfe.yaml", """
+				    fallback:
+				      en: "What happened this week that you want to remember?"
+				      sv: "Vad hände den här veckan som du vill komma ihåg?"
+				""", "");
+
+		assertInvalid("weekly-rolfe.yaml", "questions[0].fallback is missing");
+	}
+
+	@Test
+	void aFallbackWithoutAPlaceholderIsRefused() throws IOException {
+		copyShipped();
+		replace("weekly-gibbs.yaml", "    text:\n", "    fallback: { en: \"Plain\", sv: \"Enkel\" }\n    text:\n");
+
+		assertInvalid("weekly-gibbs.yaml", "questions[0].fallback is only for a question whose text uses a placeholder");
+	}
+
+	@Test
+	void aPlaceholderInOneLanguageOnlyIsRefused() throws IOException {
+		copyShipped();
+		replace("weekly-rolfe.yaml", "sv: \"Förra gången tänkte du: {lastPlan}.", "sv: \"Förra gången tänkte du något.");
+
+		assertInvalid("weekly-rolfe.yaml", "must use the same placeholders");
+	}
+
+	@Test
+	void aPlaceholderOutsideAQuestionsTextIsRefused() throws IOException {
+		copyShipped();
+		replace("weekly-rolfe.yaml", "en: \"Two minutes for this week?\"", "en: \"Two minutes, {lastPlan}?\"");
+
+		assertInvalid("weekly-rolfe.yaml", "intro.en must be plain text");
+	}
+
+	@Test
+	void aFallbackMustBePlainToo() throws IOException {
+		copyShipped();
+		replace("weekly-rolfe.yaml", "en: \"What happened this week that you want to remember?\"",
+				"en: \"What happened since {lastPlan}?\"");
+
+		assertInvalid("weekly-rolfe.yaml", "questions[0].fallback.en must be plain text");
 	}
 
 	private void assertInvalid(String file, String problem) {

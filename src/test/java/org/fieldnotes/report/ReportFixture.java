@@ -64,6 +64,7 @@ abstract class ReportFixture extends IntegrationTest {
 		HttpResponse<String> enrolled = postJson("/api/v1/placements", placementJson("UADA", "2026-11-02", "2027-04-30")
 			.replace("\"schedule\":", """
 					"learningGoals": ["Run a design review on my own", "Understand the composite supplier chain"],
+					"addedValue": "A documented *test rig* <b>the line</b> can use",
 					 "schedule":"""));
 		assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
 		placementId = json(enrolled.body()).get("id").asString();

@@ -356,6 +356,53 @@ class WebChatTests extends IntegrationTest {
 		assertThat(entries(placementOf(browser))).extracting(LogbookEntry::text).containsExactly(words);
 	}
 
+	/** Sends prompts through the admin API until the next one of {@code promptId}; its occurrence id. */
+	private String sendUntil(String placementId, String promptId) {
+		for (int i = 0; i < 20; i++) {
+			HttpResponse<String> sent = postJson("/api/v1/placements/" + placementId + "/send-prompt", "");
+			assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+			if (promptId.equals(json(sent.body()).get("promptId").asString())) {
+				return json(sent.body()).get("occurrenceId").asString();
+			}
+		}
+		throw new AssertionError("no " + promptId + " within 20 prompts");
+	}
+
+	@Test
+	void aQuotedPlanArrivesAsTheParticipantsTextNeverAsMarkupOrATemplate() {
+		tryIt(browser);
+		String placementId = placementOf(browser);
+		ChatAccount ada = account(placementId, "PARTICIPANT");
+		String plan = "Try {goals} [[${7*7}]] *first* <!channel> & <b>x</b>";
+		String first = sendUntil(placementId, "weekly-rolfe");
+		press(browser, "prompt_write", first, null);
+		Form form = sent().formsFor(ada).get(sent().formsFor(ada).size() - 1);
+		List<String> fields = new ArrayList<>(List.of("key", formKey(browser.page("/chat"))));
+		for (Form.Field field : form.fields()) {
+			fields.add("f:" + field.id());
+			fields.add(switch (field.id()) {
+				case "q0" -> "Met the welding team.";
+				case "q2" -> plan;
+				case "visibility" -> "private";
+				default -> "";
+			});
+		}
+		browser.post("/chat/forms", fields.toArray(String[]::new));
+		assertThat(entries(placementId)).singleElement().satisfies(entry -> assertThat(entry.text()).endsWith(plan));
+		clock.advance(Duration.ofMinutes(5));
+
+		sendUntil(placementId, "weekly-rolfe");
+
+		String chat = browser.page("/chat");
+		assertThat(chat).contains("Last time you planned: Try {goals} [[${7*7}]] *first* &lt;!channel&gt; &amp; "
+				+ "&lt;b&gt;x&lt;/b&gt;. How did it go").doesNotContain("<b>x</b>");
+		// the demo's coaches and manager see none of it
+		for (String role : List.of("MANAGER", "ACADEMIC_COACH", "BUSINESS_COACH")) {
+			browser.post("/chat/persona", "role", role);
+			assertThat(browser.page("/chat")).as(role).doesNotContain("Try {goals}");
+		}
+	}
+
 	@Test
 	void aSessionGivenNobodyOrAskingForSomeoneElseIsRefused() {
 		WebBrowser stranger = new WebBrowser(port);

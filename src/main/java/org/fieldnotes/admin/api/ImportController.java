@@ -55,7 +55,7 @@ class ImportController {
 			"manager_email", "academic_coach_name", "academic_coach_slack_id", "academic_coach_accounts",
 			"academic_coach_email", "business_coach_name", "business_coach_slack_id", "business_coach_accounts",
 			"business_coach_email", "schedule_day", "schedule_time", "work_days", "learning_goals", "learningGoals",
-			"placement_id");
+			"placement_id", "added_value");
 	/** A cell that clears an optional field in an update row. */
 	static final String CLEAR = "-";
 
@@ -206,6 +206,11 @@ class ImportController {
 			removed.add("learningGoals");
 			goals = null;
 		}
+		String addedValue = value(record, "added_value");
+		if (CLEAR.equals(addedValue)) {
+			removed.add("addedValue");
+			addedValue = null;
+		}
 		if (!errors.isEmpty()) {
 			audit.record(AuditRecord.API, "placement-change", placementId, null, AuditLog.REFUSED,
 					"import row " + row + "; fields: " + errors.stream().map(e -> e.get("field")).toList());
@@ -213,14 +218,14 @@ class ImportController {
 		}
 		PlacementRequest.PersonRequest manager = person(record, "manager");
 		PlacementRequest asRequest = new PlacementRequest(null, null, null, null, null, manager, academic, business,
-				null, null, null);
+				null, null, null, null);
 		PlacementPatch patch = new PlacementPatch(program, value(record, "host_organisation"),
 				value(record, "start_date"), value(record, "end_date"), draft(manager), draft(academic),
 				draft(business), day == null && time == null ? null : new PlacementDraft.ScheduleDraft(day, time),
 				workDays == null ? null
 						: Arrays.stream(workDays.split("[;,]")).map(String::strip).filter(d -> !d.isEmpty()).toList(),
 				value(record, "participant_timezone"), value(record, "participant_locale"),
-				goals == null ? null : Arrays.asList(goals.split(";")), removed);
+				goals == null ? null : Arrays.asList(goals.split(";")), removed, addedValue);
 		try {
 			PlacementEdit edit = placements.change(placementId, patch, null, AuditRecord.API);
 			audit.record(AuditRecord.API, "placement-change", placementId,
@@ -286,6 +291,7 @@ class ImportController {
 			.replace("businessCoach", "business_coach")
 			.replace("workDays", "work_days")
 			.replace("learningGoals", "learning_goals")
+			.replace("addedValue", "added_value")
 			.replace("schedule.dayOfWeek", "schedule_day")
 			.replace("schedule.time", "schedule_time")
 			.replace(".slackUserId", "_slack_id")
@@ -331,7 +337,7 @@ class ImportController {
 				day == null && time == null ? null : new PlacementRequest.ScheduleRequest(day, time),
 				workDays == null ? null
 						: Arrays.stream(workDays.split("[;,]")).map(String::strip).filter(d -> !d.isEmpty()).toList(),
-				goals == null ? null : Arrays.asList(goals.split(";")));
+				goals == null ? null : Arrays.asList(goals.split(";")), value(r, "added_value"));
 	}
 
 	/** A manager or coach, or {@literal null} when every one of their columns is empty. */

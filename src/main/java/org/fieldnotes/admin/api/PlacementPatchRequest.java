@@ -106,7 +106,7 @@ final class PlacementPatchRequest {
 		}
 		this.patch = new PlacementPatch(texts.get("program"), texts.get("hostOrganisation"), texts.get("startDate"),
 				texts.get("endDate"), person("manager"), person("academicCoach"), person("businessCoach"), schedule,
-				workDays, texts.get("timezone"), texts.get("locale"), goals, removed);
+				workDays, texts.get("timezone"), texts.get("locale"), goals, removed, texts.get("addedValue"));
 	}
 
 	/** Reads a merge patch. @throws InvalidPlacement naming every field that is unknown or of the wrong type */

@@ -14,7 +14,7 @@ import org.fieldnotes.placement.Violation;
  */
 record PlacementRequest(PersonRequest participant, String program, String hostOrganisation, String startDate,
 		String endDate, PersonRequest manager, PersonRequest academicCoach, PersonRequest businessCoach,
-		ScheduleRequest schedule, List<String> workDays, List<String> learningGoals) {
+		ScheduleRequest schedule, List<String> workDays, List<String> learningGoals, String addedValue) {
 
 	/**
 	 * The platform of {@code slackUserId}, the API's original way of naming a person's chat account (still
@@ -81,7 +81,7 @@ record PlacementRequest(PersonRequest participant, String program, String hostOr
 		return new PlacementDraft(person(participant), program, hostOrganisation, startDate, endDate, person(manager),
 				person(academicCoach), person(businessCoach),
 				schedule == null ? null : new PlacementDraft.ScheduleDraft(schedule.dayOfWeek(), schedule.time()),
-				workDays, learningGoals);
+				workDays, learningGoals, addedValue);
 	}
 
 	/** The refusal with its fields named as this caller wrote them ({@code participant.slackUserId}, …). */

@@ -18,7 +18,8 @@ import org.fieldnotes.placement.PlacementStatus;
 record PlacementResponse(String id, PersonResponse participant, String program, String hostOrganisation,
 		LocalDate startDate, LocalDate endDate, PersonResponse manager, PersonResponse academicCoach,
 		PersonResponse businessCoach, ScheduleResponse schedule, List<DayOfWeek> workDays, PlacementStatus status,
-		Instant createdAt, Instant updatedAt, List<String> learningGoals, List<ClosureResponse> closures) {
+		Instant createdAt, Instant updatedAt, List<String> learningGoals, List<ClosureResponse> closures,
+		String addedValue) {
 
 	/** A closure window of the placement's programme (or of every programme): no prompts from {@code from} to {@code to}. */
 	record ClosureResponse(String id, String program, LocalDate from, LocalDate to, String reason) {
@@ -71,6 +72,6 @@ record PlacementResponse(String id, PersonResponse participant, String program, 
 				PersonResponse.of(p.getAcademicCoach(), reachable), PersonResponse.of(p.getBusinessCoach(), reachable),
 				new ScheduleResponse(p.getSchedule().dayOfWeek().name(), p.getSchedule().time().toString()),
 				p.getWorkDays().stream().sorted().toList(), p.getStatus(), p.getCreatedAt(), p.getUpdatedAt(),
-				p.getLearningGoals(), closures.stream().map(ClosureResponse::of).toList());
+				p.getLearningGoals(), closures.stream().map(ClosureResponse::of).toList(), p.getAddedValue());
 	}
 }
