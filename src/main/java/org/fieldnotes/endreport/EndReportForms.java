@@ -135,7 +135,7 @@ public class EndReportForms implements FormHandler {
 			case NO_MANAGER -> FormOutcome.invalid(SEND, t("endReport.noManager", locale));
 			case NOT_EDITABLE -> FormOutcome.invalid(EndReportSections.IDS.get(0), t("endReport.notEditable", locale));
 			case CHANGED_ELSEWHERE -> FormOutcome.invalid(EndReportSections.IDS.get(0), t("endReport.changed", locale));
-			case REFUSED -> FormOutcome.invalid(EndReportSections.IDS.get(0), t("endReport.notParticipant", locale));
+			case REFUSED -> FormOutcome.invalid(EndReportSections.IDS.get(0), t("endReport.notYours", locale));
 			default -> FormOutcome.invalid(EndReportSections.IDS.get(0), t("endReport.gone", locale));
 		};
 	}

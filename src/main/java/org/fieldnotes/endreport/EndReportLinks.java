@@ -17,7 +17,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
  * {@code FIELDNOTES_LINK_TTL}). No other link's token opens this page. Without links there is none.
  */
 @Component
-class EndReportLinks {
+public class EndReportLinks {
 
 	static final String PATH = "/e/";
 	private static final String RECIPIENT = "rcp";
@@ -43,7 +43,8 @@ class EndReportLinks {
 		return Math.max(1, signer.ttl().toDays());
 	}
 
-	Optional<String> linkFor(String placementId, String recipientKey) {
+	/** The link to the report's page for this recipient (a person id); empty without links. */
+	public Optional<String> linkFor(String placementId, String recipientKey) {
 		if (!signer.enabled()) {
 			return Optional.empty();
 		}
