@@ -523,7 +523,7 @@ class DeniedActorTests extends MailTest {
 		cases.put(Operation.END_REPORT_RETURN_FORM, () -> {
 			adasSubmittedReport();
 			assertThat(submit("UBEATA", "end_report_return", adas, Map.of("comment", Map.of("c",
-					SlackInteractions.text("Rewrite it"))))).contains("Only the placement's manager");
+					SlackInteractions.text("Rewrite it"))))).contains("Only the placement\\u0027s manager");
 			assertThat(endReportState()).isEqualTo("SUBMITTED");
 			logged(Operation.END_REPORT_RETURN_FORM, "member");
 		});
