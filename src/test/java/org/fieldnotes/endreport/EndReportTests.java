@@ -145,6 +145,9 @@ class EndReportTests extends MailTest {
 		assertThat(SlackStub.messagesTo(ADA).subList(toldAda, SlackStub.messagesTo(ADA).size()))
 			.extracting(m -> m.get("text")).containsExactly("✓ Maja Berg approved your end-of-placement report.");
 		assertThat(commandAnswer(ADA, "report")).isEqualTo("Your report was approved by Maja Berg. Nothing more to do.");
+		// the programme's coordinators are told too
+		assertThat(SlackStub.messagesTo("UADMIN1")).extracting(m -> m.get("text"))
+			.contains("The end-of-placement report of Ada Lindqvist (KTP 2026) was approved by Maja Berg.");
 
 		// the coordinator: JSON and a PDF, audited
 		JsonNode shown = json(get("/api/v1/placements/" + placementId + "/end-report").body());
@@ -279,6 +282,34 @@ class EndReportTests extends MailTest {
 	}
 
 	@Test
+	void theReportIsInTheParticipantsExportGoesWithTheirErasureAndAManagersErasurePseudonymisesThem() {
+		String placementId = enrol(ADA, "2026-09-01", "2027-02-26");
+		openReport(ADA);
+		submitReport(ADA, placementId + ":0", "Report words of Ada", false);
+		JsonNode draft = json(get("/api/v1/people/" + keyOf(ADA) + "/export").body()).get("end_reports");
+		assertThat(draft).hasSize(1);
+		assertThat(draft.get(0).has("sections")).as("an admin's export withholds a draft's words").isFalse();
+
+		openReport(ADA);
+		submitReport(ADA, placementId + ":1", "Report words of Ada", true);
+		press("UMAJA", "end_report_approve", placementId);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> reports.find(placementId).orElseThrow().state() == EndReportState.APPROVED);
+		assertThat(get("/api/v1/people/" + keyOf(ADA) + "/export").body()).contains("Report words of Ada");
+
+		String maja = personOf("UMAJA");
+		assertThat(erase(keyOf("UMAJA")).statusCode()).isEqualTo(200);
+		EndReport kept = reports.find(placementId).orElseThrow();
+		assertThat(kept.sections().did()).isEqualTo("Report words of Ada");
+		assertThat(kept.managerId()).isNotEqualTo(maja);
+		assertThat(kept.approvedBy()).isNotEqualTo(maja);
+		assertThat(kept.history()).extracting(EndReport.Event::by).doesNotContain(maja);
+
+		assertThat(erase(keyOf(ADA)).statusCode()).isEqualTo(200);
+		assertThat(reports.find(placementId)).isEmpty();
+	}
+
+	@Test
 	void someoneWhoIsNoParticipantGetsNoForm() {
 		assertThat(commandAnswer("UMALLORY", "report"))
 			.isEqualTo("Only a participant writes an end-of-placement report, and you are not enrolled in a placement.");
@@ -350,6 +381,11 @@ class EndReportTests extends MailTest {
 		return send(HttpRequest.newBuilder(uri("/e/" + token))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	private HttpResponse<String> erase(String personKey) {
+		return send(HttpRequest.newBuilder(uri("/api/v1/people/" + personKey))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN).DELETE().build());
 	}
 
 	private HttpResponse<byte[]> sendBytes(HttpRequest request) {
