@@ -64,6 +64,7 @@ public class EndReportForms implements FormHandler {
 		}
 		EndReport report = reports.currentOrDraft(placement.get(), locale);
 		if (report.state() == EndReportState.SUBMITTED || report.state() == EndReportState.APPROVED) {
+			reports.remindManager(report, placement.get());
 			return FormOpening.instead(state(report, placement.get(), locale));
 		}
 		String manager = placement.get().getManager() == null ? "—" : placement.get().getManager().name();

@@ -167,6 +167,26 @@ public class EndReports {
 		return new Outcome(submit ? Status.SUBMITTED : Status.SAVED, saved, placement);
 	}
 
+	/**
+	 * Queues the manager's message of a report that waits for them again: the outbox key is the submitted version's,
+	 * so a message already queued or sent is not sent twice, and one a store failure kept from the outbox (after the
+	 * report was marked submitted) goes now. Asked whenever the participant opens a report that waits.
+	 */
+	void remindManager(EndReport report, Placement placement) {
+		Person manager = placement.getManager();
+		if (report.state() != EndReportState.SUBMITTED || manager == null
+				|| !manager.id().value().equals(report.managerId()) || !notices.reachable(manager)) {
+			return;
+		}
+		try {
+			notices.toManager(report, placement);
+		}
+		catch (RuntimeException e) {
+			log.warn("The manager's message of end report {} could not be queued again ({})", report.placementId(),
+					e.getClass().getSimpleName());
+		}
+	}
+
 	/** Whether the actor may see the placement's submitted report and decide on it. */
 	public Outcome access(String placementId, Actor actor, Operation operation) {
 		Optional<Placement> placement = placementId == null ? Optional.empty() : store.findById(placementId);
