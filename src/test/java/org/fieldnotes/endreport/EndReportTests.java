@@ -319,6 +319,20 @@ class EndReportTests extends MailTest {
 	}
 
 	@Test
+	void theRetentionSweepPurgesTheReportWithItsPlacement() {
+		String placementId = enrol(ADA, "2026-11-02", "2026-12-31");
+		openReport(ADA);
+		submitReport(ADA, placementId + ":0", "Words kept a year", false);
+		clock.set(java.time.Instant.parse("2027-12-30T23:00:00Z"));
+
+		HttpResponse<String> swept = postJson("/api/v1/retention:sweep", "");
+
+		assertThat(swept.statusCode()).isEqualTo(200);
+		assertThat(json(swept.body()).get("deleted").get("end_reports").asLong()).isEqualTo(1);
+		assertThat(reports.find(placementId)).isEmpty();
+	}
+
+	@Test
 	void someoneWhoIsNoParticipantGetsNoForm() {
 		assertThat(commandAnswer("UMALLORY", "report"))
 			.isEqualTo("Only a participant writes an end-of-placement report, and you are not enrolled in a placement.");
