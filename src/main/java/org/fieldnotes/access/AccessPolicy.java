@@ -6,6 +6,7 @@ import static org.fieldnotes.access.Who.ADMIN_IF_SHARED;
 import static org.fieldnotes.access.Who.ANYONE;
 import static org.fieldnotes.access.Who.AUTHOR;
 import static org.fieldnotes.access.Who.FOLLOWER_WHO_MAY_READ;
+import static org.fieldnotes.access.Who.MANAGER;
 
 import java.util.Collections;
 import java.util.EnumMap;
@@ -64,7 +65,9 @@ public class AccessPolicy {
 				Operation.WEB_CHAT_FORM, Operation.WEB_CHAT_FORM_CANCEL, Operation.WEB_CHAT_PERSONA,
 				// the asker's own portfolio; a brief only of a placement the asker follows (the feature checks, and
 				// asks READ_ITEM for each entry)
-				Operation.COMMAND_PORTFOLIO, Operation.COMMAND_BRIEF);
+				Operation.COMMAND_PORTFOLIO, Operation.COMMAND_BRIEF,
+				// opens the asker's own end-of-placement report; the form itself is the participant's (END_REPORT_FORM)
+				Operation.COMMAND_REPORT);
 		// programme coordinators: chat admins and admin API tokens
 		rule(ADMIN, Operation.COMMAND_DIGEST_PREVIEW_OF, Operation.COMMAND_ENROLL, Operation.COMMAND_LIST,
 				Operation.COMMAND_PAUSE, Operation.COMMAND_RESUME, Operation.COMMAND_END, Operation.COMMAND_SEND_NOW,
@@ -81,10 +84,16 @@ public class AccessPolicy {
 				Operation.API_REMOVE_DEMO, Operation.API_CHANGE_PLACEMENT, Operation.COMMAND_CHANGE,
 				Operation.API_PAUSE_PLACEMENTS, Operation.API_RESUME_PLACEMENTS, Operation.API_PLACEMENT_BLOCKERS,
 				Operation.API_SHOW_BLOCKER_SETTINGS, Operation.API_UPDATE_BLOCKER_SETTINGS,
-				Operation.API_PROGRAM_EVALUATION_CSV, Operation.API_PROGRAM_EVALUATION_PDF, Operation.API_PLACEMENT_BRIEF);
+				Operation.API_PROGRAM_EVALUATION_CSV, Operation.API_PROGRAM_EVALUATION_PDF, Operation.API_PLACEMENT_BRIEF,
+				Operation.API_PLACEMENT_END_REPORT);
 		// only the participant a prompt was sent to acts on it
 		rule(ADDRESSEE, Operation.PROMPT_WRITE_BUTTON, Operation.PROMPT_STATUS_BUTTON, Operation.PROMPT_SNOOZE_BUTTON,
 				Operation.PROMPT_SKIP_BUTTON, Operation.PROMPT_ANSWER_FORM, Operation.STATUS_UPDATE_FORM);
+		// the end-of-placement report: the participant writes it, only the placement's manager approves or returns it
+		// (coaches have no part in it; coordinators read it through the admin API)
+		rule(ADDRESSEE, Operation.END_REPORT_FORM);
+		rule(MANAGER, Operation.END_REPORT_APPROVE_BUTTON, Operation.END_REPORT_RETURN_BUTTON,
+				Operation.END_REPORT_RETURN_FORM, Operation.END_REPORT_PAGE_SHOW, Operation.END_REPORT_PAGE_ACT);
 		// only the author changes an entry or a status update, or who can see it
 		rule(AUTHOR, Operation.VISIBILITY_BUTTON, Operation.HOME_ENTRY_MENU, Operation.HOME_UPDATE_MENU,
 				Operation.ENTRY_EDIT_FORM, Operation.ENTRY_DELETE_FORM);
@@ -278,6 +287,12 @@ public class AccessPolicy {
 			case ADMIN_IF_SHARED:
 				return actor.admin() && target.isItem() && target.visibility().readableByAdmins()
 						? Decision.allow(Decision.Reason.ADMIN_SHARED, null) : null;
+			case MANAGER: {
+				Placement placement = target.placement();
+				Person manager = placement == null ? null : placement.getManager();
+				return manager != null && actor.person() != null && manager.id().equals(actor.person())
+						? Decision.allow(Decision.Reason.MANAGER, Role.MANAGER) : null;
+			}
 			default:
 				throw new IllegalStateException(who.name());
 		}

@@ -24,6 +24,8 @@ public record Decision(boolean allowed, Reason reason, Role role) {
 		FOLLOWER,
 		/** Allowed: the actor is an admin and the item is shared beyond the academic coach. */
 		ADMIN_SHARED,
+		/** Allowed: the actor is the manager of the target placement. */
+		MANAGER,
 		/** Denied: a read-only API token asked for something that writes; it needs scope {@code admin}. */
 		READ_ONLY_TOKEN,
 		/** Denied: an API token limited to a programme asked for something installation-wide. */

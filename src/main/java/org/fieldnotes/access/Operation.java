@@ -54,6 +54,8 @@ public enum Operation {
 	 * with only the entries the asker may read ({@link #READ_ITEM}).
 	 */
 	COMMAND_BRIEF(Surface.SUBCOMMAND, "brief", On.NOTHING),
+	/** {@code report}: opens the asker's own end-of-placement report form (drafted from their logbook). */
+	COMMAND_REPORT(Surface.SUBCOMMAND, "report", On.NOTHING),
 
 	// ------------------------------------------------------------------ buttons and menus (Bolt action ids)
 	PROMPT_WRITE_BUTTON(Surface.ACTION, "prompt_write", On.PLACEMENT),
@@ -78,6 +80,10 @@ public enum Operation {
 	ERASE_CONFIRM_BUTTON(Surface.ACTION, "privacy_erase_confirm", On.NOTHING),
 	/** Changes nothing: the question is replaced by "cancelled". */
 	ERASE_CANCEL_BUTTON(Surface.ACTION, "privacy_erase_cancel", On.NOTHING),
+	/** "Approve" under an end-of-placement report sent to the placement's manager. */
+	END_REPORT_APPROVE_BUTTON(Surface.ACTION, "end_report_approve", On.PLACEMENT),
+	/** "Return with a comment" under it: opens the comment form. */
+	END_REPORT_RETURN_BUTTON(Surface.ACTION, "end_report_return", On.PLACEMENT),
 
 	// ------------------------------------------------------------------ forms (Bolt view callback ids)
 	PROMPT_ANSWER_FORM(Surface.VIEW_SUBMISSION, "prompt_answer", On.PLACEMENT),
@@ -89,6 +95,10 @@ public enum Operation {
 	ENTRY_REPLY_FORM(Surface.VIEW_SUBMISSION, "entry_reply", On.ITEM),
 	ENROLMENT_FORM(Surface.VIEW_SUBMISSION, "fieldnotes_enrol", On.NOTHING),
 	DIGEST_SETTINGS_FORM(Surface.VIEW_SUBMISSION, "fieldnotes_digest_settings", On.NOTHING),
+	/** The participant's end-of-placement report: saved as a draft or submitted to the manager. */
+	END_REPORT_FORM(Surface.VIEW_SUBMISSION, "end_report", On.PLACEMENT),
+	/** The manager's comment when returning an end-of-placement report. */
+	END_REPORT_RETURN_FORM(Surface.VIEW_SUBMISSION, "end_report_return", On.PLACEMENT),
 
 	// ------------------------------------------------------------------ shortcuts and events
 	SAVE_TO_LOGBOOK_SHORTCUT(Surface.SHORTCUT, "save_to_logbook", On.NOTHING),
@@ -137,6 +147,8 @@ public enum Operation {
 	API_PROGRAM_EVALUATION_PDF(Surface.HTTP, "GET /api/v1/programs/{program}/evaluation.pdf", On.PROGRAM),
 	/** The steering-meeting brief of a placement (JSON, or a PDF for {@code Accept: application/pdf}). */
 	API_PLACEMENT_BRIEF(Surface.HTTP, "GET /api/v1/placements/{id}/brief", On.PLACEMENT),
+	/** The placement's end-of-placement report (JSON, or a PDF for {@code Accept: application/pdf}). */
+	API_PLACEMENT_END_REPORT(Surface.HTTP, "GET /api/v1/placements/{id}/end-report", On.PLACEMENT),
 	/** Queues this week's digests and answers at once; {@link #API_SHOW_DIGEST_RUN} follows the run. */
 	API_SEND_DIGESTS(Surface.HTTP, "POST /api/v1/digests/send", On.INSTALLATION),
 	API_SHOW_DIGEST_RUN(Surface.HTTP, "GET /api/v1/digests/runs/{id}", On.INSTALLATION),
@@ -160,6 +172,9 @@ public enum Operation {
 	/** The e-mail digest's blocker link: the token names the recipient and the blocker; GET changes nothing. */
 	BLOCKER_PAGE_SHOW(Surface.HTTP, "GET /b/{token}", On.ITEM),
 	BLOCKER_PAGE_ACT(Surface.HTTP, "POST /b/{token}", On.ITEM),
+	/** The e-mail to a manager with an end-of-placement report: the token names the manager and the placement. */
+	END_REPORT_PAGE_SHOW(Surface.HTTP, "GET /e/{token}", On.PLACEMENT),
+	END_REPORT_PAGE_ACT(Surface.HTTP, "POST /e/{token}", On.PLACEMENT),
 
 	// ------------------------------------------------------------------ confirming a new digest address
 	/** The signed, single-use link e-mailed to a new address: the token names the person and the address. */

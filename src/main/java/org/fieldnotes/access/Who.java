@@ -25,5 +25,7 @@ public enum Who {
 	 */
 	FOLLOWER_WHO_MAY_READ,
 	/** An admin, when the item is shared beyond the coaches' private circle ({@link org.fieldnotes.placement.Visibility#readableByAdmins}). */
-	ADMIN_IF_SHARED
+	ADMIN_IF_SHARED,
+	/** The manager of the target placement (the host manager, who approves the end-of-placement report). */
+	MANAGER
 }

@@ -6,14 +6,15 @@ import java.util.function.Function;
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.FormOpening;
+import org.fieldnotes.endreport.EndReportForms;
 import org.fieldnotes.logbook.StatusForms;
 import org.fieldnotes.placement.Languages;
 import org.springframework.stereotype.Service;
 
 /**
  * The {@code /fieldnotes} commands that open a form instead of answering in text: {@code status} (the status-update
- * form), {@code digest settings} alone (the digest settings) and {@code enroll} alone (the enrolment form, for those
- * who may enrol). Asked before the command goes to {@link Commands}: on a chat platform only the command itself can
+ * form), {@code digest settings} alone (the digest settings), {@code enroll} alone (the enrolment form, for those
+ * who may enrol) and {@code report} (the participant's end-of-placement report). Asked before the command goes to {@link Commands}: on a chat platform only the command itself can
  * open a form (on Slack its {@code trigger_id} is good for 3 seconds).
  */
 @Service
@@ -24,9 +25,11 @@ public class CommandForms {
 	private final EnrolmentForms enrolment;
 	private final Replies replies;
 	private final Languages languages;
+	private final EndReportForms endReport;
 
 	CommandForms(StatusForms statusForms, DigestSettingsForm digestSettings, EnrolmentForms enrolment, Replies replies,
-			Languages languages) {
+			Languages languages, EndReportForms endReport) {
+		this.endReport = endReport;
 		this.statusForms = statusForms;
 		this.digestSettings = digestSettings;
 		this.enrolment = enrolment;
@@ -57,6 +60,10 @@ public class CommandForms {
 		if (enrolment.asked(member, text)) {
 			return Optional.of(new CommandForm(FormOpening.of(enrolment.form(member)),
 					reason -> enrolment.openFailed(member, reason)));
+		}
+		if (text.strip().equalsIgnoreCase("report")) {
+			return Optional.of(new CommandForm(endReport.open(member), reason -> replies
+				.text("endReport.openFailed", languages.of(member))));
 		}
 		return Optional.empty();
 	}

@@ -23,9 +23,9 @@ import com.nimbusds.jwt.SignedJWT;
  * instance, or not be sent at all.
  */
 @Component
-class LinkSigner {
+public class LinkSigner {
 
-	static final String PURPOSE = "pur";
+	public static final String PURPOSE = "pur";
 	private static final Logger log = LoggerFactory.getLogger(LinkSigner.class);
 
 	private final LinkSettings settings;
@@ -44,17 +44,22 @@ class LinkSigner {
 	}
 
 	/** Whether links are made: a public address and a secret are both set. */
-	boolean enabled() {
+	public boolean enabled() {
 		return settings.linksEnabled() && key != null;
 	}
 
+	/** How long a link works ({@code FIELDNOTES_LINK_TTL}). */
+	public java.time.Duration ttl() {
+		return settings.ttl();
+	}
+
 	/** {@code <FIELDNOTES_PUBLIC_URL><path><token>}. */
-	String url(String path, String token) {
+	public String url(String path, String token) {
 		return settings.publicUrl() + path + token;
 	}
 
 	/** The signed token of these claims (which must name their purpose). */
-	String sign(JWTClaimsSet claims) {
+	public String sign(JWTClaimsSet claims) {
 		if (key == null) {
 			throw new IllegalStateException("No FIELDNOTES_LINK_SECRET: links cannot be signed");
 		}
@@ -72,7 +77,7 @@ class LinkSigner {
 	 * The claims of a token signed here for this purpose; empty when it is malformed, too long, not HS256, not signed
 	 * with this key, for another purpose, or when there is no key. Expiry is the caller's to judge (by its clock).
 	 */
-	Optional<JWTClaimsSet> verify(String token, String purpose) {
+	public Optional<JWTClaimsSet> verify(String token, String purpose) {
 		if (key == null || token == null || token.isBlank() || token.length() > 2048) {
 			return Optional.empty();
 		}

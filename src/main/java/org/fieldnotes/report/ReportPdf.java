@@ -15,7 +15,7 @@ import org.xhtmlrenderer.pdf.ITextRenderer;
  * separate so tests can read what the PDF shows.
  */
 @Component
-class ReportPdf {
+public class ReportPdf {
 
 	private final ITemplateEngine templates;
 
@@ -24,12 +24,12 @@ class ReportPdf {
 	}
 
 	/** The filled template, e.g. {@code report/portfolio}. */
-	String xhtml(String template, Map<String, Object> variables, Locale locale) {
+	public String xhtml(String template, Map<String, Object> variables, Locale locale) {
 		return templates.process(template, new Context(locale, variables));
 	}
 
 	/** The XHTML laid out as a PDF (Helvetica: Latin scripts; characters it lacks are left out). */
-	byte[] pdf(String xhtml) {
+	public byte[] pdf(String xhtml) {
 		ITextRenderer renderer = new ITextRenderer();
 		renderer.setDocumentFromString(xhtml);
 		renderer.layout();

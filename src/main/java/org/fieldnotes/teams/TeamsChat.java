@@ -33,6 +33,7 @@ import org.fieldnotes.logbook.PromptAnswerForms;
 import org.fieldnotes.logbook.Receipt;
 import org.fieldnotes.logbook.ReplyForms;
 import org.fieldnotes.logbook.ReplyResponder;
+import org.fieldnotes.endreport.EndReportButtons;
 import org.fieldnotes.logbook.BlockerButtons;
 import org.fieldnotes.logbook.ResponseButtons;
 import org.fieldnotes.logbook.Responses;
@@ -111,6 +112,7 @@ class TeamsChat implements TeamsActivities {
 	private final PromptAnswerForms promptForms;
 	private final Responses responses;
 	private final BlockerButtons blockerButtons;
+	private final EndReportButtons endReportButtons;
 	private final ReplyForms replyForms;
 	private final HomeChoices choices;
 	private final HomeScreens home;
@@ -131,7 +133,8 @@ class TeamsChat implements TeamsActivities {
 			ReplyForms replyForms, HomeChoices choices, HomeScreens home, VisibilityControls visibility,
 			EraseCommand erase, AccessPolicy access, Messenger messenger, MessageSource messages, Languages languages,
 			People people, FormChecks checks, TeamsFileConsents fileConsents, List<FormHandler> formHandlers,
-			BlockerButtons blockerButtons) {
+			BlockerButtons blockerButtons, EndReportButtons endReportButtons) {
+		this.endReportButtons = endReportButtons;
 		this.blockerButtons = blockerButtons;
 		this.installs = installs;
 		this.conversations = conversations;
@@ -339,6 +342,9 @@ class TeamsChat implements TeamsActivities {
 		}
 		if (BlockerButtons.handles(action)) {
 			return Answer.text(blockerButtons.press(member, action, value).orElseThrow().answer());
+		}
+		if (EndReportButtons.handles(action)) {
+			return open(member, conversation, endReportButtons.press(member, action, value).orElseThrow(), locale);
 		}
 		if (HomeScreens.WRITE.equals(action)) {
 			return open(member, conversation, FormOpening.of(choices.write(member)), locale);

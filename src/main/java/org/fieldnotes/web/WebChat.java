@@ -32,6 +32,7 @@ import org.fieldnotes.logbook.PromptAnswerForms;
 import org.fieldnotes.logbook.Receipt;
 import org.fieldnotes.logbook.ReplyForms;
 import org.fieldnotes.logbook.ReplyResponder;
+import org.fieldnotes.endreport.EndReportButtons;
 import org.fieldnotes.logbook.BlockerButtons;
 import org.fieldnotes.logbook.ResponseButtons;
 import org.fieldnotes.logbook.Responses;
@@ -71,6 +72,7 @@ class WebChat {
 	private final PromptAnswerForms promptForms;
 	private final Responses responses;
 	private final BlockerButtons blockerButtons;
+	private final EndReportButtons endReportButtons;
 	private final ReplyForms replyForms;
 	private final HomeChoices choices;
 	private final HomeScreens home;
@@ -90,7 +92,8 @@ class WebChat {
 			HomeChoices choices, HomeScreens home, VisibilityControls visibility, EraseCommand erase,
 			AccessPolicy access, Messenger messenger, WebConversations conversations, MessageSource messages,
 			Languages languages, org.fieldnotes.people.People people, FormChecks formChecks,
-			List<FormHandler> formHandlers, BlockerButtons blockerButtons) {
+			List<FormHandler> formHandlers, BlockerButtons blockerButtons, EndReportButtons endReportButtons) {
+		this.endReportButtons = endReportButtons;
 		this.blockerButtons = blockerButtons;
 		this.people = people;
 		this.formChecks = formChecks;
@@ -202,6 +205,9 @@ class WebChat {
 			}
 			else if (BlockerButtons.handles(action)) {
 				note(member, ChatMessage.text(blockerButtons.press(member, action, value).orElseThrow().answer()));
+			}
+			else if (EndReportButtons.handles(action)) {
+				open(member, endReportButtons.press(member, action, value).orElseThrow());
 			}
 			else if (HomeScreens.WRITE.equals(action)) {
 				messenger.openForm(member, null, choices.write(member));

@@ -41,6 +41,7 @@ class AccessMatrixTests {
 	private static final String ADMIN = ". . . . . . Y .";
 	private static final String PARTICIPANT = "Y . . . . . . .";
 	private static final String COACHES = ". . . Y Y . . .";
+	private static final String MANAGER = ". . Y . . . . .";
 
 	//                                                  Ada Bruno Maja Anders Beata Carl admin stranger
 	private static final Map<Operation, String> EXPECTED = new EnumMap<>(Map.ofEntries(
@@ -156,6 +157,14 @@ class AccessMatrixTests {
 			Map.entry(Operation.WEB_CHAT_FORM, ALL),
 			Map.entry(Operation.WEB_CHAT_FORM_CANCEL, ALL),
 			Map.entry(Operation.WEB_CHAT_PERSONA, ALL),
+			Map.entry(Operation.COMMAND_REPORT, ALL),
+			Map.entry(Operation.END_REPORT_FORM, PARTICIPANT),
+			Map.entry(Operation.END_REPORT_APPROVE_BUTTON, MANAGER),
+			Map.entry(Operation.END_REPORT_RETURN_BUTTON, MANAGER),
+			Map.entry(Operation.END_REPORT_RETURN_FORM, MANAGER),
+			Map.entry(Operation.END_REPORT_PAGE_SHOW, MANAGER),
+			Map.entry(Operation.END_REPORT_PAGE_ACT, MANAGER),
+			Map.entry(Operation.API_PLACEMENT_END_REPORT, ADMIN),
 			Map.entry(Operation.READ_ITEM, "Y . . Y Y . Y .")));
 
 	/** Reading an entry, by its visibility: private is the author's, confidential reaches only the academic coach. */
@@ -212,6 +221,7 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_PROGRAM_EVALUATION_CSV,   "Y Y Y ."),
 			Map.entry(Operation.API_PROGRAM_EVALUATION_PDF,   "Y Y Y ."),
 			Map.entry(Operation.API_PLACEMENT_BRIEF,          "Y Y Y ."),
+			Map.entry(Operation.API_PLACEMENT_END_REPORT,     "Y Y Y ."),
 			Map.entry(Operation.READ_ITEM,                    "Y Y Y .")));
 
 	private static final Placement OTHER = PlacementFixtures.inProgram("OTHER", "Other");

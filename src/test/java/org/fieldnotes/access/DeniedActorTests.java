@@ -62,6 +62,7 @@ class DeniedActorTests extends MailTest {
 	private static final String REFUSED =
 			"You can respond only to entries of placements you follow, and only to those shared with you.";
 	private static final String BUTTON_RESPONSE_URL = "/api/response/T1/1/x";
+	private static final String END_REPORT_REFUSED = "Bara placeringens chef kan godkänna eller skicka tillbaka rapporten.";
 	private static final String BLOCKER_REFUSED =
 			"You can act only on blockers of placements you follow, and only on those shared with you.";
 
@@ -86,6 +87,8 @@ class DeniedActorTests extends MailTest {
 					+ "named (PortfolioTests)"),
 			Map.entry(Operation.COMMAND_BRIEF, "answers only for a placement the asker follows (an admin: any), with the "
 					+ "entries READ_ITEM lets them read; anyone else is told they follow no such placement (BriefTests)"),
+			Map.entry(Operation.COMMAND_REPORT, "opens the asker's own end-of-placement report; someone who is no "
+					+ "participant is told so and gets no form (EndReportTests); the form itself is END_REPORT_FORM"),
 			Map.entry(Operation.HOME_WRITE_BUTTON, "opens a form for the presser's own new entry"),
 			Map.entry(Operation.HOME_STATUS_BUTTON, "opens a form for the presser's own status update"),
 			Map.entry(Operation.HOME_DEFAULT_VISIBILITY_SELECT, "sets the presser's own default visibility"),
@@ -135,6 +138,9 @@ class DeniedActorTests extends MailTest {
 
 	@Autowired
 	org.fieldnotes.links.BlockerLinks blockerLinks;
+
+	@Autowired
+	org.fieldnotes.endreport.EndReportLinks endReportLinks;
 
 	private CapturedOutput output;
 	private String adas;
@@ -489,6 +495,56 @@ class DeniedActorTests extends MailTest {
 				.isEqualTo(404);
 			logged(Operation.API_PROGRAM_EVALUATION_PDF, "api_token: OTHER_PROGRAM");
 		});
+		// ----------------------------------------------------------------- the end-of-placement report
+		cases.put(Operation.END_REPORT_FORM, () -> {
+			ada();
+			String answer = submit(BRUNO, "end_report", adas + ":0", Map.of("did", Map.of("t",
+					SlackInteractions.text("Bruno writes Ada's report"))));
+			assertThat(answer).contains("This report is not yours");
+			assertThat(mongo.getCollection("end_reports").countDocuments()).isZero();
+			logged(Operation.END_REPORT_FORM, "member");
+		});
+		cases.put(Operation.END_REPORT_APPROVE_BUTTON, () -> {
+			adasSubmittedReport();
+			press("UANDERS", "end_report_approve", adas);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !ephemeralsTo("UANDERS").isEmpty());
+			assertThat(ephemeralsTo("UANDERS")).containsExactly(END_REPORT_REFUSED);
+			assertThat(endReportState()).isEqualTo("SUBMITTED");
+			logged(Operation.END_REPORT_APPROVE_BUTTON, "member");
+		});
+		cases.put(Operation.END_REPORT_RETURN_BUTTON, () -> {
+			adasSubmittedReport();
+			press("UBEATA", "end_report_return", adas);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !ephemeralsTo("UBEATA").isEmpty());
+			assertThat(ephemeralsTo("UBEATA")).containsExactly("Only the placement's manager can approve or return this report.");
+			assertThat(SlackStub.calls("views.open")).as("no comment form for anyone but the manager").isEmpty();
+			logged(Operation.END_REPORT_RETURN_BUTTON, "member");
+		});
+		cases.put(Operation.END_REPORT_RETURN_FORM, () -> {
+			adasSubmittedReport();
+			assertThat(submit("UBEATA", "end_report_return", adas, Map.of("comment", Map.of("c",
+					SlackInteractions.text("Rewrite it"))))).contains("Only the placement\\u0027s manager");
+			assertThat(endReportState()).isEqualTo("SUBMITTED");
+			logged(Operation.END_REPORT_RETURN_FORM, "member");
+		});
+		cases.put(Operation.END_REPORT_PAGE_SHOW, () -> {
+			adasSubmittedReport();
+			HttpResponse<String> page = send(HttpRequest.newBuilder(uri(endReportPath("UANDERS"))).GET().build());
+			assertThat(page.statusCode()).isEqualTo(403);
+			assertThat(page.body()).doesNotContain("Ada's report words");
+			logged(Operation.END_REPORT_PAGE_SHOW, "email_link");
+		});
+		cases.put(Operation.END_REPORT_PAGE_ACT, () -> {
+			adasSubmittedReport();
+			assertThat(form(endReportPath("UANDERS"), "action=approve").statusCode()).isEqualTo(403);
+			assertThat(form(endReportPath("UANDERS"), "action=return&comment=No").statusCode()).isEqualTo(403);
+			assertThat(endReportState()).isEqualTo("SUBMITTED");
+			logged(Operation.END_REPORT_PAGE_ACT, "email_link");
+		});
+		cases.put(Operation.API_PLACEMENT_END_REPORT, () -> {
+			adasSubmittedReport();
+			otherProgrammesPlacement(Operation.API_PLACEMENT_END_REPORT, "GET", "/end-report");
+		});
 		cases.put(Operation.API_PLACEMENT_BRIEF, () -> {
 			otherProgrammesPlacement(Operation.API_PLACEMENT_BRIEF, "GET", "/brief");
 			assertThat(mongo.getCollection("briefs").countDocuments()).isZero();
@@ -670,6 +726,24 @@ class DeniedActorTests extends MailTest {
 			.append("owner", "PARTICIPANT").append("state", "OPEN").append("visibility", visibility)
 			.append("createdAt", java.util.Date.from(clock.instant())));
 		return id;
+	}
+
+	/** Ada's end-of-placement report, submitted to her manager Maja. */
+	private void adasSubmittedReport() {
+		ada();
+		mongo.getCollection("end_reports").insertOne(new Document("_id", adas).append("participantId", personOf(ADA))
+			.append("managerId", personOf("UMAJA")).append("program", "KTP 2026").append("state", "SUBMITTED")
+			.append("sections", new Document("did", "Ada's report words")).append("version", 1L)
+			.append("history", List.of()));
+	}
+
+	private String endReportState() {
+		return mongo.getCollection("end_reports").find(new Document("_id", adas)).first().getString("state");
+	}
+
+	private String endReportPath(String memberId) {
+		String link = endReportLinks.linkFor(adas, personOf(memberId)).orElseThrow();
+		return link.substring("https://fieldnotes.example.org".length());
 	}
 
 	private String blockerState(String blockerId) {

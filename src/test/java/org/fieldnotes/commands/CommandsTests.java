@@ -80,6 +80,8 @@ class CommandsTests extends IntegrationTest {
 				sv(ADA, "me", "Din placering", "Scania · KTP 2026 · 2 nov. 2026 – 30 apr. 2027 · vecka 5 av 26"),
 				en(ADA, "status", "Status updates are given in a short form: open it from the Fieldnotes Home tab."),
 				sv(ADA, "status", "Lägesrapporter lämnas i ett kort formulär"),
+				en(ADA, "report", "Your end-of-placement report opens as a form: type /fieldnotes report where forms can open"),
+				sv(ADA, "report", "Din slutrapport öppnas som ett formulär"),
 				en(ADA, "away", "You have no absence set."),
 				en(ADA, "away 2026-12-07 2026-12-11", "🌴 Away from Mon 7 Dec 2026 to Fri 11 Dec 2026."),
 				enUsage(ADA, "away soon", "Give the first and the last day of your absence as YYYY-MM-DD",

@@ -87,7 +87,7 @@ class RetentionTests extends IntegrationTest {
 
 		RetentionSweep.Result result = sweep.sweep();
 
-		assertThat(result.deleted()).containsExactly(Map.entry("entry_responses", 1L),
+		assertThat(result.deleted()).containsExactly(Map.entry("end_reports", 0L), Map.entry("entry_responses", 1L),
 				Map.entry("logbook_entries", 2L), Map.entry("status_updates", 1L), Map.entry("blockers", 1L),
 				Map.entry("prompt_occurrences", 1L),
 				Map.entry("web_messages", 0L), Map.entry("web_files", 0L));
@@ -108,7 +108,7 @@ class RetentionTests extends IntegrationTest {
 		assertThat(counts(paused)).isEqualTo(pausedBefore);
 		// counted in the log, never quoted
 		assertThat(output.getOut()).contains("Retention: placement " + ended + " (ended 2026-12-31) swept")
-			.contains("1 placements swept; deleted entry_responses=1, logbook_entries=2, status_updates=1, "
+			.contains("1 placements swept; deleted end_reports=0, entry_responses=1, logbook_entries=2, status_updates=1, "
 					+ "blockers=1, prompt_occurrences=1")
 			.doesNotContain(SECRET_TEXT);
 	}

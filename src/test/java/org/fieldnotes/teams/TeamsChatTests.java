@@ -333,6 +333,49 @@ class TeamsChatTests extends TeamsTest {
 	}
 
 	@Test
+	void aTeamsManagerReturnsAnEndReportFromItsCardWithACommentThenApprovesItAndTheParticipantIsTold() {
+		HttpResponse<String> enrolled = postJson("/api/v1/placements", placementJson("UADA", "2026-11-02", "2027-04-30")
+			.replace("\"manager\": {\"name\": \"Maja Berg\", \"slackUserId\": \"UMAJA\",",
+					"\"manager\": {\"name\": \"Mia Lund\", \"locale\": \"sv\", \"accounts\": [{\"platform\": \"teams\", "
+							+ "\"workspace\": \"" + TeamsStub.TENANT + "\", \"memberId\": \"" + ANDERS_AAD + "\"}],"));
+		assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+		String placementId = json(enrolled.body()).get("id").asString();
+		installed(ANDERS, ANDERS_AAD);
+		org.fieldnotes.chat.ChatAccount ada = org.fieldnotes.support.Accounts.slack("UADA");
+		assertThat(endReports.save(ada, placementId, 0, new org.fieldnotes.endreport.EndReportSections("Built the rig",
+				null, null, null, null), true, "slack").status()).isEqualTo(org.fieldnotes.endreport.EndReports.Status.SUBMITTED);
+		drainOutbox();
+
+		JsonNode report = lastCard();
+		assertThat(String.join(" ", BotConnectorTests.textRuns(report))).contains("Built the rig");
+		assertThat(buttons(report)).containsEntry("end_report_approve", placementId)
+			.containsEntry("end_report_return", placementId);
+		int told = SlackStub.messagesTo("UADA").size();
+
+		pressed(ANDERS, ANDERS_AAD, Map.of("actionId", "end_report_return", "value", placementId));
+		awaitTeams();
+		String key = buttons(lastCard()).get(TeamsCards.FORM_SUBMIT);
+		pressed(ANDERS, ANDERS_AAD, Map.of("actionId", TeamsCards.FORM_SUBMIT, "value", key, "f_comment",
+				"Mer om riggen"));
+		assertThat(endReports.find(placementId).orElseThrow().state())
+			.isEqualTo(org.fieldnotes.endreport.EndReportState.RETURNED);
+		drainOutbox();
+		assertThat(SlackStub.blockTexts(SlackStub.messagesTo("UADA").get(told))).contains("Mer om riggen");
+
+		endReports.save(ada, placementId, 1, new org.fieldnotes.endreport.EndReportSections("Built the rig, for fatigue runs",
+				null, null, null, null), true, "slack");
+		drainOutbox();
+		JsonNode approved = pressed(ANDERS, ANDERS_AAD, Map.of("actionId", "end_report_approve", "value", placementId));
+		assertThat(approved.get("value").asString()).isEqualTo("✓ Godkänd — Ada har fått veta.");
+		org.fieldnotes.endreport.EndReport decided = endReports.find(placementId).orElseThrow();
+		assertThat(decided.state()).isEqualTo(org.fieldnotes.endreport.EndReportState.APPROVED);
+		assertThat(decided.approvedVia()).isEqualTo("teams");
+	}
+
+	@Autowired
+	org.fieldnotes.endreport.EndReports endReports;
+
+	@Test
 	void someonePressingAnotherPersonsPromptIsToldItIsNotTheirsAndNothingChanges() {
 		String placementId = enrolWithTeamsCoach();
 		installed(ANDERS, ANDERS_AAD);
