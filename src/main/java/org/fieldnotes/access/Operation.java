@@ -54,6 +54,8 @@ public enum Operation {
 	 * with only the entries the asker may read ({@link #READ_ITEM}).
 	 */
 	COMMAND_BRIEF(Surface.SUBCOMMAND, "brief", On.NOTHING),
+	/** {@code survey <surveyId> program:"…"}: sends a survey now to the programme's active placements. */
+	COMMAND_SURVEY(Surface.SUBCOMMAND, "survey", On.NOTHING),
 
 	// ------------------------------------------------------------------ buttons and menus (Bolt action ids)
 	PROMPT_WRITE_BUTTON(Surface.ACTION, "prompt_write", On.PLACEMENT),
@@ -78,6 +80,8 @@ public enum Operation {
 	ERASE_CONFIRM_BUTTON(Surface.ACTION, "privacy_erase_confirm", On.NOTHING),
 	/** Changes nothing: the question is replaced by "cancelled". */
 	ERASE_CANCEL_BUTTON(Surface.ACTION, "privacy_erase_cancel", On.NOTHING),
+	/** "Answer the survey" under a survey message: opens the survey's form for the participant it was sent to. */
+	SURVEY_OPEN_BUTTON(Surface.ACTION, "survey_open", On.PLACEMENT),
 
 	// ------------------------------------------------------------------ forms (Bolt view callback ids)
 	PROMPT_ANSWER_FORM(Surface.VIEW_SUBMISSION, "prompt_answer", On.PLACEMENT),
@@ -89,6 +93,8 @@ public enum Operation {
 	ENTRY_REPLY_FORM(Surface.VIEW_SUBMISSION, "entry_reply", On.ITEM),
 	ENROLMENT_FORM(Surface.VIEW_SUBMISSION, "fieldnotes_enrol", On.NOTHING),
 	DIGEST_SETTINGS_FORM(Surface.VIEW_SUBMISSION, "fieldnotes_digest_settings", On.NOTHING),
+	/** A survey's answers; a second submission replaces the first. */
+	SURVEY_ANSWER_FORM(Surface.VIEW_SUBMISSION, "survey_answer", On.PLACEMENT),
 
 	// ------------------------------------------------------------------ shortcuts and events
 	SAVE_TO_LOGBOOK_SHORTCUT(Surface.SHORTCUT, "save_to_logbook", On.NOTHING),
@@ -137,6 +143,10 @@ public enum Operation {
 	API_PROGRAM_EVALUATION_PDF(Surface.HTTP, "GET /api/v1/programs/{program}/evaluation.pdf", On.PROGRAM),
 	/** The steering-meeting brief of a placement (JSON, or a PDF for {@code Accept: application/pdf}). */
 	API_PLACEMENT_BRIEF(Surface.HTTP, "GET /api/v1/placements/{id}/brief", On.PLACEMENT),
+	/** Sends a survey now to the programme's active placements (each once a day at most). */
+	API_SEND_SURVEY(Surface.HTTP, "POST /api/v1/programs/{program}/surveys/{surveyId}:send", On.PROGRAM),
+	/** One row per survey answer: numbers and option ids; free text only from a survey with {@code shareText}. */
+	API_PROGRAM_SURVEY_ANSWERS_CSV(Surface.HTTP, "GET /api/v1/programs/{program}/survey-answers.csv", On.PROGRAM),
 	/** Queues this week's digests and answers at once; {@link #API_SHOW_DIGEST_RUN} follows the run. */
 	API_SEND_DIGESTS(Surface.HTTP, "POST /api/v1/digests/send", On.INSTALLATION),
 	API_SHOW_DIGEST_RUN(Surface.HTTP, "GET /api/v1/digests/runs/{id}", On.INSTALLATION),
