@@ -31,7 +31,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = { PlacementsController.class, DigestsController.class, ImportController.class,
 		ProgramsController.class, TokensController.class, DeliveriesController.class,
-		DemoController.class, ClosuresController.class, BlockersController.class, ReportsController.class })
+		DemoController.class, ClosuresController.class, BlockersController.class, ReportsController.class,
+		SurveysController.class })
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
