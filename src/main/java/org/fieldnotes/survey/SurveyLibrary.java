@@ -59,7 +59,8 @@ public class SurveyLibrary {
 		this(Path.of(promptsDir).resolve("surveys"));
 	}
 
-	SurveyLibrary(Path dir) {
+	/** The surveys in {@code dir} (itself the surveys folder), checked as at start-up. */
+	public SurveyLibrary(Path dir) {
 		if (!Files.isDirectory(dir)) {
 			log.info("No survey folder at {}: no surveys", dir);
 			return;

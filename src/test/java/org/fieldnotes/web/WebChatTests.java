@@ -227,7 +227,9 @@ class WebChatTests extends IntegrationTest {
 		tryIt(browser);
 		String placementId = placementOf(browser);
 		ChatAccount ada = account(placementId, "PARTICIPANT");
-		assertThat(postJson("/api/v1/programs/Demo/surveys/mid-check:send", "").statusCode()).isEqualTo(202);
+		String program = java.net.URLEncoder.encode(placementManagement.get(placementId).getProgram(),
+				java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+		assertThat(postJson("/api/v1/programs/" + program + "/surveys/mid-check:send", "").statusCode()).isEqualTo(202);
 		drainOutbox();
 
 		String chat = browser.page("/chat");
