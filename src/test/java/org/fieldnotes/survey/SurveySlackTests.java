@@ -29,6 +29,9 @@ class SurveySlackTests extends IntegrationTest {
 	private static final String ADA = "UADA";
 	private static final String SEND = "/api/v1/programs/KTP%202026/surveys/end-satisfaction:send";
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.fieldnotes.prompting.PromptDispatcher dispatcher;
+
 	private static JsonNode button(Map<String, String> message, String actionId) {
 		for (JsonNode block : JSON.readTree(message.get("blocks"))) {
 			if (block.get("type").asString().equals("actions")) {
@@ -260,5 +263,72 @@ class SurveySlackTests extends IntegrationTest {
 		assertThat(send.getString("surveyId")).isEqualTo("start-expectations");
 		assertThat(send.getString("moment")).isEqualTo("start");
 		assertThat(send.getString("placementId")).isEqualTo(starting);
+	}
+	@Test
+	void theEndSurveyGoesWithTheLastWeeksPrompt() {
+		// ends Wednesday 9 December: the prompt due Friday 4 December is the last week's
+		String ending = enrol(ADA, "2026-10-05", "2026-12-09");
+
+		assertThat(postJson("/api/v1/placements/" + ending + "/send-prompt", "").statusCode()).isEqualTo(202);
+		drainOutbox();
+
+		Document send = mongo.getCollection("survey_sends").find().first();
+		assertThat(send.getString("surveyId")).isEqualTo("end-satisfaction");
+		assertThat(send.getString("moment")).isEqualTo("end");
+		assertThat(SlackStub.blockTexts(SlackStub.messagesTo(ADA).get(1))).contains("Looking back");
+	}
+
+	@Test
+	void aFirstWeekClosedForTheProgrammeTakesNoSurveyWhileAnotherProgrammesDoes() {
+		String closed = enrol(ADA, "2026-11-30", "2027-04-30");
+		String open = enrol("UBRUNO", "2026-11-30", "2027-04-30");
+		mongo.getCollection("placements").updateOne(new Document("_id", open),
+				new Document("$set", new Document("program", "Other")));
+		assertThat(postJson("/api/v1/placements:pause",
+				"{\"program\": \"KTP 2026\", \"from\": \"2026-12-01\", \"to\": \"2026-12-06\"}").statusCode())
+			.isEqualTo(201);
+		// Friday 4 December, 14:05 in Stockholm: both first-week prompts are due
+		clock.set(java.time.Instant.parse("2026-12-04T13:05:00Z"));
+
+		dispatcher.catchUp(closed);
+		dispatcher.catchUp(open);
+		drainOutbox();
+
+		assertThat(mongo.getCollection("prompt_occurrences").find(new Document("placementId", closed)).first()
+			.getString("status")).isEqualTo("SKIPPED");
+		assertThat(mongo.getCollection("survey_sends").find().into(new ArrayList<>()))
+			.extracting(d -> d.getString("placementId") + " " + d.getString("moment"))
+			.containsExactly(open + " start");
+	}
+
+	@Test
+	void theSurveyCommandSendsToTheProgrammeAndAnotherProgrammesCoordinatorIsRefused() {
+		enrol(ADA, "2026-11-02", "2027-04-30");
+		SlackStub.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+				com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/users.info"))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("user=UCORA"))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"ok\":true,\"user\":{\"id\":\"UCORA\",\"name\":\"x\",\"real_name\":\"Cora Lund\","
+						+ "\"deleted\":false,\"tz\":\"Europe/Stockholm\",\"locale\":\"en-GB\",\"profile\":"
+						+ "{\"real_name\":\"Cora Lund\",\"email\":\"ucora@example.org\"}}}")));
+		commandAnswer("UADMIN1", "admin add <@UCORA|cora> program:\"Other\"");
+
+		assertThat(commandAnswer("UCORA", "survey end-satisfaction program:\"KTP 2026\""))
+			.doesNotContain("sent to");
+		assertThat(mongo.getCollection("survey_sends").countDocuments()).isZero();
+		assertThat(commandAnswer("UADMIN1", "survey")).contains("/fieldnotes survey ")
+			.contains("end-satisfaction");
+		assertThat(commandAnswer("UADMIN1", "survey nope program:\"KTP 2026\""))
+			.contains("There is no survey nope for programme KTP 2026");
+
+		assertThat(commandAnswer("UADMIN1", "survey end-satisfaction program:\"ktp 2026\""))
+			.contains("Survey end-satisfaction sent to 1 participant of ktp 2026.");
+		assertThat(commandAnswer("UADMIN1", "survey end-satisfaction program:\"KTP 2026\""))
+			.contains("sent to 0 participants of KTP 2026; 1 had it today already.");
+		drainOutbox();
+		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(mongo.getCollection("audit").find(new Document("action", "survey-send")).into(new ArrayList<>()))
+			.extracting(d -> d.getString("outcome")).containsExactly("refused", "refused", "done", "done");
 	}
 }
