@@ -186,4 +186,15 @@ class SurveyAnswersExportTests extends IntegrationTest {
 		assertThat(mongo.getCollection("survey_answers").find().into(new java.util.ArrayList<>()).toString())
 			.doesNotContain(WORDS);
 	}
+	@Test
+	void theRetentionSweepDeletesAPlacementsSurveysWithItsLogbook() {
+		// every placement ended on 30 April 2027; the default retention is 365 days
+		clock.set(java.time.Instant.parse("2028-06-01T10:00:00Z"));
+
+		HttpResponse<String> swept = postJson("/api/v1/retention:sweep", "");
+
+		assertThat(swept.statusCode()).as(swept.body()).isBetween(200, 299);
+		assertThat(mongo.getCollection("survey_answers").countDocuments()).isZero();
+		assertThat(mongo.getCollection("survey_sends").countDocuments()).isZero();
+	}
 }
