@@ -71,7 +71,8 @@ public class SurveySender {
 	}
 
 	/**
-	 * Sends the survey now to every active placement of the programme that is not closed today, once a day at most.
+	 * Sends the survey now to every active placement of the programme that has started and is not closed today, once
+	 * a day at most.
 	 * @throws UnknownSurvey when there is no such survey, or it does not serve the programme
 	 */
 	public Sent sendNow(String program, String surveyId) {
@@ -86,6 +87,9 @@ public class SurveySender {
 				continue;
 			}
 			LocalDate today = clock.instant().atZone(placement.getParticipant().zone()).toLocalDate();
+			if (today.isBefore(placement.getStartDate())) {
+				continue;
+			}
 			if (closures.closedOn(placement, today)) {
 				closed++;
 				continue;

@@ -186,6 +186,7 @@ class SurveyAnswersExportTests extends IntegrationTest {
 		assertThat(mongo.getCollection("survey_answers").find().into(new java.util.ArrayList<>()).toString())
 			.doesNotContain(WORDS);
 	}
+
 	@Test
 	void theRetentionSweepDeletesAPlacementsSurveysWithItsLogbook() {
 		// every placement ended on 30 April 2027; the default retention is 365 days

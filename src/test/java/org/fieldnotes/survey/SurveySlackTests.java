@@ -94,12 +94,15 @@ class SurveySlackTests extends IntegrationTest {
 		assertThat(json(sent.body()).get("sent").asInt()).isEqualTo(1);
 		drainOutbox();
 		// sent twice the same day: claimed once
+		// a placement that starts next month is left out
+		enrol("UBRUNO", "2027-01-04", "2027-06-30");
 		HttpResponse<String> again = postJson(SEND, "");
 		assertThat(json(again.body()).get("sent").asInt()).isZero();
 		assertThat(json(again.body()).get("alreadySent").asInt()).isEqualTo(1);
 		drainOutbox();
 
 		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
+		assertThat(SlackStub.messagesTo("UBRUNO")).isEmpty();
 		Map<String, String> message = SlackStub.messagesTo(ADA).get(0);
 		assertThat(SlackStub.blockTexts(message)).contains("Looking back", "5 questions, about a minute");
 		JsonNode answer = button(message, "survey_open");
@@ -264,6 +267,7 @@ class SurveySlackTests extends IntegrationTest {
 		assertThat(send.getString("moment")).isEqualTo("start");
 		assertThat(send.getString("placementId")).isEqualTo(starting);
 	}
+
 	@Test
 	void theEndSurveyGoesWithTheLastWeeksPrompt() {
 		// ends Wednesday 9 December: the prompt due Friday 4 December is the last week's
@@ -330,5 +334,34 @@ class SurveySlackTests extends IntegrationTest {
 		assertThat(SlackStub.messagesTo(ADA)).hasSize(1);
 		assertThat(mongo.getCollection("audit").find(new Document("action", "survey-send")).into(new ArrayList<>()))
 			.extracting(d -> d.getString("outcome")).containsExactly("refused", "refused", "done", "done");
+	}
+
+	@Test
+	void inAProgrammeWithReviewsTheMidSurveyGoesWithTheFirstReviewOnly() {
+		assertThat(send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/programs/KTP%202026"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+			.PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reviewEvery\": \"P3M\"}")).build())
+			.statusCode()).isEqualTo(200);
+		String placementId = enrol(ADA, "2026-11-02", "2028-10-31");
+
+		// send the prompts one after the other until two reviews have gone; the survey goes with the first
+		boolean sawTheFirstReview = false;
+		for (int i = 0; i < 40 && reviews() < 2; i++) {
+			assertThat(postJson("/api/v1/placements/" + placementId + "/send-prompt", "").statusCode()).isEqualTo(202);
+			if (reviews() == 1 && !sawTheFirstReview) {
+				sawTheFirstReview = true;
+				assertThat(mongo.getCollection("survey_sends").countDocuments(new Document("moment", "mid"))).isEqualTo(1);
+			}
+		}
+
+		assertThat(sawTheFirstReview).isTrue();
+		assertThat(reviews()).isEqualTo(2);
+		assertThat(mongo.getCollection("survey_sends").find().into(new ArrayList<>()))
+			.extracting(d -> d.getString("surveyId") + " " + d.getString("moment"))
+			.containsExactly("mid-check mid");
+	}
+
+	private long reviews() {
+		return mongo.getCollection("prompt_occurrences").countDocuments(new Document("promptId", "periodic-review"));
 	}
 }
