@@ -32,6 +32,9 @@ class SurveySlackTests extends IntegrationTest {
 	@org.springframework.beans.factory.annotation.Autowired
 	org.fieldnotes.prompting.PromptDispatcher dispatcher;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
 	private static JsonNode button(Map<String, String> message, String actionId) {
 		for (JsonNode block : JSON.readTree(message.get("blocks"))) {
 			if (block.get("type").asString().equals("actions")) {
@@ -253,9 +256,15 @@ class SurveySlackTests extends IntegrationTest {
 		String starting = enrol(ADA, "2026-11-30", "2027-04-30");
 
 		assertThat(postJson("/api/v1/placements/" + weekly + "/send-prompt", "").statusCode()).isEqualTo(202);
-		assertThat(postJson("/api/v1/placements/" + starting + "/send-prompt", "").statusCode()).isEqualTo(202);
+		HttpResponse<String> first = postJson("/api/v1/placements/" + starting + "/send-prompt", "");
+		assertThat(first.statusCode()).isEqualTo(202);
 		drainOutbox();
-		// the prompt again (a restart recording its delivery once more) brings no second survey
+		// the prompt's delivery recorded once more (as a sender recovering after a crash does) brings no second survey
+		String occurrence = json(first.body()).get("occurrenceId").asString();
+		events.publishEvent(new org.fieldnotes.delivery.MessageDelivered("prompt:" + occurrence,
+				org.fieldnotes.delivery.MessageKind.PROMPT, occurrence, personOf(ADA),
+				new org.fieldnotes.chat.SentMessage(org.fieldnotes.support.Accounts.slack(ADA), "D" + ADA, "1764669600.000900")));
+		drainOutbox();
 		assertThat(mongo.getCollection("survey_sends").countDocuments()).isEqualTo(1);
 
 		assertThat(SlackStub.messagesTo("UBRUNO")).hasSize(1);
