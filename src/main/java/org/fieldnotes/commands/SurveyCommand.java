@@ -65,11 +65,11 @@ class SurveyCommand implements Subcommand {
 				surveyId = matcher.group(5);
 			}
 			else {
-				return replies.text("survey.command.usage", locale, ids());
+				return replies.usage(replies.t("survey.command.what", locale, ids()), name(), locale);
 			}
 		}
 		if (surveyId == null || program == null || program.isEmpty()) {
-			return replies.text("survey.command.usage", locale, ids());
+			return replies.usage(replies.t("survey.command.what", locale, ids()), name(), locale);
 		}
 		Actor actor = coordination.of(invocation);
 		if (!actor.coordinates(program)) {
