@@ -148,6 +148,8 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 		// the PDF's text is compressed; what it shows is checked on its XHTML (ReportsPrivacyTests)
 		table.add(new AdminSurface("GET evaluation.pdf", Operation.API_PROGRAM_EVALUATION_PDF,
 				() -> api("GET", "/api/v1/programs/KTP%202026/evaluation.pdf", null), List.of("%PDF-")));
+		table.add(new AdminSurface("GET survey-answers.csv", Operation.API_PROGRAM_SURVEY_ANSWERS_CSV,
+				() -> api("GET", "/api/v1/programs/KTP%202026/survey-answers.csv", null), List.of("placement_id")));
 		table.add(new AdminSurface("GET brief", Operation.API_PLACEMENT_BRIEF,
 				() -> api("GET", "/api/v1/placements/" + ada + "/brief", null), List.of(SHARED_ENTRY, "\"admin\"")));
 		// chat commands: reading
@@ -180,6 +182,10 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 				List.of("Resumed")));
 		table.add(new AdminSurface("POST send-prompt", Operation.API_SEND_PROMPT,
 				() -> api("POST", "/api/v1/placements/" + ada + "/send-prompt", ""), List.of("occurrenceId")));
+		table.add(new AdminSurface("survey", Operation.COMMAND_SURVEY,
+				() -> command("survey end-satisfaction program:\"KTP 2026\""), List.of("sent to")));
+		table.add(new AdminSurface("POST survey send", Operation.API_SEND_SURVEY,
+				() -> api("POST", "/api/v1/programs/KTP%202026/surveys/mid-check:send", ""), List.of("\"sent\"")));
 		table.add(new AdminSurface("POST digests/send", Operation.API_SEND_DIGESTS,
 				() -> api("POST", "/api/v1/digests/send", ""), List.of("handled")));
 		table.add(new AdminSurface("GET digest run", Operation.API_SHOW_DIGEST_RUN, () -> api("GET",

@@ -85,10 +85,13 @@ public class AccessPolicy {
 				Operation.API_PAUSE_PLACEMENTS, Operation.API_RESUME_PLACEMENTS, Operation.API_PLACEMENT_BLOCKERS,
 				Operation.API_SHOW_BLOCKER_SETTINGS, Operation.API_UPDATE_BLOCKER_SETTINGS,
 				Operation.API_PROGRAM_EVALUATION_CSV, Operation.API_PROGRAM_EVALUATION_PDF, Operation.API_PLACEMENT_BRIEF,
-				Operation.API_PLACEMENT_END_REPORT);
+				Operation.API_PLACEMENT_END_REPORT,
+				Operation.COMMAND_SURVEY, Operation.API_SEND_SURVEY, Operation.API_PROGRAM_SURVEY_ANSWERS_CSV);
 		// only the participant a prompt was sent to acts on it
 		rule(ADDRESSEE, Operation.PROMPT_WRITE_BUTTON, Operation.PROMPT_STATUS_BUTTON, Operation.PROMPT_SNOOZE_BUTTON,
 				Operation.PROMPT_SKIP_BUTTON, Operation.PROMPT_ANSWER_FORM, Operation.STATUS_UPDATE_FORM);
+		// only the participant a survey was sent to answers it
+		rule(ADDRESSEE, Operation.SURVEY_OPEN_BUTTON, Operation.SURVEY_ANSWER_FORM);
 		// the end-of-placement report: the participant writes it, only the placement's manager approves or returns it
 		// (coaches have no part in it; coordinators read it through the admin API)
 		rule(ADDRESSEE, Operation.END_REPORT_FORM);

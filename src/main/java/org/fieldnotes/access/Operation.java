@@ -56,6 +56,8 @@ public enum Operation {
 	COMMAND_BRIEF(Surface.SUBCOMMAND, "brief", On.NOTHING),
 	/** {@code report}: opens the asker's own end-of-placement report form (drafted from their logbook). */
 	COMMAND_REPORT(Surface.SUBCOMMAND, "report", On.NOTHING),
+	/** {@code survey <surveyId> program:"…"}: sends a survey now to the programme's active placements. */
+	COMMAND_SURVEY(Surface.SUBCOMMAND, "survey", On.NOTHING),
 
 	// ------------------------------------------------------------------ buttons and menus (Bolt action ids)
 	PROMPT_WRITE_BUTTON(Surface.ACTION, "prompt_write", On.PLACEMENT),
@@ -84,6 +86,8 @@ public enum Operation {
 	END_REPORT_APPROVE_BUTTON(Surface.ACTION, "end_report_approve", On.PLACEMENT),
 	/** "Return with a comment" under it: opens the comment form. */
 	END_REPORT_RETURN_BUTTON(Surface.ACTION, "end_report_return", On.PLACEMENT),
+	/** "Answer the survey" under a survey message: opens the survey's form for the participant it was sent to. */
+	SURVEY_OPEN_BUTTON(Surface.ACTION, "survey_open", On.PLACEMENT),
 
 	// ------------------------------------------------------------------ forms (Bolt view callback ids)
 	PROMPT_ANSWER_FORM(Surface.VIEW_SUBMISSION, "prompt_answer", On.PLACEMENT),
@@ -99,6 +103,8 @@ public enum Operation {
 	END_REPORT_FORM(Surface.VIEW_SUBMISSION, "end_report", On.PLACEMENT),
 	/** The manager's comment when returning an end-of-placement report. */
 	END_REPORT_RETURN_FORM(Surface.VIEW_SUBMISSION, "end_report_return", On.PLACEMENT),
+	/** A survey's answers; a second submission replaces the first. */
+	SURVEY_ANSWER_FORM(Surface.VIEW_SUBMISSION, "survey_answer", On.PLACEMENT),
 
 	// ------------------------------------------------------------------ shortcuts and events
 	SAVE_TO_LOGBOOK_SHORTCUT(Surface.SHORTCUT, "save_to_logbook", On.NOTHING),
@@ -149,6 +155,10 @@ public enum Operation {
 	API_PLACEMENT_BRIEF(Surface.HTTP, "GET /api/v1/placements/{id}/brief", On.PLACEMENT),
 	/** The placement's end-of-placement report (JSON, or a PDF for {@code Accept: application/pdf}). */
 	API_PLACEMENT_END_REPORT(Surface.HTTP, "GET /api/v1/placements/{id}/end-report", On.PLACEMENT),
+	/** Sends a survey now to the programme's active placements (each once a day at most). */
+	API_SEND_SURVEY(Surface.HTTP, "POST /api/v1/programs/{program}/surveys/{surveyId}:send", On.PROGRAM),
+	/** One row per survey answer: numbers and option ids; free text only from a survey with {@code shareText}. */
+	API_PROGRAM_SURVEY_ANSWERS_CSV(Surface.HTTP, "GET /api/v1/programs/{program}/survey-answers.csv", On.PROGRAM),
 	/** Queues this week's digests and answers at once; {@link #API_SHOW_DIGEST_RUN} follows the run. */
 	API_SEND_DIGESTS(Surface.HTTP, "POST /api/v1/digests/send", On.INSTALLATION),
 	API_SHOW_DIGEST_RUN(Surface.HTTP, "GET /api/v1/digests/runs/{id}", On.INSTALLATION),

@@ -24,10 +24,12 @@ public class EvaluationPdf {
 
 	private final ReportTexts texts;
 	private final ReportPdf pdf;
+	private final SurveyResults surveyResults;
 
-	EvaluationPdf(ReportTexts texts, ReportPdf pdf) {
+	EvaluationPdf(ReportTexts texts, ReportPdf pdf, SurveyResults surveyResults) {
 		this.texts = texts;
 		this.pdf = pdf;
+		this.surveyResults = surveyResults;
 	}
 
 	/** What the PDF shows, as XHTML. */
@@ -88,6 +90,8 @@ public class EvaluationPdf {
 			.map(flag -> List.of(texts.t("report.evaluation.flag." + flag, locale),
 					String.valueOf(rows.stream().filter(r -> r.flags().contains(flag)).count())))
 			.toList());
+		// the last section, its own class and template fragment
+		variables.putAll(surveyResults.variables(program, locale));
 		return pdf.xhtml("report/evaluation", variables, locale);
 	}
 

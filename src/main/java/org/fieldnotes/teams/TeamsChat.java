@@ -32,6 +32,8 @@ import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.PromptAnswerForms;
 import org.fieldnotes.logbook.Receipt;
 import org.fieldnotes.logbook.ReplyForms;
+import org.fieldnotes.survey.SurveyButtons;
+import org.fieldnotes.survey.SurveyForms;
 import org.fieldnotes.logbook.ReplyResponder;
 import org.fieldnotes.endreport.EndReportButtons;
 import org.fieldnotes.logbook.BlockerButtons;
@@ -114,6 +116,7 @@ class TeamsChat implements TeamsActivities {
 	private final BlockerButtons blockerButtons;
 	private final EndReportButtons endReportButtons;
 	private final ReplyForms replyForms;
+	private final SurveyForms surveyForms;
 	private final HomeChoices choices;
 	private final HomeScreens home;
 	private final VisibilityControls visibility;
@@ -133,8 +136,9 @@ class TeamsChat implements TeamsActivities {
 			ReplyForms replyForms, HomeChoices choices, HomeScreens home, VisibilityControls visibility,
 			EraseCommand erase, AccessPolicy access, Messenger messenger, MessageSource messages, Languages languages,
 			People people, FormChecks checks, TeamsFileConsents fileConsents, List<FormHandler> formHandlers,
-			BlockerButtons blockerButtons, EndReportButtons endReportButtons) {
+			BlockerButtons blockerButtons, EndReportButtons endReportButtons, SurveyForms surveyForms) {
 		this.endReportButtons = endReportButtons;
+		this.surveyForms = surveyForms;
 		this.blockerButtons = blockerButtons;
 		this.installs = installs;
 		this.conversations = conversations;
@@ -339,6 +343,9 @@ class TeamsChat implements TeamsActivities {
 		}
 		if (ResponseButtons.REPLY.equals(action)) {
 			return open(member, conversation, replyForms.open(value, member), locale);
+		}
+		if (SurveyButtons.OPEN.equals(action)) {
+			return open(member, conversation, surveyForms.open(value, member), locale);
 		}
 		if (BlockerButtons.handles(action)) {
 			return Answer.text(blockerButtons.press(member, action, value).orElseThrow().answer());

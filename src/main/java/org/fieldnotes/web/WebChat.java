@@ -31,6 +31,8 @@ import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.PromptAnswerForms;
 import org.fieldnotes.logbook.Receipt;
 import org.fieldnotes.logbook.ReplyForms;
+import org.fieldnotes.survey.SurveyButtons;
+import org.fieldnotes.survey.SurveyForms;
 import org.fieldnotes.logbook.ReplyResponder;
 import org.fieldnotes.endreport.EndReportButtons;
 import org.fieldnotes.logbook.BlockerButtons;
@@ -74,6 +76,7 @@ class WebChat {
 	private final BlockerButtons blockerButtons;
 	private final EndReportButtons endReportButtons;
 	private final ReplyForms replyForms;
+	private final SurveyForms surveyForms;
 	private final HomeChoices choices;
 	private final HomeScreens home;
 	private final VisibilityControls visibility;
@@ -92,8 +95,10 @@ class WebChat {
 			HomeChoices choices, HomeScreens home, VisibilityControls visibility, EraseCommand erase,
 			AccessPolicy access, Messenger messenger, WebConversations conversations, MessageSource messages,
 			Languages languages, org.fieldnotes.people.People people, FormChecks formChecks,
-			List<FormHandler> formHandlers, BlockerButtons blockerButtons, EndReportButtons endReportButtons) {
+			List<FormHandler> formHandlers, BlockerButtons blockerButtons, EndReportButtons endReportButtons,
+			SurveyForms surveyForms) {
 		this.endReportButtons = endReportButtons;
+		this.surveyForms = surveyForms;
 		this.blockerButtons = blockerButtons;
 		this.people = people;
 		this.formChecks = formChecks;
@@ -202,6 +207,9 @@ class WebChat {
 			}
 			else if (ResponseButtons.REPLY.equals(action)) {
 				open(member, replyForms.open(value, member));
+			}
+			else if (SurveyButtons.OPEN.equals(action)) {
+				open(member, surveyForms.open(value, member));
 			}
 			else if (BlockerButtons.handles(action)) {
 				note(member, ChatMessage.text(blockerButtons.press(member, action, value).orElseThrow().answer()));

@@ -133,6 +133,11 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_REMOVE_DEMO, ADMIN),
 			Map.entry(Operation.COMMAND_PORTFOLIO, ALL),
 			Map.entry(Operation.COMMAND_BRIEF, ALL),
+			Map.entry(Operation.COMMAND_SURVEY, ADMIN),
+			Map.entry(Operation.SURVEY_OPEN_BUTTON, PARTICIPANT),
+			Map.entry(Operation.SURVEY_ANSWER_FORM, PARTICIPANT),
+			Map.entry(Operation.API_SEND_SURVEY, ADMIN),
+			Map.entry(Operation.API_PROGRAM_SURVEY_ANSWERS_CSV, ADMIN),
 			Map.entry(Operation.API_PROGRAM_EVALUATION_CSV, ADMIN),
 			Map.entry(Operation.API_PROGRAM_EVALUATION_PDF, ADMIN),
 			Map.entry(Operation.API_PLACEMENT_BRIEF, ADMIN),
@@ -222,6 +227,8 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_PROGRAM_EVALUATION_PDF,   "Y Y Y ."),
 			Map.entry(Operation.API_PLACEMENT_BRIEF,          "Y Y Y ."),
 			Map.entry(Operation.API_PLACEMENT_END_REPORT,     "Y Y Y ."),
+			Map.entry(Operation.API_SEND_SURVEY,              "Y . Y ."),
+			Map.entry(Operation.API_PROGRAM_SURVEY_ANSWERS_CSV, "Y Y Y ."),
 			Map.entry(Operation.READ_ITEM,                    "Y Y Y .")));
 
 	private static final Placement OTHER = PlacementFixtures.inProgram("OTHER", "Other");

@@ -604,7 +604,52 @@ class DeniedActorTests extends MailTest {
 		});
 		cases.put(Operation.API_LIST_DELIVERIES, () -> installationWide(Operation.API_LIST_DELIVERIES, "GET",
 				"/api/v1/deliveries", null, false));
+		// ----------------------------------------------------------------- surveys (issue 14)
+		cases.put(Operation.COMMAND_SURVEY, () -> adminCommand(Operation.COMMAND_SURVEY,
+				"survey end-satisfaction program:\"KTP 2026\"", () -> {
+					assertThat(mongo.getCollection("survey_sends").countDocuments()).isZero();
+					assertThat(mongo.getCollection("audit").countDocuments(new Document("action", "survey-send"))).isZero();
+				}));
+		cases.put(Operation.SURVEY_OPEN_BUTTON, () -> {
+			String sent = adasSurvey();
+			press(BRUNO, "survey_open", sent);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !ephemeralsTo(BRUNO).isEmpty());
+			assertThat(ephemeralsTo(BRUNO)).containsExactly("This survey is not yours to answer, or it no longer exists.");
+			assertThat(SlackStub.calls("views.open")).isEmpty();
+			logged(Operation.SURVEY_OPEN_BUTTON, "member");
+		});
+		cases.put(Operation.SURVEY_ANSWER_FORM, () -> {
+			String sent = adasSurvey();
+			JsonNode ack = json(submit(BRUNO, "survey_answer", sent,
+					Map.of("sq_satisfied", Map.of("a", SlackInteractions.selected("radio_buttons", "5")))));
+			assertThat(ack.get("errors").get("sq_satisfied").asString())
+				.isEqualTo("This survey is not yours to answer, or it no longer exists.");
+			assertThat(mongo.getCollection("survey_answers").countDocuments()).isZero();
+			logged(Operation.SURVEY_ANSWER_FORM, "member");
+		});
+		cases.put(Operation.API_SEND_SURVEY, () -> {
+			ada();
+			String path = "/api/v1/programs/KTP%202026/surveys/end-satisfaction:send";
+			readOnlyRefused(Operation.API_SEND_SURVEY, http(readOnly(), "POST", path, null));
+			assertThat(http(otherProgramme(), "POST", path, null).statusCode()).isEqualTo(404);
+			assertThat(mongo.getCollection("survey_sends").countDocuments()).isZero();
+			logged(Operation.API_SEND_SURVEY, "api_token: OTHER_PROGRAM");
+		});
+		cases.put(Operation.API_PROGRAM_SURVEY_ANSWERS_CSV, () -> {
+			ada();
+			assertThat(http(otherProgramme(), "GET", "/api/v1/programs/KTP%202026/survey-answers.csv", null)
+				.statusCode()).isEqualTo(404);
+			logged(Operation.API_PROGRAM_SURVEY_ANSWERS_CSV, "api_token: OTHER_PROGRAM");
+		});
 		return cases;
+	}
+
+	/** The end survey sent now to Ada's placement (and delivered): its send id, the button's value. */
+	private String adasSurvey() {
+		ada();
+		assertThat(postJson("/api/v1/programs/KTP%202026/surveys/end-satisfaction:send", "").statusCode()).isEqualTo(202);
+		drainOutbox();
+		return mongo.getCollection("survey_sends").find().first().getString("_id");
 	}
 
 	// ---------------------------------------------------------------------------------------------- case helpers

@@ -129,6 +129,12 @@ class CommandsTests extends IntegrationTest {
 				sv("UMAJA", "brief @UADA", "Underlag till styrgruppsmötet: Ada Lindqvist", "för chef"),
 				en(ADA, "brief @UADA", "You follow no placement of that person"),
 				enUsage("UMAJA", "brief", "Whose brief? Mention the participant.", "/fieldnotes brief"),
+				en(ADMIN, "survey end-satisfaction program:\"KTP 2026\"",
+						"Survey end-satisfaction sent to 1 participant of KTP 2026."),
+				sv(ADMIN, "survey end-satisfaction program:\"KTP 2026\"",
+						"Enkäten end-satisfaction skickad till 1 deltagare i KTP 2026."),
+				enUsage(ADMIN, "survey", "Which survey, for which programme? Surveys: end-satisfaction,",
+						"/fieldnotes survey <survey id> program:"),
 				// admin-only, refused to others
 				en(ADA, "pause @UADA", "Sorry, only programme coordinators (admins) can do that."),
 				sv(ADA, "list", "Tyvärr, det kan bara programsamordnare (administratörer) göra."),

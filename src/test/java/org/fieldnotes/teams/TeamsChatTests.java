@@ -120,6 +120,47 @@ class TeamsChatTests extends TeamsTest {
 		assertThat(stored()).isEqualTo(1);
 	}
 
+	@Test
+	void aSurveyCardOpensItsFormAsACardABadOneNamesTheFieldAndStoresNothingAGoodOneIsStoredAsData() {
+		enrol("en");
+		installed(ADA, ADA_AAD);
+		assertThat(postJson("/api/v1/programs/KTP%202026/surveys/end-satisfaction:send", "").statusCode()).isEqualTo(202);
+		drainOutbox();
+		String sendId = buttons(lastCard()).get(org.fieldnotes.survey.SurveyButtons.OPEN);
+		assertThat(sendId).as("the survey card's Answer button").isNotBlank();
+
+		pressed(ADA, ADA_AAD, Map.of("actionId", org.fieldnotes.survey.SurveyButtons.OPEN, "value", sendId));
+		awaitTeams();
+		Form form = sent().formsFor(ada()).get(sent().formsFor(ada()).size() - 1);
+		assertThat(form.id()).isEqualTo("survey_answer");
+		JsonNode card = lastCard();
+		assertThat(inputIds(card)).containsExactly("f_sq_satisfied", "f_sq_learnt", "f_sq_outcomes", "f_sq_recommend",
+				"f_sq_improve");
+		assertThat(input(card, "f_sq_outcomes").get("isMultiSelect").asBoolean()).isTrue();
+		assertThat(input(card, "f_sq_satisfied").get("choices").get(0).get("title").asString()).isEqualTo("1 · Not at all");
+		String key = buttons(card).get(TeamsCards.FORM_SUBMIT);
+
+		// a required question left out: the card comes back with its message; nothing is stored
+		Map<String, String> filled = new LinkedHashMap<>(Map.of("actionId", TeamsCards.FORM_SUBMIT, "value", key,
+				"f_sq_satisfied", "4", "f_sq_recommend", "yes", "f_sq_outcomes", "0,1"));
+		JsonNode invalid = pressed(ADA, ADA_AAD, filled);
+		assertThat(invalid.get("type").asString()).isEqualTo(TeamsCards.CARD);
+		assertThat(input(invalid.get("value"), "f_sq_learnt").get("errorMessage").asString())
+			.isEqualTo(t("web.form.required", Locale.ENGLISH));
+		assertThat(mongo.getCollection("survey_answers").countDocuments()).isZero();
+
+		filled.put("f_sq_learnt", "5");
+		JsonNode saved = pressed(ADA, ADA_AAD, filled);
+		assertThat(saved.get("type").asString()).isEqualTo(TeamsCards.CARD);
+		assertThat(String.join(" ", BotConnectorTests.textRuns(saved.get("value"))))
+			.contains(t("survey.thanks", Locale.ENGLISH));
+		org.bson.Document stored = mongo.getCollection("survey_answers").find().first();
+		assertThat(stored.getString("_id")).isEqualTo(sendId);
+		assertThat(stored.getList("answers", org.bson.Document.class))
+			.extracting(a -> a.getString("questionId") + "=" + a.get("number") + a.get("options"))
+			.containsExactly("satisfied=4[]", "learnt=5[]", "outcomes=null[skills, network]", "recommend=null[yes]");
+	}
+
 	private long stored() {
 		return mongo.getCollection("logbook_entries").countDocuments()
 				+ mongo.getCollection("status_updates").countDocuments();

@@ -73,6 +73,11 @@ class IcuMessageSourceTests {
 			digest.attention.NO_RECENT_ENTRY | no entry for 0 days (last: 0) | no entry for 1 day (last: 1) | no entry for 2 days (last: 2) | ingen anteckning på 0 dagar | ingen anteckning på 1 dag~ | ingen anteckning på 2 dagar
 			digest.attention.LONG_BLOCKER | a blocker open for 0 days | a blocker open for 1 day~ | a blocker open for 2 days | ett hinder öppet i 0 dagar | ett hinder öppet i 1 dag~ | ett hinder öppet i 2 dagar
 			digest.attention.SKIPPED_IN_A_ROW | 0 prompts skipped in a row | 1 prompt skipped in a row | 2 prompts skipped in a row | 0 frågor hoppades över | 1 fråga hoppades över | 2 frågor hoppades över
+			survey.message.count | 0 questions, about a minute | 1 question~ | 2 questions, about a minute | 0 frågor, ungefär | 1 fråga~ | 2 frågor, ungefär
+			survey.tooLong | at most 0 characters | at most 1 character~ | at most 2 characters | högst 0 tecken | högst 1 tecken | högst 2 tecken
+			survey.command.done | Survey 0 sent to 0 participants of 0. | sent to 1 participant of 1; 1 had it today already; 1 placement is closed today. | sent to 2 participants of 2; 2 had it today already; 2 placements are closed today. | Enkäten 0 skickad till 0 deltagare i 0. | till 1 deltagare i 1; 1 hade fått den i dag redan; 1 placering är stängd i dag. | till 2 deltagare i 2; 2 hade fått den i dag redan; 2 placeringar är stängda i dag.
+			report.evaluation.surveys.sent | Survey 0: 0 participants answered | Survey 1: 1 participant answered | Survey 2: 2 participants answered | Enkät 0: 0 deltagare svarade | Enkät 1: 1 deltagare svarade | Enkät 2: 2 deltagare svarade
+			report.evaluation.surveys.mean | 0 answers, mean 0 | 1 answer, mean 1 | 2 answers, mean 2 | 0 svar, medelvärde 0 | 1 svar, medelvärde 1 | 2 svar, medelvärde 2
 			digestsettings.pending | (it works for 0 hours) | (it works for 1 hour) | (it works for 2 hours) | (den gäller i 0 timmar) | (den gäller i 1 timme) | (den gäller i 2 timmar)
 			digestsettings.confirm.mail.link | (link valid for 0 hours) | (link valid for 1 hour) | (link valid for 2 hours) | (länken gäller i 0 timmar) | (länken gäller i 1 timme) | (länken gäller i 2 timmar)
 			digestsettings.confirm.page.expired | work for 0 hours. | work for 1 hour. | work for 2 hours. | gäller i 0 timmar. | gäller i 1 timme. | gäller i 2 timmar.

@@ -223,6 +223,42 @@ class WebChatTests extends IntegrationTest {
 	}
 
 	@Test
+	void aSurveyArrivesWithItsButtonWhichOpensItsFormAndABadAnswerIsNamedUntilItIsRight() {
+		tryIt(browser);
+		String placementId = placementOf(browser);
+		ChatAccount ada = account(placementId, "PARTICIPANT");
+		String program = java.net.URLEncoder.encode(placementManagement.get(placementId).getProgram(),
+				java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+		assertThat(postJson("/api/v1/programs/" + program + "/surveys/mid-check:send", "").statusCode()).isEqualTo(202);
+		drainOutbox();
+
+		String chat = browser.page("/chat");
+		String survey = messageWith(chat, "survey_open");
+		assertThat(chat).contains("Halfway");
+		press(browser, "survey_open", buttonValue(chat, survey, "survey_open"), survey);
+		Form form = sent().formsFor(ada).get(sent().formsFor(ada).size() - 1);
+		assertThat(form.id()).isEqualTo("survey_answer");
+		assertThat(form.fields()).extracting(f -> f.id() + " " + f.kind())
+			.containsExactly("sq_going RADIO", "sq_support RADIO", "sq_change LONG_TEXT");
+		chat = browser.page("/chat");
+		String key = formKey(chat);
+
+		// a value the scale does not have, a required one left out: each field says so, nothing is stored
+		browser.post("/chat/forms", "key", key, "f:sq_going", "7", "f:sq_change", "More pairing");
+		chat = browser.page("/chat");
+		assertThat(chat).contains("data-error=\"sq_going\"").contains("data-error=\"sq_support\"");
+		assertThat(mongo.getCollection("survey_answers").countDocuments()).isZero();
+
+		browser.post("/chat/forms", "key", key, "f:sq_going", "4", "f:sq_support", "5", "f:sq_change", "More pairing");
+		assertThat(browser.page("/chat")).contains("your answers are saved");
+		org.bson.Document stored = mongo.getCollection("survey_answers").find().first();
+		assertThat(stored.getString("placementId")).isEqualTo(placementId);
+		assertThat(stored.getList("answers", org.bson.Document.class))
+			.extracting(a -> a.getString("questionId") + "=" + a.get("number") + "/" + a.get("text"))
+			.containsExactly("going=4/null", "support=5/null", "change=null/More pairing");
+	}
+
+	@Test
 	void typedTextIsAnEntryMarkedSavedAndTheAnswerToTheOpenPrompt() {
 		tryIt(browser);
 		String placementId = placementOf(browser);
