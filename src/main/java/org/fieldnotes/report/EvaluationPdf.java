@@ -88,7 +88,26 @@ public class EvaluationPdf {
 			.map(flag -> List.of(texts.t("report.evaluation.flag." + flag, locale),
 					String.valueOf(rows.stream().filter(r -> r.flags().contains(flag)).count())))
 			.toList());
+		effects(variables, rows, locale);
 		return pdf.xhtml("report/evaluation", variables, locale);
+	}
+
+	/** The follow-up ("effects") in numbers, from the rows' follow-up figures (each placement's last row). */
+	private void effects(Map<String, Object> variables, List<EvaluationRow> rows, Locale locale) {
+		List<EvaluationRow.FollowUp> followUps = rows.stream()
+			.map(EvaluationRow::followUp)
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		int sent = followUps.stream().mapToInt(EvaluationRow.FollowUp::sent).sum();
+		int answered = followUps.stream().mapToInt(EvaluationRow.FollowUp::answered).sum();
+		int shared = followUps.stream().mapToInt(EvaluationRow.FollowUp::shared).sum();
+		variables.put("effectsHeading", texts.t("report.evaluation.effects", locale));
+		variables.put("effectsNote", texts.t("report.evaluation.effects.note", locale));
+		variables.put("effects", List.of(
+				List.of(texts.t("report.evaluation.effects.placements", locale), String.valueOf(sent)),
+				List.of(texts.t("report.evaluation.effects.answered", locale), String.valueOf(answered)),
+				List.of(texts.t("report.evaluation.effects.rate", locale), rate(answered, sent, locale)),
+				List.of(texts.t("report.evaluation.effects.shared", locale), String.valueOf(shared))));
 	}
 
 	public byte[] render(String program, List<EvaluationRow> rows, Locale locale) {
