@@ -64,7 +64,9 @@ public class AccessPolicy {
 				Operation.WEB_CHAT_FORM, Operation.WEB_CHAT_FORM_CANCEL, Operation.WEB_CHAT_PERSONA,
 				// the asker's own portfolio; a brief only of a placement the asker follows (the feature checks, and
 				// asks READ_ITEM for each entry)
-				Operation.COMMAND_PORTFOLIO, Operation.COMMAND_BRIEF);
+				Operation.COMMAND_PORTFOLIO, Operation.COMMAND_BRIEF,
+				// a meeting only of a placement the asker coaches or coordinates (the feature checks)
+				Operation.COMMAND_MEETING);
 		// programme coordinators: chat admins and admin API tokens
 		rule(ADMIN, Operation.COMMAND_DIGEST_PREVIEW_OF, Operation.COMMAND_ENROLL, Operation.COMMAND_LIST,
 				Operation.COMMAND_PAUSE, Operation.COMMAND_RESUME, Operation.COMMAND_END, Operation.COMMAND_SEND_NOW,
@@ -81,7 +83,8 @@ public class AccessPolicy {
 				Operation.API_REMOVE_DEMO, Operation.API_CHANGE_PLACEMENT, Operation.COMMAND_CHANGE,
 				Operation.API_PAUSE_PLACEMENTS, Operation.API_RESUME_PLACEMENTS, Operation.API_PLACEMENT_BLOCKERS,
 				Operation.API_SHOW_BLOCKER_SETTINGS, Operation.API_UPDATE_BLOCKER_SETTINGS,
-				Operation.API_PROGRAM_EVALUATION_CSV, Operation.API_PROGRAM_EVALUATION_PDF, Operation.API_PLACEMENT_BRIEF);
+				Operation.API_PROGRAM_EVALUATION_CSV, Operation.API_PROGRAM_EVALUATION_PDF, Operation.API_PLACEMENT_BRIEF,
+				Operation.API_SCHEDULE_MEETING, Operation.API_LIST_MEETINGS, Operation.API_CANCEL_MEETING);
 		// only the participant a prompt was sent to acts on it
 		rule(ADDRESSEE, Operation.PROMPT_WRITE_BUTTON, Operation.PROMPT_STATUS_BUTTON, Operation.PROMPT_SNOOZE_BUTTON,
 				Operation.PROMPT_SKIP_BUTTON, Operation.PROMPT_ANSWER_FORM, Operation.STATUS_UPDATE_FORM);

@@ -54,6 +54,11 @@ public enum Operation {
 	 * with only the entries the asker may read ({@link #READ_ITEM}).
 	 */
 	COMMAND_BRIEF(Surface.SUBCOMMAND, "brief", On.NOTHING),
+	/**
+	 * {@code meeting @person date:YYYY-MM-DD [title:"…"]}: schedules a steering meeting of a placement the asker
+	 * coordinates (an admin of its programme) or coaches; the feature checks which.
+	 */
+	COMMAND_MEETING(Surface.SUBCOMMAND, "meeting", On.NOTHING),
 
 	// ------------------------------------------------------------------ buttons and menus (Bolt action ids)
 	PROMPT_WRITE_BUTTON(Surface.ACTION, "prompt_write", On.PLACEMENT),
@@ -137,6 +142,10 @@ public enum Operation {
 	API_PROGRAM_EVALUATION_PDF(Surface.HTTP, "GET /api/v1/programs/{program}/evaluation.pdf", On.PROGRAM),
 	/** The steering-meeting brief of a placement (JSON, or a PDF for {@code Accept: application/pdf}). */
 	API_PLACEMENT_BRIEF(Surface.HTTP, "GET /api/v1/placements/{id}/brief", On.PLACEMENT),
+	/** Scheduled steering meetings: each reader gets the brief some work days before. */
+	API_SCHEDULE_MEETING(Surface.HTTP, "POST /api/v1/placements/{id}/meetings", On.PLACEMENT),
+	API_LIST_MEETINGS(Surface.HTTP, "GET /api/v1/placements/{id}/meetings", On.PLACEMENT),
+	API_CANCEL_MEETING(Surface.HTTP, "DELETE /api/v1/placements/{id}/meetings/{meetingId}", On.PLACEMENT),
 	/** Queues this week's digests and answers at once; {@link #API_SHOW_DIGEST_RUN} follows the run. */
 	API_SEND_DIGESTS(Surface.HTTP, "POST /api/v1/digests/send", On.INSTALLATION),
 	API_SHOW_DIGEST_RUN(Surface.HTTP, "GET /api/v1/digests/runs/{id}", On.INSTALLATION),
