@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The programme evaluation as a PDF, made from the export's rows only (so it holds counts, never words): response
  * rates per week and per placement, the distribution of status colours and moods a coordinator may read, and the
- * flags raised. Laid out by {@code templates/report/evaluation.html}; tables, no charts.
+ * flags raised, and the follow-up in numbers; laid out by {@code templates/report/evaluation.html}, with the charts of
+ * {@link EvaluationCharts} ({@code templates/report/evaluation-charts.html}).
  */
 @Component
 public class EvaluationPdf {
@@ -24,10 +25,12 @@ public class EvaluationPdf {
 
 	private final ReportTexts texts;
 	private final ReportPdf pdf;
+	private final EvaluationCharts charts;
 
-	EvaluationPdf(ReportTexts texts, ReportPdf pdf) {
+	EvaluationPdf(ReportTexts texts, ReportPdf pdf, EvaluationCharts charts) {
 		this.texts = texts;
 		this.pdf = pdf;
+		this.charts = charts;
 	}
 
 	/** What the PDF shows, as XHTML. */
@@ -89,6 +92,7 @@ public class EvaluationPdf {
 					String.valueOf(rows.stream().filter(r -> r.flags().contains(flag)).count())))
 			.toList());
 		effects(variables, rows, locale);
+		variables.put("charts", charts.of(rows, locale));
 		return pdf.xhtml("report/evaluation", variables, locale);
 	}
 
