@@ -15,9 +15,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param createdBy who scheduled it, as the audit trail names them
  * @param briefedAt when a run claimed the meeting's briefs; {@literal null} until then
  * @param briefing {@code PENDING} from the claim until its briefs are in the outbox, then {@code QUEUED}
+ * @param since the first day its briefs cover, fixed at the claim so that every reader's brief covers the same days
  */
 @Document("meetings")
 @CompoundIndex(name = "placement_date", def = "{'placementId': 1, 'date': 1}")
 public record Meeting(@Id String id, String placementId, LocalDate date, String title, Instant createdAt,
-		String createdBy, Instant briefedAt, String briefing) {
+		String createdBy, Instant briefedAt, String briefing, LocalDate since) {
 }

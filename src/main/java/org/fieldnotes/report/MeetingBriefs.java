@@ -59,6 +59,7 @@ public class MeetingBriefs {
 
 	private final MongoTemplate mongo;
 	private final Meetings meetings;
+	private final BriefRecords briefRecords;
 	private final PlacementManagement placements;
 	private final SteeringBriefs briefs;
 	private final BriefMessage messages;
@@ -69,11 +70,12 @@ public class MeetingBriefs {
 	private final MeetingBriefSettings settings;
 	private final Clock clock;
 
-	MeetingBriefs(MongoTemplate mongo, Meetings meetings, PlacementManagement placements, SteeringBriefs briefs,
+	MeetingBriefs(MongoTemplate mongo, Meetings meetings, BriefRecords briefRecords, PlacementManagement placements, SteeringBriefs briefs,
 			BriefMessage messages, AccessPolicy access, Outbox outbox, Languages languages, ReportTexts texts,
 			MeetingBriefSettings settings, Clock clock) {
 		this.mongo = mongo;
 		this.meetings = meetings;
+		this.briefRecords = briefRecords;
 		this.placements = placements;
 		this.briefs = briefs;
 		this.messages = messages;
@@ -117,7 +119,8 @@ public class MeetingBriefs {
 			}
 			Meeting claimed = mongo.findAndModify(
 					Query.query(Criteria.where("_id").is(meeting.id()).and("briefedAt").is(null)),
-					new Update().set("briefedAt", now).set("briefing", PENDING),
+					new Update().set("briefedAt", now).set("briefing", PENDING).set("since", since(meeting,
+							placement.get(), now)),
 					FindAndModifyOptions.options().returnNew(true), Meeting.class);
 			if (claimed == null) {
 				continue; // another instance or run has it, or it was cancelled meanwhile
@@ -131,6 +134,19 @@ public class MeetingBriefs {
 			}
 		}
 		return briefed;
+	}
+
+	/**
+	 * The first day the meeting's briefs cover: the day of the placement's previous meeting, else of its last brief,
+	 * else {@link SteeringBriefs#DEFAULT_DAYS} back; the same for every reader (each brief sent is recorded, and must
+	 * not move the next reader's start).
+	 */
+	private LocalDate since(Meeting meeting, Placement placement, Instant now) {
+		var zone = placement.getParticipant().zone();
+		return meetings.previous(meeting)
+			.map(Meeting::date)
+			.or(() -> briefRecords.latest(placement.getId()).map(r -> r.generatedAt().atZone(zone).toLocalDate()))
+			.orElse(now.atZone(zone).toLocalDate().minusDays(SteeringBriefs.DEFAULT_DAYS));
 	}
 
 	private Optional<Placement> placement(String id) {
@@ -152,7 +168,9 @@ public class MeetingBriefs {
 					readers.putIfAbsent(follower.id().value(), follower);
 				}
 			}
-			LocalDate since = meetings.previous(meeting).map(Meeting::date).orElse(null);
+			// fixed at the claim; a meeting claimed before there was a since (none) starts where it would now
+			LocalDate since = meeting.since() != null ? meeting.since()
+					: since(meeting, placement, clock.instant());
 			List<Outgoing> queued = new ArrayList<>();
 			for (Person reader : readers.values()) {
 				String key = PREFIX + meeting.id() + ":" + reader.id().value();

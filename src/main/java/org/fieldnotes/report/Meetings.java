@@ -71,7 +71,7 @@ public class Meetings implements PersonalData {
 			throw new Invalid("title", "must be at most " + TITLE_LIMIT + " characters");
 		}
 		Meeting meeting = new Meeting(UUID.randomUUID().toString(), placement.getId(), date, kept,
-				clock.instant().truncatedTo(ChronoUnit.MILLIS), by, null, null);
+				clock.instant().truncatedTo(ChronoUnit.MILLIS), by, null, null, null);
 		return mongo.insert(meeting);
 	}
 
