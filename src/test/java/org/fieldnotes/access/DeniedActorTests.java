@@ -86,6 +86,8 @@ class DeniedActorTests extends MailTest {
 					+ "named (PortfolioTests)"),
 			Map.entry(Operation.COMMAND_BRIEF, "answers only for a placement the asker follows (an admin: any), with the "
 					+ "entries READ_ITEM lets them read; anyone else is told they follow no such placement (BriefTests)"),
+			Map.entry(Operation.COMMAND_MEETING, "schedules only for a placement the asker coaches or coordinates; anyone "
+					+ "else is told they coach no such placement and nothing is stored (MeetingBriefTests)"),
 			Map.entry(Operation.HOME_WRITE_BUTTON, "opens a form for the presser's own new entry"),
 			Map.entry(Operation.HOME_STATUS_BUTTON, "opens a form for the presser's own status update"),
 			Map.entry(Operation.HOME_DEFAULT_VISIBILITY_SELECT, "sets the presser's own default visibility"),
@@ -488,6 +490,21 @@ class DeniedActorTests extends MailTest {
 			assertThat(http(otherProgramme(), "GET", "/api/v1/programs/KTP%202026/evaluation.pdf", null).statusCode())
 				.isEqualTo(404);
 			logged(Operation.API_PROGRAM_EVALUATION_PDF, "api_token: OTHER_PROGRAM");
+		});
+		cases.put(Operation.API_SCHEDULE_MEETING, () -> {
+			ada();
+			readOnlyRefused(Operation.API_SCHEDULE_MEETING, http(readOnly(), "POST",
+					"/api/v1/placements/" + adas + "/meetings", "{\"date\": \"2027-01-14\"}"));
+			otherProgrammesPlacement(Operation.API_SCHEDULE_MEETING, "POST", "/meetings");
+			assertThat(mongo.getCollection("meetings").countDocuments()).isZero();
+		});
+		cases.put(Operation.API_LIST_MEETINGS, () -> otherProgrammesPlacement(Operation.API_LIST_MEETINGS, "GET",
+				"/meetings"));
+		cases.put(Operation.API_CANCEL_MEETING, () -> {
+			ada();
+			readOnlyRefused(Operation.API_CANCEL_MEETING, http(readOnly(), "DELETE",
+					"/api/v1/placements/" + adas + "/meetings/m1", null));
+			otherProgrammesPlacement(Operation.API_CANCEL_MEETING, "DELETE", "/meetings/m1");
 		});
 		cases.put(Operation.API_PLACEMENT_BRIEF, () -> {
 			otherProgrammesPlacement(Operation.API_PLACEMENT_BRIEF, "GET", "/brief");

@@ -127,6 +127,10 @@ class CommandsTests extends IntegrationTest {
 				sv("UMAJA", "brief @UADA", "Underlag till styrgruppsmötet: Ada Lindqvist", "för chef"),
 				en(ADA, "brief @UADA", "You follow no placement of that person"),
 				enUsage("UMAJA", "brief", "Whose brief? Mention the participant.", "/fieldnotes brief"),
+				en("UBEATA", "meeting @UADA", "No steering meeting is scheduled for Ada Lindqvist."),
+				sv("UBEATA", "meeting @UADA", "Inget styrgruppsmöte är bokat för Ada Lindqvist."),
+				en(ADA, "meeting @UADA", "You coach or coordinate no current placement of that person"),
+				enUsage("UBEATA", "meeting", "Whose meeting? Mention the participant.", "/fieldnotes meeting"),
 				// admin-only, refused to others
 				en(ADA, "pause @UADA", "Sorry, only programme coordinators (admins) can do that."),
 				sv(ADA, "list", "Tyvärr, det kan bara programsamordnare (administratörer) göra."),
