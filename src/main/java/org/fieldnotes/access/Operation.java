@@ -58,6 +58,11 @@ public enum Operation {
 	COMMAND_REPORT(Surface.SUBCOMMAND, "report", On.NOTHING),
 	/** {@code survey <surveyId> program:"…"}: sends a survey now to the programme's active placements. */
 	COMMAND_SURVEY(Surface.SUBCOMMAND, "survey", On.NOTHING),
+	/**
+	 * {@code meeting @person date:YYYY-MM-DD [title:"…"]}: schedules a steering meeting of a placement the asker
+	 * coordinates (an admin of its programme) or coaches; the feature checks which.
+	 */
+	COMMAND_MEETING(Surface.SUBCOMMAND, "meeting", On.NOTHING),
 
 	// ------------------------------------------------------------------ buttons and menus (Bolt action ids)
 	PROMPT_WRITE_BUTTON(Surface.ACTION, "prompt_write", On.PLACEMENT),
@@ -159,6 +164,10 @@ public enum Operation {
 	API_SEND_SURVEY(Surface.HTTP, "POST /api/v1/programs/{program}/surveys/{surveyId}:send", On.PROGRAM),
 	/** One row per survey answer: numbers and option ids; free text only from a survey with {@code shareText}. */
 	API_PROGRAM_SURVEY_ANSWERS_CSV(Surface.HTTP, "GET /api/v1/programs/{program}/survey-answers.csv", On.PROGRAM),
+	/** Scheduled steering meetings: each reader gets the brief some work days before. */
+	API_SCHEDULE_MEETING(Surface.HTTP, "POST /api/v1/placements/{id}/meetings", On.PLACEMENT),
+	API_LIST_MEETINGS(Surface.HTTP, "GET /api/v1/placements/{id}/meetings", On.PLACEMENT),
+	API_CANCEL_MEETING(Surface.HTTP, "DELETE /api/v1/placements/{id}/meetings/{meetingId}", On.PLACEMENT),
 	/** Queues this week's digests and answers at once; {@link #API_SHOW_DIGEST_RUN} follows the run. */
 	API_SEND_DIGESTS(Surface.HTTP, "POST /api/v1/digests/send", On.INSTALLATION),
 	API_SHOW_DIGEST_RUN(Surface.HTTP, "GET /api/v1/digests/runs/{id}", On.INSTALLATION),

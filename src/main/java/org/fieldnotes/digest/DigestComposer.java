@@ -95,6 +95,7 @@ class DigestComposer {
 			for (PlacementWeek week : managed) {
 				managerLine.write(message, week, facts.load(week), flagged.containsKey(week), now, locale);
 				status(message, week.placement(), locale);
+				followUp(message, week.placement(), now, locale);
 				// blockers the participant shared with the whole placement, with their actions
 				blockerLines.write(message, recipient, week, locale, null);
 				sharedWithManager(message, recipient, week, locale, zone);
@@ -132,6 +133,7 @@ class DigestComposer {
 		summarizer.summarize(week.readableEntries().stream().map(LogbookEntry::text).toList(), locale)
 			.ifPresent(summary -> message.context(texts.t("summary.line", locale, summary)));
 		status(message, placement, locale);
+		followUp(message, placement, now, locale);
 		engagement(message, week, roleFacts.engagement(), locale);
 		if (week.role() == Role.ACADEMIC_COACH) {
 			academic.write(message, recipient, week, roleFacts, locale, zone);
@@ -144,6 +146,17 @@ class DigestComposer {
 	private void status(ChatMessage.Builder message, Placement placement, Locale locale) {
 		if (placement.getStatus() != PlacementStatus.ACTIVE) {
 			message.context(texts.t("digest.status." + placement.getStatus(), locale));
+		}
+	}
+
+	/**
+	 * A placement past its digest period is in a digest only for the week its follow-up was answered in
+	 * ({@link DigestService#inDigestPeriod}): say so, with the day it ended.
+	 */
+	private void followUp(ChatMessage.Builder message, Placement placement, Instant now, Locale locale) {
+		if (!DigestService.inDigestPeriod(placement, placement.dateAt(now))) {
+			message.context(texts.t("digest.followUp", locale, placement.getParticipant().name(),
+					DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(placement.getEndDate())));
 		}
 	}
 

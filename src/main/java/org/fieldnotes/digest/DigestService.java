@@ -34,6 +34,7 @@ import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
+import org.fieldnotes.prompting.PromptPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -528,6 +529,9 @@ public class DigestService {
 			.map(r -> {
 				List<PlacementWeek> weeks = weeksOf(r, week(List.of(r), now)).stream()
 					.map(w -> new PlacementWeek(w.placement(), w.role(), w.prompts(), w.readableEntries(), adminReading))
+					// a follow-up the admin may not read leaves nothing of its placement to show them
+					.filter(w -> inDigestPeriod(w.placement(), w.placement().dateAt(now))
+							|| !w.readableEntries().isEmpty())
 					.toList();
 				return weeks.isEmpty() ? null : compose(r, weeks, from, now);
 			});
@@ -540,9 +544,12 @@ public class DigestService {
 	private List<PlacementWeek> weeksOf(Recipient recipient, Week week) {
 		return recipient.placements()
 			.stream()
-			.filter(f -> inDigestPeriod(f.placement(), f.placement().dateAt(week.to())))
+			.filter(f -> inDigestPeriod(f.placement(), f.placement().dateAt(week.to()))
+					|| week.followUps().contains(f.placement().getId()))
 			.map(f -> new PlacementWeek(f.placement(), f.role(), week.prompts(f.placement().getId()),
 					week.entries(f.placement().getId()).stream().filter(entry -> entry.readableBy(f.role())).toList()))
+			// after its digest period a placement is here only for its follow-up answer: for those who may read it
+			.filter(w -> !week.followUps().contains(w.placement().getId()) || !w.readableEntries().isEmpty())
 			.toList();
 	}
 
@@ -554,27 +561,53 @@ public class DigestService {
 	private Week week(List<Recipient> recipients, Instant to) {
 		Instant from = to.minus(WEEK);
 		Set<String> placementIds = new LinkedHashSet<>();
+		Set<String> over = new LinkedHashSet<>();
 		for (Recipient recipient : recipients) {
 			for (Recipient.Followed followed : recipient.placements()) {
-				if (inDigestPeriod(followed.placement(), followed.placement().dateAt(to))) {
+				LocalDate today = followed.placement().dateAt(to);
+				if (inDigestPeriod(followed.placement(), today)) {
 					placementIds.add(followed.placement().getId());
+				}
+				else if (today.isAfter(followed.placement().getEndDate())) {
+					over.add(followed.placement().getId());
 				}
 			}
 		}
+		// placements past their digest period come back for the week their follow-up was answered in, with that
+		// answer only (the one prompt that goes after the end), so the effects reach whoever may read them
+		Map<String, List<LogbookEntry>> followUps = over.isEmpty() ? Map.of()
+				: logbook.entriesBetween(over, from, to).stream()
+					.filter(this::answersFollowUp)
+					.collect(Collectors.groupingBy(LogbookEntry::placementId));
+		placementIds.addAll(followUps.keySet());
 		if (placementIds.isEmpty()) {
-			return new Week(from, to, Set.of(), Map.of(), Map.of());
+			return new Week(from, to, Set.of(), Map.of(), Map.of(), Set.of());
 		}
+		Map<String, List<LogbookEntry>> entries = new LinkedHashMap<>(logbook
+			.entriesBetween(placementIds.stream().filter(id -> !followUps.containsKey(id)).toList(), from, to)
+			.stream()
+			.collect(Collectors.groupingBy(LogbookEntry::placementId)));
+		entries.putAll(followUps);
 		return new Week(from, to, placementIds,
 				prompts.within(placementIds, from, to).stream()
 					.collect(Collectors.groupingBy(PromptOccurrence::getPlacementId)),
-				logbook.entriesBetween(placementIds, from, to).stream()
-					.collect(Collectors.groupingBy(LogbookEntry::placementId)));
+				entries, followUps.keySet());
 	}
 
-	/** The week {@code [from, to)} of many placements, by placement id, each list oldest first. */
+	/** Whether an entry answers a follow-up prompt (the one some months after the end). */
+	private boolean answersFollowUp(LogbookEntry entry) {
+		return entry.promptId() != null
+				&& prompts.prompt(entry.promptId()).map(p -> p.phase() == PromptPhase.FOLLOW_UP).orElse(false);
+	}
+
+	/**
+	 * The week {@code [from, to)} of many placements, by placement id, each list oldest first.
+	 *
+	 * @param followUps placements past their digest period that are here for their follow-up answer
+	 */
 	private record Week(Instant from, Instant to, Set<String> placementIds,
 			Map<String, List<PromptOccurrence>> promptsById,
-			Map<String, List<LogbookEntry>> entriesById) {
+			Map<String, List<LogbookEntry>> entriesById, Set<String> followUps) {
 
 		List<PromptOccurrence> prompts(String placementId) {
 			return promptsById.getOrDefault(placementId, List.of());

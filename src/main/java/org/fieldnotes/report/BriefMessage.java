@@ -20,11 +20,19 @@ public class BriefMessage {
 	}
 
 	public ChatMessage of(SteeringBrief brief, Locale locale) {
+		return of(brief, locale, null);
+	}
+
+	/** The brief, with a line saying which meeting it prepares when {@code meetingLine} is given. */
+	public ChatMessage of(SteeringBrief brief, Locale locale, String meetingLine) {
 		ChatMessage.Builder message = ChatMessage.builder(texts.t("report.brief.summary", locale, brief.participant()))
 			.heading(texts.t("report.brief.title", locale, brief.participant()))
 			.context(texts.t("report.brief.context", locale, brief.program(), brief.host(),
 					texts.date(brief.since(), locale), texts.date(brief.until(), locale),
 					texts.t("report.brief.reader." + brief.reader(), locale)));
+		if (meetingLine != null) {
+			message.paragraph(Span.bold(meetingLine));
+		}
 		message.paragraph(Span.bold(texts.t("report.brief.goals", locale)));
 		if (brief.goals().isEmpty()) {
 			message.context(texts.t("report.brief.goals.none", locale));

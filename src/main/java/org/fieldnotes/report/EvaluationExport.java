@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -30,6 +32,7 @@ import org.fieldnotes.placement.ProgramSettings;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
+import org.fieldnotes.prompting.PromptPhase;
 import org.springframework.stereotype.Service;
 
 /**
@@ -120,7 +123,29 @@ public class EvaluationExport {
 					shown ? latest.get().status().name().toLowerCase(Locale.ROOT) : null,
 					shown ? latest.get().mood() : null, flags(placement, entries, updates, occurrences, end)));
 		}
+		rows.set(rows.size() - 1, rows.get(rows.size() - 1).withFollowUp(followUp(reader, placement, occurrences,
+				entries)));
 		return rows;
+	}
+
+	/**
+	 * The placement's follow-up prompt (due some months after the end, so in no week's row): sent, answered, and how
+	 * many of its answers the reader may read.
+	 */
+	private EvaluationRow.FollowUp followUp(Actor reader, Placement placement, List<PromptOccurrence> occurrences,
+			List<LogbookEntry> entries) {
+		List<PromptOccurrence> followUps = occurrences.stream()
+			.filter(o -> o.getSentAt() != null)
+			.filter(o -> prompts.prompt(o.getPromptId()).map(p -> p.phase() == PromptPhase.FOLLOW_UP).orElse(false))
+			.toList();
+		Set<String> ids = followUps.stream().map(PromptOccurrence::getId).collect(Collectors.toSet());
+		int shared = (int) entries.stream()
+			.filter(e -> e.occurrenceId() != null && ids.contains(e.occurrenceId()))
+			.filter(e -> access.permits(reader, Operation.READ_ITEM,
+					Target.item(placement, e.authorId(), e.visibility())))
+			.count();
+		return new EvaluationRow.FollowUp(followUps.size(),
+				(int) followUps.stream().filter(PromptOccurrence::isAnswered).count(), shared);
 	}
 
 	/**

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The programme evaluation as a PDF, made from the export's rows only (so it holds counts, never words): response
  * rates per week and per placement, the distribution of status colours and moods a coordinator may read, and the
- * flags raised. Laid out by {@code templates/report/evaluation.html}; tables, no charts.
+ * flags raised, and the follow-up in numbers; laid out by {@code templates/report/evaluation.html}, with the charts of
+ * {@link EvaluationCharts} ({@code templates/report/evaluation-charts.html}).
  */
 @Component
 public class EvaluationPdf {
@@ -25,11 +26,13 @@ public class EvaluationPdf {
 	private final ReportTexts texts;
 	private final ReportPdf pdf;
 	private final SurveyResults surveyResults;
+	private final EvaluationCharts charts;
 
-	EvaluationPdf(ReportTexts texts, ReportPdf pdf, SurveyResults surveyResults) {
+	EvaluationPdf(ReportTexts texts, ReportPdf pdf, SurveyResults surveyResults, EvaluationCharts charts) {
 		this.texts = texts;
 		this.pdf = pdf;
 		this.surveyResults = surveyResults;
+		this.charts = charts;
 	}
 
 	/** What the PDF shows, as XHTML. */
@@ -90,9 +93,29 @@ public class EvaluationPdf {
 			.map(flag -> List.of(texts.t("report.evaluation.flag." + flag, locale),
 					String.valueOf(rows.stream().filter(r -> r.flags().contains(flag)).count())))
 			.toList());
+		effects(variables, rows, locale);
+		variables.put("charts", charts.of(rows, locale));
 		// the last section, its own class and template fragment
 		variables.putAll(surveyResults.variables(program, locale));
 		return pdf.xhtml("report/evaluation", variables, locale);
+	}
+
+	/** The follow-up ("effects") in numbers, from the rows' follow-up figures (each placement's last row). */
+	private void effects(Map<String, Object> variables, List<EvaluationRow> rows, Locale locale) {
+		List<EvaluationRow.FollowUp> followUps = rows.stream()
+			.map(EvaluationRow::followUp)
+			.filter(java.util.Objects::nonNull)
+			.toList();
+		int sent = followUps.stream().mapToInt(EvaluationRow.FollowUp::sent).sum();
+		int answered = followUps.stream().mapToInt(EvaluationRow.FollowUp::answered).sum();
+		int shared = followUps.stream().mapToInt(EvaluationRow.FollowUp::shared).sum();
+		variables.put("effectsHeading", texts.t("report.evaluation.effects", locale));
+		variables.put("effectsNote", texts.t("report.evaluation.effects.note", locale));
+		variables.put("effects", List.of(
+				List.of(texts.t("report.evaluation.effects.placements", locale), String.valueOf(sent)),
+				List.of(texts.t("report.evaluation.effects.answered", locale), String.valueOf(answered)),
+				List.of(texts.t("report.evaluation.effects.rate", locale), rate(answered, sent, locale)),
+				List.of(texts.t("report.evaluation.effects.shared", locale), String.valueOf(shared))));
 	}
 
 	public byte[] render(String program, List<EvaluationRow> rows, Locale locale) {

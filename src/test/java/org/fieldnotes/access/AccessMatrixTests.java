@@ -141,6 +141,10 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_PROGRAM_EVALUATION_CSV, ADMIN),
 			Map.entry(Operation.API_PROGRAM_EVALUATION_PDF, ADMIN),
 			Map.entry(Operation.API_PLACEMENT_BRIEF, ADMIN),
+			Map.entry(Operation.API_SCHEDULE_MEETING, ADMIN),
+			Map.entry(Operation.API_LIST_MEETINGS, ADMIN),
+			Map.entry(Operation.API_CANCEL_MEETING, ADMIN),
+			Map.entry(Operation.COMMAND_MEETING, ALL),
 			Map.entry(Operation.RESPONSE_PAGE_SHOW, COACHES),
 			Map.entry(Operation.RESPONSE_PAGE_RESPOND, COACHES),
 			Map.entry(Operation.BLOCKER_PAGE_SHOW, COACHES),
@@ -229,6 +233,9 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_PLACEMENT_END_REPORT,     "Y Y Y ."),
 			Map.entry(Operation.API_SEND_SURVEY,              "Y . Y ."),
 			Map.entry(Operation.API_PROGRAM_SURVEY_ANSWERS_CSV, "Y Y Y ."),
+			Map.entry(Operation.API_SCHEDULE_MEETING,         "Y . Y ."),
+			Map.entry(Operation.API_LIST_MEETINGS,            "Y Y Y ."),
+			Map.entry(Operation.API_CANCEL_MEETING,           "Y . Y ."),
 			Map.entry(Operation.READ_ITEM,                    "Y Y Y .")));
 
 	private static final Placement OTHER = PlacementFixtures.inProgram("OTHER", "Other");

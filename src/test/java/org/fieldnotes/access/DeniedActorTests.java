@@ -89,6 +89,8 @@ class DeniedActorTests extends MailTest {
 					+ "entries READ_ITEM lets them read; anyone else is told they follow no such placement (BriefTests)"),
 			Map.entry(Operation.COMMAND_REPORT, "opens the asker's own end-of-placement report; someone who is no "
 					+ "participant is told so and gets no form (EndReportTests); the form itself is END_REPORT_FORM"),
+			Map.entry(Operation.COMMAND_MEETING, "schedules only for a placement the asker coaches or coordinates; anyone "
+					+ "else is told they coach no such placement and nothing is stored (MeetingBriefTests)"),
 			Map.entry(Operation.HOME_WRITE_BUTTON, "opens a form for the presser's own new entry"),
 			Map.entry(Operation.HOME_STATUS_BUTTON, "opens a form for the presser's own status update"),
 			Map.entry(Operation.HOME_DEFAULT_VISIBILITY_SELECT, "sets the presser's own default visibility"),
@@ -544,6 +546,21 @@ class DeniedActorTests extends MailTest {
 		cases.put(Operation.API_PLACEMENT_END_REPORT, () -> {
 			adasSubmittedReport();
 			otherProgrammesPlacement(Operation.API_PLACEMENT_END_REPORT, "GET", "/end-report");
+		});
+		cases.put(Operation.API_SCHEDULE_MEETING, () -> {
+			ada();
+			readOnlyRefused(Operation.API_SCHEDULE_MEETING, http(readOnly(), "POST",
+					"/api/v1/placements/" + adas + "/meetings", "{\"date\": \"2027-01-14\"}"));
+			otherProgrammesPlacement(Operation.API_SCHEDULE_MEETING, "POST", "/meetings");
+			assertThat(mongo.getCollection("meetings").countDocuments()).isZero();
+		});
+		cases.put(Operation.API_LIST_MEETINGS, () -> otherProgrammesPlacement(Operation.API_LIST_MEETINGS, "GET",
+				"/meetings"));
+		cases.put(Operation.API_CANCEL_MEETING, () -> {
+			ada();
+			readOnlyRefused(Operation.API_CANCEL_MEETING, http(readOnly(), "DELETE",
+					"/api/v1/placements/" + adas + "/meetings/m1", null));
+			otherProgrammesPlacement(Operation.API_CANCEL_MEETING, "DELETE", "/meetings/m1");
 		});
 		cases.put(Operation.API_PLACEMENT_BRIEF, () -> {
 			otherProgrammesPlacement(Operation.API_PLACEMENT_BRIEF, "GET", "/brief");

@@ -135,6 +135,10 @@ class CommandsTests extends IntegrationTest {
 						"Enkäten end-satisfaction skickad till 1 deltagare i KTP 2026."),
 				enUsage(ADMIN, "survey", "Which survey, for which programme? Surveys: end-satisfaction,",
 						"/fieldnotes survey <survey id> program:"),
+				en("UBEATA", "meeting @UADA", "No steering meeting is scheduled for Ada Lindqvist."),
+				sv("UBEATA", "meeting @UADA", "Inget styrgruppsmöte är bokat för Ada Lindqvist."),
+				en(ADA, "meeting @UADA", "You coach or coordinate no current placement of that person"),
+				enUsage("UBEATA", "meeting", "Whose meeting? Mention the participant.", "/fieldnotes meeting"),
 				// admin-only, refused to others
 				en(ADA, "pause @UADA", "Sorry, only programme coordinators (admins) can do that."),
 				sv(ADA, "list", "Tyvärr, det kan bara programsamordnare (administratörer) göra."),

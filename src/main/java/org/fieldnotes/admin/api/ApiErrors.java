@@ -32,7 +32,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @RestControllerAdvice(assignableTypes = { PlacementsController.class, DigestsController.class, ImportController.class,
 		ProgramsController.class, TokensController.class, DeliveriesController.class,
 		DemoController.class, ClosuresController.class, BlockersController.class, ReportsController.class,
-		EndReportsController.class, SurveysController.class })
+		EndReportsController.class, SurveysController.class, MeetingsController.class })
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -126,6 +126,12 @@ class ApiErrors {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
 		problem.setTitle("Prompt not sent");
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidMeeting(MeetingsController.InvalidMeeting e) {
+		return badRequest("The meeting was not scheduled: " + e.field() + " " + e.getMessage() + ".",
+				List.of(new Violation(e.field(), e.getMessage())));
 	}
 
 	private static ProblemDetail badRequest(String detail, List<Violation> violations) {
