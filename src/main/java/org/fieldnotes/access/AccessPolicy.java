@@ -81,7 +81,8 @@ public class AccessPolicy {
 				Operation.API_REMOVE_DEMO, Operation.API_CHANGE_PLACEMENT, Operation.COMMAND_CHANGE,
 				Operation.API_PAUSE_PLACEMENTS, Operation.API_RESUME_PLACEMENTS, Operation.API_PLACEMENT_BLOCKERS,
 				Operation.API_SHOW_BLOCKER_SETTINGS, Operation.API_UPDATE_BLOCKER_SETTINGS,
-				Operation.API_PROGRAM_EVALUATION_CSV, Operation.API_PROGRAM_EVALUATION_PDF, Operation.API_PLACEMENT_BRIEF);
+				Operation.API_PROGRAM_EVALUATION_CSV, Operation.API_PROGRAM_EVALUATION_PDF, Operation.API_PLACEMENT_BRIEF,
+				Operation.CHANGE_FORM);
 		// only the participant a prompt was sent to acts on it
 		rule(ADDRESSEE, Operation.PROMPT_WRITE_BUTTON, Operation.PROMPT_STATUS_BUTTON, Operation.PROMPT_SNOOZE_BUTTON,
 				Operation.PROMPT_SKIP_BUTTON, Operation.PROMPT_ANSWER_FORM, Operation.STATUS_UPDATE_FORM);

@@ -89,6 +89,8 @@ public enum Operation {
 	ENTRY_REPLY_FORM(Surface.VIEW_SUBMISSION, "entry_reply", On.ITEM),
 	ENROLMENT_FORM(Surface.VIEW_SUBMISSION, "fieldnotes_enrol", On.NOTHING),
 	DIGEST_SETTINGS_FORM(Surface.VIEW_SUBMISSION, "fieldnotes_digest_settings", On.NOTHING),
+	/** The change form ({@code change @person} alone): the placement is in the form's metadata, checked again. */
+	CHANGE_FORM(Surface.VIEW_SUBMISSION, "fieldnotes_change", On.NOTHING),
 
 	// ------------------------------------------------------------------ shortcuts and events
 	SAVE_TO_LOGBOOK_SHORTCUT(Surface.SHORTCUT, "save_to_logbook", On.NOTHING),
