@@ -216,6 +216,12 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 				List.of("created")));
 		table.add(new AdminSurface("admin add", Operation.COMMAND_ADMIN, () -> command("admin add <@UEVE>"),
 				List.of("is now an admin")));
+		// the change form, as Slack is asked to open it: the placement's fields, never an entry
+		table.add(new AdminSurface("change @UADA (the form)", Operation.CHANGE_FORM, () -> {
+			int before = SlackStub.calls("views.open").size();
+			command("change <@UADA>");
+			return SlackStub.calls("views.open").get(before).get("view");
+		}, List.of("fieldnotes_change", "Scania")));
 		table.add(new AdminSurface("PATCH placement", Operation.API_CHANGE_PLACEMENT,
 				() -> api("PATCH", "/api/v1/placements/" + ada, "{\"hostOrganisation\": \"Scania Södertälje\"}"),
 				List.of("Scania Södertälje")));

@@ -89,7 +89,8 @@ public class AccessPolicy {
 				Operation.API_PROGRAM_EVALUATION_CSV, Operation.API_PROGRAM_EVALUATION_PDF, Operation.API_PLACEMENT_BRIEF,
 				Operation.API_PLACEMENT_END_REPORT,
 				Operation.COMMAND_SURVEY, Operation.API_SEND_SURVEY, Operation.API_PROGRAM_SURVEY_ANSWERS_CSV,
-				Operation.API_SCHEDULE_MEETING, Operation.API_LIST_MEETINGS, Operation.API_CANCEL_MEETING);
+				Operation.API_SCHEDULE_MEETING, Operation.API_LIST_MEETINGS, Operation.API_CANCEL_MEETING,
+				Operation.CHANGE_FORM);
 		// only the participant a prompt was sent to acts on it
 		rule(ADDRESSEE, Operation.PROMPT_WRITE_BUTTON, Operation.PROMPT_STATUS_BUTTON, Operation.PROMPT_SNOOZE_BUTTON,
 				Operation.PROMPT_SKIP_BUTTON, Operation.PROMPT_ANSWER_FORM, Operation.STATUS_UPDATE_FORM);

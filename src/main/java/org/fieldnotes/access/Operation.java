@@ -110,6 +110,8 @@ public enum Operation {
 	END_REPORT_RETURN_FORM(Surface.VIEW_SUBMISSION, "end_report_return", On.PLACEMENT),
 	/** A survey's answers; a second submission replaces the first. */
 	SURVEY_ANSWER_FORM(Surface.VIEW_SUBMISSION, "survey_answer", On.PLACEMENT),
+	/** The change form ({@code change @person} alone): the placement is in the form's metadata, checked again. */
+	CHANGE_FORM(Surface.VIEW_SUBMISSION, "fieldnotes_change", On.NOTHING),
 
 	// ------------------------------------------------------------------ shortcuts and events
 	SAVE_TO_LOGBOOK_SHORTCUT(Surface.SHORTCUT, "save_to_logbook", On.NOTHING),

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Service;
 /**
  * The {@code /fieldnotes} commands that open a form instead of answering in text: {@code status} (the status-update
  * form), {@code digest settings} alone (the digest settings), {@code enroll} alone (the enrolment form, for those
- * who may enrol) and {@code report} (the participant's end-of-placement report). Asked before the command goes to {@link Commands}: on a chat platform only the command itself can
+ * who may enrol), {@code change @person} alone (the change form, pre-filled, for admins) and {@code report} (the
+ * participant's end-of-placement report). Asked before the command goes to {@link Commands}: on a chat platform only
+ * the command itself can
  * open a form (on Slack its {@code trigger_id} is good for 3 seconds).
  */
 @Service
@@ -23,13 +25,15 @@ public class CommandForms {
 	private final StatusForms statusForms;
 	private final DigestSettingsForm digestSettings;
 	private final EnrolmentForms enrolment;
+	private final ChangeForms change;
 	private final Replies replies;
 	private final Languages languages;
 	private final EndReportForms endReport;
 
-	CommandForms(StatusForms statusForms, DigestSettingsForm digestSettings, EnrolmentForms enrolment, Replies replies,
-			Languages languages, EndReportForms endReport) {
+	CommandForms(StatusForms statusForms, DigestSettingsForm digestSettings, EnrolmentForms enrolment,
+			ChangeForms change, Replies replies, Languages languages, EndReportForms endReport) {
 		this.endReport = endReport;
+		this.change = change;
 		this.statusForms = statusForms;
 		this.digestSettings = digestSettings;
 		this.enrolment = enrolment;
@@ -60,6 +64,9 @@ public class CommandForms {
 		if (enrolment.asked(member, text)) {
 			return Optional.of(new CommandForm(FormOpening.of(enrolment.form(member)),
 					reason -> enrolment.openFailed(member, reason)));
+		}
+		if (change.asked(member, text)) {
+			return Optional.of(new CommandForm(change.open(member, text), reason -> change.openFailed(member, reason)));
 		}
 		if (text.strip().equalsIgnoreCase("report")) {
 			return Optional.of(new CommandForm(endReport.open(member), reason -> replies

@@ -148,7 +148,20 @@ public class Enrolment {
 			errors.add(new FieldError("participant", replies.t("command.personNotEnrolled", locale)));
 			return changeRefused(adminId, null, participant.get().key(), errors);
 		}
-		Placement placement = found.get();
+		return change(admin, found.get(), null, form, null, removed, locale);
+	}
+
+	/**
+	 * Changes this placement as the admin filled it in (see {@link #change(ChatAccount, EnrolmentForm, Set, Locale)}),
+	 * only if it is still at {@code expectedVersion}: the change form sends the version it was opened at, so that a
+	 * change made meanwhile is refused ({@code change.conflict}) rather than overwritten.
+	 * @param expectedVersion {@literal null}: whatever it is now
+	 * @param goals the learning goals to set, {@literal null} to keep them
+	 */
+	public ChangeOutcome change(ChatAccount admin, Placement placement, Long expectedVersion, EnrolmentForm form,
+			List<String> goals, Set<String> removed, Locale locale) {
+		String adminId = access.member(admin).key();
+		List<FieldError> errors = new ArrayList<>();
 		// an admin limited to programmes changes only placements of theirs, and moves none out of them
 		Actor actor = access.member(admin);
 		String programs = String.join(", ", actor.programs().stream().sorted().toList());
@@ -187,10 +200,10 @@ public class Enrolment {
 				: new PlacementDraft.ScheduleDraft(form.day() == null ? null : dayName(form.day()), form.time());
 		PlacementPatch patch = new PlacementPatch(blankToNull(form.program()), blankToNull(form.host()),
 				blankToNull(form.start()), blankToNull(form.end()), manager, academic, business, schedule,
-				workDays(form.workDays()), blankToNull(form.timezone()), blankToNull(form.language()), null, removing,
+				workDays(form.workDays()), blankToNull(form.timezone()), blankToNull(form.language()), goals, removing,
 				blankToNull(form.addedValue()));
 		try {
-			PlacementEdit edit = placements.change(placement.getId(), patch, null, adminId);
+			PlacementEdit edit = placements.change(placement.getId(), patch, expectedVersion, adminId);
 			audit.record(adminId, "placement-change", placement.getId(), placement.getParticipant().id().value(),
 					AuditLog.DONE, edit.auditNote());
 			log.info("Placement {} changed from chat by {}", placement.getId(), adminId);

@@ -1,9 +1,14 @@
 package org.fieldnotes.commands;
 
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code /fieldnotes programs} (admins): each programme with its numbers of active, paused and ended placements and
  * its default visibility; {@code /fieldnotes programs <programme> visibility [option]} shows or sets that default,
- * and {@code cadence}, {@code prompt-set} and {@code review-every} the programme's rhythm in the same form.
+ * and {@code cadence}, {@code prompt-set} and {@code review-every} the programme's rhythm in the same form;
+ * {@code /fieldnotes programs <programme> digest [day:…] [time:…] [channel:…]} shows or sets its digest defaults.
  */
 @Component
 class ProgramsCommand implements Subcommand {
@@ -37,6 +43,11 @@ class ProgramsCommand implements Subcommand {
 	/** {@code <programme> cadence|prompt-set|review-every [value]}; the programme may be quoted. */
 	private static final Pattern RHYTHM = Pattern.compile("^(.+?)\\s+(cadence|prompt-set|review-every)(?:\\s+(\\S+))?$",
 			Pattern.CASE_INSENSITIVE);
+
+	/** {@code <programme> digest [day:…] [time:…] [channel:…]}; the programme may be quoted. */
+	private static final Pattern DIGEST = Pattern.compile("^(.+?)\\s+digest((?:\\s+[A-Za-z]+:\\S*)*)$",
+			Pattern.CASE_INSENSITIVE);
+	private static final Pattern DIGEST_PART = Pattern.compile("([A-Za-z]+):(\\S*)");
 
 	private final PlacementManagement placements;
 	private final Programs programs;
@@ -68,6 +79,9 @@ class ProgramsCommand implements Subcommand {
 		Locale locale = invocation.locale();
 		if (RHYTHM.matcher(invocation.rest().strip()).matches()) {
 			return rhythm(invocation, locale);
+		}
+		if (DIGEST.matcher(invocation.rest().strip()).matches()) {
+			return digest(invocation, locale);
 		}
 		if (!invocation.rest().isBlank()) {
 			return visibility(invocation, locale);
@@ -167,6 +181,113 @@ class ProgramsCommand implements Subcommand {
 				+ saved.rhythm().key() + ", promptSet " + saved.prompts().key() + ", reviewEvery "
 				+ saved.reviewPeriod().map(Object::toString).orElse("none"));
 		return replies.text("programs." + setting + ".set", locale, name, described(saved, setting, locale));
+	}
+
+	/**
+	 * {@code <programme> digest}: shows the programme's digest defaults; with {@code day:}, {@code time:} or
+	 * {@code channel:} ({@code none} unsets one), sets them (audited as {@code program-digest}), which moves the
+	 * digests of the programme's followers who chose nothing themselves at once.
+	 */
+	private ChatMessage digest(Invocation invocation, Locale locale) {
+		Matcher matcher = DIGEST.matcher(invocation.rest().strip());
+		matcher.matches();
+		String program = unquoted(matcher.group(1));
+		if (program.isEmpty() || !programs.known(program)) {
+			audit.record(invocation.actor(), "program-digest", null, null, AuditLog.REFUSED, "unknown programme");
+			return digestUsage(replies.t("programs.visibility.unknown", locale, program), locale);
+		}
+		if (!coordination.of(invocation).coordinates(program)) {
+			audit.record(invocation.actor(), "program-digest", null, null, AuditLog.REFUSED, "other programme");
+			return coordination.refusal(coordination.of(invocation), locale);
+		}
+		String name = placements.all().stream().map(Placement::getProgram)
+			.filter(p -> p.strip().equalsIgnoreCase(program)).findFirst().orElse(program);
+		DayOfWeek day = null;
+		LocalTime time = null;
+		String channel = null;
+		Set<String> cleared = new LinkedHashSet<>();
+		List<String> problems = new ArrayList<>();
+		Matcher part = DIGEST_PART.matcher(matcher.group(2));
+		while (part.find()) {
+			String key = part.group(1).toLowerCase(Locale.ROOT);
+			String value = part.group(2).strip();
+			boolean none = value.equalsIgnoreCase("none");
+			switch (key) {
+				case "day" -> {
+					if (none) {
+						cleared.add("digestDay");
+					}
+					else if (!isDay(Enrolment.dayName(value))) {
+						problems.add(replies.t("programs.digest.badDay", locale, value));
+					}
+					else {
+						day = DayOfWeek.valueOf(Enrolment.dayName(value));
+					}
+				}
+				case "time" -> {
+					if (none) {
+						cleared.add("digestTime");
+					}
+					else if (!value.matches("([01]?[0-9]|2[0-3]):[0-5][0-9]")) {
+						problems.add(replies.t("programs.digest.badTime", locale, value));
+					}
+					else {
+						time = LocalTime.parse(value.length() == 4 ? "0" + value : value);
+					}
+				}
+				case "channel" -> {
+					if (none) {
+						cleared.add("digestChannel");
+					}
+					else if (!ProgramSettings.DIGEST_CHANNELS.contains(value.toLowerCase(Locale.ROOT))) {
+						problems.add(replies.t("programs.digest.badChannel", locale, value));
+					}
+					else {
+						channel = value.toLowerCase(Locale.ROOT);
+					}
+				}
+				default -> problems.add(replies.t("programs.digest.badPart", locale, key));
+			}
+		}
+		if (!problems.isEmpty()) {
+			audit.record(invocation.actor(), "program-digest", null, null, AuditLog.REFUSED, "bad value");
+			return digestUsage(String.join(" ", problems), locale);
+		}
+		Programs.DigestDefaults change = new Programs.DigestDefaults(day, time, channel, cleared);
+		if (day == null && time == null && channel == null && cleared.isEmpty()) {
+			return replies.text("programs.digest.current", locale, name, digestDescribed(programs.of(name), locale));
+		}
+		ProgramSettings saved = programs.change(name, new Programs.Change(null, null, null, null, change));
+		audit.record(invocation.actor(), "program-digest", null, null, AuditLog.DONE, name + ": day "
+				+ orNone(saved.digestDay()) + ", time " + orNone(saved.digestTime()) + ", channel "
+				+ orNone(saved.digestChannel()));
+		return replies.text("programs.digest.set", locale, name, digestDescribed(saved, locale));
+	}
+
+	private static boolean isDay(String value) {
+		return java.util.Arrays.stream(DayOfWeek.values()).anyMatch(d -> d.name().equalsIgnoreCase(value.strip()));
+	}
+
+	private static String orNone(Object value) {
+		return value == null ? "none" : value.toString();
+	}
+
+	/** The programme's digest defaults in words: each set one, or the global default. */
+	private String digestDescribed(ProgramSettings settings, Locale locale) {
+		String unset = replies.t("programs.digest.unset", locale);
+		String day = settings.digestDay() == null ? unset
+				: settings.digestDay().getDisplayName(java.time.format.TextStyle.FULL, locale);
+		String time = settings.digestTime() == null ? unset : settings.digestTime().toString();
+		String channel = settings.digestChannel() == null ? unset
+				: replies.t("programs.digest.channel." + settings.digestChannel(), locale);
+		return replies.t("programs.digest.described", locale, day, time, channel);
+	}
+
+	private ChatMessage digestUsage(String problem, Locale locale) {
+		return ChatMessage.builder(problem)
+			.paragraph(Span.plain("⚠ " + problem))
+			.context(replies.t("command.usage", locale, replies.t("programs.digest.usage", locale)))
+			.build();
 	}
 
 	/** The setting in words, in the admin's language ("every second week"). */

@@ -42,10 +42,12 @@ public class DigestPreferences {
 	private final Mailer mailer;
 	private final AddressConfirmation confirmation;
 	private final Clock clock;
+	private final ProgramDigestDefaults programDefaults;
 
 	DigestPreferences(Recipients recipients, DigestPreferenceStore store, DigestScheduler scheduler,
 			DigestSettings defaults, PeopleDirectory people, Mailer mailer, AddressConfirmation confirmation,
-			Clock clock) {
+			Clock clock, ProgramDigestDefaults programDefaults) {
+		this.programDefaults = programDefaults;
 		this.confirmation = confirmation;
 		this.recipients = recipients;
 		this.store = store;
@@ -185,13 +187,18 @@ public class DigestPreferences {
 
 	private Current current(Recipient recipient, Optional<DigestPreference> chosen, Instant next) {
 		Person person = recipient.person();
+		// what they chose, else their programmes' defaults, else the global ones
+		ProgramDigestDefaults.Defaults programme = programDefaults.of(recipient);
 		DigestChannel channel = chosen.map(DigestPreference::channel)
-			.orElse(person.hasChat() ? DigestChannel.CHAT : DigestChannel.EMAIL);
+			.orElse(programme.channel() != null ? programme.channel()
+					: person.hasChat() ? DigestChannel.CHAT : DigestChannel.EMAIL);
 		if (!person.hasChat()) {
 			channel = DigestChannel.EMAIL;
 		}
-		return new Current(chosen.map(DigestPreference::day).orElse(defaults.day()),
-				chosen.map(DigestPreference::time).orElse(defaults.time()), person.zone(), channel,
+		return new Current(
+				chosen.map(DigestPreference::day).orElse(programme.day() != null ? programme.day() : defaults.day()),
+				chosen.map(DigestPreference::time).orElse(programme.time() != null ? programme.time() : defaults.time()),
+				person.zone(), channel,
 				storedEmail(recipient, chosen), next, mailer.configured(), person.hasChat(),
 				confirmation.waiting(chosen));
 	}

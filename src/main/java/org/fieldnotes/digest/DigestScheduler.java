@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.fieldnotes.placement.PlacementChanged;
+import org.fieldnotes.placement.ProgramDigestDefaultsChanged;
+import org.fieldnotes.placement.ProgramSettings;
 import org.fieldnotes.placement.PlacementsChangedElsewhere;
 import org.fieldnotes.placement.PlacementsEnrolled;
 import org.fieldnotes.schedule.OneShotTriggers;
@@ -26,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * One Quartz trigger per recipient at their next digest time: the day and time they chose ({@link DigestPreference}),
- * by default Monday 08:00, in their own time zone. Rebuilt from the placements at start and whenever a placement
+ * else their programme's ({@link ProgramDigestDefaults}), by default Monday 08:00, in their own time zone; rebuilt
+ * when a programme's digest defaults change. Rebuilt from the placements at start and whenever a placement
  * changes; one recipient's trigger is moved at once when they change their settings. A week whose digest is already
  * recorded is skipped when scheduling, so moving the day never sends a second digest for a week.
  * Programme coordinators are recipients too, of the cohort digest, under their own key ({@code admin:<member id>});
@@ -48,12 +51,15 @@ class DigestScheduler {
 	private final DigestRecords records;
 	private final Clock clock;
 	private final CohortDigests cohort;
+	private final ProgramDigestDefaults programDefaults;
 	/** The start's catch-up, fired on a Quartz thread once the app is ready. */
 	private final OneShotTriggers startTrigger;
 	private volatile String progress = "not started";
 
 	DigestScheduler(Scheduler quartz, Recipients recipients, DigestService digests, DigestSettings settings,
-			DigestPreferenceStore preferences, DigestRecords records, Clock clock, CohortDigests cohort) {
+			DigestPreferenceStore preferences, DigestRecords records, Clock clock, CohortDigests cohort,
+			ProgramDigestDefaults programDefaults) {
+		this.programDefaults = programDefaults;
 		this.triggers = new OneShotTriggers(quartz, clock, GROUP, DigestJob.class);
 		this.recipients = recipients;
 		this.digests = digests;
@@ -116,12 +122,13 @@ class DigestScheduler {
 		progress = "catching up: reading the recipients";
 		List<Recipient> all = recipients.all();
 		Map<String, DigestPreference> chosen = preferences.findAll(all.stream().map(Recipient::key).toList());
+		Map<String, ProgramSettings> programmes = programDefaults.programmes();
 		Map<String, String> thisWeekOf = new LinkedHashMap<>();
 		all.forEach(r -> thisWeekOf.put(r.key(), DigestService.weekOf(r, now)));
 		Map<String, DigestRecord> thisWeek = records.findAll(thisWeekOf);
 		List<Recipient> due = all.stream()
 			.filter(r -> dueAtStart(r, Optional.ofNullable(thisWeek.get(r.key())).map(DigestRecord::status), now,
-					Optional.ofNullable(chosen.get(r.key()))))
+					Optional.ofNullable(chosen.get(r.key())), ProgramDigestDefaults.of(r, programmes)))
 			.toList();
 		String missed = "0 missed digests queued";
 		if (!due.isEmpty()) {
@@ -141,23 +148,23 @@ class DigestScheduler {
 		}
 		for (Coordinator coordinator : cohort.coordinators()) {
 			if (dueAtStart(coordinator.asRecipient(), cohort.thisWeek(coordinator), now,
-					preferences.find(coordinator.key()))) {
+					preferences.find(coordinator.key()), ProgramDigestDefaults.Defaults.NONE)) {
 				triggers.fire(coordinator.key(), () -> cohort.send(coordinator));
 			}
 		}
 		progress = "catching up: scheduling " + all.size() + " recipients";
-		rebuild(all, now, chosen);
+		rebuild(all, now, chosen, programmes);
 		progress = "caught up: " + missed + ", " + all.size() + " recipients scheduled";
 		log.info("Digests at start: caught up and scheduled {} recipients in {} ms", all.size(),
 				Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
 	}
 
 	private boolean dueAtStart(Recipient recipient, Optional<DigestStatus> thisWeek, Instant now,
-			Optional<DigestPreference> chosen) {
+			Optional<DigestPreference> chosen, ProgramDigestDefaults.Defaults programme) {
 		if (thisWeek.isPresent()) {
 			return thisWeek.get() == DigestStatus.CLAIMED;
 		}
-		Instant last = nextAfter(recipient, now.minus(Duration.ofDays(7)), chosen);
+		Instant last = nextAfter(recipient, now.minus(Duration.ofDays(7)), chosen, programme);
 		return !last.isAfter(now) && Duration.between(last, now).compareTo(settings.catchUp()) < 0;
 	}
 
@@ -183,10 +190,11 @@ class DigestScheduler {
 	 * times are worked out first and set after, so a store error leaves the triggers as they were; a pending retry
 	 * of a failed firing stays.
 	 */
-	@EventListener({ PlacementsEnrolled.class, CoordinatorsChanged.class })
+	@EventListener({ PlacementsEnrolled.class, CoordinatorsChanged.class, ProgramDigestDefaultsChanged.class })
 	void rebuild() {
 		List<Recipient> all = recipients.all();
-		rebuild(all, clock.instant(), preferences.findAll(all.stream().map(Recipient::key).toList()));
+		rebuild(all, clock.instant(), preferences.findAll(all.stream().map(Recipient::key).toList()),
+				programDefaults.programmes());
 	}
 
 	/**
@@ -194,11 +202,15 @@ class DigestScheduler {
 	 * with the recipients' settings ({@code chosen}) and the records of the weeks those times fall in read once for
 	 * all, not once per recipient.
 	 */
-	private void rebuild(List<Recipient> all, Instant now, Map<String, DigestPreference> chosen) {
+	private void rebuild(List<Recipient> all, Instant now, Map<String, DigestPreference> chosen,
+			Map<String, ProgramSettings> programmes) {
 		Map<String, Instant> next = new LinkedHashMap<>();
 		Map<String, String> weekOfNext = new LinkedHashMap<>();
+		Map<String, ProgramDigestDefaults.Defaults> programme = new LinkedHashMap<>();
+		all.forEach(r -> programme.put(r.key(), ProgramDigestDefaults.of(r, programmes)));
 		for (Recipient recipient : all) {
-			Instant at = nextAfter(recipient, now, chosen);
+			Instant at = nextAfter(recipient, now, Optional.ofNullable(chosen.get(recipient.key())),
+					programme.get(recipient.key()));
 			next.put(recipient.key(), at);
 			weekOfNext.put(recipient.key(), DigestService.weekOf(recipient, at));
 		}
@@ -206,7 +218,8 @@ class DigestScheduler {
 		for (Recipient recipient : all) {
 			if (recorded.containsKey(recipient.key())) {
 				// that week's digest went already (they moved their day): the same time a week later
-				next.put(recipient.key(), nextAfter(recipient, next.get(recipient.key()), chosen));
+				next.put(recipient.key(), nextAfter(recipient, next.get(recipient.key()),
+						Optional.ofNullable(chosen.get(recipient.key())), programme.get(recipient.key())));
 			}
 		}
 		for (Coordinator coordinator : cohort.coordinators()) {
@@ -284,19 +297,21 @@ class DigestScheduler {
 		return triggers.nextFireTime(recipientKey);
 	}
 
-	/** The recipient's first digest time strictly after {@code after}, on their day and time, in their own zone. */
+	/**
+	 * The recipient's first digest time strictly after {@code after}, on their day and time, in their own zone: the
+	 * day and time they chose, else their programmes' ({@link ProgramDigestDefaults}), else the global defaults.
+	 */
 	Instant nextAfter(Recipient recipient, Instant after) {
-		return nextAfter(recipient, after, preferences.find(recipient.key()));
+		return nextAfter(recipient, after, preferences.find(recipient.key()), programDefaults.of(recipient));
 	}
 
-	/** {@link #nextAfter(Recipient, Instant)} with the settings of many recipients read already. */
-	private Instant nextAfter(Recipient recipient, Instant after, Map<String, DigestPreference> chosen) {
-		return nextAfter(recipient, after, Optional.ofNullable(chosen.get(recipient.key())));
-	}
-
-	private Instant nextAfter(Recipient recipient, Instant after, Optional<DigestPreference> chosen) {
-		DayOfWeek day = chosen.map(DigestPreference::day).orElse(settings.day());
-		LocalTime time = chosen.map(DigestPreference::time).orElse(settings.time());
+	/** {@link #nextAfter(Recipient, Instant)} with their settings and their programmes' read already. */
+	private Instant nextAfter(Recipient recipient, Instant after, Optional<DigestPreference> chosen,
+			ProgramDigestDefaults.Defaults programme) {
+		DayOfWeek day = chosen.map(DigestPreference::day)
+			.orElse(programme.day() != null ? programme.day() : settings.day());
+		LocalTime time = chosen.map(DigestPreference::time)
+			.orElse(programme.time() != null ? programme.time() : settings.time());
 		return nextAfter(recipient.person().zone(), day, time, after);
 	}
 

@@ -32,6 +32,7 @@ import org.fieldnotes.people.Person;
 import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.ProgramSettings;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
 import org.fieldnotes.prompting.PromptPhase;
@@ -70,6 +71,8 @@ public class DigestService {
 
 	/** The record's {@code fallback} when it went by e-mail because the chat platform cannot reach them yet. */
 	static final String NOT_YET_REACHABLE = "not_yet_reachable";
+	/** A programme's e-mail default, and no address is known for a chat member: by chat instead. */
+	static final String NO_ADDRESS = "no_address";
 
 	private final Recipients recipients;
 	private final DigestRecords records;
@@ -81,6 +84,7 @@ public class DigestService {
 	private final MessageSource messages;
 	private final Languages languages;
 	private final DigestPreferenceStore chosenDelivery;
+	private final ProgramDigestDefaults programDefaults;
 	private final Clock clock;
 	private final DigestCharts charts;
 	private final Reachability reachability;
@@ -94,7 +98,9 @@ public class DigestService {
 	DigestService(Recipients recipients, DigestRecords records, DigestComposer composer, PromptHistory prompts,
 			Logbook logbook, DigestOutbox outbox, Mailer mailer, MessageSource messages, Languages languages,
 			DigestPreferenceStore chosenDelivery, Clock clock, DigestCharts charts, Reachability reachability,
-			DigestRuns runs, RoleFactsLoader roleFacts, Attention attention, BlockerLines blockerLines) {
+			DigestRuns runs, RoleFactsLoader roleFacts, Attention attention, BlockerLines blockerLines,
+			ProgramDigestDefaults programDefaults) {
+		this.programDefaults = programDefaults;
 		this.recipients = recipients;
 		this.records = records;
 		this.composer = composer;
@@ -179,6 +185,7 @@ public class DigestService {
 		batch.forEach(recipient -> weekByRecipient.put(recipient.key(), weekOf(recipient, now)));
 		Map<String, DigestRecord> knownRecords = records.findAll(weekByRecipient);
 		Map<String, DigestPreference> chosen = chosenDelivery.findAll(weekByRecipient.keySet());
+		Map<String, ProgramSettings> programmes = programDefaults.programmes();
 		try (var locales = languages.preload(batch.stream().map(Recipient::person).toList())) {
 			for (Recipient recipient : batch) {
 				String week = weekByRecipient.get(recipient.key());
@@ -191,7 +198,8 @@ public class DigestService {
 				if (weeks.isEmpty()) {
 					continue;
 				}
-				Route route = route(recipient, Optional.ofNullable(chosen.get(recipient.key())));
+				Route route = route(recipient, Optional.ofNullable(chosen.get(recipient.key())),
+						ProgramDigestDefaults.of(recipient, programmes));
 				planned.add(new Planned(recipient, weeks, route,
 						new DigestRecord(UUID.randomUUID().toString(), recipient.key(), week,
 								route.skipped() == null ? DigestStatus.CLAIMED : DigestStatus.SKIPPED, now, null, null,
@@ -409,14 +417,22 @@ public class DigestService {
 	 * that would go by e-mail without an address, or without a mail server, is skipped.
 	 */
 	private Route route(Recipient recipient) {
-		return route(recipient, chosenDelivery.find(recipient.key()));
+		return route(recipient, chosenDelivery.find(recipient.key()), programDefaults.of(recipient));
 	}
 
-	/** {@link #route(Recipient)} with the delivery they chose, read already. */
-	private Route route(Recipient recipient, Optional<DigestPreference> chosen) {
+	/**
+	 * {@link #route(Recipient)} with the delivery they chose and their programmes' defaults, read already. A channel
+	 * they chose wins; else their programme's ({@link ProgramDigestDefaults}): e-mail there goes to their address
+	 * (the one they confirmed, else the placement's), and a chat member with no address gets the digest by chat
+	 * meanwhile, the record saying why ({@code fallback: no_address}).
+	 */
+	private Route route(Recipient recipient, Optional<DigestPreference> chosen,
+			ProgramDigestDefaults.Defaults programme) {
 		Person person = recipient.person();
 		String fallback = null;
-		if (!person.hasChat() || chosen.map(DigestPreference::wantsEmail).orElse(false)) {
+		DigestChannel own = chosen.map(DigestPreference::channel).orElse(null);
+		boolean programmeEmail = own == null && programme.channel() == DigestChannel.EMAIL;
+		if (!person.hasChat() || own == DigestChannel.EMAIL || programmeEmail) {
 			if (person.hasChat() && !mailer.configured()) {
 				return new Route(false, null, "mail_not_configured", null);
 			}
@@ -430,6 +446,10 @@ public class DigestService {
 		}
 		String chosenAddress = chosen.map(DigestPreference::email).orElse(null);
 		String address = chosenAddress != null && !chosenAddress.isBlank() ? chosenAddress : person.email();
+		if (programmeEmail && person.hasChat() && (address == null || address.isBlank())) {
+			// the programme's default, not their choice: no address of theirs is known, so chat rather than nothing
+			return new Route(false, null, NO_ADDRESS, null);
+		}
 		String skipped = address == null || address.isBlank() ? "no_address"
 				: !mailer.configured() ? "mail_not_configured" : null;
 		return new Route(true, address, fallback, skipped);

@@ -1,7 +1,10 @@
 package org.fieldnotes.placement;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.Period;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,14 +26,29 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * ({@link PromptSet#DEFAULT})
  * @param reviewEvery an ISO period ({@code P3M}): a placement longer than it gets a review every such period instead
  * of one midpoint; {@literal null} when never set (one midpoint, whatever the length)
+ * @param digestDay the weekday of the digests of the programme's followers who chose none themselves;
+ * {@literal null} when never set ({@code FIELDNOTES_DIGEST_DAY} applies)
+ * @param digestTime likewise, the local time of those digests ({@code FIELDNOTES_DIGEST_TIME} when never set)
+ * @param digestChannel likewise, where they go: {@code chat} or {@code email}; {@literal null} when never set (chat
+ * for people with a chat account)
  */
 @Document("programs")
 @NoPersonalData("a programme's name and settings (visibility, rhythm), set by admins for everyone in it")
 public record ProgramSettings(@Id String id, String name, Visibility defaultVisibility, Instant updatedAt,
-		Cadence cadence, PromptSet promptSet, String reviewEvery) {
+		Cadence cadence, PromptSet promptSet, String reviewEvery, DayOfWeek digestDay, LocalTime digestTime,
+		String digestChannel) {
+
+	/** The channels a programme may make its followers' digest default. */
+	public static final List<String> DIGEST_CHANNELS = List.of("chat", "email");
 
 	@PersistenceCreator
 	public ProgramSettings {
+	}
+
+	/** Settings with no digest defaults of the programme's own. */
+	public ProgramSettings(String id, String name, Visibility defaultVisibility, Instant updatedAt, Cadence cadence,
+			PromptSet promptSet, String reviewEvery) {
+		this(id, name, defaultVisibility, updatedAt, cadence, promptSet, reviewEvery, null, null, null);
 	}
 
 	/** Settings with only a default visibility (the other settings at their defaults). */

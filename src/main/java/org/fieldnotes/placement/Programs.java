@@ -1,9 +1,12 @@
 package org.fieldnotes.placement;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -77,11 +80,34 @@ public class Programs {
 	 *
 	 * @param reviewEvery an ISO period ({@link ProgramSettings#parsePeriod}), or {@code ""} for none (one midpoint)
 	 */
-	public record Change(Visibility defaultVisibility, Cadence cadence, PromptSet promptSet, String reviewEvery) {
+	public record Change(Visibility defaultVisibility, Cadence cadence, PromptSet promptSet, String reviewEvery,
+			DigestDefaults digest) {
+
+		/** A change of visibility or rhythm only. */
+		public Change(Visibility defaultVisibility, Cadence cadence, PromptSet promptSet, String reviewEvery) {
+			this(defaultVisibility, cadence, promptSet, reviewEvery, null);
+		}
 
 		/** Whether it changes when prompts are due or which prompt goes out. */
 		boolean touchesSchedule() {
 			return cadence != null || promptSet != null || reviewEvery != null;
+		}
+	}
+
+	/**
+	 * The digest defaults to change: a {@literal null} field stays as it is, a field named in {@code cleared} is
+	 * unset (the global default applies again).
+	 *
+	 * @param channel {@code chat} or {@code email}
+	 */
+	public record DigestDefaults(DayOfWeek day, LocalTime time, String channel, Set<String> cleared) {
+
+		public DigestDefaults {
+			cleared = cleared == null ? Set.of() : Set.copyOf(cleared);
+		}
+
+		boolean changesAnything() {
+			return day != null || time != null || channel != null || !cleared.isEmpty();
 		}
 	}
 
@@ -114,12 +140,32 @@ public class Programs {
 					.toString());
 			}
 		}
+		DigestDefaults digest = change.digest();
+		if (digest != null) {
+			for (String field : List.of("digestDay", "digestTime", "digestChannel")) {
+				if (digest.cleared().contains(field)) {
+					update.unset(field);
+				}
+			}
+			if (digest.day() != null) {
+				update.set("digestDay", digest.day());
+			}
+			if (digest.time() != null) {
+				update.set("digestTime", digest.time());
+			}
+			if (digest.channel() != null) {
+				update.set("digestChannel", digest.channel());
+			}
+		}
 		ProgramSettings saved = mongo.findAndModify(Query.query(Criteria.where("_id").is(ProgramSettings.keyOf(program))),
 				update, FindAndModifyOptions.options().upsert(true).returnNew(true), ProgramSettings.class);
 		if (change.touchesSchedule()) {
 			placementsOf(program).stream()
 				.filter(p -> p.getStatus() != PlacementStatus.ENDED)
 				.forEach(p -> events.publishEvent(new PlacementChanged(p.getId())));
+		}
+		if (digest != null && digest.changesAnything()) {
+			events.publishEvent(new ProgramDigestDefaultsChanged(saved.name()));
 		}
 		return saved;
 	}

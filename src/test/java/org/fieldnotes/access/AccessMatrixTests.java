@@ -95,6 +95,7 @@ class AccessMatrixTests {
 			Map.entry(Operation.ENTRY_REPLY_FORM, COACHES),
 			Map.entry(Operation.ENROLMENT_FORM, ADMIN),
 			Map.entry(Operation.DIGEST_SETTINGS_FORM, ALL),
+			Map.entry(Operation.CHANGE_FORM, ADMIN),
 			Map.entry(Operation.SAVE_TO_LOGBOOK_SHORTCUT, ALL),
 			Map.entry(Operation.DIRECT_MESSAGE, ALL),
 			Map.entry(Operation.DIRECT_MESSAGE_WITH_FILE, ALL),

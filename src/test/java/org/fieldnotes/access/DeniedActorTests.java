@@ -256,6 +256,16 @@ class DeniedActorTests extends MailTest {
 			logged(Operation.ENROLMENT_FORM, "member");
 		});
 
+		cases.put(Operation.CHANGE_FORM, () -> {
+			ada();
+			Document before = adasPlacement();
+			JsonNode ack = json(submit("UBEATA", "fieldnotes_change", adas + ":" + before.getLong("version"),
+					Map.of("host", Map.of("text", SlackInteractions.text("Volvo")))));
+			assertThat(ack.get("errors").get("program").asString()).isEqualTo(ADMIN_ONLY);
+			assertThat(adasPlacement()).isEqualTo(before);
+			logged(Operation.CHANGE_FORM, "member");
+		});
+
 		// ----------------------------------------------------------------- a prompt, by a participant it was not sent to
 		cases.put(Operation.PROMPT_WRITE_BUTTON, () -> promptButton(Operation.PROMPT_WRITE_BUTTON, "prompt_write"));
 		cases.put(Operation.PROMPT_STATUS_BUTTON, () -> promptButton(Operation.PROMPT_STATUS_BUTTON, "prompt_status"));

@@ -1,8 +1,12 @@
 package org.fieldnotes.admin.api;
 
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.fieldnotes.audit.AuditLog;
@@ -55,14 +59,17 @@ class ProgramsController {
 
 	/**
 	 * Changes the programme's settings the body names ({@code defaultVisibility}, {@code cadence}, {@code promptSet},
-	 * {@code reviewEvery}); absent fields stay as they are. A change of visibility is audited as
-	 * {@code program-visibility} (as before the other settings), one of the others as {@code program-settings}.
+	 * {@code reviewEvery}, {@code digestDay}, {@code digestTime}, {@code digestChannel}); absent fields stay as they
+	 * are, {@code none} unsets a digest default. A change of visibility is audited as {@code program-visibility} (as
+	 * before the other settings), one of the rhythm as {@code program-settings}, one of the digest defaults as
+	 * {@code program-digest} (and the digest schedule is rebuilt).
 	 */
 	@PutMapping("/{program}")
 	ProgramResponse update(@PathVariable String program, @RequestBody(required = false) ProgramRequest request) {
 		List<Violation> violations = check(request);
 		if (!violations.isEmpty()) {
-			String action = request != null && request.touchesRhythm() ? "program-settings" : "program-visibility";
+			String action = request != null && request.touchesRhythm() ? "program-settings"
+					: request != null && request.touchesDigest() ? "program-digest" : "program-visibility";
 			audit.record(AuditRecord.API, action, null, null, AuditLog.REFUSED,
 					"fields: " + violations.stream().map(Violation::field).collect(Collectors.joining(",")));
 			throw new InvalidProgram(violations);
@@ -72,8 +79,9 @@ class ProgramsController {
 		PromptSet promptSet = PromptSet.parse(request.promptSet()).orElse(null);
 		String reviewEvery = request.reviewEvery() == null ? null
 				: isNone(request.reviewEvery()) ? "" : request.reviewEvery();
+		Programs.DigestDefaults digest = request.touchesDigest() ? digestDefaults(request) : null;
 		ProgramSettings saved = programs.change(program,
-				new Programs.Change(visibility, cadence, promptSet, reviewEvery));
+				new Programs.Change(visibility, cadence, promptSet, reviewEvery, digest));
 		if (visibility != null) {
 			audit.record(AuditRecord.API, "program-visibility", null, null, AuditLog.DONE,
 					saved.name() + ": " + visibility.key());
@@ -82,7 +90,53 @@ class ProgramsController {
 			audit.record(AuditRecord.API, "program-settings", null, null, AuditLog.DONE,
 					saved.name() + ": " + rhythmOf(saved));
 		}
+		if (digest != null) {
+			audit.record(AuditRecord.API, "program-digest", null, null, AuditLog.DONE,
+					saved.name() + ": " + digestOf(saved));
+		}
 		return ProgramResponse.of(saved);
+	}
+
+	/** What an audit note says of a programme's digest defaults, e.g. {@code day THURSDAY, time 08:00, channel chat}. */
+	static String digestOf(ProgramSettings settings) {
+		return "day " + orNone(settings.digestDay()) + ", time " + orNone(settings.digestTime()) + ", channel "
+				+ orNone(settings.digestChannel());
+	}
+
+	private static String orNone(Object value) {
+		return value == null ? "none" : value.toString();
+	}
+
+	private static Programs.DigestDefaults digestDefaults(ProgramRequest request) {
+		Set<String> cleared = new java.util.LinkedHashSet<>();
+		DayOfWeek day = null;
+		LocalTime time = null;
+		String channel = null;
+		if (request.digestDay() != null) {
+			if (isNone(request.digestDay())) {
+				cleared.add("digestDay");
+			}
+			else {
+				day = DayOfWeek.valueOf(request.digestDay().strip().toUpperCase(Locale.ROOT));
+			}
+		}
+		if (request.digestTime() != null) {
+			if (isNone(request.digestTime())) {
+				cleared.add("digestTime");
+			}
+			else {
+				time = LocalTime.parse(request.digestTime().strip());
+			}
+		}
+		if (request.digestChannel() != null) {
+			if (isNone(request.digestChannel())) {
+				cleared.add("digestChannel");
+			}
+			else {
+				channel = request.digestChannel().strip().toLowerCase(Locale.ROOT);
+			}
+		}
+		return new Programs.DigestDefaults(day, time, channel, cleared);
 	}
 
 	/** What an audit note says of a programme's rhythm, e.g. {@code cadence fortnightly, promptSet own, reviewEvery P3M}. */
@@ -99,9 +153,9 @@ class ProgramsController {
 		if (request == null) {
 			return List.of(new Violation("body", "is required"));
 		}
-		if (request.defaultVisibility() == null && !request.touchesRhythm()) {
+		if (request.defaultVisibility() == null && !request.touchesRhythm() && !request.touchesDigest()) {
 			return List.of(new Violation("defaultVisibility", "is required (one of " + OPTIONS
-					+ "), unless cadence, promptSet or reviewEvery is given"));
+					+ "), unless cadence, promptSet, reviewEvery, digestDay, digestTime or digestChannel is given"));
 		}
 		List<Violation> violations = new ArrayList<>();
 		if (request.defaultVisibility() != null) {
@@ -123,14 +177,37 @@ class ProgramsController {
 			violations.add(new Violation("reviewEvery",
 					"must be an ISO period of a week or more, such as P3M or P12W, or none"));
 		}
+		if (request.digestDay() != null && !isNone(request.digestDay()) && !isDay(request.digestDay())) {
+			violations.add(new Violation("digestDay", "must be a day of the week (MONDAY … SUNDAY), or none"));
+		}
+		if (request.digestTime() != null && !isNone(request.digestTime()) && !isTime(request.digestTime())) {
+			violations.add(new Violation("digestTime", "must be a time of day as HH:mm (08:00), or none"));
+		}
+		if (request.digestChannel() != null && !isNone(request.digestChannel()) && !ProgramSettings.DIGEST_CHANNELS
+			.contains(request.digestChannel().strip().toLowerCase(Locale.ROOT))) {
+			violations.add(new Violation("digestChannel", "must be chat or email, or none"));
+		}
 		return violations;
 	}
 
+	private static boolean isDay(String day) {
+		return Arrays.stream(DayOfWeek.values()).anyMatch(d -> d.name().equalsIgnoreCase(day.strip()));
+	}
+
+	private static boolean isTime(String time) {
+		return time.strip().matches("([01][0-9]|2[0-3]):[0-5][0-9]");
+	}
+
 	/** Every field may be left out: it stays as it is. */
-	record ProgramRequest(String defaultVisibility, String cadence, String promptSet, String reviewEvery) {
+	record ProgramRequest(String defaultVisibility, String cadence, String promptSet, String reviewEvery,
+			String digestDay, String digestTime, String digestChannel) {
 
 		boolean touchesRhythm() {
 			return cadence != null || promptSet != null || reviewEvery != null;
+		}
+
+		boolean touchesDigest() {
+			return digestDay != null || digestTime != null || digestChannel != null;
 		}
 	}
 
@@ -139,14 +216,19 @@ class ProgramsController {
 	 * @param cadence {@code weekly} when none was set
 	 * @param promptSet {@code shared} when none was set
 	 * @param reviewEvery an ISO period, {@literal null} when the programme has one midpoint
+	 * @param digestDay the programme's digest day ({@code THURSDAY}), {@literal null} when none was set
+	 * @param digestTime {@code HH:mm}, {@literal null} when none was set
+	 * @param digestChannel {@code chat} or {@code email}, {@literal null} when none was set
 	 */
 	record ProgramResponse(String program, String defaultVisibility, boolean defaultVisibilitySet, String cadence,
-			String promptSet, String reviewEvery) {
+			String promptSet, String reviewEvery, String digestDay, String digestTime, String digestChannel) {
 
 		static ProgramResponse of(ProgramSettings settings) {
 			return new ProgramResponse(settings.name(), settings.visibility().key(),
 					settings.defaultVisibility() != null, settings.rhythm().key(), settings.prompts().key(),
-					settings.reviewPeriod().map(Object::toString).orElse(null));
+					settings.reviewPeriod().map(Object::toString).orElse(null),
+					settings.digestDay() == null ? null : settings.digestDay().name(),
+					settings.digestTime() == null ? null : settings.digestTime().toString(), settings.digestChannel());
 		}
 	}
 
