@@ -96,6 +96,8 @@ public class AccessPolicy {
 				Operation.PROMPT_SKIP_BUTTON, Operation.PROMPT_ANSWER_FORM, Operation.STATUS_UPDATE_FORM);
 		// only the participant a survey was sent to answers it
 		rule(ADDRESSEE, Operation.SURVEY_OPEN_BUTTON, Operation.SURVEY_ANSWER_FORM);
+		// only the participant says which of their learning goals moved
+		rule(ADDRESSEE, Operation.GOAL_PROGRESS_BUTTON, Operation.GOAL_PROGRESS_FORM);
 		// the end-of-placement report: the participant writes it, only the placement's manager approves or returns it
 		// (coaches have no part in it; coordinators read it through the admin API)
 		rule(ADDRESSEE, Operation.END_REPORT_FORM);

@@ -93,6 +93,8 @@ public enum Operation {
 	END_REPORT_RETURN_BUTTON(Surface.ACTION, "end_report_return", On.PLACEMENT),
 	/** "Answer the survey" under a survey message: opens the survey's form for the participant it was sent to. */
 	SURVEY_OPEN_BUTTON(Surface.ACTION, "survey_open", On.PLACEMENT),
+	/** "Which goal moved?" under the month's first prompt: opens the month's goal-progress form. */
+	GOAL_PROGRESS_BUTTON(Surface.ACTION, "goal_progress", On.PLACEMENT),
 
 	// ------------------------------------------------------------------ forms (Bolt view callback ids)
 	PROMPT_ANSWER_FORM(Surface.VIEW_SUBMISSION, "prompt_answer", On.PLACEMENT),
@@ -112,6 +114,8 @@ public enum Operation {
 	SURVEY_ANSWER_FORM(Surface.VIEW_SUBMISSION, "survey_answer", On.PLACEMENT),
 	/** The change form ({@code change @person} alone): the placement is in the form's metadata, checked again. */
 	CHANGE_FORM(Surface.VIEW_SUBMISSION, "fieldnotes_change", On.NOTHING),
+	/** Which learning goals moved this month; a second submission for the month replaces the first. */
+	GOAL_PROGRESS_FORM(Surface.VIEW_SUBMISSION, "goal_progress", On.PLACEMENT),
 
 	// ------------------------------------------------------------------ shortcuts and events
 	SAVE_TO_LOGBOOK_SHORTCUT(Surface.SHORTCUT, "save_to_logbook", On.NOTHING),

@@ -19,11 +19,13 @@ class PromptComposer {
 	private final MessageSource messages;
 	private final Languages languages;
 	private final PromptQuotes quotes;
+	private final MonthlyGoalQuestion goals;
 
-	PromptComposer(MessageSource messages, Languages languages, PromptQuotes quotes) {
+	PromptComposer(MessageSource messages, Languages languages, PromptQuotes quotes, MonthlyGoalQuestion goals) {
 		this.messages = messages;
 		this.languages = languages;
 		this.quotes = quotes;
+		this.goals = goals;
 	}
 
 	/**
@@ -41,7 +43,7 @@ class PromptComposer {
 			.paragraph(text("prompt.greeting", locale, firstName(placement.getParticipant().name()),
 					prompt.intro(locale)))
 			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList())
-			.buttons(buttons(prompt, occurrenceId, locale))
+			.buttons(buttons(placement, prompt, occurrenceId, now, locale))
 			.context(text("prompt.howToAnswer", locale))
 			.build();
 	}
@@ -57,7 +59,7 @@ class PromptComposer {
 			.context(context(placement, prompt, PromptPhase.WEEKLY, placement.dateAt(now), locale))
 			.paragraph(text("prompt.reminder", locale, firstName(placement.getParticipant().name()), title))
 			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList())
-			.buttons(buttons(prompt, occurrence.getId(), locale))
+			.buttons(buttons(placement, prompt, occurrence.getId(), sentAt(occurrence), locale))
 			.context(text("prompt.howToAnswer", locale))
 			.build();
 	}
@@ -70,13 +72,14 @@ class PromptComposer {
 		Instant sent = sentAt(occurrence);
 		Prompt prompt = quotes.fill(file, placement, sent);
 		String title = prompt.title(locale);
-		return ChatMessage.builder(title + ": " + text("prompt.answered", locale))
+		ChatMessage.Builder card = ChatMessage.builder(title + ": " + text("prompt.answered", locale))
 			.context(context(placement, prompt, PromptPhase.WEEKLY, placement.dateAt(sent), locale))
 			.paragraph(text("prompt.greeting", locale, firstName(placement.getParticipant().name()),
 					prompt.intro(locale)))
-			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList())
-			.context(text("prompt.answered", locale))
-			.build();
+			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList());
+		// the month's goal question stays answerable after the prompt is
+		goals.button(placement, occurrence.getId(), sent, locale).ifPresent(card::buttons);
+		return card.context(text("prompt.answered", locale)).build();
 	}
 
 	/** The prompt's questions as they were asked of the placement's participant in this occurrence. */
@@ -103,13 +106,17 @@ class PromptComposer {
 						placement.getHostOrganisation(), title);
 	}
 
-	private ChatMessage.Button[] buttons(Prompt prompt, String occurrenceId, Locale locale) {
+	/** Write (or status), snooze and skip; and "Which goal moved?" on the month's first prompt. */
+	private ChatMessage.Button[] buttons(Placement placement, Prompt prompt, String occurrenceId, Instant sentAt,
+			Locale locale) {
 		boolean statusCheck = PromptButtons.STATUS_CHECK_KIND.equals(prompt.kind());
-		return new ChatMessage.Button[] {
+		java.util.List<ChatMessage.Button> buttons = new java.util.ArrayList<>(java.util.List.of(
 				ChatMessage.Button.primary(statusCheck ? PromptButtons.STATUS : PromptButtons.WRITE,
 						text(statusCheck ? "prompt.button.status" : "prompt.button.write", locale), occurrenceId),
 				ChatMessage.Button.of(PromptButtons.SNOOZE, text("prompt.button.snooze", locale), occurrenceId),
-				ChatMessage.Button.of(PromptButtons.SKIP, text("prompt.button.skip", locale), occurrenceId) };
+				ChatMessage.Button.of(PromptButtons.SKIP, text("prompt.button.skip", locale), occurrenceId)));
+		goals.button(placement, occurrenceId, sentAt, locale).ifPresent(buttons::add);
+		return buttons.toArray(ChatMessage.Button[]::new);
 	}
 
 	private String text(String key, Locale locale, Object... args) {

@@ -117,6 +117,13 @@ class PromptOccurrences {
 		return mongo.find(query, PromptOccurrence.class);
 	}
 
+	/** The placement's occurrences that went out (status SENT) in {@code [from, to)}, oldest first. */
+	List<PromptOccurrence> sentBetween(String placementId, Instant from, Instant to) {
+		return mongo.find(Query.query(Criteria.where("placementId").is(placementId)
+			.and("status").is(OccurrenceStatus.SENT)
+			.and("sentAt").gte(from).lt(to)).with(Sort.by("sentAt")), PromptOccurrence.class);
+	}
+
 	/** {@link #within(String, Instant, Instant)} of many placements, in batches of {@link #BATCH}. */
 	List<PromptOccurrence> within(Collection<String> placementIds, Instant from, Instant to) {
 		List<String> ids = List.copyOf(placementIds);

@@ -33,6 +33,8 @@ import org.fieldnotes.logbook.PromptAnswerForms;
 import org.fieldnotes.logbook.Receipt;
 import org.fieldnotes.logbook.ReplyForms;
 import org.fieldnotes.survey.SurveyButtons;
+import org.fieldnotes.goals.GoalButtons;
+import org.fieldnotes.goals.GoalProgressForms;
 import org.fieldnotes.survey.SurveyForms;
 import org.fieldnotes.logbook.ReplyResponder;
 import org.fieldnotes.endreport.EndReportButtons;
@@ -117,6 +119,7 @@ class TeamsChat implements TeamsActivities {
 	private final EndReportButtons endReportButtons;
 	private final ReplyForms replyForms;
 	private final SurveyForms surveyForms;
+	private final GoalProgressForms goalForms;
 	private final HomeChoices choices;
 	private final HomeScreens home;
 	private final VisibilityControls visibility;
@@ -136,9 +139,10 @@ class TeamsChat implements TeamsActivities {
 			ReplyForms replyForms, HomeChoices choices, HomeScreens home, VisibilityControls visibility,
 			EraseCommand erase, AccessPolicy access, Messenger messenger, MessageSource messages, Languages languages,
 			People people, FormChecks checks, TeamsFileConsents fileConsents, List<FormHandler> formHandlers,
-			BlockerButtons blockerButtons, EndReportButtons endReportButtons, SurveyForms surveyForms) {
+			BlockerButtons blockerButtons, EndReportButtons endReportButtons, SurveyForms surveyForms, GoalProgressForms goalForms) {
 		this.endReportButtons = endReportButtons;
 		this.surveyForms = surveyForms;
+		this.goalForms = goalForms;
 		this.blockerButtons = blockerButtons;
 		this.installs = installs;
 		this.conversations = conversations;
@@ -346,6 +350,9 @@ class TeamsChat implements TeamsActivities {
 		}
 		if (SurveyButtons.OPEN.equals(action)) {
 			return open(member, conversation, surveyForms.open(value, member), locale);
+		}
+		if (GoalButtons.MOVED.equals(action)) {
+			return open(member, conversation, goalForms.open(value, member), locale);
 		}
 		if (BlockerButtons.handles(action)) {
 			return Answer.text(blockerButtons.press(member, action, value).orElseThrow().answer());

@@ -32,6 +32,8 @@ import org.fieldnotes.logbook.PromptAnswerForms;
 import org.fieldnotes.logbook.Receipt;
 import org.fieldnotes.logbook.ReplyForms;
 import org.fieldnotes.survey.SurveyButtons;
+import org.fieldnotes.goals.GoalButtons;
+import org.fieldnotes.goals.GoalProgressForms;
 import org.fieldnotes.survey.SurveyForms;
 import org.fieldnotes.logbook.ReplyResponder;
 import org.fieldnotes.endreport.EndReportButtons;
@@ -77,6 +79,7 @@ class WebChat {
 	private final EndReportButtons endReportButtons;
 	private final ReplyForms replyForms;
 	private final SurveyForms surveyForms;
+	private final GoalProgressForms goalForms;
 	private final HomeChoices choices;
 	private final HomeScreens home;
 	private final VisibilityControls visibility;
@@ -96,9 +99,10 @@ class WebChat {
 			AccessPolicy access, Messenger messenger, WebConversations conversations, MessageSource messages,
 			Languages languages, org.fieldnotes.people.People people, FormChecks formChecks,
 			List<FormHandler> formHandlers, BlockerButtons blockerButtons, EndReportButtons endReportButtons,
-			SurveyForms surveyForms) {
+			SurveyForms surveyForms, GoalProgressForms goalForms) {
 		this.endReportButtons = endReportButtons;
 		this.surveyForms = surveyForms;
+		this.goalForms = goalForms;
 		this.blockerButtons = blockerButtons;
 		this.people = people;
 		this.formChecks = formChecks;
@@ -210,6 +214,9 @@ class WebChat {
 			}
 			else if (SurveyButtons.OPEN.equals(action)) {
 				open(member, surveyForms.open(value, member));
+			}
+			else if (GoalButtons.MOVED.equals(action)) {
+				open(member, goalForms.open(value, member));
 			}
 			else if (BlockerButtons.handles(action)) {
 				note(member, ChatMessage.text(blockerButtons.press(member, action, value).orElseThrow().answer()));
