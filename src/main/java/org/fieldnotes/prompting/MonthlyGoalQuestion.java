@@ -2,6 +2,7 @@ package org.fieldnotes.prompting;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,21 +31,29 @@ class MonthlyGoalQuestion {
 	}
 
 	/**
-	 * The button, when this occurrence is the first to go out in its month.
+	 * The button, when this occurrence is the first to go out in its month (of two that went out at the same instant,
+	 * the one due first).
 	 * @param sentAt when it went out (or goes out now)
 	 */
-	Optional<ChatMessage.Button> button(Placement placement, String occurrenceId, Instant sentAt, Locale locale) {
+	Optional<ChatMessage.Button> button(Placement placement, String occurrenceId, LocalDate dueDate, Instant sentAt,
+			Locale locale) {
 		if (placement.getLearningGoals().isEmpty()) {
 			return Optional.empty();
 		}
 		YearMonth month = YearMonth.from(placement.dateAt(sentAt));
-		boolean earlier = occurrences.sentBetween(placement.getId(), sentAt.minus(Duration.ofDays(32)), sentAt)
+		boolean earlier = occurrences.goingOutBetween(placement.getId(), sentAt.minus(Duration.ofDays(32)), sentAt)
 			.stream()
-			.anyMatch(o -> !o.getId().equals(occurrenceId) && YearMonth.from(placement.dateAt(o.getSentAt())).equals(month));
+			.filter(o -> !o.getId().equals(occurrenceId) && YearMonth.from(placement.dateAt(wentOut(o))).equals(month))
+			.anyMatch(o -> wentOut(o).isBefore(sentAt) || o.getDueDate().isBefore(dueDate));
 		if (earlier) {
 			return Optional.empty();
 		}
 		return Optional.of(ChatMessage.Button.of(GoalButtons.MOVED,
 				messages.getMessage("goalProgress.button", null, locale), GoalButtons.value(placement.getId(), month)));
+	}
+
+	/** When it went out; when it is still in the outbox, when it was claimed. */
+	private static Instant wentOut(PromptOccurrence occurrence) {
+		return occurrence.getSentAt() != null ? occurrence.getSentAt() : occurrence.getClaimedAt();
 	}
 }

@@ -43,7 +43,7 @@ class PromptComposer {
 			.paragraph(text("prompt.greeting", locale, firstName(placement.getParticipant().name()),
 					prompt.intro(locale)))
 			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList())
-			.buttons(buttons(placement, prompt, occurrenceId, now, locale))
+			.buttons(buttons(placement, prompt, occurrenceId, due.date(), now, locale))
 			.context(text("prompt.howToAnswer", locale))
 			.build();
 	}
@@ -59,7 +59,7 @@ class PromptComposer {
 			.context(context(placement, prompt, PromptPhase.WEEKLY, placement.dateAt(now), locale))
 			.paragraph(text("prompt.reminder", locale, firstName(placement.getParticipant().name()), title))
 			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList())
-			.buttons(buttons(placement, prompt, occurrence.getId(), sentAt(occurrence), locale))
+			.buttons(buttons(placement, prompt, occurrence.getId(), occurrence.getDueDate(), sentAt(occurrence), locale))
 			.context(text("prompt.howToAnswer", locale))
 			.build();
 	}
@@ -78,7 +78,7 @@ class PromptComposer {
 					prompt.intro(locale)))
 			.items(prompt.questions().stream().map(q -> new Item(q.label(locale), q.text(locale))).toList());
 		// the month's goal question stays answerable after the prompt is
-		goals.button(placement, occurrence.getId(), sent, locale).ifPresent(card::buttons);
+		goals.button(placement, occurrence.getId(), occurrence.getDueDate(), sent, locale).ifPresent(card::buttons);
 		return card.context(text("prompt.answered", locale)).build();
 	}
 
@@ -107,15 +107,15 @@ class PromptComposer {
 	}
 
 	/** Write (or status), snooze and skip; and "Which goal moved?" on the month's first prompt. */
-	private ChatMessage.Button[] buttons(Placement placement, Prompt prompt, String occurrenceId, Instant sentAt,
-			Locale locale) {
+	private ChatMessage.Button[] buttons(Placement placement, Prompt prompt, String occurrenceId,
+			java.time.LocalDate dueDate, Instant sentAt, Locale locale) {
 		boolean statusCheck = PromptButtons.STATUS_CHECK_KIND.equals(prompt.kind());
 		java.util.List<ChatMessage.Button> buttons = new java.util.ArrayList<>(java.util.List.of(
 				ChatMessage.Button.primary(statusCheck ? PromptButtons.STATUS : PromptButtons.WRITE,
 						text(statusCheck ? "prompt.button.status" : "prompt.button.write", locale), occurrenceId),
 				ChatMessage.Button.of(PromptButtons.SNOOZE, text("prompt.button.snooze", locale), occurrenceId),
 				ChatMessage.Button.of(PromptButtons.SKIP, text("prompt.button.skip", locale), occurrenceId)));
-		goals.button(placement, occurrenceId, sentAt, locale).ifPresent(buttons::add);
+		goals.button(placement, occurrenceId, dueDate, sentAt, locale).ifPresent(buttons::add);
 		return buttons.toArray(ChatMessage.Button[]::new);
 	}
 

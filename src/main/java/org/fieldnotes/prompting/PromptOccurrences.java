@@ -117,11 +117,15 @@ class PromptOccurrences {
 		return mongo.find(query, PromptOccurrence.class);
 	}
 
-	/** The placement's occurrences that went out (status SENT) in {@code [from, to)}, oldest first. */
-	List<PromptOccurrence> sentBetween(String placementId, Instant from, Instant to) {
-		return mongo.find(Query.query(Criteria.where("placementId").is(placementId)
-			.and("status").is(OccurrenceStatus.SENT)
-			.and("sentAt").gte(from).lt(to)).with(Sort.by("sentAt")), PromptOccurrence.class);
+	/**
+	 * The placement's occurrences that went out in {@code [from, to]} (status SENT) or are going out (CLAIMED, in the
+	 * outbox, claimed then).
+	 */
+	List<PromptOccurrence> goingOutBetween(String placementId, Instant from, Instant to) {
+		Criteria sent = Criteria.where("status").is(OccurrenceStatus.SENT).and("sentAt").gte(from).lte(to);
+		Criteria claimed = Criteria.where("status").is(OccurrenceStatus.CLAIMED).and("claimedAt").gte(from).lte(to);
+		return mongo.find(Query.query(Criteria.where("placementId").is(placementId).orOperator(sent, claimed)),
+				PromptOccurrence.class);
 	}
 
 	/** {@link #within(String, Instant, Instant)} of many placements, in batches of {@link #BATCH}. */
