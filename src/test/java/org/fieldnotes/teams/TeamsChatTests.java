@@ -48,6 +48,9 @@ class TeamsChatTests extends TeamsTest {
 	MessageSource messages;
 
 	@Autowired
+	org.fieldnotes.placement.PlacementManagement placementManagement;
+
+	@Autowired
 	org.fieldnotes.logbook.StatusUpdates statusUpdates;
 
 	@Autowired
@@ -159,6 +162,42 @@ class TeamsChatTests extends TeamsTest {
 		assertThat(stored.getList("answers", org.bson.Document.class))
 			.extracting(a -> a.getString("questionId") + "=" + a.get("number") + a.get("options"))
 			.containsExactly("satisfied=4[]", "learnt=5[]", "outcomes=null[skills, network]", "recommend=null[yes]");
+	}
+
+	@Test
+	void theMonthsFirstPromptCardAsksWhichGoalMovedItsFormIsACardABadOneIsNamedAGoodOneIsStoredPerGoal() {
+		String placementId = enrol("en");
+		installed(ADA, ADA_AAD);
+		placementManagement.setLearningGoals(ada(), List.of("Run a design review", "Present to the steering group"));
+		dispatcher.sendNext(placementId);
+		String value = buttons(lastCard()).get(org.fieldnotes.goals.GoalButtons.MOVED);
+		assertThat(value).as("the prompt card's Which goal moved? button").isEqualTo(placementId + "/2026-12");
+
+		pressed(ADA, ADA_AAD, Map.of("actionId", org.fieldnotes.goals.GoalButtons.MOVED, "value", value));
+		awaitTeams();
+		Form form = sent().formsFor(ada()).get(sent().formsFor(ada()).size() - 1);
+		assertThat(form.id()).isEqualTo("goal_progress");
+		JsonNode card = lastCard();
+		assertThat(inputIds(card)).containsExactly("f_moved", "f_note_0", "f_note_1", "f_visibility");
+		assertThat(input(card, "f_moved").get("isMultiSelect").asBoolean()).isTrue();
+		String key = buttons(card).get(TeamsCards.FORM_SUBMIT);
+
+		// a note over 500 characters: the card comes back with its message; nothing is stored
+		Map<String, String> filled = new LinkedHashMap<>(Map.of("actionId", TeamsCards.FORM_SUBMIT, "value", key,
+				"f_moved", "0,1", "f_note_0", "x".repeat(501), "f_visibility", "placement"));
+		JsonNode invalid = pressed(ADA, ADA_AAD, filled);
+		assertThat(invalid.get("type").asString()).isEqualTo(TeamsCards.CARD);
+		assertThat(input(invalid.get("value"), "f_note_0").get("errorMessage").asString()).contains("500");
+		assertThat(mongo.getCollection("goal_progress").countDocuments()).isZero();
+
+		filled.put("f_note_0", "Ran the review alone");
+		JsonNode saved = pressed(ADA, ADA_AAD, filled);
+		assertThat(String.join(" ", BotConnectorTests.textRuns(saved.get("value")))).contains("2 goals moved this month");
+		org.bson.Document stored = mongo.getCollection("goal_progress").find().first();
+		assertThat(stored.getString("visibility")).isEqualTo("PLACEMENT");
+		assertThat(stored.getList("goals", org.bson.Document.class))
+			.extracting(g -> g.getBoolean("moved") + "/" + g.getString("note"))
+			.containsExactly("true/Ran the review alone", "true/null");
 	}
 
 	private long stored() {

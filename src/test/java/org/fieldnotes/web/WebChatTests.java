@@ -259,6 +259,41 @@ class WebChatTests extends IntegrationTest {
 	}
 
 	@Test
+	void theMonthsFirstPromptAsksWhichGoalMovedAndABadAnswerIsNamedUntilItIsRight() {
+		tryIt(browser);
+		String placementId = placementOf(browser);
+		ChatAccount ada = account(placementId, "PARTICIPANT");
+		placementManagement.setLearningGoals(ada, List.of("Run a design review", "Present to the steering group"));
+		browser.post("/try/prompt");
+
+		String chat = browser.page("/chat");
+		String prompt = messageWith(chat, "goal_progress");
+		assertThat(chat).contains("Which goal moved?");
+		press(browser, "goal_progress", buttonValue(chat, prompt, "goal_progress"), prompt);
+		Form form = sent().formsFor(ada).get(sent().formsFor(ada).size() - 1);
+		assertThat(form.id()).isEqualTo("goal_progress");
+		assertThat(form.fields()).extracting(f -> f.id() + " " + f.kind())
+			.containsExactly("moved CHECKBOXES", "note_0 LONG_TEXT", "note_1 LONG_TEXT", "visibility SELECT");
+		chat = browser.page("/chat");
+		String key = formKey(chat);
+
+		// a goal the list does not have: the field says so, nothing is stored
+		browser.post("/chat/forms", "key", key, "f:moved", "5", "f:visibility", "coaches");
+		chat = browser.page("/chat");
+		assertThat(chat).contains("data-error=\"moved\"");
+		assertThat(mongo.getCollection("goal_progress").countDocuments()).isZero();
+
+		browser.post("/chat/forms", "key", key, "f:moved", "1", "f:note_1", "Presented the pilot", "f:visibility",
+				"coaches");
+		assertThat(browser.page("/chat")).contains("1 goal moved this month");
+		org.bson.Document stored = mongo.getCollection("goal_progress").find().first();
+		assertThat(stored.getString("placementId")).isEqualTo(placementId);
+		assertThat(stored.getList("goals", org.bson.Document.class))
+			.extracting(g -> g.getString("goal") + "=" + g.getBoolean("moved") + "/" + g.getString("note"))
+			.containsExactly("Run a design review=false/null", "Present to the steering group=true/Presented the pilot");
+	}
+
+	@Test
 	void typedTextIsAnEntryMarkedSavedAndTheAnswerToTheOpenPrompt() {
 		tryIt(browser);
 		String placementId = placementOf(browser);
