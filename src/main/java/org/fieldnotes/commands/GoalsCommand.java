@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
+import org.fieldnotes.goals.GoalTracks;
 import org.fieldnotes.placement.InvalidPlacement;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
@@ -24,10 +25,12 @@ class GoalsCommand implements Subcommand {
 
 	private final PlacementManagement placements;
 	private final Replies replies;
+	private final GoalTracks tracks;
 
-	GoalsCommand(PlacementManagement placements, Replies replies) {
+	GoalsCommand(PlacementManagement placements, Replies replies, GoalTracks tracks) {
 		this.placements = placements;
 		this.replies = replies;
+		this.tracks = tracks;
 	}
 
 	@Override
@@ -49,7 +52,7 @@ class GoalsCommand implements Subcommand {
 		}
 		String rest = invocation.rest().strip();
 		if (rest.isEmpty()) {
-			return show(placement.get().getLearningGoals(), "goals.current", locale);
+			return show(placement.get(), "goals.current", locale);
 		}
 		String[] words = rest.split("\\s+", 2);
 		String action = words[0].toLowerCase(Locale.ROOT);
@@ -67,7 +70,7 @@ class GoalsCommand implements Subcommand {
 		}
 		try {
 			return placements.setLearningGoals(invocation.caller(), goals)
-				.map(saved -> show(saved.getLearningGoals(), "goals.saved", locale))
+				.map(saved -> show(saved, "goals.saved", locale))
 				.orElseGet(() -> replies.text("notEnrolled", locale));
 		}
 		catch (InvalidPlacement e) {
@@ -79,11 +82,16 @@ class GoalsCommand implements Subcommand {
 		}
 	}
 
-	private ChatMessage show(List<String> goals, String headingKey, Locale locale) {
-		if (goals.isEmpty()) {
+	/**
+	 * The goals, each with the months it moved and its newest note (the asker is the participant: their own notes,
+	 * whoever may read them besides).
+	 */
+	private ChatMessage show(Placement placement, String headingKey, Locale locale) {
+		if (placement.getLearningGoals().isEmpty()) {
 			return replies.text("goals.none", locale);
 		}
-		String heading = replies.t(headingKey, locale, goals.size());
+		List<String> goals = tracks.lines(placement, visibility -> true, false, locale);
+		String heading = replies.t(headingKey, locale, placement.getLearningGoals().size());
 		return ChatMessage.builder(heading)
 			.paragraph(heading)
 			.items(IntStream.range(0, goals.size()).mapToObj(i -> new Item((i + 1) + ".", goals.get(i))).toList())

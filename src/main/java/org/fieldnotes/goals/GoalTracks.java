@@ -2,12 +2,16 @@ package org.fieldnotes.goals;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.Visibility;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,9 +24,11 @@ import org.springframework.stereotype.Service;
 public class GoalTracks {
 
 	private final GoalProgressRecords records;
+	private final MessageSource messages;
 
-	GoalTracks(GoalProgressRecords records) {
+	GoalTracks(GoalProgressRecords records, MessageSource messages) {
 		this.records = records;
+		this.messages = messages;
 	}
 
 	/** A note on a goal, and the month it was written for ({@code yyyy-MM}). */
@@ -65,6 +71,42 @@ public class GoalTracks {
 		}
 		return tracks.values().stream().map(b -> new Track(b.goal, b.current, List.copyOf(b.months),
 				List.copyOf(b.notes))).toList();
+	}
+
+	/**
+	 * One line per goal, for a list: the goal, the months it moved, and the newest note the reader may read
+	 * ({@code allNotes}: every one, oldest first); a goal since reworded or removed only when it moved or has a note.
+	 * Plain text: the surface escapes it.
+	 */
+	public List<String> lines(Placement placement, Predicate<Visibility> mayRead, boolean allNotes, Locale locale) {
+		List<String> lines = new ArrayList<>();
+		for (Track track : of(placement, mayRead)) {
+			if (!track.current() && track.monthsMoved().isEmpty() && track.notes().isEmpty()) {
+				continue;
+			}
+			String line = track.current() ? track.goal() : t("goalProgress.line.former", locale, track.goal());
+			if (!track.monthsMoved().isEmpty()) {
+				line = t("goalProgress.line.moved", locale, line,
+						String.join(", ", track.monthsMoved().stream().map(m -> month(m, locale)).toList()));
+			}
+			List<Note> notes = allNotes ? track.notes()
+					: track.lastNote() == null ? List.of() : List.of(track.lastNote());
+			for (Note note : notes) {
+				line = t("goalProgress.line.note", locale, line, month(note.month(), locale), note.text());
+			}
+			lines.add(line);
+		}
+		return lines;
+	}
+
+	/** {@code 2026-12} as "Dec 2026" (in Swedish "dec. 2026"). */
+	private static String month(String month, Locale locale) {
+		YearMonth parsed = YearMonth.parse(month);
+		return parsed.getMonth().getDisplayName(TextStyle.SHORT_STANDALONE, locale) + " " + parsed.getYear();
+	}
+
+	private String t(String key, Locale locale, Object... args) {
+		return messages.getMessage(key, args, locale);
 	}
 
 	/** Whether the placement's participant answered the monthly question at least once. */

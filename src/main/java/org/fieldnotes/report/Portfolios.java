@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.goals.GoalTracks;
 import org.fieldnotes.access.Actor;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
@@ -43,9 +44,11 @@ public class Portfolios {
 	private final PromptHistory prompts;
 	private final ReportTexts texts;
 	private final Clock clock;
+	private final GoalTracks goals;
 
 	Portfolios(AccessPolicy access, PlacementManagement placements, Logbook logbook, StatusUpdates statusUpdates,
-			PromptHistory prompts, ReportTexts texts, Clock clock) {
+			PromptHistory prompts, ReportTexts texts, Clock clock, GoalTracks goals) {
+		this.goals = goals;
 		this.access = access;
 		this.placements = placements;
 		this.logbook = logbook;
@@ -120,7 +123,11 @@ public class Portfolios {
 		return new Portfolio(placement.getParticipant().name(), placement.getProgram(),
 				placement.getHostOrganisation(), placement.getStartDate(), placement.getEndDate(),
 				choice.from() != null ? choice.from() : placement.getStartDate(),
-				choice.to() != null ? choice.to() : today, placement.getLearningGoals(), lessons, items, leftOut,
+				choice.to() != null ? choice.to() : today,
+				// each goal with the months it moved and the participant's notes (their own: all of them)
+				goals.lines(placement, v -> access.permits(actor, Operation.READ_ITEM, Target.item(placement, own, v)),
+						true, locale),
+				lessons, items, leftOut,
 				locale, placement.getAddedValue());
 	}
 }

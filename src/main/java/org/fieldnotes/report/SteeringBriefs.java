@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.goals.GoalTracks;
 import org.fieldnotes.access.Actor;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
@@ -45,9 +46,11 @@ public class SteeringBriefs {
 	private final BriefRecords records;
 	private final ReportTexts texts;
 	private final Clock clock;
+	private final GoalTracks goals;
 
 	SteeringBriefs(AccessPolicy access, Logbook logbook, StatusUpdates statusUpdates, PromptHistory prompts,
-			BriefRecords records, ReportTexts texts, Clock clock) {
+			BriefRecords records, ReportTexts texts, Clock clock, GoalTracks goals) {
+		this.goals = goals;
 		this.access = access;
 		this.logbook = logbook;
 		this.statusUpdates = statusUpdates;
@@ -122,8 +125,18 @@ public class SteeringBriefs {
 		records.record(placement.getId(), readerRole, from, now);
 		return new SteeringBrief(placement.getId(), placement.getParticipant().name(), placement.getProgram(),
 				placement.getHostOrganisation(), readerRole, from, today,
-				previous.map(BriefRecord::generatedAt).orElse(null), placement.getLearningGoals(), entries, trend,
+				previous.map(BriefRecord::generatedAt).orElse(null), goalLines(reader, placement, locale), entries, trend,
 				BriefBlockers.of(updates, zone), actions, placement.getAddedValue());
+	}
+
+	/**
+	 * Each goal with the months it moved (for every reader of the brief) and the participant's notes this reader may
+	 * read, as an entry of the same visibility: a private note never, a confidential one only to the academic coach.
+	 */
+	private List<String> goalLines(Actor reader, Placement placement, Locale locale) {
+		String participant = placement.getParticipant().id().value();
+		return goals.lines(placement,
+				v -> access.permits(reader, Operation.READ_ITEM, Target.item(placement, participant, v)), true, locale);
 	}
 
 	private boolean readable(Actor reader, Placement placement, String authorId, LogbookEntry entry) {
