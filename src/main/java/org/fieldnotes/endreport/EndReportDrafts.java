@@ -12,6 +12,7 @@ import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.Visibility;
+import org.fieldnotes.goals.GoalTracks;
 import org.fieldnotes.prompting.PromptHistory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Drafts a report from the participant's own logbook, for them to edit: "what I did" from their status updates'
  * progress, week by week; "what I learnt" from their entries, the lessons-learnt answers first; their learning goals,
  * one a line, to say how each moved; "added value for the host" and "next steps" left for them to write. Only their
- * own words go in, and none they kept private or confidential to the academic coach: what they submit goes to the
+ * own words go in (the goals with the months they moved and the notes on them, from the monthly "Which goal
+ * moved?"), and none they kept private or confidential to the academic coach: what they submit goes to the
  * manager. A section longer than {@link EndReportSections#MAX} keeps its first part.
  */
 @Component
@@ -33,8 +35,11 @@ class EndReportDrafts {
 	private final StatusUpdates statusUpdates;
 	private final PromptHistory prompts;
 	private final MessageSource messages;
+	private final GoalTracks goalTracks;
 
-	EndReportDrafts(Logbook logbook, StatusUpdates statusUpdates, PromptHistory prompts, MessageSource messages) {
+	EndReportDrafts(Logbook logbook, StatusUpdates statusUpdates, PromptHistory prompts, MessageSource messages,
+			GoalTracks goalTracks) {
+		this.goalTracks = goalTracks;
 		this.logbook = logbook;
 		this.statusUpdates = statusUpdates;
 		this.prompts = prompts;
@@ -68,7 +73,10 @@ class EndReportDrafts {
 		}
 		List<String> learnt = new ArrayList<>(lessons);
 		learnt.addAll(others);
-		List<String> goals = placement.getLearningGoals().stream().map(goal -> "• " + goal + ": ").toList();
+		// each goal with the months it moved (the monthly "Which goal moved?") and the notes they may share
+		List<String> goals = goalTracks.lines(placement, EndReportDrafts::shareable, true, locale).stream()
+			.map(goal -> "• " + goal + ": ")
+			.toList();
 		return new EndReportSections(join(did), join(learnt), join(goals), "", "");
 	}
 
