@@ -137,6 +137,8 @@ class AccessMatrixTests {
 			Map.entry(Operation.COMMAND_SURVEY, ADMIN),
 			Map.entry(Operation.SURVEY_OPEN_BUTTON, PARTICIPANT),
 			Map.entry(Operation.SURVEY_ANSWER_FORM, PARTICIPANT),
+			Map.entry(Operation.GOAL_PROGRESS_BUTTON, PARTICIPANT),
+			Map.entry(Operation.GOAL_PROGRESS_FORM, PARTICIPANT),
 			Map.entry(Operation.API_SEND_SURVEY, ADMIN),
 			Map.entry(Operation.API_PROGRAM_SURVEY_ANSWERS_CSV, ADMIN),
 			Map.entry(Operation.API_PROGRAM_EVALUATION_CSV, ADMIN),

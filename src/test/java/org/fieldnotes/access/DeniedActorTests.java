@@ -654,6 +654,25 @@ class DeniedActorTests extends MailTest {
 			assertThat(mongo.getCollection("survey_answers").countDocuments()).isZero();
 			logged(Operation.SURVEY_ANSWER_FORM, "member");
 		});
+		// ----------------------------------------------------------------- goal progress (issue 14)
+		cases.put(Operation.GOAL_PROGRESS_BUTTON, () -> {
+			String asked = adasGoalQuestion();
+			press(BRUNO, "goal_progress", asked);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !ephemeralsTo(BRUNO).isEmpty());
+			assertThat(ephemeralsTo(BRUNO))
+				.containsExactly("This question about learning goals is not yours to answer, or it no longer applies.");
+			assertThat(SlackStub.calls("views.open")).isEmpty();
+			logged(Operation.GOAL_PROGRESS_BUTTON, "member");
+		});
+		cases.put(Operation.GOAL_PROGRESS_FORM, () -> {
+			String asked = adasGoalQuestion();
+			JsonNode ack = json(submit(BRUNO, "goal_progress", asked,
+					Map.of("moved", Map.of("a", SlackInteractions.text("0")))));
+			assertThat(ack.get("errors").get("moved").asString())
+				.isEqualTo("This question about learning goals is not yours to answer, or it no longer applies.");
+			assertThat(mongo.getCollection("goal_progress").countDocuments()).isZero();
+			logged(Operation.GOAL_PROGRESS_FORM, "member");
+		});
 		cases.put(Operation.API_SEND_SURVEY, () -> {
 			ada();
 			String path = "/api/v1/programs/KTP%202026/surveys/end-satisfaction:send";
@@ -672,6 +691,17 @@ class DeniedActorTests extends MailTest {
 	}
 
 	/** The end survey sent now to Ada's placement (and delivered): its send id, the button's value. */
+	/** Ada's placement with two goals; the value of this month's "Which goal moved?" button. */
+	private String adasGoalQuestion() {
+		ada();
+		HttpRequest patch = HttpRequest.newBuilder(uri("/api/v1/placements/" + adas))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"learningGoals\": [\"Run a review\", \"Present\"]}"))
+			.build();
+		assertThat(send(patch).statusCode()).isEqualTo(200);
+		return adas + "/2026-12";
+	}
+
 	private String adasSurvey() {
 		ada();
 		assertThat(postJson("/api/v1/programs/KTP%202026/surveys/end-satisfaction:send", "").statusCode()).isEqualTo(202);

@@ -49,6 +49,12 @@ class GoalProgressShownTests extends ReportFixture {
 	AccessPolicy access;
 
 	@Autowired
+	org.fieldnotes.privacy.PersonalDataExport exports;
+
+	@Autowired
+	org.fieldnotes.privacy.Subjects subjects;
+
+	@Autowired
 	org.fieldnotes.placement.PlacementManagement placementManagement;
 
 	private org.fieldnotes.placement.Placement placement() {
@@ -115,5 +121,33 @@ class GoalProgressShownTests extends ReportFixture {
 		assertThat(goals.get(0).asString())
 			.isEqualTo(REVIEW + " — moved in Nov 2026, Dec 2026 — note (Nov 2026): " + COACHES_NOTE);
 		assertThat(response.body()).doesNotContain(PRIVATE_NOTE, CONFIDENTIAL_NOTE);
+	}
+
+	@Test
+	void theParticipantsExportHasTheNotesAnAdminsCountsThemWithoutThemAndErasureDeletesTheMonths() {
+		java.util.Map<String, Object> own = exports.export(subjects.of(Accounts.slack("UADA")),
+				org.fieldnotes.personaldata.PersonalData.Reader.SUBJECT);
+		assertThat(new String(exports.json(own), java.nio.charset.StandardCharsets.UTF_8)).contains("goal_progress",
+				PRIVATE_NOTE, COACHES_NOTE, CONFIDENTIAL_NOTE);
+		HttpResponse<String> admins = get("/api/v1/people/UADA/export");
+		assertThat(admins.statusCode()).isEqualTo(200);
+		assertThat(admins.body()).contains("goal_progress", REVIEW).doesNotContain(PRIVATE_NOTE, COACHES_NOTE,
+				CONFIDENTIAL_NOTE);
+		assertThat(admins.body()).contains("\"notes\"");
+
+		assertThat(send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/people/UADA"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN).DELETE().build()).statusCode()).isEqualTo(200);
+
+		assertThat(mongo.getCollection("goal_progress").countDocuments()).isZero();
+	}
+
+	@Test
+	void theRetentionSweepDeletesAPlacementsGoalProgressWithItsLogbook() {
+		clock.set(Instant.parse("2028-06-01T10:00:00Z"));
+
+		HttpResponse<String> swept = postJson("/api/v1/retention:sweep", "");
+
+		assertThat(swept.statusCode()).as(swept.body()).isBetween(200, 299);
+		assertThat(mongo.getCollection("goal_progress").countDocuments()).isZero();
 	}
 }
