@@ -49,6 +49,9 @@ class GoalProgressShownTests extends ReportFixture {
 	AccessPolicy access;
 
 	@Autowired
+	org.fieldnotes.endreport.EndReports endReports;
+
+	@Autowired
 	org.fieldnotes.privacy.PersonalDataExport exports;
 
 	@Autowired
@@ -149,5 +152,13 @@ class GoalProgressShownTests extends ReportFixture {
 
 		assertThat(swept.statusCode()).as(swept.body()).isBetween(200, 299);
 		assertThat(mongo.getCollection("goal_progress").countDocuments()).isZero();
+	}
+
+	@Test
+	void theEndReportsDraftHasEachGoalWithItsMonthsAndOnlyTheNotesSheMayShareWithTheManager() {
+		String goals = endReports.currentOrDraft(placement(), Locale.ENGLISH).sections().goals();
+
+		assertThat(goals).isEqualTo("• " + REVIEW + " — moved in Nov 2026, Dec 2026 — note (Nov 2026): " + COACHES_NOTE
+				+ ": \n\n• " + SUPPLIERS + " — moved in Dec 2026:");
 	}
 }
