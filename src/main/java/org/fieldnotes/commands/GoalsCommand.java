@@ -90,7 +90,7 @@ class GoalsCommand implements Subcommand {
 		if (placement.getLearningGoals().isEmpty()) {
 			return replies.text("goals.none", locale);
 		}
-		List<String> goals = tracks.lines(placement, visibility -> true, false, locale);
+		List<String> goals = tracks.lines(placement, month -> true, false, locale);
 		String heading = replies.t(headingKey, locale, placement.getLearningGoals().size());
 		return ChatMessage.builder(heading)
 			.paragraph(heading)

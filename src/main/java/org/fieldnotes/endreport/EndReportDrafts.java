@@ -74,7 +74,7 @@ class EndReportDrafts {
 		List<String> learnt = new ArrayList<>(lessons);
 		learnt.addAll(others);
 		// each goal with the months it moved (the monthly "Which goal moved?") and the notes they may share
-		List<String> goals = goalTracks.lines(placement, EndReportDrafts::shareable, true, locale).stream()
+		List<String> goals = goalTracks.lines(placement, GoalTracks.byVisibility(EndReportDrafts::shareable), true, locale).stream()
 			.map(goal -> "• " + goal + ": ")
 			.toList();
 		return new EndReportSections(join(did), join(learnt), join(goals), "", "");

@@ -50,15 +50,15 @@ public class GoalTracks {
 	/**
 	 * The placement's goals (its current ones first, in order, then any answered about that were reworded or removed
 	 * since), matched by their text.
-	 * @param mayRead whether the reader may read a note of this visibility
+	 * @param mayRead whether the reader may read the notes of this month's answer (e.g. by its visibility)
 	 */
-	public List<Track> of(Placement placement, Predicate<Visibility> mayRead) {
+	public List<Track> of(Placement placement, Predicate<GoalProgress> mayRead) {
 		Map<String, Builder> tracks = new LinkedHashMap<>();
 		for (String goal : placement.getLearningGoals()) {
 			tracks.putIfAbsent(goal, new Builder(goal, true));
 		}
 		for (GoalProgress month : records.ofPlacement(placement.getId())) {
-			boolean readable = mayRead.test(month.visibility() == null ? Visibility.PRIVATE : month.visibility());
+			boolean readable = mayRead.test(month);
 			for (GoalProgress.Goal goal : month.goals()) {
 				Builder track = tracks.computeIfAbsent(goal.goal(), g -> new Builder(g, false));
 				if (goal.moved()) {
@@ -78,7 +78,7 @@ public class GoalTracks {
 	 * ({@code allNotes}: every one, oldest first); a goal since reworded or removed only when it moved or has a note.
 	 * Plain text: the surface escapes it.
 	 */
-	public List<String> lines(Placement placement, Predicate<Visibility> mayRead, boolean allNotes, Locale locale) {
+	public List<String> lines(Placement placement, Predicate<GoalProgress> mayRead, boolean allNotes, Locale locale) {
 		List<String> lines = new ArrayList<>();
 		for (Track track : of(placement, mayRead)) {
 			if (!track.current() && track.monthsMoved().isEmpty() && track.notes().isEmpty()) {
@@ -97,6 +97,11 @@ public class GoalTracks {
 			lines.add(line);
 		}
 		return lines;
+	}
+
+	/** Whether a reader who may read items of these visibilities may read this month's notes. */
+	public static Predicate<GoalProgress> byVisibility(Predicate<Visibility> mayRead) {
+		return month -> mayRead.test(month.visibility() == null ? Visibility.PRIVATE : month.visibility());
 	}
 
 	/** {@code 2026-12} as "Dec 2026" (in Swedish "dec. 2026"). */

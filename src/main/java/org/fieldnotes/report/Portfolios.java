@@ -70,6 +70,12 @@ public class Portfolios {
 		return placements.currentOrLatestFor(actor.person()).map(placement -> compose(actor, placement, choice, locale));
 	}
 
+	/** Whether a day is in the period the participant chose (from the start, up to today, when they chose none). */
+	private static boolean inPeriod(LocalDate day, PortfolioChoice choice, LocalDate today) {
+		return (choice.from() == null || !day.isBefore(choice.from()))
+				&& !day.isAfter(choice.to() != null ? choice.to() : today);
+	}
+
 	Portfolio compose(Actor actor, Placement placement, PortfolioChoice choice, Locale locale) {
 		ZoneId zone = placement.getParticipant().zone();
 		String own = actor.person().value();
@@ -124,8 +130,9 @@ public class Portfolios {
 				placement.getHostOrganisation(), placement.getStartDate(), placement.getEndDate(),
 				choice.from() != null ? choice.from() : placement.getStartDate(),
 				choice.to() != null ? choice.to() : today,
-				// each goal with the months it moved and the participant's notes (their own: all of them)
-				goals.lines(placement, v -> access.permits(actor, Operation.READ_ITEM, Target.item(placement, own, v)),
+				// each goal with the months it moved, and the participant's notes (their own) of the period chosen
+				goals.lines(placement, month -> inPeriod(month.answeredAt().atZone(zone).toLocalDate(), choice, today)
+						&& access.permits(actor, Operation.READ_ITEM, Target.item(placement, own, month.visibility())),
 						true, locale),
 				lessons, items, leftOut,
 				locale, placement.getAddedValue());

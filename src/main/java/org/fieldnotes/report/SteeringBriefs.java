@@ -135,8 +135,8 @@ public class SteeringBriefs {
 	 */
 	private List<String> goalLines(Actor reader, Placement placement, Locale locale) {
 		String participant = placement.getParticipant().id().value();
-		return goals.lines(placement,
-				v -> access.permits(reader, Operation.READ_ITEM, Target.item(placement, participant, v)), true, locale);
+		return goals.lines(placement, GoalTracks.byVisibility(
+				v -> access.permits(reader, Operation.READ_ITEM, Target.item(placement, participant, v))), true, locale);
 	}
 
 	private boolean readable(Actor reader, Placement placement, String authorId, LogbookEntry entry) {

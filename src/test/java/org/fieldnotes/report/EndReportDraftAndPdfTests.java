@@ -45,7 +45,8 @@ class EndReportDraftAndPdfTests extends ReportFixture {
 			.contains(PLACEMENT_WORDS).doesNotContain(DELETED_WORDS);
 		assertThat(draft.did()).contains("Week 3: Induction done.").contains("Load cases agreed.")
 			.doesNotContain("Rig booked at last.");
-		assertThat(draft.goals()).isEqualTo("• Run a design review on my own: \n\n• Understand the composite supplier chain:");
+		assertThat(draft.goals()).isEqualTo("• Run a design review on my own — moved in Nov 2026 — note (Nov 2026): "
+				+ GOAL_NOTE + ": \n\n• Understand the composite supplier chain — moved in Dec 2026:");
 		assertThat(draft.value()).isEmpty();
 		for (String words : draft.byId().values()) {
 			assertThat(words).doesNotContain(PRIVATE_WORDS).doesNotContain(CONFIDENTIAL_WORDS)

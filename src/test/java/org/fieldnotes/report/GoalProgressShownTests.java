@@ -24,9 +24,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Goal progress where it is shown: Ada said in October (a note confidential to the academic coach), November (a
  * note for the coaches) and December (a private note) which goals moved. {@code /fieldnotes goals} shows her each goal
- * with the months it moved and its newest note; her portfolio lists them with all her notes; each reader's steering
- * brief shows the months to everyone and only the notes that reader may read (a private note never); the admin API's
- * brief likewise.
+ * with the months it moved and its newest note; her portfolio lists them with her notes of the period she chose;
+ * each reader's steering brief shows the months to everyone and only the notes that reader may read (a private note
+ * never); the admin API's brief likewise; the end report's draft has the notes she may share with the manager; her
+ * export has the notes, an admin's counts them; erasure and the retention sweep delete the months.
  */
 class GoalProgressShownTests extends ReportFixture {
 
@@ -74,7 +75,7 @@ class GoalProgressShownTests extends ReportFixture {
 
 	private void month(String month, Visibility visibility, boolean reviewMoved, String note, boolean suppliersMoved) {
 		mongo.save(new GoalProgress(placementId + "/" + month, placementId, ada, month,
-				Instant.parse(month + "-20T10:00:00Z"), visibility,
+				Instant.parse(month + "-05T10:00:00Z"), visibility,
 				List.of(new GoalProgress.Goal(0, REVIEW, reviewMoved, note),
 						new GoalProgress.Goal(1, SUPPLIERS, suppliersMoved, null))));
 	}
@@ -89,13 +90,18 @@ class GoalProgressShownTests extends ReportFixture {
 	}
 
 	@Test
-	void thePortfolioListsProgressPerGoalWithAllOfTheParticipantsNotes() {
+	void thePortfolioListsProgressPerGoalWithTheParticipantsNotesOfThePeriodChosen() {
 		Portfolio portfolio = portfolios.of(Accounts.slack("UADA"), PortfolioChoice.all(), Locale.ENGLISH).orElseThrow();
 
 		assertThat(portfolio.goals()).containsExactly(
 				REVIEW + " — moved in Nov 2026, Dec 2026 — note (Oct 2026): " + CONFIDENTIAL_NOTE
 						+ " — note (Nov 2026): " + COACHES_NOTE + " — note (Dec 2026): " + PRIVATE_NOTE,
 				SUPPLIERS + " — moved in Dec 2026");
+		// a period chosen up to November: the months moved stay, December's note is left out like its items
+		Portfolio november = portfolios.of(Accounts.slack("UADA"), new PortfolioChoice(null,
+				java.time.LocalDate.parse("2026-11-30"), java.util.EnumSet.allOf(PortfolioPart.class), null),
+				Locale.ENGLISH).orElseThrow();
+		assertThat(november.goals().get(0)).endsWith("— note (Nov 2026): " + COACHES_NOTE).doesNotContain(PRIVATE_NOTE);
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -44,6 +44,7 @@ abstract class ReportFixture extends IntegrationTest {
 	static final String PLACEMENT_WORDS = "Sat in on my first design review";
 	static final String COACHES_WORDS = "Met the rig team";
 	static final String DELETED_WORDS = "DELETEDWORDS gone for good";
+	static final String GOAL_NOTE = "Shadowed a review <with Lena> & the plant";
 	static final String PLAN = "Ask the rig team how they schedule fatigue runs";
 
 	private static final Path GOLDEN = Path.of("src/test/resources/golden/report");
@@ -105,6 +106,18 @@ abstract class ReportFixture extends IntegrationTest {
 				Visibility.CONFIDENTIAL);
 		status("s5", "2026-12-04T17:00:00Z", OverallStatus.RED, PRIVATE_WORDS + " progress",
 				PRIVATE_WORDS + " blocker", 1, Visibility.PRIVATE);
+		// the monthly "Which goal moved?": November shared with the coaches, December private
+		mongo.save(new org.fieldnotes.goals.GoalProgress(placementId + "/2026-11", placementId, ada, "2026-11",
+				Instant.parse("2026-11-13T13:30:00Z"), Visibility.COACHES, java.util.List.of(
+						new org.fieldnotes.goals.GoalProgress.Goal(0, "Run a design review on my own", true,
+								GOAL_NOTE),
+						new org.fieldnotes.goals.GoalProgress.Goal(1, "Understand the composite supplier chain", false,
+								null))));
+		mongo.save(new org.fieldnotes.goals.GoalProgress(placementId + "/2026-12", placementId, ada, "2026-12",
+				Instant.parse("2026-12-04T13:30:00Z"), Visibility.PRIVATE, java.util.List.of(
+						new org.fieldnotes.goals.GoalProgress.Goal(0, "Run a design review on my own", false, null),
+						new org.fieldnotes.goals.GoalProgress.Goal(1, "Understand the composite supplier chain", true,
+								PRIVATE_WORDS + " about the buyers"))));
 		clock.set(MONDAY);
 	}
 
