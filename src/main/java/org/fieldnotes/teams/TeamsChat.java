@@ -36,6 +36,7 @@ import org.fieldnotes.survey.SurveyButtons;
 import org.fieldnotes.survey.SurveyForms;
 import org.fieldnotes.logbook.ReplyResponder;
 import org.fieldnotes.endreport.EndReportButtons;
+import org.fieldnotes.signoff.WeekSignOffButtons;
 import org.fieldnotes.logbook.BlockerButtons;
 import org.fieldnotes.logbook.ResponseButtons;
 import org.fieldnotes.logbook.Responses;
@@ -115,6 +116,7 @@ class TeamsChat implements TeamsActivities {
 	private final Responses responses;
 	private final BlockerButtons blockerButtons;
 	private final EndReportButtons endReportButtons;
+	private final WeekSignOffButtons weekSignOffButtons;
 	private final ReplyForms replyForms;
 	private final SurveyForms surveyForms;
 	private final HomeChoices choices;
@@ -136,8 +138,10 @@ class TeamsChat implements TeamsActivities {
 			ReplyForms replyForms, HomeChoices choices, HomeScreens home, VisibilityControls visibility,
 			EraseCommand erase, AccessPolicy access, Messenger messenger, MessageSource messages, Languages languages,
 			People people, FormChecks checks, TeamsFileConsents fileConsents, List<FormHandler> formHandlers,
-			BlockerButtons blockerButtons, EndReportButtons endReportButtons, SurveyForms surveyForms) {
+			BlockerButtons blockerButtons, EndReportButtons endReportButtons, SurveyForms surveyForms,
+			WeekSignOffButtons weekSignOffButtons) {
 		this.endReportButtons = endReportButtons;
+		this.weekSignOffButtons = weekSignOffButtons;
 		this.surveyForms = surveyForms;
 		this.blockerButtons = blockerButtons;
 		this.installs = installs;
@@ -352,6 +356,9 @@ class TeamsChat implements TeamsActivities {
 		}
 		if (EndReportButtons.handles(action)) {
 			return open(member, conversation, endReportButtons.press(member, action, value).orElseThrow(), locale);
+		}
+		if (WeekSignOffButtons.handles(action)) {
+			return open(member, conversation, weekSignOffButtons.press(member, action, value).orElseThrow(), locale);
 		}
 		if (HomeScreens.WRITE.equals(action)) {
 			return open(member, conversation, FormOpening.of(choices.write(member)), locale);

@@ -35,6 +35,7 @@ import org.fieldnotes.survey.SurveyButtons;
 import org.fieldnotes.survey.SurveyForms;
 import org.fieldnotes.logbook.ReplyResponder;
 import org.fieldnotes.endreport.EndReportButtons;
+import org.fieldnotes.signoff.WeekSignOffButtons;
 import org.fieldnotes.logbook.BlockerButtons;
 import org.fieldnotes.logbook.ResponseButtons;
 import org.fieldnotes.logbook.Responses;
@@ -75,6 +76,7 @@ class WebChat {
 	private final Responses responses;
 	private final BlockerButtons blockerButtons;
 	private final EndReportButtons endReportButtons;
+	private final WeekSignOffButtons weekSignOffButtons;
 	private final ReplyForms replyForms;
 	private final SurveyForms surveyForms;
 	private final HomeChoices choices;
@@ -96,8 +98,9 @@ class WebChat {
 			AccessPolicy access, Messenger messenger, WebConversations conversations, MessageSource messages,
 			Languages languages, org.fieldnotes.people.People people, FormChecks formChecks,
 			List<FormHandler> formHandlers, BlockerButtons blockerButtons, EndReportButtons endReportButtons,
-			SurveyForms surveyForms) {
+			SurveyForms surveyForms, WeekSignOffButtons weekSignOffButtons) {
 		this.endReportButtons = endReportButtons;
+		this.weekSignOffButtons = weekSignOffButtons;
 		this.surveyForms = surveyForms;
 		this.blockerButtons = blockerButtons;
 		this.people = people;
@@ -216,6 +219,9 @@ class WebChat {
 			}
 			else if (EndReportButtons.handles(action)) {
 				open(member, endReportButtons.press(member, action, value).orElseThrow());
+			}
+			else if (WeekSignOffButtons.handles(action)) {
+				open(member, weekSignOffButtons.press(member, action, value).orElseThrow());
 			}
 			else if (HomeScreens.WRITE.equals(action)) {
 				messenger.openForm(member, null, choices.write(member));
