@@ -19,7 +19,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
  * ({@code exp}, {@code FIELDNOTES_LINK_TTL}). No other link's token opens this page.
  */
 @Component
-class WeekSignOffLinks {
+public class WeekSignOffLinks {
 
 	static final String PATH = "/w/";
 	private static final String RECIPIENT = "rcp";
@@ -47,7 +47,7 @@ class WeekSignOffLinks {
 	}
 
 	/** The link to the week's sign-off page for this recipient (a person id); empty without links. */
-	Optional<String> linkFor(String placementId, LocalDate weekStart, String recipientKey) {
+	public Optional<String> linkFor(String placementId, LocalDate weekStart, String recipientKey) {
 		if (!signer.enabled()) {
 			return Optional.empty();
 		}

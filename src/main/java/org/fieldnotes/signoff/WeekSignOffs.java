@@ -164,7 +164,7 @@ public class WeekSignOffs {
 				|| !programs.of(placement.get().getProgram()).signsOff()) {
 			return new Outcome(Status.GONE, null, null, null);
 		}
-		if (!access.permits(actor, operation, Target.placement(placement.get()))) {
+		if (!access.decide(actor, operation, Target.placement(placement.get())).allowed()) {
 			audit.record(actor.person() == null ? "unknown" : actor.person().value(), "week-signoff", placementId,
 					placement.get().getParticipant().id().value(), AuditLog.REFUSED, "not the manager");
 			return new Outcome(Status.REFUSED, null, null, null);
