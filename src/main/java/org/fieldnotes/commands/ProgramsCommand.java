@@ -291,7 +291,7 @@ class ProgramsCommand implements Subcommand {
 		String name = placements.all().stream().map(Placement::getProgram)
 			.filter(p -> p.strip().equalsIgnoreCase(program)).findFirst().orElse(program);
 		if (value == null) {
-			return replies.text("programs.sign-off.current", locale, name, programs.of(name).signsOff() ? "on" : "off");
+			return replies.text("programs.sign-off.current." + (programs.of(name).signsOff() ? "on" : "off"), locale, name);
 		}
 		if (!value.equalsIgnoreCase("on") && !value.equalsIgnoreCase("off")) {
 			audit.record(invocation.actor(), "program-signoff", null, null, AuditLog.REFUSED, "bad value");
@@ -300,7 +300,7 @@ class ProgramsCommand implements Subcommand {
 		ProgramSettings saved = programs.change(name, Programs.Change.hostSignOff(value.equalsIgnoreCase("on")));
 		audit.record(invocation.actor(), "program-signoff", null, null, AuditLog.DONE,
 				name + ": " + (saved.signsOff() ? "on" : "off"));
-		return replies.text("programs.sign-off.set", locale, name, saved.signsOff() ? "on" : "off");
+		return replies.text("programs.sign-off.set." + (saved.signsOff() ? "on" : "off"), locale, name);
 	}
 
 	private ChatMessage signOffUsage(String problem, Locale locale) {
