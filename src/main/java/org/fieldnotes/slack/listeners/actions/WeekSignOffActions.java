@@ -1,5 +1,7 @@
 package org.fieldnotes.slack.listeners.actions;
 
+import java.util.regex.Pattern;
+
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.DeliveryFailed;
 import org.fieldnotes.chat.FormOpening;
@@ -26,6 +28,8 @@ class WeekSignOffActions implements SlackListener {
 
 	private static final Logger log = LoggerFactory.getLogger(WeekSignOffActions.class);
 
+	private static final Pattern ACTIONS = Pattern.compile("^" + Pattern.quote(WeekSignOffButtons.PREFIX) + "[a-z]+$");
+
 	private final WeekSignOffButtons buttons;
 	private final Messenger messenger;
 
@@ -36,21 +40,19 @@ class WeekSignOffActions implements SlackListener {
 
 	@Override
 	public void register(App app) {
-		for (String actionId : new String[] { WeekSignOffButtons.GREEN, WeekSignOffButtons.AMBER,
-				WeekSignOffButtons.RED }) {
-			app.blockAction(actionId, (request, ctx) -> {
-				BlockActionPayload payload = request.getPayload();
-				app.executorService().execute(() -> {
-					try {
-						press(actionId, payload, ctx);
-					}
-					catch (RuntimeException e) {
-						log.error("A week sign-off button failed", e);
-					}
-				});
-				return ctx.ack();
+		app.blockAction(ACTIONS, (request, ctx) -> {
+			BlockActionPayload payload = request.getPayload();
+			String actionId = payload.getActions().get(0).getActionId();
+			app.executorService().execute(() -> {
+				try {
+					press(actionId, payload, ctx);
+				}
+				catch (RuntimeException e) {
+					log.error("A week sign-off button failed", e);
+				}
 			});
-		}
+			return ctx.ack();
+		});
 	}
 
 	private void press(String actionId, BlockActionPayload payload, ActionContext ctx) {
