@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,6 +34,8 @@ import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
 import org.fieldnotes.prompting.PromptPhase;
+import org.fieldnotes.signoff.WeekSignOff;
+import org.fieldnotes.signoff.WeekSignOffs;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,9 +53,11 @@ public class EvaluationExport {
 	private final StatusUpdates statusUpdates;
 	private final PromptHistory prompts;
 	private final Clock clock;
+	private final WeekSignOffs signOffs;
 
 	EvaluationExport(AccessPolicy access, PlacementManagement placements, Logbook logbook,
-			StatusUpdates statusUpdates, PromptHistory prompts, Clock clock) {
+			StatusUpdates statusUpdates, PromptHistory prompts, Clock clock, WeekSignOffs signOffs) {
+		this.signOffs = signOffs;
 		this.access = access;
 		this.placements = placements;
 		this.logbook = logbook;
@@ -98,6 +103,8 @@ public class EvaluationExport {
 		List<PromptOccurrence> occurrences = prompts.within(placement.getId(), Instant.EPOCH, now.plusSeconds(1));
 		List<StatusUpdate> updates = statusUpdates.of(placement.getId());
 		List<LogbookEntry> entries = logbook.entries(placement.getId(), false);
+		Map<LocalDate, WeekSignOff> signedOff = signOffs.of(placement.getId()).stream()
+			.collect(Collectors.toMap(WeekSignOff::weekStart, s -> s, (a, b) -> a));
 		List<EvaluationRow> rows = new ArrayList<>();
 		int last = placement.weekNumberOn(today);
 		for (int week = 1; week <= last; week++) {
@@ -121,7 +128,8 @@ public class EvaluationExport {
 			rows.add(new EvaluationRow(placement.getId(), placement.getParticipant().id().value(),
 					placement.getProgram(), placement.getHostOrganisation(), week, start, sent, answered, answered > 0,
 					shown ? latest.get().status().name().toLowerCase(Locale.ROOT) : null,
-					shown ? latest.get().mood() : null, flags(placement, entries, updates, occurrences, end)));
+					shown ? latest.get().mood() : null, flags(placement, entries, updates, occurrences, end))
+				.withSignOff(signedOff.containsKey(start) ? signedOff.get(start).rating().key() : null));
 		}
 		rows.set(rows.size() - 1, rows.get(rows.size() - 1).withFollowUp(followUp(reader, placement, occurrences,
 				entries)));

@@ -150,6 +150,18 @@ class WeekSignOffTests extends MailTest {
 					org.assertj.core.groups.Tuple.tuple("refused", "not the manager"),
 					org.assertj.core.groups.Tuple.tuple("done", "week 4: amber via slack"));
 		assertThat(get("/api/v1/placements/no-such/signoffs").statusCode()).isEqualTo(404);
+
+		// the evaluation export: the rating on week 4's row, never the comment
+		String csv = get("/api/v1/programs/KTP%202026/evaluation.csv").body();
+		assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",signoff");
+		assertThat(csv.lines().filter(l -> l.contains(",2026-11-23,"))).singleElement().asString().endsWith(",amber");
+		assertThat(csv.lines().filter(l -> l.endsWith(",amber"))).hasSize(1);
+		assertThat(csv).doesNotContain("More <tests>").doesNotContain("next week");
+
+		// the coordinators' cohort digest line: the latest sign-off's rating, never the comment
+		String cohort = json(slashCommand("UADMIN1", "digest preview").body()).toString();
+		assertThat(cohort).contains("Your cohort this week").contains("week 4 signed off by the host")
+			.contains("amber").doesNotContain("More &lt;tests&gt;").doesNotContain("More <tests>");
 	}
 
 	@Test
