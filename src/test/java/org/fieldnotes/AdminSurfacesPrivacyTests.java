@@ -77,6 +77,12 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 	Logbook logbook;
 
 	@Autowired
+	org.fieldnotes.endreport.EndReports endReports;
+
+	@Autowired
+	org.fieldnotes.placement.PlacementManagement placements;
+
+	@Autowired
 	StatusUpdates statusUpdates;
 
 	@Autowired
@@ -152,6 +158,14 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 				() -> api("GET", "/api/v1/programs/KTP%202026/survey-answers.csv", null), List.of("placement_id")));
 		table.add(new AdminSurface("GET brief", Operation.API_PLACEMENT_BRIEF,
 				() -> api("GET", "/api/v1/placements/" + ada + "/brief", null), List.of(SHARED_ENTRY, "\"admin\"")));
+		// Ada sends the report Fieldnotes drafted from her logbook (nothing private or confidential goes in)
+		table.add(new AdminSurface("GET end-report", Operation.API_PLACEMENT_END_REPORT, () -> {
+			var placement = placements.get(ada);
+			var drafted = endReports.currentOrDraft(placement, java.util.Locale.ENGLISH);
+			assertThat(endReports.save(slack("UADA"), ada, drafted.version(), drafted.sections(), true, "slack").status())
+				.isEqualTo(org.fieldnotes.endreport.EndReports.Status.SUBMITTED);
+			return api("GET", "/api/v1/placements/" + ada + "/end-report", null);
+		}, List.of(SHARED_ENTRY, "\"submitted\"")));
 		// chat commands: reading
 		for (String follower : List.of("UANDERS", "UBEATA", "UMAJA", "UADA")) {
 			table.add(new AdminSurface("digest preview @" + follower, Operation.COMMAND_DIGEST_PREVIEW_OF,
@@ -186,6 +200,16 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 				() -> command("survey end-satisfaction program:\"KTP 2026\""), List.of("sent to")));
 		table.add(new AdminSurface("POST survey send", Operation.API_SEND_SURVEY,
 				() -> api("POST", "/api/v1/programs/KTP%202026/surveys/mid-check:send", ""), List.of("\"sent\"")));
+		table.add(new AdminSurface("POST meeting", Operation.API_SCHEDULE_MEETING,
+				() -> api("POST", "/api/v1/placements/" + ada + "/meetings", "{\"date\": \"2027-01-14\", \"title\": \"Q1\"}"),
+				List.of("\"briefsAt\"")));
+		table.add(new AdminSurface("GET meetings", Operation.API_LIST_MEETINGS,
+				() -> api("GET", "/api/v1/placements/" + ada + "/meetings", null), List.of("2027-01-14")));
+		table.add(new AdminSurface("DELETE meeting", Operation.API_CANCEL_MEETING, () -> {
+			String id = json(api("GET", "/api/v1/placements/" + ada + "/meetings", null)).get(0).get("id").asString();
+			api("DELETE", "/api/v1/placements/" + ada + "/meetings/" + id, null);
+			return api("GET", "/api/v1/placements/" + ada + "/meetings", null);
+		}, List.of("[]")));
 		table.add(new AdminSurface("POST digests/send", Operation.API_SEND_DIGESTS,
 				() -> api("POST", "/api/v1/digests/send", ""), List.of("handled")));
 		table.add(new AdminSurface("GET digest run", Operation.API_SHOW_DIGEST_RUN, () -> api("GET",

@@ -27,6 +27,7 @@ import org.fieldnotes.prompting.PromptDispatcher;
 import org.fieldnotes.prompting.PromptOccurrence;
 import org.fieldnotes.prompting.PromptPhase;
 import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.SlackInteractions;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +39,10 @@ import org.springframework.data.mongodb.core.query.Query;
  * in one story, through the surfaces a coordinator uses: the admin API with an admin's and a programme's token, and
  * signed slash commands. Two programmes with different rhythms: KTP 2026 (fortnightly, a review every quarter,
  * coordinated by Cora) and Mobility 2027 (the defaults: weekly, one midpoint, run through a token of its own).
- * Each step asserts what the coordinator sees and what the participants and followers get.
+ * The steps: set the rhythms, name the coordinators, enrol, change, close for the summer, schedule a steering
+ * meeting whose briefs reach each reader, run a survey and read its answers, collect an end report the manager
+ * approves, export the evaluation. Each step asserts what the coordinator sees and what the participants and
+ * followers get, and that the other programme's coordinator is refused.
  */
 class CoordinatorJourneyTests extends IntegrationTest {
 
@@ -55,6 +59,9 @@ class CoordinatorJourneyTests extends IntegrationTest {
 
 	@Autowired
 	PromptDispatcher dispatcher;
+
+	@Autowired
+	org.fieldnotes.report.MeetingBriefs meetingBriefs;
 
 	@Test
 	void aCoordinatorRunsTwoProgrammesFromSetUpToTheEvaluation() throws Exception {
@@ -136,14 +143,89 @@ class CoordinatorJourneyTests extends IntegrationTest {
 		assertThat(occurrence(boPlacement.getId(), "2027-07-15").getStatus()).isEqualTo(OccurrenceStatus.SENT);
 		assertThat(sent().messagesTo(slack(BO))).hasSize(1);
 
-		// 7. A steering meeting from its brief: Ada writes, the coaches and the manager each get their brief.
+		// 7. A steering meeting from its brief: Ada writes; Cora schedules the quarterly steering meeting; two work
+		// days before, each reader gets the brief as their role may read it (the entry is shared with the coaches).
 		directMessage("EvJ1", ADA, "1764669600.000100", "Mapped the supplier network with the purchasing team", null);
+		awaitAfterAckWork();
+		assertThat(commandAnswer(CORA, "meeting <@UADA|ada> date:2027-07-22 title:\"Quarterly steering\""))
+			.contains("on 22 Jul 2027 scheduled").contains("gets the brief on 20 Jul 2027");
+		assertThat(commandAnswer(CORA, "meeting <@UBO|bo> date:2027-07-22")).as("not her programme")
+			.doesNotContain("scheduled");
+		sent().reset();
+		clock.set(java.time.Instant.parse("2027-07-20T06:00:00Z"));
+		assertThat(meetingBriefs.run()).isOne();
+		drainOutbox();
+		for (String coach : List.of("UANDERS", "UBEATA")) {
+			assertThat(sent().messagesTo(slack(coach))).as(coach).anySatisfy(m -> assertThat(words(m))
+				.contains("Mapped the supplier network"));
+		}
+		assertThat(sent().messagesTo(slack("UMAJA"))).as("the manager's brief has no entry shared with the coaches only")
+			.isNotEmpty()
+			.noneSatisfy(m -> assertThat(words(m)).contains("Mapped the supplier network"));
 		assertThat(commandAnswer("UANDERS", "brief <@UADA|ada> since:2026-11-01"))
 			.contains("Mapped the supplier network");
 		assertThat(commandAnswer(CORA, "brief <@UBO|bo>")).as("not her programme")
 			.doesNotContain("Bo Ek");
 
-		// 8. The evaluation export of each programme, for each coordinator's own programme only.
+		// 9. A survey, after the summer: Cora sends the mid check now; Ada answers it in its form.
+		clock.set(java.time.Instant.parse("2027-08-05T09:00:00Z"));
+		SlackStub.reset();
+		assertThat(commandAnswer(CORA, "survey mid-check program:\"KTP 2026\"")).contains("KTP 2026");
+		assertThat(commandAnswer(CORA, "survey mid-check program:\"Mobility 2027\""))
+			.as("not her programme").doesNotContain("sent to");
+		drainOutbox();
+		assertThat(SlackStub.messagesTo(BO)).as("Bo is in Mobility 2027").isEmpty();
+		String sendId = buttonValue(SlackStub.messagesTo(ADA).get(SlackStub.messagesTo(ADA).size() - 1),
+				"survey_open");
+		java.util.Map<String, java.util.Map<String, tools.jackson.databind.JsonNode>> answers = new java.util.LinkedHashMap<>();
+		answers.put("sq_going", java.util.Map.of("a_going", SlackInteractions.selected("radio_buttons", "4")));
+		answers.put("sq_support", java.util.Map.of("a_support", SlackInteractions.selected("radio_buttons", "5")));
+		assertThat(slackEvent(SlackInteractions.viewSubmission(ADA, "VJ1", "survey_answer", sendId, answers),
+				SlackInteractions.FORM).statusCode()).isEqualTo(200);
+		HttpResponse<String> surveyCsv = get("/api/v1/programs/KTP%202026/survey-answers.csv");
+		assertThat(surveyCsv.statusCode()).as(surveyCsv.body()).isEqualTo(200);
+		assertThat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new StringReader(surveyCsv.body())).getRecords())
+			.extracting(r -> r.get("survey") + " " + r.get("question") + " " + r.get("value"))
+			.containsExactly("mid-check going 4", "mid-check support 5");
+
+		// 11. A signed-off end report: Bo drafts his from his logbook and sends it; his manager approves it in Slack;
+		// the mobility office fetches it.
+		clock.set(java.time.Instant.parse("2027-08-23T09:00:00Z"));
+		assertThat(slashCommand(BO, "report").statusCode()).isEqualTo(200);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+			.until(() -> !sent().formsFor(slack(BO)).isEmpty());
+		org.fieldnotes.chat.Form draft = sent().formsFor(slack(BO)).get(sent().formsFor(slack(BO)).size() - 1);
+		assertThat(draft.id()).isEqualTo("end_report");
+		java.util.Map<String, java.util.Map<String, tools.jackson.databind.JsonNode>> report = new java.util.LinkedHashMap<>();
+		report.put("did", java.util.Map.of("t", SlackInteractions.text("Ran the exchange with the Volvo line")));
+		report.put("learnt", java.util.Map.of("t", SlackInteractions.text("Ask early")));
+		report.put("goals", java.util.Map.of("t", SlackInteractions.text(null)));
+		report.put("value", java.util.Map.of("t", SlackInteractions.text("A checklist the team kept")));
+		report.put("next", java.util.Map.of("t", SlackInteractions.text(null)));
+		tools.jackson.databind.node.ObjectNode send = JSON.createObjectNode().put("type", "checkboxes");
+		send.putArray("selected_options").addObject().put("value", "submit").putObject("text")
+			.put("type", "plain_text").put("text", "Send");
+		report.put("send", java.util.Map.of("s", send));
+		assertThat(slackEvent(SlackInteractions.viewSubmission(BO, "VJ2", "end_report", draft.metadata(), report),
+				SlackInteractions.FORM).statusCode()).isEqualTo(200);
+		drainOutbox();
+		assertThat(slackEvent(SlackInteractions.buttonPress("UMAJA", "end_report_approve", boPlacement.getId(),
+				"DUMAJA", "1764756000.000300"), SlackInteractions.FORM).statusCode()).isEqualTo(200);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> "approved".equals(
+				json(get("/api/v1/placements/" + boPlacement.getId() + "/end-report", mobility).body())
+					.path("state").asString()));
+		tools.jackson.databind.JsonNode approved = json(get("/api/v1/placements/" + boPlacement.getId() + "/end-report",
+				mobility).body());
+		assertThat(approved.get("approvedBy").asString()).isEqualTo("Maja Berg");
+		assertThat(approved.get("sections").get("did").asString()).isEqualTo("Ran the exchange with the Volvo line");
+		drainOutbox();
+		assertThat(sent().messagesTo(slack(BO))).anySatisfy(m -> assertThat(words(m))
+			.contains("Maja Berg approved your end-of-placement report"));
+		assertThat(get("/api/v1/placements/" + boPlacement.getId() + "/end-report", mobility).statusCode())
+			.isEqualTo(200);
+
+		// 12. The evaluation export of each programme, for each coordinator's own programme only.
 		HttpResponse<String> csv = get("/api/v1/programs/KTP%202026/evaluation.csv");
 		assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
 		List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -166,6 +248,19 @@ class CoordinatorJourneyTests extends IntegrationTest {
 		List<Placement> found = placements.all().stream().filter(p -> program.equals(p.getProgram())).toList();
 		assertThat(found).hasSize(1);
 		return found.get(0);
+	}
+
+	private static String buttonValue(java.util.Map<String, String> message, String actionId) {
+		for (tools.jackson.databind.JsonNode block : JSON.readTree(message.get("blocks"))) {
+			if ("actions".equals(block.get("type").asString())) {
+				for (tools.jackson.databind.JsonNode element : block.get("elements")) {
+					if (actionId.equals(element.get("action_id").asString())) {
+						return element.get("value").asString();
+					}
+				}
+			}
+		}
+		throw new AssertionError("no " + actionId + " button in " + message.get("blocks"));
 	}
 
 	private PromptOccurrence occurrence(String placementId, String dueDate) {

@@ -90,7 +90,7 @@ public class AccessPolicy {
 				Operation.API_PLACEMENT_END_REPORT,
 				Operation.COMMAND_SURVEY, Operation.API_SEND_SURVEY, Operation.API_PROGRAM_SURVEY_ANSWERS_CSV,
 				Operation.API_SCHEDULE_MEETING, Operation.API_LIST_MEETINGS, Operation.API_CANCEL_MEETING,
-				Operation.CHANGE_FORM);
+				Operation.CHANGE_FORM, Operation.API_PLACEMENT_SIGNOFFS);
 		// only the participant a prompt was sent to acts on it
 		rule(ADDRESSEE, Operation.PROMPT_WRITE_BUTTON, Operation.PROMPT_STATUS_BUTTON, Operation.PROMPT_SNOOZE_BUTTON,
 				Operation.PROMPT_SKIP_BUTTON, Operation.PROMPT_ANSWER_FORM, Operation.STATUS_UPDATE_FORM);
@@ -103,6 +103,10 @@ public class AccessPolicy {
 		rule(ADDRESSEE, Operation.END_REPORT_FORM);
 		rule(MANAGER, Operation.END_REPORT_APPROVE_BUTTON, Operation.END_REPORT_RETURN_BUTTON,
 				Operation.END_REPORT_RETURN_FORM, Operation.END_REPORT_PAGE_SHOW, Operation.END_REPORT_PAGE_ACT);
+		// host sign-off of weeks: only the placement's manager (coaches and admins have no part in it; coordinators
+		// read the sign-offs through the admin API)
+		rule(MANAGER, Operation.WEEK_SIGNOFF_BUTTON, Operation.WEEK_SIGNOFF_FORM, Operation.WEEK_SIGNOFF_PAGE_SHOW,
+				Operation.WEEK_SIGNOFF_PAGE_ACT);
 		// only the author changes an entry or a status update, or who can see it
 		rule(AUTHOR, Operation.VISIBILITY_BUTTON, Operation.HOME_ENTRY_MENU, Operation.HOME_UPDATE_MENU,
 				Operation.ENTRY_EDIT_FORM, Operation.ENTRY_DELETE_FORM);

@@ -95,6 +95,8 @@ public enum Operation {
 	SURVEY_OPEN_BUTTON(Surface.ACTION, "survey_open", On.PLACEMENT),
 	/** "Which goal moved?" under the month's first prompt: opens the month's goal-progress form. */
 	GOAL_PROGRESS_BUTTON(Surface.ACTION, "goal_progress", On.PLACEMENT),
+	/** Green, Amber or Red under a week sent to the placement's manager for sign-off: opens the sign-off form. */
+	WEEK_SIGNOFF_BUTTON(Surface.ACTION, "week_signoff_[a-z]+", On.PLACEMENT),
 
 	// ------------------------------------------------------------------ forms (Bolt view callback ids)
 	PROMPT_ANSWER_FORM(Surface.VIEW_SUBMISSION, "prompt_answer", On.PLACEMENT),
@@ -116,6 +118,8 @@ public enum Operation {
 	CHANGE_FORM(Surface.VIEW_SUBMISSION, "fieldnotes_change", On.NOTHING),
 	/** Which learning goals moved this month; a second submission for the month replaces the first. */
 	GOAL_PROGRESS_FORM(Surface.VIEW_SUBMISSION, "goal_progress", On.PLACEMENT),
+	/** The manager's week sign-off: the rating from the button and an optional comment. */
+	WEEK_SIGNOFF_FORM(Surface.VIEW_SUBMISSION, "week_signoff", On.PLACEMENT),
 
 	// ------------------------------------------------------------------ shortcuts and events
 	SAVE_TO_LOGBOOK_SHORTCUT(Surface.SHORTCUT, "save_to_logbook", On.NOTHING),
@@ -166,6 +170,8 @@ public enum Operation {
 	API_PLACEMENT_BRIEF(Surface.HTTP, "GET /api/v1/placements/{id}/brief", On.PLACEMENT),
 	/** The placement's end-of-placement report (JSON, or a PDF for {@code Accept: application/pdf}). */
 	API_PLACEMENT_END_REPORT(Surface.HTTP, "GET /api/v1/placements/{id}/end-report", On.PLACEMENT),
+	/** The placement's week sign-offs by its manager (rating, comment, who, when, through which surface). */
+	API_PLACEMENT_SIGNOFFS(Surface.HTTP, "GET /api/v1/placements/{id}/signoffs", On.PLACEMENT),
 	/** Sends a survey now to the programme's active placements (each once a day at most). */
 	API_SEND_SURVEY(Surface.HTTP, "POST /api/v1/programs/{program}/surveys/{surveyId}:send", On.PROGRAM),
 	/** One row per survey answer: numbers and option ids; free text only from a survey with {@code shareText}. */
@@ -200,6 +206,9 @@ public enum Operation {
 	/** The e-mail to a manager with an end-of-placement report: the token names the manager and the placement. */
 	END_REPORT_PAGE_SHOW(Surface.HTTP, "GET /e/{token}", On.PLACEMENT),
 	END_REPORT_PAGE_ACT(Surface.HTTP, "POST /e/{token}", On.PLACEMENT),
+	/** The e-mail asking a manager to sign off a week: the token names the manager, the placement and the week. */
+	WEEK_SIGNOFF_PAGE_SHOW(Surface.HTTP, "GET /w/{token}", On.PLACEMENT),
+	WEEK_SIGNOFF_PAGE_ACT(Surface.HTTP, "POST /w/{token}", On.PLACEMENT),
 
 	// ------------------------------------------------------------------ confirming a new digest address
 	/** The signed, single-use link e-mailed to a new address: the token names the person and the address. */

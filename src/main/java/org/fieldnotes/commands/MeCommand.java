@@ -16,6 +16,9 @@ import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.Programs;
+import org.fieldnotes.signoff.WeekSignOff;
+import org.fieldnotes.signoff.WeekSignOffs;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.prompting.PromptHistory;
 import org.springframework.stereotype.Component;
@@ -32,8 +35,13 @@ class MeCommand implements Subcommand {
 	private final PromptHistory prompts;
 	private final Replies replies;
 	private final Clock clock;
+	private final Programs programs;
+	private final WeekSignOffs signOffs;
 
-	MeCommand(PlacementManagement placements, Logbook logbook, PromptHistory prompts, Replies replies, Clock clock) {
+	MeCommand(PlacementManagement placements, Logbook logbook, PromptHistory prompts, Replies replies, Clock clock,
+			Programs programs, WeekSignOffs signOffs) {
+		this.programs = programs;
+		this.signOffs = signOffs;
 		this.placements = placements;
 		this.logbook = logbook;
 		this.prompts = prompts;
@@ -81,7 +89,21 @@ class MeCommand implements Subcommand {
 		if (placement.getAddedValue() != null) {
 			me.quote(replies.t("me.addedValue", locale), placement.getAddedValue());
 		}
+		signOffs(me, placement, locale);
 		return me.build();
+	}
+
+	/** Where the programme asks for host sign-off (or weeks were signed off): how many, and the latest. */
+	private void signOffs(ChatMessage.Builder me, Placement placement, Locale locale) {
+		List<WeekSignOff> signed = signOffs.of(placement.getId());
+		if (signed.isEmpty() && !programs.of(placement.getProgram()).signsOff()) {
+			return;
+		}
+		Optional<WeekSignOff> latest = signed.stream().reduce((first, second) -> second);
+		me.paragraph(replies.t("signoff.me.line", locale, signed.size(), latest.map(WeekSignOff::week).orElse(0),
+				latest.map(s -> replies.t("signoff.rating." + s.rating().key(), locale)).orElse("")));
+		latest.filter(s -> s.comment() != null)
+			.ifPresent(s -> me.quote(placement.getManager() == null ? "" : placement.getManager().name(), s.comment()));
 	}
 
 	private ChatMessage following(ChatAccount member, Locale locale) {

@@ -49,6 +49,10 @@ class ProgramsCommand implements Subcommand {
 			Pattern.CASE_INSENSITIVE);
 	private static final Pattern DIGEST_PART = Pattern.compile("([A-Za-z]+):(\\S*)");
 
+	/** {@code <programme> sign-off [on|off]}; the programme may be quoted. */
+	private static final Pattern SIGN_OFF = Pattern.compile("^(.+?)\\s+sign-off(?:\\s+(\\S+))?$",
+			Pattern.CASE_INSENSITIVE);
+
 	private final PlacementManagement placements;
 	private final Programs programs;
 	private final AuditLog audit;
@@ -82,6 +86,9 @@ class ProgramsCommand implements Subcommand {
 		}
 		if (DIGEST.matcher(invocation.rest().strip()).matches()) {
 			return digest(invocation, locale);
+		}
+		if (SIGN_OFF.matcher(invocation.rest().strip()).matches()) {
+			return signOff(invocation, locale);
 		}
 		if (!invocation.rest().isBlank()) {
 			return visibility(invocation, locale);
@@ -262,6 +269,45 @@ class ProgramsCommand implements Subcommand {
 				+ orNone(saved.digestDay()) + ", time " + orNone(saved.digestTime()) + ", channel "
 				+ orNone(saved.digestChannel()));
 		return replies.text("programs.digest.set", locale, name, digestDescribed(saved, locale));
+	}
+
+	/**
+	 * {@code <programme> sign-off}: shows whether the programme's managers sign off each week; with {@code on} or
+	 * {@code off}, sets it (audited as {@code program-signoff}).
+	 */
+	private ChatMessage signOff(Invocation invocation, Locale locale) {
+		Matcher matcher = SIGN_OFF.matcher(invocation.rest().strip());
+		matcher.matches();
+		String program = unquoted(matcher.group(1));
+		String value = matcher.group(2);
+		if (program.isEmpty() || !programs.known(program)) {
+			audit.record(invocation.actor(), "program-signoff", null, null, AuditLog.REFUSED, "unknown programme");
+			return signOffUsage(replies.t("programs.visibility.unknown", locale, program), locale);
+		}
+		if (!coordination.of(invocation).coordinates(program)) {
+			audit.record(invocation.actor(), "program-signoff", null, null, AuditLog.REFUSED, "other programme");
+			return coordination.refusal(coordination.of(invocation), locale);
+		}
+		String name = placements.all().stream().map(Placement::getProgram)
+			.filter(p -> p.strip().equalsIgnoreCase(program)).findFirst().orElse(program);
+		if (value == null) {
+			return replies.text("programs.sign-off.current." + (programs.of(name).signsOff() ? "on" : "off"), locale, name);
+		}
+		if (!value.equalsIgnoreCase("on") && !value.equalsIgnoreCase("off")) {
+			audit.record(invocation.actor(), "program-signoff", null, null, AuditLog.REFUSED, "bad value");
+			return signOffUsage(replies.t("programs.sign-off.bad", locale, value), locale);
+		}
+		ProgramSettings saved = programs.change(name, Programs.Change.hostSignOff(value.equalsIgnoreCase("on")));
+		audit.record(invocation.actor(), "program-signoff", null, null, AuditLog.DONE,
+				name + ": " + (saved.signsOff() ? "on" : "off"));
+		return replies.text("programs.sign-off.set." + (saved.signsOff() ? "on" : "off"), locale, name);
+	}
+
+	private ChatMessage signOffUsage(String problem, Locale locale) {
+		return ChatMessage.builder(problem)
+			.paragraph(Span.plain("⚠ " + problem))
+			.context(replies.t("command.usage", locale, replies.t("programs.sign-off.usage", locale)))
+			.build();
 	}
 
 	private static boolean isDay(String value) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.fieldnotes.digest.attention.AttentionFlags;
 import org.fieldnotes.digest.attention.Facts;
 import org.fieldnotes.logbook.StatusUpdate;
+import org.fieldnotes.placement.Closure;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.PromptOccurrence;
@@ -28,9 +29,11 @@ public final class AttentionAt {
 	 * @param lastSharedEntryAt when the latest entry that is not private was written before {@code at}
 	 * @param statusUpdates the placement's status updates (private ones are left out here, as the digest does)
 	 * @param occurrences the placement's prompts
+	 * @param closures the closure windows of the placement's programme (their days are not quiet days)
 	 */
 	public static List<String> kinds(Placement placement, Optional<Instant> lastSharedEntryAt,
-			Collection<StatusUpdate> statusUpdates, Collection<PromptOccurrence> occurrences, Instant at) {
+			Collection<StatusUpdate> statusUpdates, Collection<PromptOccurrence> occurrences, Instant at,
+			List<Closure> closures) {
 		Instant from = at.minus(AttentionFlags.LOOK_BACK);
 		Facts facts = new Facts(lastSharedEntryAt,
 				statusUpdates.stream()
@@ -40,7 +43,8 @@ public final class AttentionAt {
 				occurrences.stream()
 					.filter(o -> !o.getDueAt().isBefore(from) && o.getDueAt().isBefore(at))
 					.map(Facts.PromptFact::of)
-					.toList());
+					.toList(),
+				null, closures);
 		return AttentionFlags.flagsFor(placement, facts, at).stream()
 			.map(flag -> flag.kind().name().toLowerCase(Locale.ROOT))
 			.distinct()

@@ -130,6 +130,10 @@ class CohortComposer {
 				: text("cohort.lastEntry", locale, day.format(line.lastEntry())));
 		parts.add(line.status() == null ? text("cohort.status.none", locale)
 				: text("cohort.status", locale, text("cohort.status." + line.status(), locale)));
+		if (line.signOff() != null) {
+			parts.add(text("cohort.signoff", locale, line.signOff().week(),
+					text("cohort.signoff." + line.signOff().rating().name(), locale)));
+		}
 		if (line.flagged()) {
 			parts.add(attention.describe(line.flags(), locale));
 		}

@@ -20,9 +20,11 @@ import org.fieldnotes.placement.Placement;
  * @param lastEntry the participant's date of their latest entry; {@literal null} when none
  * @param status the latest status that is not private; {@literal null} when none
  * @param flags why it needs attention; empty when it does not
+ * @param signOff the host manager's latest week sign-off (its rating, never the comment); {@literal null} when none
  */
 record CohortLine(Placement placement, LocalDate today, LocalDate endedOn, int due, int answered, int dueThisWeek,
-		int answeredThisWeek, LocalDate lastEntry, OverallStatus status, List<Flag> flags) {
+		int answeredThisWeek, LocalDate lastEntry, OverallStatus status, List<Flag> flags,
+		org.fieldnotes.signoff.WeekSignOff signOff) {
 
 	boolean flagged() {
 		return !flags.isEmpty();

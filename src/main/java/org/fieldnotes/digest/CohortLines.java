@@ -43,9 +43,12 @@ class CohortLines {
 
 	private final org.fieldnotes.logbook.Blockers blockers;
 	private final Closures closures;
+	private final org.fieldnotes.signoff.WeekSignOffs signOffs;
 
 	CohortLines(PlacementManagement placements, Logbook logbook, StatusUpdates statusUpdates, PromptHistory prompts,
-			Clock clock, org.fieldnotes.logbook.Blockers blockers, Closures closures) {
+			Clock clock, org.fieldnotes.logbook.Blockers blockers, Closures closures,
+			org.fieldnotes.signoff.WeekSignOffs signOffs) {
+		this.signOffs = signOffs;
 		this.blockers = blockers;
 		this.closures = closures;
 		this.placements = placements;
@@ -101,7 +104,8 @@ class CohortLines {
 		return new CohortLine(placement, placement.dateAt(now), endedOn(placement), due.size(),
 				answered(due), dueThisWeek.size(), answered(dueThisWeek),
 				lastEntryAt.map(at -> at.atZone(zone).toLocalDate()).orElse(null),
-				shared.isEmpty() ? null : shared.get(0).status(), AttentionFlags.flagsFor(placement, facts, now));
+				shared.isEmpty() ? null : shared.get(0).status(), AttentionFlags.flagsFor(placement, facts, now),
+				signOffs.latest(id).orElse(null));
 	}
 
 	private List<PromptOccurrence> fellDue(String placementId, Instant from, Instant now) {

@@ -77,17 +77,17 @@ class EndReportPersonalData implements PersonalData {
 			if (history instanceof List<?> steps) {
 				List<Object> renamed = new ArrayList<>();
 				for (Object step : steps) {
-					if (step instanceof Document line && subject.personIds().contains(line.getString("by"))) {
+					if (step instanceof Document line && isThem(subject, line.getString("by"))) {
 						line.put("by", pseudonym);
 					}
 					renamed.add(step);
 				}
 				report.put("history", renamed);
 			}
-			if (subject.personIds().contains(report.getString("managerId"))) {
+			if (isThem(subject, report.getString("managerId"))) {
 				report.put("managerId", pseudonym);
 			}
-			if (subject.personIds().contains(report.getString("approvedBy"))) {
+			if (isThem(subject, report.getString("approvedBy"))) {
 				report.put("approvedBy", pseudonym);
 			}
 			mongo.save(report, END_REPORTS);
@@ -95,6 +95,11 @@ class EndReportPersonalData implements PersonalData {
 		}
 		counts.put(MANAGER_NAMED, named);
 		return counts;
+	}
+
+	/** Whether this id is one of the person's; {@literal false} for none (a report not approved has no approver). */
+	private static boolean isThem(DataSubject subject, String personId) {
+		return personId != null && subject.personIds().contains(personId);
 	}
 
 	@Override

@@ -31,18 +31,27 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param digestTime likewise, the local time of those digests ({@code FIELDNOTES_DIGEST_TIME} when never set)
  * @param digestChannel likewise, where they go: {@code chat} or {@code email}; {@literal null} when never set (chat
  * for people with a chat account)
+ * @param hostSignOff whether each placement's manager is asked to sign off every past week (a rating and a
+ * comment); {@literal null} when never set (no sign-off)
  */
 @Document("programs")
 @NoPersonalData("a programme's name and settings (visibility, rhythm), set by admins for everyone in it")
 public record ProgramSettings(@Id String id, String name, Visibility defaultVisibility, Instant updatedAt,
 		Cadence cadence, PromptSet promptSet, String reviewEvery, DayOfWeek digestDay, LocalTime digestTime,
-		String digestChannel) {
+		String digestChannel, Boolean hostSignOff) {
 
 	/** The channels a programme may make its followers' digest default. */
 	public static final List<String> DIGEST_CHANNELS = List.of("chat", "email");
 
 	@PersistenceCreator
 	public ProgramSettings {
+	}
+
+	/** Settings with no host sign-off setting of their own. */
+	public ProgramSettings(String id, String name, Visibility defaultVisibility, Instant updatedAt, Cadence cadence,
+			PromptSet promptSet, String reviewEvery, DayOfWeek digestDay, LocalTime digestTime, String digestChannel) {
+		this(id, name, defaultVisibility, updatedAt, cadence, promptSet, reviewEvery, digestDay, digestTime,
+				digestChannel, null);
 	}
 
 	/** Settings with no digest defaults of the programme's own. */
@@ -79,6 +88,11 @@ public record ProgramSettings(@Id String id, String name, Visibility defaultVisi
 	/** The programme's prompt set, {@link PromptSet#SHARED} when none was set. */
 	public PromptSet prompts() {
 		return promptSet == null ? PromptSet.DEFAULT : promptSet;
+	}
+
+	/** Whether the programme asks its placements' managers to sign off each week; off when never set. */
+	public boolean signsOff() {
+		return Boolean.TRUE.equals(hostSignOff);
 	}
 
 	/** How often a long placement has a review; empty when the programme has one midpoint whatever the length. */

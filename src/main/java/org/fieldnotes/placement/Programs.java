@@ -81,7 +81,18 @@ public class Programs {
 	 * @param reviewEvery an ISO period ({@link ProgramSettings#parsePeriod}), or {@code ""} for none (one midpoint)
 	 */
 	public record Change(Visibility defaultVisibility, Cadence cadence, PromptSet promptSet, String reviewEvery,
-			DigestDefaults digest) {
+			DigestDefaults digest, Boolean hostSignOff) {
+
+		/** A change that leaves host sign-off as it is. */
+		public Change(Visibility defaultVisibility, Cadence cadence, PromptSet promptSet, String reviewEvery,
+				DigestDefaults digest) {
+			this(defaultVisibility, cadence, promptSet, reviewEvery, digest, null);
+		}
+
+		/** A change of host sign-off only: whether the programme's managers sign off each week. */
+		public static Change hostSignOff(boolean on) {
+			return new Change(null, null, null, null, null, on);
+		}
 
 		/** A change of visibility or rhythm only. */
 		public Change(Visibility defaultVisibility, Cadence cadence, PromptSet promptSet, String reviewEvery) {
@@ -139,6 +150,9 @@ public class Programs {
 					.orElseThrow(() -> new IllegalArgumentException("Not a review period: " + change.reviewEvery()))
 					.toString());
 			}
+		}
+		if (change.hostSignOff() != null) {
+			update.set("hostSignOff", change.hostSignOff());
 		}
 		DigestDefaults digest = change.digest();
 		if (digest != null) {

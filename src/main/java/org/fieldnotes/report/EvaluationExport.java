@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +23,8 @@ import org.fieldnotes.access.Actor;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
 import org.fieldnotes.digest.AttentionAt;
+import org.fieldnotes.placement.Closure;
+import org.fieldnotes.placement.Closures;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.StatusUpdate;
@@ -33,6 +36,8 @@ import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
 import org.fieldnotes.prompting.PromptPhase;
+import org.fieldnotes.signoff.WeekSignOff;
+import org.fieldnotes.signoff.WeekSignOffs;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,9 +55,13 @@ public class EvaluationExport {
 	private final StatusUpdates statusUpdates;
 	private final PromptHistory prompts;
 	private final Clock clock;
+	private final WeekSignOffs signOffs;
+	private final Closures closures;
 
 	EvaluationExport(AccessPolicy access, PlacementManagement placements, Logbook logbook,
-			StatusUpdates statusUpdates, PromptHistory prompts, Clock clock) {
+			StatusUpdates statusUpdates, PromptHistory prompts, Clock clock, WeekSignOffs signOffs, Closures closures) {
+		this.signOffs = signOffs;
+		this.closures = closures;
 		this.access = access;
 		this.placements = placements;
 		this.logbook = logbook;
@@ -66,10 +75,11 @@ public class EvaluationExport {
 		String key = ProgramSettings.keyOf(program);
 		Instant now = clock.instant();
 		List<EvaluationRow> rows = new ArrayList<>();
+		List<Closure> closed = closures.of(program);
 		placements.all().stream()
 			.filter(p -> p.getProgram() != null && ProgramSettings.keyOf(p.getProgram()).equals(key))
 			.sorted(Comparator.comparing(Placement::getStartDate).thenComparing(Placement::getId))
-			.forEach(placement -> rows.addAll(rowsOf(reader, placement, now)));
+			.forEach(placement -> rows.addAll(rowsOf(reader, placement, now, closed)));
 		return rows;
 	}
 
@@ -89,7 +99,7 @@ public class EvaluationExport {
 		return out.toString();
 	}
 
-	private List<EvaluationRow> rowsOf(Actor reader, Placement placement, Instant now) {
+	private List<EvaluationRow> rowsOf(Actor reader, Placement placement, Instant now, List<Closure> closed) {
 		ZoneId zone = placement.getParticipant().zone();
 		LocalDate today = now.atZone(zone).toLocalDate();
 		if (today.isBefore(placement.getStartDate())) {
@@ -98,6 +108,8 @@ public class EvaluationExport {
 		List<PromptOccurrence> occurrences = prompts.within(placement.getId(), Instant.EPOCH, now.plusSeconds(1));
 		List<StatusUpdate> updates = statusUpdates.of(placement.getId());
 		List<LogbookEntry> entries = logbook.entries(placement.getId(), false);
+		Map<LocalDate, WeekSignOff> signedOff = signOffs.of(placement.getId()).stream()
+			.collect(Collectors.toMap(WeekSignOff::weekStart, s -> s, (a, b) -> a));
 		List<EvaluationRow> rows = new ArrayList<>();
 		int last = placement.weekNumberOn(today);
 		for (int week = 1; week <= last; week++) {
@@ -121,7 +133,8 @@ public class EvaluationExport {
 			rows.add(new EvaluationRow(placement.getId(), placement.getParticipant().id().value(),
 					placement.getProgram(), placement.getHostOrganisation(), week, start, sent, answered, answered > 0,
 					shown ? latest.get().status().name().toLowerCase(Locale.ROOT) : null,
-					shown ? latest.get().mood() : null, flags(placement, entries, updates, occurrences, end)));
+					shown ? latest.get().mood() : null, flags(placement, entries, updates, occurrences, end, closed))
+				.withSignOff(signedOff.containsKey(start) ? signedOff.get(start).rating().key() : null));
 		}
 		rows.set(rows.size() - 1, rows.get(rows.size() - 1).withFollowUp(followUp(reader, placement, occurrences,
 				entries)));
@@ -151,14 +164,14 @@ public class EvaluationExport {
 	/**
 	 * The flags as the digest's rules raise them, looking at what was there at {@code at}: entries and status
 	 * updates that are not private, prompts due before then. An ended or paused placement raises none (the rules
-	 * look only at active ones).
+	 * look only at active ones). Days the programme was closed do not count towards "no entry for 14 days".
 	 */
 	private static List<String> flags(Placement placement, List<LogbookEntry> entries, List<StatusUpdate> updates,
-			List<PromptOccurrence> occurrences, Instant at) {
+			List<PromptOccurrence> occurrences, Instant at, List<Closure> closed) {
 		Optional<Instant> lastShared = entries.stream()
 			.filter(e -> e.visibility() != Visibility.PRIVATE && e.createdAt().isBefore(at))
 			.map(LogbookEntry::createdAt)
 			.max(Comparator.naturalOrder());
-		return AttentionAt.kinds(placement, lastShared, updates, occurrences, at);
+		return AttentionAt.kinds(placement, lastShared, updates, occurrences, at, closed);
 	}
 }

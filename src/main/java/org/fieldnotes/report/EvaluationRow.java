@@ -18,15 +18,17 @@ import java.util.List;
  * @param flags the needs-attention flags the digest would have raised at the end of the week, by kind
  * @param followUp the placement's follow-up (the "effects" question some months after the end), on its last row
  * only; {@literal null} on the others, so that a column's sum counts each placement once
+ * @param signOff the host manager's rating of the week ({@code green}, {@code amber}, {@code red}) where it was
+ * signed off, else {@literal null}; never the comment
  */
 public record EvaluationRow(String placementId, String participant, String programme, String host, int week,
 		LocalDate weekStart, int promptsSent, int promptsAnswered, boolean response, String status, Integer mood,
-		List<String> flags, FollowUp followUp) {
+		List<String> flags, FollowUp followUp, String signOff) {
 
 	/** The CSV's header, in column order (documented in docs/admins.md). */
 	public static final List<String> COLUMNS = List.of("placement_id", "participant", "programme", "host", "week",
 			"week_start", "prompts_sent", "prompts_answered", "response", "status", "mood", "flags",
-			"follow_up_sent", "follow_up_answered", "follow_up_shared");
+			"follow_up_sent", "follow_up_answered", "follow_up_shared", "signoff");
 
 	public EvaluationRow {
 		flags = List.copyOf(flags);
@@ -37,20 +39,27 @@ public record EvaluationRow(String placementId, String participant, String progr
 			LocalDate weekStart, int promptsSent, int promptsAnswered, boolean response, String status, Integer mood,
 			List<String> flags) {
 		this(placementId, participant, programme, host, week, weekStart, promptsSent, promptsAnswered, response,
-				status, mood, flags, null);
+				status, mood, flags, null, null);
+	}
+
+	/** The same row with the week's sign-off rating, if any. */
+	EvaluationRow withSignOff(String rating) {
+		return new EvaluationRow(placementId, participant, programme, host, week, weekStart, promptsSent,
+				promptsAnswered, response, status, mood, flags, followUp, rating);
 	}
 
 	/** The same row with the placement's follow-up figures (its last row). */
 	EvaluationRow withFollowUp(FollowUp followUp) {
 		return new EvaluationRow(placementId, participant, programme, host, week, weekStart, promptsSent,
-				promptsAnswered, response, status, mood, flags, followUp);
+				promptsAnswered, response, status, mood, flags, followUp, signOff);
 	}
 
 	List<Object> values() {
 		return List.of(placementId, participant, programme, host, week, weekStart.toString(), promptsSent,
 				promptsAnswered, response ? "yes" : "no", status == null ? "" : status, mood == null ? "" : mood,
 				String.join(";", flags), followUp == null ? "" : followUp.sent(),
-				followUp == null ? "" : followUp.answered(), followUp == null ? "" : followUp.shared());
+				followUp == null ? "" : followUp.answered(), followUp == null ? "" : followUp.shared(),
+				signOff == null ? "" : signOff);
 	}
 
 	/**

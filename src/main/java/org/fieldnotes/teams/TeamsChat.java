@@ -38,6 +38,7 @@ import org.fieldnotes.goals.GoalProgressForms;
 import org.fieldnotes.survey.SurveyForms;
 import org.fieldnotes.logbook.ReplyResponder;
 import org.fieldnotes.endreport.EndReportButtons;
+import org.fieldnotes.signoff.WeekSignOffButtons;
 import org.fieldnotes.logbook.BlockerButtons;
 import org.fieldnotes.logbook.ResponseButtons;
 import org.fieldnotes.logbook.Responses;
@@ -117,6 +118,7 @@ class TeamsChat implements TeamsActivities {
 	private final Responses responses;
 	private final BlockerButtons blockerButtons;
 	private final EndReportButtons endReportButtons;
+	private final WeekSignOffButtons weekSignOffButtons;
 	private final ReplyForms replyForms;
 	private final SurveyForms surveyForms;
 	private final GoalProgressForms goalForms;
@@ -139,8 +141,10 @@ class TeamsChat implements TeamsActivities {
 			ReplyForms replyForms, HomeChoices choices, HomeScreens home, VisibilityControls visibility,
 			EraseCommand erase, AccessPolicy access, Messenger messenger, MessageSource messages, Languages languages,
 			People people, FormChecks checks, TeamsFileConsents fileConsents, List<FormHandler> formHandlers,
-			BlockerButtons blockerButtons, EndReportButtons endReportButtons, SurveyForms surveyForms, GoalProgressForms goalForms) {
+			BlockerButtons blockerButtons, EndReportButtons endReportButtons, SurveyForms surveyForms,
+			GoalProgressForms goalForms, WeekSignOffButtons weekSignOffButtons) {
 		this.endReportButtons = endReportButtons;
+		this.weekSignOffButtons = weekSignOffButtons;
 		this.surveyForms = surveyForms;
 		this.goalForms = goalForms;
 		this.blockerButtons = blockerButtons;
@@ -359,6 +363,9 @@ class TeamsChat implements TeamsActivities {
 		}
 		if (EndReportButtons.handles(action)) {
 			return open(member, conversation, endReportButtons.press(member, action, value).orElseThrow(), locale);
+		}
+		if (WeekSignOffButtons.handles(action)) {
+			return open(member, conversation, weekSignOffButtons.press(member, action, value).orElseThrow(), locale);
 		}
 		if (HomeScreens.WRITE.equals(action)) {
 			return open(member, conversation, FormOpening.of(choices.write(member)), locale);

@@ -37,6 +37,7 @@ import org.fieldnotes.goals.GoalProgressForms;
 import org.fieldnotes.survey.SurveyForms;
 import org.fieldnotes.logbook.ReplyResponder;
 import org.fieldnotes.endreport.EndReportButtons;
+import org.fieldnotes.signoff.WeekSignOffButtons;
 import org.fieldnotes.logbook.BlockerButtons;
 import org.fieldnotes.logbook.ResponseButtons;
 import org.fieldnotes.logbook.Responses;
@@ -77,6 +78,7 @@ class WebChat {
 	private final Responses responses;
 	private final BlockerButtons blockerButtons;
 	private final EndReportButtons endReportButtons;
+	private final WeekSignOffButtons weekSignOffButtons;
 	private final ReplyForms replyForms;
 	private final SurveyForms surveyForms;
 	private final GoalProgressForms goalForms;
@@ -99,8 +101,9 @@ class WebChat {
 			AccessPolicy access, Messenger messenger, WebConversations conversations, MessageSource messages,
 			Languages languages, org.fieldnotes.people.People people, FormChecks formChecks,
 			List<FormHandler> formHandlers, BlockerButtons blockerButtons, EndReportButtons endReportButtons,
-			SurveyForms surveyForms, GoalProgressForms goalForms) {
+			SurveyForms surveyForms, GoalProgressForms goalForms, WeekSignOffButtons weekSignOffButtons) {
 		this.endReportButtons = endReportButtons;
+		this.weekSignOffButtons = weekSignOffButtons;
 		this.surveyForms = surveyForms;
 		this.goalForms = goalForms;
 		this.blockerButtons = blockerButtons;
@@ -223,6 +226,9 @@ class WebChat {
 			}
 			else if (EndReportButtons.handles(action)) {
 				open(member, endReportButtons.press(member, action, value).orElseThrow());
+			}
+			else if (WeekSignOffButtons.handles(action)) {
+				open(member, weekSignOffButtons.press(member, action, value).orElseThrow());
 			}
 			else if (HomeScreens.WRITE.equals(action)) {
 				messenger.openForm(member, null, choices.write(member));

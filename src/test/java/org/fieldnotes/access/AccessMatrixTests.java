@@ -177,6 +177,11 @@ class AccessMatrixTests {
 			Map.entry(Operation.END_REPORT_PAGE_SHOW, MANAGER),
 			Map.entry(Operation.END_REPORT_PAGE_ACT, MANAGER),
 			Map.entry(Operation.API_PLACEMENT_END_REPORT, ADMIN),
+			Map.entry(Operation.WEEK_SIGNOFF_BUTTON, MANAGER),
+			Map.entry(Operation.WEEK_SIGNOFF_FORM, MANAGER),
+			Map.entry(Operation.WEEK_SIGNOFF_PAGE_SHOW, MANAGER),
+			Map.entry(Operation.WEEK_SIGNOFF_PAGE_ACT, MANAGER),
+			Map.entry(Operation.API_PLACEMENT_SIGNOFFS, ADMIN),
 			Map.entry(Operation.READ_ITEM, "Y . . Y Y . Y .")));
 
 	/** Reading an entry, by its visibility: private is the author's, confidential reaches only the academic coach. */
@@ -239,6 +244,7 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_SCHEDULE_MEETING,         "Y . Y ."),
 			Map.entry(Operation.API_LIST_MEETINGS,            "Y Y Y ."),
 			Map.entry(Operation.API_CANCEL_MEETING,           "Y . Y ."),
+			Map.entry(Operation.API_PLACEMENT_SIGNOFFS,       "Y Y Y ."),
 			Map.entry(Operation.READ_ITEM,                    "Y Y Y .")));
 
 	private static final Placement OTHER = PlacementFixtures.inProgram("OTHER", "Other");

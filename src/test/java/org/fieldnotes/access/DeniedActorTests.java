@@ -144,6 +144,9 @@ class DeniedActorTests extends MailTest {
 	@Autowired
 	org.fieldnotes.endreport.EndReportLinks endReportLinks;
 
+	@Autowired
+	org.fieldnotes.signoff.WeekSignOffLinks weekSignOffLinks;
+
 	private CapturedOutput output;
 	private String adas;
 
@@ -553,6 +556,36 @@ class DeniedActorTests extends MailTest {
 			assertThat(endReportState()).isEqualTo("SUBMITTED");
 			logged(Operation.END_REPORT_PAGE_ACT, "email_link");
 		});
+		cases.put(Operation.WEEK_SIGNOFF_BUTTON, () -> {
+			adasWeekToSignOff();
+			press("UANDERS", "week_signoff_green", adas + "|2026-11-23");
+			await().atMost(Duration.ofSeconds(10)).until(() -> !ephemeralsTo("UANDERS").isEmpty());
+			assertThat(ephemeralsTo("UANDERS")).containsExactly("Bara placeringens chef kan skriva under dess veckor.");
+			assertThat(SlackStub.calls("views.open")).as("no sign-off form for anyone but the manager").isEmpty();
+			assertThat(mongo.getCollection("week_signoffs").countDocuments()).isZero();
+			logged(Operation.WEEK_SIGNOFF_BUTTON, "member");
+		});
+		cases.put(Operation.WEEK_SIGNOFF_FORM, () -> {
+			adasWeekToSignOff();
+			assertThat(submit("UBEATA", "week_signoff", adas + "|2026-11-23|GREEN", Map.of("comment", Map.of("c",
+					SlackInteractions.text("Fine"))))).contains("Only the placement\\u0027s manager");
+			assertThat(mongo.getCollection("week_signoffs").countDocuments()).isZero();
+			logged(Operation.WEEK_SIGNOFF_FORM, "member");
+		});
+		cases.put(Operation.WEEK_SIGNOFF_PAGE_SHOW, () -> {
+			adasWeekToSignOff();
+			HttpResponse<String> page = send(HttpRequest.newBuilder(uri(weekSignOffPath("UANDERS"))).GET().build());
+			assertThat(page.statusCode()).isEqualTo(403);
+			logged(Operation.WEEK_SIGNOFF_PAGE_SHOW, "email_link");
+		});
+		cases.put(Operation.WEEK_SIGNOFF_PAGE_ACT, () -> {
+			adasWeekToSignOff();
+			assertThat(form(weekSignOffPath("UANDERS"), "rating=green").statusCode()).isEqualTo(403);
+			assertThat(mongo.getCollection("week_signoffs").countDocuments()).isZero();
+			logged(Operation.WEEK_SIGNOFF_PAGE_ACT, "email_link");
+		});
+		cases.put(Operation.API_PLACEMENT_SIGNOFFS, () -> otherProgrammesPlacement(Operation.API_PLACEMENT_SIGNOFFS,
+				"GET", "/signoffs"));
 		cases.put(Operation.API_PLACEMENT_END_REPORT, () -> {
 			adasSubmittedReport();
 			otherProgrammesPlacement(Operation.API_PLACEMENT_END_REPORT, "GET", "/end-report");
@@ -841,6 +874,19 @@ class DeniedActorTests extends MailTest {
 
 	private String endReportState() {
 		return mongo.getCollection("end_reports").find(new Document("_id", adas)).first().getString("state");
+	}
+
+	/** Ada's programme asks for host sign-off; her week 4 (from Mon 23 Nov 2026) is over. */
+	private void adasWeekToSignOff() {
+		ada();
+		mongo.getCollection("programs").insertOne(new Document("_id", "ktp 2026").append("name", "KTP 2026")
+			.append("hostSignOff", true));
+	}
+
+	private String weekSignOffPath(String memberId) {
+		String link = weekSignOffLinks.linkFor(adas, java.time.LocalDate.parse("2026-11-23"), personOf(memberId))
+			.orElseThrow();
+		return link.substring("https://fieldnotes.example.org".length());
 	}
 
 	private String endReportPath(String memberId) {

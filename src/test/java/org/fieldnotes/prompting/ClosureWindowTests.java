@@ -115,6 +115,30 @@ class ClosureWindowTests extends IntegrationTest {
 	}
 
 	@Test
+	void theEvaluationExportsFlagsDoNotCountClosedDaysAsQuiet() throws Exception {
+		enrolThursdays();
+		assertThat(post("/api/v1/placements:pause", ADMIN_TOKEN,
+				"{\"program\": \"KTP 2026\", \"from\": \"2027-07-06\", \"to\": \"2027-07-31\"}").statusCode())
+			.isEqualTo(201);
+		clock.set(Instant.parse("2027-07-03T10:00:00Z"));
+		assertThat(directMessage("EvClosed2", ADA, "1814004000.000200", "Wrapped up the pilot before the summer", null)
+			.statusCode()).isEqualTo(200);
+		clock.set(Instant.parse("2027-08-03T09:00:00Z"));
+
+		HttpResponse<String> csv = get("/api/v1/programs/KTP%202026/evaluation.csv");
+		assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+		List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+			.setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv.body())).getRecords();
+		// a week before the entry was quiet (never written since the start); the week now is not, though 31
+		// calendar days have passed since the entry: 26 of them the programme was closed
+		org.apache.commons.csv.CSVRecord now = rows.get(rows.size() - 1);
+		assertThat(now.get("week_start")).isEqualTo("2027-08-02");
+		assertThat(now.get("flags")).doesNotContain("no_recent_entry");
+		assertThat(rows).filteredOn(r -> r.get("week_start").equals("2027-06-21")).singleElement()
+			.satisfies(r -> assertThat(r.get("flags")).contains("no_recent_entry"));
+	}
+
+	@Test
 	void theCohortsResponseRateLeavesOutTheClosedWeeks(@Autowired org.fieldnotes.digest.CohortDigests cohort,
 			@Autowired org.fieldnotes.people.People people) {
 		String id = enrolThursdays();

@@ -89,9 +89,9 @@ class RetentionTests extends IntegrationTest {
 
 		assertThat(result.deleted()).containsExactly(Map.entry("end_reports", 0L), Map.entry("goal_progress", 0L),
 				Map.entry("entry_responses", 1L), Map.entry("logbook_entries", 2L), Map.entry("status_updates", 1L),
-				Map.entry("blockers", 1L), Map.entry("survey_answers", 0L), Map.entry("survey_sends", 0L),
-				Map.entry("prompt_occurrences", 1L), Map.entry("meetings", 0L), Map.entry("web_messages", 0L),
-				Map.entry("web_files", 0L));
+				Map.entry("blockers", 1L), Map.entry("week_signoffs", 0L), Map.entry("survey_answers", 0L),
+				Map.entry("survey_sends", 0L), Map.entry("prompt_occurrences", 1L), Map.entry("meetings", 0L),
+				Map.entry("web_messages", 0L), Map.entry("web_files", 0L));
 		assertThat(result.placementIds()).containsExactly(ended);
 		assertThat(counts(ended)).allSatisfy((collection, n) -> assertThat(n).as(collection).isZero());
 		// the placement itself, the digest records and the notice stay; a record says what went
@@ -110,7 +110,8 @@ class RetentionTests extends IntegrationTest {
 		// counted in the log, never quoted
 		assertThat(output.getOut()).contains("Retention: placement " + ended + " (ended 2026-12-31) swept")
 			.contains("1 placements swept; deleted end_reports=0, goal_progress=0, entry_responses=1, logbook_entries=2, "
-					+ "status_updates=1, blockers=1, survey_answers=0, survey_sends=0, prompt_occurrences=1")
+					+ "status_updates=1, blockers=1, week_signoffs=0, survey_answers=0, survey_sends=0, prompt_occurrences=1, "
+					+ "meetings=0")
 			.doesNotContain(SECRET_TEXT);
 	}
 

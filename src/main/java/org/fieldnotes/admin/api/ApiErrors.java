@@ -32,7 +32,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
 @RestControllerAdvice(assignableTypes = { PlacementsController.class, DigestsController.class, ImportController.class,
 		ProgramsController.class, TokensController.class, DeliveriesController.class,
 		DemoController.class, ClosuresController.class, BlockersController.class, ReportsController.class,
-		EndReportsController.class, SurveysController.class, MeetingsController.class })
+		EndReportsController.class, SurveysController.class, MeetingsController.class,
+		SignOffsController.class })
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);

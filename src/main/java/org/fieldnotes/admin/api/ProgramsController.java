@@ -60,7 +60,8 @@ class ProgramsController {
 	/**
 	 * Changes the programme's settings the body names ({@code defaultVisibility}, {@code cadence}, {@code promptSet},
 	 * {@code reviewEvery}, {@code digestDay}, {@code digestTime}, {@code digestChannel}); absent fields stay as they
-	 * are, {@code none} unsets a digest default. A change of visibility is audited as {@code program-visibility} (as
+	 * are, {@code none} unsets a digest default; {@code hostSignOff} ({@code true}/{@code false}) turns the weekly
+	 * host sign-off on or off (audited as {@code program-signoff}). A change of visibility is audited as {@code program-visibility} (as
 	 * before the other settings), one of the rhythm as {@code program-settings}, one of the digest defaults as
 	 * {@code program-digest} (and the digest schedule is rebuilt).
 	 */
@@ -69,6 +70,8 @@ class ProgramsController {
 		List<Violation> violations = check(request);
 		if (!violations.isEmpty()) {
 			String action = request != null && request.touchesRhythm() ? "program-settings"
+					: request != null && request.hostSignOff() != null && !request.touchesDigest()
+							&& request.defaultVisibility() == null ? "program-signoff"
 					: request != null && request.touchesDigest() ? "program-digest" : "program-visibility";
 			audit.record(AuditRecord.API, action, null, null, AuditLog.REFUSED,
 					"fields: " + violations.stream().map(Violation::field).collect(Collectors.joining(",")));
@@ -80,8 +83,9 @@ class ProgramsController {
 		String reviewEvery = request.reviewEvery() == null ? null
 				: isNone(request.reviewEvery()) ? "" : request.reviewEvery();
 		Programs.DigestDefaults digest = request.touchesDigest() ? digestDefaults(request) : null;
+		Boolean hostSignOff = request.hostSignOff();
 		ProgramSettings saved = programs.change(program,
-				new Programs.Change(visibility, cadence, promptSet, reviewEvery, digest));
+				new Programs.Change(visibility, cadence, promptSet, reviewEvery, digest, hostSignOff));
 		if (visibility != null) {
 			audit.record(AuditRecord.API, "program-visibility", null, null, AuditLog.DONE,
 					saved.name() + ": " + visibility.key());
@@ -93,6 +97,10 @@ class ProgramsController {
 		if (digest != null) {
 			audit.record(AuditRecord.API, "program-digest", null, null, AuditLog.DONE,
 					saved.name() + ": " + digestOf(saved));
+		}
+		if (hostSignOff != null) {
+			audit.record(AuditRecord.API, "program-signoff", null, null, AuditLog.DONE,
+					saved.name() + ": " + (saved.signsOff() ? "on" : "off"));
 		}
 		return ProgramResponse.of(saved);
 	}
@@ -153,9 +161,11 @@ class ProgramsController {
 		if (request == null) {
 			return List.of(new Violation("body", "is required"));
 		}
-		if (request.defaultVisibility() == null && !request.touchesRhythm() && !request.touchesDigest()) {
+		if (request.defaultVisibility() == null && !request.touchesRhythm() && !request.touchesDigest()
+				&& request.hostSignOff() == null) {
 			return List.of(new Violation("defaultVisibility", "is required (one of " + OPTIONS
-					+ "), unless cadence, promptSet, reviewEvery, digestDay, digestTime or digestChannel is given"));
+					+ "), unless cadence, promptSet, reviewEvery, digestDay, digestTime, digestChannel or hostSignOff"
+					+ " is given"));
 		}
 		List<Violation> violations = new ArrayList<>();
 		if (request.defaultVisibility() != null) {
@@ -200,7 +210,7 @@ class ProgramsController {
 
 	/** Every field may be left out: it stays as it is. */
 	record ProgramRequest(String defaultVisibility, String cadence, String promptSet, String reviewEvery,
-			String digestDay, String digestTime, String digestChannel) {
+			String digestDay, String digestTime, String digestChannel, Boolean hostSignOff) {
 
 		boolean touchesRhythm() {
 			return cadence != null || promptSet != null || reviewEvery != null;
@@ -219,16 +229,19 @@ class ProgramsController {
 	 * @param digestDay the programme's digest day ({@code THURSDAY}), {@literal null} when none was set
 	 * @param digestTime {@code HH:mm}, {@literal null} when none was set
 	 * @param digestChannel {@code chat} or {@code email}, {@literal null} when none was set
+	 * @param hostSignOff whether the placements' managers sign off each week ({@literal false} when never set)
 	 */
 	record ProgramResponse(String program, String defaultVisibility, boolean defaultVisibilitySet, String cadence,
-			String promptSet, String reviewEvery, String digestDay, String digestTime, String digestChannel) {
+			String promptSet, String reviewEvery, String digestDay, String digestTime, String digestChannel,
+			boolean hostSignOff) {
 
 		static ProgramResponse of(ProgramSettings settings) {
 			return new ProgramResponse(settings.name(), settings.visibility().key(),
 					settings.defaultVisibility() != null, settings.rhythm().key(), settings.prompts().key(),
 					settings.reviewPeriod().map(Object::toString).orElse(null),
 					settings.digestDay() == null ? null : settings.digestDay().name(),
-					settings.digestTime() == null ? null : settings.digestTime().toString(), settings.digestChannel());
+					settings.digestTime() == null ? null : settings.digestTime().toString(), settings.digestChannel(),
+					settings.signsOff());
 		}
 	}
 
