@@ -166,6 +166,8 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 				.isEqualTo(org.fieldnotes.endreport.EndReports.Status.SUBMITTED);
 			return api("GET", "/api/v1/placements/" + ada + "/end-report", null);
 		}, List.of(SHARED_ENTRY, "\"submitted\"")));
+		table.add(new AdminSurface("GET signoffs", Operation.API_PLACEMENT_SIGNOFFS,
+				() -> api("GET", "/api/v1/placements/" + ada + "/signoffs", null), List.of("\"signOffs\"")));
 		// chat commands: reading
 		for (String follower : List.of("UANDERS", "UBEATA", "UMAJA", "UADA")) {
 			table.add(new AdminSurface("digest preview @" + follower, Operation.COMMAND_DIGEST_PREVIEW_OF,
