@@ -1,6 +1,5 @@
 package org.fieldnotes.endreport;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,11 +8,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Actor;
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.links.LinkPages;
 import org.fieldnotes.people.People;
 import org.fieldnotes.people.Person;
 import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.Languages;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -71,7 +70,7 @@ class EndReportPage {
 			return refusal(access.status(), locale);
 		}
 		EndReport report = access.report();
-		Context page = page(locale);
+		Context page = LinkPages.context(locale);
 		page.setVariable("participant", access.placement().getParticipant().name());
 		page.setVariable("host", access.placement().getHostOrganisation());
 		page.setVariable("sections", report.sections().byId());
@@ -96,7 +95,7 @@ class EndReportPage {
 		}
 		boolean approve = "approve".equals(action);
 		if (!approve && !"return".equals(action)) {
-			return redirect(token);
+			return LinkPages.redirect(token);
 		}
 		if (!approve && (comment == null || comment.isBlank() || comment.strip().length() > EndReportForms.MAX_COMMENT)) {
 			// a return needs a comment: nothing changes, and the page says so
@@ -107,7 +106,7 @@ class EndReportPage {
 		switch (outcome.status()) {
 			case APPROVED, RETURNED, ALREADY_DECIDED:
 				// after a POST, a GET (reloading does not post again); relative, so it works behind any prefix
-				return redirect(token + (outcome.status() == EndReports.Status.ALREADY_DECIDED ? ""
+				return LinkPages.redirect(token + (outcome.status() == EndReports.Status.ALREADY_DECIDED ? ""
 						: "?done=" + outcome.status().name()));
 			default:
 				return refusal(outcome.status(), locale);
@@ -120,8 +119,8 @@ class EndReportPage {
 	}
 
 	private Locale localeOf(EndReportLinks.Claim claim, HttpServletRequest request) {
-		return people.byKey(claim.recipientKey()).map(languages::of).map(EndReportPage::supported)
-			.orElse(supported(request.getLocale()));
+		return people.byKey(claim.recipientKey()).map(languages::of).map(LinkPages::supported)
+			.orElse(LinkPages.supported(request.getLocale()));
 	}
 
 	private ResponseEntity<String> refusal(EndReports.Status status, Locale locale) {
@@ -130,8 +129,8 @@ class EndReportPage {
 	}
 
 	private ResponseEntity<String> problem(HttpStatus status, String kind, Locale locale) {
-		Locale language = supported(locale);
-		Context page = page(language);
+		Locale language = LinkPages.supported(locale);
+		Context page = LinkPages.context(language);
 		boolean link = "invalid".equals(kind) || "expired".equals(kind);
 		page.setVariable("problem", (link ? "replies.page." : "endReport.page.") + kind);
 		page.setVariable("problemTitle", (link ? "replies.page." : "endReport.page.") + kind + ".title");
@@ -141,29 +140,7 @@ class EndReportPage {
 		return html(status, page);
 	}
 
-	private static Context page(Locale locale) {
-		Context page = new Context(locale);
-		page.setVariable("lang", locale.toLanguageTag());
-		return page;
-	}
-
-	private static ResponseEntity<String> redirect(String location) {
-		return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", location)
-			.cacheControl(CacheControl.noStore()).header("Referrer-Policy", "no-referrer").build();
-	}
-
 	private ResponseEntity<String> html(HttpStatus status, Context page) {
-		return ResponseEntity.status(status)
-			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noStore())
-			// the token is in the address: never send it on as a referrer, never index the page
-			.header("Referrer-Policy", "no-referrer")
-			.header("X-Robots-Tag", "noindex")
-			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
-			.body(templates.process(TEMPLATE, page));
-	}
-
-	private static Locale supported(Locale locale) {
-		return locale != null && "sv".equals(locale.getLanguage()) ? Locale.forLanguageTag("sv") : Locale.ENGLISH;
+		return LinkPages.html(status, templates.process(TEMPLATE, page));
 	}
 }

@@ -1,6 +1,5 @@
 package org.fieldnotes.links;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +19,6 @@ import org.fieldnotes.people.Person;
 import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.Languages;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -104,14 +102,14 @@ class BlockerPage {
 		Blockers.Action chosen = "acknowledge".equals(action) ? Blockers.Action.ACKNOWLEDGE
 				: "resolve".equals(action) ? Blockers.Action.RESOLVE : null;
 		if (chosen == null) {
-			return redirect(token);
+			return LinkPages.redirect(token);
 		}
 		Blockers.Outcome outcome = blockers.act(claim.get().blockerId(), chosen, recipient, Operation.BLOCKER_PAGE_ACT);
 		if (!outcome.accepted()) {
 			return refusal(outcome, localeOf(outcome, request));
 		}
 		// after a POST, a GET (reloading does not post again); relative, so it works behind any prefix
-		return redirect(token + "?done=" + chosen.name());
+		return LinkPages.redirect(token + "?done=" + chosen.name());
 	}
 
 	private Actor recipient(BlockerLinks.Claim claim) {
@@ -141,9 +139,8 @@ class BlockerPage {
 	}
 
 	private ResponseEntity<String> problem(HttpStatus status, String kind, Locale locale) {
-		Locale language = supported(locale);
-		Context page = new Context(language);
-		page.setVariable("lang", language.toLanguageTag());
+		Locale language = LinkPages.supported(locale);
+		Context page = LinkPages.context(language);
 		// the link's own problems are those of every link; the blocker's are the blocker's
 		boolean link = "invalid".equals(kind) || "expired".equals(kind);
 		page.setVariable("problem", (link ? "replies.page." : "blockers.page.") + kind);
@@ -154,33 +151,17 @@ class BlockerPage {
 		return html(status, page);
 	}
 
-	private static ResponseEntity<String> redirect(String location) {
-		return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", location)
-			.cacheControl(CacheControl.noStore()).header("Referrer-Policy", "no-referrer").build();
-	}
-
 	private ResponseEntity<String> html(HttpStatus status, Context page) {
-		return ResponseEntity.status(status)
-			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noStore())
-			// the token is in the address: never send it on as a referrer, never index the page
-			.header("Referrer-Policy", "no-referrer")
-			.header("X-Robots-Tag", "noindex")
-			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
-			.body(templates.process(TEMPLATE, page));
+		return LinkPages.html(status, templates.process(TEMPLATE, page));
 	}
 
 	private Locale localeOf(Blockers.Outcome outcome, HttpServletRequest request) {
 		if (outcome.placement() != null && outcome.role() != null) {
 			Person follower = outcome.placement().followers().get(outcome.role());
 			if (follower != null) {
-				return supported(languages.of(follower));
+				return LinkPages.supported(languages.of(follower));
 			}
 		}
-		return supported(request.getLocale());
-	}
-
-	private static Locale supported(Locale locale) {
-		return locale != null && "sv".equals(locale.getLanguage()) ? Locale.forLanguageTag("sv") : Locale.ENGLISH;
+		return LinkPages.supported(request.getLocale());
 	}
 }

@@ -212,9 +212,8 @@ class ResponsePage {
 	}
 
 	private ResponseEntity<String> problem(HttpStatus status, String kind, Locale locale) {
-		Locale language = supported(locale);
-		Context page = new Context(language);
-		page.setVariable("lang", language.toLanguageTag());
+		Locale language = LinkPages.supported(locale);
+		Context page = LinkPages.context(language);
 		page.setVariable("problem", kind);
 		if ("expired".equals(kind)) {
 			page.setVariable("days", links.validDays());
@@ -223,26 +222,15 @@ class ResponsePage {
 	}
 
 	private ResponseEntity<String> html(HttpStatus status, Context page) {
-		return ResponseEntity.status(status)
-			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noStore())
-			// the token is in the address: never send it on as a referrer, never index the page
-			.header("Referrer-Policy", "no-referrer")
-			.header("X-Robots-Tag", "noindex")
-			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
-			.body(templates.process(TEMPLATE, page));
+		return LinkPages.html(status, templates.process(TEMPLATE, page));
 	}
 
 	/** The recipient's language when the token names someone who follows the entry, else the browser's. */
 	private Locale localeOf(Outcome outcome, HttpServletRequest request) {
 		if (outcome.responder() != null) {
-			return supported(languages.of(outcome.responder().person()));
+			return LinkPages.supported(languages.of(outcome.responder().person()));
 		}
-		return supported(request.getLocale());
-	}
-
-	private static Locale supported(Locale locale) {
-		return locale != null && "sv".equals(locale.getLanguage()) ? Locale.forLanguageTag("sv") : Locale.ENGLISH;
+		return LinkPages.supported(request.getLocale());
 	}
 
 	private static String cut(String submission) {

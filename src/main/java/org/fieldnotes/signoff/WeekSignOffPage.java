@@ -1,6 +1,5 @@
 package org.fieldnotes.signoff;
 
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -12,11 +11,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Actor;
 import org.fieldnotes.access.Operation;
+import org.fieldnotes.links.LinkPages;
 import org.fieldnotes.people.People;
 import org.fieldnotes.people.Person;
 import org.fieldnotes.people.PersonId;
 import org.fieldnotes.placement.Languages;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -80,7 +79,7 @@ class WeekSignOffPage {
 		}
 		ZoneId zone = outcome.placement().getParticipant().zone();
 		DateTimeFormatter day = DateTimeFormatter.ofPattern("EEEE d MMMM", locale);
-		Context page = page(locale);
+		Context page = LinkPages.context(locale);
 		page.setVariable("participant", outcome.participantFirstName());
 		page.setVariable("week", outcome.week().number());
 		page.setVariable("host", outcome.placement().getHostOrganisation());
@@ -119,8 +118,8 @@ class WeekSignOffPage {
 				chosen.get(), comment, recipient(claim.get()), Operation.WEEK_SIGNOFF_PAGE_ACT, "email");
 		return switch (outcome.status()) {
 			// after a POST, a GET (reloading does not post again); relative, so it works behind any prefix
-			case SIGNED -> redirect(token + "?done=signed");
-			case ALREADY_SIGNED -> redirect(token);
+			case SIGNED -> LinkPages.redirect(token + "?done=signed");
+			case ALREADY_SIGNED -> LinkPages.redirect(token);
 			default -> refusal(outcome.status(), locale);
 		};
 	}
@@ -131,8 +130,8 @@ class WeekSignOffPage {
 	}
 
 	private Locale localeOf(WeekSignOffLinks.Claim claim, HttpServletRequest request) {
-		return people.byKey(claim.recipientKey()).map(languages::of).map(WeekSignOffPage::supported)
-			.orElse(supported(request.getLocale()));
+		return people.byKey(claim.recipientKey()).map(languages::of).map(LinkPages::supported)
+			.orElse(LinkPages.supported(request.getLocale()));
 	}
 
 	private ResponseEntity<String> refusal(WeekSignOffs.Status status, Locale locale) {
@@ -141,8 +140,8 @@ class WeekSignOffPage {
 	}
 
 	private ResponseEntity<String> problem(HttpStatus status, String kind, Locale locale) {
-		Locale language = supported(locale);
-		Context page = page(language);
+		Locale language = LinkPages.supported(locale);
+		Context page = LinkPages.context(language);
 		boolean link = "invalid".equals(kind) || "expired".equals(kind);
 		page.setVariable("problem", (link ? "replies.page." : "signoff.page.") + kind);
 		page.setVariable("problemTitle", (link ? "replies.page." : "signoff.page.") + kind + ".title");
@@ -152,29 +151,7 @@ class WeekSignOffPage {
 		return html(status, page);
 	}
 
-	private static Context page(Locale locale) {
-		Context page = new Context(locale);
-		page.setVariable("lang", locale.toLanguageTag());
-		return page;
-	}
-
-	private static ResponseEntity<String> redirect(String location) {
-		return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", location)
-			.cacheControl(CacheControl.noStore()).header("Referrer-Policy", "no-referrer").build();
-	}
-
 	private ResponseEntity<String> html(HttpStatus status, Context page) {
-		return ResponseEntity.status(status)
-			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			.cacheControl(CacheControl.noStore())
-			// the token is in the address: never send it on as a referrer, never index the page
-			.header("Referrer-Policy", "no-referrer")
-			.header("X-Robots-Tag", "noindex")
-			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
-			.body(templates.process(TEMPLATE, page));
-	}
-
-	private static Locale supported(Locale locale) {
-		return locale != null && "sv".equals(locale.getLanguage()) ? Locale.forLanguageTag("sv") : Locale.ENGLISH;
+		return LinkPages.html(status, templates.process(TEMPLATE, page));
 	}
 }
