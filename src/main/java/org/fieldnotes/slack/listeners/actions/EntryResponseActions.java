@@ -3,17 +3,14 @@ package org.fieldnotes.slack.listeners.actions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.chat.ChatAccount;
-import org.fieldnotes.chat.DeliveryFailed;
-import org.fieldnotes.chat.FormOpening;
-import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.logbook.ReplyForms;
 import org.fieldnotes.logbook.ResponseButtons;
 import org.fieldnotes.logbook.Responses;
-import org.fieldnotes.slack.Mrkdwn;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.SlackTexts;
@@ -34,7 +31,7 @@ import com.slack.api.model.block.element.ButtonElement;
 /**
  * The Acknowledge and Reply buttons under an entry in a digest. Acknowledged to Slack at once; then Acknowledge
  * stores the acknowledgement (the participant is told) and answers the coach ephemerally, turning the button into
- * "✓ Acknowledged"; Reply opens the reply form. Someone who may not read the entry is refused and nothing is stored.
+ * "✓ Acknowledged"; Reply opens the reply form ({@link FormButtons}). Someone who may not read the entry is refused and nothing is stored.
  */
 @Component
 class EntryResponseActions implements SlackListener {
@@ -43,15 +40,15 @@ class EntryResponseActions implements SlackListener {
 
 	private final Responses responses;
 	private final ReplyForms replyForms;
-	private final Messenger messenger;
+	private final FormButtons buttons;
 	private final SlackTexts texts;
 	private final AccessPolicy access;
 
-	EntryResponseActions(Responses responses, ReplyForms replyForms, Messenger messenger, SlackTexts texts,
+	EntryResponseActions(Responses responses, ReplyForms replyForms, FormButtons buttons, SlackTexts texts,
 			AccessPolicy access) {
 		this.responses = responses;
 		this.replyForms = replyForms;
-		this.messenger = messenger;
+		this.buttons = buttons;
 		this.texts = texts;
 		this.access = access;
 	}
@@ -70,18 +67,8 @@ class EntryResponseActions implements SlackListener {
 			});
 			return ctx.ack();
 		});
-		app.blockAction(ResponseButtons.REPLY, (request, ctx) -> {
-			BlockActionPayload payload = request.getPayload();
-			app.executorService().execute(() -> {
-				try {
-					openReply(payload, ctx);
-				}
-				catch (RuntimeException e) {
-					log.error("A Reply button failed", e);
-				}
-			});
-			return ctx.ack();
-		});
+		buttons.register(app, ResponseButtons.REPLY, "Reply",
+				(member, actionId, entryId) -> Optional.of(replyForms.open(entryId, member)));
 	}
 
 	private void acknowledge(BlockActionPayload payload, ActionContext ctx) {
@@ -100,21 +87,6 @@ class EntryResponseActions implements SlackListener {
 				break;
 			default:
 				refuse(ctx, payload, outcome, locale);
-		}
-	}
-
-	private void openReply(BlockActionPayload payload, ActionContext ctx) {
-		ChatAccount member = SlackMemberReferences.member(ctx, payload.getUser().getId());
-		FormOpening opening = replyForms.open(entryId(payload), member);
-		if (!opening.opens()) {
-			ephemeral(ctx, payload, opening.instead().summary());
-			return;
-		}
-		try {
-			messenger.openForm(member, payload.getTriggerId(), opening.form());
-		}
-		catch (DeliveryFailed e) {
-			log.warn("Could not open a modal: {}", e.reason());
 		}
 	}
 
@@ -164,15 +136,8 @@ class EntryResponseActions implements SlackListener {
 		}
 	}
 
-	private void ephemeral(ActionContext ctx, BlockActionPayload payload, String text) {
-		String channel = payload.getContainer() != null && payload.getContainer().getChannelId() != null
-				? payload.getContainer().getChannelId() : payload.getChannel() == null ? null : payload.getChannel().getId();
-		try {
-			ctx.client().chatPostEphemeral(r -> r.channel(channel).user(payload.getUser().getId()).text(Mrkdwn.escape(text)));
-		}
-		catch (Exception e) {
-			log.warn("Could not answer a response button ephemerally: {}", e.getClass().getSimpleName());
-		}
+	private static void ephemeral(ActionContext ctx, BlockActionPayload payload, String text) {
+		FormButtons.ephemeral(ctx, payload, text, "response");
 	}
 
 	private static String entryId(BlockActionPayload payload) {

@@ -2,15 +2,11 @@ package org.fieldnotes.slack.listeners.actions;
 
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.chat.ChatAccount;
-import org.fieldnotes.chat.DeliveryFailed;
-import org.fieldnotes.chat.FormOpening;
-import org.fieldnotes.chat.Messenger;
 import org.fieldnotes.chat.SentMessage;
 import org.fieldnotes.logbook.PromptAnswerForms;
 import org.fieldnotes.prompting.NotYourPrompt;
 import org.fieldnotes.prompting.PromptButtons;
 import org.fieldnotes.prompting.PromptResponses;
-import org.fieldnotes.slack.Mrkdwn;
 import org.fieldnotes.slack.SlackListener;
 import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.slack.views.SlackTexts;
@@ -33,13 +29,13 @@ class PromptActions implements SlackListener {
 
 	private final PromptResponses responses;
 	private final PromptAnswerForms forms;
-	private final Messenger messenger;
+	private final FormButtons buttons;
 	private final SlackTexts texts;
 
-	PromptActions(PromptResponses responses, PromptAnswerForms forms, Messenger messenger, SlackTexts texts) {
+	PromptActions(PromptResponses responses, PromptAnswerForms forms, FormButtons buttons, SlackTexts texts) {
 		this.responses = responses;
 		this.forms = forms;
-		this.messenger = messenger;
+		this.buttons = buttons;
 		this.texts = texts;
 	}
 
@@ -74,17 +70,8 @@ class PromptActions implements SlackListener {
 	}
 
 	private void openForm(BlockActionPayload payload, ActionContext ctx, Operation operation) {
-		FormOpening opening = forms.open(value(payload), member(payload, ctx), operation);
-		if (!opening.opens()) {
-			ephemeral(ctx, payload, opening.instead().summary());
-			return;
-		}
-		try {
-			messenger.openForm(member(payload, ctx), payload.getTriggerId(), opening.form());
-		}
-		catch (DeliveryFailed e) {
-			log.warn("Could not open a modal: {}", e.reason());
-		}
+		ChatAccount member = member(payload, ctx);
+		buttons.show(ctx, payload, member, forms.open(value(payload), member, operation), "prompt");
 	}
 
 	private void closedUnless(PromptResponses.Outcome outcome, BlockActionPayload payload, ActionContext ctx) {
@@ -94,15 +81,8 @@ class PromptActions implements SlackListener {
 	}
 
 	/** Answers the presser only, in plain words. */
-	private void ephemeral(ActionContext ctx, BlockActionPayload payload, String text) {
-		String channel = payload.getContainer() != null && payload.getContainer().getChannelId() != null
-				? payload.getContainer().getChannelId() : payload.getChannel() == null ? null : payload.getChannel().getId();
-		try {
-			ctx.client().chatPostEphemeral(r -> r.channel(channel).user(user(payload)).text(Mrkdwn.escape(text)));
-		}
-		catch (Exception e) {
-			log.warn("Could not answer a button ephemerally: {}", e.getClass().getSimpleName());
-		}
+	private static void ephemeral(ActionContext ctx, BlockActionPayload payload, String text) {
+		FormButtons.ephemeral(ctx, payload, text, "prompt");
 	}
 
 	private static String value(BlockActionPayload payload) {

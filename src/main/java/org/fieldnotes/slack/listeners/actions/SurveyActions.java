@@ -1,76 +1,32 @@
 package org.fieldnotes.slack.listeners.actions;
 
-import org.fieldnotes.chat.ChatAccount;
-import org.fieldnotes.chat.DeliveryFailed;
-import org.fieldnotes.chat.FormOpening;
-import org.fieldnotes.chat.Messenger;
-import org.fieldnotes.slack.Mrkdwn;
+import java.util.Optional;
+
 import org.fieldnotes.slack.SlackListener;
-import org.fieldnotes.slack.SlackMemberReferences;
 import org.fieldnotes.survey.SurveyButtons;
 import org.fieldnotes.survey.SurveyForms;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.context.builtin.ActionContext;
 
 /**
  * "Answer the survey" under a survey message: acknowledged at once; then the survey's modal opens, or whoever
- * pressed it is told ephemerally that it is not theirs to answer.
+ * pressed it is told ephemerally that it is not theirs to answer ({@link FormButtons}).
  */
 @Component
 class SurveyActions implements SlackListener {
 
-	private static final Logger log = LoggerFactory.getLogger(SurveyActions.class);
-
 	private final SurveyForms forms;
-	private final Messenger messenger;
+	private final FormButtons buttons;
 
-	SurveyActions(SurveyForms forms, Messenger messenger) {
+	SurveyActions(SurveyForms forms, FormButtons buttons) {
 		this.forms = forms;
-		this.messenger = messenger;
+		this.buttons = buttons;
 	}
 
 	@Override
 	public void register(App app) {
-		app.blockAction(SurveyButtons.OPEN, (request, ctx) -> {
-			BlockActionPayload payload = request.getPayload();
-			app.executorService().execute(() -> {
-				try {
-					open(payload, ctx);
-				}
-				catch (RuntimeException e) {
-					log.error("A survey button failed", e);
-				}
-			});
-			return ctx.ack();
-		});
-	}
-
-	private void open(BlockActionPayload payload, ActionContext ctx) {
-		ChatAccount member = SlackMemberReferences.member(ctx, payload.getUser().getId());
-		FormOpening opening = forms.open(payload.getActions().get(0).getValue(), member);
-		if (!opening.opens()) {
-			String channel = payload.getContainer() != null && payload.getContainer().getChannelId() != null
-					? payload.getContainer().getChannelId()
-					: payload.getChannel() == null ? null : payload.getChannel().getId();
-			try {
-				ctx.client().chatPostEphemeral(r -> r.channel(channel).user(payload.getUser().getId())
-					.text(Mrkdwn.escape(opening.instead().summary())));
-			}
-			catch (Exception e) {
-				log.warn("Could not answer a survey button ephemerally: {}", e.getClass().getSimpleName());
-			}
-			return;
-		}
-		try {
-			messenger.openForm(member, payload.getTriggerId(), opening.form());
-		}
-		catch (DeliveryFailed e) {
-			log.warn("Could not open a survey modal: {}", e.reason());
-		}
+		buttons.register(app, SurveyButtons.OPEN, "survey",
+				(member, actionId, sendId) -> Optional.of(forms.open(sendId, member)));
 	}
 }
