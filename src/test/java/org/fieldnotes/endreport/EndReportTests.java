@@ -3,6 +3,8 @@ package org.fieldnotes.endreport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.fieldnotes.support.Accounts.slack;
+import static org.fieldnotes.support.ManagerAskFixture.buttons;
+import static org.fieldnotes.support.ManagerAskFixture.ephemeralsTo;
 
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -13,8 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -25,6 +25,7 @@ import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.support.MailParts;
 import org.fieldnotes.support.MailTest;
+import org.fieldnotes.support.ManagerAskFixture;
 import org.fieldnotes.support.SlackInteractions;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
@@ -45,13 +46,13 @@ import tools.jackson.databind.node.ObjectNode;
 class EndReportTests extends MailTest {
 
 	private static final String ADA = "UADA";
-	private static final Pattern LINK = Pattern.compile("https://fieldnotes\\.example\\.org/e/([A-Za-z0-9_.\\-]+)");
 
 	@DynamicPropertySource
 	static void links(DynamicPropertyRegistry registry) {
-		registry.add("fieldnotes.links.public-url", () -> "https://fieldnotes.example.org");
-		registry.add("fieldnotes.links.secret", () -> "q83vEjRWeJq8/hEiM0RVZneImaq7zN3u/wARIjNEVWY=");
+		ManagerAskFixture.signedLinks(registry);
 	}
+
+	final ManagerAskFixture asks = new ManagerAskFixture(this, "/e/");
 
 	@Autowired
 	EndReports reports;
@@ -123,8 +124,8 @@ class EndReportTests extends MailTest {
 
 		// the coach, the participant: refused, nothing changes
 		int adasEphemerals = ephemeralsTo(ADA).size();
-		press("UANDERS", "end_report_approve", placementId);
-		press(ADA, "end_report_approve", placementId);
+		asks.press("UANDERS", "end_report_approve", placementId);
+		asks.press(ADA, "end_report_approve", placementId);
 		await().atMost(Duration.ofSeconds(5)).until(() -> ephemeralsTo("UANDERS").size() == 1
 				&& ephemeralsTo(ADA).size() == adasEphemerals + 1);
 		// each in their language: the academic coach reads Swedish
@@ -135,7 +136,7 @@ class EndReportTests extends MailTest {
 		assertThat(reports.find(placementId).orElseThrow().state()).isEqualTo(EndReportState.SUBMITTED);
 
 		int toldAda = SlackStub.messagesTo(ADA).size();
-		press("UMAJA", "end_report_approve", placementId);
+		asks.press("UMAJA", "end_report_approve", placementId);
 		await().atMost(Duration.ofSeconds(5)).until(() -> ephemeralsTo("UMAJA").size() == 1);
 		assertThat(ephemeralsTo("UMAJA").get(0)).isEqualTo("✓ Approved — Ada has been told.");
 		EndReport approved = reports.find(placementId).orElseThrow();
@@ -146,7 +147,7 @@ class EndReportTests extends MailTest {
 		assertThat(approved.history()).extracting(EndReport.Event::action).containsExactly(EndReport.Action.SAVED,
 				EndReport.Action.SUBMITTED, EndReport.Action.APPROVED);
 		// pressed again: decided already
-		press("UMAJA", "end_report_approve", placementId);
+		asks.press("UMAJA", "end_report_approve", placementId);
 		await().atMost(Duration.ofSeconds(5)).until(() -> ephemeralsTo("UMAJA").size() == 2);
 		assertThat(ephemeralsTo("UMAJA").get(1))
 			.isEqualTo("The report of Ada was decided already; nothing changed.");
@@ -182,7 +183,7 @@ class EndReportTests extends MailTest {
 		submitReport(ADA, placementId + ":0", "First try", true);
 		drainOutbox();
 
-		press("UMAJA", "end_report_return", placementId);
+		asks.press("UMAJA", "end_report_return", placementId);
 		await().atMost(Duration.ofSeconds(5)).until(() -> !sent().formsFor(slack("UMAJA")).isEmpty());
 		Form comment = sent().formsFor(slack("UMAJA")).get(0);
 		assertThat(comment.id()).isEqualTo("end_report_return");
@@ -221,10 +222,7 @@ class EndReportTests extends MailTest {
 
 	@Test
 	void aManagerWithoutChatDecidesFromTheEmailsLinkAndOnlyAPostActs() throws Exception {
-		String placementId = json(postJson("/api/v1/placements", placementJson(ADA, "2026-09-01", "2027-02-26").replace(
-				"\"manager\": {\"name\": \"Maja Berg\", \"slackUserId\": \"UMAJA\", \"timezone\": \"Europe/Stockholm\"}",
-				"\"manager\": {\"name\": \"Maja Berg\", \"email\": \"maja@host.example\", \"locale\": \"sv\"}")).body())
-			.get("id").asString();
+		String placementId = asks.enrolWithManagerByEmail(ADA, "2026-09-01", "2027-02-26");
 		openReport(ADA);
 		submitReport(ADA, placementId + ":0", "<script>alert(1)</script> ${7*7} welding", true);
 		drainOutbox();
@@ -233,11 +231,9 @@ class EndReportTests extends MailTest {
 		assertThat(received).hasSize(1);
 		assertThat(received[0].getAllRecipients()[0].toString()).contains("maja@host.example");
 		assertThat(received[0].getSubject()).isEqualTo("Slutrapporten från Ada Lindqvist, för ditt godkännande");
-		Matcher link = LINK.matcher(MailParts.texts(received[0]).get("text/plain"));
-		assertThat(link.find()).isTrue();
-		String token = link.group(1);
+		String token = asks.linkToken(MailParts.texts(received[0]).get("text/plain"));
 
-		HttpResponse<String> page = page(token);
+		HttpResponse<String> page = asks.page(token);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
 		assertThat(page.body()).contains("<html lang=\"sv\"").contains("Slutrapporten från Ada Lindqvist")
@@ -245,31 +241,31 @@ class EndReportTests extends MailTest {
 			.contains("value=\"approve\"").contains("value=\"return\"");
 		assertThat(reports.find(placementId).orElseThrow().state()).as("GET changes nothing")
 			.isEqualTo(EndReportState.SUBMITTED);
-		assertThat(post(token, "action=return").statusCode()).as("a return needs a comment").isEqualTo(400);
-		assertThat(post(token, "action=delete").statusCode()).isEqualTo(303);
+		assertThat(asks.post(token, "action=return").statusCode()).as("a return needs a comment").isEqualTo(400);
+		assertThat(asks.post(token, "action=delete").statusCode()).isEqualTo(303);
 		assertThat(reports.find(placementId).orElseThrow().state()).isEqualTo(EndReportState.SUBMITTED);
 		// forged: refused
-		assertThat(post(token.substring(0, token.length() - 2) + "xx", "action=approve").statusCode()).isEqualTo(403);
+		assertThat(asks.post(token.substring(0, token.length() - 2) + "xx", "action=approve").statusCode()).isEqualTo(403);
 		assertThat(reports.find(placementId).orElseThrow().state()).isEqualTo(EndReportState.SUBMITTED);
 
-		HttpResponse<String> approved = post(token, "action=approve");
+		HttpResponse<String> approved = asks.post(token, "action=approve");
 		assertThat(approved.statusCode()).isEqualTo(303);
 		assertThat(approved.headers().firstValue("Location")).hasValue(token + "?done=APPROVED");
 		EndReport report = reports.find(placementId).orElseThrow();
 		assertThat(report.state()).isEqualTo(EndReportState.APPROVED);
 		assertThat(report.approvedVia()).isEqualTo("email");
 		assertThat(report.approvedBy()).isEqualTo(keyOfAddress("maja@host.example"));
-		assertThat(page(token + "?done=APPROVED").body()).contains("✓ Godkänd — Ada Lindqvist har fått veta.")
+		assertThat(asks.page(token + "?done=APPROVED").body()).contains("✓ Godkänd — Ada Lindqvist har fått veta.")
 			.doesNotContain("value=\"approve\"");
-		assertThat(post(token, "action=return&comment=" + URLEncoder.encode("Too late", StandardCharsets.UTF_8))
+		assertThat(asks.post(token, "action=return&comment=" + URLEncoder.encode("Too late", StandardCharsets.UTF_8))
 			.statusCode()).as("decided already: nothing changes").isEqualTo(303);
 		assertThat(reports.find(placementId).orElseThrow().state()).isEqualTo(EndReportState.APPROVED);
 		assertThat(json(get("/api/v1/placements/" + placementId + "/end-report").body()).get("approvedVia").asString())
 			.isEqualTo("email");
 
 		clock.advance(Duration.ofDays(15));
-		assertThat(page(token).statusCode()).isEqualTo(410);
-		assertThat(post(token, "action=approve").statusCode()).isEqualTo(410);
+		assertThat(asks.page(token).statusCode()).isEqualTo(410);
+		assertThat(asks.post(token, "action=approve").statusCode()).isEqualTo(410);
 	}
 
 	@Test
@@ -301,20 +297,20 @@ class EndReportTests extends MailTest {
 
 		openReport(ADA);
 		submitReport(ADA, placementId + ":1", "Report words of Ada", true);
-		press("UMAJA", "end_report_approve", placementId);
+		asks.press("UMAJA", "end_report_approve", placementId);
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> reports.find(placementId).orElseThrow().state() == EndReportState.APPROVED);
 		assertThat(get("/api/v1/people/" + keyOf(ADA) + "/export").body()).contains("Report words of Ada");
 
 		String maja = personOf("UMAJA");
-		assertThat(erase(keyOf("UMAJA")).statusCode()).isEqualTo(200);
+		assertThat(asks.erase(keyOf("UMAJA")).statusCode()).isEqualTo(200);
 		EndReport kept = reports.find(placementId).orElseThrow();
 		assertThat(kept.sections().did()).isEqualTo("Report words of Ada");
 		assertThat(kept.managerId()).isNotEqualTo(maja);
 		assertThat(kept.approvedBy()).isNotEqualTo(maja);
 		assertThat(kept.history()).extracting(EndReport.Event::by).doesNotContain(maja);
 
-		assertThat(erase(keyOf(ADA)).statusCode()).isEqualTo(200);
+		assertThat(asks.erase(keyOf(ADA)).statusCode()).isEqualTo(200);
 		assertThat(reports.find(placementId)).isEmpty();
 	}
 
@@ -370,45 +366,6 @@ class EndReportTests extends MailTest {
 				callbackId, metadata, values), SlackInteractions.FORM);
 		assertThat(ack.statusCode()).isEqualTo(200);
 		return ack.body();
-	}
-
-	private void press(String userId, String actionId, String value) {
-		assertThat(slackEvent(SlackInteractions.buttonPress(userId, actionId, value, "D" + userId, "1764756000.000300"),
-				SlackInteractions.FORM).statusCode()).isEqualTo(200);
-	}
-
-	private static List<String> ephemeralsTo(String userId) {
-		return SlackStub.calls("chat.postEphemeral").stream().filter(m -> userId.equals(m.get("user")))
-			.map(m -> m.get("text")).toList();
-	}
-
-	private static List<String> buttons(Map<String, String> message, String value) {
-		List<String> found = new ArrayList<>();
-		for (JsonNode block : JSON.readTree(message.get("blocks"))) {
-			if ("actions".equals(block.get("type").asString())) {
-				for (JsonNode element : block.get("elements")) {
-					if (value.equals(element.get("value").asString())) {
-						found.add(element.get("action_id").asString());
-					}
-				}
-			}
-		}
-		return found;
-	}
-
-	private HttpResponse<String> page(String tokenAndQuery) {
-		return send(HttpRequest.newBuilder(uri("/e/" + tokenAndQuery)).header("Accept-Language", "en").GET().build());
-	}
-
-	private HttpResponse<String> post(String token, String body) {
-		return send(HttpRequest.newBuilder(uri("/e/" + token))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)).build());
-	}
-
-	private HttpResponse<String> erase(String personKey) {
-		return send(HttpRequest.newBuilder(uri("/api/v1/people/" + personKey))
-			.header("Authorization", "Bearer " + ADMIN_TOKEN).DELETE().build());
 	}
 
 	private HttpResponse<byte[]> sendBytes(HttpRequest request) {

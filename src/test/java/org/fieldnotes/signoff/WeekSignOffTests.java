@@ -3,6 +3,8 @@ package org.fieldnotes.signoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.fieldnotes.support.Accounts.slack;
+import static org.fieldnotes.support.ManagerAskFixture.buttons;
+import static org.fieldnotes.support.ManagerAskFixture.ephemeralsTo;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,8 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -25,6 +25,7 @@ import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.support.MailParts;
 import org.fieldnotes.support.MailTest;
+import org.fieldnotes.support.ManagerAskFixture;
 import org.fieldnotes.support.SlackInteractions;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.Test;
@@ -46,15 +47,15 @@ import tools.jackson.databind.JsonNode;
 class WeekSignOffTests extends MailTest {
 
 	private static final String ADA = "UADA";
-	private static final Pattern LINK = Pattern.compile("https://fieldnotes\\.example\\.org/w/([A-Za-z0-9_.\\-]+)");
 	/** Mon 23 Nov 2026: week 4 of a placement from Mon 2 Nov, over by the test clock's Wed 2 Dec. */
 	private static final LocalDate WEEK_4 = LocalDate.parse("2026-11-23");
 
 	@DynamicPropertySource
 	static void links(DynamicPropertyRegistry registry) {
-		registry.add("fieldnotes.links.public-url", () -> "https://fieldnotes.example.org");
-		registry.add("fieldnotes.links.secret", () -> "q83vEjRWeJq8/hEiM0RVZneImaq7zN3u/wARIjNEVWY=");
+		ManagerAskFixture.signedLinks(registry);
 	}
+
+	final ManagerAskFixture asks = new ManagerAskFixture(this, "/w/");
 
 	@Autowired
 	WeekSignOffs signOffs;
@@ -94,15 +95,15 @@ class WeekSignOffTests extends MailTest {
 				"week_signoff_red");
 
 		// the coach and the participant: refused, each in their language, and no form opens
-		press("UANDERS", "week_signoff_green", value);
-		press(ADA, "week_signoff_green", value);
+		asks.press("UANDERS", "week_signoff_green", value);
+		asks.press(ADA, "week_signoff_green", value);
 		await().atMost(Duration.ofSeconds(5)).until(() -> ephemeralsTo("UANDERS").size() == 1
 				&& ephemeralsTo(ADA).size() == 1);
 		assertThat(ephemeralsTo("UANDERS")).containsExactly("Bara placeringens chef kan skriva under dess veckor.");
 		assertThat(ephemeralsTo(ADA)).containsExactly("Only the placement's manager can sign off its weeks.");
 		assertThat(sent().formsFor(slack("UANDERS"))).isEmpty();
 
-		press("UMAJA", "week_signoff_amber", value);
+		asks.press("UMAJA", "week_signoff_amber", value);
 		await().atMost(Duration.ofSeconds(5)).until(() -> !sent().formsFor(slack("UMAJA")).isEmpty());
 		Form form = sent().formsFor(slack("UMAJA")).get(0);
 		assertThat(form.id()).isEqualTo("week_signoff");
@@ -166,10 +167,7 @@ class WeekSignOffTests extends MailTest {
 
 	@Test
 	void aManagerWithoutChatSignsOffFromTheEmailsLinkAndOnlyAPostActs() throws Exception {
-		String placementId = json(postJson("/api/v1/placements", placementJson(ADA, "2026-11-02", "2027-04-30").replace(
-				"\"manager\": {\"name\": \"Maja Berg\", \"slackUserId\": \"UMAJA\", \"timezone\": \"Europe/Stockholm\"}",
-				"\"manager\": {\"name\": \"Maja Berg\", \"email\": \"maja@host.example\", \"locale\": \"sv\"}")).body())
-			.get("id").asString();
+		String placementId = asks.enrolWithManagerByEmail(ADA, "2026-11-02", "2027-04-30");
 		writeWeek4();
 		// the setting from chat, as Slack sends the command
 		assertThat(commandAnswer("UADMIN1", "programs KTP 2026 sign-off maybe"))
@@ -187,35 +185,33 @@ class WeekSignOffTests extends MailTest {
 		assertThat(received[0].getSubject()).isEqualTo("Skriv under Ada Lindqvists vecka 4");
 		String mail = MailParts.texts(received[0]).get("text/plain");
 		assertThat(mail).contains("Rig <built> & tested").doesNotContain("PRIVATE-worry");
-		Matcher link = LINK.matcher(mail);
-		assertThat(link.find()).isTrue();
-		String token = link.group(1);
+		String token = asks.linkToken(mail);
 
-		HttpResponse<String> page = page(token);
+		HttpResponse<String> page = asks.page(token);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Rig &lt;built&gt; &amp; tested").doesNotContain("PRIVATE-worry")
 			.contains("name=\"rating\"");
-		assertThat(post(token, "rating=purple").statusCode()).as("not a rating").isEqualTo(400);
-		assertThat(post(token.substring(0, token.length() - 2) + "xx", "rating=green").statusCode()).isEqualTo(403);
+		assertThat(asks.post(token, "rating=purple").statusCode()).as("not a rating").isEqualTo(400);
+		assertThat(asks.post(token.substring(0, token.length() - 2) + "xx", "rating=green").statusCode()).isEqualTo(403);
 		assertThat(signOffs.of(placementId)).as("a GET and bad posts store nothing").isEmpty();
 
-		HttpResponse<String> signed = post(token, "rating=green&comment=Great+%3Cweek%3E");
+		HttpResponse<String> signed = asks.post(token, "rating=green&comment=Great+%3Cweek%3E");
 		assertThat(signed.statusCode()).isEqualTo(303);
 		assertThat(signed.headers().firstValue("Location")).hasValue(token + "?done=signed");
-		assertThat(post(token, "rating=red").statusCode()).as("signed off already: shown again").isEqualTo(303);
+		assertThat(asks.post(token, "rating=red").statusCode()).as("signed off already: shown again").isEqualTo(303);
 		assertThat(signOffs.of(placementId)).singleElement().satisfies(s -> {
 			assertThat(s.rating()).isEqualTo(Rating.GREEN);
 			assertThat(s.comment()).isEqualTo("Great <week>");
 			assertThat(s.via()).isEqualTo("email");
 		});
-		HttpResponse<String> after = page(token + "?done=signed");
+		HttpResponse<String> after = asks.page(token + "?done=signed");
 		assertThat(after.body()).contains("Underskriven").contains("Great &lt;week&gt;").doesNotContain("name=\"rating\"");
 
 		// the programme stops asking: the link no longer acts
 		assertThat(commandAnswer("UADMIN1", "programs KTP 2026 sign-off off")).contains("no longer asked");
-		assertThat(post(token, "rating=red").statusCode()).isEqualTo(410);
+		assertThat(asks.post(token, "rating=red").statusCode()).isEqualTo(410);
 		clock.set(Instant.parse("2027-02-01T10:00:00Z"));
-		assertThat(post(token, "rating=red").statusCode()).as("expired").isEqualTo(410);
+		assertThat(asks.post(token, "rating=red").statusCode()).as("expired").isEqualTo(410);
 	}
 
 	@Test
@@ -239,20 +235,20 @@ class WeekSignOffTests extends MailTest {
 		putProgram("{\"hostSignOff\":true}");
 		signOffs.requestDue();
 		drainOutbox();
-		press("UMAJA", "week_signoff_red", placementId + "|" + WEEK_4);
+		asks.press("UMAJA", "week_signoff_red", placementId + "|" + WEEK_4);
 		await().atMost(Duration.ofSeconds(5)).until(() -> !sent().formsFor(slack("UMAJA")).isEmpty());
 		submit("UMAJA", placementId + "|" + WEEK_4 + "|RED", "Manager words");
 		assertThat(get("/api/v1/people/" + keyOf(ADA) + "/export").body()).contains("week_signoffs")
 			.contains("Manager words");
 
 		String majaId = personOf("UMAJA");
-		assertThat(erase(keyOf("UMAJA")).statusCode()).isEqualTo(200);
+		assertThat(asks.erase(keyOf("UMAJA")).statusCode()).isEqualTo(200);
 		assertThat(signOffs.of(placementId)).singleElement().satisfies(s -> {
 			assertThat(s.by()).isNotEqualTo(majaId);
 			assertThat(s.comment()).isNull();
 			assertThat(s.rating()).isEqualTo(Rating.RED);
 		});
-		assertThat(erase(keyOf(ADA)).statusCode()).isEqualTo(200);
+		assertThat(asks.erase(keyOf(ADA)).statusCode()).isEqualTo(200);
 		assertThat(signOffs.of(placementId)).isEmpty();
 	}
 
@@ -290,44 +286,5 @@ class WeekSignOffTests extends MailTest {
 				SlackInteractions.FORM);
 		assertThat(ack.statusCode()).isEqualTo(200);
 		return ack.body();
-	}
-
-	private void press(String userId, String actionId, String value) {
-		assertThat(slackEvent(SlackInteractions.buttonPress(userId, actionId, value, "D" + userId, "1764756000.000300"),
-				SlackInteractions.FORM).statusCode()).isEqualTo(200);
-	}
-
-	private static List<String> ephemeralsTo(String userId) {
-		return SlackStub.calls("chat.postEphemeral").stream().filter(m -> userId.equals(m.get("user")))
-			.map(m -> m.get("text")).toList();
-	}
-
-	private static List<String> buttons(Map<String, String> message, String value) {
-		List<String> found = new ArrayList<>();
-		for (JsonNode block : JSON.readTree(message.get("blocks"))) {
-			if ("actions".equals(block.get("type").asString())) {
-				for (JsonNode element : block.get("elements")) {
-					if (value.equals(element.get("value").asString())) {
-						found.add(element.get("action_id").asString());
-					}
-				}
-			}
-		}
-		return found;
-	}
-
-	private HttpResponse<String> page(String tokenAndQuery) {
-		return send(HttpRequest.newBuilder(uri("/w/" + tokenAndQuery)).header("Accept-Language", "en").GET().build());
-	}
-
-	private HttpResponse<String> post(String token, String body) {
-		return send(HttpRequest.newBuilder(uri("/w/" + token))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)).build());
-	}
-
-	private HttpResponse<String> erase(String personKey) {
-		return send(HttpRequest.newBuilder(uri("/api/v1/people/" + personKey))
-			.header("Authorization", "Bearer " + ADMIN_TOKEN).DELETE().build());
 	}
 }

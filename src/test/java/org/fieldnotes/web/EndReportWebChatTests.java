@@ -1,11 +1,10 @@
 package org.fieldnotes.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import static org.fieldnotes.support.ManagerAskFixture.formKey;
+import static org.fieldnotes.support.ManagerAskFixture.last;
+import static org.fieldnotes.support.ManagerAskFixture.newestPlacementId;
+import static org.fieldnotes.support.ManagerAskFixture.web;
 
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.Form;
@@ -53,9 +52,7 @@ class EndReportWebChatTests extends IntegrationTest {
 	void theParticipantSendsItTheManagerReturnsItThenApprovesItAndCoachesAreRefused() {
 		browser.page("/");
 		assertThat(browser.post("/try", "timeZone", "Europe/Stockholm", "language", "en").statusCode()).isEqualTo(302);
-		List<String> ids = mongo.findAll(org.bson.Document.class, "placements").stream()
-			.map(d -> d.get("_id").toString()).toList();
-		String placementId = ids.get(ids.size() - 1);
+		String placementId = newestPlacementId(mongo);
 		ChatAccount participant = web(placements.get(placementId).getParticipant().accounts());
 		ChatAccount manager = web(placements.get(placementId).getManager().accounts());
 
@@ -105,24 +102,5 @@ class EndReportWebChatTests extends IntegrationTest {
 		drainOutbox();
 		browser.post("/chat/persona", "role", "PARTICIPANT");
 		assertThat(browser.page("/chat")).contains("approved your end-of-placement report");
-	}
-
-	private static ChatAccount web(List<ChatAccount> accounts) {
-		return accounts.stream().filter(a -> a.platform().equals("web")).findFirst().orElseThrow();
-	}
-
-	private static Form last(List<Form> forms) {
-		assertThat(forms).isNotEmpty();
-		return forms.get(forms.size() - 1);
-	}
-
-	private static String formKey(String page) {
-		Matcher matcher = Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(page);
-		List<String> keys = new ArrayList<>();
-		while (matcher.find()) {
-			keys.add(matcher.group(1));
-		}
-		assertThat(keys).as("an open form").isNotEmpty();
-		return keys.get(keys.size() - 1);
 	}
 }

@@ -1,15 +1,13 @@
 package org.fieldnotes.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import static org.fieldnotes.support.ManagerAskFixture.formKey;
+import static org.fieldnotes.support.ManagerAskFixture.last;
+import static org.fieldnotes.support.ManagerAskFixture.newestPlacementId;
+import static org.fieldnotes.support.ManagerAskFixture.web;
 
 import org.bson.Document;
 import org.fieldnotes.chat.ChatAccount;
-import org.fieldnotes.chat.Form;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.ProgramSettings;
@@ -54,9 +52,7 @@ class WeekSignOffWebChatTests extends IntegrationTest {
 	void theManagerSignsOffFromTheWebChatAndACoachIsRefused() {
 		browser.page("/");
 		assertThat(browser.post("/try", "timeZone", "Europe/Stockholm", "language", "en").statusCode()).isEqualTo(302);
-		List<String> ids = mongo.findAll(Document.class, "placements").stream().map(d -> d.get("_id").toString())
-			.toList();
-		String placementId = ids.get(ids.size() - 1);
+		String placementId = newestPlacementId(mongo);
 		Placement placement = placements.get(placementId);
 		ChatAccount manager = web(placement.getManager().accounts());
 		mongo.getCollection("programs").insertOne(new Document("_id", ProgramSettings.keyOf(placement.getProgram()))
@@ -87,24 +83,5 @@ class WeekSignOffWebChatTests extends IntegrationTest {
 
 		browser.post("/chat/persona", "role", "PARTICIPANT");
 		assertThat(browser.page("/chat")).contains("signed off week").contains("Talk on &lt;Monday&gt;");
-	}
-
-	private static ChatAccount web(List<ChatAccount> accounts) {
-		return accounts.stream().filter(a -> a.platform().equals("web")).findFirst().orElseThrow();
-	}
-
-	private static Form last(List<Form> forms) {
-		assertThat(forms).isNotEmpty();
-		return forms.get(forms.size() - 1);
-	}
-
-	private static String formKey(String page) {
-		Matcher matcher = Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(page);
-		List<String> keys = new ArrayList<>();
-		while (matcher.find()) {
-			keys.add(matcher.group(1));
-		}
-		assertThat(keys).as("an open form").isNotEmpty();
-		return keys.get(keys.size() - 1);
 	}
 }
