@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * The feature scenarios Slack runs, run by a participant and a coach on Teams, through {@code /teams/messages} with
  * tokens as the Bot Framework signs them and WireMock as the connector: a prompt card's buttons (its form as a card,
  * checked; snooze, skip), typed replies, edits and deletions, typed commands in English and Swedish, a coach's
- * digest card with Acknowledge and Reply, the Home as a welcome card, and someone pressing another person's card.
+ * digest card with Acknowledge and Reply, a manager's end-of-placement report and week sign-off cards, the Home as a
+ * welcome card, and someone pressing another person's card.
  */
 class TeamsChatTests extends TeamsTest {
 
@@ -414,12 +415,7 @@ class TeamsChatTests extends TeamsTest {
 
 	@Test
 	void aTeamsManagerReturnsAnEndReportFromItsCardWithACommentThenApprovesItAndTheParticipantIsTold() {
-		HttpResponse<String> enrolled = postJson("/api/v1/placements", placementJson("UADA", "2026-11-02", "2027-04-30")
-			.replace("\"manager\": {\"name\": \"Maja Berg\", \"slackUserId\": \"UMAJA\",",
-					"\"manager\": {\"name\": \"Mia Lund\", \"locale\": \"sv\", \"accounts\": [{\"platform\": \"teams\", "
-							+ "\"workspace\": \"" + TeamsStub.TENANT + "\", \"memberId\": \"" + ANDERS_AAD + "\"}],"));
-		assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
-		String placementId = json(enrolled.body()).get("id").asString();
+		String placementId = enrolWithTeamsManager();
 		installed(ANDERS, ANDERS_AAD);
 		org.fieldnotes.chat.ChatAccount ada = org.fieldnotes.support.Accounts.slack("UADA");
 		assertThat(endReports.save(ada, placementId, 0, new org.fieldnotes.endreport.EndReportSections("Built the rig",
@@ -454,6 +450,107 @@ class TeamsChatTests extends TeamsTest {
 
 	@Autowired
 	org.fieldnotes.endreport.EndReports endReports;
+
+	@Test
+	void aTeamsManagerSignsOffAWeekFromItsCardOnceAndTheParticipantIsTold() {
+		String placementId = enrolWithTeamsManager();
+		installed(ANDERS, ANDERS_AAD);
+		installed(ADA, ADA_AAD);
+		// week 4 (from Mon 23 Nov), over by the test clock's Wed 2 Dec: one shared entry, one private
+		clock.set(java.time.Instant.parse("2026-11-25T09:00:00Z"));
+		logbook.write(org.fieldnotes.support.Accounts.slack("UADA"), "Shared: Rig <built> & tested",
+				org.fieldnotes.placement.Visibility.PLACEMENT);
+		logbook.write(org.fieldnotes.support.Accounts.slack("UADA"), "PRIVATE-worry",
+				org.fieldnotes.placement.Visibility.PRIVATE);
+		clock.set(DEFAULT_NOW);
+		assertThat(send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/programs/KTP%202026"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+			.PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"hostSignOff\":true}")).build()).statusCode())
+			.isEqualTo(200);
+		TeamsStub.server().resetRequests();
+
+		assertThat(signOffs.requestDue()).isEqualTo(1);
+		drainOutbox();
+
+		// the ask: one card, in the manager's own Teams chat, in her language, with only what she may read
+		assertThat(TeamsStub.requests("/connector/v3/conversations/a%3Aconv-" + ANDERS_AAD + "/activities"))
+			.hasSize(1);
+		assertThat(TeamsStub.activitiesSent()).hasSize(1);
+		JsonNode ask = lastCard();
+		String asked = String.join(" ", BotConnectorTests.textRuns(ask));
+		assertThat(asked).contains(t("signoff.manager.heading", Locale.forLanguageTag("sv"), "Ada Lindqvist", 4))
+			.contains("Shared: Rig <built> & tested").doesNotContain("PRIVATE-worry");
+		String value = placementId + "|2026-11-23";
+		assertThat(buttons(ask)).containsEntry("week_signoff_green", value).containsEntry("week_signoff_amber", value)
+			.containsEntry("week_signoff_red", value);
+		int told = SlackStub.messagesTo("UADA").size();
+
+		// someone else on Teams presses it: refused, no form opens
+		JsonNode refused = pressed(ADA, ADA_AAD, Map.of("actionId", "week_signoff_green", "value", value));
+		assertThat(refused.get("value").asString()).isEqualTo(t("signoff.refused", Locale.ENGLISH));
+		awaitTeams();
+		assertThat(sent().formsFor(ada())).isEmpty();
+
+		// the manager presses Amber: the sign-off form comes as a card in her chat
+		JsonNode opened = pressed(ANDERS, ANDERS_AAD, Map.of("actionId", "week_signoff_amber", "value", value));
+		assertThat(opened.get("value").asString()).isEqualTo(t("teams.form.below", Locale.forLanguageTag("sv")));
+		awaitTeams();
+		Form form = sent().formsFor(anders()).get(sent().formsFor(anders()).size() - 1);
+		assertThat(form.id()).isEqualTo("week_signoff");
+		assertThat(form.metadata()).isEqualTo(value + "|AMBER");
+		String key = buttons(lastCard()).get(TeamsCards.FORM_SUBMIT);
+		assertThat(key).as("the form card can be sent").isNotBlank();
+		Map<String, String> filled = Map.of("actionId", TeamsCards.FORM_SUBMIT, "value", key, "f_comment",
+				"Mer <tester> nästa vecka");
+
+		// the same card sent with a forged token: refused before anything is read, nothing stored
+		String forged = "Bearer " + TeamsStub.token(clock.instant(), TeamsStub.FORGER, c -> {
+		});
+		assertThat(activity(TeamsStub.execute(ANDERS, ANDERS_AAD, CARD_ID, filled), forged).statusCode())
+			.isEqualTo(401);
+		assertThat(signOffs.of(placementId)).isEmpty();
+
+		JsonNode signed = pressed(ANDERS, ANDERS_AAD, filled);
+		assertThat(signed.get("type").asString()).isEqualTo(TeamsCards.CARD);
+		assertThat(String.join(" ", BotConnectorTests.textRuns(signed.get("value"))))
+			.contains(t("signoff.done", Locale.forLanguageTag("sv"), "Ada", 4,
+					t("signoff.rating.amber", Locale.forLanguageTag("sv"))));
+		String mia = people.find(anders()).orElseThrow().id().value();
+		assertThat(signOffs.of(placementId)).singleElement().satisfies(s -> {
+			assertThat(s.rating()).isEqualTo(org.fieldnotes.signoff.Rating.AMBER);
+			assertThat(s.week()).isEqualTo(4);
+			assertThat(s.comment()).isEqualTo("Mer <tester> nästa vecka");
+			assertThat(s.by()).isEqualTo(mia);
+			assertThat(s.via()).isEqualTo("teams");
+		});
+
+		// once per week: the form card sent again is closed, and Green pressed from a client without Universal
+		// Actions (a message carrying the card's data) is answered in the chat; nothing changes
+		assertThat(pressed(ANDERS, ANDERS_AAD, filled).get("value").asString())
+			.isEqualTo(t("teams.form.gone", Locale.forLanguageTag("sv")));
+		String again = TeamsStub.activity("message", ANDERS, ANDERS_AAD, "\"id\":\"1700000000650\",\"replyToId\":\""
+				+ CARD_ID + "\",\"value\":{\"actionId\":\"week_signoff_green\",\"value\":\"" + value + "\"}");
+		assertThat(activity(again).statusCode()).isEqualTo(200);
+		awaitTeams();
+		assertThat(sent().ephemeralsTo(anders())).last().satisfies(m -> assertThat(m.summary())
+			.isEqualTo(t("signoff.already", Locale.forLanguageTag("sv"), "Ada", 4)));
+		assertThat(signOffs.of(placementId)).singleElement().extracting(s -> s.rating())
+			.isEqualTo(org.fieldnotes.signoff.Rating.AMBER);
+		assertThat(signOffs.requestDue()).as("a signed-off week is not asked for again").isZero();
+
+		// the participant is told, once
+		drainOutbox();
+		drainOutbox();
+		assertThat(SlackStub.messagesTo("UADA").subList(told, SlackStub.messagesTo("UADA").size()))
+			.extracting(m -> m.get("text"))
+			.containsExactly("Mia Lund signed off week 4: Amber — Mer &lt;tester&gt; nästa vecka");
+	}
+
+	@Autowired
+	org.fieldnotes.signoff.WeekSignOffs signOffs;
+
+	@Autowired
+	org.fieldnotes.logbook.Logbook logbook;
 
 	@Test
 	void someonePressingAnotherPersonsPromptIsToldItIsNotTheirsAndNothingChanges() {
@@ -683,10 +780,21 @@ class TeamsChatTests extends TeamsTest {
 
 	/** Ada on Slack (UADA), her academic coach Anders on Teams (in Swedish), the others on Slack. */
 	private String enrolWithTeamsCoach() {
+		return enrolWithOneOnTeams("\"academicCoach\": {\"name\": \"Anders Holm\", \"slackUserId\": \"UANDERS\",",
+				"\"academicCoach\": {\"name\": \"Anders Holm\",");
+	}
+
+	/** Ada on Slack (UADA), her manager Mia Lund on Teams (in Swedish, as {@link #ANDERS}), the others on Slack. */
+	private String enrolWithTeamsManager() {
+		return enrolWithOneOnTeams("\"manager\": {\"name\": \"Maja Berg\", \"slackUserId\": \"UMAJA\",",
+				"\"manager\": {\"name\": \"Mia Lund\", \"locale\": \"sv\",");
+	}
+
+	/** The usual placement, with the person whose JSON starts {@code onSlack} on Teams as {@link #ANDERS} instead. */
+	private String enrolWithOneOnTeams(String onSlack, String onTeams) {
 		HttpResponse<String> response = postJson("/api/v1/placements", placementJson("UADA", "2026-11-02", "2027-04-30")
-			.replace("\"academicCoach\": {\"name\": \"Anders Holm\", \"slackUserId\": \"UANDERS\",",
-					"\"academicCoach\": {\"name\": \"Anders Holm\", \"accounts\": [{\"platform\": \"teams\", "
-							+ "\"workspace\": \"" + TeamsStub.TENANT + "\", \"memberId\": \"" + ANDERS_AAD + "\"}],"));
+			.replace(onSlack, onTeams + " \"accounts\": [{\"platform\": \"teams\", \"workspace\": \"" + TeamsStub.TENANT
+					+ "\", \"memberId\": \"" + ANDERS_AAD + "\"}],"));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		return json(response.body()).get("id").asString();
 	}
