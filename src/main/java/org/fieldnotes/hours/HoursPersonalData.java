@@ -11,8 +11,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code hours} collection: the participant's own figures and notes. Exported to them, erased with them, purged
- * with their placement.
+ * The {@code hours} collection: the participant's own figures and notes. Exported to them (to an admin without the
+ * notes), erased with them, purged with their placement.
  */
 @Component
 class HoursPersonalData implements PersonalData {
@@ -35,10 +35,15 @@ class HoursPersonalData implements PersonalData {
 		return List.of(HoursDay.class);
 	}
 
+	/** Every day with its figure; a day's note only to the participant (an admin's export counts the notes withheld). */
 	@Override
 	public List<Section> export(DataSubject subject, Reader reader) {
-		return List.of(new Section(HOURS, mongo.find(Query.query(about(subject)), org.bson.Document.class, HOURS),
-				Map.of()));
+		List<org.bson.Document> days = mongo.find(Query.query(about(subject)), org.bson.Document.class, HOURS);
+		if (reader == Reader.SUBJECT) {
+			return List.of(Section.of(HOURS, days));
+		}
+		long notes = days.stream().filter(day -> day.remove("note") != null).count();
+		return List.of(new Section(HOURS, days, notes == 0 ? Map.of() : Map.of("private", notes)));
 	}
 
 	@Override

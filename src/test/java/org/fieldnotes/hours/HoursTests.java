@@ -166,8 +166,10 @@ class HoursTests extends IntegrationTest {
 		assertThat(lines.get(5)).contains(",5,2026-11-30,").endsWith(",13.5");
 		assertThat(csv).doesNotContain(CANARY);
 
-		// the participant's own export holds the days and their notes
-		assertThat(get("/api/v1/people/" + keyOf("UADA") + "/export").body()).contains("\"hours\"").contains(CANARY);
+		// an admin's export of Ada holds the days without their notes, and says notes were withheld
+		String export = get("/api/v1/people/" + keyOf("UADA") + "/export").body();
+		assertThat(export).contains("\"hours\"").contains("\"minutes\":360").doesNotContain(CANARY);
+		assertThat(json(export).findValue("withheld").toString()).contains("\"hours\"");
 	}
 
 	@Test
