@@ -57,10 +57,12 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 	private static final String CONFIDENTIAL_PROGRESS = "Confidential progress pangolin";
 	private static final String CONFIDENTIAL_BLOCKER = "Confidential blocker pangolin";
 	private static final String REPLY_TO_CONFIDENTIAL = "Reply to confidential tuatara";
+	/** The note of a day's hours: the participant's alone. */
+	private static final String PRIVATE_HOURS_NOTE = "Hours note kakapo";
 	/** What no admin may ever read. */
 	private static final List<String> NEVER = List.of(PRIVATE_ENTRY, CONFIDENTIAL_ENTRY, PRIVATE_PROGRESS,
 			PRIVATE_BLOCKER, CONFIDENTIAL_PROGRESS, CONFIDENTIAL_BLOCKER, REPLY_TO_CONFIDENTIAL, "quokka", "numbat",
-			"axolotl", "pangolin", "tuatara");
+			"axolotl", "pangolin", "tuatara", PRIVATE_HOURS_NOTE);
 	/** The control: shared with the coaches, so admins may read it. */
 	private static final String SHARED_ENTRY = "Shared entry wombat";
 	private static final String SHARED_PROGRESS = "Shared progress heron";
@@ -112,6 +114,7 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 		statusUpdates.submit(slack("UADA"), new StatusUpdates.Report(OverallStatus.RED, CONFIDENTIAL_PROGRESS,
 				CONFIDENTIAL_BLOCKER, 1), null, "test:confidential", Visibility.CONFIDENTIAL);
 		assertThat(responses.reply(confidential.id(), slack("UANDERS"), REPLY_TO_CONFIDENTIAL, "s1").accepted()).isTrue();
+		assertThat(commandAnswer("UADA", "hours 7.5 " + PRIVATE_HOURS_NOTE)).contains("7.5 h logged");
 		assertThat(postJson("/api/v1/placements/" + ada + "/send-prompt", "").statusCode()).isEqualTo(202);
 		clock.advance(Duration.ofMinutes(5));
 		// the academic coach's digest, quoting the confidential entry, waits in the outbox while Slack is down
@@ -168,6 +171,9 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 		}, List.of(SHARED_ENTRY, "\"submitted\"")));
 		table.add(new AdminSurface("GET signoffs", Operation.API_PLACEMENT_SIGNOFFS,
 				() -> api("GET", "/api/v1/placements/" + ada + "/signoffs", null), List.of("\"signOffs\"")));
+		// Ada's day carries a note only she may read; coordinators get the figure
+		table.add(new AdminSurface("GET hours", Operation.API_PLACEMENT_HOURS,
+				() -> api("GET", "/api/v1/placements/" + ada + "/hours", null), List.of("\"loggedHours\":7.5")));
 		// chat commands: reading
 		for (String follower : List.of("UANDERS", "UBEATA", "UMAJA", "UADA")) {
 			table.add(new AdminSurface("digest preview @" + follower, Operation.COMMAND_DIGEST_PREVIEW_OF,

@@ -40,7 +40,8 @@ import org.springframework.data.mongodb.core.query.Query;
  * signed slash commands. Two programmes with different rhythms: KTP 2026 (fortnightly, a review every quarter,
  * coordinated by Cora) and Mobility 2027 (the defaults: weekly, one midpoint, run through a token of its own).
  * The steps: set the rhythms, name the coordinators, enrol, change, close for the summer, schedule a steering
- * meeting whose briefs reach each reader, run a survey and read its answers, collect an end report the manager
+ * meeting whose briefs reach each reader, run a survey and read its answers, count hours against a programme's
+ * total, collect an end report the manager
  * approves, export the evaluation. Each step asserts what the coordinator sees and what the participants and
  * followers get, and that the other programme's coordinator is refused.
  */
@@ -189,6 +190,20 @@ class CoordinatorJourneyTests extends IntegrationTest {
 			.extracting(r -> r.get("survey") + " " + r.get("question") + " " + r.get("value"))
 			.containsExactly("mid-check going 4", "mid-check support 5");
 
+		// 10b. Hours against a total: the mobility office makes Mobility 2027 count 600 hours (and may not set KTP's);
+		// Bo logs two days and sees how far he is; the office reads the figures, never his note.
+		HttpResponse<String> hours = put("/api/v1/programs/Mobility%202027", mobility, "{\"requiredHours\": 600}");
+		assertThat(hours.statusCode()).as(hours.body()).isEqualTo(200);
+		assertThat(put("/api/v1/programs/KTP%202026", mobility, "{\"requiredHours\": 600}").statusCode())
+			.isEqualTo(404);
+		assertThat(commandAnswer(BO, "hours 8 date:yesterday Line visit")).contains("✅ 8 h logged for");
+		assertThat(commandAnswer(BO, "hours 7.5")).contains("You've logged 15.5 of 600 hours (2 %); 584.5 to go.");
+		tools.jackson.databind.JsonNode boHours = json(get("/api/v1/placements/" + boPlacement.getId() + "/hours",
+				mobility).body());
+		assertThat(boHours.get("loggedHours").decimalValue()).isEqualByComparingTo("15.5");
+		assertThat(boHours.toString()).doesNotContain("Line visit");
+		assertThat(get("/api/v1/placements/" + ada.getId() + "/hours", mobility).statusCode()).isEqualTo(404);
+
 		// 11. A signed-off end report: Bo drafts his from his logbook and sends it; his manager approves it in Slack;
 		// the mobility office fetches it.
 		clock.set(java.time.Instant.parse("2027-08-23T09:00:00Z"));
@@ -240,6 +255,12 @@ class CoordinatorJourneyTests extends IntegrationTest {
 			.build(), HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		// Bo's hours, week by week, sum to what he logged
+		List<CSVRecord> mobilityRows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new StringReader(get("/api/v1/programs/Mobility%202027/evaluation.csv", mobility).body()))
+			.getRecords();
+		assertThat(mobilityRows.stream().map(r -> new java.math.BigDecimal(r.get("hours")))
+			.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)).isEqualByComparingTo("15.5");
 	}
 
 	// -------------------------------------------------------------------------------------------- helpers

@@ -49,7 +49,7 @@ public class AccessPolicy {
 	static {
 		// anyone, about their own things (the feature says "you are not enrolled" where that matters)
 		rule(ANYONE, Operation.SLASH_COMMAND, Operation.COMMAND_HELP, Operation.COMMAND_LOG, Operation.COMMAND_STATUS,
-				Operation.COMMAND_ME, Operation.COMMAND_GOALS, Operation.COMMAND_AWAY, Operation.COMMAND_REMINDERS,
+				Operation.COMMAND_ME, Operation.COMMAND_GOALS, Operation.COMMAND_HOURS, Operation.COMMAND_AWAY, Operation.COMMAND_REMINDERS,
 				Operation.COMMAND_LANGUAGE, Operation.COMMAND_VISIBILITY, Operation.COMMAND_DIGEST,
 				Operation.COMMAND_MY_DATA, Operation.HOME_WRITE_BUTTON, Operation.HOME_STATUS_BUTTON,
 				Operation.HOME_DEFAULT_VISIBILITY_SELECT, Operation.ERASE_CANCEL_BUTTON, Operation.ENTRY_WRITE_FORM,
@@ -90,7 +90,7 @@ public class AccessPolicy {
 				Operation.API_PLACEMENT_END_REPORT,
 				Operation.COMMAND_SURVEY, Operation.API_SEND_SURVEY, Operation.API_PROGRAM_SURVEY_ANSWERS_CSV,
 				Operation.API_SCHEDULE_MEETING, Operation.API_LIST_MEETINGS, Operation.API_CANCEL_MEETING,
-				Operation.CHANGE_FORM, Operation.API_PLACEMENT_SIGNOFFS);
+				Operation.CHANGE_FORM, Operation.API_PLACEMENT_SIGNOFFS, Operation.API_PLACEMENT_HOURS);
 		// only the participant a prompt was sent to acts on it
 		rule(ADDRESSEE, Operation.PROMPT_WRITE_BUTTON, Operation.PROMPT_STATUS_BUTTON, Operation.PROMPT_SNOOZE_BUTTON,
 				Operation.PROMPT_SKIP_BUTTON, Operation.PROMPT_ANSWER_FORM, Operation.STATUS_UPDATE_FORM);

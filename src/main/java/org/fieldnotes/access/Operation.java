@@ -23,6 +23,8 @@ public enum Operation {
 	COMMAND_STATUS(Surface.SUBCOMMAND, "status", On.NOTHING),
 	COMMAND_ME(Surface.SUBCOMMAND, "me", On.NOTHING),
 	COMMAND_GOALS(Surface.SUBCOMMAND, "goals", On.NOTHING),
+	/** Logs or shows the asker's own hours (against their programme's required total). */
+	COMMAND_HOURS(Surface.SUBCOMMAND, "hours", On.NOTHING),
 	COMMAND_AWAY(Surface.SUBCOMMAND, "away", On.NOTHING),
 	COMMAND_REMINDERS(Surface.SUBCOMMAND, "reminders", On.NOTHING),
 	COMMAND_LANGUAGE(Surface.SUBCOMMAND, "language", On.NOTHING),
@@ -172,6 +174,8 @@ public enum Operation {
 	API_PLACEMENT_END_REPORT(Surface.HTTP, "GET /api/v1/placements/{id}/end-report", On.PLACEMENT),
 	/** The placement's week sign-offs by its manager (rating, comment, who, when, through which surface). */
 	API_PLACEMENT_SIGNOFFS(Surface.HTTP, "GET /api/v1/placements/{id}/signoffs", On.PLACEMENT),
+	/** The placement's hours: the total against the programme's requirement and each day's figure (never a note). */
+	API_PLACEMENT_HOURS(Surface.HTTP, "GET /api/v1/placements/{id}/hours", On.PLACEMENT),
 	/** Sends a survey now to the programme's active placements (each once a day at most). */
 	API_SEND_SURVEY(Surface.HTTP, "POST /api/v1/programs/{program}/surveys/{surveyId}:send", On.PROGRAM),
 	/** One row per survey answer: numbers and option ids; free text only from a survey with {@code shareText}. */

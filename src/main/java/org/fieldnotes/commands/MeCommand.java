@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.fieldnotes.chat.ChatAccount;
 import org.fieldnotes.chat.ChatMessage;
 import org.fieldnotes.chat.ChatMessage.Item;
+import org.fieldnotes.hours.HoursAmount;
+import org.fieldnotes.hours.HoursLog;
+import org.fieldnotes.hours.HoursSummary;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.Programs;
@@ -37,9 +40,11 @@ class MeCommand implements Subcommand {
 	private final Clock clock;
 	private final Programs programs;
 	private final WeekSignOffs signOffs;
+	private final HoursLog hours;
 
 	MeCommand(PlacementManagement placements, Logbook logbook, PromptHistory prompts, Replies replies, Clock clock,
-			Programs programs, WeekSignOffs signOffs) {
+			Programs programs, WeekSignOffs signOffs, HoursLog hours) {
+		this.hours = hours;
 		this.programs = programs;
 		this.signOffs = signOffs;
 		this.placements = placements;
@@ -90,7 +95,20 @@ class MeCommand implements Subcommand {
 			me.quote(replies.t("me.addedValue", locale), placement.getAddedValue());
 		}
 		signOffs(me, placement, locale);
+		hours(me, placement, today, locale);
 		return me.build();
+	}
+
+	/** Where the programme counts time (or hours were logged): the total against the requirement. */
+	private void hours(ChatMessage.Builder me, Placement placement, LocalDate today, Locale locale) {
+		Integer required = programs.of(placement.getProgram()).hoursRequired().orElse(null);
+		HoursSummary summary = hours.summary(placement, required, today);
+		if (required == null && summary.daysLogged() == 0) {
+			return;
+		}
+		String logged = HoursAmount.hours(summary.loggedMinutes(), locale);
+		me.paragraph(replies.t("hours.me.line", locale, required == null ? replies.t("cohort.hours.free", locale, logged)
+				: replies.t("cohort.hours", locale, logged, required)));
 	}
 
 	/** Where the programme asks for host sign-off (or weeks were signed off): how many, and the latest. */

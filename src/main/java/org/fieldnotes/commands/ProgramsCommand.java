@@ -53,6 +53,10 @@ class ProgramsCommand implements Subcommand {
 	private static final Pattern SIGN_OFF = Pattern.compile("^(.+?)\\s+sign-off(?:\\s+(\\S+))?$",
 			Pattern.CASE_INSENSITIVE);
 
+	/** {@code <programme> required-hours [hours|none]}; the programme may be quoted. */
+	private static final Pattern REQUIRED_HOURS = Pattern.compile("^(.+?)\\s+required-hours(?:\\s+(\\S+))?$",
+			Pattern.CASE_INSENSITIVE);
+
 	private final PlacementManagement placements;
 	private final Programs programs;
 	private final AuditLog audit;
@@ -89,6 +93,9 @@ class ProgramsCommand implements Subcommand {
 		}
 		if (SIGN_OFF.matcher(invocation.rest().strip()).matches()) {
 			return signOff(invocation, locale);
+		}
+		if (REQUIRED_HOURS.matcher(invocation.rest().strip()).matches()) {
+			return requiredHours(invocation, locale);
 		}
 		if (!invocation.rest().isBlank()) {
 			return visibility(invocation, locale);
@@ -301,6 +308,63 @@ class ProgramsCommand implements Subcommand {
 		audit.record(invocation.actor(), "program-signoff", null, null, AuditLog.DONE,
 				name + ": " + (saved.signsOff() ? "on" : "off"));
 		return replies.text("programs.sign-off.set." + (saved.signsOff() ? "on" : "off"), locale, name);
+	}
+
+	/**
+	 * {@code <programme> required-hours}: shows the hours each placement is to log in all; with a number, sets it,
+	 * with {@code none}, stops counting (audited as {@code program-hours}; the hours logged stay).
+	 */
+	private ChatMessage requiredHours(Invocation invocation, Locale locale) {
+		Matcher matcher = REQUIRED_HOURS.matcher(invocation.rest().strip());
+		matcher.matches();
+		String program = unquoted(matcher.group(1));
+		String value = matcher.group(2);
+		if (program.isEmpty() || !programs.known(program)) {
+			audit.record(invocation.actor(), "program-hours", null, null, AuditLog.REFUSED, "unknown programme");
+			return hoursUsage(replies.t("programs.visibility.unknown", locale, program), locale);
+		}
+		if (!coordination.of(invocation).coordinates(program)) {
+			audit.record(invocation.actor(), "program-hours", null, null, AuditLog.REFUSED, "other programme");
+			return coordination.refusal(coordination.of(invocation), locale);
+		}
+		String name = placements.all().stream().map(Placement::getProgram)
+			.filter(p -> p.strip().equalsIgnoreCase(program)).findFirst().orElse(program);
+		if (value == null) {
+			return programs.of(name).hoursRequired()
+				.map(hours -> replies.text("programs.hours.current.on", locale, name, hours))
+				.orElseGet(() -> replies.text("programs.hours.current.off", locale, name));
+		}
+		Optional<Integer> hours = requiredHoursOf(value);
+		if (hours.isEmpty()) {
+			audit.record(invocation.actor(), "program-hours", null, null, AuditLog.REFUSED, "bad value");
+			return hoursUsage(replies.t("programs.hours.bad", locale, value, ProgramSettings.MAX_REQUIRED_HOURS), locale);
+		}
+		ProgramSettings saved = programs.change(name, Programs.Change.requiredHours(hours.get()));
+		audit.record(invocation.actor(), "program-hours", null, null, AuditLog.DONE,
+				name + ": " + saved.hoursRequired().map(String::valueOf).orElse("none"));
+		return saved.hoursRequired()
+			.map(required -> replies.text("programs.hours.set.on", locale, name, required))
+			.orElseGet(() -> replies.text("programs.hours.set.off", locale, name));
+	}
+
+	/** A whole number of hours from 1 to the most a programme may require, or 0 for {@code none}; else empty. */
+	static Optional<Integer> requiredHoursOf(String value) {
+		String text = value.strip();
+		if (text.equalsIgnoreCase("none") || text.equalsIgnoreCase("inga")) {
+			return Optional.of(0);
+		}
+		if (!text.matches("\\d{1,5}")) {
+			return Optional.empty();
+		}
+		int hours = Integer.parseInt(text);
+		return hours >= 1 && hours <= ProgramSettings.MAX_REQUIRED_HOURS ? Optional.of(hours) : Optional.empty();
+	}
+
+	private ChatMessage hoursUsage(String problem, Locale locale) {
+		return ChatMessage.builder(problem)
+			.paragraph(Span.plain("⚠ " + problem))
+			.context(replies.t("command.usage", locale, replies.t("programs.hours.usage", locale)))
+			.build();
 	}
 
 	private ChatMessage signOffUsage(String problem, Locale locale) {

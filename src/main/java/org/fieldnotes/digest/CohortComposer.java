@@ -13,6 +13,8 @@ import org.fieldnotes.delivery.MessageKind;
 import org.fieldnotes.delivery.Outbox;
 import org.fieldnotes.chat.ChatMessage.Item;
 import org.fieldnotes.digest.attention.Attention;
+import org.fieldnotes.hours.HoursAmount;
+import org.fieldnotes.hours.HoursSummary;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementStatus;
 import org.springframework.context.MessageSource;
@@ -134,11 +136,25 @@ class CohortComposer {
 			parts.add(text("cohort.signoff", locale, line.signOff().week(),
 					text("cohort.signoff." + line.signOff().rating().name(), locale)));
 		}
+		if (line.hours() != null) {
+			parts.add(hours(line.hours(), locale));
+		}
 		if (line.flagged()) {
 			parts.add(attention.describe(line.flags(), locale));
 		}
 		return new Item(line.flagged() ? text("cohort.flagged", locale, who) : who,
 				String.join(text("cohort.separator", locale), parts));
+	}
+
+	/** {@code 112 of 400 h}, and the even pace where the placement is clearly behind it. */
+	private String hours(HoursSummary hours, Locale locale) {
+		String logged = HoursAmount.hours(hours.loggedMinutes(), locale);
+		if (hours.requiredHours() == null) {
+			return text("cohort.hours.free", locale, logged);
+		}
+		String total = text("cohort.hours", locale, logged, hours.requiredHours());
+		return hours.behind() ? total + text("cohort.separator", locale)
+				+ text("cohort.hours.behind", locale, HoursAmount.hours(hours.expectedMinutes(), locale)) : total;
 	}
 
 	private String text(String key, Locale locale, Object... args) {

@@ -21,10 +21,12 @@ import org.fieldnotes.placement.Placement;
  * @param status the latest status that is not private; {@literal null} when none
  * @param flags why it needs attention; empty when it does not
  * @param signOff the host manager's latest week sign-off (its rating, never the comment); {@literal null} when none
+ * @param hours the hours logged against the programme's total (figures only, never a day's note); {@literal null}
+ * when the programme counts no time and none were logged
  */
 record CohortLine(Placement placement, LocalDate today, LocalDate endedOn, int due, int answered, int dueThisWeek,
 		int answeredThisWeek, LocalDate lastEntry, OverallStatus status, List<Flag> flags,
-		org.fieldnotes.signoff.WeekSignOff signOff) {
+		org.fieldnotes.signoff.WeekSignOff signOff, org.fieldnotes.hours.HoursSummary hours) {
 
 	boolean flagged() {
 		return !flags.isEmpty();

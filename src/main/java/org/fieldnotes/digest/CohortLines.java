@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.fieldnotes.digest.attention.AttentionFlags;
 import org.fieldnotes.digest.attention.Facts;
+import org.fieldnotes.hours.HoursDay;
+import org.fieldnotes.hours.HoursLog;
+import org.fieldnotes.hours.HoursSummary;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.logbook.StatusUpdates;
@@ -17,6 +21,8 @@ import org.fieldnotes.placement.Closures;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.PlacementStatus;
+import org.fieldnotes.placement.ProgramSettings;
+import org.fieldnotes.placement.Programs;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.OccurrenceStatus;
 import org.fieldnotes.prompting.PromptHistory;
@@ -44,11 +50,15 @@ class CohortLines {
 	private final org.fieldnotes.logbook.Blockers blockers;
 	private final Closures closures;
 	private final org.fieldnotes.signoff.WeekSignOffs signOffs;
+	private final Programs programs;
+	private final HoursLog hours;
 
 	CohortLines(PlacementManagement placements, Logbook logbook, StatusUpdates statusUpdates, PromptHistory prompts,
 			Clock clock, org.fieldnotes.logbook.Blockers blockers, Closures closures,
-			org.fieldnotes.signoff.WeekSignOffs signOffs) {
+			org.fieldnotes.signoff.WeekSignOffs signOffs, Programs programs, HoursLog hours) {
 		this.signOffs = signOffs;
+		this.programs = programs;
+		this.hours = hours;
 		this.blockers = blockers;
 		this.closures = closures;
 		this.placements = placements;
@@ -62,7 +72,9 @@ class CohortLines {
 	List<CohortLine> all() {
 		Instant now = clock.instant();
 		List<Closure> closed = closures.all();
-		return placements.all().stream().filter(p -> inCohort(p, now)).map(p -> line(p, now, closed)).toList();
+		Map<String, ProgramSettings> settings = programs.allByKey();
+		return placements.all().stream().filter(p -> inCohort(p, now)).map(p -> line(p, now, closed, settings))
+			.toList();
 	}
 
 	/** Not ended more than a week ago (the final week is reported once more, as in every digest). */
@@ -81,7 +93,8 @@ class CohortLines {
 		return end;
 	}
 
-	private CohortLine line(Placement placement, Instant now, List<Closure> closed) {
+	private CohortLine line(Placement placement, Instant now, List<Closure> closed,
+			Map<String, ProgramSettings> settings) {
 		String id = placement.getId();
 		ZoneId zone = placement.getParticipant().zone();
 		Instant weekAgo = now.minus(WEEK);
@@ -105,7 +118,22 @@ class CohortLines {
 				answered(due), dueThisWeek.size(), answered(dueThisWeek),
 				lastEntryAt.map(at -> at.atZone(zone).toLocalDate()).orElse(null),
 				shared.isEmpty() ? null : shared.get(0).status(), AttentionFlags.flagsFor(placement, facts, now),
-				signOffs.latest(id).orElse(null));
+				signOffs.latest(id).orElse(null), hoursOf(placement, now, settings));
+	}
+
+	/** Where the programme counts time (or hours were logged): how far the placement is; else {@literal null}. */
+	private HoursSummary hoursOf(Placement placement, Instant now, Map<String, ProgramSettings> settings) {
+		ProgramSettings program = placement.getProgram() == null ? null
+				: settings.get(ProgramSettings.keyOf(placement.getProgram()));
+		Integer required = program == null ? null : program.hoursRequired().orElse(null);
+		List<HoursDay> days = hours.days(placement.getId());
+		if (required == null && days.isEmpty()) {
+			return null;
+		}
+		LocalDate today = placement.dateAt(now);
+		// the pace is judged up to the day it ended, not on after it
+		LocalDate upTo = today.isAfter(endedOn(placement)) ? endedOn(placement) : today;
+		return HoursLog.summary(placement, days, required, upTo);
 	}
 
 	private List<PromptOccurrence> fellDue(String placementId, Instant from, Instant now) {

@@ -33,18 +33,31 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * for people with a chat account)
  * @param hostSignOff whether each placement's manager is asked to sign off every past week (a rating and a
  * comment); {@literal null} when never set (no sign-off)
+ * @param requiredHours the hours a placement of the programme must log in all (a KTP's or a mobility grant's total);
+ * {@literal null} when the programme does not count time
  */
 @Document("programs")
 @NoPersonalData("a programme's name and settings (visibility, rhythm), set by admins for everyone in it")
 public record ProgramSettings(@Id String id, String name, Visibility defaultVisibility, Instant updatedAt,
 		Cadence cadence, PromptSet promptSet, String reviewEvery, DayOfWeek digestDay, LocalTime digestTime,
-		String digestChannel, Boolean hostSignOff) {
+		String digestChannel, Boolean hostSignOff, Integer requiredHours) {
+
+	/** The most hours a programme may require: ten working years, far above any placement. */
+	public static final int MAX_REQUIRED_HOURS = 20_000;
 
 	/** The channels a programme may make its followers' digest default. */
 	public static final List<String> DIGEST_CHANNELS = List.of("chat", "email");
 
 	@PersistenceCreator
 	public ProgramSettings {
+	}
+
+	/** Settings that count no hours. */
+	public ProgramSettings(String id, String name, Visibility defaultVisibility, Instant updatedAt, Cadence cadence,
+			PromptSet promptSet, String reviewEvery, DayOfWeek digestDay, LocalTime digestTime, String digestChannel,
+			Boolean hostSignOff) {
+		this(id, name, defaultVisibility, updatedAt, cadence, promptSet, reviewEvery, digestDay, digestTime,
+				digestChannel, hostSignOff, null);
 	}
 
 	/** Settings with no host sign-off setting of their own. */
@@ -93,6 +106,11 @@ public record ProgramSettings(@Id String id, String name, Visibility defaultVisi
 	/** Whether the programme asks its placements' managers to sign off each week; off when never set. */
 	public boolean signsOff() {
 		return Boolean.TRUE.equals(hostSignOff);
+	}
+
+	/** The hours a placement must log in all; empty when the programme does not count time. */
+	public Optional<Integer> hoursRequired() {
+		return Optional.ofNullable(requiredHours);
 	}
 
 	/** How often a long placement has a review; empty when the programme has one midpoint whatever the length. */

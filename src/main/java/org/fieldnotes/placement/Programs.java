@@ -79,9 +79,28 @@ public class Programs {
 	 * What an admin changes of a programme's settings at once; a {@literal null} field stays as it is.
 	 *
 	 * @param reviewEvery an ISO period ({@link ProgramSettings#parsePeriod}), or {@code ""} for none (one midpoint)
+	 * @param requiredHours the hours each placement must log, 1 to {@link ProgramSettings#MAX_REQUIRED_HOURS}, or 0
+	 * for none (the programme stops counting time; hours logged stay)
 	 */
 	public record Change(Visibility defaultVisibility, Cadence cadence, PromptSet promptSet, String reviewEvery,
-			DigestDefaults digest, Boolean hostSignOff) {
+			DigestDefaults digest, Boolean hostSignOff, Integer requiredHours) {
+
+		public Change {
+			if (requiredHours != null && (requiredHours < 0 || requiredHours > ProgramSettings.MAX_REQUIRED_HOURS)) {
+				throw new IllegalArgumentException("Not a number of required hours: " + requiredHours);
+			}
+		}
+
+		/** A change that leaves the required hours as they are. */
+		public Change(Visibility defaultVisibility, Cadence cadence, PromptSet promptSet, String reviewEvery,
+				DigestDefaults digest, Boolean hostSignOff) {
+			this(defaultVisibility, cadence, promptSet, reviewEvery, digest, hostSignOff, null);
+		}
+
+		/** A change of the required hours only ({@code 0}: the programme stops counting time). */
+		public static Change requiredHours(int hours) {
+			return new Change(null, null, null, null, null, null, hours);
+		}
 
 		/** A change that leaves host sign-off as it is. */
 		public Change(Visibility defaultVisibility, Cadence cadence, PromptSet promptSet, String reviewEvery,
@@ -153,6 +172,14 @@ public class Programs {
 		}
 		if (change.hostSignOff() != null) {
 			update.set("hostSignOff", change.hostSignOff());
+		}
+		if (change.requiredHours() != null) {
+			if (change.requiredHours() == 0) {
+				update.unset("requiredHours");
+			}
+			else {
+				update.set("requiredHours", change.requiredHours());
+			}
 		}
 		DigestDefaults digest = change.digest();
 		if (digest != null) {

@@ -25,6 +25,9 @@ import org.fieldnotes.access.Target;
 import org.fieldnotes.digest.AttentionAt;
 import org.fieldnotes.placement.Closure;
 import org.fieldnotes.placement.Closures;
+import org.fieldnotes.hours.HoursAmount;
+import org.fieldnotes.hours.HoursDay;
+import org.fieldnotes.hours.HoursLog;
 import org.fieldnotes.logbook.Logbook;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.StatusUpdate;
@@ -32,6 +35,7 @@ import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.ProgramSettings;
+import org.fieldnotes.placement.Programs;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.prompting.PromptHistory;
 import org.fieldnotes.prompting.PromptOccurrence;
@@ -57,10 +61,15 @@ public class EvaluationExport {
 	private final Clock clock;
 	private final WeekSignOffs signOffs;
 	private final Closures closures;
+	private final HoursLog hours;
+	private final Programs programs;
 
 	EvaluationExport(AccessPolicy access, PlacementManagement placements, Logbook logbook,
-			StatusUpdates statusUpdates, PromptHistory prompts, Clock clock, WeekSignOffs signOffs, Closures closures) {
+			StatusUpdates statusUpdates, PromptHistory prompts, Clock clock, WeekSignOffs signOffs, Closures closures,
+			HoursLog hours, Programs programs) {
 		this.signOffs = signOffs;
+		this.hours = hours;
+		this.programs = programs;
 		this.closures = closures;
 		this.access = access;
 		this.placements = placements;
@@ -76,10 +85,11 @@ public class EvaluationExport {
 		Instant now = clock.instant();
 		List<EvaluationRow> rows = new ArrayList<>();
 		List<Closure> closed = closures.of(program);
+		boolean countsHours = programs.of(program).hoursRequired().isPresent();
 		placements.all().stream()
 			.filter(p -> p.getProgram() != null && ProgramSettings.keyOf(p.getProgram()).equals(key))
 			.sorted(Comparator.comparing(Placement::getStartDate).thenComparing(Placement::getId))
-			.forEach(placement -> rows.addAll(rowsOf(reader, placement, now, closed)));
+			.forEach(placement -> rows.addAll(rowsOf(reader, placement, now, closed, countsHours)));
 		return rows;
 	}
 
@@ -99,7 +109,8 @@ public class EvaluationExport {
 		return out.toString();
 	}
 
-	private List<EvaluationRow> rowsOf(Actor reader, Placement placement, Instant now, List<Closure> closed) {
+	private List<EvaluationRow> rowsOf(Actor reader, Placement placement, Instant now, List<Closure> closed,
+			boolean countsHours) {
 		ZoneId zone = placement.getParticipant().zone();
 		LocalDate today = now.atZone(zone).toLocalDate();
 		if (today.isBefore(placement.getStartDate())) {
@@ -112,6 +123,9 @@ public class EvaluationExport {
 			.collect(Collectors.toMap(WeekSignOff::weekStart, s -> s, (a, b) -> a));
 		List<EvaluationRow> rows = new ArrayList<>();
 		int last = placement.weekNumberOn(today);
+		List<HoursDay> logged = hours.days(placement.getId());
+		List<Long> weekMinutes = countsHours || !logged.isEmpty()
+				? HoursLog.byPlacementWeek(placement, logged, last) : null;
 		for (int week = 1; week <= last; week++) {
 			LocalDate start = placement.getStartDate().plusDays(7L * (week - 1));
 			LocalDate next = start.plusDays(7);
@@ -134,7 +148,8 @@ public class EvaluationExport {
 					placement.getProgram(), placement.getHostOrganisation(), week, start, sent, answered, answered > 0,
 					shown ? latest.get().status().name().toLowerCase(Locale.ROOT) : null,
 					shown ? latest.get().mood() : null, flags(placement, entries, updates, occurrences, end, closed))
-				.withSignOff(signedOff.containsKey(start) ? signedOff.get(start).rating().key() : null));
+				.withSignOff(signedOff.containsKey(start) ? signedOff.get(start).rating().key() : null)
+				.withHours(weekMinutes == null ? null : HoursAmount.decimal(weekMinutes.get(week - 1))));
 		}
 		rows.set(rows.size() - 1, rows.get(rows.size() - 1).withFollowUp(followUp(reader, placement, occurrences,
 				entries)));

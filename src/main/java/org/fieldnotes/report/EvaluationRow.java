@@ -1,5 +1,6 @@
 package org.fieldnotes.report;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -20,15 +21,17 @@ import java.util.List;
  * only; {@literal null} on the others, so that a column's sum counts each placement once
  * @param signOff the host manager's rating of the week ({@code green}, {@code amber}, {@code red}) where it was
  * signed off, else {@literal null}; never the comment
+ * @param hours the hours logged for the week's days, in decimal hours; {@literal null} when the programme counts
+ * no time and the placement logged none
  */
 public record EvaluationRow(String placementId, String participant, String programme, String host, int week,
 		LocalDate weekStart, int promptsSent, int promptsAnswered, boolean response, String status, Integer mood,
-		List<String> flags, FollowUp followUp, String signOff) {
+		List<String> flags, FollowUp followUp, String signOff, BigDecimal hours) {
 
 	/** The CSV's header, in column order (documented in docs/admins.md). */
 	public static final List<String> COLUMNS = List.of("placement_id", "participant", "programme", "host", "week",
 			"week_start", "prompts_sent", "prompts_answered", "response", "status", "mood", "flags",
-			"follow_up_sent", "follow_up_answered", "follow_up_shared", "signoff");
+			"follow_up_sent", "follow_up_answered", "follow_up_shared", "signoff", "hours");
 
 	public EvaluationRow {
 		flags = List.copyOf(flags);
@@ -39,19 +42,25 @@ public record EvaluationRow(String placementId, String participant, String progr
 			LocalDate weekStart, int promptsSent, int promptsAnswered, boolean response, String status, Integer mood,
 			List<String> flags) {
 		this(placementId, participant, programme, host, week, weekStart, promptsSent, promptsAnswered, response,
-				status, mood, flags, null, null);
+				status, mood, flags, null, null, null);
 	}
 
 	/** The same row with the week's sign-off rating, if any. */
 	EvaluationRow withSignOff(String rating) {
 		return new EvaluationRow(placementId, participant, programme, host, week, weekStart, promptsSent,
-				promptsAnswered, response, status, mood, flags, followUp, rating);
+				promptsAnswered, response, status, mood, flags, followUp, rating, hours);
+	}
+
+	/** The same row with the hours logged in the week. */
+	EvaluationRow withHours(BigDecimal weekHours) {
+		return new EvaluationRow(placementId, participant, programme, host, week, weekStart, promptsSent,
+				promptsAnswered, response, status, mood, flags, followUp, signOff, weekHours);
 	}
 
 	/** The same row with the placement's follow-up figures (its last row). */
 	EvaluationRow withFollowUp(FollowUp followUp) {
 		return new EvaluationRow(placementId, participant, programme, host, week, weekStart, promptsSent,
-				promptsAnswered, response, status, mood, flags, followUp, signOff);
+				promptsAnswered, response, status, mood, flags, followUp, signOff, hours);
 	}
 
 	List<Object> values() {
@@ -59,7 +68,7 @@ public record EvaluationRow(String placementId, String participant, String progr
 				promptsAnswered, response ? "yes" : "no", status == null ? "" : status, mood == null ? "" : mood,
 				String.join(";", flags), followUp == null ? "" : followUp.sent(),
 				followUp == null ? "" : followUp.answered(), followUp == null ? "" : followUp.shared(),
-				signOff == null ? "" : signOff);
+				signOff == null ? "" : signOff, hours == null ? "" : hours.toPlainString());
 	}
 
 	/**

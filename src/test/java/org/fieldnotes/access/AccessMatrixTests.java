@@ -51,6 +51,7 @@ class AccessMatrixTests {
 			Map.entry(Operation.COMMAND_STATUS, ALL),
 			Map.entry(Operation.COMMAND_ME, ALL),
 			Map.entry(Operation.COMMAND_GOALS, ALL),
+			Map.entry(Operation.COMMAND_HOURS, ALL),
 			Map.entry(Operation.COMMAND_AWAY, ALL),
 			Map.entry(Operation.COMMAND_REMINDERS, ALL),
 			Map.entry(Operation.COMMAND_LANGUAGE, ALL),
@@ -182,6 +183,7 @@ class AccessMatrixTests {
 			Map.entry(Operation.WEEK_SIGNOFF_PAGE_SHOW, MANAGER),
 			Map.entry(Operation.WEEK_SIGNOFF_PAGE_ACT, MANAGER),
 			Map.entry(Operation.API_PLACEMENT_SIGNOFFS, ADMIN),
+			Map.entry(Operation.API_PLACEMENT_HOURS, ADMIN),
 			Map.entry(Operation.READ_ITEM, "Y . . Y Y . Y .")));
 
 	/** Reading an entry, by its visibility: private is the author's, confidential reaches only the academic coach. */
@@ -245,6 +247,7 @@ class AccessMatrixTests {
 			Map.entry(Operation.API_LIST_MEETINGS,            "Y Y Y ."),
 			Map.entry(Operation.API_CANCEL_MEETING,           "Y . Y ."),
 			Map.entry(Operation.API_PLACEMENT_SIGNOFFS,       "Y Y Y ."),
+			Map.entry(Operation.API_PLACEMENT_HOURS,          "Y Y Y ."),
 			Map.entry(Operation.READ_ITEM,                    "Y Y Y .")));
 
 	private static final Placement OTHER = PlacementFixtures.inProgram("OTHER", "Other");

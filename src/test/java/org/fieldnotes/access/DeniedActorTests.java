@@ -77,6 +77,8 @@ class DeniedActorTests extends MailTest {
 			Map.entry(Operation.COMMAND_STATUS, "opens the asker's own status form"),
 			Map.entry(Operation.COMMAND_ME, "shows the asker's own placement"),
 			Map.entry(Operation.COMMAND_GOALS, "the asker's own learning goals"),
+			Map.entry(Operation.COMMAND_HOURS, "logs and shows the asker's own hours; someone who is no participant is "
+					+ "told so and nothing is stored (HoursTests)"),
 			Map.entry(Operation.COMMAND_AWAY, "the asker's own absence"),
 			Map.entry(Operation.COMMAND_REMINDERS, "the asker's own reminders"),
 			Map.entry(Operation.COMMAND_LANGUAGE, "the asker's own language"),
@@ -586,6 +588,8 @@ class DeniedActorTests extends MailTest {
 		});
 		cases.put(Operation.API_PLACEMENT_SIGNOFFS, () -> otherProgrammesPlacement(Operation.API_PLACEMENT_SIGNOFFS,
 				"GET", "/signoffs"));
+		cases.put(Operation.API_PLACEMENT_HOURS, () -> otherProgrammesPlacement(Operation.API_PLACEMENT_HOURS, "GET",
+				"/hours"));
 		cases.put(Operation.API_PLACEMENT_END_REPORT, () -> {
 			adasSubmittedReport();
 			otherProgrammesPlacement(Operation.API_PLACEMENT_END_REPORT, "GET", "/end-report");

@@ -66,7 +66,7 @@ class EvaluationFollowUpTests extends IntegrationTest {
 		assertThat(response.body()).doesNotContain(ADA_WORDS).doesNotContain(BRUNO_WORDS);
 		List<CSVRecord> rows = csv(response.body());
 		assertThat(rows.get(0).getParser().getHeaderNames()).endsWith("follow_up_sent", "follow_up_answered",
-				"follow_up_shared", "signoff");
+				"follow_up_shared", "signoff", "hours");
 		// six weeks each; only the last row of each placement has figures, so the column sums count each once
 		assertThat(rows).hasSize(12);
 		assertThat(rows).filteredOn(r -> !r.get("week").equals("6"))

@@ -38,7 +38,7 @@ class RetentionTests extends IntegrationTest {
 	private static final Instant FIRST_MINUTE_OF_DAY_365 = Instant.parse("2027-12-30T23:00:00Z");
 	/** What the sweep deletes of a placement, as the logbook and prompting modules report it. */
 	private static final java.util.List<String> SWEPT = java.util.List.of("entry_responses", "logbook_entries",
-			"status_updates", "blockers", "prompt_occurrences");
+			"status_updates", "blockers", "prompt_occurrences", "hours");
 
 	@Autowired
 	RetentionSweep sweep;
@@ -75,7 +75,7 @@ class RetentionTests extends IntegrationTest {
 		assertThat(result.total()).isZero();
 		assertThat(result.placements()).isZero();
 		assertThat(counts(ended)).isEqualTo(Map.of("entry_responses", 1L, "logbook_entries", 2L, "status_updates", 1L,
-				"blockers", 1L, "prompt_occurrences", 1L));
+				"blockers", 1L, "prompt_occurrences", 1L, "hours", 1L));
 	}
 
 	@Test
@@ -88,7 +88,7 @@ class RetentionTests extends IntegrationTest {
 		RetentionSweep.Result result = sweep.sweep();
 
 		assertThat(result.deleted()).containsExactly(Map.entry("end_reports", 0L), Map.entry("goal_progress", 0L),
-				Map.entry("entry_responses", 1L), Map.entry("logbook_entries", 2L), Map.entry("status_updates", 1L),
+				Map.entry("hours", 1L), Map.entry("entry_responses", 1L), Map.entry("logbook_entries", 2L), Map.entry("status_updates", 1L),
 				Map.entry("blockers", 1L), Map.entry("week_signoffs", 0L), Map.entry("survey_answers", 0L),
 				Map.entry("survey_sends", 0L), Map.entry("prompt_occurrences", 1L), Map.entry("meetings", 0L),
 				Map.entry("web_messages", 0L), Map.entry("web_files", 0L));
@@ -109,7 +109,7 @@ class RetentionTests extends IntegrationTest {
 		assertThat(counts(paused)).isEqualTo(pausedBefore);
 		// counted in the log, never quoted
 		assertThat(output.getOut()).contains("Retention: placement " + ended + " (ended 2026-12-31) swept")
-			.contains("1 placements swept; deleted end_reports=0, goal_progress=0, entry_responses=1, logbook_entries=2, "
+			.contains("1 placements swept; deleted end_reports=0, goal_progress=0, hours=1, entry_responses=1, logbook_entries=2, "
 					+ "status_updates=1, blockers=1, week_signoffs=0, survey_answers=0, survey_sends=0, prompt_occurrences=1, "
 					+ "meetings=0")
 			.doesNotContain(SECRET_TEXT);
@@ -118,7 +118,7 @@ class RetentionTests extends IntegrationTest {
 	@Test
 	void aSecondSweepDeletesNothing() {
 		clock.set(FIRST_MINUTE_OF_DAY_365);
-		assertThat(sweep.sweep().total()).isEqualTo(6);
+		assertThat(sweep.sweep().total()).isEqualTo(7);
 
 		clock.advance(Duration.ofDays(1));
 		RetentionSweep.Result again = sweep.sweep();
@@ -157,7 +157,7 @@ class RetentionTests extends IntegrationTest {
 	void theDailySweepIsClaimedOncePerDay() {
 		clock.set(FIRST_MINUTE_OF_DAY_365);
 
-		assertThat(sweep.sweepOncePerDay()).hasValueSatisfying(r -> assertThat(r.total()).isEqualTo(6));
+		assertThat(sweep.sweepOncePerDay()).hasValueSatisfying(r -> assertThat(r.total()).isEqualTo(7));
 		// the same day (a second instance, or the start-up run after the daily one): not run again
 		clock.advance(Duration.ofMinutes(50));
 		assertThat(sweep.sweepOncePerDay()).isEmpty();
@@ -185,7 +185,7 @@ class RetentionTests extends IntegrationTest {
 		Document audit = mongo.getCollection("audit").find(new Document("action", "retention-sweep")).first();
 		assertThat(audit).isNotNull();
 		assertThat(audit.getString("actor")).isEqualTo("api");
-		assertThat(audit.getString("detail")).isEqualTo("1 placement, 6 documents deleted");
+		assertThat(audit.getString("detail")).isEqualTo("1 placement, 7 documents deleted");
 
 		HttpResponse<String> again = postJson("/api/v1/retention:sweep", "");
 		assertThat(json(again.body()).get("placements").asInt()).isZero();
@@ -225,6 +225,7 @@ class RetentionTests extends IntegrationTest {
 			.append("recipientKey", keyOf("UMAJA")).append("week", "2026-W-" + placementId)
 			.append("placementIds", java.util.List.of(placementId)));
 		mongo.getCollection("placement_notices").insertOne(doc(placementId).append("kind", "end-of-placement"));
+		mongo.getCollection("hours").insertOne(doc(placementId).append("minutes", 450).append("note", SECRET_TEXT));
 	}
 
 	private static Document doc(String placementId) {

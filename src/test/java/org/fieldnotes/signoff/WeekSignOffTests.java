@@ -154,9 +154,9 @@ class WeekSignOffTests extends MailTest {
 
 		// the evaluation export: the rating on week 4's row, never the comment
 		String csv = get("/api/v1/programs/KTP%202026/evaluation.csv").body();
-		assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",signoff");
-		assertThat(csv.lines().filter(l -> l.contains(",2026-11-23,"))).singleElement().asString().endsWith(",amber");
-		assertThat(csv.lines().filter(l -> l.endsWith(",amber"))).hasSize(1);
+		assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",signoff,hours");
+		assertThat(csv.lines().filter(l -> l.contains(",2026-11-23,"))).singleElement().asString().endsWith(",amber,");
+		assertThat(csv.lines().filter(l -> l.endsWith(",amber,"))).hasSize(1);
 		assertThat(csv).doesNotContain("More <tests>").doesNotContain("next week");
 
 		// the coordinators' cohort digest line: the latest sign-off's rating, never the comment

@@ -33,7 +33,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 		ProgramsController.class, TokensController.class, DeliveriesController.class,
 		DemoController.class, ClosuresController.class, BlockersController.class, ReportsController.class,
 		EndReportsController.class, SurveysController.class, MeetingsController.class,
-		SignOffsController.class })
+		SignOffsController.class, HoursController.class })
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);

@@ -61,7 +61,8 @@ class ProgramsController {
 	 * Changes the programme's settings the body names ({@code defaultVisibility}, {@code cadence}, {@code promptSet},
 	 * {@code reviewEvery}, {@code digestDay}, {@code digestTime}, {@code digestChannel}); absent fields stay as they
 	 * are, {@code none} unsets a digest default; {@code hostSignOff} ({@code true}/{@code false}) turns the weekly
-	 * host sign-off on or off (audited as {@code program-signoff}). A change of visibility is audited as {@code program-visibility} (as
+	 * host sign-off on or off (audited as {@code program-signoff}); {@code requiredHours} (a whole number from 1, or
+	 * {@code none}) sets the hours each placement is to log in all (audited as {@code program-hours}). A change of visibility is audited as {@code program-visibility} (as
 	 * before the other settings), one of the rhythm as {@code program-settings}, one of the digest defaults as
 	 * {@code program-digest} (and the digest schedule is rebuilt).
 	 */
@@ -69,7 +70,10 @@ class ProgramsController {
 	ProgramResponse update(@PathVariable String program, @RequestBody(required = false) ProgramRequest request) {
 		List<Violation> violations = check(request);
 		if (!violations.isEmpty()) {
-			String action = request != null && request.touchesRhythm() ? "program-settings"
+			String action = request != null && request.requiredHours() != null && !request.touchesRhythm()
+					&& !request.touchesDigest() && request.hostSignOff() == null && request.defaultVisibility() == null
+							? "program-hours"
+					: request != null && request.touchesRhythm() ? "program-settings"
 					: request != null && request.hostSignOff() != null && !request.touchesDigest()
 							&& request.defaultVisibility() == null ? "program-signoff"
 					: request != null && request.touchesDigest() ? "program-digest" : "program-visibility";
@@ -84,8 +88,9 @@ class ProgramsController {
 				: isNone(request.reviewEvery()) ? "" : request.reviewEvery();
 		Programs.DigestDefaults digest = request.touchesDigest() ? digestDefaults(request) : null;
 		Boolean hostSignOff = request.hostSignOff();
+		Integer requiredHours = request.requiredHours() == null ? null : requiredHoursOf(request.requiredHours());
 		ProgramSettings saved = programs.change(program,
-				new Programs.Change(visibility, cadence, promptSet, reviewEvery, digest, hostSignOff));
+				new Programs.Change(visibility, cadence, promptSet, reviewEvery, digest, hostSignOff, requiredHours));
 		if (visibility != null) {
 			audit.record(AuditRecord.API, "program-visibility", null, null, AuditLog.DONE,
 					saved.name() + ": " + visibility.key());
@@ -101,6 +106,10 @@ class ProgramsController {
 		if (hostSignOff != null) {
 			audit.record(AuditRecord.API, "program-signoff", null, null, AuditLog.DONE,
 					saved.name() + ": " + (saved.signsOff() ? "on" : "off"));
+		}
+		if (requiredHours != null) {
+			audit.record(AuditRecord.API, "program-hours", null, null, AuditLog.DONE,
+					saved.name() + ": " + saved.hoursRequired().map(String::valueOf).orElse("none"));
 		}
 		return ProgramResponse.of(saved);
 	}
@@ -153,6 +162,19 @@ class ProgramsController {
 				+ settings.reviewPeriod().map(Object::toString).orElse("none");
 	}
 
+	/** A whole number of hours from 1 (as a JSON number or text), or 0 for {@code none}; {@literal null} otherwise. */
+	private static Integer requiredHoursOf(String value) {
+		String text = value.strip();
+		if (isNone(text)) {
+			return 0;
+		}
+		if (!text.matches("\\d{1,5}")) {
+			return null;
+		}
+		int hours = Integer.parseInt(text);
+		return hours >= 1 && hours <= ProgramSettings.MAX_REQUIRED_HOURS ? hours : null;
+	}
+
 	private static boolean isNone(String reviewEvery) {
 		return reviewEvery.isBlank() || reviewEvery.strip().equalsIgnoreCase("none");
 	}
@@ -162,10 +184,10 @@ class ProgramsController {
 			return List.of(new Violation("body", "is required"));
 		}
 		if (request.defaultVisibility() == null && !request.touchesRhythm() && !request.touchesDigest()
-				&& request.hostSignOff() == null) {
+				&& request.hostSignOff() == null && request.requiredHours() == null) {
 			return List.of(new Violation("defaultVisibility", "is required (one of " + OPTIONS
-					+ "), unless cadence, promptSet, reviewEvery, digestDay, digestTime, digestChannel or hostSignOff"
-					+ " is given"));
+					+ "), unless cadence, promptSet, reviewEvery, digestDay, digestTime, digestChannel, hostSignOff"
+					+ " or requiredHours is given"));
 		}
 		List<Violation> violations = new ArrayList<>();
 		if (request.defaultVisibility() != null) {
@@ -197,6 +219,10 @@ class ProgramsController {
 			.contains(request.digestChannel().strip().toLowerCase(Locale.ROOT))) {
 			violations.add(new Violation("digestChannel", "must be chat or email, or none"));
 		}
+		if (request.requiredHours() != null && requiredHoursOf(request.requiredHours()) == null) {
+			violations.add(new Violation("requiredHours",
+					"must be a whole number of hours from 1 to " + ProgramSettings.MAX_REQUIRED_HOURS + ", or none"));
+		}
 		return violations;
 	}
 
@@ -210,7 +236,7 @@ class ProgramsController {
 
 	/** Every field may be left out: it stays as it is. */
 	record ProgramRequest(String defaultVisibility, String cadence, String promptSet, String reviewEvery,
-			String digestDay, String digestTime, String digestChannel, Boolean hostSignOff) {
+			String digestDay, String digestTime, String digestChannel, Boolean hostSignOff, String requiredHours) {
 
 		boolean touchesRhythm() {
 			return cadence != null || promptSet != null || reviewEvery != null;
@@ -230,10 +256,11 @@ class ProgramsController {
 	 * @param digestTime {@code HH:mm}, {@literal null} when none was set
 	 * @param digestChannel {@code chat} or {@code email}, {@literal null} when none was set
 	 * @param hostSignOff whether the placements' managers sign off each week ({@literal false} when never set)
+	 * @param requiredHours the hours each placement is to log in all; {@literal null} when the programme counts none
 	 */
 	record ProgramResponse(String program, String defaultVisibility, boolean defaultVisibilitySet, String cadence,
 			String promptSet, String reviewEvery, String digestDay, String digestTime, String digestChannel,
-			boolean hostSignOff) {
+			boolean hostSignOff, Integer requiredHours) {
 
 		static ProgramResponse of(ProgramSettings settings) {
 			return new ProgramResponse(settings.name(), settings.visibility().key(),
@@ -241,7 +268,7 @@ class ProgramsController {
 					settings.reviewPeriod().map(Object::toString).orElse(null),
 					settings.digestDay() == null ? null : settings.digestDay().name(),
 					settings.digestTime() == null ? null : settings.digestTime().toString(), settings.digestChannel(),
-					settings.signsOff());
+					settings.signsOff(), settings.requiredHours());
 		}
 	}
 
