@@ -1,11 +1,14 @@
 package org.fieldnotes.report;
 
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
@@ -49,10 +52,16 @@ public class EvaluationPdf {
 		variables.put("weekColumns", List.of(texts.t("report.evaluation.column.week", locale),
 				texts.t("report.evaluation.column.placements", locale), texts.t("report.evaluation.column.sent", locale),
 				texts.t("report.evaluation.column.answered", locale), texts.t("report.evaluation.column.rate", locale)));
-		variables.put("placementColumns", List.of(texts.t("report.evaluation.column.participant", locale),
+		// where hours were counted, each placement's total is its last column
+		boolean hours = rows.stream().anyMatch(r -> r.hours() != null);
+		List<String> placementColumns = new ArrayList<>(List.of(texts.t("report.evaluation.column.participant", locale),
 				texts.t("report.evaluation.column.host", locale), texts.t("report.evaluation.column.weeks", locale),
 				texts.t("report.evaluation.column.sent", locale), texts.t("report.evaluation.column.answered", locale),
 				texts.t("report.evaluation.column.rate", locale)));
+		if (hours) {
+			placementColumns.add(texts.t("report.evaluation.column.hours", locale));
+		}
+		variables.put("placementColumns", placementColumns);
 		variables.put("countColumns", List.of(texts.t("report.evaluation.column.value", locale),
 				texts.t("report.evaluation.column.weeks", locale)));
 
@@ -71,8 +80,13 @@ public class EvaluationPdf {
 		variables.put("placements", byPlacement.values().stream().map(weeks -> {
 			int sent = sum(weeks, true);
 			int answered = sum(weeks, false);
-			return List.of(weeks.get(0).participant(), weeks.get(0).host(), String.valueOf(weeks.size()),
-					String.valueOf(sent), String.valueOf(answered), rate(answered, sent, locale));
+			List<String> cells = new ArrayList<>(List.of(weeks.get(0).participant(), weeks.get(0).host(),
+					String.valueOf(weeks.size()), String.valueOf(sent), String.valueOf(answered),
+					rate(answered, sent, locale)));
+			if (hours) {
+				cells.add(hoursOf(weeks, locale));
+			}
+			return cells;
 		}).toList());
 		List<List<String>> status = new ArrayList<>();
 		for (String colour : COLOURS) {
@@ -104,7 +118,7 @@ public class EvaluationPdf {
 	private void effects(Map<String, Object> variables, List<EvaluationRow> rows, Locale locale) {
 		List<EvaluationRow.FollowUp> followUps = rows.stream()
 			.map(EvaluationRow::followUp)
-			.filter(java.util.Objects::nonNull)
+			.filter(Objects::nonNull)
 			.toList();
 		int sent = followUps.stream().mapToInt(EvaluationRow.FollowUp::sent).sum();
 		int answered = followUps.stream().mapToInt(EvaluationRow.FollowUp::answered).sum();
@@ -120,6 +134,18 @@ public class EvaluationPdf {
 
 	public byte[] render(String program, List<EvaluationRow> rows, Locale locale) {
 		return pdf.pdf(xhtml(program, rows, locale));
+	}
+
+	/** A placement's hours over its weeks, in the reader's numbers; "–" where it counted none. */
+	private static String hoursOf(List<EvaluationRow> weeks, Locale locale) {
+		if (weeks.stream().allMatch(r -> r.hours() == null)) {
+			return "–";
+		}
+		BigDecimal total = weeks.stream().map(EvaluationRow::hours).filter(Objects::nonNull)
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		NumberFormat format = NumberFormat.getNumberInstance(locale);
+		format.setMaximumFractionDigits(2);
+		return format.format(total);
 	}
 
 	private static int sum(List<EvaluationRow> rows, boolean sent) {

@@ -7,10 +7,15 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.bson.Document;
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.report.EvaluationExport;
+import org.fieldnotes.report.EvaluationPdf;
 import org.fieldnotes.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +31,15 @@ class HoursTests extends IntegrationTest {
 
 	/** Put in every note: it must reach Ada alone. */
 	private static final String CANARY = "CANARY-note-of-the-participant";
+
+	@Autowired
+	EvaluationExport export;
+
+	@Autowired
+	EvaluationPdf pdf;
+
+	@Autowired
+	AccessPolicy access;
 
 	private HttpResponse<String> put(String path, String json) {
 		return send(HttpRequest.newBuilder(uri(path))
@@ -165,6 +179,9 @@ class HoursTests extends IntegrationTest {
 		assertThat(lines.get(2)).endsWith(",0");
 		assertThat(lines.get(5)).contains(",5,2026-11-30,").endsWith(",13.5");
 		assertThat(csv).doesNotContain(CANARY);
+		// the evaluation PDF: each placement's hours in its row
+		String xhtml = pdf.xhtml("KTP 2026", export.rows(access.apiCaller("test"), "KTP 2026"), Locale.ENGLISH);
+		assertThat(xhtml).contains("<th>Hours logged</th>").contains("<td>21</td>").doesNotContain(CANARY);
 
 		// an admin's export of Ada holds the days without their notes, and says notes were withheld
 		String export = get("/api/v1/people/" + keyOf("UADA") + "/export").body();
