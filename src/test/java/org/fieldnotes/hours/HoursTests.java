@@ -132,6 +132,19 @@ class HoursTests extends IntegrationTest {
 	}
 
 	@Test
+	void aNoteIsShownAsTextNeverAsMarkupOrATemplate() {
+		enrol("UADA", "2026-11-02", "2027-04-30");
+
+		commandAnswer("UADA", "hours 2 <!channel> *bold* {0} ${x} <https://evil.example|click>");
+
+		String blocks = blocksJson(json(slashCommand("UADA", "hours").body()));
+		assertThat(blocks).contains("&lt;!channel&gt;").contains("{0} ${x}").doesNotContain("<!channel>")
+			.doesNotContain("<https://evil.example|click>");
+		assertThat(mongo.getCollection("hours").find().first().getString("note"))
+			.isEqualTo("<!channel> *bold* {0} ${x} <https://evil.example|click>");
+	}
+
+	@Test
 	void aSwedishParticipantWritesAndReadsHoursWithADecimalComma() {
 		postJson("/api/v1/placements", placementJson("UADA", "2026-11-02", "2027-04-30")
 			.replace("\"locale\": \"en\"", "\"locale\": \"sv\""));
