@@ -92,6 +92,8 @@ class SearchBenchmark extends IntegrationTest {
 		for (String query : queries) {
 			lines.add(run("coordinator (all)", coordinator, SearchQuery.of(query)));
 		}
+		lines.add(run("coordinator, 1 programme", coordinator, SearchQuery.of("review").inProgram("Cohort 1")));
+		lines.add(run("coordinator, 1 programme", coordinator, SearchQuery.of("zzyzxnowhere").inProgram("Cohort 1")));
 		lines.add(run("coordinator, 1 month", coordinator, SearchQuery.of("review")
 			.between(clock.instant().minus(Duration.ofDays(30)).atZone(java.time.ZoneId.of("Europe/Stockholm"))
 				.toLocalDate(), null)));
@@ -240,6 +242,7 @@ class SearchBenchmark extends IntegrationTest {
 			placement.put("manager", managers.get(p / PER_FOLLOWER));
 			placement.put("academicCoach", academicCoaches.get(p / PER_FOLLOWER));
 			placement.put("businessCoach", business.get(p / PER_FOLLOWER));
+			// four programmes of 50 placements each
 			placement.put("program", "Cohort " + p % 4);
 			placements.add(placement);
 			placementIds.add(id);
