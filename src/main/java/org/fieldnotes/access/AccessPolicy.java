@@ -75,6 +75,7 @@ public class AccessPolicy {
 				// one; My placements lists only the signed-in person's own and those they follow (a stranger without
 				// a session is sent to sign in by the security filter before anything is asked)
 				Operation.PORTAL_SIGN_IN_PAGE, Operation.PORTAL_SIGN_IN_REQUEST, Operation.PORTAL_SIGN_IN_LINK,
+				Operation.PORTAL_SIGN_IN,
 				Operation.PORTAL_MY_PLACEMENTS);
 		// programme coordinators: chat admins and admin API tokens
 		rule(ADMIN, Operation.COMMAND_DIGEST_PREVIEW_OF, Operation.COMMAND_ENROLL, Operation.COMMAND_LIST,

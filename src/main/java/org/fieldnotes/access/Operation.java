@@ -249,6 +249,11 @@ public enum Operation {
 	PORTAL_SIGN_IN_REQUEST(Surface.HTTP, "POST /portal/sign-in", On.NOTHING),
 	/** The mailed link: a "Sign in" button only (mail scanners open links); its POST is the security filter's. */
 	PORTAL_SIGN_IN_LINK(Surface.HTTP, "GET /portal/sign-in/link", On.NOTHING),
+	/**
+	 * Signs in: the security filter, with a token; a request without one (nothing to sign in with) ends here and is
+	 * sent back to ask for a new link.
+	 */
+	PORTAL_SIGN_IN(Surface.HTTP, "POST /portal/sign-in/link", On.NOTHING),
 	/** My placements: the signed-in person's own placements, and those they follow, each with its figures. */
 	PORTAL_MY_PLACEMENTS(Surface.HTTP, "GET /portal", On.NOTHING),
 	/** A placement week by week; each item only when {@link #READ_ITEM} lets the reader read it. */

@@ -37,7 +37,7 @@ class PortalSecurity {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain portalSecurity(HttpSecurity http, SignInLinks links, SignInAddresses addresses,
+	SecurityFilterChain portalPagesSecurity(HttpSecurity http, SignInLinks links, SignInAddresses addresses,
 			SignInMail mail, PortalAuthentication authentication) throws Exception {
 		http.securityMatcher("/portal", "/portal/**")
 			.authorizeHttpRequests(requests -> requests

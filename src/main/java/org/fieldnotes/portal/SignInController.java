@@ -69,6 +69,13 @@ class SignInController {
 		return pages.page(HttpStatus.OK, "portal/link", locale, request, Map.of("token", token));
 	}
 
+	/** Nothing to sign in with (the security filter signs in when there is a token): ask for a new link. */
+	@PostMapping(LINK)
+	void noToken(HttpServletRequest request, HttpServletResponse response) {
+		response.setStatus(HttpStatus.FOUND.value());
+		response.setHeader("Location", request.getContextPath() + PAGE + "?invalid");
+	}
+
 	/** The answer to every request for a link: back to the sign-in page, which says to look in the inbox. */
 	static void answer(HttpServletRequest request, HttpServletResponse response) {
 		response.setStatus(HttpStatus.SEE_OTHER.value());

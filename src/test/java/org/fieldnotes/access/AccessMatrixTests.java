@@ -185,6 +185,7 @@ class AccessMatrixTests {
 			Map.entry(Operation.PORTAL_SIGN_IN_PAGE, ALL),
 			Map.entry(Operation.PORTAL_SIGN_IN_REQUEST, ALL),
 			Map.entry(Operation.PORTAL_SIGN_IN_LINK, ALL),
+			Map.entry(Operation.PORTAL_SIGN_IN, ALL),
 			Map.entry(Operation.PORTAL_MY_PLACEMENTS, ALL),
 			Map.entry(Operation.PORTAL_PLACEMENT_TIMELINE, "Y . Y Y Y . Y ."),
 			Map.entry(Operation.READ_ITEM, "Y . . Y Y . Y .")));
