@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.bson.Document;
 import org.fieldnotes.support.MailParts;
+import org.fieldnotes.support.PortalClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

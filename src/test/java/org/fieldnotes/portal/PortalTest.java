@@ -17,6 +17,7 @@ import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.placement.Visibility;
 import org.fieldnotes.support.Accounts;
 import org.fieldnotes.support.MailParts;
+import org.fieldnotes.support.PortalClient;
 import org.fieldnotes.support.MailTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,7 +44,7 @@ abstract class PortalTest extends MailTest {
 	static final String PRIVATE = "Private: I doubt I want this job";
 	static final String CONFIDENTIAL = "Confidential: sleeping badly since the move";
 	static final String PROGRESS = "Rig assembled, first run on Monday";
-	static final String BRUNOS = "Bruno's shared words about the gearbox";
+	static final String BRUNOS = "Bruno wrote about the gearbox for his coaches";
 	static final String ADA = "ada@example.org";
 	static final String MAJA = "maja@scania.example";
 	static final String ANDERS = "anders@uni.example";

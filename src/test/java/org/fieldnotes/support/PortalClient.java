@@ -1,4 +1,4 @@
-package org.fieldnotes.portal;
+package org.fieldnotes.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One browser for the portal's HTTP tests: its own cookies, kept by hand because the session cookie is
+ * One browser for the portal's HTTP tests (org.fieldnotes.portal, and the denied-actor cases): its own cookies, kept by hand because the session cookie is
  * {@code Secure} (the tests' public address is https) while the tests talk plain http to localhost, as a browser
  * does with localhost; no redirects followed; the CSRF token read from the last page it got.
  */
-final class PortalClient {
+public final class PortalClient {
 
+	/** The mailed sign-in link's page. */
+	public static final String LINK = "/portal/sign-in/link";
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	private final int port;
@@ -29,11 +31,11 @@ final class PortalClient {
 	private final Map<String, String> cookies = new LinkedHashMap<>();
 	private String csrf;
 
-	PortalClient(int port) {
+	public PortalClient(int port) {
 		this.port = port;
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		HttpResponse<String> response = send(request(path).GET().build());
 		Matcher matcher = CSRF.matcher(response.body());
 		if (matcher.find()) {
@@ -43,7 +45,7 @@ final class PortalClient {
 	}
 
 	/** GET, expecting a page: its body. */
-	String page(String path) {
+	public String page(String path) {
 		HttpResponse<String> response = get(path);
 		if (response.statusCode() != 200) {
 			throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
@@ -52,7 +54,7 @@ final class PortalClient {
 	}
 
 	/** Posts a form with the CSRF token of the last page, as its form does. */
-	HttpResponse<String> post(String path, String... fields) {
+	public HttpResponse<String> post(String path, String... fields) {
 		if (csrf == null) {
 			throw new AssertionError("No page with a CSRF token was opened before POST " + path);
 		}
@@ -63,7 +65,7 @@ final class PortalClient {
 	}
 
 	/** Posts a form exactly as given (no CSRF token added). */
-	HttpResponse<String> postRaw(String path, String... fields) {
+	public HttpResponse<String> postRaw(String path, String... fields) {
 		Map<String, List<String>> form = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < fields.length; i += 2) {
 			form.computeIfAbsent(fields[i], k -> new java.util.ArrayList<>()).add(fields[i + 1]);
@@ -79,19 +81,19 @@ final class PortalClient {
 	 * Signs in with a mailed link's token as a person does: opens the link's page, presses its button. Returns the
 	 * answer to the button's POST.
 	 */
-	HttpResponse<String> signInWith(String token) {
-		page(SignInController.LINK + "?token=" + enc(token));
-		return post(SignInController.LINK, "token", token);
+	public HttpResponse<String> signInWith(String token) {
+		page(LINK + "?token=" + enc(token));
+		return post(LINK, "token", token);
 	}
 
 	/** The Location header of a redirect, without this server's scheme, host and port. */
-	static String location(HttpResponse<?> response) {
+	public static String location(HttpResponse<?> response) {
 		String location = response.headers().firstValue("Location").orElseThrow(
 				() -> new AssertionError("no Location in a " + response.statusCode()));
 		return location.replaceFirst("^http://localhost:\\d+", "");
 	}
 
-	String cookie(String name) {
+	public String cookie(String name) {
 		return cookies.get(name);
 	}
 
@@ -130,7 +132,7 @@ final class PortalClient {
 		}
 	}
 
-	static String enc(String value) {
+	public static String enc(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 }
