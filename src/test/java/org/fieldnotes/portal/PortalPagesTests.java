@@ -108,8 +108,8 @@ class PortalPagesTests extends PortalTest {
 
 	@Test
 	void anAdminReadsWhatIsSharedWithCoordinatorsAndIsToldTheCohortPageIsToCome() {
-		Person admin = people.ensure(Accounts.slack("UADMIN1"));
-		people.save(admin.withEmailFirst("ola@uni.example").withDetails("Ola Admin", "Europe/Stockholm", "en", null,
+		Person ola = people.ensure(Accounts.slack("UADMIN1"));
+		people.save(ola.withEmailFirst("ola@uni.example").withDetails("Ola Admin", "Europe/Stockholm", "en", null,
 				clock.instant()));
 		PortalClient admin = signedIn("ola@uni.example");
 
