@@ -75,6 +75,27 @@ class PortalSignInTests extends PortalTest {
 	}
 
 	@Test
+	void aLinkPressedInManyBrowsersAtOnceSignsInOnce() {
+		askForLink(new PortalClient(port), ANDERS);
+		String token = token(mailsTo(ANDERS).get(0));
+		int racers = 6;
+		List<PortalClient> clients = new java.util.ArrayList<>();
+		for (int i = 0; i < racers; i++) {
+			PortalClient client = new PortalClient(port);
+			client.page(SignInController.LINK + "?token=" + token);
+			clients.add(client);
+		}
+		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+		List<String> where = org.fieldnotes.support.Racing.race(racers,
+				() -> PortalClient.location(clients.get(next.getAndIncrement()).post(SignInController.LINK, "token", token)));
+
+		assertThat(where).filteredOn(PortalController.HOME::equals).hasSize(1);
+		assertThat(where).filteredOn((SignInController.PAGE + "?invalid")::equals).hasSize(racers - 1);
+		assertThat(clients.stream().filter(c -> c.get(PortalController.HOME).statusCode() == 200)).hasSize(1);
+	}
+
+	@Test
 	void anUnknownAddressGetsTheSameAnswerAndNothingIsSentOrStored() {
 		PortalClient known = new PortalClient(port);
 		HttpResponse<String> knownAnswer = askForLink(known, ANDERS);
