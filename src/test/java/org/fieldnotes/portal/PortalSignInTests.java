@@ -183,6 +183,21 @@ class PortalSignInTests extends PortalTest {
 	}
 
 	@Test
+	void aPersonsSignInLinksAreInTheirExportAndGoWithTheirErasure() {
+		askForLink(new PortalClient(port), CARL);
+		String token = token(mailsTo(CARL).get(0));
+		assertThat(get("/api/v1/people/UCARL/export").body()).contains(SignInLink.COLLECTION)
+			.contains(personOf("UCARL")).doesNotContain(token);
+
+		HttpResponse<String> erased = send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/people/UCARL"))
+			.header("Authorization", "Bearer " + ADMIN_TOKEN).DELETE().build());
+		assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+		assertThat(erased.body()).contains("\"" + SignInLink.COLLECTION + "\":1");
+		assertThat(links().countDocuments()).isZero();
+		assertThat(PortalClient.location(new PortalClient(port).signInWith(token))).isEqualTo(SignInController.PAGE + "?invalid");
+	}
+
+	@Test
 	void linksAreLimitedPerPersonAndTheAnswerStaysTheSame() {
 		for (int i = 0; i < SignInAddresses.PER_HOUR + 2; i++) {
 			HttpResponse<String> answer = askForLink(new PortalClient(port), ANDERS);
