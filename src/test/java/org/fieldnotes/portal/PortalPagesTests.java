@@ -55,7 +55,7 @@ class PortalPagesTests extends PortalTest {
 		String timeline = anders.page("/portal/placements/" + p);
 		assertThat(timeline).contains(ESCAPED).contains("Confidential: sleeping badly").contains(PROGRESS)
 			.contains("status 🟠 amber, mood 4/5").contains("not answered yet")
-			.doesNotContain(PRIVATE).doesNotContain(BRUNOS).doesNotContain("<b>for Friday</b>").doesNotContain("49");
+			.doesNotContain(PRIVATE).doesNotContain(BRUNOS).doesNotContain("<b>for Friday</b>").doesNotContain("the rig is 49");
 		assertThat(timeline).contains("data-week=\"5\"").contains("Week 5 · 30 Nov – 6 Dec");
 	}
 
