@@ -30,7 +30,9 @@ import org.fieldnotes.logbook.OverallStatus;
 import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.logbook.StatusUpdates;
 import org.fieldnotes.placement.Visibility;
-import org.fieldnotes.support.IntegrationTest;
+import org.fieldnotes.support.MailParts;
+import org.fieldnotes.support.MailTest;
+import org.fieldnotes.support.PortalClient;
 import org.fieldnotes.support.SlackInteractions;
 import org.fieldnotes.support.SlackStub;
 import org.junit.jupiter.api.DynamicTest;
@@ -45,10 +47,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * cohort digest — is called, in turn, and none of those words may appear in its answer. A shared entry is the
  * control: it shows where admins may read it, so a surface that shows nothing at all cannot pass by accident.
  * <p>
+ * The admin's portal is one of those surfaces, so this test runs with a mail server and signed links (an admin signs
+ * in there through a mailed link).
+ * <p>
  * The table is checked against the access policy: an operation open to admins without a row here (or a reason it
  * shows nothing of anyone's logbook) fails {@link #everyAdminOperationIsInTheTable()}.
  */
-class AdminSurfacesPrivacyTests extends IntegrationTest {
+class AdminSurfacesPrivacyTests extends MailTest {
 
 	private static final String PRIVATE_ENTRY = "Private entry quokka";
 	private static final String CONFIDENTIAL_ENTRY = "Confidential entry numbat";
@@ -74,6 +79,12 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 	 * enrolment form answers with the placement it creates (its twin, the enroll command, is in the table).
 	 */
 	private static final Set<Operation> NOT_IN_THE_TABLE = EnumSet.of(Operation.ENROLMENT_FORM);
+
+	@org.springframework.test.context.DynamicPropertySource
+	static void links(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("fieldnotes.links.public-url", () -> "https://fieldnotes.example.org");
+		registry.add("fieldnotes.links.secret", () -> "q83vEjRWeJq8/hEiM0RVZneImaq7zN3u/wARIjNEVWY=");
+	}
 
 	@Autowired
 	Logbook logbook;
@@ -169,6 +180,9 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 				.isEqualTo(org.fieldnotes.endreport.EndReports.Status.SUBMITTED);
 			return api("GET", "/api/v1/placements/" + ada + "/end-report", null);
 		}, List.of(SHARED_ENTRY, "\"submitted\"")));
+		// the portal, as an admin signed in through a mailed link reads it
+		table.add(new AdminSurface("portal timeline", Operation.PORTAL_PLACEMENT_TIMELINE,
+				() -> adminInThePortal().page("/portal/placements/" + ada), List.of(SHARED_ENTRY, SHARED_PROGRESS)));
 		table.add(new AdminSurface("GET signoffs", Operation.API_PLACEMENT_SIGNOFFS,
 				() -> api("GET", "/api/v1/placements/" + ada + "/signoffs", null), List.of("\"signOffs\"")));
 		// Ada's day carries a note only she may read; coordinators get the figure
@@ -314,6 +328,22 @@ class AdminSurfacesPrivacyTests extends IntegrationTest {
 	}
 
 	// ---------------------------------------------------------------------------------------------- helpers
+
+	/** The admin UADMIN1, with an address on record, signed in to the portal through the link mailed to it. */
+	private PortalClient adminInThePortal() {
+		var admin = people.ensure(slack("UADMIN1"));
+		people.save(admin.withEmailFirst("admin@uni.example"));
+		PortalClient client = new PortalClient(port);
+		client.page("/portal/sign-in");
+		client.post("/portal/sign-in", "address", "admin@uni.example");
+		drainOutbox();
+		var mails = greenMail.getReceivedMessages();
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/portal/sign-in/link\\?token=([A-Za-z0-9_.\\-]+)")
+			.matcher(MailParts.texts(mails[mails.length - 1]).get("text/plain"));
+		assertThat(link.find()).as("a sign-in link mailed to the admin").isTrue();
+		assertThat(PortalClient.location(client.signInWith(link.group(1)))).isEqualTo("/portal");
+		return client;
+	}
 
 	private String api(String method, String path, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + ADMIN_TOKEN);

@@ -5,6 +5,7 @@ import static org.fieldnotes.access.Who.ADMIN;
 import static org.fieldnotes.access.Who.ADMIN_IF_SHARED;
 import static org.fieldnotes.access.Who.ANYONE;
 import static org.fieldnotes.access.Who.AUTHOR;
+import static org.fieldnotes.access.Who.FOLLOWER;
 import static org.fieldnotes.access.Who.FOLLOWER_WHO_MAY_READ;
 import static org.fieldnotes.access.Who.MANAGER;
 
@@ -69,7 +70,13 @@ public class AccessPolicy {
 				// opens the asker's own end-of-placement report; the form itself is the participant's (END_REPORT_FORM)
 				Operation.COMMAND_REPORT,
 				// a meeting only of a placement the asker coaches or coordinates (the feature checks)
-				Operation.COMMAND_MEETING);
+				Operation.COMMAND_MEETING,
+				// the portal's sign-in: the mailed link is the permission, and only a person's confirmed address gets
+				// one; My placements lists only the signed-in person's own and those they follow (a stranger without
+				// a session is sent to sign in by the security filter before anything is asked)
+				Operation.PORTAL_SIGN_IN_PAGE, Operation.PORTAL_SIGN_IN_REQUEST, Operation.PORTAL_SIGN_IN_LINK,
+				Operation.PORTAL_SIGN_IN,
+				Operation.PORTAL_MY_PLACEMENTS);
 		// programme coordinators: chat admins and admin API tokens
 		rule(ADMIN, Operation.COMMAND_DIGEST_PREVIEW_OF, Operation.COMMAND_ENROLL, Operation.COMMAND_LIST,
 				Operation.COMMAND_PAUSE, Operation.COMMAND_RESUME, Operation.COMMAND_END, Operation.COMMAND_SEND_NOW,
@@ -117,6 +124,9 @@ public class AccessPolicy {
 		// their own in the status form)
 		rule(FOLLOWER_WHO_MAY_READ, Operation.BLOCKER_ACKNOWLEDGE_BUTTON, Operation.BLOCKER_RESOLVE_BUTTON,
 				Operation.BLOCKER_PAGE_SHOW, Operation.BLOCKER_PAGE_ACT);
+		// a placement's timeline: its participant, whoever follows it (in any role), its coordinators; each item on it
+		// is asked of READ_ITEM for the reader, as a digest would be
+		rule(EnumSet.of(ADDRESSEE, FOLLOWER, ADMIN), Operation.PORTAL_PLACEMENT_TIMELINE);
 		// reading: the author, a follower it is shared with, an admin when it is shared beyond the academic coach
 		rule(EnumSet.of(AUTHOR, FOLLOWER_WHO_MAY_READ, ADMIN_IF_SHARED), Operation.READ_ITEM);
 	}
@@ -147,6 +157,28 @@ public class AccessPolicy {
 	 */
 	public Actor recipient(PersonId person) {
 		return new Actor(person, null, Actor.Kind.EMAIL_LINK, false);
+	}
+
+	/**
+	 * A person signed in to the portal, by their person record: an admin when any of their chat accounts is one (of
+	 * the programmes those accounts coordinate; of every programme when one of them is unlimited).
+	 */
+	public Actor signedIn(Person person) {
+		if (person == null) {
+			return new Actor(null, null, Actor.Kind.SESSION, false);
+		}
+		boolean admin = false;
+		boolean everyProgramme = false;
+		Set<String> programs = new java.util.TreeSet<>();
+		for (ChatAccount account : person.accounts()) {
+			if (admins.isAdmin(account)) {
+				admin = true;
+				Set<String> theirs = admins.programsOf(account);
+				everyProgramme |= theirs.isEmpty();
+				programs.addAll(theirs);
+			}
+		}
+		return new Actor(person.id(), null, Actor.Kind.SESSION, admin, everyProgramme ? Set.of() : programs);
 	}
 
 	/** An admin API caller with an unlimited admin token (the bootstrap token), by its name. */
@@ -221,7 +253,7 @@ public class AccessPolicy {
 	 * read) is not refused here: the handler asks again with the target. {@literal null} when nothing is taken away.
 	 */
 	private static Decision limits(Actor actor, Operation operation, Target target) {
-		if (actor.kind() == Actor.Kind.MEMBER && !actor.programs().isEmpty()) {
+		if ((actor.kind() == Actor.Kind.MEMBER || actor.kind() == Actor.Kind.SESSION) && !actor.programs().isEmpty()) {
 			return programmeAdminLimits(actor, operation, target);
 		}
 		if (actor.kind() != Actor.Kind.API_TOKEN) {
@@ -296,6 +328,15 @@ public class AccessPolicy {
 					}
 				}
 				return null;
+			}
+			case FOLLOWER: {
+				Placement placement = target.placement();
+				if (placement == null || actor.person() == null) {
+					return null;
+				}
+				List<Role> roles = placement.rolesOf(actor.person());
+				return ROLE_ORDER.stream().filter(roles::contains).findFirst()
+					.map(role -> Decision.allow(Decision.Reason.FOLLOWER, role)).orElse(null);
 			}
 			case ADMIN_IF_SHARED:
 				return actor.admin() && target.isItem() && target.visibility().readableByAdmins()

@@ -16,7 +16,14 @@ public final class Actor {
 
 	/** What kind of credential the actor came with. */
 	public enum Kind {
-		MEMBER, EMAIL_LINK, API_TOKEN
+		/** A chat member, by account. */
+		MEMBER,
+		/** The recipient of a signed e-mail link. */
+		EMAIL_LINK,
+		/** An admin API caller, by token. */
+		API_TOKEN,
+		/** A person signed in to the portal (a browser session that carries their person id). */
+		SESSION
 	}
 
 	private final String key;

@@ -243,6 +243,26 @@ public enum Operation {
 	WEB_CHAT_FORM_CANCEL(Surface.HTTP, "POST /chat/forms/cancel", On.NOTHING),
 	WEB_CHAT_PERSONA(Surface.HTTP, "POST /chat/persona", On.NOTHING),
 
+	// ------------------------------------------------------------------ the portal (a signed-in session)
+	/** Asks for an address to mail a sign-in link to. */
+	PORTAL_SIGN_IN_PAGE(Surface.HTTP, "GET /portal/sign-in", On.NOTHING),
+	/**
+	 * Asks for a sign-in link. The security filter mails a link when the address is a person's (and answers); every
+	 * other address ends here, with the very same answer.
+	 */
+	PORTAL_SIGN_IN_REQUEST(Surface.HTTP, "POST /portal/sign-in", On.NOTHING),
+	/** The mailed link: a "Sign in" button only (mail scanners open links); its POST is the security filter's. */
+	PORTAL_SIGN_IN_LINK(Surface.HTTP, "GET /portal/sign-in/link", On.NOTHING),
+	/**
+	 * Signs in: the security filter, with a token; a request without one (nothing to sign in with) ends here and is
+	 * sent back to ask for a new link.
+	 */
+	PORTAL_SIGN_IN(Surface.HTTP, "POST /portal/sign-in/link", On.NOTHING),
+	/** My placements: the signed-in person's own placements, and those they follow, each with its figures. */
+	PORTAL_MY_PLACEMENTS(Surface.HTTP, "GET /portal", On.NOTHING),
+	/** A placement week by week; each item only when {@link #READ_ITEM} lets the reader read it. */
+	PORTAL_PLACEMENT_TIMELINE(Surface.HTTP, "GET /portal/placements/{id}", On.PLACEMENT),
+
 	// ------------------------------------------------------------------ not a request
 	/** Showing an entry or a status update to someone: a digest, a summary, an API answer. */
 	READ_ITEM(Surface.INTERNAL, "read an entry or status update", On.ITEM);

@@ -27,5 +27,10 @@ public enum Who {
 	/** An admin, when the item is shared beyond the coaches' private circle ({@link org.fieldnotes.placement.Visibility#readableByAdmins}). */
 	ADMIN_IF_SHARED,
 	/** The manager of the target placement (the host manager, who approves the end-of-placement report). */
-	MANAGER
+	MANAGER,
+	/**
+	 * Someone who follows the target placement in any role (manager, academic coach, business coach), whatever it is
+	 * about: what they then see of its items is {@link org.fieldnotes.access.Operation#READ_ITEM}'s to say.
+	 */
+	FOLLOWER
 }

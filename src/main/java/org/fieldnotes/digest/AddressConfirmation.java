@@ -130,6 +130,14 @@ class AddressConfirmation implements AddressConfirmations {
 		return State.CONFIRMED;
 	}
 
+	@Override
+	public List<String> confirmedBy(String address) {
+		if (address == null || address.isBlank()) {
+			return List.of();
+		}
+		return store.withEmail(address).stream().map(DigestPreference::recipientKey).toList();
+	}
+
 	private String t(String key, Locale locale, Object... args) {
 		return messages.getMessage(key, args, locale);
 	}

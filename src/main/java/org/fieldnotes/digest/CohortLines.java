@@ -77,6 +77,11 @@ class CohortLines {
 			.toList();
 	}
 
+	/** The line of one placement now, as the cohort digest would show it. */
+	CohortLine of(Placement placement) {
+		return line(placement, clock.instant(), closures.all(), programs.allByKey());
+	}
+
 	/** Not ended more than a week ago (the final week is reported once more, as in every digest). */
 	static boolean inCohort(Placement placement, Instant now) {
 		LocalDate today = now.atZone(placement.getParticipant().zone()).toLocalDate();

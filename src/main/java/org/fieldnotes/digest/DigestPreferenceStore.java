@@ -1,6 +1,7 @@
 package org.fieldnotes.digest;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,6 +22,13 @@ class DigestPreferenceStore {
 
 	DigestPreferenceStore(MongoTemplate mongo) {
 		this.mongo = mongo;
+	}
+
+	/** The preferences whose confirmed digest address is this one, in any case. */
+	List<DigestPreference> withEmail(String address) {
+		java.util.regex.Pattern exact = java.util.regex.Pattern.compile(
+				"^" + java.util.regex.Pattern.quote(address.strip()) + "$", java.util.regex.Pattern.CASE_INSENSITIVE);
+		return mongo.find(Query.query(Criteria.where("email").regex(exact)), DigestPreference.class);
 	}
 
 	Optional<DigestPreference> find(String recipientKey) {

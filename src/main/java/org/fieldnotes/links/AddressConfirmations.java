@@ -26,4 +26,10 @@ public interface AddressConfirmations {
 	 * @return {@link State#CONFIRMED} when the address is now in use (now or before); {@link State#REPLACED} otherwise
 	 */
 	State confirm(String recipientKey, String address, String nonce);
+
+	/**
+	 * Who confirmed this address from its inbox (compared without regard to case): their recipient keys; empty when
+	 * nobody did (an address still waiting for its confirmation counts for nothing).
+	 */
+	java.util.List<String> confirmedBy(String address);
 }

@@ -20,7 +20,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * usual headers. Nobody signs in: what a session may do in the chat is the personas it was given
  * ({@link WebVisitor}).
  * <p>
- * The security filter is registered for these paths alone ({@link #PATHS}), so every other path
+ * The portal ({@code /portal/**}) has a filter chain of its own ({@code org.fieldnotes.portal.PortalSecurity}); the
+ * security filter is registered for these paths and the portal's alone ({@link #PATHS}), so every other path
  * ({@code /slack/events}, {@code /api/**}, {@code /links/**}, {@code /actuator/**}) is served exactly as without it:
  * no session, no CSRF check, no login page, no firewall. There is no user store either (its auto-configuration is
  * excluded in {@code application.yml}, so no password is generated).
@@ -29,9 +30,9 @@ import org.springframework.web.servlet.LocaleResolver;
 @EnableWebSecurity
 class WebSecurity {
 
-	/** The servlet paths the security filter sees. */
+	/** The servlet paths the security filter sees: these pages', and the portal's (its own filter chain). */
 	static final String[] PATHS = { "/", "/try", "/try/*", "/chat", "/chat/*", "/webjars/*", "/css/*", "/js/*",
-			"/favicon.ico" };
+			"/favicon.ico", "/portal", "/portal/*" };
 
 	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
 			+ "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "

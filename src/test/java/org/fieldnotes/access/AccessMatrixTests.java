@@ -184,6 +184,12 @@ class AccessMatrixTests {
 			Map.entry(Operation.WEEK_SIGNOFF_PAGE_ACT, MANAGER),
 			Map.entry(Operation.API_PLACEMENT_SIGNOFFS, ADMIN),
 			Map.entry(Operation.API_PLACEMENT_HOURS, ADMIN),
+			Map.entry(Operation.PORTAL_SIGN_IN_PAGE, ALL),
+			Map.entry(Operation.PORTAL_SIGN_IN_REQUEST, ALL),
+			Map.entry(Operation.PORTAL_SIGN_IN_LINK, ALL),
+			Map.entry(Operation.PORTAL_SIGN_IN, ALL),
+			Map.entry(Operation.PORTAL_MY_PLACEMENTS, ALL),
+			Map.entry(Operation.PORTAL_PLACEMENT_TIMELINE, "Y . Y Y Y . Y ."),
 			Map.entry(Operation.READ_ITEM, "Y . . Y Y . Y .")));
 
 	/** Reading an entry, by its visibility: private is the author's, confidential reaches only the academic coach. */
@@ -294,6 +300,38 @@ class AccessMatrixTests {
 			.isTrue();
 		assertThat(policy.decide(policy.member(slack("UADA")), Operation.PROMPT_SNOOZE_BUTTON, Target.placement(P2)).allowed())
 			.isFalse();
+	}
+
+	/**
+	 * A person signed in to the portal is decided as their chat accounts are: the same cell for every operation and
+	 * every person of the table (an admin through their account's admin rights), and the same reading of each
+	 * visibility; someone signed in with no person is refused everything.
+	 */
+	@Test
+	void aSignedInPersonGetsWhatTheirAccountGets() {
+		List<String> wrong = new ArrayList<>();
+		for (Operation operation : Operation.values()) {
+			for (String person : PEOPLE) {
+				var account = slack(person);
+				var signedIn = policy.signedIn(PlacementFixtures.people().find(account).orElseThrow());
+				assertThat(signedIn.kind()).isEqualTo(Actor.Kind.SESSION);
+				boolean asMember = policy.decide(policy.member(account), operation, target(operation, Visibility.COACHES)).allowed();
+				boolean asSession = policy.decide(signedIn, operation, target(operation, Visibility.COACHES)).allowed();
+				if (asMember != asSession) {
+					wrong.add(operation + " for " + person + ": member " + asMember + ", signed in " + asSession);
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+		var anders = policy.signedIn(PlacementFixtures.people().find(slack("UANDERS")).orElseThrow());
+		assertThat(anders.admin()).isFalse();
+		assertThat(policy.decide(anders, Operation.READ_ITEM, Target.item(P, personId("UADA").value(), Visibility.CONFIDENTIAL))
+			.allowed()).isTrue();
+		var maja = policy.signedIn(PlacementFixtures.people().find(slack("UMAJA")).orElseThrow());
+		assertThat(policy.decide(maja, Operation.READ_ITEM, Target.item(P, personId("UADA").value(), Visibility.CONFIDENTIAL))
+			.allowed()).isFalse();
+		assertThat(policy.signedIn(PlacementFixtures.people().find(slack("UADMIN")).orElseThrow()).admin()).isTrue();
+		assertThat(policy.decide(policy.signedIn(null), Operation.PORTAL_MY_PLACEMENTS, Target.none()).allowed()).isFalse();
 	}
 
 	@Test

@@ -126,7 +126,16 @@ class DeniedActorTests extends MailTest {
 			Map.entry(Operation.WEB_CHAT_ACTION, WEB_CHAT + "; the button's own operation is decided as on Slack"),
 			Map.entry(Operation.WEB_CHAT_FORM, WEB_CHAT + "; the form's own operation is decided as on Slack"),
 			Map.entry(Operation.WEB_CHAT_FORM_CANCEL, WEB_CHAT),
-			Map.entry(Operation.WEB_CHAT_PERSONA, WEB_CHAT)));
+			Map.entry(Operation.WEB_CHAT_PERSONA, WEB_CHAT),
+			Map.entry(Operation.PORTAL_SIGN_IN_PAGE, "asks anyone for an address; nobody is signed in yet"),
+			Map.entry(Operation.PORTAL_SIGN_IN_REQUEST, "mails a link only to a person's confirmed address, and answers "
+					+ "every address alike (PortalSignInTests)"),
+			Map.entry(Operation.PORTAL_SIGN_IN_LINK, "shows a Sign in button and changes nothing; the signed, single-use "
+					+ "token is the permission (PortalSignInTests)"),
+			Map.entry(Operation.PORTAL_SIGN_IN, "signs in only with a good token for a person Fieldnotes knows; a used, "
+					+ "expired, altered or missing one signs nobody in (PortalSignInTests)"),
+			Map.entry(Operation.PORTAL_MY_PLACEMENTS, "lists only the signed-in person's own placement and those they "
+					+ "follow; someone not signed in is sent to sign in (PortalPagesTests)")));
 
 	@DynamicPropertySource
 	static void links(DynamicPropertyRegistry registry) {
@@ -373,6 +382,26 @@ class DeniedActorTests extends MailTest {
 					+ URLEncoder.encode("Not shared with me", StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
 			assertThat(mongo.getCollection("entry_responses").countDocuments()).isZero();
 			logged(Operation.RESPONSE_PAGE_RESPOND, "email_link");
+		});
+		// ----------------------------------------------------------------- the portal, by a person who follows nothing
+		cases.put(Operation.PORTAL_PLACEMENT_TIMELINE, () -> {
+			adasEntry("COACHES");
+			// Carl coaches Bruno's placement, not Ada's; he signs in to the portal with the address on his record
+			mongo.getCollection("people").updateOne(new Document("_id", personOf("UCARL")),
+					new Document("$set", new Document("emails", List.of("carl@uni.example"))));
+			org.fieldnotes.support.PortalClient carl = new org.fieldnotes.support.PortalClient(port);
+			carl.page("/portal/sign-in");
+			carl.post("/portal/sign-in", "address", "carl@uni.example");
+			drainOutbox();
+			String mail = org.fieldnotes.support.MailParts.texts(greenMail.getReceivedMessages()[0]).get("text/plain");
+			java.util.regex.Matcher link = java.util.regex.Pattern.compile("/portal/sign-in/link\\?token=([A-Za-z0-9_.\\-]+)")
+				.matcher(mail);
+			assertThat(link.find()).isTrue();
+			assertThat(org.fieldnotes.support.PortalClient.location(carl.signInWith(link.group(1)))).isEqualTo("/portal");
+			HttpResponse<String> page = carl.get("/portal/placements/" + adas);
+			assertThat(page.statusCode()).isEqualTo(404);
+			assertThat(page.body()).doesNotContain("Ada's own words").doesNotContain("Ada Lindqvist");
+			logged(Operation.PORTAL_PLACEMENT_TIMELINE, "session");
 		});
 		// ----------------------------------------------------------------- blockers, by a follower they are not shared with
 		cases.put(Operation.BLOCKER_ACKNOWLEDGE_BUTTON, () -> {

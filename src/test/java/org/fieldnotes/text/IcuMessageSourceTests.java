@@ -30,7 +30,8 @@ class IcuMessageSourceTests {
 	private static final Path I18N = Path.of("src/main/resources/i18n");
 	private static final String[] BASENAMES = { "i18n/messages", "i18n/interaction", "i18n/calendar", "i18n/admin",
 			"i18n/mail", "i18n/summary", "i18n/digest", "i18n/visibility", "i18n/roles", "i18n/cohort", "i18n/replies",
-			"i18n/charts", "i18n/digestsettings", "i18n/privacy", "i18n/web", "i18n/demo", "i18n/report", "i18n/hours" };
+			"i18n/charts", "i18n/digestsettings", "i18n/privacy", "i18n/web", "i18n/demo", "i18n/report", "i18n/hours",
+			"i18n/portal" };
 	private static final Locale SV = Locale.forLanguageTag("sv");
 	private static final IcuMessageSource ICU = IcuMessageSource.of(BASENAMES);
 	private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)(,\\s*number)?");

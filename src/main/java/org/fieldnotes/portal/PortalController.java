@@ -1,0 +1,157 @@
+package org.fieldnotes.portal;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.fieldnotes.access.AccessPolicy;
+import org.fieldnotes.access.Actor;
+import org.fieldnotes.access.Operation;
+import org.fieldnotes.access.Target;
+import org.fieldnotes.digest.PlacementFigures;
+import org.fieldnotes.people.People;
+import org.fieldnotes.people.Person;
+import org.fieldnotes.placement.Languages;
+import org.fieldnotes.placement.Placement;
+import org.fieldnotes.placement.PlacementManagement;
+import org.fieldnotes.placement.Placements;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The signed-in pages. {@code GET /portal}, My placements: the placements the person follows (as manager or coach),
+ * each with the figures and flags of the digests ({@link PlacementFigures}); their own placement as its
+ * participant; for a coordinator, where the cohort overview will be. {@code GET /portal/placements/{id}}: a
+ * placement's {@link Timeline}, for its participant, its followers and its coordinators; anyone else gets 404, as for
+ * a placement that does not exist. Each page asks {@link AccessPolicy} with the signed-in person
+ * ({@link AccessPolicy#signedIn}), looked up again on every request: someone erased meanwhile is signed out.
+ */
+@Controller
+class PortalController {
+
+	static final String HOME = "/portal";
+
+	private final AccessPolicy policy;
+	private final People people;
+	private final Languages languages;
+	private final PlacementManagement management;
+	private final Placements placements;
+	private final PlacementFigures figures;
+	private final Timeline timeline;
+	private final PortalPages pages;
+	private final MessageSource messages;
+
+	PortalController(AccessPolicy policy, People people, Languages languages, PlacementManagement management,
+			Placements placements, PlacementFigures figures, Timeline timeline, PortalPages pages,
+			MessageSource messages) {
+		this.policy = policy;
+		this.people = people;
+		this.languages = languages;
+		this.management = management;
+		this.placements = placements;
+		this.figures = figures;
+		this.timeline = timeline;
+		this.pages = pages;
+		this.messages = messages;
+	}
+
+	/**
+	 * One placement on My placements.
+	 *
+	 * @param roles the reader's roles in it, in words ("academic coach")
+	 */
+	record Row(Placement placement, String roles, PlacementFigures.Figures figures) {
+	}
+
+	@GetMapping(HOME)
+	ResponseEntity<String> myPlacements(@AuthenticationPrincipal PortalPerson principal, HttpServletRequest request,
+			HttpServletResponse response) {
+		Optional<Person> person = person(principal, request, response);
+		if (person.isEmpty()) {
+			return signedOut(request);
+		}
+		Actor actor = policy.signedIn(person.get());
+		Locale locale = PortalPages.supported(languages.of(person.get()));
+		if (policy.decide(actor, Operation.PORTAL_MY_PLACEMENTS, Target.none()).denied()) {
+			return notFound(request, locale);
+		}
+		List<Row> followed = new ArrayList<>();
+		for (Placement placement : management.followedBy(person.get().id())) {
+			if (policy.permits(actor, Operation.PORTAL_PLACEMENT_TIMELINE, Target.placement(placement))) {
+				String roles = placement.rolesOf(person.get().id()).stream()
+					.map(role -> messages.getMessage("role." + role.name(), null, role.name(), locale))
+					.collect(Collectors.joining(", "));
+				followed.add(new Row(placement, roles, figures.of(placement, locale)));
+			}
+		}
+		Placement own = management.currentOrLatestFor(person.get().id())
+			.filter(p -> policy.permits(actor, Operation.PORTAL_PLACEMENT_TIMELINE, Target.placement(p)))
+			.orElse(null);
+		Map<String, Object> page = new LinkedHashMap<>();
+		page.put("person", person.get());
+		page.put("followed", followed);
+		page.put("own", own);
+		page.put("admin", actor.admin());
+		page.put("day", DateTimeFormatter.ofPattern("d MMM yyyy", locale));
+		return pages.page(HttpStatus.OK, "portal/placements", locale, request, page);
+	}
+
+	@GetMapping(HOME + "/placements/{id}")
+	ResponseEntity<String> placement(@AuthenticationPrincipal PortalPerson principal, @PathVariable String id,
+			HttpServletRequest request, HttpServletResponse response) {
+		Optional<Person> person = person(principal, request, response);
+		if (person.isEmpty()) {
+			return signedOut(request);
+		}
+		Actor actor = policy.signedIn(person.get());
+		Locale locale = PortalPages.supported(languages.of(person.get()));
+		Placement placement = placements.findById(id).orElse(null);
+		if (placement == null
+				|| policy.decide(actor, Operation.PORTAL_PLACEMENT_TIMELINE, Target.placement(placement)).denied()) {
+			return notFound(request, locale);
+		}
+		Map<String, Object> page = new LinkedHashMap<>();
+		page.put("person", person.get());
+		page.put("placement", placement);
+		page.put("weeks", timeline.of(placement, actor, locale));
+		page.put("day", DateTimeFormatter.ofPattern("d MMM", locale));
+		page.put("roles", placement.followers().entrySet().stream()
+			.map(e -> Map.entry(messages.getMessage("role." + e.getKey().name(), null, e.getKey().name(), locale),
+					e.getValue().displayName()))
+			.toList());
+		return pages.page(HttpStatus.OK, "portal/timeline", locale, request, page);
+	}
+
+	/** The signed-in person, looked up now; when they are no more (erased), the session ends. */
+	private Optional<Person> person(PortalPerson principal, HttpServletRequest request, HttpServletResponse response) {
+		Optional<Person> person = principal == null ? Optional.empty() : people.find(principal.id());
+		if (person.isEmpty()) {
+			new SecurityContextLogoutHandler().logout(request, response, null);
+		}
+		return person;
+	}
+
+	private ResponseEntity<String> signedOut(HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.SEE_OTHER)
+			.header("Location", request.getContextPath() + SignInController.PAGE)
+			.build();
+	}
+
+	private ResponseEntity<String> notFound(HttpServletRequest request, Locale locale) {
+		return pages.page(HttpStatus.NOT_FOUND, "portal/not-found", locale, request, Map.of());
+	}
+}
