@@ -183,6 +183,16 @@ class AdminSurfacesPrivacyTests extends MailTest {
 		// the portal, as an admin signed in through a mailed link reads it
 		table.add(new AdminSurface("portal timeline", Operation.PORTAL_PLACEMENT_TIMELINE,
 				() -> adminInThePortal().page("/portal/placements/" + ada), List.of(SHARED_ENTRY, SHARED_PROGRESS)));
+		// searching for every word no admin may read, and for the shared entry's: what the pages found (the search box
+		// itself repeats the query, so only the results are the surface)
+		table.add(new AdminSurface("portal search", Operation.PORTAL_SEARCH, () -> {
+			PortalClient admin = adminInThePortal();
+			StringBuilder found = new StringBuilder(resultsOf(admin.page("/portal/search?q=wombat")));
+			for (String never : NEVER) {
+				found.append(resultsOf(admin.page("/portal/search?q=" + PortalClient.enc(never))));
+			}
+			return found.toString();
+		}, List.of("<mark>wombat</mark>")));
 		table.add(new AdminSurface("GET signoffs", Operation.API_PLACEMENT_SIGNOFFS,
 				() -> api("GET", "/api/v1/placements/" + ada + "/signoffs", null), List.of("\"signOffs\"")));
 		// Ada's day carries a note only she may read; coordinators get the figure
@@ -330,6 +340,13 @@ class AdminSurfacesPrivacyTests extends MailTest {
 	// ---------------------------------------------------------------------------------------------- helpers
 
 	/** The admin UADMIN1, with an address on record, signed in to the portal through the link mailed to it. */
+	/** The results section of a portal search page. */
+	private static String resultsOf(String page) {
+		int start = page.indexOf("<section data-test=\"results\"");
+		assertThat(start).as("a results section").isNotNegative();
+		return page.substring(start, page.indexOf("</section>", start));
+	}
+
 	private PortalClient adminInThePortal() {
 		var admin = people.ensure(slack("UADMIN1"));
 		people.save(admin.withEmailFirst("admin@uni.example"));

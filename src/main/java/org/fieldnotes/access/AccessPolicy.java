@@ -76,7 +76,9 @@ public class AccessPolicy {
 				// a session is sent to sign in by the security filter before anything is asked)
 				Operation.PORTAL_SIGN_IN_PAGE, Operation.PORTAL_SIGN_IN_REQUEST, Operation.PORTAL_SIGN_IN_LINK,
 				Operation.PORTAL_SIGN_IN,
-				Operation.PORTAL_MY_PLACEMENTS);
+				Operation.PORTAL_MY_PLACEMENTS,
+				// finds only what the signed-in person may read: every item asks READ_ITEM
+				Operation.PORTAL_SEARCH);
 		// programme coordinators: chat admins and admin API tokens
 		rule(ADMIN, Operation.COMMAND_DIGEST_PREVIEW_OF, Operation.COMMAND_ENROLL, Operation.COMMAND_LIST,
 				Operation.COMMAND_PAUSE, Operation.COMMAND_RESUME, Operation.COMMAND_END, Operation.COMMAND_SEND_NOW,

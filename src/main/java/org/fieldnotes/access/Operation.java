@@ -262,6 +262,8 @@ public enum Operation {
 	PORTAL_MY_PLACEMENTS(Surface.HTTP, "GET /portal", On.NOTHING),
 	/** A placement week by week; each item only when {@link #READ_ITEM} lets the reader read it. */
 	PORTAL_PLACEMENT_TIMELINE(Surface.HTTP, "GET /portal/placements/{id}", On.PLACEMENT),
+	/** Search across the items the signed-in person may read (each item asks {@link #READ_ITEM}). */
+	PORTAL_SEARCH(Surface.HTTP, "GET /portal/search", On.NOTHING),
 
 	// ------------------------------------------------------------------ not a request
 	/** Showing an entry or a status update to someone: a digest, a summary, an API answer. */

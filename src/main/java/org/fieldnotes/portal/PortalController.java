@@ -23,6 +23,10 @@ import org.fieldnotes.placement.Languages;
 import org.fieldnotes.placement.Placement;
 import org.fieldnotes.placement.PlacementManagement;
 import org.fieldnotes.placement.Placements;
+import org.fieldnotes.search.InvalidSearch;
+import org.fieldnotes.search.Search;
+import org.fieldnotes.search.SearchQuery;
+import org.fieldnotes.search.SearchResults;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,13 +35,14 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The signed-in pages. {@code GET /portal}, My placements: the placements the person follows (as manager or coach),
  * each with the figures and flags of the digests ({@link PlacementFigures}); their own placement as its
  * participant; for a coordinator, where the cohort overview will be. {@code GET /portal/placements/{id}}: a
  * placement's {@link Timeline}, for its participant, its followers and its coordinators; anyone else gets 404, as for
- * a placement that does not exist. Each page asks {@link AccessPolicy} with the signed-in person
+ * a placement that does not exist. {@code GET /portal/search}: search across what the reader may read. Each page asks {@link AccessPolicy} with the signed-in person
  * ({@link AccessPolicy#signedIn}), looked up again on every request: someone erased meanwhile is signed out.
  */
 @Controller
@@ -54,10 +59,12 @@ class PortalController {
 	private final Timeline timeline;
 	private final PortalPages pages;
 	private final MessageSource messages;
+	private final Search search;
 
 	PortalController(AccessPolicy policy, People people, Languages languages, PlacementManagement management,
 			Placements placements, PlacementFigures figures, Timeline timeline, PortalPages pages,
-			MessageSource messages) {
+			MessageSource messages, Search search) {
+		this.search = search;
 		this.policy = policy;
 		this.people = people;
 		this.languages = languages;
@@ -134,6 +141,60 @@ class PortalController {
 					e.getValue().displayName()))
 			.toList());
 		return pages.page(HttpStatus.OK, "portal/timeline", locale, request, page);
+	}
+
+	/**
+	 * {@code GET /portal/search}: the items the signed-in person may read that hold the words ({@link Search}), with
+	 * the filters of the form (placement, programme, days) and a page at a time; every item asks {@code READ_ITEM}
+	 * in the search itself. A filter that cannot be read is named on the page; nothing else changes.
+	 */
+	@GetMapping(HOME + "/search")
+	ResponseEntity<String> search(@AuthenticationPrincipal PortalPerson principal,
+			@RequestParam(name = "q", required = false) String words,
+			@RequestParam(name = "placement", required = false) String placementId,
+			@RequestParam(name = "program", required = false) String program,
+			@RequestParam(name = "from", required = false) String from,
+			@RequestParam(name = "to", required = false) String to,
+			@RequestParam(name = "page", required = false, defaultValue = "0") String page,
+			HttpServletRequest request, HttpServletResponse response) {
+		Optional<Person> person = person(principal, request, response);
+		if (person.isEmpty()) {
+			return signedOut(request);
+		}
+		Actor actor = policy.signedIn(person.get());
+		Locale locale = PortalPages.supported(languages.of(person.get()));
+		if (policy.decide(actor, Operation.PORTAL_SEARCH, Target.none()).denied()) {
+			return notFound(request, locale);
+		}
+		List<Placement> searchable = search.placementsOf(actor);
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("person", person.get());
+		model.put("q", words == null ? "" : words);
+		model.put("placement", placementId == null ? "" : placementId);
+		model.put("program", program == null ? "" : program);
+		model.put("from", from == null ? "" : from);
+		model.put("to", to == null ? "" : to);
+		model.put("placements", searchable);
+		model.put("programs", searchable.stream().map(Placement::getProgram).filter(java.util.Objects::nonNull)
+			.distinct().sorted().toList());
+		if (words == null || words.isBlank()) {
+			return pages.page(HttpStatus.OK, "portal/search", locale, request, model);
+		}
+		try {
+			int number = page.matches("\\d{1,4}") ? Integer.parseInt(page) : 0;
+			SearchQuery query = SearchQuery.of(words).inPlacement(placementId).inProgram(program)
+				.between(SearchPage.day("from", from), SearchPage.day("to", to))
+				.page(number, SearchQuery.DEFAULT_SIZE).in(locale);
+			SearchResults results = search.find(actor, query);
+			model.put("results", results);
+			model.put("shown", results.hits().stream().map(hit -> SearchPage.of(hit, locale)).toList());
+			model.put("next", SearchPage.next(words, placementId, program, from, to, results.page() + 1));
+			return pages.page(HttpStatus.OK, "portal/search", locale, request, model);
+		}
+		catch (InvalidSearch e) {
+			model.put("invalid", e.field());
+			return pages.page(HttpStatus.BAD_REQUEST, "portal/search", locale, request, model);
+		}
 	}
 
 	/** The signed-in person, looked up now; when they are no more (erased), the session ends. */

@@ -190,6 +190,7 @@ class AccessMatrixTests {
 			Map.entry(Operation.PORTAL_SIGN_IN, ALL),
 			Map.entry(Operation.PORTAL_MY_PLACEMENTS, ALL),
 			Map.entry(Operation.PORTAL_PLACEMENT_TIMELINE, "Y . Y Y Y . Y ."),
+			Map.entry(Operation.PORTAL_SEARCH, ALL),
 			Map.entry(Operation.READ_ITEM, "Y . . Y Y . Y .")));
 
 	/** Reading an entry, by its visibility: private is the author's, confidential reaches only the academic coach. */

@@ -134,6 +134,8 @@ class DeniedActorTests extends MailTest {
 					+ "token is the permission (PortalSignInTests)"),
 			Map.entry(Operation.PORTAL_SIGN_IN, "signs in only with a good token for a person Fieldnotes knows; a used, "
 					+ "expired, altered or missing one signs nobody in (PortalSignInTests)"),
+			Map.entry(Operation.PORTAL_SEARCH, "finds only what the signed-in person may read: every item asks READ_ITEM "
+					+ "(PortalSearchTests, SearchTests)"),
 			Map.entry(Operation.PORTAL_MY_PLACEMENTS, "lists only the signed-in person's own placement and those they "
 					+ "follow; someone not signed in is sent to sign in (PortalPagesTests)")));
 

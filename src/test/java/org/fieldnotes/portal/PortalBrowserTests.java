@@ -18,7 +18,8 @@ import org.openqa.selenium.WebElement;
  * The portal in a real browser (headless Chromium): the business coach opens the portal, is sent to sign in, asks
  * for a link, opens the one mailed to her (read from GreenMail), presses Sign in, is back on My placements with her
  * placement and not another's, opens its timeline, and reads the entry shared with her coaches, not Ada's private
- * or confidential one. The pages' own style sheet loads under the strict Content-Security-Policy. Screenshots go to
+ * or confidential one, then searches from the header and finds the shared words marked, never the confidential
+ * ones. The pages' own style sheet loads under the strict Content-Security-Policy. Screenshots go to
  * {@code target/screenshots/portal-*.png}.
  */
 @BrowserTest
@@ -72,7 +73,28 @@ class PortalBrowserTests extends PortalTest {
 		assertThat(browser.driver().getPageSource()).doesNotContain("Private:").doesNotContain("Confidential:");
 		Path timeline = browser.screenshot("portal-timeline");
 
-		for (Path png : new Path[] { link, placements, timeline }) {
+		// search from the header: the words marked, nothing she may not read
+		browser.clickThrough(By.cssSelector("a[data-test=search-link]"));
+		browser.visible(By.id("q")).sendKeys("bänk rig");
+		browser.clickThrough(By.cssSelector("form.search button[type=submit]"));
+		assertThat(browser.visible(By.cssSelector("[data-test=results] h2")).getText()).isEqualTo("Inget hittades");
+		browser.visible(By.id("q")).clear();
+		browser.visible(By.id("q")).sendKeys("RIG");
+		browser.clickThrough(By.cssSelector("form.search button[type=submit]"));
+		assertThat(browser.driver().findElements(By.cssSelector("[data-test=results] mark")).stream()
+			.map(WebElement::getText).toList()).containsExactlyInAnyOrder("rig", "Rig");
+		browser.visible(By.id("q")).clear();
+		browser.visible(By.id("q")).sendKeys("sleeping");
+		browser.clickThrough(By.cssSelector("form.search button[type=submit]"));
+		assertThat(browser.visible(By.cssSelector("[data-test=results] h2")).getText()).isEqualTo("Inget hittades");
+		assertThat(browser.driver().findElements(By.cssSelector("li.item"))).isEmpty();
+		browser.visible(By.id("q")).clear();
+		browser.visible(By.id("q")).sendKeys("bench");
+		browser.clickThrough(By.cssSelector("form.search button[type=submit]"));
+		assertThat(browser.visible(By.cssSelector("li.item .words")).getText()).isEqualTo(SHARED);
+		Path search = browser.screenshot("portal-search");
+
+		for (Path png : new Path[] { link, placements, timeline, search }) {
 			assertThat(Files.readAllBytes(png)).as(png + " is a PNG").startsWith(0x89, 'P', 'N', 'G');
 		}
 	}
