@@ -121,7 +121,8 @@ public class AccessPolicy {
 				Operation.ENTRY_EDIT_FORM, Operation.ENTRY_DELETE_FORM);
 		// acknowledging and replying: a follower of the placement the entry is shared with (never the author)
 		rule(FOLLOWER_WHO_MAY_READ, Operation.ENTRY_ACKNOWLEDGE_BUTTON, Operation.ENTRY_REPLY_BUTTON,
-				Operation.ENTRY_REPLY_FORM, Operation.RESPONSE_PAGE_SHOW, Operation.RESPONSE_PAGE_RESPOND);
+				Operation.ENTRY_REPLY_FORM, Operation.RESPONSE_PAGE_SHOW, Operation.RESPONSE_PAGE_RESPOND,
+				Operation.PORTAL_ACKNOWLEDGE, Operation.PORTAL_REPLY);
 		// acknowledging and resolving a blocker: likewise, a follower it is shared with (the participant resolves
 		// their own in the status form)
 		rule(FOLLOWER_WHO_MAY_READ, Operation.BLOCKER_ACKNOWLEDGE_BUTTON, Operation.BLOCKER_RESOLVE_BUTTON,

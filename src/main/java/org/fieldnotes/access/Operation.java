@@ -264,6 +264,10 @@ public enum Operation {
 	PORTAL_PLACEMENT_TIMELINE(Surface.HTTP, "GET /portal/placements/{id}", On.PLACEMENT),
 	/** Search across the items the signed-in person may read (each item asks {@link #READ_ITEM}). */
 	PORTAL_SEARCH(Surface.HTTP, "GET /portal/search", On.NOTHING),
+	/** Acknowledges an entry from the timeline, as the digest's button does. */
+	PORTAL_ACKNOWLEDGE(Surface.HTTP, "POST /portal/entries/{id}/acknowledge", On.ITEM),
+	/** Replies to an entry from the timeline, as the digest's reply form does. */
+	PORTAL_REPLY(Surface.HTTP, "POST /portal/entries/{id}/reply", On.ITEM),
 
 	// ------------------------------------------------------------------ not a request
 	/** Showing an entry or a status update to someone: a digest, a summary, an API answer. */

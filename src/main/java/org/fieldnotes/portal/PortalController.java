@@ -17,6 +17,7 @@ import org.fieldnotes.access.Actor;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
 import org.fieldnotes.digest.PlacementFigures;
+import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.people.People;
 import org.fieldnotes.people.Person;
 import org.fieldnotes.placement.Languages;
@@ -35,6 +36,7 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -60,11 +62,13 @@ class PortalController {
 	private final PortalPages pages;
 	private final MessageSource messages;
 	private final Search search;
+	private final Responses responses;
 
 	PortalController(AccessPolicy policy, People people, Languages languages, PlacementManagement management,
 			Placements placements, PlacementFigures figures, Timeline timeline, PortalPages pages,
-			MessageSource messages, Search search) {
+			MessageSource messages, Search search, Responses responses) {
 		this.search = search;
+		this.responses = responses;
 		this.policy = policy;
 		this.people = people;
 		this.languages = languages;
@@ -135,6 +139,12 @@ class PortalController {
 		page.put("person", person.get());
 		page.put("placement", placement);
 		page.put("weeks", timeline.of(placement, actor, locale));
+		// after a response: which entry it was about, and what became of it
+		page.put("done", request.getParameter("done"));
+		page.put("problem", "EMPTY".equals(request.getParameter("problem")) || "TOO_LONG".equals(
+				request.getParameter("problem")) ? request.getParameter("problem") : null);
+		page.put("problemEntry", request.getParameter("entry"));
+		page.put("submission", java.util.UUID.randomUUID().toString());
 		page.put("day", DateTimeFormatter.ofPattern("d MMM", locale));
 		page.put("roles", placement.followers().entrySet().stream()
 			.map(e -> Map.entry(messages.getMessage("role." + e.getKey().name(), null, e.getKey().name(), locale),
@@ -195,6 +205,70 @@ class PortalController {
 			model.put("invalid", e.field());
 			return pages.page(HttpStatus.BAD_REQUEST, "portal/search", locale, request, model);
 		}
+	}
+
+	/**
+	 * {@code POST /portal/entries/{id}/acknowledge}: as the digest's Acknowledge button (once per person; the
+	 * participant is told the first time), for a follower who may read the entry; back to it on the timeline. Anyone
+	 * else gets 404, as for an entry that does not exist.
+	 */
+	@PostMapping(HOME + "/entries/{id}/acknowledge")
+	ResponseEntity<String> acknowledge(@AuthenticationPrincipal PortalPerson principal, @PathVariable String id,
+			HttpServletRequest request, HttpServletResponse response) {
+		Optional<Person> person = person(principal, request, response);
+		if (person.isEmpty()) {
+			return signedOut(request);
+		}
+		Actor actor = policy.signedIn(person.get());
+		Responses.Outcome outcome = responses.acknowledge(id, actor, Operation.PORTAL_ACKNOWLEDGE);
+		return backToEntry(outcome, id, actor, request, person.get());
+	}
+
+	/**
+	 * {@code POST /portal/entries/{id}/reply} ({@code text}, and the form's {@code submission} nonce so that a form
+	 * sent twice stores one reply): as the digest's reply form, for the same people. An empty or too long reply
+	 * stores nothing and brings the timeline back with the problem named at the entry.
+	 */
+	@PostMapping(HOME + "/entries/{id}/reply")
+	ResponseEntity<String> reply(@AuthenticationPrincipal PortalPerson principal, @PathVariable String id,
+			@RequestParam(name = "text", required = false) String text,
+			@RequestParam(name = "submission", required = false) String submission, HttpServletRequest request,
+			HttpServletResponse response) {
+		Optional<Person> person = person(principal, request, response);
+		if (person.isEmpty()) {
+			return signedOut(request);
+		}
+		String key = submission == null || submission.isBlank() ? java.util.UUID.randomUUID().toString()
+				: submission.strip();
+		Actor actor = policy.signedIn(person.get());
+		Responses.Outcome outcome = responses.reply(id, actor, text, key, Operation.PORTAL_REPLY);
+		return backToEntry(outcome, id, actor, request, person.get());
+	}
+
+	/**
+	 * Back to the entry on its timeline, saying it was done, or what was wrong with the reply; 404 for someone who may
+	 * not respond to it (asked again for a refused reply's text, so nobody learns of an entry they may not read).
+	 */
+	private ResponseEntity<String> backToEntry(Responses.Outcome outcome, String entryId, Actor actor,
+			HttpServletRequest request, Person person) {
+		Locale locale = PortalPages.supported(languages.of(person));
+		if (outcome.status() == Responses.Status.EMPTY || outcome.status() == Responses.Status.TOO_LONG) {
+			Responses.Outcome check = responses.access(entryId, actor, Operation.PORTAL_REPLY);
+			String placementId = check.status() == Responses.Status.ALLOWED ? check.responder().placement().getId()
+					: null;
+			if (placementId == null) {
+				return notFound(request, locale);
+			}
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", request.getContextPath() + HOME
+					+ "/placements/" + placementId + "?problem=" + outcome.status().name() + "&entry=" + entryId
+					+ "#item-" + entryId).build();
+		}
+		if (!outcome.accepted()) {
+			return notFound(request, locale);
+		}
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", request.getContextPath() + HOME
+				+ "/placements/" + outcome.responder().placement().getId() + "?done=" + entryId + "#item-" + entryId)
+			.build();
 	}
 
 	/** The signed-in person, looked up now; when they are no more (erased), the session ends. */

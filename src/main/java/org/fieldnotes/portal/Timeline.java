@@ -16,7 +16,9 @@ import org.fieldnotes.access.AccessPolicy;
 import org.fieldnotes.access.Actor;
 import org.fieldnotes.access.Operation;
 import org.fieldnotes.access.Target;
+import org.fieldnotes.logbook.EntryResponse;
 import org.fieldnotes.logbook.Logbook;
+import org.fieldnotes.logbook.Responses;
 import org.fieldnotes.logbook.LogbookEntry;
 import org.fieldnotes.logbook.StatusUpdate;
 import org.fieldnotes.logbook.StatusUpdates;
@@ -44,9 +46,11 @@ class Timeline {
 	private final AccessPolicy policy;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final Responses responses;
 
 	Timeline(Logbook logbook, StatusUpdates statusUpdates, PromptHistory prompts, AccessPolicy policy,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, Responses responses) {
+		this.responses = responses;
 		this.logbook = logbook;
 		this.statusUpdates = statusUpdates;
 		this.prompts = prompts;
@@ -68,20 +72,32 @@ class Timeline {
 	 * @param text the words of an entry; a status update's progress; a prompt's fate
 	 * @param detail a status update's colour, mood and blockers; else {@literal null}
 	 * @param id the item's id, for tests and links to come
+	 * @param respond whether the reader may acknowledge and reply to it (an entry they follow and may read, not
+	 * their own)
+	 * @param responses the acknowledgements and replies it had, in words ("✓ academic coach", "academic coach: …")
 	 */
-	record Item(String kind, Instant at, String when, String title, String text, String detail, String id) {
+	record Item(String kind, Instant at, String when, String title, String text, String detail, String id,
+			boolean respond, List<String> responses) {
+
+		Item(String kind, Instant at, String when, String title, String text, String detail, String id) {
+			this(kind, at, when, title, text, detail, id, false, List.of());
+		}
 	}
 
 	List<Week> of(Placement placement, Actor reader, Locale locale) {
 		ZoneId zone = placement.getParticipant().zone();
 		DateTimeFormatter time = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", locale);
 		List<Item> items = new ArrayList<>();
-		for (LogbookEntry entry : logbook.entries(placement.getId(), false)) {
-			if (mayRead(reader, placement, entry.authorId(), entry.visibility())) {
-				items.add(new Item("entry", entry.createdAt(), time.format(entry.createdAt().atZone(zone)),
-						t("visibility.label." + entry.visibility().name().toLowerCase(Locale.ROOT), locale), entry.text(),
-						null, entry.id()));
-			}
+		List<LogbookEntry> readable = logbook.entries(placement.getId(), false).stream()
+			.filter(entry -> mayRead(reader, placement, entry.authorId(), entry.visibility()))
+			.toList();
+		Map<String, List<EntryResponse>> answered = responses.to(readable.stream().map(LogbookEntry::id).toList());
+		for (LogbookEntry entry : readable) {
+			Target target = Target.item(placement, entry.authorId(), entry.visibility());
+			items.add(new Item("entry", entry.createdAt(), time.format(entry.createdAt().atZone(zone)),
+					t("visibility.label." + entry.visibility().name().toLowerCase(Locale.ROOT), locale), entry.text(),
+					null, entry.id(), policy.permits(reader, Operation.PORTAL_ACKNOWLEDGE, target),
+					answered.getOrDefault(entry.id(), List.of()).stream().map(r -> said(r, locale)).toList()));
 		}
 		for (StatusUpdate update : statusUpdates.of(placement.getId())) {
 			if (mayRead(reader, placement, update.authorId(), update.visibility())) {
@@ -110,6 +126,13 @@ class Timeline {
 			weeks.add(new Week(number, from, from.plusDays(6), List.copyOf(inWeek)));
 		});
 		return weeks;
+	}
+
+	/** A response in words: who (by role) acknowledged it, or what they replied. */
+	private String said(EntryResponse response, Locale locale) {
+		String role = t("role." + response.role().name(), locale);
+		return response.isReply() ? t("portal.timeline.replied", locale, role, response.text())
+				: t("portal.timeline.acknowledged", locale, role);
 	}
 
 	private boolean mayRead(Actor reader, Placement placement, String authorId,

@@ -191,6 +191,8 @@ class AccessMatrixTests {
 			Map.entry(Operation.PORTAL_MY_PLACEMENTS, ALL),
 			Map.entry(Operation.PORTAL_PLACEMENT_TIMELINE, "Y . Y Y Y . Y ."),
 			Map.entry(Operation.PORTAL_SEARCH, ALL),
+			Map.entry(Operation.PORTAL_ACKNOWLEDGE, COACHES),
+			Map.entry(Operation.PORTAL_REPLY, COACHES),
 			Map.entry(Operation.READ_ITEM, "Y . . Y Y . Y .")));
 
 	/** Reading an entry, by its visibility: private is the author's, confidential reaches only the academic coach. */
@@ -210,7 +212,7 @@ class AccessMatrixTests {
 	private static final Set<Operation> RESPONDING = EnumSet.of(Operation.ENTRY_ACKNOWLEDGE_BUTTON,
 			Operation.ENTRY_REPLY_BUTTON, Operation.ENTRY_REPLY_FORM, Operation.RESPONSE_PAGE_SHOW,
 			Operation.RESPONSE_PAGE_RESPOND, Operation.BLOCKER_ACKNOWLEDGE_BUTTON, Operation.BLOCKER_RESOLVE_BUTTON,
-			Operation.BLOCKER_PAGE_SHOW, Operation.BLOCKER_PAGE_ACT);
+			Operation.BLOCKER_PAGE_SHOW, Operation.BLOCKER_PAGE_ACT, Operation.PORTAL_ACKNOWLEDGE, Operation.PORTAL_REPLY);
 
 	/**
 	 * API tokens × admin API operations: an admin token; a read-only one; one limited to programme "KTP 2026" on a

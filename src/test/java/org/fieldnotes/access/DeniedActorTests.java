@@ -405,6 +405,27 @@ class DeniedActorTests extends MailTest {
 			assertThat(page.body()).doesNotContain("Ada's own words").doesNotContain("Ada Lindqvist");
 			logged(Operation.PORTAL_PLACEMENT_TIMELINE, "session");
 		});
+		// the portal's Acknowledge and Reply, by the manager, with whom an entry for the coaches is not shared
+		cases.put(Operation.PORTAL_ACKNOWLEDGE, () -> {
+			String entry = adasEntry("COACHES");
+			org.fieldnotes.support.PortalClient maja = portalAs("UMAJA", "maja@scania.example");
+			maja.page("/portal");
+			assertThat(maja.post("/portal/entries/" + entry + "/acknowledge").statusCode()).isEqualTo(404);
+			assertThat(mongo.getCollection("entry_responses").countDocuments()).isZero();
+			logged(Operation.PORTAL_ACKNOWLEDGE, "session");
+		});
+		cases.put(Operation.PORTAL_REPLY, () -> {
+			String entry = adasEntry("COACHES");
+			org.fieldnotes.support.PortalClient maja = portalAs("UMAJA", "maja@scania.example");
+			maja.page("/portal");
+			assertThat(maja.post("/portal/entries/" + entry + "/reply", "text", "Not shared with me", "submission", "s1")
+				.statusCode()).isEqualTo(404);
+			// an empty reply to it tells her nothing more
+			assertThat(maja.post("/portal/entries/" + entry + "/reply", "text", "", "submission", "s2").statusCode())
+				.isEqualTo(404);
+			assertThat(mongo.getCollection("entry_responses").countDocuments()).isZero();
+			logged(Operation.PORTAL_REPLY, "session");
+		});
 		// ----------------------------------------------------------------- blockers, by a follower they are not shared with
 		cases.put(Operation.BLOCKER_ACKNOWLEDGE_BUTTON, () -> {
 			String blocker = adasBlocker("COACHES");
@@ -831,6 +852,23 @@ class DeniedActorTests extends MailTest {
 		HttpResponse<String> response = slashCommand(userId, text);
 		assertThat(response.statusCode()).isEqualTo(200);
 		return json(response.body()).get("text").asString();
+	}
+
+	/** A portal session of the person with this Slack member id, signed in through a link mailed to the address. */
+	private org.fieldnotes.support.PortalClient portalAs(String memberId, String address) {
+		mongo.getCollection("people").updateOne(new Document("_id", personOf(memberId)),
+				new Document("$set", new Document("emails", List.of(address))));
+		org.fieldnotes.support.PortalClient client = new org.fieldnotes.support.PortalClient(port);
+		client.page("/portal/sign-in");
+		client.post("/portal/sign-in", "address", address);
+		drainOutbox();
+		String mail = org.fieldnotes.support.MailParts.texts(greenMail.getReceivedMessages()[
+				greenMail.getReceivedMessages().length - 1]).get("text/plain");
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("/portal/sign-in/link\\?token=([A-Za-z0-9_.\\-]+)")
+			.matcher(mail);
+		assertThat(link.find()).isTrue();
+		assertThat(org.fieldnotes.support.PortalClient.location(client.signInWith(link.group(1)))).isEqualTo("/portal");
+		return client;
 	}
 
 	private void logged(Operation operation, String to) {

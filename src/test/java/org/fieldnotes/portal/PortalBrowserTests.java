@@ -18,7 +18,7 @@ import org.openqa.selenium.WebElement;
  * The portal in a real browser (headless Chromium): the business coach opens the portal, is sent to sign in, asks
  * for a link, opens the one mailed to her (read from GreenMail), presses Sign in, is back on My placements with her
  * placement and not another's, opens its timeline, and reads the entry shared with her coaches, not Ada's private
- * or confidential one, then searches from the header and finds the shared words marked, never the confidential
+ * or confidential one, acknowledges the shared entry there, then searches from the header and finds the shared words marked, never the confidential
  * ones. The pages' own style sheet loads under the strict Content-Security-Policy. Screenshots go to
  * {@code target/screenshots/portal-*.png}.
  */
@@ -72,6 +72,17 @@ class PortalBrowserTests extends PortalTest {
 		assertThat(words).contains(SHARED, PROGRESS).doesNotContain(PRIVATE, CONFIDENTIAL);
 		assertThat(browser.driver().getPageSource()).doesNotContain("Private:").doesNotContain("Confidential:");
 		Path timeline = browser.screenshot("portal-timeline");
+
+		// acknowledge the shared entry from the timeline: back on it, told it is done, her acknowledgement under it
+		String shared = mongo.getCollection("logbook_entries").find(new org.bson.Document("text", SHARED)).first()
+			.getString("_id");
+		browser.clickThrough(By.cssSelector("li[data-id='" + shared + "'] button[data-test=acknowledge]"));
+		assertThat(browser.visible(By.cssSelector("li[data-id='" + shared + "'] [data-test=done]")).getText())
+			.startsWith("✓ Klart");
+		assertThat(browser.visible(By.cssSelector("li[data-id='" + shared + "'] ul.responses")).getText())
+			.isEqualTo("✓ Läst av handledare på företaget");
+		assertThat(mongo.getCollection("entry_responses").countDocuments(new org.bson.Document("entryId", shared)))
+			.isEqualTo(1);
 
 		// search from the header: the words marked, nothing she may not read
 		browser.clickThrough(By.cssSelector("a[data-test=search-link]"));
